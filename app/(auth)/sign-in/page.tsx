@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { oauthProviders } from "@/lib/env";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+// Only same-site paths may be returned to after sign-in.
+const safePath = (p?: string) => (p && p.startsWith("/") && !p.startsWith("//") ? p : "/dashboard");
+
+export default async function SignInPage(props: { searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }> }) {
+  const { callbackUrl, error } = await props.searchParams;
+  return (
+    <Card>
+      <CardHeader>
+        <h1 className="text-2xl font-semibold">Sign in to Tollgate</h1>
+        <CardDescription>Manage your plan, credits, usage and API keys.</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-6">
+        {error === "OAuthAccountNotLinked" || error === "OAuthSignin" || error === "OAuthCallback" ? (
+          <Alert variant="error">That sign-in provider could not sign you in. Try again or use your email and password.</Alert>
+        ) : null}
+        <SignInForm callbackUrl={safePath(callbackUrl)} providers={oauthProviders} />
+        <div className="flex flex-col gap-2 text-center text-sm text-muted-foreground sm:flex-row sm:justify-between">
+          <Link href="/forgot-password" className="font-medium text-primary underline-offset-4 hover:underline">Forgot your password?</Link>
+          <span>
+            New here? <Link href="/sign-up" className="font-medium text-primary underline-offset-4 hover:underline">Create an account</Link>
+          </span>
+        </div>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { SignUpForm } from "./sign-up-form";
+
+export const metadata: Metadata = { title: "Sign up" };
+
+export default async function SignUpPage(props: { searchParams: Promise<{ plan?: string; interval?: string }> }) {
+  const { plan, interval } = await props.searchParams;
+  return (
+    <Card>
+      <CardHeader>
+        <h1 className="text-2xl font-semibold">Create your account</h1>
+        <CardDescription>A personal workspace is created for you. Confirm your email to start buying and calling the API.</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-6">
+        <SignUpForm plan={plan} interval={interval} />
+        <p className="text-center text-sm text-muted-foreground">
+          Already have an account?{" "}
+          <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">Sign in</Link>
+        </p>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from "react";
+
+// Tiny build-time highlighter for the landing page samples: comments, strings, keywords, numbers.
+// The panel is dark in both themes, so these colours are chosen for contrast on slate-950.
+const TOKEN =
+  /(\/\/[^\n]*)|("(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)|\b(const|await|return|switch|case|default|throw|new|if)\b|\b(\d+)\b/g;
+
+const TOKEN_CLASS = {
+  comment: "text-slate-400",
+  string: "text-emerald-300",
+  keyword: "text-violet-300",
+  number: "text-amber-300",
+} as const;
+
+function highlight(code: string): ReactNode[] {
+  const out: ReactNode[] = [];
+  let last = 0;
+  for (const match of code.matchAll(TOKEN)) {
+    const start = match.index ?? 0;
+    if (start > last) out.push(code.slice(last, start));
+    const kind = match[1] ? "comment" : match[2] ? "string" : match[3] ? "keyword" : "number";
+    out.push(
+      <span key={start} className={TOKEN_CLASS[kind]}>
+        {match[0]}
+      </span>,
+    );
+    last = start + match[0].length;
+  }
+  if (last < code.length) out.push(code.slice(last));
+  return out;
+}
+
+export function CodeBlock({ code, filename, label }: { code: string; filename: string; label: string }) {
+  return (
+    <figure className="min-w-0 overflow-hidden rounded-xl border border-slate-800 bg-slate-950 text-slate-100 shadow-lg">
+      <figcaption className="flex items-center gap-2 border-b border-slate-800 px-4 py-2.5">
+        <span aria-hidden className="flex gap-1.5">
+          <span className="size-2.5 rounded-full bg-slate-700" />
+          <span className="size-2.5 rounded-full bg-slate-700" />
+          <span className="size-2.5 rounded-full bg-slate-700" />
+        </span>
+        <span className="truncate font-mono text-xs text-slate-300">{filename}</span>
+      </figcaption>
+      {/* Focusable so keyboard users can scroll long lines sideways on narrow screens. */}
+      <div
+        role="region"
+        aria-label={label}
+        tabIndex={0}
+        className="overflow-x-auto focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring"
+      >
+        <pre className="w-max min-w-full p-4 font-mono text-[13px] leading-6">
+          <code>{highlight(code)}</code>
+        </pre>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { cn } from "@/lib/utils/cn";
+import { AREA_LABEL, type ShellArea } from "./types";
+
+export function Wordmark({ className }: { className?: string }) {
+  return (
+    <Link
+      href="/"
+      className={cn(
+        "inline-flex items-center gap-2 rounded-md text-base font-semibold tracking-tight text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background",
+        className,
+      )}
+    >
+      <span aria-hidden className="inline-block size-5 rounded-md bg-primary" />
+      Tollgate
+    </Link>
+  );
+}
+
+// Wordmark with the area ("Dashboard" / "Admin console") underneath, for the sidebar and drawer.
+export function Brand({ area }: { area: ShellArea }) {
+  return (
+    <div className="flex min-w-0 flex-col gap-0.5">
+      <Wordmark />
+      <p className="pl-7 text-xs font-medium text-muted-foreground">{AREA_LABEL[area]}</p>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import {
+  Activity,
+  Box,
+  ChartColumn,
+  CreditCard,
+  House,
+  KeyRound,
+  Layers,
+  List,
+  Mail,
+  Settings,
+  Shield,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils/cn";
+import type { IconName, NavItem, ShellArea } from "./types";
+
+const ICONS: Record<IconName, LucideIcon> = {
+  home: House,
+  settings: Settings,
+  users: Users,
+  mail: Mail,
+  shield: Shield,
+  key: KeyRound,
+  chart: ChartColumn,
+  "credit-card": CreditCard,
+  layers: Layers,
+  box: Box,
+  list: List,
+  activity: Activity,
+};
+
+// The area root ("/dashboard", "/admin") would otherwise light up on every page beneath it.
+export function isActive(pathname: string, href: string, areaRoot: string): boolean {
+  if (pathname === href) return true;
+  if (href === areaRoot) return false;
+  return pathname.startsWith(href.endsWith("/") ? href : `${href}/`);
+}
+
+export function NavLinks({
+  area,
+  nav,
+  onNavigate,
+}: {
+  area: ShellArea;
+  nav: NavItem[];
+  onNavigate?: () => void;
+}) {
+  const pathname = usePathname() ?? "";
+  const areaRoot = `/${area}`;
+  return (
+    <nav aria-label="Main">
+      <ul className="flex flex-col gap-1">
+        {nav.map((item) => {
+          const Icon = ICONS[item.icon];
+          const active = isActive(pathname, item.href, areaRoot);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                onClick={onNavigate}
+                className={cn(
+                  "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+                  active
+                    ? "bg-secondary text-secondary-foreground"
+                    : "text-muted-foreground hover:bg-accent hover:text-accent-foreground",
+                )}
+              >
+                <Icon className="size-4 shrink-0" aria-hidden />
+                <span className="truncate">{item.label}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

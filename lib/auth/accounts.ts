@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { sendEmail } from "@/lib/email/send";
+import { env } from "@/lib/env";
+import { EmailTakenError } from "@/lib/errors";
+import { createPersonalWorkspace } from "@/lib/workspaces/workspaces";
+import { hashPassword, passwordSchema, verifyPassword } from "./password";
+import { consumeToken, issueToken } from "./tokens";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address.").max(254));
+
+export const signUpSchema = z.object({
+  name: z.string().trim().max(100, "Use at most 100 characters.").nullish().transform((v) => v || null),
+  email: emailSchema,
+  password: passwordSchema,
+});
+
+export const newReferralCode = () => randomBytes(6).toString("base64url");
+
+/** Creates the user, their personal workspace and a verification email, all or nothing. */
+export async function signUp(raw: z.input<typeof signUpSchema>, opts: { role?: "user" | "admin"; verified?: boolean } = {}) {
+  const input = signUpSchema.parse(raw);
+  const passwordHash = await hashPassword(input.password);
+  const { user, token } = await db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email } })) throw new EmailTakenError();
+    const user = await tx.user.create({
+      data: {
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        role: opts.role ?? "user",
+        referralCode: newReferralCode(),
+        emailVerifiedAt: opts.verified ? new Date() : null,
+      },
+    });
+    await createPersonalWorkspace(tx, user);
+    const token = opts.verified ? null : await issueToken(tx, user.id, "verify_email");
+    return { user, token };
+  }).catch((e: unknown) => {
+    // Two sign-ups racing for one email: the unique index decides, the loser sees the same message.
+    if (e instanceof Error && "code" in e && e.code === "P2002") throw new EmailTakenError();
+    throw e;
+  });
+  if (token) await sendVerificationEmail(user, token);
+  return user;
+}
+
+async function sendVerificationEmail(user: { id: string; email: string; name: string | null }, token: string) {
+  await sendEmail({
+    template: "verify-email",
+    to: user.email,
+    props: { name: user.name, verifyUrl: `${env.APP_URL}/verify-email?token=${token}` },
+    idempotencyKey: `verify-email:${user.id}:${token.slice(0, 12)}`,
+  });
+}
+
+export async function resendVerification(userId: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  if (user.emailVerifiedAt) return false;
+  const token = await db.$transaction((tx) => issueToken(tx, user.id, "verify_email"));
+  await sendVerificationEmail(user, token);
+  return true;
+}
+
+/** Follows a verification link: marks the email verified once and sends the welcome email. */
+export async function verifyEmail(rawToken: string) {
+  const user = await db.$transaction(async (tx) => {
+    const userId = await consumeToken(tx, rawToken, "verify_email");
+    const before = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    if (before.emailVerifiedAt) return { ...before, firstTime: false };
+    const user = await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
+    return { ...user, firstTime: true };
+  });
+  if (user.firstTime) {
+    await sendEmail({
+      template: "welcome",
+      to: user.email,
+      props: { name: user.name, dashboardUrl: `${env.APP_URL}/dashboard` },
+      idempotencyKey: `welcome:${user.id}`,
+    });
+  }
+  return user;
+}
+
+/** Always looks the same to the caller, so it cannot be used to find out who has an account. */
+export async function requestPasswordReset(email: string) {
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user) return;
+  const token = await db.$transaction((tx) => issueToken(tx, user.id, "reset_password"));
+  await sendEmail({
+    template: "reset-password",
+    to: user.email,
+    props: { name: user.name, resetUrl: `${env.APP_URL}/reset-password?token=${token}` },
+    idempotencyKey: `reset-password:${user.id}:${token.slice(0, 12)}`,
+  });
+}
+
+export async function resetPassword(rawToken: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const userId = await consumeToken(tx, rawToken, "reset_password");
+    // Following the emailed link proves the address, so it also counts as verification.
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    return tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
+    });
+  });
+}
+
+export async function changePassword(userId: string, current: string, next: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  if (!user.passwordHash || !(await verifyPassword(current, user.passwordHash))) return false;
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next) } });
+  return true;
+}

@@ -1,0 +1,27 @@
+import type { ReactElement } from "react";
+import ResetPassword, { type ResetPasswordProps } from "@/emails/reset-password";
+import VerifyEmail, { type VerifyEmailProps } from "@/emails/verify-email";
+import Welcome, { type WelcomeProps } from "@/emails/welcome";
+
+// Each template: its component and subject. The registry is what sendEmail and the admin
+// template previews render from.
+export const templates = {
+  "verify-email": {
+    subject: () => "Confirm your email for Tollgate",
+    render: (p: VerifyEmailProps) => VerifyEmail(p),
+    preview: VerifyEmail.PreviewProps,
+  },
+  "reset-password": {
+    subject: () => "Reset your Tollgate password",
+    render: (p: ResetPasswordProps) => ResetPassword(p),
+    preview: ResetPassword.PreviewProps,
+  },
+  welcome: {
+    subject: () => "Welcome to Tollgate",
+    render: (p: WelcomeProps) => Welcome(p),
+    preview: Welcome.PreviewProps,
+  },
+} satisfies Record<string, { subject: (p: never) => string; render: (p: never) => ReactElement; preview: unknown }>;
+
+export type TemplateName = keyof typeof templates;
+export type TemplateProps<T extends TemplateName> = Parameters<(typeof templates)[T]["render"]>[0];

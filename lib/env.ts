@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+// Every environment variable Tollgate reads, validated once. `.env.example` documents each.
+const optional = z.string().trim().min(1).optional().catch(undefined);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL").optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  EMBEDDED_PG_DIR: z.string().default(".data/pg"),
+  APP_URL: z.string().url("APP_URL must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  GITHUB_CLIENT_ID: optional,
+  GITHUB_CLIENT_SECRET: optional,
+  GOOGLE_CLIENT_ID: optional,
+  GOOGLE_CLIENT_SECRET: optional,
+  RESEND_API_KEY: optional,
+  RESEND_BASE_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().default("Tollgate <noreply@tollgate.local>"),
+  SIGNIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().positive().default(5),
+  SIGNIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(20),
+  SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  SEED_ADMIN_EMAIL: z.string().email().default("admin@tollgate.local"),
+  SEED_ADMIN_PASSWORD: z.string().min(8).default("tollgate-admin"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example.`);
+  }
+  return result.data;
+}
+
+export const env = parseEnv(process.env);
+
+export function databaseUrl(): string {
+  if (!env.DATABASE_URL) {
+    throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one.");
+  }
+  return env.DATABASE_URL;
+}
+
+export const oauthProviders = {
+  github: Boolean(env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET),
+  google: Boolean(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET),
+};

@@ -1,0 +1,54 @@
+// Typed errors the domain throws. One mapping (here) turns them into HTTP statuses and form
+// messages; anything else is unexpected, logged, and shown as a generic message.
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class EmailTakenError extends AppError {
+  constructor() {
+    super("email_taken", "An account with this email already exists. Sign in or reset your password.", 409);
+  }
+}
+
+export class InvalidTokenError extends AppError {
+  constructor(what: string) {
+    super("invalid_token", `This ${what} link is invalid or has expired. Ask for a new one.`, 400);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number, message: string) {
+    super("rate_limited", message, 429, { retryAfter: retryAfterSeconds });
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = "You don't have permission to do that.") {
+    super("forbidden", message, 403);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string) {
+    super("not_found", `${what} not found.`, 404);
+  }
+}
+
+export function isExpectedError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** The message a person sees for any error: ours verbatim, anything else generic (and logged). */
+export function userMessage(e: unknown): string {
+  if (isExpectedError(e)) return e.message;
+  console.error(e);
+  return "Something went wrong on our side. Please try again.";
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import { db, type MemberRole, type Tx } from "@/lib/db";
+import { ForbiddenError } from "@/lib/errors";
+
+function slugify(name: string) {
+  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "workspace";
+  return `${base}-${randomBytes(3).toString("hex")}`;
+}
+
+/** The personal workspace every user gets at sign-up, with the user as its owner. */
+export async function createPersonalWorkspace(tx: Tx, user: { id: string; email: string; name: string | null }) {
+  const name = user.name ? `${user.name}'s workspace` : `${user.email.split("@")[0]}'s workspace`;
+  return tx.workspace.create({
+    data: { name, slug: slugify(name), personal: true, memberships: { create: { userId: user.id, role: "owner" } } },
+  });
+}
+
+export async function listWorkspacesForUser(userId: string) {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    include: { workspace: true },
+    orderBy: [{ workspace: { personal: "desc" } }, { createdAt: "asc" }],
+  });
+  return memberships.map((m) => ({ ...m.workspace, role: m.role }));
+}
+
+/**
+ * The workspace a request acts on: the one the user picked (cookie) if they are still a member,
+ * else their first. Never trusts the id without checking membership.
+ */
+export async function resolveWorkspace(userId: string, preferredId: string | undefined) {
+  const all = await listWorkspacesForUser(userId);
+  const current = all.find((w) => w.id === preferredId) ?? all[0];
+  if (!current) throw new ForbiddenError("You are not a member of any workspace.");
+  return { current, all };
+}
+
+export async function requireMembership(userId: string, workspaceId: string, roles?: MemberRole[]) {
+  const m = await db.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId } } });
+  if (!m || (roles && !roles.includes(m.role))) throw new ForbiddenError();
+  return m;
+}

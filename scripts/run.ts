@@ -1,0 +1,60 @@
+// npm run dev / npm start: the database (embedded unless DATABASE_URL is set), migrations, seed, then Next.js.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { resolveDatabase } from "@/lib/db/local";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { env } from "@/lib/env";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+
+/** A stable secret for local runs, kept beside the embedded database so sessions survive restarts. */
+function localAuthSecret() {
+  const file = path.resolve(".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  const database = await resolveDatabase({ url: env.DATABASE_URL, port: env.EMBEDDED_PG_PORT, dir: env.EMBEDDED_PG_DIR });
+  env.DATABASE_URL = database.url; // this process now provides the database
+  if (database.embedded) console.log(`Embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT} (data in ${env.EMBEDDED_PG_DIR})`);
+  const applied = await applyMigrations(database.url);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const { seed } = await import("@/prisma/seed");
+  const created = await seed();
+  if (created.length) {
+    console.log("\nDemo logins (created now):");
+    for (const l of created) console.log(`  ${l.role.padEnd(5)}  ${l.email}  /  ${l.password}`);
+    console.log("");
+  }
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+
+  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), mode, "-p", String(env.PORT)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(),
+      NEXTAUTH_URL: env.APP_URL,
+    },
+  });
+  const shutdown = async (code: number) => {
+    child.kill("SIGTERM");
+    await database.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
