@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LogoMark } from "@/components/marketing/wordmark";
 import { cn } from "@/lib/utils/cn";
 import { AREA_LABEL, type ShellArea } from "./types";
 
@@ -11,7 +12,7 @@ export function Wordmark({ className }: { className?: string }) {
         className,
       )}
     >
-      <span aria-hidden className="inline-block size-5 rounded-md bg-primary" />
+      <LogoMark className="size-6" />
       Tollgate
     </Link>
   );
@@ -22,7 +23,7 @@ export function Brand({ area }: { area: ShellArea }) {
   return (
     <div className="flex min-w-0 flex-col gap-0.5">
       <Wordmark />
-      <p className="pl-7 text-xs font-medium text-muted-foreground">{AREA_LABEL[area]}</p>
+      <p className="pl-8 text-xs font-medium text-muted-foreground">{AREA_LABEL[area]}</p>
     </div>
   );
 }

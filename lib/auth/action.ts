@@ -8,33 +8,41 @@ export type ActionState = {
   message?: string;
   error?: string;
   fieldErrors?: Record<string, string[] | undefined>;
+  /** What was submitted, for refilling the form after an error (React resets forms after actions). */
+  values?: Record<string, string>;
 };
 
 type Ctx = Awaited<ReturnType<typeof getDashboardContext>>;
 
-function parse<S extends z.ZodType>(schema: S, formData: FormData) {
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (parsed.success) return { data: parsed.data as z.infer<S> };
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return { state: { error: "Please correct the highlighted fields.", fieldErrors } satisfies ActionState };
+// Fields a failed submission hands back so the form keeps what was typed (never secrets).
+const SECRET_FIELD = /password|confirm|token|secret|key/i;
+
+function submittedValues(formData: FormData) {
+  const values: Record<string, string> = {};
+  for (const [k, v] of formData) if (typeof v === "string" && !k.startsWith("$") && !SECRET_FIELD.test(k)) values[k] = v;
+  return values;
 }
 
-async function run(fn: () => Promise<ActionState | void>): Promise<ActionState> {
+/** Validates, runs, and turns expected errors into messages; the one path every action takes. */
+async function handle<S extends z.ZodType>(schema: S, formData: FormData, fn: (input: z.infer<S>) => Promise<ActionState | void>): Promise<ActionState> {
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+    return { error: "Please correct the highlighted fields.", fieldErrors, values: submittedValues(formData) };
+  }
   try {
-    return (await fn()) ?? { ok: true };
+    return (await fn(parsed.data as z.infer<S>)) ?? { ok: true };
   } catch (e) {
     unstable_rethrow(e); // redirect()/forbidden() work by throwing; let Next handle them
-    return { error: userMessage(e) };
+    return { error: userMessage(e), values: submittedValues(formData) };
   }
 }
 
 /** A server action anyone may call (sign-up, password reset): validated input, expected errors as messages. */
 export function publicAction<S extends z.ZodType>(schema: S, fn: (input: z.infer<S>) => Promise<ActionState | void>) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const { data, state } = parse(schema, formData);
-    if (state) return state;
-    return run(() => fn(data as z.infer<S>));
+    return handle(schema, formData, fn);
   };
 }
 
@@ -42,9 +50,7 @@ export function publicAction<S extends z.ZodType>(schema: S, fn: (input: z.infer
 export function userAction<S extends z.ZodType>(schema: S, fn: (input: z.infer<S>, ctx: Ctx) => Promise<ActionState | void>) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const ctx = await getDashboardContext();
-    const { data, state } = parse(schema, formData);
-    if (state) return state;
-    return run(() => fn(data as z.infer<S>, ctx));
+    return handle(schema, formData, (input) => fn(input, ctx));
   };
 }
 
@@ -56,8 +62,6 @@ export function adminAction<S extends z.ZodType>(
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const admin = await getCurrentUser();
     if (!admin || admin.role !== "admin") forbidden();
-    const { data, state } = parse(schema, formData);
-    if (state) return state;
-    return run(() => fn(data as z.infer<S>, { admin }));
+    return handle(schema, formData, (input) => fn(input, { admin }));
   };
 }

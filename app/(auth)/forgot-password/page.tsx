@@ -22,7 +22,7 @@ export default function ForgotPasswordPage() {
         ) : (
           <form action={action} className="grid gap-4" noValidate>
             {state.error && <Alert variant="error">{state.error}</Alert>}
-            <FormField label="Email" name="email" type="email" autoComplete="email" required errors={state.fieldErrors?.email} />
+            <FormField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
             <SubmitButton pendingLabel="Sending…">Send reset link</SubmitButton>
           </form>
         )}

@@ -6,20 +6,25 @@ import { useActionState, useEffect, useRef, useTransition } from "react";
 import { FormField } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
+import type { ActionState } from "@/lib/auth/action";
 import { signUpAction } from "../actions";
 
 // After the account exists, sign straight in so the verification link lands on the dashboard.
 export function SignUpForm({ plan, interval }: { plan?: string; interval?: string }) {
-  const [state, action, pending] = useActionState(signUpAction, {});
+  const password = useRef("");
+  // React clears the form once the action settles, so keep the password for the sign-in that follows.
+  const [state, action, pending] = useActionState((prev: ActionState, formData: FormData) => {
+    password.current = String(formData.get("password") ?? "");
+    return signUpAction(prev, formData);
+  }, {});
   const [signingIn, startSignIn] = useTransition();
-  const password = useRef<HTMLInputElement>(null);
   const router = useRouter();
 
   useEffect(() => {
     if (!state.ok || !state.message) return;
     const email = state.message;
     startSignIn(async () => {
-      await signIn("credentials", { email, password: password.current?.value ?? "", redirect: false });
+      await signIn("credentials", { email, password: password.current, redirect: false });
       const next = new URLSearchParams({ email, ...(plan ? { plan } : {}), ...(interval ? { interval } : {}) });
       router.push(`/check-email?${next}`);
     });
@@ -28,10 +33,9 @@ export function SignUpForm({ plan, interval }: { plan?: string; interval?: strin
   return (
     <form action={action} className="grid gap-4" noValidate>
       {state.error && <Alert variant="error">{state.error}</Alert>}
-      <FormField label="Name" name="name" autoComplete="name" errors={state.fieldErrors?.name} />
-      <FormField label="Email" name="email" type="email" autoComplete="email" required errors={state.fieldErrors?.email} />
+      <FormField label="Name" name="name" autoComplete="name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+      <FormField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <FormField
-        ref={password}
         label="Password"
         name="password"
         type="password"

@@ -1,0 +1,19 @@
+// Admin console shell: only admins get past requireAdmin (others see the 403 page).
+import type { ReactNode } from "react";
+import { AppShell, type NavItem } from "@/components/shell/app-shell";
+import { requireAdmin } from "@/lib/auth/session";
+
+const nav: NavItem[] = [
+  { href: "/admin", label: "Overview", icon: "home" },
+  { href: "/admin/users", label: "Users", icon: "users" },
+  { href: "/admin/outbox", label: "Email outbox", icon: "mail" },
+];
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const admin = await requireAdmin();
+  return (
+    <AppShell area="admin" nav={nav} user={{ email: admin.email, name: admin.name, isAdmin: true }}>
+      {children}
+    </AppShell>
+  );
+}

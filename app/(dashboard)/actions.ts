@@ -1,0 +1,77 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { changePassword, resendVerification } from "@/lib/auth/accounts";
+import { userAction } from "@/lib/auth/action";
+import { passwordSchema } from "@/lib/auth/password";
+import { hitRateLimit } from "@/lib/auth/rate-limit";
+import { WORKSPACE_COOKIE } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { RateLimitedError } from "@/lib/errors";
+import { requireMembership } from "@/lib/workspaces/workspaces";
+
+const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
+
+// Layout paths name the route group: Next tags cached layouts by file path, not by URL.
+const refreshDashboard = () => revalidatePath("/(dashboard)", "layout");
+
+const switchWorkspaceAction = userAction(z.object({ workspaceId: z.string().min(1) }), async ({ workspaceId }, { user }) => {
+  await requireMembership(user.id, workspaceId); // the id comes from the browser: never trust it
+  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: ONE_YEAR_SECONDS,
+    secure: env.APP_URL.startsWith("https://"),
+  });
+  refreshDashboard();
+});
+
+/** The workspace switcher posts a plain form, so this one has the `(formData) => void` shape. */
+export async function switchWorkspace(formData: FormData): Promise<void> {
+  await switchWorkspaceAction({}, formData);
+}
+
+export const resendVerificationAction = userAction(z.object({}), async (_input, { user }) => {
+  // Each click mails a fresh link; a handful per hour is plenty for a person and useless for spam.
+  const limit = await hitRateLimit(`resend-verification:${user.id}`, 5, 60 * 60);
+  if (!limit.allowed) {
+    throw new RateLimitedError(limit.retryAfterSeconds, "Too many verification emails. Try again in a little while.");
+  }
+  const sent = await resendVerification(user.id);
+  if (!sent) return { ok: true, message: "Your email is already confirmed." };
+  return { ok: true, message: `Verification email sent to ${user.email}.` };
+});
+
+const profileSchema = z.object({
+  name: z.string().trim().max(100, "Use at most 100 characters.").default(""),
+});
+
+export const updateProfileAction = userAction(profileSchema, async ({ name }, { user }) => {
+  await db.user.update({ where: { id: user.id }, data: { name: name || null } });
+  refreshDashboard(); // the user menu shows the name
+  return { ok: true, message: "Profile saved." };
+});
+
+const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password."),
+    newPassword: passwordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "The passwords do not match.", path: ["confirmPassword"] });
+
+export const changePasswordAction = userAction(changePasswordSchema, async ({ currentPassword, newPassword }, { user }) => {
+  // A stolen session must not be able to guess its way to the password.
+  const limit = await hitRateLimit(`change-password:${user.id}`, 10, 15 * 60);
+  if (!limit.allowed) {
+    throw new RateLimitedError(limit.retryAfterSeconds, "Too many attempts. Try again in a few minutes.");
+  }
+  if (!(await changePassword(user.id, currentPassword, newPassword))) {
+    return { error: "Your password was not changed.", fieldErrors: { currentPassword: ["Wrong current password."] } };
+  }
+  return { ok: true, message: "Your password has been changed." };
+});

@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormField } from "@/components/forms/form-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { updateProfileAction } from "../../actions";
+
+export function ProfileForm({ name, email }: { name: string; email: string }) {
+  const [state, action] = useActionState(updateProfileAction, {});
+  return (
+    <form action={action} className="grid gap-4" noValidate>
+      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      {state.ok && state.message ? <Alert variant="success">{state.message}</Alert> : null}
+      <FormField label="Name" name="name" autoComplete="name" maxLength={100} defaultValue={state.values?.name ?? name} errors={state.fieldErrors?.name} />
+      <FormField
+        label="Email"
+        name="email"
+        id="profile-email"
+        type="email"
+        value={email}
+        readOnly
+        className="bg-muted text-muted-foreground"
+        hint="Your sign-in address can't be changed here."
+      />
+      <SubmitButton className="justify-self-start" pendingLabel="Saving…">
+        Save profile
+      </SubmitButton>
+    </form>
+  );
+}

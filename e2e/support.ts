@@ -1,0 +1,76 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import pg from "pg";
+
+// Every spec fails if the page reports a Content-Security-Policy violation or an uncaught error:
+// the CSP is only worth having if the app actually passes it.
+export const test = base.extend<{ pageProblems: void }>({
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+      });
+      page.on("pageerror", (e) => problems.push(`Uncaught: ${e.message}`));
+      await use();
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+export const E2E_DB_URL = `postgresql://postgres:postgres@localhost:${process.env.E2E_DB_PORT ?? 54510}/tollgate_e2e`;
+
+export const demo = {
+  admin: { email: "admin@tollgate.local", password: "tollgate-admin" },
+  ada: { email: "ada@example.com", password: "tollgate-demo" },
+  grace: { email: "grace@example.com", password: "tollgate-demo" },
+};
+
+export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+
+/** Fails on any serious or critical axe-core violation on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/** The newest email to `to` from the outbox (what a person would find in their inbox). */
+export async function latestEmail(to: string, template: string) {
+  const client = new pg.Client({ connectionString: E2E_DB_URL });
+  await client.connect();
+  try {
+    for (let i = 0; i < 20; i++) {
+      const { rows } = await client.query(
+        `select subject, text from "EmailOutbox" where "to" = $1 and template = $2 order by "createdAt" desc limit 1`,
+        [to, template],
+      );
+      if (rows[0]) return rows[0] as { subject: string; text: string };
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`No ${template} email to ${to}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function linkIn(text: string, path: string) {
+  const match = new RegExp(`https?://[^\\s)\\]]+${path}\\?token=[\\w-]+`).exec(text);
+  if (!match) throw new Error(`No ${path} link in email`);
+  return new URL(match[0]).pathname + new URL(match[0]).search;
+}
+
+export async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+}
+
+export async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}

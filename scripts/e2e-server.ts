@@ -1,0 +1,48 @@
+// The server Playwright tests against: a fresh embedded PostgreSQL, migrated and seeded, and `next start`.
+import { spawn } from "node:child_process";
+import { chmodSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { env } from "@/lib/env";
+
+const port = Number(process.argv[2] ?? 3100);
+const dbPort = Number(process.argv[3] ?? 54510);
+
+async function main() {
+  const dir = path.resolve(".data", `e2e-${dbPort}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o755);
+  const database = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), port: dbPort, database: "tollgate_e2e", persistent: false, fast: true });
+  env.DATABASE_URL = database.url;
+  await applyMigrations(database.url);
+  const { seed } = await import("@/prisma/seed");
+  await seed();
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+      APP_URL: `http://localhost:${port}`,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      SIGNIN_MAX_ATTEMPTS_PER_IP: "1000",
+    },
+  });
+  const stop = async () => {
+    child.kill("SIGTERM");
+    await database.stop().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
