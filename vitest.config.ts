@@ -9,6 +9,9 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],
+    // One shared database: files run one after another so a test that rewrites a catalog matrix
+    // never races another file; concurrency is tested inside files, where it is meant.
+    fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

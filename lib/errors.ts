@@ -52,3 +52,11 @@ export function userMessage(e: unknown): string {
   console.error(e);
   return "Something went wrong on our side. Please try again.";
 }
+
+/** Turns a unique-constraint violation (Prisma P2002) into a readable 409; rethrows anything else. */
+export function uniqueViolation(message: string) {
+  return (e: unknown): never => {
+    if (e instanceof Error && "code" in e && e.code === "P2002") throw new AppError("already_exists", message, 409);
+    throw e;
+  };
+}

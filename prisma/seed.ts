@@ -1,6 +1,7 @@
 import { signUp } from "@/lib/auth/accounts";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { seedCatalog } from "./seed-catalog";
 
 export type DemoLogin = { email: string; password: string; role: "admin" | "user" };
 
@@ -16,6 +17,7 @@ const names: Record<string, string> = { "ada@example.com": "Ada Lovelace", "grac
 
 /** Idempotent: creates what is missing and leaves existing rows alone. Returns who it created. */
 export async function seed(): Promise<DemoLogin[]> {
+  await seedCatalog();
   const created: DemoLogin[] = [];
   for (const login of demoLogins()) {
     if (await db.user.findUnique({ where: { email: login.email } })) continue;

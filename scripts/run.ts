@@ -1,4 +1,6 @@
-// npm run dev / npm start: the database (embedded unless DATABASE_URL is set), migrations, seed, then Next.js.
+// npm run dev / npm run build / npm start: the database (embedded unless DATABASE_URL is set),
+// migrations and seed, then Next.js. The build needs the database too: /pricing is prerendered
+// from the catalog (and revalidated when an admin changes it).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -7,7 +9,7 @@ import { resolveDatabase } from "@/lib/db/local";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { env } from "@/lib/env";
 
-const mode = process.argv[2] === "start" ? "start" : "dev";
+const mode = (["dev", "build", "start"] as const).find((m) => m === process.argv[2]) ?? "dev";
 
 /** A stable secret for local runs, kept beside the embedded database so sessions survive restarts. */
 function localAuthSecret() {
@@ -35,7 +37,8 @@ async function main() {
   const { db } = await import("@/lib/db");
   await db.$disconnect();
 
-  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), mode, "-p", String(env.PORT)], {
+  const args = mode === "build" ? ["build"] : [mode, "-p", String(env.PORT)];
+  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), ...args], {
     stdio: "inherit",
     env: {
       ...process.env,

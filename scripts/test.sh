@@ -14,6 +14,6 @@ npx eslint . --max-warnings=0
 step "unit + integration (vitest, embedded PostgreSQL)"
 npx vitest run
 step "build"
-npx next build
+npm run --silent build
 step "end to end (Playwright, Chromium)"
 npx playwright test

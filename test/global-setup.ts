@@ -31,6 +31,12 @@ export default async function setup(project: TestProject) {
   const db = await startEmbeddedPostgres({ dir: path.join(dir, "data"), port: await freePort(), database: "tollgate_test", persistent: false, fast: true });
   assertLocalDatabase(db.url);
   await applyMigrations(db.url);
+  // Seed the catalog once, as `npm run dev` would; tests add their own rows beside it.
+  process.env.DATABASE_URL = db.url;
+  const { seedCatalog } = await import("@/prisma/seed-catalog");
+  await seedCatalog();
+  const { db: client } = await import("@/lib/db");
+  await client.$disconnect();
   project.provide("databaseUrl", db.url);
   return async () => {
     await db.stop();

@@ -1,0 +1,40 @@
+// Display and parsing of money. Storage is always integers: millicredits (BigInt) and cents.
+
+export const MILLI = 1000n;
+
+/** Millicredits as a decimal credit string with up to 3 decimals ("1234.5", "0.001", "-2"). */
+export function formatCredits(millicredits: bigint | number): string {
+  const m = BigInt(millicredits);
+  const sign = m < 0n ? "-" : "";
+  const abs = m < 0n ? -m : m;
+  const whole = abs / MILLI;
+  const frac = (abs % MILLI).toString().padStart(3, "0").replace(/0+$/, "");
+  return `${sign}${whole.toLocaleString("en-US")}${frac ? `.${frac}` : ""}`;
+}
+
+/** The API's decimal-string form: no thousands separators ("1234.5"). */
+export function creditsString(millicredits: bigint): string {
+  return formatCredits(millicredits).replaceAll(",", "");
+}
+
+/** Whole credits typed by a person ("1,500" or "2.5") to millicredits; null when not a number. */
+export function parseCredits(text: string): bigint | null {
+  const t = text.replaceAll(",", "").trim();
+  const m = /^(-?)(\d+)(?:\.(\d{1,3}))?$/.exec(t);
+  if (!m) return null;
+  const value = BigInt(m[2]) * MILLI + BigInt((m[3] ?? "").padEnd(3, "0") || "0");
+  return m[1] ? -value : value;
+}
+
+export function formatCents(cents: number, currency = "usd"): string {
+  return new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
+  }).format(cents / 100);
+}
+
+/** "10%" or "2.5%" for basis points. */
+export function formatBps(bps: number): string {
+  return `${(bps / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
+}

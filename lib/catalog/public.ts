@@ -1,0 +1,116 @@
+import { db } from "@/lib/db";
+import { getSettings } from "./settings";
+
+// The catalog as the public pricing page and calculator see it: public, non-archived tiers,
+// enabled models, active packs. BigInts become strings so it can cross into client components.
+
+export type PublicTier = {
+  code: string;
+  name: string;
+  description: string;
+  monthlyPriceCents: number;
+  annualPriceCents: number;
+  currency: string;
+  includedMillicredits: string;
+  dailyQuotaUnits: number;
+  rateLimitPerMinute: number;
+  markupBps: number | null;
+  rank: number;
+  mostPopular: boolean;
+  features: Record<string, { limitValue: number | null }>;
+  modelKeys: string[];
+};
+
+export type PublicModel = {
+  key: string;
+  name: string;
+  appKey: string;
+  unit: "request" | "image" | "second" | "token";
+  costPerUnitMicros: string;
+  inputCostPer1kMicros: string;
+  outputCostPer1kMicros: string;
+  quotaWeight: number;
+  free: boolean;
+  beta: boolean;
+  markupOverrideBps: number | null;
+  priceVersion: number;
+  requiredTier: string | null;
+};
+
+export type PublicCatalog = {
+  tiers: PublicTier[];
+  features: { key: string; name: string; description: string; category: string; kind: "boolean" | "limit"; unit: string | null }[];
+  apps: { key: string; name: string; description: string; models: PublicModel[] }[];
+  packs: { code: string; name: string; millicredits: string; bonusMillicredits: string; priceCents: number; currency: string }[];
+  defaultMarkupBps: number;
+};
+
+export async function getPublicCatalog(): Promise<PublicCatalog> {
+  const [tiers, features, apps, packs, settings] = await Promise.all([
+    db.tier.findMany({
+      where: { archivedAt: null, isPublic: true },
+      orderBy: [{ rank: "asc" }, { createdAt: "asc" }],
+      include: { features: { include: { feature: true } }, models: { include: { model: true } } },
+    }),
+    db.feature.findMany({ orderBy: [{ category: "asc" }, { sortOrder: "asc" }, { name: "asc" }] }),
+    db.app.findMany({
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      include: { models: { where: { enabled: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] } },
+    }),
+    db.creditPack.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { priceCents: "asc" }] }),
+    getSettings(),
+  ]);
+  // Required tier: the lowest-ranked public tier that has the model.
+  const requiredTier = new Map<string, string>();
+  for (const t of tiers) for (const tm of t.models) if (!requiredTier.has(tm.modelId)) requiredTier.set(tm.modelId, t.code);
+  return {
+    tiers: tiers.map((t) => ({
+      code: t.code,
+      name: t.name,
+      description: t.description,
+      monthlyPriceCents: t.monthlyPriceCents,
+      annualPriceCents: t.annualPriceCents,
+      currency: t.currency,
+      includedMillicredits: t.includedMillicredits.toString(),
+      dailyQuotaUnits: t.dailyQuotaUnits,
+      rateLimitPerMinute: t.rateLimitPerMinute,
+      markupBps: t.markupBps,
+      rank: t.rank,
+      mostPopular: t.mostPopular,
+      features: Object.fromEntries(t.features.map((f) => [f.feature.key, { limitValue: f.limitValue }])),
+      modelKeys: t.models.filter((m) => m.model.enabled).map((m) => m.model.key),
+    })),
+    features: features.map((f) => ({ key: f.key, name: f.name, description: f.description, category: f.category, kind: f.kind, unit: f.unit })),
+    apps: apps
+      .filter((a) => a.models.length > 0)
+      .map((a) => ({
+        key: a.key,
+        name: a.name,
+        description: a.description,
+        models: a.models.map((m) => ({
+          key: m.key,
+          name: m.name,
+          appKey: a.key,
+          unit: m.unit,
+          costPerUnitMicros: m.costPerUnitMicros.toString(),
+          inputCostPer1kMicros: m.inputCostPer1kMicros.toString(),
+          outputCostPer1kMicros: m.outputCostPer1kMicros.toString(),
+          quotaWeight: m.quotaWeight,
+          free: m.free,
+          beta: m.beta,
+          markupOverrideBps: m.markupOverrideBps,
+          priceVersion: m.priceVersion,
+          requiredTier: requiredTier.get(m.id) ?? null,
+        })),
+      })),
+    packs: packs.map((p) => ({
+      code: p.code,
+      name: p.name,
+      millicredits: p.millicredits.toString(),
+      bonusMillicredits: p.bonusMillicredits.toString(),
+      priceCents: p.priceCents,
+      currency: p.currency,
+    })),
+    defaultMarkupBps: settings.defaultMarkupBps,
+  };
+}
