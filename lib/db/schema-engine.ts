@@ -39,7 +39,8 @@ type PgResult = { fields: { dataTypeID: number }[] };
 const PG_CHAR = 18;
 const PG_TEXT = 25;
 
-// Two gaps in @prisma/adapter-pg 7.10 when it serves the schema engine (rather than queries):
+// Three gaps in @prisma/adapter-pg 7.10 when it serves the schema engine (rather than queries):
+// - it splits migration scripts on every ";" (function bodies, comments), so scripts go whole;
 // - it rejects PostgreSQL's one-byte "char" type, which the engine's catalog queries return
 //   (pg_constraint.contype, ...); pg hands those values over as strings, typed here as Character;
 // - it drops its shadow database before closing the pool that uses it, which PostgreSQL refuses;
@@ -54,6 +55,14 @@ class SchemaEnginePg extends PrismaPg {
     const io = adapter as unknown as {
       performIO: (q: unknown) => Promise<PgResult>;
       queryRaw: (q: unknown) => Promise<{ columnTypes: number[] }>;
+      executeScript: (script: string) => Promise<void>;
+      onError: (e: unknown) => never;
+      client: { query: (sql: string) => Promise<unknown> };
+    };
+    // Migration scripts go to PostgreSQL whole (the simple query protocol runs many statements);
+    // the stock adapter splits them on every ";", which breaks function bodies.
+    io.executeScript = async (script) => {
+      await io.client.query(script).catch((e: unknown) => io.onError(e));
     };
     const performIO = io.performIO.bind(adapter);
     const queryRaw = io.queryRaw.bind(adapter);

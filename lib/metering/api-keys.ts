@@ -1,0 +1,64 @@
+import { createHash, randomBytes } from "node:crypto";
+import { recordAudit, type Actor } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+
+export const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
+
+function newKey(prefix: "tg" | "tga") {
+  const key = `${prefix}_${randomBytes(24).toString("base64url")}`;
+  return { key, prefix: key.slice(0, prefix.length + 7), keyHash: hashKey(key) };
+}
+
+/** Creates a workspace API key. The returned `key` is the only time it is ever visible. */
+export async function createApiKey(
+  actor: Actor,
+  workspaceId: string,
+  input: { name: string; expiresAt?: Date | null; monthlySpendCapMillicredits?: bigint | null },
+) {
+  const { key, prefix, keyHash } = newKey("tg");
+  const record = await db.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: {
+        workspaceId,
+        name: input.name,
+        prefix,
+        keyHash,
+        createdById: actor?.id,
+        expiresAt: input.expiresAt ?? null,
+        monthlySpendCapMillicredits: input.monthlySpendCapMillicredits ?? null,
+      },
+    });
+    await recordAudit(tx, { actor, action: "api_key.create", targetType: "api_key", targetId: created.id, after: { ...created, keyHash: undefined } });
+    return created;
+  });
+  return { key, record };
+}
+
+export async function revokeApiKey(actor: Actor, workspaceId: string, id: string) {
+  return db.$transaction(async (tx) => {
+    const key = await tx.apiKey.findUnique({ where: { id } });
+    if (!key || key.workspaceId !== workspaceId) throw new NotFoundError("API key");
+    if (key.revokedAt) return key;
+    const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, { actor, action: "api_key.revoke", targetType: "api_key", targetId: id });
+    return revoked;
+  });
+}
+
+export function listApiKeys(workspaceId: string) {
+  return db.apiKey.findMany({ where: { workspaceId }, orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }] });
+}
+
+/** Only a verified owner or admin of the workspace may create or revoke its keys. */
+export function assertCanManageKeys(user: { emailVerifiedAt: Date | null }, role: string) {
+  if (role !== "owner" && role !== "admin") throw new ForbiddenError("Only workspace owners and admins manage API keys.");
+  if (!user.emailVerifiedAt) throw new ForbiddenError("Confirm your email before creating API keys.");
+}
+
+export async function createAdminApiKey(actor: Actor, name: string) {
+  const { key, prefix, keyHash } = newKey("tga");
+  const record = await db.adminApiKey.create({ data: { name, prefix, keyHash, createdById: actor?.id } });
+  await recordAudit(db, { actor, action: "admin_api_key.create", targetType: "admin_api_key", targetId: record.id });
+  return { key, record };
+}

@@ -1,0 +1,42 @@
+import { db } from "@/lib/db";
+import { getSettings } from "@/lib/catalog/settings";
+
+// The catalog the decision reads on every call, kept in memory for a few seconds: admin changes
+// reach the API within CATALOG_TTL_MS without a catalog query per request.
+const CATALOG_TTL_MS = 5_000;
+
+type Snapshot = Awaited<ReturnType<typeof load>>;
+let cached: { at: number; value: Promise<Snapshot> } | null = null;
+
+async function load() {
+  const [models, tiers, settings] = await Promise.all([
+    db.model.findMany({ include: { tiers: { select: { tierId: true } } } }),
+    db.tier.findMany({ orderBy: { rank: "asc" }, include: { features: { include: { feature: true } } } }),
+    getSettings(),
+  ]);
+  const tiersById = new Map(tiers.map((t) => [t.id, t]));
+  const tierByRank = (ids: string[]) =>
+    ids.map((id) => tiersById.get(id)).filter((t) => t && !t.archivedAt).sort((a, b) => a!.rank - b!.rank)[0] ?? null;
+  return {
+    models: new Map(
+      models.map((m) => [m.key, { ...m, tierIds: new Set(m.tiers.map((t) => t.tierId)), requiredTier: tierByRank(m.tiers.map((t) => t.tierId))?.code ?? null }]),
+    ),
+    tiersById,
+    freeTier: tiers.find((t) => t.code === "free") ?? tiers[0],
+    settings,
+  };
+}
+
+export function catalogSnapshot(now = Date.now()): Promise<Snapshot> {
+  if (!cached || now - cached.at > CATALOG_TTL_MS) {
+    const value = load();
+    cached = { at: now, value };
+    value.catch(() => (cached = null));
+  }
+  return cached.value;
+}
+
+/** Tests and admin actions in this process can drop the snapshot at once. */
+export function invalidateCatalogSnapshot() {
+  cached = null;
+}

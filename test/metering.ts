@@ -1,0 +1,32 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { createApiKey } from "@/lib/metering/api-keys";
+import { changeBalance } from "@/lib/billing/ledger";
+
+/** A workspace with a verified owner, an optional plan, a starting balance and an API key. */
+export async function apiWorkspace(opts: { balance?: bigint; tier?: string; accountType?: "payg" | "subscription"; overage?: boolean; cap?: bigint } = {}) {
+  const workspace = await db.workspace.create({
+    data: { name: "API test", slug: `api-${randomUUID()}`, accountType: opts.accountType ?? "payg", overageEnabled: opts.overage ?? false },
+  });
+  if (opts.tier) {
+    const tier = await db.tier.findUniqueOrThrow({ where: { code: opts.tier } });
+    const now = new Date();
+    await db.subscription.create({ data: { workspaceId: workspace.id, tierId: tier.id, currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + 30 * 864e5) } });
+  }
+  if (opts.balance) await changeBalance({ workspaceId: workspace.id, amountMillicredits: opts.balance, kind: "admin_adjustment", reference: `seed:${workspace.id}`, reason: "test" });
+  const { key, record } = await createApiKey(null, workspace.id, { name: "test", monthlySpendCapMillicredits: opts.cap ?? null });
+  return { workspace, key, apiKey: record };
+}
+
+export function usageRequest(key: string | null, body: unknown, headers: Record<string, string> = {}) {
+  return new Request("http://localhost/api/v1/usage", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+export async function ledgerSum(workspaceId: string) {
+  const rows = await db.$queryRaw<{ sum: bigint | null }[]>`select sum("amountMillicredits")::bigint as sum from "LedgerEntry" where "workspaceId" = ${workspaceId}`;
+  return rows[0].sum ?? 0n;
+}
