@@ -6,6 +6,7 @@ import { requireAdmin } from "@/lib/auth/session";
 const nav: NavItem[] = [
   { href: "/admin", label: "Overview", icon: "home" },
   { href: "/admin/users", label: "Users", icon: "users" },
+  { href: "/admin/catalog/tiers", label: "Catalog", icon: "layers" },
   { href: "/admin/outbox", label: "Email outbox", icon: "mail" },
 ];
 

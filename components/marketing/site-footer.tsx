@@ -8,6 +8,7 @@ const linkGroups = [
       { href: "/", label: "Home" },
       { href: "/#features", label: "Features" },
       { href: "/#how-it-works", label: "How it works" },
+      { href: "/pricing", label: "Pricing" },
     ],
   },
   {

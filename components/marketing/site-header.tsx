@@ -4,8 +4,9 @@ import { Button } from "@/components/ui/button";
 import { Wordmark } from "./wordmark";
 
 const sectionLinks = [
-  { href: "/#features", label: "Features" },
-  { href: "/#how-it-works", label: "How it works" },
+  { href: "/#features", label: "Features", show: "md:block" },
+  { href: "/#how-it-works", label: "How it works", show: "md:block" },
+  { href: "/pricing", label: "Pricing", show: "sm:block" },
 ];
 
 export function SiteHeader() {
@@ -20,10 +21,11 @@ export function SiteHeader() {
         </Link>
         <div className="flex min-w-0 items-center gap-1 sm:gap-2">
           <nav aria-label="Main" className="flex items-center gap-1 sm:gap-2">
-            {/* Section links are a convenience on wide screens; on phones the page is one scroll. */}
-            <ul className="mr-2 hidden items-center gap-1 md:flex">
+            {/* Section links are a convenience on wide screens; on phones the page is one scroll and the
+                footer links to pricing (the header has no room for it beside sign in and sign up). */}
+            <ul className="mr-2 hidden items-center gap-1 sm:flex">
               {sectionLinks.map((link) => (
-                <li key={link.href}>
+                <li key={link.href} className={`hidden ${link.show}`}>
                   <Button asChild variant="ghost" size="sm" className="text-muted-foreground hover:text-foreground">
                     <Link href={link.href}>{link.label}</Link>
                   </Button>

@@ -32,8 +32,7 @@ export async function authenticate(authorization: string | null) {
   }
   const subscription = key.workspace.subscriptions[0] ?? null;
   const tier = (subscription && catalog.tiersById.get(subscription.tierId)) || catalog.freeTier;
-  const { subscriptions: _, ...workspace } = key.workspace;
-  return { apiKey: key, workspace, subscription, tier, catalog };
+  return { apiKey: key, workspace: key.workspace, subscription, tier, catalog };
 }
 
 export type RateLimitState = { limit: number; remaining: number; resetAt: Date };
