@@ -1,0 +1,22 @@
+// GET /api/v1/me — the calling workspace: plan, balance, quota, rate limit, entitlements
+import { entitlements, quotaState } from "@/lib/metering/account";
+import { creditsHeader, money, quotaHeaders, v1Route } from "@/lib/metering/http";
+
+export const GET = v1Route(async (_req, caller, rate) => {
+  const quota = await quotaState(caller);
+  const { workspace, tier, subscription } = caller;
+  return {
+    body: {
+      workspace: { id: workspace.id, name: workspace.name },
+      tier: { code: tier.code, name: tier.name },
+      accountType: workspace.accountType,
+      subscription: subscription && { interval: subscription.interval, status: subscription.status, currentPeriodEnd: subscription.currentPeriodEnd.toISOString() },
+      balance: money(workspace.balanceMillicredits),
+      quota: quota && { ...quota, resetsAt: quota.resetsAt.toISOString() },
+      rateLimit: { perMinute: rate.limit, remaining: rate.remaining },
+      overageEnabled: workspace.overageEnabled,
+      entitlements: entitlements(caller),
+    },
+    headers: { ...creditsHeader(workspace.balanceMillicredits), ...quotaHeaders(quota) },
+  };
+});

@@ -1,0 +1,43 @@
+import type { ReactNode } from "react";
+import { cn } from "@/lib/utils/cn";
+
+// One section of the pricing page: an anchor, an h2 and a short intro, in the marketing width.
+export function PricingSection({
+  id,
+  title,
+  intro,
+  children,
+  className,
+}: {
+  id: string;
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <section id={id} aria-labelledby={`${id}-title`} className={cn("scroll-mt-20", className)}>
+      <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6">
+        <h2 id={`${id}-title`} className="text-2xl font-bold tracking-tight text-balance sm:text-3xl">
+          {title}
+        </h2>
+        {intro ? <div className="mt-3 max-w-3xl text-muted-foreground">{intro}</div> : null}
+        <div className="mt-8">{children}</div>
+      </div>
+    </section>
+  );
+}
+
+/** A wide table on a narrow screen scrolls inside this region, never the page; keyboard users can focus and scroll it. */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border bg-card focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+    >
+      {children}
+    </div>
+  );
+}
