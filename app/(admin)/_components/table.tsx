@@ -5,7 +5,7 @@ import { cn } from "@/lib/utils/cn";
 // is focusable (and named) so keyboard users can scroll it too.
 export function DataTable({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="min-w-0 overflow-x-auto rounded-lg border bg-card focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+    <div role="region" aria-label={label} tabIndex={0} className="relative min-w-0 overflow-x-auto rounded-lg border bg-card focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
       <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
         <caption className="sr-only">{label}</caption>
         {children}
