@@ -5,6 +5,9 @@ const optional = z.string().trim().min(1).optional().catch(undefined);
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  NEXT_PHASE: z.string().optional(),
+  // Bootstraps an admin API key (tga_...) for the management API.
+  TOLLGATE_ADMIN_API_KEY: z.string().regex(/^tga_[A-Za-z0-9_-]{16,}$/, "TOLLGATE_ADMIN_API_KEY must look like tga_ followed by at least 16 characters").optional(),
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL").optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   EMBEDDED_PG_DIR: z.string().default(".data/pg"),

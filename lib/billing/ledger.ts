@@ -27,7 +27,7 @@ export async function changeBalance(change: BalanceChange) {
       )
       insert into "LedgerEntry" ("id", "workspaceId", "kind", "amountMillicredits", "balanceAfterMillicredits", "reference", "reason", "actorId", "createdAt")
       select ${`le_${randomUUID().replaceAll("-", "")}`}, ${change.workspaceId}, ${change.kind}::"LedgerKind", ${change.amountMillicredits}::bigint,
-             w."balanceMillicredits", ${change.reference}, ${change.reason ?? null}, ${change.actorId ?? null}, now()
+             w."balanceMillicredits", ${change.reference}, ${change.reason ?? null}, ${change.actorId ?? null}, timezone('UTC', now())
       from w
       returning "balanceAfterMillicredits" as balance`;
     if (!rows[0]) throw new AppError("insufficient_credits", "The balance cannot go below zero.", 402);

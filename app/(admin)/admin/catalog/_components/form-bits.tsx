@@ -1,0 +1,83 @@
+import type { ComponentProps, ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Label } from "@/components/ui/label";
+import type { ActionState } from "@/lib/auth/action";
+import { cn } from "@/lib/utils/cn";
+
+// Form pieces the catalog forms share beside FormField: checkbox, select, textarea, messages.
+
+const controlClass =
+  "flex w-full rounded-md border border-input bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-[invalid=true]:border-destructive";
+
+function describedBy(id: string, errors?: string[], hint?: ReactNode) {
+  return [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function Messages({ id, errors, hint }: { id: string; errors?: string[]; hint?: ReactNode }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={`${id}-error`} className="text-sm text-destructive">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+type Extra = { label: string; name: string; errors?: string[]; hint?: ReactNode };
+
+export function SelectField({ label, name, errors, hint, children, className, ...props }: ComponentProps<"select"> & Extra) {
+  const id = props.id ?? `field-${name}`;
+  return (
+    <div className="grid gap-2">
+      <Label htmlFor={id}>{label}</Label>
+      <select id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn(controlClass, "h-10", className)} {...props}>
+        {children}
+      </select>
+      <Messages id={id} errors={errors} hint={hint} />
+    </div>
+  );
+}
+
+export function TextareaField({ label, name, errors, hint, className, ...props }: ComponentProps<"textarea"> & Extra) {
+  const id = props.id ?? `field-${name}`;
+  return (
+    <div className="grid gap-2">
+      <Label htmlFor={id}>{label}</Label>
+      <textarea id={id} name={name} rows={2} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn(controlClass, "min-h-16", className)} {...props} />
+      <Messages id={id} errors={errors} hint={hint} />
+    </div>
+  );
+}
+
+export function CheckboxField({ label, name, errors, hint, ...props }: Omit<ComponentProps<"input">, "type"> & Extra) {
+  const id = props.id ?? `field-${name}`;
+  return (
+    <div className="flex items-start gap-3">
+      <input type="checkbox" id={id} name={name} aria-describedby={describedBy(id, errors, hint)} className="mt-0.5 size-4 shrink-0 accent-primary" {...props} />
+      <div className="grid gap-1">
+        <Label htmlFor={id}>{label}</Label>
+        <Messages id={id} errors={errors} hint={hint} />
+      </div>
+    </div>
+  );
+}
+
+/** A ticked checkbox survives a failed submit; otherwise the saved value shows. */
+export function checkedDefault(state: ActionState, name: string, saved: boolean) {
+  return state.values ? state.values[name] === "on" : saved;
+}
+
+/** The outcome of the last submit: the error in an alert, or the success message. */
+export function FormMessage({ state, notice }: { state: ActionState; notice?: string }) {
+  if (state.error) return <Alert variant="error">{state.error}</Alert>;
+  if (state.ok && state.message) return <Alert variant="success">{state.message}</Alert>;
+  if (notice && !state.ok) return <Alert variant="success">{notice}</Alert>;
+  return null;
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormField } from "@/components/forms/form-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { FormMessage } from "../_components/form-bits";
+import { updateDefaultMarkupAction } from "./actions";
+
+export function DefaultMarkupForm({ percent }: { percent: string }) {
+  const [state, formAction] = useActionState(updateDefaultMarkupAction, {});
+  return (
+    <form action={formAction} className="grid gap-4" noValidate>
+      <FormMessage state={state} />
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="w-full sm:w-56">
+          <FormField
+            label="Default markup (%)"
+            name="defaultMarkupPercent"
+            inputMode="decimal"
+            required
+            defaultValue={state.values?.defaultMarkupPercent ?? percent}
+            errors={state.fieldErrors?.defaultMarkupPercent}
+            hint="Applies when neither the model nor the tier sets one."
+          />
+        </div>
+        <SubmitButton className="sm:mt-6" pendingLabel="Saving…">
+          Save default markup
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

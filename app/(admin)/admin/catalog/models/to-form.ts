@@ -1,0 +1,31 @@
+import type { Model, Tier } from "@/lib/db";
+import { bpsToInput } from "../_lib/form-values";
+import type { ModelFormValues } from "./model-form";
+
+/** A stored model as the strings its form edits (no BigInt crosses to the client). */
+export function modelToForm(model: Model): ModelFormValues {
+  return {
+    id: model.id,
+    appId: model.appId,
+    slug: model.key.split(":")[1] ?? model.key,
+    name: model.name,
+    description: model.description,
+    provider: model.provider ?? "",
+    unit: model.unit,
+    costPerUnitMicros: model.costPerUnitMicros.toString(),
+    inputCostPer1kMicros: model.inputCostPer1kMicros.toString(),
+    outputCostPer1kMicros: model.outputCostPer1kMicros.toString(),
+    quotaWeight: String(model.quotaWeight),
+    markupOverridePercent: bpsToInput(model.markupOverrideBps),
+    sortOrder: String(model.sortOrder),
+    enabled: model.enabled,
+    free: model.free,
+    beta: model.beta,
+  };
+}
+
+/** The lowest-ranked active tier with access to the model, or null when no active tier has it. */
+export function requiredTier(access: { tierId: string }[], tiers: Pick<Tier, "id" | "name" | "rank" | "archivedAt">[]) {
+  const ids = new Set(access.map((a) => a.tierId));
+  return tiers.filter((t) => ids.has(t.id) && !t.archivedAt).sort((a, b) => a.rank - b.rank)[0] ?? null;
+}

@@ -1,0 +1,29 @@
+// GET /admin/catalog/tiers/new — define a new plan.
+import type { Metadata } from "next";
+import { listTiers } from "@/lib/catalog/tiers";
+import { formatBps } from "@/lib/catalog/money";
+import { getSettings } from "@/lib/catalog/settings";
+import { BackLink } from "../../_components/back-link";
+import { createTierAction } from "../actions";
+import { TierForm } from "../tier-form";
+
+export const metadata: Metadata = { title: "New tier" };
+
+export default async function NewTierPage() {
+  const [tiers, settings] = await Promise.all([listTiers({ includeArchived: true }), getSettings()]);
+  const nextRank = tiers.reduce((max, t) => Math.max(max, t.rank), -1) + 1;
+  return (
+    <section className="grid max-w-3xl gap-4">
+      <BackLink href="/admin/catalog/tiers">All tiers</BackLink>
+      <h2 className="text-xl font-semibold tracking-tight">
+        New tier
+      </h2>
+      <TierForm
+        tier={{ code: "", name: "", description: "", monthlyPrice: "0", annualPrice: "0", includedCredits: "0", dailyQuotaUnits: "0", rateLimitPerMinute: "60", markupPercent: "", rank: String(nextRank), isPublic: true, mostPopular: false }}
+        defaultMarkup={formatBps(settings.defaultMarkupBps)}
+        action={createTierAction}
+        submitLabel="Create tier"
+      />
+    </section>
+  );
+}

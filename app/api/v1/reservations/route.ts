@@ -1,0 +1,12 @@
+// POST /api/v1/reservations — hold the estimated cost of a call whose real cost comes later
+import { creditsHeader, money, parseBody, v1Route } from "@/lib/metering/http";
+import { holdCredits, holdSchema } from "@/lib/metering/reservations";
+
+export const POST = v1Route(async (req, caller) => {
+  const hold = await holdCredits(caller, await parseBody(req, holdSchema));
+  return {
+    status: 201,
+    body: { id: hold.id, model: hold.model, held: money(hold.heldMillicredits), expiresAt: hold.expiresAt.toISOString() },
+    headers: creditsHeader(hold.balanceMillicredits),
+  };
+});

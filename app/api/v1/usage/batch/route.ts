@@ -1,0 +1,17 @@
+// POST /api/v1/usage/batch — up to 100 events, each charged on its own, with a result per item
+import { chargeBatch, batchSchema } from "@/lib/metering/batch";
+import { parseBody, usageBody, v1Route } from "@/lib/metering/http";
+
+export const POST = v1Route(async (req, caller) => {
+  const { events } = await parseBody(req, batchSchema);
+  const items = await chargeBatch(caller, events);
+  return {
+    body: {
+      results: items.map((item) =>
+        "result" in item
+          ? { index: item.index, status: item.status, ...usageBody(item.result), replayed: item.result.replayed }
+          : { index: item.index, status: item.status, error: item.error },
+      ),
+    },
+  };
+});

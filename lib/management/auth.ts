@@ -1,0 +1,33 @@
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { hitRateLimit } from "@/lib/auth/rate-limit";
+import { hashKey } from "@/lib/metering/api-keys";
+import { InvalidApiKeyError, RateLimitedError } from "@/lib/metering/errors";
+
+const ADMIN_KEY_PER_MINUTE = 600;
+
+/**
+ * Bearer tga_... -> the admin API key. The key in TOLLGATE_ADMIN_API_KEY is stored (hashed) on
+ * first use, so it shows in the console and can be revoked there like any other.
+ */
+export async function authenticateAdminKey(authorization: string | null) {
+  const raw = /^Bearer\s+(tga_[A-Za-z0-9_-]+)$/.exec(authorization?.trim() ?? "")?.[1];
+  if (!raw) throw new InvalidApiKeyError();
+  const keyHash = hashKey(raw);
+  let key = await db.adminApiKey.findUnique({ where: { keyHash } });
+  if (!key && env.TOLLGATE_ADMIN_API_KEY && raw === env.TOLLGATE_ADMIN_API_KEY) {
+    key = await db.adminApiKey.upsert({
+      where: { keyHash },
+      create: { name: "Bootstrap key (TOLLGATE_ADMIN_API_KEY)", prefix: raw.slice(0, 11), keyHash },
+      update: {},
+    });
+  }
+  if (!key || key.revokedAt) throw new InvalidApiKeyError();
+  const hit = await hitRateLimit(`admin-api:${key.id}`, ADMIN_KEY_PER_MINUTE, 60);
+  const rate = { limit: ADMIN_KEY_PER_MINUTE, remaining: Math.max(0, ADMIN_KEY_PER_MINUTE - hit.count), resetAt: new Date(Date.now() + hit.retryAfterSeconds * 1000) };
+  if (!hit.allowed) throw Object.assign(new RateLimitedError(hit.retryAfterSeconds), { rateLimit: rate });
+  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
+    void db.adminApiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+  }
+  return { key, rate };
+}

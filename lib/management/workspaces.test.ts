@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { POST as createWorkspace } from "@/app/api/v1/admin/workspaces/route";
+import { GET as getWorkspace } from "@/app/api/v1/admin/workspaces/[id]/route";
+import { POST as credits } from "@/app/api/v1/admin/workspaces/[id]/credits/route";
+import { PUT as subscription } from "@/app/api/v1/admin/workspaces/[id]/subscription/route";
+import { POST as apiKeys } from "@/app/api/v1/admin/workspaces/[id]/api-keys/route";
+import { GET as ledger } from "@/app/api/v1/admin/workspaces/[id]/ledger/route";
+import { POST as usage } from "@/app/api/v1/usage/route";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { uniqueEmail } from "@/test/factories";
+import { usageRequest } from "@/test/metering";
+
+const ADMIN_KEY = "tga_bootstrap_key_for_tests_0123456789";
+env.TOLLGATE_ADMIN_API_KEY = ADMIN_KEY;
+
+function req(method: string, body?: unknown, key = ADMIN_KEY, query = "") {
+  return new Request(`http://localhost/api/v1/admin/x${query}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+
+describe("management API", () => {
+  it("creates a workspace, grants credits idempotently, comps a plan, issues a key that works", async () => {
+    const email = uniqueEmail("owner");
+    const created = await createWorkspace(req("POST", { name: "Acme Video", ownerEmail: email }), { params: Promise.resolve({}) });
+    expect(created.status).toBe(201);
+    expect(created.headers.get("x-ratelimit-limit")).toBe("600");
+    const ws = await created.json();
+    expect(ws).toMatchObject({ name: "Acme Video", tier: "free", accountType: "payg", balance: { millicredits: 0, credits: "0" } });
+    expect(await db.membership.findFirst({ where: { workspaceId: ws.id, role: "owner", user: { email } } })).not.toBeNull();
+
+    const grant = { millicredits: 50_000, reason: "Welcome credit", idempotencyKey: "grant-1" };
+    const first = await (await credits(req("POST", grant), params(ws.id))).json();
+    const again = await (await credits(req("POST", grant), params(ws.id))).json();
+    expect(first).toMatchObject({ applied: true, balance: { millicredits: 50_000 } });
+    expect(again).toMatchObject({ applied: false, balance: { millicredits: 50_000 } });
+    const tooMuch = await credits(req("POST", { millicredits: -60_000, reason: "Oops", idempotencyKey: "d-1" }), params(ws.id));
+    expect(tooMuch.status).toBe(402);
+
+    const comped = await (await subscription(req("PUT", { tier: "pro", interval: "year" }), params(ws.id))).json();
+    expect(comped).toMatchObject({ tier: "pro", accountType: "subscription", subscription: { provider: "manual", interval: "year", status: "active" }, quota: { used: 0, limit: 3000 } });
+
+    const keyRes = await apiKeys(req("POST", { name: "backend" }), params(ws.id));
+    expect(keyRes.status).toBe(201);
+    const { key } = await keyRes.json();
+    expect(key).toMatch(/^tg_/);
+    const call = await usage(usageRequest(key, { model: "poster-editor:inpaint-pro", quantity: 2 }));
+    expect(call.status).toBe(200);
+    expect(await call.json()).toMatchObject({ billedTo: "quota", quota: { used: 6, limit: 3000 } });
+
+    const page = await (await ledger(req("GET", undefined, ADMIN_KEY, "?page=1&pageSize=10"), params(ws.id))).json();
+    expect(page).toMatchObject({ total: 1, data: [{ kind: "admin_adjustment", reason: "Welcome credit", amountMillicredits: { millicredits: 50_000 } }] });
+    const detail = await (await getWorkspace(req("GET"), params(ws.id))).json();
+    expect(detail.quota.used).toBe(6);
+  });
+
+  it("refuses workspace keys, unknown keys and bad bodies with the SPEC's codes", async () => {
+    const bad = await createWorkspace(req("POST", { name: "x", ownerEmail: "x@example.test" }, "tga_unknown_key_0123456789abc"), { params: Promise.resolve({}) });
+    expect(bad.status).toBe(401);
+    const wrongKind = await createWorkspace(req("POST", {}, "tg_workspacekey"), { params: Promise.resolve({}) });
+    expect(wrongKind.status).toBe(401);
+    const invalid = await createWorkspace(req("POST", { name: "", ownerEmail: "nope" }), { params: Promise.resolve({}) });
+    expect(invalid.status).toBe(400);
+    expect((await invalid.json()).error.code).toBe("invalid_request");
+    const missing = await getWorkspace(req("GET"), params("no-such-workspace"));
+    expect(missing.status).toBe(404);
+  });
+});

@@ -1,0 +1,136 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { recordAudit, type Actor } from "@/lib/audit/record";
+import { emailSchema, newReferralCode } from "@/lib/auth/accounts";
+import { changeBalance } from "@/lib/billing/ledger";
+import { db } from "@/lib/db";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { createApiKey } from "@/lib/metering/api-keys";
+import { nextUtcMidnight, utcDay } from "@/lib/metering/time";
+
+// The management API's domain: what the company's own backend does to workspaces.
+
+export const createWorkspaceSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  ownerEmail: emailSchema,
+  tier: z.string().min(1).optional(),
+  accountType: z.enum(["payg", "subscription"]).optional(),
+}).strict();
+
+export const creditsSchema = z.object({
+  millicredits: z.number().int().refine((v) => v !== 0, "Must not be zero.").refine(Number.isSafeInteger),
+  reason: z.string().trim().min(1, "A reason is required.").max(300),
+  idempotencyKey: z.string().trim().min(1).max(200),
+}).strict();
+
+export const subscriptionSchema = z.object({ tier: z.string().min(1), interval: z.enum(["month", "year"]).default("month") }).strict();
+
+const PERIOD_DAYS = { month: 30, year: 365 } as const;
+
+async function findTier(code: string) {
+  const tier = await db.tier.findUnique({ where: { code } });
+  if (!tier || tier.archivedAt) throw new AppError("invalid_request", `Unknown or archived tier "${code}".`, 400);
+  return tier;
+}
+
+/** A manual (comp) plan: replaces any live subscription with one the company grants directly. */
+export async function setManualSubscription(actor: Actor, workspaceId: string, input: z.infer<typeof subscriptionSchema>) {
+  const tier = await findTier(input.tier);
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const ws = await tx.workspace.findUnique({ where: { id: workspaceId } });
+    if (!ws) throw new NotFoundError("Workspace");
+    const before = await tx.subscription.findMany({ where: { workspaceId, status: { in: ["active", "trialing", "past_due"] } } });
+    await tx.subscription.updateMany({ where: { id: { in: before.map((s) => s.id) } }, data: { status: "canceled", canceledAt: now } });
+    const sub = await tx.subscription.create({
+      data: { workspaceId, tierId: tier.id, interval: input.interval, provider: "manual", currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + PERIOD_DAYS[input.interval] * 864e5) },
+    });
+    await tx.workspace.update({ where: { id: workspaceId }, data: { accountType: "subscription" } });
+    await recordAudit(tx, { actor, action: "subscription.manual", targetType: "workspace", targetId: workspaceId, before, after: sub });
+    return sub;
+  });
+}
+
+export async function createManagedWorkspace(actor: Actor, input: z.infer<typeof createWorkspaceSchema>) {
+  if (input.tier) await findTier(input.tier);
+  const ws = await db.$transaction(async (tx) => {
+    // The owner may not have an account yet; they claim it through "forgot password".
+    const owner =
+      (await tx.user.findUnique({ where: { email: input.ownerEmail } })) ??
+      (await tx.user.create({ data: { email: input.ownerEmail, referralCode: newReferralCode() } }));
+    const workspace = await tx.workspace.create({
+      data: {
+        name: input.name,
+        slug: `${input.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 30)}-${randomBytes(3).toString("hex")}`,
+        accountType: input.accountType ?? "payg",
+        memberships: { create: { userId: owner.id, role: "owner" } },
+      },
+    });
+    await recordAudit(tx, { actor, action: "workspace.create", targetType: "workspace", targetId: workspace.id, after: workspace });
+    return workspace;
+  });
+  if (input.tier && input.tier !== "free") await setManualSubscription(actor, ws.id, { tier: input.tier, interval: "month" });
+  if (input.accountType) await db.workspace.update({ where: { id: ws.id }, data: { accountType: input.accountType } });
+  return describeWorkspace(ws.id);
+}
+
+export async function describeWorkspace(id: string, now = new Date()) {
+  const ws = await db.workspace.findUnique({
+    where: { id },
+    include: { subscriptions: { where: { status: { in: ["active", "trialing", "past_due"] } }, include: { tier: true }, take: 1, orderBy: { createdAt: "desc" } } },
+  });
+  if (!ws) throw new NotFoundError("Workspace");
+  const sub = ws.subscriptions[0] ?? null;
+  const tier = sub?.tier ?? (await db.tier.findUnique({ where: { code: "free" } }));
+  const counter = await db.quotaCounter.findUnique({ where: { workspaceId_day: { workspaceId: id, day: utcDay(now) } } });
+  return {
+    id: ws.id,
+    name: ws.name,
+    tier: tier?.code ?? "free",
+    accountType: ws.accountType,
+    suspended: Boolean(ws.suspendedAt),
+    balance: ws.balanceMillicredits,
+    quota: ws.accountType === "subscription" ? { used: counter?.used ?? 0, limit: tier?.dailyQuotaUnits ?? 0, resetsAt: nextUtcMidnight(now) } : null,
+    subscription: sub && { id: sub.id, tier: sub.tier.code, interval: sub.interval, status: sub.status, provider: sub.provider, currentPeriodEnd: sub.currentPeriodEnd, cancelAtPeriodEnd: sub.cancelAtPeriodEnd },
+  };
+}
+
+/** Grants or deducts credits; the idempotency key is the ledger reference, so a retry changes nothing. */
+export async function adjustCredits(actor: Actor, workspaceId: string, input: z.infer<typeof creditsSchema>) {
+  if (!(await db.workspace.findUnique({ where: { id: workspaceId } }))) throw new NotFoundError("Workspace");
+  const result = await changeBalance({
+    workspaceId,
+    amountMillicredits: BigInt(input.millicredits),
+    kind: "admin_adjustment",
+    reference: `admin:${input.idempotencyKey}`,
+    reason: input.reason,
+    actorId: actor?.id,
+  });
+  if (result.applied) {
+    await recordAudit(db, { actor, action: "credits.adjust", targetType: "workspace", targetId: workspaceId, after: { ...input, balanceAfter: result.balanceMillicredits } });
+  }
+  return result;
+}
+
+export async function issueWorkspaceKey(actor: Actor, workspaceId: string, name: string) {
+  if (!(await db.workspace.findUnique({ where: { id: workspaceId } }))) throw new NotFoundError("Workspace");
+  return createApiKey(actor, workspaceId, { name });
+}
+
+export const pageSchema = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
+
+export async function pagedLedger(workspaceId: string, { page, pageSize }: z.infer<typeof pageSchema>) {
+  const [total, rows] = await Promise.all([
+    db.ledgerEntry.count({ where: { workspaceId } }),
+    db.ledgerEntry.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+  ]);
+  return { total, page, pageSize, rows };
+}
+
+export async function pagedUsage(workspaceId: string, { page, pageSize }: z.infer<typeof pageSchema>) {
+  const [total, rows] = await Promise.all([
+    db.usageEvent.count({ where: { workspaceId } }),
+    db.usageEvent.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+  ]);
+  return { total, page, pageSize, rows };
+}

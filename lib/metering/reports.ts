@@ -1,0 +1,151 @@
+// Read-side reports for the subscriber dashboard: overview, usage by day and model, events, ledger.
+// Aggregates run in SQL; pages and exports read bounded slices, never a whole table into memory.
+import { db, type BilledTo, type LedgerKind, type Prisma } from "@/lib/db";
+import { nextUtcMidnight, utcDay } from "./time";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const LIVE = ["active", "trialing", "past_due"] as const;
+// Money that arrived in one go; the low-balance alert compares against the largest recent one.
+const TOP_UP_KINDS: LedgerKind[] = ["purchase", "monthly_grant", "admin_adjustment", "coupon", "referral"];
+const TOP_UP_WINDOW_DAYS = 60;
+
+export type UsageFilters = { model?: string; billedTo?: BilledTo; from?: Date; to?: Date };
+export type Paging = { page: number; pageSize: number };
+
+/** Tier (live subscription, else free), account type, balance, today's quota and the last top-up. */
+export async function workspaceOverview(workspaceId: string, now = new Date()) {
+  const tierSelect = { code: true, name: true, dailyQuotaUnits: true } as const;
+  const [workspace, subscription, topUp, counter] = await Promise.all([
+    db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { accountType: true, balanceMillicredits: true } }),
+    db.subscription.findFirst({
+      where: { workspaceId, status: { in: [...LIVE] } },
+      orderBy: { createdAt: "desc" },
+      select: { tier: { select: tierSelect } },
+    }),
+    db.ledgerEntry.aggregate({
+      where: {
+        workspaceId,
+        kind: { in: TOP_UP_KINDS },
+        amountMillicredits: { gt: 0n },
+        createdAt: { gte: new Date(now.getTime() - TOP_UP_WINDOW_DAYS * DAY_MS) },
+      },
+      _max: { amountMillicredits: true },
+    }),
+    db.quotaCounter.findUnique({ where: { workspaceId_day: { workspaceId, day: utcDay(now) } }, select: { used: true } }),
+  ]);
+  const tier = subscription?.tier ?? (await db.tier.findUniqueOrThrow({ where: { code: "free" }, select: tierSelect }));
+  const quota =
+    workspace.accountType === "subscription" ? { used: counter?.used ?? 0, limit: tier.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) } : null;
+  return {
+    tier,
+    accountType: workspace.accountType,
+    balanceMillicredits: workspace.balanceMillicredits,
+    quota,
+    lastGrantMillicredits: topUp._max.amountMillicredits ?? null,
+  };
+}
+
+// With no top-up in the window to compare against, "low" means under 1,000 credits.
+const LOW_BALANCE_FLOOR = 1_000_000n;
+
+/** Pay-as-you-go balance under 10% of the largest recent top-up (or under 1,000 credits without one). */
+export function isBalanceLow(o: { accountType: string; balanceMillicredits: bigint; lastGrantMillicredits: bigint | null }) {
+  if (o.accountType !== "payg") return false;
+  return o.balanceMillicredits < (o.lastGrantMillicredits ? o.lastGrantMillicredits / 10n : LOW_BALANCE_FLOOR);
+}
+
+/** Whole percent of today's quota used, rounded down (so "80%" only shows once 80% is really used). */
+export function quotaPercent(quota: { used: number; limit: number }) {
+  if (quota.limit <= 0) return quota.used > 0 ? 100 : 0;
+  return Math.floor((quota.used * 100) / quota.limit);
+}
+
+export type DailyModelUsage = { day: string; modelKey: string; calls: number; chargedMillicredits: string; quotaUnits: number };
+
+/**
+ * Calls, credits and quota units per UTC day and model over the last `days` days (today included).
+ * Only days with usage come back; the chart fills the gaps. createdAt is a UTC wall-clock timestamp,
+ * so the bounds are cast from ISO strings rather than left to the session's time zone.
+ */
+export async function usageByDayAndModel(workspaceId: string, days = 30, now = new Date()): Promise<DailyModelUsage[]> {
+  const from = new Date(utcDay(now).getTime() - (days - 1) * DAY_MS).toISOString();
+  const to = nextUtcMidnight(now).toISOString();
+  const rows = await db.$queryRaw<{ day: string; modelKey: string; calls: bigint; charged: string; units: bigint }[]>`
+    select to_char("createdAt", 'YYYY-MM-DD') as day, "modelKey", count(*) as calls,
+           sum("chargedMillicredits")::text as charged, sum("quotaUnits")::bigint as units
+    from "UsageEvent"
+    where "workspaceId" = ${workspaceId} and "createdAt" >= ${from}::timestamp and "createdAt" < ${to}::timestamp
+    group by 1, 2
+    order by 1, 2`;
+  return rows.map((r) => ({ day: r.day, modelKey: r.modelKey, calls: Number(r.calls), chargedMillicredits: r.charged, quotaUnits: Number(r.units) }));
+}
+
+/** Every UTC day of the window as 'YYYY-MM-DD', oldest first (for filling chart gaps). */
+export function reportDays(days = 30, now = new Date()): string[] {
+  const first = utcDay(now).getTime() - (days - 1) * DAY_MS;
+  return Array.from({ length: days }, (_, i) => new Date(first + i * DAY_MS).toISOString().slice(0, 10));
+}
+
+function usageWhere(workspaceId: string, f: UsageFilters): Prisma.UsageEventWhereInput {
+  return {
+    workspaceId,
+    ...(f.model ? { modelKey: f.model } : {}),
+    ...(f.billedTo ? { billedTo: f.billedTo } : {}),
+    ...(f.from || f.to ? { createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
+  };
+}
+
+const pageOf = (total: number, { page, pageSize }: Paging) => {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  return { page: Math.min(Math.max(1, Math.floor(page)), pageCount), pageCount };
+};
+
+/** One page of usage events, newest first, with the filtered total. `to` is exclusive. */
+export async function listUsageEvents(workspaceId: string, filters: UsageFilters & Paging) {
+  const where = usageWhere(workspaceId, filters);
+  const total = await db.usageEvent.count({ where });
+  const { page, pageCount } = pageOf(total, filters);
+  const events = await db.usageEvent.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * filters.pageSize,
+    take: filters.pageSize,
+  });
+  return { events, total, page, pageCount };
+}
+
+/** The model keys this workspace has used, for the usage filter. */
+export async function usedModelKeys(workspaceId: string): Promise<string[]> {
+  const rows = await db.usageEvent.groupBy({ by: ["modelKey"], where: { workspaceId }, orderBy: { modelKey: "asc" } });
+  return rows.map((r) => r.modelKey);
+}
+
+/** All matching events oldest first, in batches, keyset-paged on (createdAt, id) so memory stays flat. */
+export async function* usageEventsForExport(workspaceId: string, filters: UsageFilters, batchSize = 1000) {
+  const where = usageWhere(workspaceId, filters);
+  let cursor: { createdAt: Date; id: string } | null = null;
+  for (;;) {
+    const after: Prisma.UsageEventWhereInput = cursor
+      ? { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] }
+      : {};
+    const batch = await db.usageEvent.findMany({ where: { AND: [where, after] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: batchSize });
+    if (batch.length === 0) return;
+    yield batch;
+    if (batch.length < batchSize) return;
+    const last = batch[batch.length - 1];
+    cursor = { createdAt: last.createdAt, id: last.id };
+  }
+}
+
+/** One page of the ledger, newest first. Each entry's balanceAfterMillicredits is the running balance. */
+export async function listLedger(workspaceId: string, paging: Paging) {
+  const total = await db.ledgerEntry.count({ where: { workspaceId } });
+  const { page, pageCount } = pageOf(total, paging);
+  const entries = await db.ledgerEntry.findMany({
+    where: { workspaceId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * paging.pageSize,
+    take: paging.pageSize,
+  });
+  return { entries, total, page, pageCount };
+}
