@@ -1,0 +1,89 @@
+import { demo, expect, expectAccessible, signIn, test } from "./support";
+
+// Changes here are undone at the end: the pricing spec reads the seeded catalog.
+test("an admin edits the catalog and the pricing page shows it within seconds", async ({ page, browser }) => {
+  await signIn(page, demo.admin);
+  const visitor = await (await browser.newContext()).newPage();
+
+  // Pro's monthly price.
+  await page.goto("/admin/catalog/tiers");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Pro", exact: true }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Monthly price ($)").fill("89");
+  await page.getByRole("button", { name: "Save tier" }).click();
+  await expect(page.getByText("Pro saved.")).toBeVisible();
+
+  // A new feature, ticked for Pro in the matrix.
+  await page.goto("/admin/catalog/features");
+  await expectAccessible(page);
+  await page.getByLabel("Key").fill("custom_domains");
+  await page.getByLabel("Name", { exact: true }).fill("Custom domains");
+  await page.getByLabel("Category").fill("Branding");
+  await page.getByRole("button", { name: "Add feature" }).click();
+  await expect(page.getByRole("checkbox", { name: "Pro has Custom domains" })).toBeVisible();
+  await page.getByRole("checkbox", { name: "Pro has Custom domains" }).check();
+  await page.getByRole("button", { name: "Save feature matrix" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+
+  // A Pro model granted to Starter.
+  await page.goto("/admin/catalog/models");
+  await expectAccessible(page);
+  const grant = page.getByRole("checkbox", { name: "Starter can use poster-editor:inpaint-pro" });
+  await expect(grant).not.toBeChecked();
+  await grant.check();
+  await page.getByRole("button", { name: "Save model access" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+
+  await expect(async () => {
+    await visitor.goto("/pricing");
+    await expect(visitor.getByTestId("price-pro")).toHaveText("$89", { timeout: 1000 });
+    await expect(visitor.getByTestId("plan-pro")).toContainText("Custom domains", { timeout: 1000 });
+    await expect(visitor.getByTestId("models-starter")).toContainText("poster-editor:inpaint-pro", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(visitor.getByTestId("plan-starter")).not.toContainText("Custom domains");
+
+  // Undo.
+  await page.goto("/admin/catalog/models");
+  await page.getByRole("checkbox", { name: "Starter can use poster-editor:inpaint-pro" }).uncheck();
+  await page.getByRole("button", { name: "Save model access" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.goto("/admin/catalog/features");
+  await page.getByRole("button", { name: "Delete Custom domains" }).click();
+  await page.getByRole("button", { name: "Delete feature" }).click();
+  await expect(page.getByRole("checkbox", { name: "Pro has Custom domains" })).toHaveCount(0);
+  await page.goto("/admin/catalog/tiers");
+  await page.getByRole("link", { name: "Pro", exact: true }).click();
+  await page.getByLabel("Monthly price ($)").fill("79");
+  await page.getByRole("button", { name: "Save tier" }).click();
+  await expect(page.getByText("Pro saved.")).toBeVisible();
+  await expect(async () => {
+    await visitor.goto("/pricing");
+    await expect(visitor.getByTestId("price-pro")).toHaveText("$79", { timeout: 1000 });
+    await expect(visitor.getByTestId("models-starter")).not.toContainText("poster-editor:inpaint-pro", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+});
+
+test("archiving a tier asks for confirmation, hides it from the pricing page, and unarchiving brings it back", async ({ page, browser }) => {
+  await signIn(page, demo.admin);
+  const visitor = await (await browser.newContext()).newPage();
+  await page.goto("/admin/catalog/tiers");
+  await page.getByRole("link", { name: "Enterprise", exact: true }).click();
+  await page.getByRole("button", { name: "Archive", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("current subscribers keep it");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "Archive", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Archive tier" }).click();
+  await expect(async () => {
+    await visitor.goto("/pricing");
+    await expect(visitor.getByTestId("plan-enterprise")).toHaveCount(0, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await page.getByRole("button", { name: "Unarchive", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Unarchive tier" }).click();
+  await expect(async () => {
+    await visitor.goto("/pricing");
+    await expect(visitor.getByTestId("plan-enterprise")).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+});
