@@ -7,6 +7,9 @@ import { switchWorkspace } from "./actions";
 
 const nav: NavItem[] = [
   { href: "/dashboard", label: "Overview", icon: "home" },
+  { href: "/dashboard/usage", label: "Usage", icon: "activity" },
+  { href: "/dashboard/credits", label: "Credits", icon: "credit-card" },
+  { href: "/dashboard/api-keys", label: "API keys", icon: "key" },
   { href: "/dashboard/settings", label: "Settings", icon: "settings" },
 ];
 

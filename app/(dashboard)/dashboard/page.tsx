@@ -1,11 +1,15 @@
-// GET /dashboard — the subscriber's overview: their workspace, their account and who else is in it.
+// GET /dashboard — the subscriber's overview: plan, balance, quota, 30 days of usage, workspace and members.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import Link from "next/link";
+import { AccountCards, AccountWarnings } from "@/components/dashboard/account-cards";
+import { UsageChart } from "@/components/dashboard/usage-chart";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { reportDays, usageByDayAndModel, workspaceOverview } from "@/lib/metering/reports";
 import { capitalize, formatDate } from "@/lib/utils/format";
 import { VerifiedBadge } from "../_components/verified-badge";
 import { VerifyEmailAlert } from "./verify-email-alert";
@@ -14,11 +18,16 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage(props: { searchParams: Promise<{ verified?: string }> }) {
   const [{ user, workspace, role }, { verified }] = await Promise.all([getDashboardContext(), props.searchParams]);
-  const members = await db.membership.findMany({
-    where: { workspaceId: workspace.id },
-    include: { user: { select: { email: true, name: true } } },
-    orderBy: { createdAt: "asc" },
-  });
+  const now = new Date();
+  const [members, overview, usage] = await Promise.all([
+    db.membership.findMany({
+      where: { workspaceId: workspace.id },
+      include: { user: { select: { email: true, name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    workspaceOverview(workspace.id, now),
+    usageByDayAndModel(workspace.id, 30, now),
+  ]);
 
   return (
     <div className="mx-auto grid max-w-5xl gap-6">
@@ -31,6 +40,34 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
 
       {verified === "1" && user.emailVerifiedAt ? <Alert variant="success">Your email is confirmed.</Alert> : null}
       {!user.emailVerifiedAt ? <VerifyEmailAlert email={user.email} /> : null}
+      <AccountWarnings overview={overview} />
+
+      <AccountCards overview={overview} renderedAt={now} />
+
+      <Card className="min-w-0">
+        <CardHeader>
+          <CardTitle>Usage, last 30 days</CardTitle>
+          <CardDescription>
+            {overview.accountType === "subscription" ? "Quota units" : "Credits charged"} per day (UTC) by model.{" "}
+            <Link href="/dashboard/usage" className="rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+              See every call
+            </Link>
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="min-w-0">
+          {usage.length === 0 ? (
+            <div className="grid justify-items-center gap-1 rounded-lg border border-dashed px-6 py-10 text-center">
+              <p className="font-medium">No usage in the last 30 days</p>
+              <p className="text-sm text-muted-foreground">
+                Calls your apps make with this workspace&apos;s <Link href="/dashboard/api-keys" className="underline underline-offset-4">API keys</Link> show up
+                here.
+              </p>
+            </div>
+          ) : (
+            <UsageChart days={reportDays(30, now)} rows={usage} metric={overview.accountType === "subscription" ? "quotaUnits" : "credits"} />
+          )}
+        </CardContent>
+      </Card>
 
       <div className="grid gap-6 md:grid-cols-2">
         <Card>

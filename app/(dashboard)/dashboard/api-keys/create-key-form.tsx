@@ -1,0 +1,57 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormField } from "@/components/forms/form-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { createKeyAction, type CreateKeyState } from "./actions";
+import { NewKey } from "./new-key";
+
+const UNVERIFIED = "Confirm your email before creating API keys.";
+
+export function CreateKeyForm({ verified, minExpiry }: { verified: boolean; minExpiry: string }) {
+  const [state, action] = useActionState(createKeyAction, {} as CreateKeyState);
+  // One slot for the form's message, so the unverified notice and the action's refusal never show twice.
+  const notice = state.error ?? (verified ? null : UNVERIFIED);
+  return (
+    <div className="grid gap-6">
+      {state.key ? <NewKey value={state.key} message={state.message} /> : null}
+      <form action={action} className="grid gap-4" noValidate>
+        {notice ? <Alert variant={state.error ? "error" : "warning"}>{notice}</Alert> : null}
+        <FormField
+          label="Name"
+          name="name"
+          required
+          maxLength={100}
+          autoComplete="off"
+          defaultValue={state.values?.name ?? ""}
+          errors={state.fieldErrors?.name}
+          hint="So you can tell keys apart, e.g. “Video app production”."
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField
+            label="Expires on (optional)"
+            name="expiresOn"
+            type="date"
+            min={minExpiry}
+            defaultValue={state.values?.expiresOn ?? ""}
+            errors={state.fieldErrors?.expiresOn}
+            hint="The key stops working at 00:00 UTC on this date."
+          />
+          <FormField
+            label="Monthly spend cap in credits (optional)"
+            name="monthlyCap"
+            inputMode="decimal"
+            autoComplete="off"
+            defaultValue={state.values?.monthlyCap ?? ""}
+            errors={state.fieldErrors?.monthlyCap}
+            hint="Paid calls that would go past it in a UTC month are refused."
+          />
+        </div>
+        <SubmitButton className="justify-self-start" pendingLabel="Creating…">
+          Create API key
+        </SubmitButton>
+      </form>
+    </div>
+  );
+}

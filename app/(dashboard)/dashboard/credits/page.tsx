@@ -1,0 +1,106 @@
+// GET /dashboard/credits — the current balance and every ledger entry behind it, newest first.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable, EmptyState, Td, Th } from "@/components/dashboard/data-table";
+import { Pagination, parsePage } from "@/components/dashboard/pagination";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getDashboardContext } from "@/lib/auth/session";
+import { formatCredits } from "@/lib/catalog/money";
+import type { LedgerKind } from "@/lib/db";
+import { listLedger } from "@/lib/metering/reports";
+import { formatDateTime } from "@/lib/utils/format";
+
+export const metadata: Metadata = { title: "Credits" };
+
+const PAGE_SIZE = 50;
+
+const KIND_LABEL: Record<LedgerKind, string> = {
+  purchase: "Purchase",
+  monthly_grant: "Monthly grant",
+  rollover: "Rollover",
+  referral: "Referral bonus",
+  coupon: "Coupon",
+  admin_adjustment: "Admin adjustment",
+  usage: "Usage",
+  reservation_hold: "Reservation hold",
+  reservation_release: "Reservation release",
+  refund: "Refund",
+  expiry: "Expiry",
+};
+
+const signed = (m: bigint) => (m > 0n ? `+${formatCredits(m)}` : m < 0n ? `−${formatCredits(-m)}` : "0");
+
+export default async function CreditsPage(props: { searchParams: Promise<{ page?: string | string[] }> }) {
+  const [{ workspace }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
+  const ledger = await listLedger(workspace.id, { page: parsePage(params.page), pageSize: PAGE_SIZE });
+
+  return (
+    <div className="mx-auto grid max-w-6xl gap-6">
+      <div className="grid gap-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Credits</h1>
+        <p className="text-muted-foreground">Every credit that came into or went out of {workspace.name}. Times are UTC.</p>
+      </div>
+
+      <Card role="region" aria-labelledby="current-balance">
+        <CardHeader className="pb-3">
+          <CardTitle id="current-balance" className="text-base">
+            Current balance
+          </CardTitle>
+        </CardHeader>
+        <CardContent className="grid gap-1">
+          <p className="text-3xl font-semibold tabular-nums">{formatCredits(workspace.balanceMillicredits)} credits</p>
+          <CardDescription>
+            1 credit = US$0.001.{" "}
+            <Link href="/pricing#credit-packs" className="rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+              Buy credits
+            </Link>
+          </CardDescription>
+        </CardContent>
+      </Card>
+
+      {ledger.entries.length === 0 ? (
+        <EmptyState title="No credit movements yet">
+          <p>Purchases, grants and paid calls will be listed here, each with the balance it left.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable label="Credit ledger, newest first" minWidth="min-w-[44rem]">
+            <thead>
+              <tr>
+                <Th>Date (UTC)</Th>
+                <Th>Kind</Th>
+                <Th>Details</Th>
+                <Th className="text-right">Amount (credits)</Th>
+                <Th className="text-right">Balance after</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {ledger.entries.map((e) => (
+                <tr key={e.id}>
+                  <Td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</Td>
+                  <Td className="whitespace-nowrap">{KIND_LABEL[e.kind]}</Td>
+                  <Td className="min-w-48">
+                    {e.reason ? <span className="block break-words">{e.reason}</span> : null}
+                    <span className="block font-mono text-xs break-all text-muted-foreground">{e.reference}</span>
+                  </Td>
+                  <Td className={`whitespace-nowrap text-right font-medium tabular-nums ${e.amountMillicredits > 0n ? "text-success" : ""}`}>
+                    {signed(e.amountMillicredits)}
+                  </Td>
+                  <Td className="whitespace-nowrap text-right tabular-nums">{formatCredits(e.balanceAfterMillicredits)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+          <Pagination
+            basePath="/dashboard/credits"
+            params={{}}
+            page={ledger.page}
+            pageCount={ledger.pageCount}
+            total={ledger.total}
+            noun={ledger.total === 1 ? "entry" : "entries"}
+          />
+        </>
+      )}
+    </div>
+  );
+}

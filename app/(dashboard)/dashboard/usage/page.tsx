@@ -1,0 +1,135 @@
+// GET /dashboard/usage — every metered call of the current workspace, filterable, 50 a page, with CSV export.
+import { Download } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable, EmptyState, Td, Th } from "@/components/dashboard/data-table";
+import { Pagination, parsePage } from "@/components/dashboard/pagination";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { getDashboardContext } from "@/lib/auth/session";
+import { formatCredits } from "@/lib/catalog/money";
+import { BilledTo, type UsageEvent } from "@/lib/db";
+import { listUsageEvents, usedModelKeys } from "@/lib/metering/reports";
+import { formatDateTime } from "@/lib/utils/format";
+import { BILLED_TO_LABEL, parseUsageSearch, searchQuery } from "./filters";
+
+export const metadata: Metadata = { title: "Usage" };
+
+const PAGE_SIZE = 50;
+const selectClass =
+  "h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+
+export default async function UsagePage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [{ workspace }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
+  const { search, filters } = parseUsageSearch(params);
+  const [result, models] = await Promise.all([
+    listUsageEvents(workspace.id, { ...filters, page: parsePage(params.page), pageSize: PAGE_SIZE }),
+    usedModelKeys(workspace.id),
+  ]);
+  const filtered = Object.values(search).some(Boolean);
+  const modelOptions = search.model && !models.includes(search.model) ? [search.model, ...models] : models;
+
+  return (
+    <div className="mx-auto grid max-w-6xl gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="grid gap-1">
+          <h1 className="text-2xl font-semibold tracking-tight">Usage</h1>
+          <p className="text-muted-foreground">Every call your apps metered in {workspace.name}. Times are UTC.</p>
+        </div>
+        <a href={`/dashboard/usage/export${searchQuery(search)}`} className={buttonVariants({ variant: "outline" })}>
+          <Download aria-hidden /> Export CSV
+        </a>
+      </div>
+
+      <form role="search" aria-label="Filter usage" action="/dashboard/usage" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_12rem_10rem_10rem_auto] lg:items-end">
+        <div className="grid min-w-0 gap-2">
+          <Label htmlFor="usage-model">Model</Label>
+          <select id="usage-model" name="model" defaultValue={search.model ?? ""} className={selectClass}>
+            <option value="">All models</option>
+            {modelOptions.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grid gap-2">
+          <Label htmlFor="usage-billed-to">Billed to</Label>
+          <select id="usage-billed-to" name="billedTo" defaultValue={search.billedTo ?? ""} className={selectClass}>
+            <option value="">Anything</option>
+            {Object.values(BilledTo).map((b) => (
+              <option key={b} value={b}>
+                {BILLED_TO_LABEL[b]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grid gap-2">
+          <Label htmlFor="usage-from">From</Label>
+          <Input id="usage-from" name="from" type="date" defaultValue={search.from ?? ""} />
+        </div>
+        <div className="grid gap-2">
+          <Label htmlFor="usage-to">To</Label>
+          <Input id="usage-to" name="to" type="date" defaultValue={search.to ?? ""} />
+        </div>
+        <div className="flex gap-2">
+          <Button type="submit" variant="secondary">
+            Apply
+          </Button>
+          {filtered ? (
+            <Button asChild variant="ghost">
+              <Link href="/dashboard/usage">Clear</Link>
+            </Button>
+          ) : null}
+        </div>
+      </form>
+
+      {result.events.length === 0 ? (
+        <EmptyState title={filtered ? "No calls match these filters" : "No usage yet"}>
+          <p>{filtered ? "Try another model, billing source or date range." : "Calls made with this workspace's API keys appear here as they happen."}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable label="Usage events, newest first" minWidth="min-w-[48rem]">
+            <thead>
+              <tr>
+                <Th>Time (UTC)</Th>
+                <Th>Model</Th>
+                <Th className="text-right">Quantity or tokens</Th>
+                <Th>Billed to</Th>
+                <Th className="text-right">Credits charged</Th>
+                <Th className="text-right">Quota units</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.events.map((e) => (
+                <tr key={e.id}>
+                  <Td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</Td>
+                  <Td className="font-mono text-xs break-all">{e.modelKey}</Td>
+                  <Td className="whitespace-nowrap text-right tabular-nums">{amount(e)}</Td>
+                  <Td className="whitespace-nowrap">{BILLED_TO_LABEL[e.billedTo]}</Td>
+                  <Td className="text-right tabular-nums">{formatCredits(e.chargedMillicredits)}</Td>
+                  <Td className="text-right tabular-nums">{e.quotaUnits.toLocaleString("en-US")}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+          <Pagination
+            basePath="/dashboard/usage"
+            params={search}
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+            noun={result.total === 1 ? "call" : "calls"}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function amount(e: Pick<UsageEvent, "quantity" | "inputTokens" | "outputTokens">) {
+  if (e.quantity !== null) return e.quantity.toLocaleString("en-US");
+  return `${(e.inputTokens ?? 0n).toLocaleString("en-US")} in / ${(e.outputTokens ?? 0n).toLocaleString("en-US")} out`;
+}
