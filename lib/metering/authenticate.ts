@@ -1,47 +1,94 @@
-import { db } from "@/lib/db";
-import { hitRateLimit } from "@/lib/auth/rate-limit";
+import { pool } from "@/lib/db/pool";
 import { hashKey } from "./api-keys";
 import { catalogSnapshot } from "./catalog-cache";
 import { InvalidApiKeyError, RateLimitedError, WorkspaceSuspendedError } from "./errors";
 
-const LIVE = ["active", "trialing", "past_due"] as const;
+type Row = {
+  id: string;
+  workspaceId: string;
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  cap: string | null;
+  name: string;
+  accountType: "payg" | "subscription";
+  overageEnabled: boolean;
+  suspendedAt: Date | null;
+  balance: string;
+  subId: string | null;
+  tierId: string | null;
+  interval: "month" | "year" | null;
+  status: string | null;
+  currentPeriodEnd: Date | null;
+  hits: number | null;
+};
+
+// One statement: the key, its workspace, the live subscription, and this minute's request count
+// for the key (counted only for usable keys).
+const AUTH_SQL = `
+  with k as (
+    select k.id, k."workspaceId", k."revokedAt", k."expiresAt", k."lastUsedAt", k."monthlySpendCapMillicredits"::text as cap,
+           w.name, w."accountType", w."overageEnabled", w."suspendedAt", w."balanceMillicredits"::text as balance,
+           s.id as "subId", s."tierId", s.interval, s.status, s."currentPeriodEnd"
+    from "ApiKey" k
+    join "Workspace" w on w.id = k."workspaceId"
+    left join lateral (
+      select * from "Subscription" s where s."workspaceId" = w.id and s.status in ('active', 'trialing', 'past_due')
+      order by s."createdAt" desc limit 1
+    ) s on true
+    where k."keyHash" = $1
+  ), rl as (
+    insert into "RateLimitHit" ("key", "windowStart", "count")
+    select 'api:' || k.id, $2::timestamp, 1 from k
+    where k."revokedAt" is null and (k."expiresAt" is null or k."expiresAt" > $3::timestamp) and k."suspendedAt" is null
+    on conflict ("key", "windowStart") do update set "count" = "RateLimitHit"."count" + 1
+    returning "count"
+  )
+  select k.*, (select "count" from rl) as hits from k`;
 
 export type ApiCaller = Awaited<ReturnType<typeof authenticate>>;
 
-/** Bearer key -> the key, its workspace, and the tier the workspace is on (free without a plan). */
-export async function authenticate(authorization: string | null) {
+const MINUTE = 60_000;
+
+/** Bearer key -> the key, its workspace, the tier it is on (free without a plan), and its rate state. */
+export async function authenticate(authorization: string | null, now = new Date()) {
   const raw = /^Bearer\s+(tg_[A-Za-z0-9_-]+)$/.exec(authorization?.trim() ?? "")?.[1];
   if (!raw) throw new InvalidApiKeyError();
-  const [key, catalog] = await Promise.all([
-    db.apiKey.findUnique({
-      where: { keyHash: hashKey(raw) },
-      include: {
-        workspace: {
-          include: { subscriptions: { where: { status: { in: [...LIVE] } }, orderBy: { createdAt: "desc" }, take: 1 } },
-        },
-      },
-    }),
-    catalogSnapshot(),
-  ]);
-  const now = new Date();
-  if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) throw new InvalidApiKeyError();
-  if (key.workspace.suspendedAt) throw new WorkspaceSuspendedError();
+  const windowStart = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE);
+  const [result, catalog] = await Promise.all([pool().query<Row>(AUTH_SQL, [hashKey(raw), windowStart.toISOString(), now.toISOString()]), catalogSnapshot()]);
+  const row = result.rows[0];
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) throw new InvalidApiKeyError();
+  if (row.suspendedAt) throw new WorkspaceSuspendedError();
   // Worth a write at most once a minute per key; not on the charge's critical path.
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
-    void db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } }).catch(() => {});
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > MINUTE) {
+    void pool().query(`update "ApiKey" set "lastUsedAt" = $2::timestamp where id = $1`, [row.id, now.toISOString()]).catch(() => {});
   }
-  const subscription = key.workspace.subscriptions[0] ?? null;
+  const subscription = row.subId ? { id: row.subId, tierId: row.tierId!, interval: row.interval!, status: row.status!, currentPeriodEnd: row.currentPeriodEnd! } : null;
   const tier = (subscription && catalog.tiersById.get(subscription.tierId)) || catalog.freeTier;
-  return { apiKey: key, workspace: key.workspace, subscription, tier, catalog };
+  const rate = {
+    limit: tier.rateLimitPerMinute,
+    count: row.hits ?? 0,
+    resetAt: new Date(windowStart.getTime() + MINUTE),
+  };
+  return {
+    apiKey: { id: row.id, monthlySpendCapMillicredits: row.cap === null ? null : BigInt(row.cap) },
+    workspace: { id: row.workspaceId, name: row.name, accountType: row.accountType, overageEnabled: row.overageEnabled, balanceMillicredits: BigInt(row.balance) },
+    subscription,
+    tier,
+    catalog,
+    rate,
+  };
 }
 
 export type RateLimitState = { limit: number; remaining: number; resetAt: Date };
 
-/** Per-key fixed one-minute window at the tier's rate; throws 429 with Retry-After when spent. */
-export async function checkRateLimit(caller: ApiCaller): Promise<RateLimitState> {
-  const limit = caller.tier.rateLimitPerMinute;
-  const hit = await hitRateLimit(`api:${caller.apiKey.id}`, limit, 60);
-  const state = { limit, remaining: Math.max(0, limit - hit.count), resetAt: new Date(Date.now() + hit.retryAfterSeconds * 1000) };
-  if (!hit.allowed) throw Object.assign(new RateLimitedError(hit.retryAfterSeconds), { rateLimit: state });
+/** Per-key fixed one-minute window at the tier's rate (counted by authenticate); 429 with Retry-After when spent. */
+export function checkRateLimit(caller: ApiCaller): RateLimitState {
+  const { limit, count, resetAt } = caller.rate;
+  const state = { limit, remaining: Math.max(0, limit - count), resetAt };
+  if (count > limit) {
+    const retryAfter = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
+    throw Object.assign(new RateLimitedError(retryAfter), { rateLimit: state });
+  }
   return state;
 }

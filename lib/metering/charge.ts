@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { pool } from "@/lib/db/pool";
 import { priceCall, quotaUnits } from "@/lib/catalog/pricing";
 import type { ApiCaller } from "./authenticate";
 import {
@@ -36,7 +36,13 @@ export type ChargeResult = {
   replayed: boolean;
 };
 
-type Row = { outcome: string; event_id: string | null; billed_to: string | null; charged: bigint | null; balance: bigint | null; quota_used: number | null };
+type Row = { outcome: string; event_id: string | null; billed_to: string | null; charged: string | null; balance: string | null; quota_used: number | null };
+
+const CHARGE_SQL = `select * from tollgate_charge_usage($1, $2, $3, $4, $5, $6::bigint, $7::bigint, $8::bigint, $9, $10::bigint, $11::int, $12::int,
+  $13::bigint, $14::int, $15::int, $16::date, $17, $18::bigint, $19::date, $20, $21, $22::jsonb)`;
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const big = (v: string | null) => (v === null ? 0n : BigInt(v));
 
 const newEventId = () => `evt_${crypto.randomUUID().replaceAll("-", "")}`;
 const requestHash = (input: UsageInput) => createHash("sha256").update(JSON.stringify(input)).digest("hex");
@@ -65,16 +71,14 @@ export async function chargeUsage(caller: ApiCaller, input: UsageInput, idempote
   const mode = model.free ? "free" : onQuota ? "quota" : "credits";
   const quotaLimit = onQuota ? caller.tier.dailyQuotaUnits : null;
   const isToken = model.unit === "token";
-  const rows = await db.$queryRaw<Row[]>`
-    select * from tollgate_charge_usage(
-      ${newEventId()}, ${caller.workspace.id}, ${caller.apiKey.id}, ${model.id}, ${model.key},
-      ${isToken ? null : BigInt(input.quantity ?? 1)}::bigint, ${isToken ? BigInt(input.inputTokens ?? 0) : null}::bigint,
-      ${isToken ? BigInt(input.outputTokens ?? 0) : null}::bigint,
-      ${mode}, ${price.millicredits}::bigint, ${price.markupBps}::int, ${price.priceVersion}::int, ${price.providerCostMicros}::bigint,
-      ${quotaUnits(model, input)}::int, ${quotaLimit ?? 0}::int, ${utcDay(now)}::date, ${caller.workspace.overageEnabled},
-      ${caller.apiKey.monthlySpendCapMillicredits}::bigint, ${utcMonth(now)}::date,
-      ${idempotencyKey}, ${idempotencyKey ? requestHash(input) : null}, ${input.metadata ? JSON.stringify(input.metadata) : null}::jsonb
-    )`;
+  const { rows } = await pool().query<Row>(CHARGE_SQL, [
+    newEventId(), caller.workspace.id, caller.apiKey.id, model.id, model.key,
+    isToken ? null : String(input.quantity ?? 1), isToken ? String(input.inputTokens ?? 0) : null, isToken ? String(input.outputTokens ?? 0) : null,
+    mode, price.millicredits.toString(), price.markupBps, price.priceVersion, price.providerCostMicros.toString(),
+    quotaUnits(model, input), quotaLimit ?? 0, isoDate(utcDay(now)), caller.workspace.overageEnabled,
+    caller.apiKey.monthlySpendCapMillicredits?.toString() ?? null, isoDate(utcMonth(now)),
+    idempotencyKey, idempotencyKey ? requestHash(input) : null, input.metadata ? JSON.stringify(input.metadata) : null,
+  ]);
   const row = rows[0];
   const resetsAt = nextUtcMidnight(now);
   switch (row.outcome) {
@@ -84,8 +88,8 @@ export async function chargeUsage(caller: ApiCaller, input: UsageInput, idempote
         id: row.event_id!,
         model: model.key,
         billedTo: row.billed_to as ChargeResult["billedTo"],
-        chargedMillicredits: row.charged ?? 0n,
-        balanceMillicredits: row.balance ?? 0n,
+        chargedMillicredits: big(row.charged),
+        balanceMillicredits: big(row.balance),
         quota: quotaLimit === null ? null : { used: row.quota_used ?? 0, limit: quotaLimit, resetsAt },
         replayed: row.outcome === "replay",
       };
@@ -96,7 +100,7 @@ export async function chargeUsage(caller: ApiCaller, input: UsageInput, idempote
     case "spend_cap_reached":
       throw new SpendCapReachedError();
     case "insufficient_credits":
-      throw Object.assign(new InsufficientCreditsError(price.millicredits, row.balance ?? 0n), { balance: row.balance ?? 0n });
+      throw Object.assign(new InsufficientCreditsError(price.millicredits, big(row.balance)), { balance: big(row.balance) });
     default:
       throw new Error(`Unexpected charge outcome ${row.outcome}`);
   }

@@ -83,11 +83,14 @@ export function v1Route(handler: Handler) {
         }
         throw e;
       });
-      const rate = await checkRateLimit(caller).catch((e: unknown) => {
+      let rate: RateLimitState;
+      try {
+        rate = checkRateLimit(caller);
+      } catch (e) {
         const state = (e as { rateLimit?: RateLimitState }).rateLimit;
         if (state) headers = rateHeaders(state);
         throw e;
-      });
+      }
       headers = rateHeaders(rate);
       const out = await handler(req, caller, rate);
       return Response.json(out.body, { status: out.status ?? 200, headers: { ...headers, ...out.headers } });

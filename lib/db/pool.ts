@@ -1,0 +1,20 @@
+import pg from "pg";
+import { databaseUrl } from "@/lib/env";
+
+// A plain node-postgres pool for the metering hot path: two short statements per API call, with
+// no ORM query planning in between. Everything else goes through Prisma (lib/db).
+const TIMESTAMP = 1114;
+const globalForPool = globalThis as unknown as { tollgatePool?: pg.Pool };
+
+export function pool(): pg.Pool {
+  if (!globalForPool.tollgatePool) {
+    globalForPool.tollgatePool = new pg.Pool({
+      connectionString: databaseUrl(),
+      max: 20,
+      // Prisma stores DateTime as UTC in columns without a zone; read them back as UTC too.
+      types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP ? (v: string) => new Date(`${v.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+    });
+    globalForPool.tollgatePool.on("error", (e) => console.error("idle database connection failed", e));
+  }
+  return globalForPool.tollgatePool;
+}
