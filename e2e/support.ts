@@ -74,3 +74,5 @@ export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+export const E2E_ADMIN_API_KEY = "tga_e2e_admin_key_0123456789abcdef";

@@ -35,6 +35,7 @@ async function main() {
   const { seedCatalog } = await import("@/prisma/seed-catalog");
   await seedCatalog();
   const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
+  pool.on("error", () => {}); // idle connections see the server stop at the end
   // A private tier without a rate limit worth hitting, so the benchmark measures charging, not 429s.
   await pool.query(`insert into "Tier" (id, code, name, "monthlyPriceCents", "annualPriceCents", "rateLimitPerMinute", "dailyQuotaUnits", rank, "isPublic", "updatedAt")
                     values ('tier_bench', 'bench', 'Bench', 0, 0, 100000000, 0, 99, false, now())`);
@@ -113,6 +114,8 @@ async function main() {
       return { label, rps: latencies.length / DURATION_S, p50: latencies[Math.floor(latencies.length * 0.5)], p99: latencies[Math.floor(latencies.length * 0.99)], ok: latencies.length, non2xx: 0 };
     };
 
+    // Warm the server up (JIT, connection pools, catalog snapshot) before measuring.
+    await autocannon({ url: `${base}/api/v1/usage`, connections: CONNECTIONS, duration: 3, requests: [{ method: "POST", setupRequest: (req) => ({ ...req, headers: { "content-type": "application/json", authorization: `Bearer ${spread[0].key}` }, body }) }] });
     const a = await endpoint("endpoint (a) 100 workspaces", spread);
     const aBase = await baseline("baseline (a) 100 workspaces", spread);
     const b = await endpoint("endpoint (b) one hot workspace", hot);
