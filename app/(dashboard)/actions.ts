@@ -11,7 +11,7 @@ import { WORKSPACE_COOKIE } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { RateLimitedError } from "@/lib/errors";
-import { requireMembership } from "@/lib/workspaces/workspaces";
+import { requireMembership, setOverage } from "@/lib/workspaces/workspaces";
 
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
 
@@ -74,4 +74,10 @@ export const changePasswordAction = userAction(changePasswordSchema, async ({ cu
     return { error: "Your password was not changed.", fieldErrors: { currentPassword: ["Wrong current password."] } };
   }
   return { ok: true, message: "Your password has been changed." };
+});
+
+export const setOverageAction = userAction(z.object({ overage: z.enum(["on", "off"]).default("off") }), async ({ overage }, { user, workspace }) => {
+  const { overageEnabled } = await setOverage({ id: user.id, email: user.email }, workspace.id, overage === "on");
+  refreshDashboard();
+  return { ok: true, message: overageEnabled ? "Calls past the daily quota now draw credits." : "Calls past the daily quota are now refused until 00:00 UTC." };
 });

@@ -62,3 +62,18 @@ export async function createAdminApiKey(actor: Actor, name: string) {
   await recordAudit(db, { actor, action: "admin_api_key.create", targetType: "admin_api_key", targetId: record.id });
   return { key, record };
 }
+
+export function listAdminApiKeys() {
+  return db.adminApiKey.findMany({ orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }] });
+}
+
+export async function revokeAdminApiKey(actor: Actor, id: string) {
+  return db.$transaction(async (tx) => {
+    const key = await tx.adminApiKey.findUnique({ where: { id } });
+    if (!key) throw new NotFoundError("Admin API key");
+    if (key.revokedAt) return key;
+    const revoked = await tx.adminApiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, { actor, action: "admin_api_key.revoke", targetType: "admin_api_key", targetId: id });
+    return revoked;
+  });
+}

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db, type MemberRole, type Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
 import { ForbiddenError } from "@/lib/errors";
 
 function slugify(name: string) {
@@ -39,4 +40,15 @@ export async function requireMembership(userId: string, workspaceId: string, rol
   const m = await db.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId } } });
   if (!m || (roles && !roles.includes(m.role))) throw new ForbiddenError();
   return m;
+}
+
+/** Overage to credits: when a subscription's daily quota is used up, charge credits instead of refusing. */
+export async function setOverage(actor: { id: string; email: string }, workspaceId: string, enabled: boolean) {
+  await requireMembership(actor.id, workspaceId, ["owner", "admin"]);
+  return db.$transaction(async (tx) => {
+    const before = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { overageEnabled: true } });
+    const after = await tx.workspace.update({ where: { id: workspaceId }, data: { overageEnabled: enabled }, select: { overageEnabled: true } });
+    await recordAudit(tx, { actor, action: "workspace.overage", targetType: "workspace", targetId: workspaceId, before, after });
+    return after;
+  });
 }

@@ -7,8 +7,8 @@ import { EmailStatus, db, type Prisma } from "@/lib/db";
 import { EmailStatusBadge } from "../../_components/badges";
 import { FilterForm } from "../../_components/filter-form";
 import { PAGE_SIZE, formatDateTime, parsePage } from "../../_components/format";
-import { Pagination } from "../../_components/pagination";
-import { DataTable, EmptyState, Td, Th } from "../../_components/table";
+import { Pagination } from "@/components/ui/pagination";
+import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Email outbox" };
 

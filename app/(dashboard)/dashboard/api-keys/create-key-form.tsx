@@ -5,7 +5,7 @@ import { FormField } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { createKeyAction, type CreateKeyState } from "./actions";
-import { NewKey } from "./new-key";
+import { NewKey } from "@/components/api-keys/new-key";
 
 const UNVERIFIED = "Confirm your email before creating API keys.";
 

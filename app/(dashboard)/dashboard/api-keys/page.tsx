@@ -1,7 +1,7 @@
 // GET /dashboard/api-keys — the workspace's API keys; owners and admins create (shown once) and revoke them.
 import { CircleCheck, CircleX, Clock } from "lucide-react";
 import type { Metadata } from "next";
-import { DataTable, EmptyState, Td, Th } from "@/components/dashboard/data-table";
+import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -12,7 +12,8 @@ import { listApiKeys } from "@/lib/metering/api-keys";
 import { nextUtcMidnight } from "@/lib/metering/time";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
 import { CreateKeyForm } from "./create-key-form";
-import { RevokeKeyButton } from "./revoke-key-button";
+import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
+import { revokeKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -93,7 +94,7 @@ export default async function ApiKeysPage() {
                       {STATUS[s].label}
                     </Badge>
                   </Td>
-                  {canManage ? <Td className="text-right">{s === "active" ? <RevokeKeyButton id={key.id} name={key.name} /> : null}</Td> : null}
+                  {canManage ? <Td className="text-right">{s === "active" ? <RevokeKeyButton id={key.id} name={key.name} revokeAction={revokeKeyAction} /> : null}</Td> : null}
                 </tr>
               );
             })}

@@ -1,8 +1,8 @@
 // GET /dashboard/credits — the current balance and every ledger entry behind it, newest first.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable, EmptyState, Td, Th } from "@/components/dashboard/data-table";
-import { Pagination, parsePage } from "@/components/dashboard/pagination";
+import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import { Pagination, parsePage } from "@/components/ui/pagination";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
 import { formatCredits } from "@/lib/catalog/money";

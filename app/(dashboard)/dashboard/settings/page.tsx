@@ -3,19 +3,33 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
+import { OverageForm } from "./overage-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const { user } = await getDashboardContext();
+  const { user, workspace, role } = await getDashboardContext();
+  const managesBilling = role === "owner" || role === "admin";
   return (
     <div className="mx-auto grid max-w-2xl gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-        <p className="text-muted-foreground">Your profile and how you sign in.</p>
+        <p className="text-muted-foreground">Your profile, how you sign in, and how {workspace.name} is billed.</p>
       </div>
+
+      {managesBilling ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Workspace billing</CardTitle>
+            <CardDescription>For subscriptions: what happens to calls once the daily quota is used up.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <OverageForm enabled={workspace.overageEnabled} />
+          </CardContent>
+        </Card>
+      ) : null}
 
       <Card>
         <CardHeader>

@@ -2,8 +2,8 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable, EmptyState, Td, Th } from "@/components/dashboard/data-table";
-import { Pagination, parsePage } from "@/components/dashboard/pagination";
+import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import { Pagination, parsePage } from "@/components/ui/pagination";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import type { Feature } from "@/lib/db";
-import { DataTable, Td, Th } from "../../../_components/table";
+import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { ConfirmDialog } from "../_components/confirm-dialog";
 import { deleteFeatureAction } from "./actions";
 

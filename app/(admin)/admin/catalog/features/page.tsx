@@ -4,7 +4,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { listFeatures } from "@/lib/catalog/features";
 import { listTiers } from "@/lib/catalog/tiers";
 import { db } from "@/lib/db";
-import { EmptyState } from "../../../_components/table";
+import { EmptyState } from "@/components/ui/data-table";
 import { createFeatureAction } from "./actions";
 import { FeatureForm, emptyFeature } from "./feature-form";
 import { FeatureMatrix } from "./feature-matrix";

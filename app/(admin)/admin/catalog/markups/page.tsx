@@ -6,7 +6,7 @@ import { listAppsWithModels } from "@/lib/catalog/models";
 import { formatBps } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/catalog/settings";
 import { listTiers } from "@/lib/catalog/tiers";
-import { DataTable, Td, Th } from "../../../_components/table";
+import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { bpsToInput } from "../_lib/form-values";
 import { DefaultMarkupForm } from "./default-markup-form";
 import { PricePreview } from "./price-preview";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatBps, formatCredits } from "@/lib/catalog/money";
 import { priceCall, type MarkupSource } from "@/lib/catalog/pricing";
 import type { Model, Tier, TierModel } from "@/lib/db";
-import { DataTable, Td, Th } from "../../../_components/table";
+import { DataTable, Td, Th } from "@/components/ui/data-table";
 
 type Props = { models: (Model & { tiers: TierModel[] })[]; tiers: Tier[]; defaultMarkupBps: number };
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { DataTable, Td, Th } from "../../../_components/table";
+import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { ConfirmDialog } from "../_components/confirm-dialog";
 import { deleteAppAction } from "./actions";
 

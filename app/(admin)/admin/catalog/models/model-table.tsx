@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatBps } from "@/lib/catalog/money";
 import type { Model } from "@/lib/db";
-import { DataTable, Td, Th } from "../../../_components/table";
+import { DataTable, Td, Th } from "@/components/ui/data-table";
 
 export type ModelRow = Model & { requiredTier: string | null };
 

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listAppsWithModels } from "@/lib/catalog/models";
 import { listTiers } from "@/lib/catalog/tiers";
-import { EmptyState } from "../../../_components/table";
+import { EmptyState } from "@/components/ui/data-table";
 import { AccessMatrix } from "./access-matrix";
 import { createAppAction } from "./actions";
 import { AppForm, emptyApp } from "./app-form";

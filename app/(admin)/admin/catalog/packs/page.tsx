@@ -6,7 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { listCreditPacks } from "@/lib/catalog/packs";
 import type { CreditPack } from "@/lib/db";
-import { DataTable, EmptyState, Td, Th } from "../../../_components/table";
+import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { ConfirmDialog } from "../_components/confirm-dialog";
 import { YesNo } from "../_components/yes-no";
 import { createCreditPackAction, deleteCreditPackAction } from "./actions";

@@ -8,7 +8,7 @@ import { formatBps, formatCents, formatCredits } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/catalog/settings";
 import { listTiers } from "@/lib/catalog/tiers";
 import { formatCount } from "@/lib/utils/format";
-import { DataTable, EmptyState, Td, Th } from "../../../_components/table";
+import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { YesNo } from "../_components/yes-no";
 
 export const metadata: Metadata = { title: "Tiers" };

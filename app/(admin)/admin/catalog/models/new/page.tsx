@@ -1,7 +1,7 @@
 // GET /admin/catalog/models/new — add a model to an app (?app=<id> preselects the app).
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
-import { EmptyState } from "../../../../_components/table";
+import { EmptyState } from "@/components/ui/data-table";
 import { BackLink } from "../../_components/back-link";
 import { createModelAction } from "../actions";
 import { ModelForm } from "../model-form";

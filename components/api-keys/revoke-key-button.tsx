@@ -3,12 +3,12 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Button } from "@/components/ui/button";
-import { revokeKeyAction } from "./actions";
+import type { ActionState } from "@/lib/auth/action";
 
 /** Revoking breaks every app using the key, so it takes a second, explicit click. */
-export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
+export function RevokeKeyButton({ id, name, revokeAction }: { id: string; name: string; revokeAction: (prev: ActionState, formData: FormData) => Promise<ActionState> }) {
   const [confirming, setConfirming] = useState(false);
-  const [state, action] = useActionState(revokeKeyAction, {});
+  const [state, action] = useActionState(revokeAction, {});
   const trigger = useRef<HTMLButtonElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
   const toggled = useRef(false);

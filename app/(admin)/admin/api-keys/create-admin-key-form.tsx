@@ -1,0 +1,22 @@
+"use client";
+
+import { useActionState } from "react";
+import { NewKey } from "@/components/api-keys/new-key";
+import { FormField } from "@/components/forms/form-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { createAdminKeyAction, type CreateAdminKeyState } from "./actions";
+
+export function CreateAdminKeyForm() {
+  const [state, action] = useActionState(createAdminKeyAction, {} as CreateAdminKeyState);
+  return (
+    <div className="grid gap-6">
+      {state.key ? <NewKey value={state.key} message={state.message} /> : null}
+      <form action={action} className="grid gap-4 sm:grid-cols-[1fr_auto] sm:items-end" noValidate>
+        {state.error ? <Alert variant="error" className="sm:col-span-2">{state.error}</Alert> : null}
+        <FormField label="Name" name="name" required maxLength={100} autoComplete="off" defaultValue={state.values?.name ?? ""} errors={state.fieldErrors?.name} hint="Which backend or script uses it, e.g. “Billing sync”." />
+        <SubmitButton pendingLabel="Creating…">Create admin API key</SubmitButton>
+      </form>
+    </div>
+  );
+}
