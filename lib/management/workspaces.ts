@@ -122,7 +122,7 @@ export const pageSchema = z.object({ page: z.coerce.number().int().min(1).defaul
 export async function pagedLedger(workspaceId: string, { page, pageSize }: z.infer<typeof pageSchema>) {
   const [total, rows] = await Promise.all([
     db.ledgerEntry.count({ where: { workspaceId } }),
-    db.ledgerEntry.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.ledgerEntry.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "desc" }, { seq: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
   ]);
   return { total, page, pageSize, rows };
 }

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { isExpectedError } from "@/lib/errors";
 import type { ApiCaller } from "./authenticate";
-import { chargeUsage, usageSchema, type ChargeResult } from "./charge";
+import { chargeUsageBatch, usageSchema, type ChargeResult } from "./charge";
 
 export const MAX_BATCH = 100;
-// How many of a batch's charges run at once: enough to use the connection pool, not all of it.
-const BATCH_CONCURRENCY = 8;
 
 export const batchSchema = z
   .object({
@@ -19,20 +17,13 @@ export type BatchItem =
 
 /** Charges each event on its own (each with its own idempotency key); one refusal never blocks the rest. */
 export async function chargeBatch(caller: ApiCaller, events: z.infer<typeof batchSchema>["events"]): Promise<BatchItem[]> {
-  const results: BatchItem[] = new Array(events.length);
-  let next = 0;
-  async function worker() {
-    while (next < events.length) {
-      const index = next++;
-      const { idempotencyKey, ...input } = events[index];
-      try {
-        results[index] = { index, status: 200, result: await chargeUsage(caller, input, idempotencyKey ?? null) };
-      } catch (e) {
-        if (!isExpectedError(e)) throw e;
-        results[index] = { index, status: e.status, error: { code: e.code, message: e.message, ...e.details } };
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, events.length) }, worker));
-  return results;
+  const outcomes = await chargeUsageBatch(
+    caller,
+    events.map(({ idempotencyKey, ...input }) => ({ input, idempotencyKey: idempotencyKey ?? null })),
+  );
+  return outcomes.map((o, index) => {
+    if (o.ok) return { index, status: 200, result: o.result };
+    if (!isExpectedError(o.error)) throw o.error;
+    return { index, status: o.error.status, error: { code: o.error.code, message: o.error.message, ...o.error.details } };
+  });
 }

@@ -143,7 +143,7 @@ export async function listLedger(workspaceId: string, paging: Paging) {
   const { page, pageCount } = pageOf(total, paging);
   const entries = await db.ledgerEntry.findMany({
     where: { workspaceId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
     skip: (page - 1) * paging.pageSize,
     take: paging.pageSize,
   });
