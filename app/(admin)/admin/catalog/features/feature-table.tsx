@@ -1,8 +1,6 @@
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
 import type { Feature } from "@/lib/db";
 import { DataTable, Td, Th } from "@/components/ui/data-table";
-import { ConfirmDialog } from "../_components/confirm-dialog";
+import { RowActions } from "../_components/row-actions";
 import { deleteFeatureAction } from "./actions";
 
 export function FeatureTable({ features }: { features: (Feature & { tierCount: number })[] }) {
@@ -28,24 +26,11 @@ export function FeatureTable({ features }: { features: (Feature & { tierCount: n
             <Td className="whitespace-nowrap">{feature.kind === "limit" ? `Limit${feature.unit ? ` (${feature.unit})` : ""}` : "Yes / no"}</Td>
             <Td className="text-right tabular-nums">{feature.tierCount}</Td>
             <Td>
-              <div className="flex justify-end gap-2">
-                <Button asChild variant="outline" size="sm">
-                  <Link href={`/admin/catalog/features/${feature.id}`} aria-label={`Edit ${feature.name}`}>
-                    Edit
-                  </Link>
-                </Button>
-                <ConfirmDialog
-                  trigger="Delete"
-                  triggerVariant="outline"
-                  triggerLabel={`Delete ${feature.name}`}
-                  title={`Delete ${feature.name}?`}
-                  description={`Every tier loses it, and apps that check “${feature.key}” are told it is not included. This can't be undone.`}
-                  confirmLabel="Delete feature"
-                  pendingLabel="Deleting…"
-                  action={deleteFeatureAction}
-                  fields={{ id: feature.id }}
-                />
-              </div>
+              <RowActions
+                name={feature.name}
+                editHref={`/admin/catalog/features/${feature.id}`}
+                remove={{ id: feature.id, confirmLabel: "Delete feature", action: deleteFeatureAction, description: `Every tier loses it, and apps that check “${feature.key}” are told it is not included. This can't be undone.` }}
+              />
             </Td>
           </tr>
         ))}

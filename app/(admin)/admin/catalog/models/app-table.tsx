@@ -1,7 +1,5 @@
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
 import { DataTable, Td, Th } from "@/components/ui/data-table";
-import { ConfirmDialog } from "../_components/confirm-dialog";
+import { RowActions } from "../_components/row-actions";
 import { deleteAppAction } from "./actions";
 
 type AppRow = { id: string; key: string; name: string; description: string; modelCount: number };
@@ -27,27 +25,12 @@ export function AppTable({ apps }: { apps: AppRow[] }) {
             <Td className="text-muted-foreground">{app.description || "—"}</Td>
             <Td className="text-right tabular-nums">{app.modelCount}</Td>
             <Td>
-              <div className="flex justify-end gap-2">
-                <Button asChild variant="outline" size="sm">
-                  <Link href={`/admin/catalog/models/apps/${app.id}`} aria-label={`Edit ${app.name}`}>
-                    Edit
-                  </Link>
-                </Button>
-                {/* An app with models can't go: its models' keys and history depend on it. */}
-                {app.modelCount === 0 ? (
-                  <ConfirmDialog
-                    trigger="Delete"
-                    triggerVariant="outline"
-                    triggerLabel={`Delete ${app.name}`}
-                    title={`Delete ${app.name}?`}
-                    description="The app has no models, so nothing else changes. This can't be undone."
-                    confirmLabel="Delete app"
-                    pendingLabel="Deleting…"
-                    action={deleteAppAction}
-                    fields={{ id: app.id }}
-                  />
-                ) : null}
-              </div>
+              <RowActions
+                name={app.name}
+                editHref={`/admin/catalog/models/apps/${app.id}`}
+                // An app with models can't go: its models' keys and history depend on it.
+                remove={app.modelCount === 0 ? { id: app.id, confirmLabel: "Delete app", action: deleteAppAction, description: "The app has no models, so nothing else changes. This can't be undone." } : undefined}
+              />
             </Td>
           </tr>
         ))}

@@ -1,13 +1,11 @@
 // GET /admin/catalog/packs — one-off credit packs people buy on top of (or instead of) a plan.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { listCreditPacks } from "@/lib/catalog/packs";
 import type { CreditPack } from "@/lib/db";
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
-import { ConfirmDialog } from "../_components/confirm-dialog";
+import { RowActions } from "../_components/row-actions";
 import { YesNo } from "../_components/yes-no";
 import { createCreditPackAction, deleteCreditPackAction } from "./actions";
 import { PackForm, emptyPack } from "./pack-form";
@@ -66,24 +64,11 @@ export default async function PacksPage() {
                     <YesNo value={pack.active} />
                   </Td>
                   <Td>
-                    <div className="flex justify-end gap-2">
-                      <Button asChild variant="outline" size="sm">
-                        <Link href={`/admin/catalog/packs/${pack.id}`} aria-label={`Edit ${pack.name}`}>
-                          Edit
-                        </Link>
-                      </Button>
-                      <ConfirmDialog
-                        trigger="Delete"
-                        triggerVariant="outline"
-                        triggerLabel={`Delete ${pack.name}`}
-                        title={`Delete ${pack.name}?`}
-                        description="It can no longer be bought; credits already sold stay in their wallets. To pause sales instead, untick Active."
-                        confirmLabel="Delete pack"
-                        pendingLabel="Deleting…"
-                        action={deleteCreditPackAction}
-                        fields={{ id: pack.id }}
-                      />
-                    </div>
+                    <RowActions
+                      name={pack.name}
+                      editHref={`/admin/catalog/packs/${pack.id}`}
+                      remove={{ id: pack.id, confirmLabel: "Delete pack", action: deleteCreditPackAction, description: "It can no longer be bought; credits already sold stay in their wallets. To pause sales instead, untick Active." }}
+                    />
                   </Td>
                 </tr>
               ))}
