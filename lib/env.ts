@@ -18,6 +18,12 @@ const schema = z.object({
   GITHUB_CLIENT_SECRET: optional,
   GOOGLE_CLIENT_ID: optional,
   GOOGLE_CLIENT_SECRET: optional,
+  STRIPE_SECRET_KEY: optional,
+  STRIPE_WEBHOOK_SECRET: optional,
+  // Point the Stripe SDK elsewhere (tests use a local stand-in).
+  STRIPE_API_HOST: optional,
+  STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
   RESEND_API_KEY: optional,
   RESEND_BASE_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().default("Tollgate <noreply@tollgate.local>"),

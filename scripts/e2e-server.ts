@@ -27,6 +27,7 @@ async function main() {
       ...process.env,
       DATABASE_URL: database.url,
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+      STRIPE_WEBHOOK_SECRET: "whsec_e2e_local_provider_secret",
       APP_URL: `http://localhost:${port}`,
       NEXTAUTH_URL: `http://localhost:${port}`,
       SIGNIN_MAX_ATTEMPTS_PER_IP: "1000",

@@ -11,12 +11,12 @@ import { env } from "@/lib/env";
 
 const mode = (["dev", "build", "start"] as const).find((m) => m === process.argv[2]) ?? "dev";
 
-/** A stable secret for local runs, kept beside the embedded database so sessions survive restarts. */
-function localAuthSecret() {
-  const file = path.resolve(".data", "auth-secret");
+/** A stable secret for local runs, kept beside the embedded database so it survives restarts. */
+function localSecret(name: string, prefix = "") {
+  const file = path.resolve(".data", name);
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    writeFileSync(file, prefix + randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();
 }
@@ -43,7 +43,8 @@ async function main() {
     env: {
       ...process.env,
       DATABASE_URL: database.url,
-      AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(),
+      AUTH_SECRET: env.AUTH_SECRET ?? localSecret("auth-secret"),
+      STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? localSecret("webhook-secret", "whsec_"),
       NEXTAUTH_URL: env.APP_URL,
     },
   });

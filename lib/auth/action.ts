@@ -15,7 +15,7 @@ export type ActionState = {
 type Ctx = Awaited<ReturnType<typeof getDashboardContext>>;
 
 // Fields a failed submission hands back so the form keeps what was typed (never secrets).
-const SECRET_FIELD = /password|confirm|token|secret|key/i;
+const SECRET_FIELD = /password|confirm|token|secret|key|card|cvc/i;
 
 function submittedValues(formData: FormData) {
   const values: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db, type LedgerKind } from "@/lib/db";
+import { db, type LedgerKind, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 export type BalanceChange = {
@@ -15,11 +15,12 @@ export type BalanceChange = {
 /**
  * Moves a workspace's balance and appends its ledger entry in one statement. Debits never take the
  * balance below zero (refused, and the CHECK constraint backs it). A repeated reference is a no-op
- * that returns the entry already written.
+ * that returns the entry already written. Pass a transaction to make the change part of it (a
+ * repeated reference then fails that transaction, which its caller must prevent).
  */
-export async function changeBalance(change: BalanceChange) {
+export async function changeBalance(change: BalanceChange, executor: Tx | typeof db = db) {
   try {
-    const rows = await db.$queryRaw<{ balance: bigint }[]>`
+    const rows = await executor.$queryRaw<{ balance: bigint }[]>`
       with w as (
         update "Workspace" set "balanceMillicredits" = "balanceMillicredits" + ${change.amountMillicredits}::bigint
         where id = ${change.workspaceId} and "balanceMillicredits" + ${change.amountMillicredits}::bigint >= 0

@@ -5,10 +5,13 @@ import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
-import { formatCredits } from "@/lib/catalog/money";
+import { Alert } from "@/components/ui/alert";
+import { formatCents, formatCredits } from "@/lib/catalog/money";
+import { listCreditPacks } from "@/lib/catalog/packs";
 import type { LedgerKind } from "@/lib/db";
 import { listLedger } from "@/lib/metering/reports";
 import { formatDateTime } from "@/lib/utils/format";
+import { BuyCredits } from "./buy-credits";
 
 export const metadata: Metadata = { title: "Credits" };
 
@@ -30,9 +33,12 @@ const KIND_LABEL: Record<LedgerKind, string> = {
 
 const signed = (m: bigint) => (m > 0n ? `+${formatCredits(m)}` : m < 0n ? `−${formatCredits(-m)}` : "0");
 
-export default async function CreditsPage(props: { searchParams: Promise<{ page?: string | string[] }> }) {
-  const [{ workspace }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
-  const ledger = await listLedger(workspace.id, { page: parsePage(params.page), pageSize: PAGE_SIZE });
+export default async function CreditsPage(props: { searchParams: Promise<{ page?: string | string[]; purchased?: string }> }) {
+  const [{ workspace, user }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
+  const [ledger, packs] = await Promise.all([
+    listLedger(workspace.id, { page: parsePage(params.page), pageSize: PAGE_SIZE }),
+    listCreditPacks({ activeOnly: true }),
+  ]);
 
   return (
     <div className="mx-auto grid max-w-6xl gap-6">
@@ -40,6 +46,8 @@ export default async function CreditsPage(props: { searchParams: Promise<{ page?
         <h1 className="text-2xl font-semibold tracking-tight">Credits</h1>
         <p className="text-muted-foreground">Every credit that came into or went out of {workspace.name}. Times are UTC.</p>
       </div>
+
+      {params.purchased ? <Alert variant="success">Payment received. Your credits are in your balance.</Alert> : null}
 
       <Card role="region" aria-labelledby="current-balance">
         <CardHeader className="pb-3">
@@ -52,11 +60,33 @@ export default async function CreditsPage(props: { searchParams: Promise<{ page?
           <CardDescription>
             1 credit = US$0.001.{" "}
             <Link href="/pricing#credit-packs" className="rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
-              Buy credits
+              Compare packs
             </Link>
           </CardDescription>
         </CardContent>
       </Card>
+
+      {packs.length > 0 ? (
+        <Card role="region" aria-labelledby="buy-credits">
+          <CardHeader>
+            <CardTitle id="buy-credits">Buy credits</CardTitle>
+            <CardDescription>
+              {user.emailVerifiedAt ? "One-time payment; the credits arrive as soon as it succeeds and do not expire." : "Confirm your email before buying credits."}
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <BuyCredits
+              packs={packs.map((p) => ({
+                code: p.code,
+                name: p.name,
+                credits: formatCredits(p.millicredits),
+                bonus: p.bonusMillicredits > 0n ? formatCredits(p.bonusMillicredits) : null,
+                price: formatCents(p.priceCents, p.currency),
+              }))}
+            />
+          </CardContent>
+        </Card>
+      ) : null}
 
       {ledger.entries.length === 0 ? (
         <EmptyState title="No credit movements yet">

@@ -1,0 +1,45 @@
+// GET /checkout/{id} — the local payment provider's test checkout (used when Stripe is not configured)
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { formatCents, formatCredits } from "@/lib/catalog/money";
+import { findCheckoutForUser } from "@/lib/payments/checkout";
+import { TEST_CARDS } from "@/lib/payments/local";
+import { CardForm } from "./card-form";
+
+export const metadata: Metadata = { title: "Checkout" };
+
+export default async function CheckoutPage(props: { params: Promise<{ id: string }> }) {
+  const { id } = await props.params;
+  const user = await requireUser(`/checkout/${id}`);
+  const { checkout, pack } = await findCheckoutForUser(user.id, id);
+  const price = formatCents(checkout.amountCents, checkout.currency);
+  return (
+    <Card>
+      <CardHeader>
+        <p className="text-sm font-medium text-muted-foreground">Tollgate test checkout</p>
+        <h1 className="text-2xl font-semibold">{pack ? pack.name : "Subscription"}</h1>
+        <CardDescription>
+          {pack ? `${formatCredits(pack.millicredits + pack.bonusMillicredits)} credits for ${price}, paid once.` : price}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {checkout.status === "open" ? (
+          <>
+            <Alert variant="info">
+              No real payment happens here. Use {TEST_CARDS.success} to pay, or {TEST_CARDS.declined} to see a declined card.
+            </Alert>
+            <CardForm checkoutId={checkout.id} price={price} />
+          </>
+        ) : (
+          <Alert variant="success">This checkout is already paid.</Alert>
+        )}
+        <Link href="/dashboard/credits" className="text-center text-sm font-medium text-primary underline-offset-4 hover:underline">
+          Back to credits
+        </Link>
+      </CardContent>
+    </Card>
+  );
+}

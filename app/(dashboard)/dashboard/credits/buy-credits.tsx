@@ -1,0 +1,35 @@
+"use client";
+
+import { useActionState } from "react";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { buyCreditPackAction } from "./actions";
+
+export type PackOption = { code: string; name: string; credits: string; bonus: string | null; price: string };
+
+/** One Buy button per active credit pack; each starts a checkout. */
+export function BuyCredits({ packs }: { packs: PackOption[] }) {
+  const [state, action] = useActionState(buyCreditPackAction, {});
+  return (
+    <div className="grid gap-3">
+      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {packs.map((p) => (
+          <li key={p.code} className="grid gap-2 rounded-lg border p-4">
+            <p className="font-medium">{p.name}</p>
+            <p className="text-sm text-muted-foreground">
+              {p.credits} credits{p.bonus ? ` + ${p.bonus} bonus` : ""}
+            </p>
+            <p className="text-lg font-semibold">{p.price}</p>
+            <form action={action}>
+              <input type="hidden" name="pack" value={p.code} />
+              <SubmitButton variant="outline" className="w-full" aria-label={`Buy ${p.name}`} pendingLabel="Opening checkout…">
+                Buy
+              </SubmitButton>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

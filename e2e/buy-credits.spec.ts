@@ -1,0 +1,25 @@
+import { demo, expect, expectAccessible, signIn, test } from "./support";
+
+test("a verified user buys a credit pack with the local test checkout; a declined card changes nothing", async ({ page }) => {
+  await signIn(page, demo.ada);
+  await page.goto("/dashboard/credits");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Buy 50,000 credits" }).click();
+  await expect(page).toHaveURL(/\/checkout\/cs_local_/);
+  await expectAccessible(page);
+
+  await page.getByLabel("Card number").fill("4000 0000 0000 0002");
+  await page.getByLabel("Expiry (MM/YY)").fill("12/40");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: "Pay $50" }).click();
+  await expect(page.getByText("Your card was declined. Nothing was charged; try another card.")).toBeVisible();
+
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: "Pay $50" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/credits\?purchased=1/);
+  await expect(page.getByText("Payment received.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Current balance" })).toContainText("52,500 credits");
+  await expect(page.getByRole("region", { name: "Credit ledger, newest first" })).toContainText("Credit pack: 50,000 credits");
+  await expectAccessible(page);
+});

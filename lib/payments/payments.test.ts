@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
+import { db } from "@/lib/db";
+import { createUser } from "@/test/factories";
+import { ledgerSum } from "@/test/metering";
+import { startCreditPackCheckout } from "./checkout";
+import { cardSchema, payLocalCheckout } from "./local";
+import { stripe, webhookSecret } from "./stripe";
+
+async function buyer() {
+  const user = await createUser({ verified: true });
+  const { workspaceId } = await db.membership.findFirstOrThrow({ where: { userId: user.id } });
+  return { user, workspaceId };
+}
+
+const card = (checkoutId: string, cardNumber = "4242 4242 4242 4242") => cardSchema.parse({ checkoutId, cardNumber, expiry: "12/40", cvc: "123" });
+const balanceOf = async (id: string) => (await db.workspace.findUniqueOrThrow({ where: { id } })).balanceMillicredits;
+
+function signedRequest(event: object, secret = webhookSecret()) {
+  const payload = JSON.stringify(event);
+  return new Request("http://localhost/api/webhooks/stripe", {
+    method: "POST",
+    body: payload,
+    headers: { "stripe-signature": stripe().webhooks.generateTestHeaderString({ payload, secret }) },
+  });
+}
+
+describe("credit packs through the local provider", () => {
+  it("a paid checkout credits the pack and its bonus once, with a purchase entry and a payment", async () => {
+    const b = await buyer();
+    const { url } = await startCreditPackCheckout(b, "credits-50k");
+    const checkoutId = url.split("/").pop()!;
+    await payLocalCheckout(b.user.id, card(checkoutId));
+    expect(await balanceOf(b.workspaceId)).toBe(52_500_000n);
+    expect(await ledgerSum(b.workspaceId)).toBe(52_500_000n);
+    expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } })).toMatchObject({ amountCents: 5000, status: "paid", millicredits: 52_500_000n });
+    await expect(payLocalCheckout(b.user.id, card(checkoutId))).rejects.toThrow(/already paid/);
+    expect(await balanceOf(b.workspaceId)).toBe(52_500_000n);
+  });
+
+  it("a declined card shows a clear error and changes nothing", async () => {
+    const b = await buyer();
+    const { url } = await startCreditPackCheckout(b, "credits-10k");
+    const checkoutId = url.split("/").pop()!;
+    await expect(payLocalCheckout(b.user.id, card(checkoutId, "4000 0000 0000 0002"))).rejects.toThrow("Your card was declined.");
+    expect(await balanceOf(b.workspaceId)).toBe(0n);
+    expect((await db.checkoutSession.findUniqueOrThrow({ where: { id: checkoutId } })).status).toBe("open");
+    expect(await db.payment.count({ where: { workspaceId: b.workspaceId } })).toBe(0);
+  });
+
+  it("refuses unverified buyers and other people's checkouts", async () => {
+    const unverified = await createUser();
+    const { workspaceId } = await db.membership.findFirstOrThrow({ where: { userId: unverified.id } });
+    await expect(startCreditPackCheckout({ user: unverified, workspaceId }, "credits-10k")).rejects.toThrow(/Confirm your email/);
+    const b = await buyer();
+    const other = await buyer();
+    const { url } = await startCreditPackCheckout(b, "credits-10k");
+    await expect(payLocalCheckout(other.user.id, card(url.split("/").pop()!))).rejects.toThrow(/not found/);
+  });
+});
+
+describe("POST /api/webhooks/stripe", () => {
+  async function completedEvent() {
+    const b = await buyer();
+    const { url } = await startCreditPackCheckout(b, "credits-10k");
+    const checkoutId = url.split("/").pop()!;
+    const event = {
+      id: `evt_test_${checkoutId}`,
+      object: "event",
+      created: Math.floor(Date.now() / 1000),
+      type: "checkout.session.completed",
+      data: { object: { id: checkoutId, object: "checkout.session", payment_status: "paid", amount_total: 1000, currency: "usd", metadata: { checkoutId } } },
+    };
+    return { b, event };
+  }
+
+  it("refuses a bad signature with 400 and changes nothing", async () => {
+    const { b, event } = await completedEvent();
+    const res = await webhookRoute(signedRequest(event, "whsec_someone_else"));
+    expect(res.status).toBe(400);
+    expect(await balanceOf(b.workspaceId)).toBe(0n);
+    expect(await db.webhookEvent.count({ where: { id: event.id } })).toBe(0);
+  });
+
+  it("applies an event once, however often and however concurrently it is delivered", async () => {
+    const { b, event } = await completedEvent();
+    const responses = await Promise.all(Array.from({ length: 5 }, () => webhookRoute(signedRequest(event))));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    const results = await Promise.all(responses.map(async (r) => (await r.json()).result));
+    expect(results.filter((r) => r === "processed")).toHaveLength(1);
+    expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
+    expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ status: "processed", type: "checkout.session.completed" });
+    expect((await (await webhookRoute(signedRequest(event))).json()).result).toBe("duplicate");
+    expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
+  });
+
+  it("records an event type it does not handle as ignored", async () => {
+    const res = await webhookRoute(signedRequest({ id: "evt_test_unhandled", object: "event", created: 1, type: "product.created", data: { object: {} } }));
+    expect(res.status).toBe(200);
+    expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: "evt_test_unhandled" } })).status).toBe("ignored");
+  });
+});
