@@ -1,12 +1,18 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { z } from "zod";
 import { publicAction } from "@/lib/auth/action";
 import { emailSchema, requestPasswordReset, resetPassword, signUp, signUpSchema } from "@/lib/auth/accounts";
 import { passwordSchema } from "@/lib/auth/password";
+import { PLAN_COOKIE } from "@/lib/payments/plan-choice";
 
-export const signUpAction = publicAction(signUpSchema, async (input) => {
+const planChoice = z.object({ plan: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined), interval: z.enum(["month", "year"]).optional().catch(undefined) });
+
+export const signUpAction = publicAction(signUpSchema.and(planChoice), async ({ plan, interval, ...input }) => {
   await signUp(input);
+  // The plan chosen on the pricing page waits here until the email is verified.
+  if (plan) (await cookies()).set(PLAN_COOKIE, `${plan}:${interval ?? "month"}`, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 7 * 24 * 3600 });
   return { ok: true, message: input.email };
 });
 

@@ -9,6 +9,7 @@ const nav: NavItem[] = [
   { href: "/dashboard", label: "Overview", icon: "home" },
   { href: "/dashboard/usage", label: "Usage", icon: "activity" },
   { href: "/dashboard/credits", label: "Credits", icon: "credit-card" },
+  { href: "/dashboard/billing", label: "Billing", icon: "chart" },
   { href: "/dashboard/api-keys", label: "API keys", icon: "key" },
   { href: "/dashboard/settings", label: "Settings", icon: "settings" },
 ];

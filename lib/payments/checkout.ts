@@ -36,6 +36,9 @@ export async function startCreditPackCheckout({ user, workspaceId }: Buyer, pack
 export async function findCheckoutForUser(userId: string, id: string) {
   const checkout = await db.checkoutSession.findUnique({ where: { id } });
   if (!checkout || checkout.userId !== userId) throw new NotFoundError("Checkout");
-  const pack = checkout.creditPackId ? await db.creditPack.findUnique({ where: { id: checkout.creditPackId } }) : null;
-  return { checkout, pack };
+  const [pack, tier] = await Promise.all([
+    checkout.creditPackId ? db.creditPack.findUnique({ where: { id: checkout.creditPackId } }) : null,
+    checkout.tierId ? db.tier.findUnique({ where: { id: checkout.tierId } }) : null,
+  ]);
+  return { checkout, pack, tier };
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { createUser } from "@/test/factories";
 import { ledgerSum } from "@/test/metering";
 import { startCreditPackCheckout } from "./checkout";
+import { startSubscriptionCheckout } from "./plans";
 import { cardSchema, payLocalCheckout } from "./local";
 import { stripe, webhookSecret } from "./stripe";
 
@@ -98,5 +99,21 @@ describe("POST /api/webhooks/stripe", () => {
     const res = await webhookRoute(signedRequest({ id: "evt_test_unhandled", object: "event", created: 1, type: "product.created", data: { object: {} } }));
     expect(res.status).toBe(200);
     expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: "evt_test_unhandled" } })).status).toBe("ignored");
+  });
+});
+
+describe("a first paid plan through the local provider", () => {
+  it("starts the subscription, switches the workspace to the daily quota and grants the included credits once", async () => {
+    const b = await buyer();
+    const { url } = await startSubscriptionCheckout(b, "starter", "year");
+    const checkoutId = url.split("/").pop()!;
+    await payLocalCheckout(b.user.id, card(checkoutId));
+    const sub = await db.subscription.findFirstOrThrow({ where: { workspaceId: b.workspaceId }, include: { tier: true } });
+    expect(sub).toMatchObject({ interval: "year", status: "active", provider: "local", tier: { code: "starter" } });
+    expect(sub.currentPeriodEnd.getTime() - sub.currentPeriodStart.getTime()).toBe(365 * 864e5);
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: b.workspaceId } })).accountType).toBe("subscription");
+    expect(await balanceOf(b.workspaceId)).toBe(20_000_000n);
+    expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } })).toMatchObject({ amountCents: 19_000 });
+    await expect(startSubscriptionCheckout(b, "pro", "month")).rejects.toThrow(/already on Starter/);
   });
 });

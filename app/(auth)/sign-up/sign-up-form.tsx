@@ -32,6 +32,8 @@ export function SignUpForm({ plan, interval }: { plan?: string; interval?: strin
 
   return (
     <form action={action} className="grid gap-4" noValidate>
+      {plan ? <input type="hidden" name="plan" value={plan} /> : null}
+      {interval ? <input type="hidden" name="interval" value={interval} /> : null}
       {state.error && <Alert variant="error">{state.error}</Alert>}
       <FormField label="Name" name="name" autoComplete="name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
       <FormField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />

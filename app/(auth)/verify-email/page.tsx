@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { verifyEmail } from "@/lib/auth/accounts";
 import { isExpectedError, userMessage } from "@/lib/errors";
+import { PLAN_COOKIE, parsePlanChoice } from "@/lib/payments/plan-choice";
 
 export const metadata: Metadata = { title: "Verify email" };
 
@@ -22,7 +24,11 @@ export default async function VerifyEmailPage(props: { searchParams: Promise<{ t
       error = userMessage(e);
     }
   }
-  if (!error) redirect("/dashboard?verified=1");
+  if (!error) {
+    // Someone who picked a plan on the pricing page goes on to pay for it.
+    const choice = parsePlanChoice((await cookies()).get(PLAN_COOKIE)?.value);
+    redirect(choice ? `/dashboard/billing?verified=1&plan=${choice.plan}&interval=${choice.interval}` : "/dashboard?verified=1");
+  }
   return (
     <Card>
       <CardHeader>

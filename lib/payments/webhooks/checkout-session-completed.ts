@@ -1,9 +1,59 @@
 import type Stripe from "stripe";
 import { changeBalance } from "@/lib/billing/ledger";
-import type { Tx } from "@/lib/db";
+import type { CheckoutSession, Tx } from "@/lib/db";
+
+const PERIOD_MS = { month: 30 * 864e5, year: 365 * 864e5 } as const;
 
 /**
- * A paid checkout. Credit packs: the pack's credits (with its bonus) land in the wallet, once, with
+ * A first paid plan: the subscription starts now, the workspace draws its daily quota, and the
+ * plan's included credits are granted at once (reference: the checkout, so never twice).
+ */
+async function startSubscription(tx: Tx, event: Stripe.Event, session: Stripe.Checkout.Session, checkout: CheckoutSession) {
+  const tier = await tx.tier.findUniqueOrThrow({ where: { id: checkout.tierId! } });
+  const interval = checkout.interval ?? "month";
+  const start = new Date(event.created * 1000);
+  await tx.subscription.updateMany({
+    where: { workspaceId: checkout.workspaceId, status: { in: ["active", "trialing", "past_due"] } },
+    data: { status: "canceled", canceledAt: start },
+  });
+  await tx.subscription.create({
+    data: {
+      workspaceId: checkout.workspaceId,
+      tierId: tier.id,
+      interval,
+      status: "active",
+      provider: checkout.provider,
+      providerCustomerId: typeof session.customer === "string" ? session.customer : null,
+      providerSubscriptionId: typeof session.subscription === "string" ? session.subscription : null,
+      currentPeriodStart: start,
+      currentPeriodEnd: new Date(start.getTime() + PERIOD_MS[interval]),
+      lastProviderEventAt: start,
+    },
+  });
+  await tx.workspace.update({ where: { id: checkout.workspaceId }, data: { accountType: "subscription" } });
+  await tx.payment.create({
+    data: {
+      workspaceId: checkout.workspaceId,
+      provider: checkout.provider,
+      description: `${tier.name} plan (${interval === "year" ? "annual" : "monthly"})`,
+      checkoutSessionId: checkout.id,
+      providerInvoiceId: typeof session.invoice === "string" ? session.invoice : null,
+      amountCents: session.amount_total ?? checkout.amountCents,
+      currency: session.currency ?? checkout.currency,
+      status: "paid",
+      millicredits: tier.includedMillicredits,
+    },
+  });
+  if (tier.includedMillicredits > 0n) {
+    await changeBalance(
+      { workspaceId: checkout.workspaceId, amountMillicredits: tier.includedMillicredits, kind: "monthly_grant", reference: `grant:${checkout.id}`, reason: `${tier.name} included credits` },
+      tx,
+    );
+  }
+}
+
+/**
+ * A paid checkout. A subscription checkout starts the plan. Credit packs: the pack's credits (with its bonus) land in the wallet, once, with
  * the checkout session id as the ledger reference. Our checkout row holds what was bought; the
  * event only has to name it (metadata.checkoutId or the session id).
  */
@@ -14,7 +64,8 @@ export async function checkoutSessionCompleted(tx: Tx, event: Stripe.Event) {
   const checkout = await tx.checkoutSession.findUnique({ where: { id: checkoutId } });
   if (!checkout || checkout.status === "complete") return;
   await tx.checkoutSession.update({ where: { id: checkout.id }, data: { status: "complete", completedAt: new Date(event.created * 1000) } });
-  if (checkout.kind !== "credit_pack" || !checkout.creditPackId) return;
+  if (checkout.kind === "subscription") return startSubscription(tx, event, session, checkout);
+  if (!checkout.creditPackId) return;
   const pack = await tx.creditPack.findUniqueOrThrow({ where: { id: checkout.creditPackId } });
   const millicredits = pack.millicredits + pack.bonusMillicredits;
   await tx.payment.create({

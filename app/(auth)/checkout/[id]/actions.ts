@@ -9,6 +9,6 @@ import { cardSchema, payLocalCheckout } from "@/lib/payments/local";
 export const payCheckoutAction = publicAction(cardSchema, async (input) => {
   const user = await getCurrentUser();
   if (!user) throw new ForbiddenError("Sign in again to pay.");
-  await payLocalCheckout(user.id, input);
-  redirect("/dashboard/credits?purchased=1");
+  const checkout = await payLocalCheckout(user.id, input);
+  redirect(checkout.kind === "subscription" ? "/dashboard/billing?subscribed=1" : "/dashboard/credits?purchased=1");
 });

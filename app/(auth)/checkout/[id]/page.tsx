@@ -14,15 +14,17 @@ export const metadata: Metadata = { title: "Checkout" };
 export default async function CheckoutPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
   const user = await requireUser(`/checkout/${id}`);
-  const { checkout, pack } = await findCheckoutForUser(user.id, id);
+  const { checkout, pack, tier } = await findCheckoutForUser(user.id, id);
   const price = formatCents(checkout.amountCents, checkout.currency);
   return (
     <Card>
       <CardHeader>
         <p className="text-sm font-medium text-muted-foreground">Tollgate test checkout</p>
-        <h1 className="text-2xl font-semibold">{pack ? pack.name : "Subscription"}</h1>
+        <h1 className="text-2xl font-semibold">{pack ? pack.name : `${tier?.name} plan`}</h1>
         <CardDescription>
-          {pack ? `${formatCredits(pack.millicredits + pack.bonusMillicredits)} credits for ${price}, paid once.` : price}
+          {pack
+            ? `${formatCredits(pack.millicredits + pack.bonusMillicredits)} credits for ${price}, paid once.`
+            : `${price} per ${checkout.interval === "year" ? "year" : "month"}, renewing until you cancel. Includes ${formatCredits(tier?.includedMillicredits ?? 0n)} credits at once.`}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
@@ -36,8 +38,8 @@ export default async function CheckoutPage(props: { params: Promise<{ id: string
         ) : (
           <Alert variant="success">This checkout is already paid.</Alert>
         )}
-        <Link href="/dashboard/credits" className="text-center text-sm font-medium text-primary underline-offset-4 hover:underline">
-          Back to credits
+        <Link href={pack ? "/dashboard/credits" : "/dashboard/billing"} className="text-center text-sm font-medium text-primary underline-offset-4 hover:underline">
+          {pack ? "Back to credits" : "Back to billing"}
         </Link>
       </CardContent>
     </Card>

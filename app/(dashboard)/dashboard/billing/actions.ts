@@ -1,0 +1,16 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { userAction } from "@/lib/auth/action";
+import { ForbiddenError } from "@/lib/errors";
+import { startSubscriptionCheckout } from "@/lib/payments/plans";
+
+export const choosePlanAction = userAction(
+  z.object({ plan: z.string().min(1), interval: z.enum(["month", "year"]) }),
+  async ({ plan, interval }, { user, workspace, role }) => {
+    if (role !== "owner" && role !== "admin" && role !== "billing") throw new ForbiddenError("Only owners, admins and billing members change the plan.");
+    const { url } = await startSubscriptionCheckout({ user, workspaceId: workspace.id }, plan, interval);
+    redirect(url);
+  },
+);
