@@ -5,6 +5,7 @@ import { createUser } from "@/test/factories";
 import { ledgerSum } from "@/test/metering";
 import { startCreditPackCheckout } from "./checkout";
 import { startSubscriptionCheckout } from "./plans";
+import { replayWebhookEvent } from "./events";
 import { cardSchema, payLocalCheckout } from "./local";
 import { stripe, webhookSecret } from "./stripe";
 
@@ -115,5 +116,25 @@ describe("a first paid plan through the local provider", () => {
     expect(await balanceOf(b.workspaceId)).toBe(20_000_000n);
     expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } })).toMatchObject({ amountCents: 19_000 });
     await expect(startSubscriptionCheckout(b, "pro", "month")).rejects.toThrow(/already on Starter/);
+  });
+});
+
+describe("the admin event log", () => {
+  it("records a failing event, and a replay after the cause is fixed applies it once", async () => {
+    const b = await buyer();
+    const { url } = await startCreditPackCheckout(b, "credits-10k");
+    const checkoutId = url.split("/").pop()!;
+    const realPack = (await db.checkoutSession.findUniqueOrThrow({ where: { id: checkoutId } })).creditPackId!;
+    await db.checkoutSession.update({ where: { id: checkoutId }, data: { creditPackId: "missing-pack" } });
+    const event = { id: `evt_replay_${checkoutId}`, object: "event", created: 1, type: "checkout.session.completed", data: { object: { id: checkoutId, payment_status: "paid", metadata: { checkoutId } } } };
+    expect((await webhookRoute(signedRequest(event))).status).toBe(500);
+    expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ status: "failed", error: expect.stringMatching(/No record|not found/i) });
+    expect(await balanceOf(b.workspaceId)).toBe(0n);
+
+    await db.checkoutSession.update({ where: { id: checkoutId }, data: { creditPackId: realPack } });
+    expect(await replayWebhookEvent({ id: "admin", email: "admin@example.test" }, event.id)).toBe("processed");
+    expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
+    await expect(replayWebhookEvent(null, event.id)).rejects.toThrow(/already applied/);
+    expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
   });
 });
