@@ -27,6 +27,7 @@ test("a visitor picks Pro annual on the pricing page, signs up, verifies, pays a
   await expect(page.getByRole("region", { name: "Current plan" })).toContainText("Annual billing");
   await expect(page.getByRole("region", { name: "Payments, newest first" })).toContainText("$790");
   await expectAccessible(page);
+  expect((await latestEmail(email, "payment-receipt")).subject).toBe("Your Tollgate receipt: Pro plan (annual)");
   await page.goto("/dashboard");
   await expect(page.getByRole("region", { name: "Plan" })).toContainText("Pro");
   await expect(page.getByRole("region", { name: "Balance" })).toContainText("100,000 credits");

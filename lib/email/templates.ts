@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import PaymentReceipt, { type PaymentReceiptProps } from "@/emails/payment-receipt";
 import ResetPassword, { type ResetPasswordProps } from "@/emails/reset-password";
 import VerifyEmail, { type VerifyEmailProps } from "@/emails/verify-email";
 import Welcome, { type WelcomeProps } from "@/emails/welcome";
@@ -15,6 +16,11 @@ export const templates = {
     subject: () => "Reset your Tollgate password",
     render: (p: ResetPasswordProps) => ResetPassword(p),
     preview: ResetPassword.PreviewProps,
+  },
+  "payment-receipt": {
+    subject: (p: PaymentReceiptProps) => `Your Tollgate receipt: ${p.description}`,
+    render: (p: PaymentReceiptProps) => PaymentReceipt(p),
+    preview: PaymentReceipt.PreviewProps,
   },
   welcome: {
     subject: () => "Welcome to Tollgate",

@@ -38,6 +38,10 @@ describe("credit packs through the local provider", () => {
     expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } })).toMatchObject({ amountCents: 5000, status: "paid", millicredits: 52_500_000n });
     await expect(payLocalCheckout(b.user.id, card(checkoutId))).rejects.toThrow(/already paid/);
     expect(await balanceOf(b.workspaceId)).toBe(52_500_000n);
+    const receipts = await db.emailOutbox.findMany({ where: { to: b.user.email, template: "payment-receipt" } });
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0].subject).toBe("Your Tollgate receipt: Credit pack: 50,000 credits");
+    expect(receipts[0].text).toContain("52,500 credits were added");
   });
 
   it("a declined card shows a clear error and changes nothing", async () => {

@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import { db, type Tx } from "@/lib/db";
+import { deliverQueued } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
 import { stripe, webhookSecret } from "./stripe";
 import { checkoutSessionCompleted } from "./webhooks/checkout-session-completed";
@@ -7,7 +8,8 @@ import { checkoutSessionCompleted } from "./webhooks/checkout-session-completed"
 // Stripe webhooks (and the local provider's Stripe-shaped events) come in here. The event id is
 // written in the same transaction as the event's effects, so a redelivery does nothing.
 
-type Handler = (tx: Tx, event: Stripe.Event) => Promise<void>;
+/** Applies an event inside the transaction; returns the outbox keys of emails it queued. */
+type Handler = (tx: Tx, event: Stripe.Event) => Promise<string[] | void>;
 
 const handlers: Partial<Record<Stripe.Event["type"], Handler>> = {
   "checkout.session.completed": checkoutSessionCompleted,
@@ -36,13 +38,13 @@ export async function processEvent(event: Stripe.Event): Promise<"processed" | "
     createdAt: new Date(event.created * 1000),
     payload: JSON.parse(JSON.stringify(event)),
   };
+  let emails: string[] = [];
   try {
     await db.$transaction(async (tx) => {
       // Claims the event first: a concurrent or later delivery of the same id fails here and rolls back.
       await tx.webhookEvent.create({ data: { ...record, status: handler ? "processed" : "ignored" } });
-      if (handler) await handler(tx, event);
+      if (handler) emails = (await handler(tx, event)) ?? [];
     });
-    return handler ? "processed" : "ignored";
   } catch (e) {
     if (e instanceof Error && "code" in e && e.code === "P2002") return "duplicate";
     // Recorded outside the failed transaction so the admin event log shows it; Stripe retries.
@@ -51,6 +53,9 @@ export async function processEvent(event: Stripe.Event): Promise<"processed" | "
       .catch(() => {});
     throw e;
   }
+  // After commit: a failed send stays queued in the outbox and never undoes the payment.
+  await Promise.all(emails.map((key) => deliverQueued(key).catch((e: unknown) => console.error("receipt delivery failed", e))));
+  return handler ? "processed" : "ignored";
 }
 
 export async function handleStripeWebhook(rawBody: string, signature: string | null) {

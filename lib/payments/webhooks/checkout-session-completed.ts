@@ -1,14 +1,40 @@
 import type Stripe from "stripe";
 import { changeBalance } from "@/lib/billing/ledger";
+import { formatCents, formatCredits } from "@/lib/catalog/money";
 import type { CheckoutSession, Tx } from "@/lib/db";
+import { queueEmail } from "@/lib/email/send";
+import { env } from "@/lib/env";
+import { formatDate } from "@/lib/utils/format";
 
 const PERIOD_MS = { month: 30 * 864e5, year: 365 * 864e5 } as const;
+
+/** Queues the receipt in the same transaction as the payment; returns its outbox key. */
+async function queueReceipt(tx: Tx, checkout: CheckoutSession, p: { description: string; amountCents: number; currency: string; millicredits: bigint; paidAt: Date }) {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: checkout.userId } });
+  return queueEmail(
+    {
+      template: "payment-receipt",
+      to: user.email,
+      idempotencyKey: `receipt:${checkout.id}`,
+      props: {
+        name: user.name,
+        description: p.description,
+        amount: formatCents(p.amountCents, p.currency),
+        paidAt: formatDate(p.paidAt),
+        reference: checkout.id,
+        credits: p.millicredits > 0n ? formatCredits(p.millicredits) : null,
+        billingUrl: `${env.APP_URL}/dashboard/billing`,
+      },
+    },
+    tx,
+  );
+}
 
 /**
  * A first paid plan: the subscription starts now, the workspace draws its daily quota, and the
  * plan's included credits are granted at once (reference: the checkout, so never twice).
  */
-async function startSubscription(tx: Tx, event: Stripe.Event, session: Stripe.Checkout.Session, checkout: CheckoutSession) {
+async function startSubscription(tx: Tx, event: Stripe.Event, session: Stripe.Checkout.Session, checkout: CheckoutSession): Promise<string[]> {
   const tier = await tx.tier.findUniqueOrThrow({ where: { id: checkout.tierId! } });
   const interval = checkout.interval ?? "month";
   const start = new Date(event.created * 1000);
@@ -31,7 +57,7 @@ async function startSubscription(tx: Tx, event: Stripe.Event, session: Stripe.Ch
     },
   });
   await tx.workspace.update({ where: { id: checkout.workspaceId }, data: { accountType: "subscription" } });
-  await tx.payment.create({
+  const payment = await tx.payment.create({
     data: {
       workspaceId: checkout.workspaceId,
       provider: checkout.provider,
@@ -50,6 +76,7 @@ async function startSubscription(tx: Tx, event: Stripe.Event, session: Stripe.Ch
       tx,
     );
   }
+  return [await queueReceipt(tx, checkout, { ...payment, paidAt: start })];
 }
 
 /**
@@ -57,18 +84,18 @@ async function startSubscription(tx: Tx, event: Stripe.Event, session: Stripe.Ch
  * the checkout session id as the ledger reference. Our checkout row holds what was bought; the
  * event only has to name it (metadata.checkoutId or the session id).
  */
-export async function checkoutSessionCompleted(tx: Tx, event: Stripe.Event) {
+export async function checkoutSessionCompleted(tx: Tx, event: Stripe.Event): Promise<string[]> {
   const session = event.data.object as Stripe.Checkout.Session;
-  if (session.payment_status !== "paid") return;
+  if (session.payment_status !== "paid") return [];
   const checkoutId = session.metadata?.checkoutId ?? session.id;
   const checkout = await tx.checkoutSession.findUnique({ where: { id: checkoutId } });
-  if (!checkout || checkout.status === "complete") return;
+  if (!checkout || checkout.status === "complete") return [];
   await tx.checkoutSession.update({ where: { id: checkout.id }, data: { status: "complete", completedAt: new Date(event.created * 1000) } });
   if (checkout.kind === "subscription") return startSubscription(tx, event, session, checkout);
-  if (!checkout.creditPackId) return;
+  if (!checkout.creditPackId) return [];
   const pack = await tx.creditPack.findUniqueOrThrow({ where: { id: checkout.creditPackId } });
   const millicredits = pack.millicredits + pack.bonusMillicredits;
-  await tx.payment.create({
+  const payment = await tx.payment.create({
     data: {
       workspaceId: checkout.workspaceId,
       provider: checkout.provider,
@@ -85,4 +112,5 @@ export async function checkoutSessionCompleted(tx: Tx, event: Stripe.Event) {
     { workspaceId: checkout.workspaceId, amountMillicredits: millicredits, kind: "purchase", reference: `checkout:${checkout.id}`, reason: `Credit pack: ${pack.name}` },
     tx,
   );
+  return [await queueReceipt(tx, checkout, { ...payment, paidAt: new Date(event.created * 1000) })];
 }
