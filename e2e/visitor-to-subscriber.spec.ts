@@ -28,6 +28,16 @@ test("a visitor picks Pro annual on the pricing page, signs up, verifies, pays a
   await expect(page.getByRole("region", { name: "Payments, newest first" })).toContainText("$790");
   await expectAccessible(page);
   expect((await latestEmail(email, "payment-receipt")).subject).toBe("Your Tollgate receipt: Pro plan (annual)");
+
+  // Cancel at period end (confirmed), then resume.
+  const plan = page.getByRole("region", { name: "Current plan" });
+  await plan.getByRole("button", { name: "Cancel plan" }).click();
+  await plan.getByRole("button", { name: "Yes, cancel at period end" }).click();
+  await expect(plan).toContainText("ends at period end");
+  await expect(plan).toContainText(/Your plan ends on/);
+  await expectAccessible(page);
+  await plan.getByRole("button", { name: "Resume plan" }).click();
+  await expect(plan).toContainText(/Annual billing · renews/);
   await page.goto("/dashboard");
   await expect(page.getByRole("region", { name: "Plan" })).toContainText("Pro");
   await expect(page.getByRole("region", { name: "Balance" })).toContainText("100,000 credits");

@@ -1,10 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type Stripe from "stripe";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { findCheckoutForUser } from "./checkout";
-import { stripe, webhookSecret } from "./stripe";
-import { handleStripeWebhook } from "./webhook";
+import { deliverLocalEvent } from "./local-events";
 
 // The local payment provider: a test card form whose outcome becomes a Stripe-shaped, signed
 // event delivered to the same webhook handler Stripe uses. Nothing leaves the machine.
@@ -41,8 +39,7 @@ export async function payLocalCheckout(userId: string, input: z.infer<typeof car
   if (checkout.provider !== "local") throw new AppError("checkout_not_local", "This checkout is paid on Stripe.", 400);
   // Like Stripe test mode: 4242… pays; 4000 0000 0000 0002 (and any other number) is declined.
   if (input.cardNumber !== digits(TEST_CARDS.success)) throw new CardDeclinedError();
-  const now = Math.floor(Date.now() / 1000);
-  const session = {
+  await deliverLocalEvent("checkout.session.completed", {
     id: checkout.id,
     object: "checkout.session",
     mode: checkout.kind === "credit_pack" ? "payment" : "subscription",
@@ -51,25 +48,11 @@ export async function payLocalCheckout(userId: string, input: z.infer<typeof car
     amount_subtotal: checkout.amountCents,
     amount_total: checkout.amountCents,
     currency: checkout.currency,
-    created: now,
+    created: Math.floor(Date.now() / 1000),
     customer: null,
     payment_intent: id("pi"),
     metadata: { checkoutId: checkout.id, workspaceId: checkout.workspaceId },
     livemode: false,
-  } as unknown as Stripe.Checkout.Session;
-  const event = {
-    id: id("evt"),
-    object: "event",
-    api_version: "2025-01-01",
-    created: now,
-    type: "checkout.session.completed",
-    data: { object: session },
-    livemode: false,
-    pending_webhooks: 0,
-    request: { id: null, idempotency_key: null },
-  };
-  const payload = JSON.stringify(event);
-  const signature = stripe().webhooks.generateTestHeaderString({ payload, secret: webhookSecret() });
-  await handleStripeWebhook(payload, signature);
+  });
   return checkout;
 }

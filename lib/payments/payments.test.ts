@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { createUser } from "@/test/factories";
 import { ledgerSum } from "@/test/metering";
 import { startCreditPackCheckout } from "./checkout";
-import { startSubscriptionCheckout } from "./plans";
+import { setCancelAtPeriodEnd, startSubscriptionCheckout } from "./plans";
 import { replayWebhookEvent } from "./events";
 import { cardSchema, payLocalCheckout } from "./local";
 import { stripe, webhookSecret } from "./stripe";
@@ -140,5 +140,27 @@ describe("the admin event log", () => {
     expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
     await expect(replayWebhookEvent(null, event.id)).rejects.toThrow(/already applied/);
     expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
+  });
+});
+
+describe("cancel at period end and resume", () => {
+  it("flips through the provider's subscription event, and an older event never overwrites a newer one", async () => {
+    const b = await buyer();
+    const { url } = await startSubscriptionCheckout(b, "pro", "month");
+    await payLocalCheckout(b.user.id, card(url.split("/").pop()!));
+    const sub = () => db.subscription.findFirstOrThrow({ where: { workspaceId: b.workspaceId, status: "active" } });
+    const actor = { id: b.user.id, email: b.user.email };
+
+    await setCancelAtPeriodEnd(actor, b.workspaceId, true);
+    expect((await sub()).cancelAtPeriodEnd).toBe(true);
+    await setCancelAtPeriodEnd(actor, b.workspaceId, false);
+    expect((await sub()).cancelAtPeriodEnd).toBe(false);
+
+    // A delayed delivery from an hour ago (it said "cancel") arrives last and is ignored.
+    const stale = { id: `evt_stale_${b.workspaceId}`, object: "event", created: Math.floor(Date.now() / 1000) - 3600, type: "customer.subscription.updated",
+      data: { object: { id: (await sub()).providerSubscriptionId, object: "subscription", status: "active", cancel_at_period_end: true } } };
+    expect((await webhookRoute(signedRequest(stale))).status).toBe(200);
+    expect((await sub()).cancelAtPeriodEnd).toBe(false);
+    expect(await db.auditLog.count({ where: { targetId: (await sub()).id, action: { in: ["subscription.cancel_at_period_end", "subscription.resume"] } } })).toBe(2);
   });
 });

@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { recordAudit, type Actor } from "@/lib/audit/record";
+import { deliverLocalEvent } from "./local-events";
 import { stripe, usingStripe } from "./stripe";
 
 const LIVE = ["active", "trialing", "past_due"] as const;
@@ -46,4 +48,28 @@ export async function startSubscriptionCheckout({ user, workspaceId }: Buyer, ti
   const id = `cs_local_${randomBytes(12).toString("hex")}`;
   await db.checkoutSession.create({ data: { id, provider: "local", ...base } });
   return { url: `/checkout/${id}` };
+}
+
+/**
+ * Cancel at the end of the paid period, or take that back. Stripe subscriptions change on Stripe
+ * (its webhook then updates ours); local ones through the same Stripe-shaped event; manual (comp)
+ * plans directly.
+ */
+export async function setCancelAtPeriodEnd(actor: Actor, workspaceId: string, cancel: boolean) {
+  const sub = await liveSubscription(workspaceId);
+  if (!sub || sub.tier.monthlyPriceCents === 0) throw new AppError("no_paid_plan", "This workspace has no paid plan to cancel.", 409);
+  if (sub.provider === "stripe" && sub.providerSubscriptionId) {
+    await stripe().subscriptions.update(sub.providerSubscriptionId, { cancel_at_period_end: cancel });
+  } else if (sub.provider === "local" && sub.providerSubscriptionId) {
+    await deliverLocalEvent("customer.subscription.updated", {
+      id: sub.providerSubscriptionId,
+      object: "subscription",
+      status: sub.status === "past_due" ? "past_due" : "active",
+      cancel_at_period_end: cancel,
+      current_period_end: Math.floor(sub.currentPeriodEnd.getTime() / 1000),
+    });
+  } else {
+    await db.subscription.update({ where: { id: sub.id }, data: { cancelAtPeriodEnd: cancel } });
+  }
+  await recordAudit(db, { actor, action: cancel ? "subscription.cancel_at_period_end" : "subscription.resume", targetType: "subscription", targetId: sub.id });
 }

@@ -4,6 +4,7 @@ import { deliverQueued } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
 import { stripe, webhookSecret } from "./stripe";
 import { checkoutSessionCompleted } from "./webhooks/checkout-session-completed";
+import { customerSubscriptionUpdated } from "./webhooks/customer-subscription-updated";
 
 // Stripe webhooks (and the local provider's Stripe-shaped events) come in here. The event id is
 // written in the same transaction as the event's effects, so a redelivery does nothing.
@@ -13,6 +14,7 @@ type Handler = (tx: Tx, event: Stripe.Event) => Promise<string[] | void>;
 
 const handlers: Partial<Record<Stripe.Event["type"], Handler>> = {
   "checkout.session.completed": checkoutSessionCompleted,
+  "customer.subscription.updated": customerSubscriptionUpdated,
 };
 
 export class InvalidSignatureError extends AppError {

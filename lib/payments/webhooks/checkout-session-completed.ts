@@ -50,7 +50,8 @@ async function startSubscription(tx: Tx, event: Stripe.Event, session: Stripe.Ch
       status: "active",
       provider: checkout.provider,
       providerCustomerId: typeof session.customer === "string" ? session.customer : null,
-      providerSubscriptionId: typeof session.subscription === "string" ? session.subscription : null,
+      // The local provider names its subscriptions like Stripe does, so later events can find them.
+      providerSubscriptionId: typeof session.subscription === "string" ? session.subscription : `sub_local_${checkout.id.slice("cs_local_".length)}`,
       currentPeriodStart: start,
       currentPeriodEnd: new Date(start.getTime() + PERIOD_MS[interval]),
       lastProviderEventAt: start,

@@ -9,6 +9,7 @@ import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
 import { liveSubscription } from "@/lib/payments/plans";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
+import { CancelPlan } from "./cancel-plan";
 import { ChoosePlan } from "./choose-plan";
 
 export const metadata: Metadata = { title: "Billing" };
@@ -16,7 +17,8 @@ export const metadata: Metadata = { title: "Billing" };
 type Search = { plan?: string; interval?: string; subscribed?: string; verified?: string };
 
 export default async function BillingPage(props: { searchParams: Promise<Search> }) {
-  const [{ workspace, user }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
+  const [{ workspace, user, role }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
+  const managesBilling = role === "owner" || role === "admin" || role === "billing";
   const [subscription, tiers, payments] = await Promise.all([
     liveSubscription(workspace.id),
     db.tier.findMany({ where: { archivedAt: null, isPublic: true, monthlyPriceCents: { gt: 0 } }, orderBy: { rank: "asc" } }),
@@ -38,13 +40,16 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
           <CardTitle id="current-plan">Current plan</CardTitle>
           <CardDescription>
             {paid
-              ? `${subscription.interval === "year" ? "Annual" : "Monthly"} billing · renews ${formatDate(subscription.currentPeriodEnd)}`
+              ? `${subscription.interval === "year" ? "Annual" : "Monthly"} billing · ${subscription.cancelAtPeriodEnd ? "ends" : "renews"} ${formatDate(subscription.currentPeriodEnd)}`
               : "Free plan: pay as you go with credits."}
           </CardDescription>
         </CardHeader>
-        <CardContent className="flex flex-wrap items-center gap-3">
-          <p className="text-2xl font-semibold">{paid ? subscription.tier.name : "Free"}</p>
-          {paid ? <Badge variant="outline">{subscription.status.replace("_", " ")}</Badge> : null}
+        <CardContent className="grid gap-4">
+          <div className="flex flex-wrap items-center gap-3">
+            <p className="text-2xl font-semibold">{paid ? subscription.tier.name : "Free"}</p>
+            {paid ? <Badge variant="outline">{subscription.cancelAtPeriodEnd ? "ends at period end" : subscription.status.replace("_", " ")}</Badge> : null}
+          </div>
+          {paid && managesBilling ? <CancelPlan endsOn={formatDate(subscription.currentPeriodEnd)} cancelling={subscription.cancelAtPeriodEnd} /> : null}
         </CardContent>
       </Card>
 
