@@ -23,3 +23,32 @@ test("a verified user buys a credit pack with the local test checkout; a decline
   await expect(page.getByRole("region", { name: "Credit ledger, newest first" })).toContainText("Credit pack: 50,000 credits");
   await expectAccessible(page);
 });
+
+test("an admin creates a credit coupon and a user redeems it once", async ({ page, browser }) => {
+  const code = `SPRING-${Date.now().toString(36).toUpperCase()}`;
+  await signIn(page, demo.admin);
+  await page.goto("/admin/coupons");
+  await expectAccessible(page);
+  await page.getByLabel("Code").fill(code);
+  await page.getByLabel("Credits").fill("1500");
+  await page.getByLabel("Max redemptions").fill("10");
+  await page.getByRole("button", { name: "Create coupon" }).click();
+  await expect(page.getByRole("region", { name: "Coupons" })).toContainText(code);
+
+  const user = await (await browser.newContext()).newPage();
+  await signIn(user, demo.ada);
+  await user.goto("/dashboard/credits");
+  const before = await user.getByRole("region", { name: "Current balance" }).innerText();
+  await user.getByLabel("Coupon code").fill(code.toLowerCase());
+  await user.getByRole("button", { name: "Redeem" }).click();
+  await expect(user.getByText(`Coupon ${code} redeemed: 1,500 credits added.`)).toBeVisible();
+  await expect(user.getByRole("region", { name: "Credit ledger, newest first" })).toContainText(`Coupon ${code}`);
+  expect(await user.getByRole("region", { name: "Current balance" }).innerText()).not.toBe(before);
+  await user.getByLabel("Coupon code").fill(code);
+  await user.getByRole("button", { name: "Redeem" }).click();
+  await expect(user.getByText("This workspace has already redeemed that coupon.")).toBeVisible();
+  await expectAccessible(user);
+
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Coupons" })).toContainText("1 / 10");
+});

@@ -1,11 +1,20 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/auth/action";
+import { redeemCoupon } from "@/lib/billing/coupons";
+import { formatCredits } from "@/lib/catalog/money";
 import { startCreditPackCheckout } from "@/lib/payments/checkout";
 
 export const buyCreditPackAction = userAction(z.object({ pack: z.string().min(1) }), async ({ pack }, { user, workspace }) => {
   const { url } = await startCreditPackCheckout({ user, workspaceId: workspace.id }, pack);
   redirect(url);
+});
+
+export const redeemCouponAction = userAction(z.object({ code: z.string().trim().min(1, "Enter a coupon code.") }), async ({ code }, { user, workspace }) => {
+  const { coupon } = await redeemCoupon({ id: user.id, email: user.email }, workspace.id, code);
+  revalidatePath("/dashboard/credits");
+  return { ok: true, message: `Coupon ${coupon.code} redeemed: ${formatCredits(coupon.millicredits)} credits added.` };
 });

@@ -12,6 +12,7 @@ import type { LedgerKind } from "@/lib/db";
 import { listLedger } from "@/lib/metering/reports";
 import { formatDateTime } from "@/lib/utils/format";
 import { BuyCredits } from "./buy-credits";
+import { RedeemCoupon } from "./redeem-coupon";
 
 export const metadata: Metadata = { title: "Credits" };
 
@@ -63,6 +64,16 @@ export default async function CreditsPage(props: { searchParams: Promise<{ page?
               Compare packs
             </Link>
           </CardDescription>
+        </CardContent>
+      </Card>
+
+      <Card role="region" aria-labelledby="redeem-coupon">
+        <CardHeader>
+          <CardTitle id="redeem-coupon">Redeem a coupon</CardTitle>
+          <CardDescription>Credit coupons add credits to this workspace, once per workspace.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <RedeemCoupon />
         </CardContent>
       </Card>
 

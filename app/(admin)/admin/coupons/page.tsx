@@ -1,0 +1,79 @@
+// GET /admin/coupons — coupons with their usage counts
+import type { Metadata } from "next";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import { listCoupons } from "@/lib/billing/coupons";
+import { formatCredits } from "@/lib/catalog/money";
+import { formatDate } from "@/lib/utils/format";
+import { toggleCouponAction } from "./actions";
+import { CouponForm } from "./coupon-form";
+
+export const metadata: Metadata = { title: "Coupons" };
+
+async function toggle(formData: FormData) {
+  "use server";
+  await toggleCouponAction({}, formData);
+}
+
+export default async function CouponsPage() {
+  const coupons = await listCoupons();
+  return (
+    <div className="grid gap-6">
+      <div className="grid gap-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Coupons</h1>
+        <p className="text-muted-foreground">Credit coupons are redeemed once per workspace on the Credits page.</p>
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>New coupon</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <CouponForm />
+        </CardContent>
+      </Card>
+      {coupons.length === 0 ? (
+        <EmptyState title="No coupons yet" />
+      ) : (
+        <DataTable label="Coupons">
+          <thead>
+            <tr>
+              <Th>Code</Th>
+              <Th>Gives</Th>
+              <Th className="text-right">Redeemed</Th>
+              <Th>Expires</Th>
+              <Th>Status</Th>
+              <Th className="text-right">Actions</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {coupons.map((c) => (
+              <tr key={c.id}>
+                <Td className="font-mono">{c.code}</Td>
+                <Td>{c.kind === "credits" ? `${formatCredits(c.millicredits)} credits` : `${c.percentOff}% off`}</Td>
+                <Td className="text-right tabular-nums">
+                  {c.redemptionCount}
+                  {c.maxRedemptions !== null ? ` / ${c.maxRedemptions}` : ""}
+                </Td>
+                <Td className="whitespace-nowrap">{c.expiresAt ? formatDate(c.expiresAt) : "Never"}</Td>
+                <Td>
+                  <Badge variant="outline">{c.active ? "Active" : "Inactive"}</Badge>
+                </Td>
+                <Td className="text-right">
+                  <form action={toggle}>
+                    <input type="hidden" name="id" value={c.id} />
+                    <input type="hidden" name="active" value={c.active ? "no" : "yes"} />
+                    <SubmitButton size="sm" variant="outline" aria-label={`${c.active ? "Deactivate" : "Activate"} ${c.code}`}>
+                      {c.active ? "Deactivate" : "Activate"}
+                    </SubmitButton>
+                  </form>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+    </div>
+  );
+}
