@@ -7,10 +7,14 @@ import { emailSchema, requestPasswordReset, resetPassword, signUp, signUpSchema 
 import { passwordSchema } from "@/lib/auth/password";
 import { PLAN_COOKIE } from "@/lib/payments/plan-choice";
 
-const planChoice = z.object({ plan: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined), interval: z.enum(["month", "year"]).optional().catch(undefined) });
+const planChoice = z.object({
+  plan: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined),
+  interval: z.enum(["month", "year"]).optional().catch(undefined),
+  ref: z.string().regex(/^[\w-]{1,40}$/).optional().catch(undefined),
+});
 
-export const signUpAction = publicAction(signUpSchema.and(planChoice), async ({ plan, interval, ...input }) => {
-  await signUp(input);
+export const signUpAction = publicAction(signUpSchema.and(planChoice), async ({ plan, interval, ref, ...input }) => {
+  await signUp(input, { referralCode: ref });
   // The plan chosen on the pricing page waits here until the email is verified.
   if (plan) (await cookies()).set(PLAN_COOKIE, `${plan}:${interval ?? "month"}`, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 7 * 24 * 3600 });
   return { ok: true, message: input.email };

@@ -23,11 +23,13 @@ export const signUpSchema = z.object({
 export const newReferralCode = () => randomBytes(6).toString("base64url");
 
 /** Creates the user, their personal workspace and a verification email, all or nothing. */
-export async function signUp(raw: z.input<typeof signUpSchema>, opts: { role?: "user" | "admin"; verified?: boolean } = {}) {
+export async function signUp(raw: z.input<typeof signUpSchema>, opts: { role?: "user" | "admin"; verified?: boolean; referralCode?: string } = {}) {
   const input = signUpSchema.parse(raw);
   const passwordHash = await hashPassword(input.password);
   const { user, token } = await db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email } })) throw new EmailTakenError();
+    // An unknown referral code is ignored rather than refusing the sign-up.
+    const referrer = opts.referralCode ? await tx.user.findUnique({ where: { referralCode: opts.referralCode }, select: { id: true } }) : null;
     const user = await tx.user.create({
       data: {
         email: input.email,
@@ -36,6 +38,7 @@ export async function signUp(raw: z.input<typeof signUpSchema>, opts: { role?: "
         role: opts.role ?? "user",
         referralCode: newReferralCode(),
         emailVerifiedAt: opts.verified ? new Date() : null,
+        referredById: referrer?.id ?? null,
       },
     });
     await createPersonalWorkspace(tx, user);

@@ -3,11 +3,20 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 
 // Global catalog settings with their defaults; stored one row per key in Setting.
+const millicredits = z.union([z.bigint(), z.string().regex(/^\d{1,15}$/), z.number().int().nonnegative()]).transform((v) => BigInt(v));
+
 export const settingsSchema = z.object({
   defaultMarkupBps: z.coerce.number().int().min(0, "Markup cannot be negative.").max(100_000, "Markup is capped at 1000%."),
+  // Referral rewards (SPEC: 5,000 credits to the referrer, 1,000 to the new user), paid on the first payment.
+  referralReferrerMillicredits: millicredits,
+  referralNewUserMillicredits: millicredits,
 });
 export type CatalogSettings = z.infer<typeof settingsSchema>;
-export const defaultSettings: CatalogSettings = { defaultMarkupBps: 2000 };
+export const defaultSettings: CatalogSettings = {
+  defaultMarkupBps: 2000,
+  referralReferrerMillicredits: 5_000_000n,
+  referralNewUserMillicredits: 1_000_000n,
+};
 
 export async function getSettings(): Promise<CatalogSettings> {
   const rows = await db.setting.findMany({ where: { key: { in: Object.keys(defaultSettings) } } });
@@ -19,7 +28,8 @@ export async function updateSettings(actor: Actor, patch: Partial<CatalogSetting
   const next = settingsSchema.partial().parse(patch);
   return db.$transaction(async (tx) => {
     const before = await getSettings();
-    for (const [key, value] of Object.entries(next)) {
+    for (const [key, raw] of Object.entries(next)) {
+      const value = typeof raw === "bigint" ? raw.toString() : raw; // JSON has no BigInt
       await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
     }
     await recordAudit(tx, { actor, action: "settings.update", targetType: "settings", before, after: { ...before, ...next } });

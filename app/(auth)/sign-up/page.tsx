@@ -5,8 +5,8 @@ import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Sign up" };
 
-export default async function SignUpPage(props: { searchParams: Promise<{ plan?: string; interval?: string }> }) {
-  const { plan, interval } = await props.searchParams;
+export default async function SignUpPage(props: { searchParams: Promise<{ plan?: string; interval?: string; ref?: string }> }) {
+  const { plan, interval, ref } = await props.searchParams;
   return (
     <Card>
       <CardHeader>
@@ -14,7 +14,8 @@ export default async function SignUpPage(props: { searchParams: Promise<{ plan?:
         <CardDescription>A personal workspace is created for you. Confirm your email to start buying and calling the API.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">
-        <SignUpForm plan={plan} interval={interval} />
+        {ref ? <p className="text-sm text-muted-foreground">You were invited by a Tollgate customer: you both get bonus credits after your first payment.</p> : null}
+        <SignUpForm plan={plan} interval={interval} referralCode={ref} />
         <p className="text-center text-sm text-muted-foreground">
           Already have an account?{" "}
           <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">Sign in</Link>

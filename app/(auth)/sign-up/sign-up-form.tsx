@@ -10,7 +10,7 @@ import type { ActionState } from "@/lib/auth/action";
 import { signUpAction } from "../actions";
 
 // After the account exists, sign straight in so the verification link lands on the dashboard.
-export function SignUpForm({ plan, interval }: { plan?: string; interval?: string }) {
+export function SignUpForm({ plan, interval, referralCode }: { plan?: string; interval?: string; referralCode?: string }) {
   const password = useRef("");
   // React clears the form once the action settles, so keep the password for the sign-in that follows.
   const [state, action, pending] = useActionState((prev: ActionState, formData: FormData) => {
@@ -34,6 +34,7 @@ export function SignUpForm({ plan, interval }: { plan?: string; interval?: strin
     <form action={action} className="grid gap-4" noValidate>
       {plan ? <input type="hidden" name="plan" value={plan} /> : null}
       {interval ? <input type="hidden" name="interval" value={interval} /> : null}
+      {referralCode ? <input type="hidden" name="ref" value={referralCode} /> : null}
       {state.error && <Alert variant="error">{state.error}</Alert>}
       <FormField label="Name" name="name" autoComplete="name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
       <FormField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />

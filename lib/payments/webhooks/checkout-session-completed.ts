@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import { changeBalance } from "@/lib/billing/ledger";
+import { rewardReferral } from "@/lib/billing/referrals";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import type { CheckoutSession, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
@@ -8,8 +9,10 @@ import { formatDate } from "@/lib/utils/format";
 
 const PERIOD_MS = { month: 30 * 864e5, year: 365 * 864e5 } as const;
 
-/** Queues the receipt in the same transaction as the payment; returns its outbox key. */
-async function queueReceipt(tx: Tx, checkout: CheckoutSession, p: { description: string; amountCents: number; currency: string; millicredits: bigint; paidAt: Date }) {
+/** After a payment: pays out a waiting referral, queues the receipt (same transaction); returns its outbox key. */
+async function afterPayment(tx: Tx, checkout: CheckoutSession, p: { description: string; amountCents: number; currency: string; millicredits: bigint; paidAt: Date }) {
+  // A first payment is what a referral waits for.
+  await rewardReferral(tx, checkout.userId, checkout.workspaceId);
   const user = await tx.user.findUniqueOrThrow({ where: { id: checkout.userId } });
   return queueEmail(
     {
@@ -77,7 +80,7 @@ async function startSubscription(tx: Tx, event: Stripe.Event, session: Stripe.Ch
       tx,
     );
   }
-  return [await queueReceipt(tx, checkout, { ...payment, paidAt: start })];
+  return [await afterPayment(tx, checkout, { ...payment, paidAt: start })];
 }
 
 /**
@@ -113,5 +116,5 @@ export async function checkoutSessionCompleted(tx: Tx, event: Stripe.Event): Pro
     { workspaceId: checkout.workspaceId, amountMillicredits: millicredits, kind: "purchase", reference: `checkout:${checkout.id}`, reason: `Credit pack: ${pack.name}` },
     tx,
   );
-  return [await queueReceipt(tx, checkout, { ...payment, paidAt: new Date(event.created * 1000) })];
+  return [await afterPayment(tx, checkout, { ...payment, paidAt: new Date(event.created * 1000) })];
 }

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/lib/auth/action";
 import { couponSchema, createCoupon, setCouponActive } from "@/lib/billing/coupons";
+import { parseCredits } from "@/lib/catalog/money";
+import { updateSettings } from "@/lib/catalog/settings";
 
 export const createCouponAction = adminAction(couponSchema, async (input, { admin }) => {
   const coupon = await createCoupon({ id: admin.id, email: admin.email }, input);
@@ -15,3 +17,18 @@ export const toggleCouponAction = adminAction(z.object({ id: z.string().min(1), 
   await setCouponActive({ id: admin.id, email: admin.email }, id, active === "yes");
   revalidatePath("/admin/coupons");
 });
+
+export const referralSettingsAction = adminAction(
+  z.object({ referrerCredits: z.string(), newUserCredits: z.string() }).transform((v, ctx) => {
+    const referrer = parseCredits(v.referrerCredits || "0");
+    const newUser = parseCredits(v.newUserCredits || "0");
+    if (referrer === null || referrer < 0n) ctx.addIssue({ code: "custom", path: ["referrerCredits"], message: "Enter a number of credits like 5000." });
+    if (newUser === null || newUser < 0n) ctx.addIssue({ code: "custom", path: ["newUserCredits"], message: "Enter a number of credits like 1000." });
+    return { referralReferrerMillicredits: referrer ?? 0n, referralNewUserMillicredits: newUser ?? 0n };
+  }),
+  async (input, { admin }) => {
+    await updateSettings({ id: admin.id, email: admin.email }, input);
+    revalidatePath("/admin/coupons");
+    return { ok: true, message: "Referral rewards saved." };
+  },
+);

@@ -2,15 +2,18 @@
 import type { Metadata } from "next";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { listCoupons } from "@/lib/billing/coupons";
 import { formatCredits } from "@/lib/catalog/money";
+import { getSettings } from "@/lib/catalog/settings";
+import { db } from "@/lib/db";
 import { formatDate } from "@/lib/utils/format";
 import { toggleCouponAction } from "./actions";
 import { CouponForm } from "./coupon-form";
+import { ReferralForm } from "./referral-form";
 
-export const metadata: Metadata = { title: "Coupons" };
+export const metadata: Metadata = { title: "Coupons and referrals" };
 
 async function toggle(formData: FormData) {
   "use server";
@@ -18,13 +21,29 @@ async function toggle(formData: FormData) {
 }
 
 export default async function CouponsPage() {
-  const coupons = await listCoupons();
+  const [coupons, settings, referred, rewarded] = await Promise.all([
+    listCoupons(),
+    getSettings(),
+    db.user.count({ where: { referredById: { not: null } } }),
+    db.user.count({ where: { referralRewardedAt: { not: null } } }),
+  ]);
   return (
     <div className="grid gap-6">
       <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Coupons</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">Coupons and referrals</h1>
         <p className="text-muted-foreground">Credit coupons are redeemed once per workspace on the Credits page.</p>
       </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>Referral rewards</CardTitle>
+          <CardDescription>
+            Paid once per referred user, after they verify their email and make a first payment. So far {referred} people signed up with a referral link and {rewarded} of them paid.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ReferralForm referrer={formatCredits(settings.referralReferrerMillicredits).replaceAll(",", "")} newUser={formatCredits(settings.referralNewUserMillicredits).replaceAll(",", "")} />
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle>New coupon</CardTitle>

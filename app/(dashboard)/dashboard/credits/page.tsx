@@ -8,6 +8,10 @@ import { getDashboardContext } from "@/lib/auth/session";
 import { Alert } from "@/components/ui/alert";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { listCreditPacks } from "@/lib/catalog/packs";
+import { getSettings } from "@/lib/catalog/settings";
+import { referralLink, referralStats } from "@/lib/billing/referrals";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import type { LedgerKind } from "@/lib/db";
 import { listLedger } from "@/lib/metering/reports";
 import { formatDateTime } from "@/lib/utils/format";
@@ -36,9 +40,11 @@ const signed = (m: bigint) => (m > 0n ? `+${formatCredits(m)}` : m < 0n ? `−${
 
 export default async function CreditsPage(props: { searchParams: Promise<{ page?: string | string[]; purchased?: string }> }) {
   const [{ workspace, user }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
-  const [ledger, packs] = await Promise.all([
+  const [ledger, packs, referrals, settings] = await Promise.all([
     listLedger(workspace.id, { page: parsePage(params.page), pageSize: PAGE_SIZE }),
     listCreditPacks({ activeOnly: true }),
+    referralStats(user.id, workspace.id),
+    getSettings(),
   ]);
 
   return (
@@ -64,6 +70,23 @@ export default async function CreditsPage(props: { searchParams: Promise<{ page?
               Compare packs
             </Link>
           </CardDescription>
+        </CardContent>
+      </Card>
+
+      <Card role="region" aria-labelledby="refer-a-friend">
+        <CardHeader>
+          <CardTitle id="refer-a-friend">Refer a friend</CardTitle>
+          <CardDescription>
+            When someone signs up with your link, verifies and makes a first payment, you get {formatCredits(settings.referralReferrerMillicredits)} credits (in your personal workspace) and they get{" "}
+            {formatCredits(settings.referralNewUserMillicredits)}.
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-3">
+          <Label htmlFor="referral-link">Your referral link</Label>
+          <Input id="referral-link" readOnly value={referralLink(user.referralCode)} className="font-mono" />
+          <p className="text-sm text-muted-foreground">
+            {referrals.signedUp} signed up · {referrals.rewarded} paid · {formatCredits(referrals.earnedMillicredits)} credits earned here
+          </p>
         </CardContent>
       </Card>
 

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { signUp } from "@/lib/auth/accounts";
+import { db } from "@/lib/db";
+import { startCreditPackCheckout } from "@/lib/payments/checkout";
+import { cardSchema, payLocalCheckout } from "@/lib/payments/local";
+import { createUser, uniqueEmail } from "@/test/factories";
+
+const card = (checkoutId: string) => cardSchema.parse({ checkoutId, cardNumber: "4242424242424242", expiry: "12/40", cvc: "123" });
+const personal = async (userId: string) => (await db.membership.findFirstOrThrow({ where: { userId, role: "owner" } })).workspaceId;
+const balance = async (workspaceId: string) => (await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).balanceMillicredits;
+
+describe("referrals", () => {
+  it("pay the referrer 5,000 and the new user 1,000 credits on the new user's first payment, once", async () => {
+    const referrer = await createUser({ verified: true });
+    const friend = await signUp({ email: uniqueEmail("friend"), password: "a long password", name: null }, { verified: true, referralCode: referrer.referralCode });
+    expect(friend.referredById).toBe(referrer.id);
+    const [referrerWs, friendWs] = await Promise.all([personal(referrer.id), personal(friend.id)]);
+
+    for (const pack of ["credits-10k", "credits-10k"]) {
+      const { url } = await startCreditPackCheckout({ user: friend, workspaceId: friendWs }, pack);
+      await payLocalCheckout(friend.id, card(url.split("/").pop()!));
+    }
+    expect(await balance(referrerWs)).toBe(5_000_000n);
+    expect(await balance(friendWs)).toBe(2n * 10_000_000n + 1_000_000n);
+    expect(await db.ledgerEntry.count({ where: { kind: "referral", reference: { endsWith: friend.id } } })).toBe(2);
+  });
+
+  it("ignore an unknown referral code instead of refusing the sign-up", async () => {
+    const user = await signUp({ email: uniqueEmail("nobody"), password: "a long password", name: null }, { referralCode: "no-such-code" });
+    expect(user.referredById).toBeNull();
+  });
+});
