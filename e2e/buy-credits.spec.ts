@@ -30,7 +30,7 @@ test("an admin creates a credit coupon and a user redeems it once", async ({ pag
   await page.goto("/admin/coupons");
   await expectAccessible(page);
   await page.getByLabel("Code").fill(code);
-  await page.getByLabel("Credits").fill("1500");
+  await page.getByLabel("Credits", { exact: true }).fill("1500");
   await page.getByLabel("Max redemptions").fill("10");
   await page.getByRole("button", { name: "Create coupon" }).click();
   await expect(page.getByRole("region", { name: "Coupons" })).toContainText(code);
