@@ -53,10 +53,13 @@ export function userMessage(e: unknown): string {
   return "Something went wrong on our side. Please try again.";
 }
 
-/** Turns a unique-constraint violation (Prisma P2002) into a readable 409; rethrows anything else. */
+/** A unique-constraint violation (Prisma P2002). */
+export const isUniqueViolation = (e: unknown) => e instanceof Error && "code" in e && e.code === "P2002";
+
+/** Turns a unique-constraint violation into a readable 409; rethrows anything else. */
 export function uniqueViolation(message: string) {
   return (e: unknown): never => {
-    if (e instanceof Error && "code" in e && e.code === "P2002") throw new AppError("already_exists", message, 409);
+    if (isUniqueViolation(e)) throw new AppError("already_exists", message, 409);
     throw e;
   };
 }

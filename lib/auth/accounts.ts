@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
-import { EmailTakenError } from "@/lib/errors";
+import { EmailTakenError, isUniqueViolation } from "@/lib/errors";
 import { createPersonalWorkspace } from "@/lib/workspaces/workspaces";
 import { hashPassword, passwordSchema, verifyPassword } from "./password";
 import { consumeToken, issueToken } from "./tokens";
@@ -46,7 +46,7 @@ export async function signUp(raw: z.input<typeof signUpSchema>, opts: { role?: "
     return { user, token };
   }).catch((e: unknown) => {
     // Two sign-ups racing for one email: the unique index decides, the loser sees the same message.
-    if (e instanceof Error && "code" in e && e.code === "P2002") throw new EmailTakenError();
+    if (isUniqueViolation(e)) throw new EmailTakenError();
     throw e;
   });
   if (token) await sendVerificationEmail(user, token);

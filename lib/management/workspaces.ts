@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { emailSchema, newReferralCode } from "@/lib/auth/accounts";
 import { changeBalance } from "@/lib/billing/ledger";
+import { LIVE_STATUSES, replaceLiveSubscription } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { createApiKey } from "@/lib/metering/api-keys";
@@ -25,7 +26,6 @@ export const creditsSchema = z.object({
 
 export const subscriptionSchema = z.object({ tier: z.string().min(1), interval: z.enum(["month", "year"]).default("month") }).strict();
 
-const PERIOD_DAYS = { month: 30, year: 365 } as const;
 
 async function findTier(code: string) {
   const tier = await db.tier.findUnique({ where: { code } });
@@ -40,14 +40,9 @@ export async function setManualSubscription(actor: Actor, workspaceId: string, i
   return db.$transaction(async (tx) => {
     const ws = await tx.workspace.findUnique({ where: { id: workspaceId } });
     if (!ws) throw new NotFoundError("Workspace");
-    const before = await tx.subscription.findMany({ where: { workspaceId, status: { in: ["active", "trialing", "past_due"] } } });
-    await tx.subscription.updateMany({ where: { id: { in: before.map((s) => s.id) } }, data: { status: "canceled", canceledAt: now } });
-    const sub = await tx.subscription.create({
-      data: { workspaceId, tierId: tier.id, interval: input.interval, provider: "manual", currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + PERIOD_DAYS[input.interval] * 864e5) },
-    });
-    await tx.workspace.update({ where: { id: workspaceId }, data: { accountType: "subscription" } });
-    await recordAudit(tx, { actor, action: "subscription.manual", targetType: "workspace", targetId: workspaceId, before, after: sub });
-    return sub;
+    const { ended, subscription } = await replaceLiveSubscription(tx, { workspaceId, tierId: tier.id, interval: input.interval, provider: "manual", start: now });
+    await recordAudit(tx, { actor, action: "subscription.manual", targetType: "workspace", targetId: workspaceId, before: ended, after: subscription });
+    return subscription;
   });
 }
 
@@ -77,7 +72,7 @@ export async function createManagedWorkspace(actor: Actor, input: z.infer<typeof
 export async function describeWorkspace(id: string, now = new Date()) {
   const ws = await db.workspace.findUnique({
     where: { id },
-    include: { subscriptions: { where: { status: { in: ["active", "trialing", "past_due"] } }, include: { tier: true }, take: 1, orderBy: { createdAt: "desc" } } },
+    include: { subscriptions: { where: { status: { in: [...LIVE_STATUSES] } }, include: { tier: true }, take: 1, orderBy: { createdAt: "desc" } } },
   });
   if (!ws) throw new NotFoundError("Workspace");
   const sub = ws.subscriptions[0] ?? null;

@@ -1,10 +1,10 @@
 // Read-side reports for the subscriber dashboard: overview, usage by day and model, events, ledger.
 // Aggregates run in SQL; pages and exports read bounded slices, never a whole table into memory.
 import { db, type BilledTo, type LedgerKind, type Prisma } from "@/lib/db";
+import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
 import { nextUtcMidnight, utcDay } from "./time";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const LIVE = ["active", "trialing", "past_due"] as const;
 // Money that arrived in one go; the low-balance alert compares against the largest recent one.
 const TOP_UP_KINDS: LedgerKind[] = ["purchase", "monthly_grant", "admin_adjustment", "coupon", "referral"];
 const TOP_UP_WINDOW_DAYS = 60;
@@ -18,7 +18,7 @@ export async function workspaceOverview(workspaceId: string, now = new Date()) {
   const [workspace, subscription, topUp, counter] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { accountType: true, balanceMillicredits: true } }),
     db.subscription.findFirst({
-      where: { workspaceId, status: { in: [...LIVE] } },
+      where: { workspaceId, status: { in: [...LIVE_STATUSES] } },
       orderBy: { createdAt: "desc" },
       select: { tier: { select: tierSelect } },
     }),

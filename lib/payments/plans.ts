@@ -3,14 +3,10 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
+import { liveSubscription } from "@/lib/billing/subscriptions";
 import { deliverLocalEvent } from "./local-events";
 import { stripe, usingStripe } from "./stripe";
 
-const LIVE = ["active", "trialing", "past_due"] as const;
-
-export function liveSubscription(workspaceId: string) {
-  return db.subscription.findFirst({ where: { workspaceId, status: { in: [...LIVE] } }, include: { tier: true }, orderBy: { createdAt: "desc" } });
-}
 
 type Buyer = { user: { id: string; email: string; emailVerifiedAt: Date | null }; workspaceId: string };
 

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { db, type Tx } from "@/lib/db";
 import { deliverQueued } from "@/lib/email/send";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { stripe, webhookSecret } from "./stripe";
 import { checkoutSessionCompleted } from "./webhooks/checkout-session-completed";
 import { customerSubscriptionUpdated } from "./webhooks/customer-subscription-updated";
@@ -48,7 +48,7 @@ export async function processEvent(event: Stripe.Event): Promise<"processed" | "
       if (handler) emails = (await handler(tx, event)) ?? [];
     });
   } catch (e) {
-    if (e instanceof Error && "code" in e && e.code === "P2002") return "duplicate";
+    if (isUniqueViolation(e)) return "duplicate";
     // Recorded outside the failed transaction so the admin event log shows it; Stripe retries.
     await db.webhookEvent
       .upsert({ where: { id: event.id }, create: { ...record, status: "failed", error: String(e) }, update: { status: "failed", error: String(e) } })

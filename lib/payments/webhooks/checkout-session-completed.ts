@@ -1,13 +1,12 @@
 import type Stripe from "stripe";
 import { changeBalance } from "@/lib/billing/ledger";
+import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
 import { rewardReferral } from "@/lib/billing/referrals";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import type { CheckoutSession, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/utils/format";
-
-const PERIOD_MS = { month: 30 * 864e5, year: 365 * 864e5 } as const;
 
 /** After a payment: pays out a waiting referral, queues the receipt (same transaction); returns its outbox key. */
 async function afterPayment(tx: Tx, checkout: CheckoutSession, p: { description: string; amountCents: number; currency: string; millicredits: bigint; paidAt: Date }) {
@@ -41,26 +40,17 @@ async function startSubscription(tx: Tx, event: Stripe.Event, session: Stripe.Ch
   const tier = await tx.tier.findUniqueOrThrow({ where: { id: checkout.tierId! } });
   const interval = checkout.interval ?? "month";
   const start = new Date(event.created * 1000);
-  await tx.subscription.updateMany({
-    where: { workspaceId: checkout.workspaceId, status: { in: ["active", "trialing", "past_due"] } },
-    data: { status: "canceled", canceledAt: start },
+  await replaceLiveSubscription(tx, {
+    workspaceId: checkout.workspaceId,
+    tierId: tier.id,
+    interval,
+    start,
+    provider: checkout.provider,
+    providerCustomerId: typeof session.customer === "string" ? session.customer : null,
+    // The local provider names its subscriptions like Stripe does, so later events can find them.
+    providerSubscriptionId: typeof session.subscription === "string" ? session.subscription : `sub_local_${checkout.id.slice("cs_local_".length)}`,
+    lastProviderEventAt: start,
   });
-  await tx.subscription.create({
-    data: {
-      workspaceId: checkout.workspaceId,
-      tierId: tier.id,
-      interval,
-      status: "active",
-      provider: checkout.provider,
-      providerCustomerId: typeof session.customer === "string" ? session.customer : null,
-      // The local provider names its subscriptions like Stripe does, so later events can find them.
-      providerSubscriptionId: typeof session.subscription === "string" ? session.subscription : `sub_local_${checkout.id.slice("cs_local_".length)}`,
-      currentPeriodStart: start,
-      currentPeriodEnd: new Date(start.getTime() + PERIOD_MS[interval]),
-      lastProviderEventAt: start,
-    },
-  });
-  await tx.workspace.update({ where: { id: checkout.workspaceId }, data: { accountType: "subscription" } });
   const payment = await tx.payment.create({
     data: {
       workspaceId: checkout.workspaceId,

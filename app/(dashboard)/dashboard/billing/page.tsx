@@ -7,7 +7,7 @@ import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { getDashboardContext } from "@/lib/auth/session";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
-import { liveSubscription } from "@/lib/payments/plans";
+import { liveSubscription } from "@/lib/billing/subscriptions";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
 import { CancelPlan } from "./cancel-plan";
 import { ChoosePlan } from "./choose-plan";
