@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { releaseExpiredReservations } from "@/lib/metering/reservations";
+import { runBillingClock } from "@/lib/payments/billing-clock";
 
 const SWEEP_EVERY_MS = 30_000;
 let started = false;
@@ -8,7 +9,9 @@ let started = false;
 export function startBackgroundWork() {
   if (started || !env.DATABASE_URL || env.NEXT_PHASE === "phase-production-build") return;
   started = true;
-  const sweep = () =>
+  const sweep = () => {
     releaseExpiredReservations().catch((e: unknown) => console.error("reservation sweep failed", e));
+    runBillingClock().catch((e: unknown) => console.error("billing clock failed", e));
+  };
   setInterval(sweep, SWEEP_EVERY_MS).unref();
 }

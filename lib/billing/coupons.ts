@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { parseCredits } from "@/lib/catalog/money";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, NotFoundError, uniqueViolation } from "@/lib/errors";
 import { changeBalance } from "./ledger";
 
@@ -79,4 +79,27 @@ export async function redeemCoupon(actor: { id: string; email: string }, workspa
     await recordAudit(tx, { actor, action: "coupon.redeem", targetType: "workspace", targetId: workspaceId, after: { code: c.code, millicredits: c.millicredits } });
     return { coupon: c, balanceMillicredits };
   });
+}
+
+/** A percent-off coupon for a checkout: checked now, counted when the payment completes. */
+export async function checkoutDiscount(rawCode: string | undefined, workspaceId: string, amountCents: number) {
+  if (!rawCode?.trim()) return { coupon: null, discountCents: 0 };
+  const code = couponCodeSchema.safeParse(rawCode);
+  const c = code.success ? await db.coupon.findUnique({ where: { code: code.data } }) : null;
+  if (!c || !c.active) throw refuse("That coupon code doesn't exist.");
+  if (c.kind !== "percent_off") throw refuse("This coupon gives credits: redeem it on the Credits page.");
+  if (c.expiresAt && c.expiresAt < new Date()) throw refuse("This coupon has expired.");
+  if (c.maxRedemptions !== null && c.redemptionCount >= c.maxRedemptions) throw refuse("This coupon has been fully redeemed.");
+  if (await db.couponRedemption.findUnique({ where: { couponId_workspaceId: { couponId: c.id, workspaceId } } })) throw refuse("This workspace has already used that coupon.");
+  return { coupon: c, discountCents: Math.round((amountCents * c.percentOff) / 100) };
+}
+
+/**
+ * Counts a checkout coupon once its payment is in (inside the webhook's transaction). The price was
+ * already agreed at checkout, so a coupon that filled up meanwhile is honoured but not over-counted.
+ */
+export async function countCheckoutCoupon(tx: Tx, couponId: string, workspaceId: string, userId: string) {
+  const inserted = await tx.couponRedemption.createMany({ data: [{ couponId, workspaceId, userId }], skipDuplicates: true });
+  if (inserted.count === 0) return;
+  await tx.$executeRaw`update "Coupon" set "redemptionCount" = "redemptionCount" + 1 where id = ${couponId} and ("maxRedemptions" is null or "redemptionCount" < "maxRedemptions")`;
 }

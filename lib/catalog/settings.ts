@@ -10,12 +10,18 @@ export const settingsSchema = z.object({
   // Referral rewards (SPEC: 5,000 credits to the referrer, 1,000 to the new user), paid on the first payment.
   referralReferrerMillicredits: millicredits,
   referralNewUserMillicredits: millicredits,
+  // At renewal, this share of the unused included credits carries over (SPEC: up to 50%); the rest expires.
+  rolloverPercent: z.coerce.number().int().min(0, "Rollover cannot be negative.").max(100, "At most 100%."),
+  // Days a plan stays usable after a failed renewal payment before the workspace returns to the free tier.
+  paymentGraceDays: z.coerce.number().int().min(0, "Grace cannot be negative.").max(60, "At most 60 days."),
 });
 export type CatalogSettings = z.infer<typeof settingsSchema>;
 export const defaultSettings: CatalogSettings = {
   defaultMarkupBps: 2000,
   referralReferrerMillicredits: 5_000_000n,
   referralNewUserMillicredits: 1_000_000n,
+  rolloverPercent: 50,
+  paymentGraceDays: 7,
 };
 
 export async function getSettings(): Promise<CatalogSettings> {

@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import PaymentFailed, { type PaymentFailedProps } from "@/emails/payment-failed";
 import PaymentReceipt, { type PaymentReceiptProps } from "@/emails/payment-receipt";
 import ResetPassword, { type ResetPasswordProps } from "@/emails/reset-password";
 import VerifyEmail, { type VerifyEmailProps } from "@/emails/verify-email";
@@ -21,6 +22,11 @@ export const templates = {
     subject: (p: PaymentReceiptProps) => `Your Tollgate receipt: ${p.description}`,
     render: (p: PaymentReceiptProps) => PaymentReceipt(p),
     preview: PaymentReceipt.PreviewProps,
+  },
+  "payment-failed": {
+    subject: (p: PaymentFailedProps) => `Action needed: your ${p.plan} payment failed`,
+    render: (p: PaymentFailedProps) => PaymentFailed(p),
+    preview: PaymentFailed.PreviewProps,
   },
   welcome: {
     subject: () => "Welcome to Tollgate",

@@ -1,35 +1,50 @@
-import { randomBytes } from "node:crypto";
+import { checkoutDiscount } from "@/lib/billing/coupons";
+import { liveSubscription } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { stripe, usingStripe } from "./stripe";
+import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { paymentProvider } from "./provider";
 
 type Buyer = { user: { id: string; email: string; emailVerifiedAt: Date | null }; workspaceId: string };
 
-/**
- * Starts paying for a credit pack: Stripe Checkout when Stripe is configured, else the built-in
- * local checkout page. Either way the credits arrive through the checkout.session.completed webhook.
- */
-export async function startCreditPackCheckout({ user, workspaceId }: Buyer, packCode: string): Promise<{ url: string }> {
+// Checkouts: a credit pack (one-time payment) or a first paid plan, optionally with a percent-off
+// coupon. Stripe Checkout when Stripe is configured, else the built-in local checkout page; either
+// way the purchase lands through the checkout.session.completed webhook.
+
+export async function startCreditPackCheckout({ user, workspaceId }: Buyer, packCode: string, couponCode?: string): Promise<{ url: string }> {
   if (!user.emailVerifiedAt) throw new ForbiddenError("Confirm your email before buying credits.");
   const pack = await db.creditPack.findUnique({ where: { code: packCode } });
   if (!pack || !pack.active) throw new NotFoundError("Credit pack");
-  const base = { workspaceId, userId: user.id, kind: "credit_pack" as const, creditPackId: pack.id, amountCents: pack.priceCents, currency: pack.currency };
-  if (usingStripe()) {
-    const session = await stripe().checkout.sessions.create({
-      mode: "payment",
-      customer_email: user.email,
-      line_items: [{ quantity: 1, price_data: { currency: pack.currency, unit_amount: pack.priceCents, product_data: { name: pack.name } } }],
-      metadata: { workspaceId, creditPackId: pack.id },
-      success_url: `${env.APP_URL}/dashboard/credits?purchased=1`,
-      cancel_url: `${env.APP_URL}/dashboard/credits`,
-    });
-    await db.checkoutSession.create({ data: { id: session.id, provider: "stripe", ...base } });
-    return { url: session.url! };
-  }
-  const id = `cs_local_${randomBytes(12).toString("hex")}`;
-  await db.checkoutSession.create({ data: { id, provider: "local", ...base } });
-  return { url: `/checkout/${id}` };
+  const { coupon, discountCents } = await checkoutDiscount(couponCode, workspaceId, pack.priceCents);
+  return paymentProvider().createCheckout({
+    checkout: { workspaceId, userId: user.id, kind: "credit_pack", creditPackId: pack.id, tierId: null, interval: null, amountCents: pack.priceCents - discountCents, currency: pack.currency, couponId: coupon?.id ?? null, discountCents },
+    email: user.email,
+    name: pack.name,
+    listPriceCents: pack.priceCents,
+    coupon,
+    successPath: "/dashboard/credits?purchased=1",
+    cancelPath: "/dashboard/credits",
+  });
+}
+
+/** A first paid plan; the plan starts with the checkout.session.completed webhook. */
+export async function startSubscriptionCheckout({ user, workspaceId }: Buyer, tierCode: string, interval: "month" | "year", couponCode?: string): Promise<{ url: string }> {
+  if (!user.emailVerifiedAt) throw new ForbiddenError("Confirm your email before choosing a paid plan.");
+  const tier = await db.tier.findUnique({ where: { code: tierCode } });
+  if (!tier || tier.archivedAt || !tier.isPublic) throw new NotFoundError("Plan");
+  const priceCents = interval === "year" ? tier.annualPriceCents : tier.monthlyPriceCents;
+  if (priceCents <= 0) throw new AppError("free_plan", "The free plan needs no checkout.");
+  const current = await liveSubscription(workspaceId);
+  if (current && current.tier.monthlyPriceCents > 0) throw new AppError("already_subscribed", `This workspace is already on ${current.tier.name}. Change plans from Billing.`, 409);
+  const { coupon, discountCents } = await checkoutDiscount(couponCode, workspaceId, priceCents);
+  return paymentProvider().createCheckout({
+    checkout: { workspaceId, userId: user.id, kind: "subscription", creditPackId: null, tierId: tier.id, interval, amountCents: priceCents - discountCents, currency: tier.currency, couponId: coupon?.id ?? null, discountCents },
+    email: user.email,
+    name: `Tollgate ${tier.name}`,
+    listPriceCents: priceCents,
+    coupon,
+    successPath: "/dashboard/billing?subscribed=1",
+    cancelPath: "/dashboard/billing",
+  });
 }
 
 /** An open checkout the user may pay: theirs, in a workspace they belong to. */

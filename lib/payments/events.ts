@@ -21,7 +21,7 @@ export async function replayWebhookEvent(actor: Actor, id: string) {
   const stored = await db.webhookEvent.findUnique({ where: { id } });
   if (!stored) throw new NotFoundError("Event");
   if (stored.status === "processed") throw new AppError("already_processed", "This event was already applied; replaying it would change nothing.", 409);
-  await db.webhookEvent.delete({ where: { id } });
+  if (stored.status === "ignored") await db.webhookEvent.delete({ where: { id } });
   const result = await processEvent(stored.payload as unknown as Stripe.Event);
   await recordAudit(db, { actor, action: "webhook_event.replay", targetType: "webhook_event", targetId: id, before: { status: stored.status, error: stored.error }, after: { result } });
   return result;

@@ -1,10 +1,15 @@
 import type Stripe from "stripe";
 import { db, type Tx } from "@/lib/db";
 import { deliverQueued } from "@/lib/email/send";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { stripe, webhookSecret } from "./stripe";
+import { chargeRefunded } from "./webhooks/charge-refunded";
 import { checkoutSessionCompleted } from "./webhooks/checkout-session-completed";
+import { customerSubscriptionCreated } from "./webhooks/customer-subscription-created";
+import { customerSubscriptionDeleted } from "./webhooks/customer-subscription-deleted";
 import { customerSubscriptionUpdated } from "./webhooks/customer-subscription-updated";
+import { invoicePaid } from "./webhooks/invoice-paid";
+import { invoicePaymentFailed } from "./webhooks/invoice-payment-failed";
 
 // Stripe webhooks (and the local provider's Stripe-shaped events) come in here. The event id is
 // written in the same transaction as the event's effects, so a redelivery does nothing.
@@ -14,8 +19,15 @@ type Handler = (tx: Tx, event: Stripe.Event) => Promise<string[] | void>;
 
 const handlers: Partial<Record<Stripe.Event["type"], Handler>> = {
   "checkout.session.completed": checkoutSessionCompleted,
+  "customer.subscription.created": customerSubscriptionCreated,
   "customer.subscription.updated": customerSubscriptionUpdated,
+  "customer.subscription.deleted": customerSubscriptionDeleted,
+  "invoice.paid": invoicePaid,
+  "invoice.payment_failed": invoicePaymentFailed,
+  "charge.refunded": chargeRefunded,
 };
+
+export const handledEventTypes = Object.keys(handlers);
 
 export class InvalidSignatureError extends AppError {
   constructor() {
@@ -34,30 +46,35 @@ export function verifyEvent(rawBody: string, signature: string | null): Stripe.E
 /** Applies one verified event at most once. Returns what happened, for the log and the response. */
 export async function processEvent(event: Stripe.Event): Promise<"processed" | "duplicate" | "ignored"> {
   const handler = handlers[event.type];
-  const record = {
-    id: event.id,
-    type: event.type,
-    createdAt: new Date(event.created * 1000),
-    payload: JSON.parse(JSON.stringify(event)),
-  };
+  const status = handler ? "processed" : "ignored";
+  const payload = JSON.stringify(event);
   let emails: string[] = [];
+  let claimed = false;
   try {
     await db.$transaction(async (tx) => {
-      // Claims the event first: a concurrent or later delivery of the same id fails here and rolls back.
-      await tx.webhookEvent.create({ data: { ...record, status: handler ? "processed" : "ignored" } });
+      // Claims the event first. A new id, or one whose earlier attempt failed, is claimed; a
+      // processed or ignored one is not (a concurrent delivery waits on the row lock, then sees it).
+      const rows = await tx.$executeRaw`
+        insert into "WebhookEvent" ("id", "type", "createdAt", "receivedAt", "status", "payload")
+        values (${event.id}, ${event.type}, ${new Date(event.created * 1000)}, timezone('UTC', now()), ${status}::"WebhookEventStatus", ${payload}::jsonb)
+        on conflict ("id") do update set "status" = excluded."status", "error" = null, "receivedAt" = excluded."receivedAt"
+        where "WebhookEvent"."status" = 'failed'`;
+      if (rows === 0) return;
+      claimed = true;
       if (handler) emails = (await handler(tx, event)) ?? [];
     });
   } catch (e) {
-    if (isUniqueViolation(e)) return "duplicate";
     // Recorded outside the failed transaction so the admin event log shows it; Stripe retries.
-    await db.webhookEvent
-      .upsert({ where: { id: event.id }, create: { ...record, status: "failed", error: String(e) }, update: { status: "failed", error: String(e) } })
-      .catch(() => {});
+    await db.$executeRaw`
+      insert into "WebhookEvent" ("id", "type", "createdAt", "receivedAt", "status", "error", "payload")
+      values (${event.id}, ${event.type}, ${new Date(event.created * 1000)}, timezone('UTC', now()), 'failed', ${String(e)}, ${payload}::jsonb)
+      on conflict ("id") do update set "status" = 'failed', "error" = excluded."error" where "WebhookEvent"."status" = 'failed'`.catch(() => {});
     throw e;
   }
+  if (!claimed) return "duplicate";
   // After commit: a failed send stays queued in the outbox and never undoes the payment.
-  await Promise.all(emails.map((key) => deliverQueued(key).catch((e: unknown) => console.error("receipt delivery failed", e))));
-  return handler ? "processed" : "ignored";
+  await Promise.all(emails.map((key) => deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e))));
+  return status;
 }
 
 export async function handleStripeWebhook(rawBody: string, signature: string | null) {

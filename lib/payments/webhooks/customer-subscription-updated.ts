@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { SubscriptionStatus, Tx } from "@/lib/db";
+import { eventTime, freeIfNoLivePlan, isNewer } from "./shared";
 
 const STATUS: Partial<Record<Stripe.Subscription.Status, SubscriptionStatus>> = {
   active: "active",
@@ -13,22 +14,27 @@ const STATUS: Partial<Record<Stripe.Subscription.Status, SubscriptionStatus>> = 
 
 /**
  * The provider's view of a subscription changed (cancel at period end, resume, status). An event
- * older than the last one applied to this subscription never overwrites newer state.
+ * older than the last one applied to this subscription never overwrites newer state, and an ended
+ * subscription stays ended. Plan (tier) changes arrive with their invoice, not here.
  */
 export async function customerSubscriptionUpdated(tx: Tx, event: Stripe.Event) {
-  const remote = event.data.object as Stripe.Subscription;
-  const at = new Date(event.created * 1000);
+  const remote = event.data.object as Stripe.Subscription & { current_period_end?: number };
+  const at = eventTime(event);
   const sub = await tx.subscription.findUnique({ where: { providerSubscriptionId: remote.id } });
-  if (!sub) return;
-  if (sub.lastProviderEventAt && sub.lastProviderEventAt > at) return;
-  const periodEnd = (remote as unknown as { current_period_end?: number }).current_period_end;
+  if (!sub || sub.status === "canceled" || !isNewer(at, sub.lastProviderEventAt)) return;
+  const status = STATUS[remote.status] ?? sub.status;
+  const periodEnd = remote.current_period_end ?? remote.items?.data?.[0]?.current_period_end;
   await tx.subscription.update({
     where: { id: sub.id },
     data: {
       cancelAtPeriodEnd: remote.cancel_at_period_end,
-      status: STATUS[remote.status] ?? sub.status,
-      ...(periodEnd ? { currentPeriodEnd: new Date(periodEnd * 1000) } : {}),
+      status,
+      pastDueAt: status === "past_due" ? (sub.pastDueAt ?? at) : null,
+      ...(status === "canceled" ? { canceledAt: at, scheduledTierId: null, scheduledInterval: null } : {}),
+      // Periods only move forward, whatever order their events arrive in.
+      ...(periodEnd && periodEnd * 1000 > sub.currentPeriodEnd.getTime() ? { currentPeriodEnd: new Date(periodEnd * 1000) } : {}),
       lastProviderEventAt: at,
     },
   });
+  if (status === "canceled") await freeIfNoLivePlan(tx, sub.workspaceId);
 }

@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/auth/action";
 import { ForbiddenError } from "@/lib/errors";
-import { setCancelAtPeriodEnd, startSubscriptionCheckout } from "@/lib/payments/plans";
+import { startSubscriptionCheckout } from "@/lib/payments/checkout";
+import { setCancelAtPeriodEnd } from "@/lib/payments/plans";
 
 export const choosePlanAction = userAction(
   z.object({ plan: z.string().min(1), interval: z.enum(["month", "year"]) }),

@@ -1,0 +1,88 @@
+import { getSettings } from "@/lib/catalog/settings";
+import { periodEnd } from "@/lib/billing/subscriptions";
+import { db } from "@/lib/db";
+import { deliverLocalEvent } from "./local-events";
+import { cardOnFileCharges } from "./local";
+import { localInvoice } from "./local-objects";
+import { localProvider } from "./local-provider";
+import { paymentProvider, type SubscriptionWithTier } from "./provider";
+
+// The billing clock, run by the background sweep. Stripe runs its own for Stripe subscriptions;
+// for local ones this plays Stripe's part — renewals are charged to the card on file and reported
+// as invoice.paid / invoice.payment_failed, plans set to cancel end with
+// customer.subscription.deleted. For every provider, a plan still unpaid after the grace period
+// ends and the workspace returns to the free tier. Every step is idempotent (invoice ids are
+// derived from the subscription and period), so overlapping sweeps do no harm.
+
+const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/** The invoice for the period starting at `start`: the same id however often it is attempted. */
+const renewalInvoiceId = (subscriptionId: string, start: Date) => `in_local_${subscriptionId}_${epoch(start)}`;
+
+async function chargeRenewal(sub: SubscriptionWithTier & { scheduledTier: SubscriptionWithTier["tier"] | null }, start: Date) {
+  const tier = sub.scheduledTier ?? sub.tier;
+  const interval = sub.scheduledInterval ?? sub.interval;
+  const card = await db.paymentMethod.findUnique({ where: { workspaceId: sub.workspaceId } });
+  const paid = cardOnFileCharges(card);
+  const invoice = localInvoice({
+    id: renewalInvoiceId(sub.id, start),
+    subscriptionId: sub.providerSubscriptionId!,
+    billingReason: "subscription_cycle",
+    amountCents: interval === "year" ? tier.annualPriceCents : tier.monthlyPriceCents,
+    currency: tier.currency,
+    description: `${tier.name} plan`,
+    periodStart: start,
+    periodEnd: periodEnd(start, interval),
+    paid,
+  });
+  await deliverLocalEvent(paid ? "invoice.paid" : "invoice.payment_failed", invoice);
+}
+
+/** Renews or ends local subscriptions whose period is over. */
+export async function renewDueLocalSubscriptions(now = new Date()) {
+  const due = await db.subscription.findMany({
+    where: { provider: "local", status: { in: ["active", "trialing"] }, currentPeriodEnd: { lte: now }, providerSubscriptionId: { not: null } },
+    include: { tier: true, scheduledTier: true },
+    take: 100,
+  });
+  for (const sub of due) {
+    try {
+      if (sub.cancelAtPeriodEnd) await localProvider.cancelNow(sub);
+      else await chargeRenewal(sub, sub.currentPeriodEnd);
+    } catch (e) {
+      console.error(`renewal of ${sub.id} failed`, e);
+    }
+  }
+  return due.length;
+}
+
+/** After a new card is saved: the unpaid renewal of a past-due local plan is charged again. */
+export async function retryPastDueRenewal(workspaceId: string) {
+  const sub = await db.subscription.findFirst({ where: { workspaceId, provider: "local", status: "past_due" }, include: { tier: true, scheduledTier: true } });
+  if (!sub) return false;
+  await chargeRenewal(sub, sub.currentPeriodStart);
+  return true;
+}
+
+/** Plans past due for longer than the grace period end; the workspace is on the free tier again. */
+export async function endUnpaidSubscriptions(now = new Date()) {
+  const { paymentGraceDays } = await getSettings();
+  const expired = await db.subscription.findMany({ where: { status: "past_due", pastDueAt: { lte: new Date(now.getTime() - paymentGraceDays * 864e5) } }, include: { tier: true } });
+  for (const sub of expired) {
+    try {
+      if (sub.provider === "manual" || !sub.providerSubscriptionId) {
+        await db.subscription.update({ where: { id: sub.id }, data: { status: "canceled", canceledAt: now } });
+      } else {
+        await paymentProvider(sub.provider).cancelNow(sub);
+      }
+    } catch (e) {
+      console.error(`ending unpaid subscription ${sub.id} failed`, e);
+    }
+  }
+  return expired.length;
+}
+
+export async function runBillingClock(now = new Date()) {
+  await renewDueLocalSubscriptions(now);
+  await endUnpaidSubscriptions(now);
+}

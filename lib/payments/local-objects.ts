@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+
+// Stripe-shaped objects for the local provider's events: the fields Tollgate's webhook handlers
+// read, named and nested as in Stripe's API (2025 "basil" shapes, see test/fixtures/stripe-objects.json).
+
+export const localId = (prefix: string) => `${prefix}_local_${randomBytes(12).toString("hex")}`;
+const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
+
+type InvoiceInput = {
+  id: string;
+  subscriptionId: string;
+  billingReason: "subscription_create" | "subscription_update" | "subscription_cycle";
+  amountCents: number;
+  currency: string;
+  description: string;
+  periodStart: Date;
+  periodEnd: Date;
+  paid: boolean;
+  attemptCount?: number;
+  /** For plan changes: the plan the invoice moves the subscription to. */
+  metadata?: Record<string, string>;
+};
+
+export function localInvoice(i: InvoiceInput) {
+  const paymentIntent = i.paid ? `pi_local_${i.id.slice("in_local_".length)}` : null;
+  return {
+    id: i.id,
+    object: "invoice",
+    billing_reason: i.billingReason,
+    status: i.paid ? "paid" : "open",
+    amount_due: i.amountCents,
+    amount_paid: i.paid ? i.amountCents : 0,
+    amount_remaining: i.paid ? 0 : i.amountCents,
+    attempt_count: i.attemptCount ?? 1,
+    attempted: true,
+    currency: i.currency,
+    created: epoch(new Date()),
+    customer: null,
+    period_start: epoch(i.periodStart),
+    period_end: epoch(i.periodEnd),
+    payment_intent: paymentIntent,
+    metadata: i.metadata ?? {},
+    parent: { type: "subscription_details", subscription_details: { subscription: i.subscriptionId, metadata: i.metadata ?? {} } },
+    lines: {
+      object: "list",
+      has_more: false,
+      data: [{ object: "line_item", amount: i.amountCents, currency: i.currency, description: i.description, period: { start: epoch(i.periodStart), end: epoch(i.periodEnd) } }],
+    },
+    livemode: false,
+  };
+}
+
+export function localCharge(c: { id: string; paymentIntent: string | null; amountCents: number; amountRefundedCents: number; currency: string; metadata?: Record<string, string> }) {
+  return {
+    id: c.id,
+    object: "charge",
+    amount: c.amountCents,
+    amount_captured: c.amountCents,
+    amount_refunded: c.amountRefundedCents,
+    refunded: c.amountRefundedCents >= c.amountCents,
+    currency: c.currency,
+    paid: true,
+    status: "succeeded",
+    payment_intent: c.paymentIntent,
+    created: epoch(new Date()),
+    metadata: c.metadata ?? {},
+    livemode: false,
+  };
+}
+
+export function localSubscription(s: { id: string; status: string; cancelAtPeriodEnd: boolean; currentPeriodEnd: Date; endedAt?: Date }) {
+  return {
+    id: s.id,
+    object: "subscription",
+    status: s.status,
+    cancel_at_period_end: s.cancelAtPeriodEnd,
+    current_period_end: epoch(s.currentPeriodEnd),
+    ended_at: s.endedAt ? epoch(s.endedAt) : null,
+    livemode: false,
+  };
+}

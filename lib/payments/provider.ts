@@ -1,0 +1,51 @@
+import type { Actor } from "@/lib/audit/record";
+import type { CheckoutSession, Coupon, Payment, PaymentProviderKind, Subscription, Tier } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { PlanChangeQuote } from "@/lib/billing/plan-change";
+import { localProvider } from "./local-provider";
+import { stripeProvider } from "./stripe-provider";
+import { usingStripe } from "./stripe";
+
+// The payment provider boundary (SPEC §4). Every provider only *asks* for money to move; what
+// Tollgate records happens in the webhook handler, from the events the provider sends (Stripe's
+// own, or the local provider's Stripe-shaped ones) — one code path for both.
+
+export type SubscriptionWithTier = Subscription & { tier: Tier };
+export type ImmediateChange = Extract<PlanChangeQuote<Tier>, { when: "now" }>;
+
+export type CheckoutRequest = {
+  checkout: Omit<CheckoutSession, "id" | "provider" | "status" | "createdAt" | "completedAt">;
+  email: string;
+  /** What the buyer sees on the checkout page and receipt. */
+  name: string;
+  /** Price before any coupon (`checkout.amountCents` is after it). */
+  listPriceCents: number;
+  coupon: Coupon | null;
+  /** Where Stripe sends the buyer back to. */
+  successPath: string;
+  cancelPath: string;
+};
+
+export interface PaymentProvider {
+  readonly kind: "stripe" | "local";
+  /** Opens a checkout; returns our checkout id and where to send the buyer. */
+  createCheckout(request: CheckoutRequest): Promise<{ id: string; url: string }>;
+  /** Charges an upgrade (or monthly -> annual) at once; its invoice.paid event applies it. Throws when the card is declined. */
+  changePlanNow(sub: SubscriptionWithTier, change: ImmediateChange): Promise<void>;
+  /** Sets what the next renewal bills (a downgrade or interval switch), or back to the current plan. */
+  setRenewalPlan(sub: SubscriptionWithTier, next: { tier: Tier; interval: "month" | "year" }): Promise<void>;
+  setCancelAtPeriodEnd(sub: SubscriptionWithTier, cancel: boolean): Promise<void>;
+  /** Ends the subscription now (after an unpaid grace period); its customer.subscription.deleted event frees the workspace. */
+  cancelNow(sub: SubscriptionWithTier): Promise<void>;
+  /** Refunds part or all of a payment; the charge.refunded event claws credits back. */
+  refund(payment: Payment, amountCents: number, actor: Actor): Promise<void>;
+  /** Where the customer manages the card on file (Stripe's Customer Portal, or our local page). */
+  paymentMethodUrl(workspaceId: string, sub: SubscriptionWithTier | null): Promise<string>;
+}
+
+/** The provider for new payments, or the one an existing subscription or payment belongs to. */
+export function paymentProvider(kind?: PaymentProviderKind): PaymentProvider {
+  const k = kind ?? (usingStripe() ? "stripe" : "local");
+  if (k === "manual") throw new AppError("manual_plan", "This plan is managed by Tollgate staff. Contact support to change it.", 409);
+  return k === "stripe" ? stripeProvider : localProvider;
+}

@@ -1,0 +1,133 @@
+import type Stripe from "stripe";
+import { changeBalance } from "@/lib/billing/ledger";
+import { renewalCredits } from "@/lib/billing/plan-change";
+import { getSettings } from "@/lib/catalog/settings";
+import type { Subscription, Tier, Tx } from "@/lib/db";
+import { billingContact, eventTime, invoiceChargeId, invoiceMetadata, invoicePeriod, invoiceSubscriptionId, isNewer, queueReceipt, RetryLaterError } from "./shared";
+
+type Sub = Subscription & { tier: Tier; scheduledTier: Tier | null };
+const intervalName = (i: "month" | "year") => (i === "year" ? "annual" : "monthly");
+
+/**
+ * An upgrade (or monthly -> annual) was paid: the subscription moves to the plan named in the
+ * invoice's metadata, and the difference in included credits (computed when the change was quoted)
+ * is granted — once, with the invoice as the reference. An older plan change never overrides a newer one.
+ */
+async function planChanged(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
+  const meta = invoiceMetadata(invoice);
+  const tier = await tx.tier.findUnique({ where: { id: meta.tierId } });
+  if (!tier) throw new Error(`Invoice ${invoice.id} names an unknown tier ${meta.tierId}`);
+  const interval = meta.interval === "year" ? "year" : "month";
+  const period = invoicePeriod(invoice);
+  if (isNewer(at, sub.tierChangedAt) && sub.status !== "canceled") {
+    await tx.subscription.update({
+      where: { id: sub.id },
+      data: {
+        tierId: tier.id,
+        interval,
+        scheduledTierId: null,
+        scheduledInterval: null,
+        tierChangedAt: at,
+        ...(interval !== sub.interval && period.end > sub.currentPeriodEnd ? { currentPeriodStart: period.start, currentPeriodEnd: period.end } : {}),
+      },
+    });
+  }
+  const grant = BigInt(meta.grantMillicredits ?? "0");
+  const payment = await tx.payment.create({
+    data: {
+      workspaceId: sub.workspaceId,
+      provider: sub.provider,
+      kind: "plan_change",
+      description: `Upgrade to ${tier.name} (${intervalName(interval)}), prorated`,
+      providerInvoiceId: invoice.id,
+      providerChargeId: invoiceChargeId(invoice),
+      amountCents: invoice.amount_paid,
+      currency: invoice.currency,
+      status: "paid",
+      millicredits: grant,
+      periodStart: at,
+      periodEnd: period.end,
+    },
+  });
+  if (grant > 0n) {
+    await changeBalance({ workspaceId: sub.workspaceId, amountMillicredits: grant, kind: "monthly_grant", reference: `grant:${invoice.id}`, reason: `Upgrade to ${tier.name}: included credits` }, tx);
+  }
+  return payment;
+}
+
+/**
+ * A renewal was paid: the next period starts (with a scheduled downgrade or interval switch, if
+ * any), a past-due plan is active again, and the included credits are renewed — what is left of
+ * this period's included credits expires except the rollover share (admin setting, SPEC: up to 50%).
+ * Every ledger entry names the invoice, so a renewal grants credits exactly once.
+ */
+async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
+  const period = invoicePeriod(invoice);
+  const crossesBoundary = period.end > sub.currentPeriodEnd;
+  const switching = crossesBoundary && (sub.scheduledTierId || sub.scheduledInterval);
+  const tier = switching && sub.scheduledTier ? sub.scheduledTier : sub.tier;
+  const interval = (switching && sub.scheduledInterval) || sub.interval;
+  await tx.subscription.update({
+    where: { id: sub.id },
+    data: {
+      ...(crossesBoundary ? { currentPeriodStart: period.start, currentPeriodEnd: period.end } : {}),
+      ...(switching ? { tierId: tier.id, interval, scheduledTierId: null, scheduledInterval: null, tierChangedAt: at } : {}),
+      ...(isNewer(at, sub.lastProviderEventAt) ? { status: "active", pastDueAt: null, lastProviderEventAt: at } : {}),
+    },
+  });
+
+  // Included credits granted since the last renewal's expiry entry are this period's included credits.
+  const [{ granted }] = await tx.$queryRaw<{ granted: bigint }[]>`
+    select coalesce(sum("amountMillicredits"), 0)::bigint as granted from "LedgerEntry"
+    where "workspaceId" = ${sub.workspaceId} and kind = 'monthly_grant'
+      and seq > coalesce((select max(seq) from "LedgerEntry" where "workspaceId" = ${sub.workspaceId} and kind = 'expiry'), 0)`;
+  const [{ balanceMillicredits }, { rolloverPercent }] = await Promise.all([tx.workspace.findUniqueOrThrow({ where: { id: sub.workspaceId } }), getSettings()]);
+  const credits = renewalCredits({ balance: balanceMillicredits, grantedThisPeriod: granted, included: tier.includedMillicredits, rolloverPercent });
+  const ref = invoice.id;
+  // Written even when nothing expires: it marks where the next period's included credits start.
+  await changeBalance({ workspaceId: sub.workspaceId, amountMillicredits: -credits.expire, kind: "expiry", reference: `expiry:${ref}`, reason: "Unused included credits at renewal" }, tx);
+  if (credits.rollover > 0n) {
+    await changeBalance({ workspaceId: sub.workspaceId, amountMillicredits: credits.rollover, kind: "rollover", reference: `rollover:${ref}`, reason: `${rolloverPercent}% of unused included credits carried over` }, tx);
+  }
+  if (credits.grant > 0n) {
+    await changeBalance({ workspaceId: sub.workspaceId, amountMillicredits: credits.grant, kind: "monthly_grant", reference: `grant:${ref}`, reason: `${tier.name} included credits` }, tx);
+  }
+  return tx.payment.create({
+    data: {
+      workspaceId: sub.workspaceId,
+      provider: sub.provider,
+      kind: "renewal",
+      description: `${tier.name} plan (${intervalName(interval)}) renewal`,
+      providerInvoiceId: invoice.id,
+      providerChargeId: invoiceChargeId(invoice),
+      amountCents: invoice.amount_paid,
+      currency: invoice.currency,
+      status: "paid",
+      millicredits: credits.grant,
+      periodStart: period.start,
+      periodEnd: period.end,
+    },
+  });
+}
+
+/** A paid invoice of a subscription: an upgrade or a renewal. The first invoice is the checkout's. */
+export async function invoicePaid(tx: Tx, event: Stripe.Event): Promise<string[]> {
+  const invoice = event.data.object as Stripe.Invoice;
+  const subscriptionId = invoiceSubscriptionId(invoice);
+  if (!subscriptionId) return [];
+  const sub = await tx.subscription.findUnique({ where: { providerSubscriptionId: subscriptionId }, include: { tier: true, scheduledTier: true } });
+  // Its checkout.session.completed has not arrived yet; Stripe retries, and by then it has.
+  if (!sub) throw new RetryLaterError(`Subscription ${subscriptionId} is not known yet.`);
+  const known = await tx.payment.findUnique({ where: { providerInvoiceId: invoice.id } });
+  if (known) {
+    const chargeId = invoiceChargeId(invoice);
+    if (!known.providerChargeId && chargeId) await tx.payment.update({ where: { id: known.id }, data: { providerChargeId: chargeId } });
+    return [];
+  }
+  const at = eventTime(event);
+  let payment;
+  if (invoice.billing_reason === "subscription_update" && invoiceMetadata(invoice).tierId) payment = await planChanged(tx, sub, invoice, at);
+  else if (invoice.billing_reason === "subscription_cycle") payment = await renewed(tx, sub, invoice, at);
+  else return []; // the first invoice (paid through checkout) or one Tollgate did not ask for
+  return [await queueReceipt(tx, payment, await billingContact(tx, sub.workspaceId), at)];
+}

@@ -1,0 +1,53 @@
+import type Stripe from "stripe";
+import { formatCents } from "@/lib/catalog/money";
+import { getSettings } from "@/lib/catalog/settings";
+import type { Tx } from "@/lib/db";
+import { queueEmail } from "@/lib/email/send";
+import { env } from "@/lib/env";
+import { formatDate } from "@/lib/utils/format";
+import { billingContact, eventTime, invoicePeriod, invoiceSubscriptionId, isNewer } from "./shared";
+
+/**
+ * A renewal (or retry) could not be charged: the plan is past due and keeps working through the
+ * grace period (admin setting); the billing contact gets one email per invoice. When the grace
+ * period ends unpaid, the billing clock ends the plan (lib/payments/billing-clock.ts).
+ */
+export async function invoicePaymentFailed(tx: Tx, event: Stripe.Event): Promise<string[]> {
+  const invoice = event.data.object as Stripe.Invoice;
+  const subscriptionId = invoiceSubscriptionId(invoice);
+  if (!subscriptionId) return [];
+  const sub = await tx.subscription.findUnique({ where: { providerSubscriptionId: subscriptionId }, include: { tier: true } });
+  // A first payment that failed never started a plan; an invoice paid meanwhile settles it.
+  if (!sub || sub.status === "canceled") return [];
+  if (await tx.payment.findUnique({ where: { providerInvoiceId: invoice.id } })) return [];
+  const at = eventTime(event);
+  const period = invoicePeriod(invoice);
+  const pastDueAt = sub.pastDueAt ?? at;
+  await tx.subscription.update({
+    where: { id: sub.id },
+    data: {
+      // Like Stripe, the unpaid period has begun; it is what the retry pays for.
+      ...(invoice.billing_reason === "subscription_cycle" && period.end > sub.currentPeriodEnd ? { currentPeriodStart: period.start, currentPeriodEnd: period.end } : {}),
+      ...(isNewer(at, sub.lastProviderEventAt) ? { status: "past_due", pastDueAt, lastProviderEventAt: at } : {}),
+    },
+  });
+  const { paymentGraceDays } = await getSettings();
+  const to = await billingContact(tx, sub.workspaceId);
+  return [
+    await queueEmail(
+      {
+        template: "payment-failed",
+        to: to.email,
+        idempotencyKey: `payment-failed:${invoice.id}`,
+        props: {
+          name: to.name,
+          plan: sub.tier.name,
+          amount: formatCents(invoice.amount_due, invoice.currency),
+          graceEnds: formatDate(new Date(pastDueAt.getTime() + paymentGraceDays * 864e5)),
+          paymentMethodUrl: `${env.APP_URL}/dashboard/billing`,
+        },
+      },
+      tx,
+    ),
+  ];
+}

@@ -1,0 +1,83 @@
+import type Stripe from "stripe";
+import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
+import { formatCents, formatCredits } from "@/lib/catalog/money";
+import type { Payment, Tx } from "@/lib/db";
+import { queueEmail } from "@/lib/email/send";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { formatDate } from "@/lib/utils/format";
+
+// Pieces every webhook handler shares: reading Stripe objects across API versions, the
+// per-subscription event-time guard, and the receipt.
+
+/** An event that may apply later (e.g. it arrived before the one that creates its subscription): answered 500 so Stripe retries. */
+export class RetryLaterError extends AppError {
+  constructor(message: string) {
+    super("retry_later", message, 500);
+  }
+}
+
+export const eventTime = (event: Stripe.Event) => new Date(event.created * 1000);
+
+/** Is this event at least as new as the last one applied to the subscription's status? */
+export const isNewer = (at: Date, last: Date | null) => !last || at >= last;
+
+type LooseInvoice = Stripe.Invoice & {
+  subscription?: string | { id: string } | null;
+  payment_intent?: string | { id: string } | null;
+  charge?: string | { id: string } | null;
+};
+const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+
+export function invoiceSubscriptionId(invoice: Stripe.Invoice): string | null {
+  const inv = invoice as LooseInvoice;
+  return idOf(inv.parent?.subscription_details?.subscription) ?? idOf(inv.subscription);
+}
+
+export function invoiceMetadata(invoice: Stripe.Invoice): Record<string, string> {
+  return { ...(invoice.metadata ?? {}), ...(invoice.parent?.subscription_details?.metadata ?? {}) };
+}
+
+export const invoiceChargeId = (invoice: Stripe.Invoice) => idOf((invoice as LooseInvoice).payment_intent) ?? idOf((invoice as LooseInvoice).charge);
+
+/** The service period the invoice bills: its subscription lines' (Stripe's invoice.period_* is the previous period). */
+export function invoicePeriod(invoice: Stripe.Invoice) {
+  const lines = invoice.lines?.data ?? [];
+  const last = lines.reduce<(typeof lines)[number] | null>((a, l) => (!a || l.period.end > a.period.end ? l : a), null);
+  const start = last?.period.start ?? invoice.period_start;
+  const end = last?.period.end ?? invoice.period_end;
+  return { start: new Date(start * 1000), end: new Date(end * 1000) };
+}
+
+/** After a subscription ends: the workspace is back on pay as you go unless another plan is live. */
+export async function freeIfNoLivePlan(tx: Tx, workspaceId: string) {
+  const live = await tx.subscription.count({ where: { workspaceId, status: { in: [...LIVE_STATUSES] } } });
+  if (live === 0) await tx.workspace.update({ where: { id: workspaceId }, data: { accountType: "payg" } });
+}
+
+/** The workspace's owner: who receipts and billing emails go to. */
+export async function billingContact(tx: Tx, workspaceId: string) {
+  const m = await tx.membership.findFirstOrThrow({ where: { workspaceId }, orderBy: [{ role: "asc" }, { createdAt: "asc" }], include: { user: true } });
+  return m.user;
+}
+
+/** Queues the receipt for a payment in the same transaction; returns its outbox key. */
+export async function queueReceipt(tx: Tx, payment: Payment, to: { email: string; name: string | null }, paidAt: Date) {
+  return queueEmail(
+    {
+      template: "payment-receipt",
+      to: to.email,
+      idempotencyKey: `receipt:${payment.id}`,
+      props: {
+        name: to.name,
+        description: payment.description,
+        amount: formatCents(payment.amountCents, payment.currency),
+        paidAt: formatDate(paidAt),
+        reference: payment.providerInvoiceId ?? payment.checkoutSessionId ?? payment.id,
+        credits: payment.millicredits > 0n ? formatCredits(payment.millicredits) : null,
+        billingUrl: `${env.APP_URL}/dashboard/billing/receipts/${payment.id}`,
+      },
+    },
+    tx,
+  );
+}
