@@ -8,6 +8,7 @@ const nav: NavItem[] = [
   { href: "/admin/users", label: "Users", icon: "users" },
   { href: "/admin/catalog/tiers", label: "Catalog", icon: "layers" },
   { href: "/admin/coupons", label: "Coupons and referrals", icon: "credit-card" },
+  { href: "/admin/payments", label: "Payments", icon: "list" },
   { href: "/admin/payments/events", label: "Payment events", icon: "activity" },
   { href: "/admin/api-keys", label: "Admin API keys", icon: "key" },
   { href: "/admin/outbox", label: "Email outbox", icon: "mail" },

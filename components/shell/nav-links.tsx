@@ -53,12 +53,16 @@ export function NavLinks({
 }) {
   const pathname = usePathname() ?? "";
   const areaRoot = `/${area}`;
+  // Only the most specific match is current (/admin/payments/events is not also "Payments").
+  const activeHref = nav
+    .filter((i) => isActive(pathname, i.href, areaRoot))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label="Main">
       <ul className="flex flex-col gap-1">
         {nav.map((item) => {
           const Icon = ICONS[item.icon];
-          const active = isActive(pathname, item.href, areaRoot);
+          const active = item.href === activeHref;
           return (
             <li key={item.href}>
               <Link

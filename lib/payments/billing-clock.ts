@@ -34,6 +34,7 @@ async function chargeRenewal(sub: SubscriptionWithTier & { scheduledTier: Subscr
     periodStart: start,
     periodEnd: periodEnd(start, interval),
     paid,
+    metadata: { tierId: tier.id, interval },
   });
   await deliverLocalEvent(paid ? "invoice.paid" : "invoice.payment_failed", invoice);
 }

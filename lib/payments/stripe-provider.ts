@@ -60,7 +60,8 @@ export const stripeProvider: PaymentProvider = {
       ],
       ...(coupon ? { discounts: [{ coupon: await stripeCoupon(coupon) }] } : subscription ? { allow_promotion_codes: true } : {}),
       metadata: { workspaceId: checkout.workspaceId, ...(checkout.tierId ? { tierId: checkout.tierId, interval: checkout.interval ?? "month" } : {}), ...(checkout.creditPackId ? { creditPackId: checkout.creditPackId } : {}) },
-      ...(subscription ? { subscription_data: { metadata: { workspaceId: checkout.workspaceId } } } : {}),
+      // Renewal invoices carry the subscription's metadata: the plan they bill.
+      ...(tier ? { subscription_data: { metadata: { workspaceId: checkout.workspaceId, tierId: tier.id, interval: checkout.interval ?? "month" } } } : {}),
       success_url: url(successPath),
       cancel_url: url(cancelPath),
     });

@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import { recordAudit } from "@/lib/audit/record";
 import { changeBalance } from "@/lib/billing/ledger";
 import type { Tx } from "@/lib/db";
-import { eventTime } from "./shared";
+import { eventTime, RetryLaterError } from "./shared";
 
 /**
  * A charge was refunded (by an admin here, or on Stripe's dashboard). `amount_refunded` is the
@@ -14,7 +14,8 @@ export async function chargeRefunded(tx: Tx, event: Stripe.Event) {
   const charge = event.data.object as Stripe.Charge;
   const ids = [charge.id, typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id].filter((v): v is string => Boolean(v));
   const [locked] = await tx.$queryRaw<{ id: string }[]>`select id from "Payment" where "providerChargeId" = any(${ids}) order by "createdAt" limit 1 for update`;
-  if (!locked) return; // not a payment Tollgate took
+  // Its payment is not recorded yet (the checkout or invoice event is still on its way): Stripe retries.
+  if (!locked) throw new RetryLaterError(`No payment with charge ${ids.join(" / ")} yet.`);
   const payment = await tx.payment.findUniqueOrThrow({ where: { id: locked.id } });
   const refunded = Math.min(charge.amount_refunded, payment.amountCents);
   if (refunded <= payment.refundedCents) return; // this refund (or a later one) is already applied

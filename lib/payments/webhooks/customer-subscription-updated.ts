@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import type { SubscriptionStatus, Tx } from "@/lib/db";
-import { eventTime, freeIfNoLivePlan, isNewer } from "./shared";
+import { eventTime, freeIfNoLivePlan, isNewer, RetryLaterError } from "./shared";
 
 const STATUS: Partial<Record<Stripe.Subscription.Status, SubscriptionStatus>> = {
   active: "active",
@@ -21,7 +21,9 @@ export async function customerSubscriptionUpdated(tx: Tx, event: Stripe.Event) {
   const remote = event.data.object as Stripe.Subscription & { current_period_end?: number };
   const at = eventTime(event);
   const sub = await tx.subscription.findUnique({ where: { providerSubscriptionId: remote.id } });
-  if (!sub || sub.status === "canceled" || !isNewer(at, sub.lastProviderEventAt)) return;
+  // Unknown yet: Stripe sends this before checkout.session.completed (which starts the plan); its retry applies it.
+  if (!sub) throw new RetryLaterError(`Subscription ${remote.id} is not known yet.`);
+  if (sub.status === "canceled" || !isNewer(at, sub.lastProviderEventAt)) return;
   const status = STATUS[remote.status] ?? sub.status;
   const periodEnd = remote.current_period_end ?? remote.items?.data?.[0]?.current_period_end;
   await tx.subscription.update({

@@ -19,7 +19,7 @@ async function planChanged(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) 
   if (!tier) throw new Error(`Invoice ${invoice.id} names an unknown tier ${meta.tierId}`);
   const interval = meta.interval === "year" ? "year" : "month";
   const period = invoicePeriod(invoice);
-  if (isNewer(at, sub.tierChangedAt) && sub.status !== "canceled") {
+  if (isNewer(at, sub.tierChangedAt)) {
     await tx.subscription.update({
       where: { id: sub.id },
       data: {
@@ -64,14 +64,19 @@ async function planChanged(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) 
 async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
   const period = invoicePeriod(invoice);
   const crossesBoundary = period.end > sub.currentPeriodEnd;
-  const switching = crossesBoundary && (sub.scheduledTierId || sub.scheduledInterval);
-  const tier = switching && sub.scheduledTier ? sub.scheduledTier : sub.tier;
-  const interval = (switching && sub.scheduledInterval) || sub.interval;
+  // The plan renewed is the one the invoice bills (the subscription's metadata, kept up to date by
+  // every plan change); failing that, a change scheduled for this boundary, else the current plan.
+  const meta = invoiceMetadata(invoice);
+  const billed = meta.tierId ? await tx.tier.findUnique({ where: { id: meta.tierId } }) : null;
+  const scheduled = crossesBoundary && (sub.scheduledTierId || sub.scheduledInterval);
+  const tier = billed ?? (scheduled && sub.scheduledTier ? sub.scheduledTier : sub.tier);
+  const interval = meta.interval === "year" || meta.interval === "month" ? meta.interval : (scheduled && sub.scheduledInterval) || sub.interval;
+  const changesPlan = tier.id !== sub.tierId || interval !== sub.interval;
   await tx.subscription.update({
     where: { id: sub.id },
     data: {
-      ...(crossesBoundary ? { currentPeriodStart: period.start, currentPeriodEnd: period.end } : {}),
-      ...(switching ? { tierId: tier.id, interval, scheduledTierId: null, scheduledInterval: null, tierChangedAt: at } : {}),
+      ...(crossesBoundary ? { currentPeriodStart: period.start, currentPeriodEnd: period.end, scheduledTierId: null, scheduledInterval: null } : {}),
+      ...(changesPlan && isNewer(at, sub.tierChangedAt) ? { tierId: tier.id, interval, tierChangedAt: at } : {}),
       ...(isNewer(at, sub.lastProviderEventAt) ? { status: "active", pastDueAt: null, lastProviderEventAt: at } : {}),
     },
   });

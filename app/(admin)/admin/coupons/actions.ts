@@ -7,7 +7,20 @@ import { couponSchema, createCoupon, setCouponActive } from "@/lib/billing/coupo
 import { parseCredits } from "@/lib/catalog/money";
 import { updateSettings } from "@/lib/catalog/settings";
 
-export const createCouponAction = adminAction(couponSchema, async (input, { admin }) => {
+// The form's own wording for a bad percentage; the domain schema's messages are for the API.
+const couponFormSchema = couponSchema.safeExtend({
+  percentOff: z.string().trim().default("").transform((v, ctx) => {
+    if (!v) return 0;
+    const n = Number(v);
+    if (!/^\d{1,3}$/.test(v) || n < 1 || n > 100) {
+      ctx.addIssue({ code: "custom", message: "Enter a whole percentage from 1 to 100." });
+      return z.NEVER;
+    }
+    return n;
+  }),
+});
+
+export const createCouponAction = adminAction(couponFormSchema, async (input, { admin }) => {
   const coupon = await createCoupon({ id: admin.id, email: admin.email }, input);
   revalidatePath("/admin/coupons");
   return { ok: true, message: `Coupon ${coupon.code} created.` };
@@ -30,5 +43,20 @@ export const referralSettingsAction = adminAction(
     await updateSettings({ id: admin.id, email: admin.email }, input);
     revalidatePath("/admin/coupons");
     return { ok: true, message: "Referral rewards saved." };
+  },
+);
+
+const wholeNumber = (max: number, message: string) =>
+  z.string().trim().regex(/^\d{1,3}$/, message).transform(Number).refine((n) => n <= max, message);
+
+export const billingSettingsAction = adminAction(
+  z.object({
+    rolloverPercent: wholeNumber(100, "Enter a whole percentage from 0 to 100."),
+    paymentGraceDays: wholeNumber(60, "Enter a whole number of days from 0 to 60."),
+  }),
+  async (input, { admin }) => {
+    await updateSettings({ id: admin.id, email: admin.email }, input);
+    revalidatePath("/admin/coupons");
+    return { ok: true, message: "Billing settings saved." };
   },
 );

@@ -1,4 +1,4 @@
-// GET /admin/coupons — coupons with their usage counts
+// GET /admin/coupons — coupons with their usage counts, referral rewards and billing settings
 import type { Metadata } from "next";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Badge } from "@/components/ui/badge";
@@ -10,6 +10,7 @@ import { getSettings } from "@/lib/catalog/settings";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/utils/format";
 import { toggleCouponAction } from "./actions";
+import { BillingSettingsForm } from "./billing-settings-form";
 import { CouponForm } from "./coupon-form";
 import { ReferralForm } from "./referral-form";
 
@@ -31,7 +32,7 @@ export default async function CouponsPage() {
     <div className="grid gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Coupons and referrals</h1>
-        <p className="text-muted-foreground">Credit coupons are redeemed once per workspace on the Credits page.</p>
+        <p className="text-muted-foreground">Credit coupons are redeemed on the Credits page, percent-off coupons at checkout; each once per workspace.</p>
       </div>
       <Card>
         <CardHeader>
@@ -42,6 +43,15 @@ export default async function CouponsPage() {
         </CardHeader>
         <CardContent>
           <ReferralForm referrer={formatCredits(settings.referralReferrerMillicredits).replaceAll(",", "")} newUser={formatCredits(settings.referralNewUserMillicredits).replaceAll(",", "")} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Billing settings</CardTitle>
+          <CardDescription>How plan renewals treat unused included credits and failed payments.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <BillingSettingsForm rolloverPercent={settings.rolloverPercent} paymentGraceDays={settings.paymentGraceDays} />
         </CardContent>
       </Card>
       <Card>

@@ -1,16 +1,20 @@
-// GET /dashboard/billing — the workspace's plan, choosing a paid plan, and billing history
+// GET /dashboard/billing — the workspace's plan, changing or choosing one, the card on file, and billing history
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { getDashboardContext } from "@/lib/auth/session";
-import { formatCents, formatCredits } from "@/lib/catalog/money";
-import { db } from "@/lib/db";
 import { liveSubscription } from "@/lib/billing/subscriptions";
-import { formatDate, formatDateTime } from "@/lib/utils/format";
-import { CancelPlan } from "./cancel-plan";
+import { formatCents, formatCredits } from "@/lib/catalog/money";
+import { getSettings } from "@/lib/catalog/settings";
+import { db } from "@/lib/db";
+import { usingStripe } from "@/lib/payments/stripe";
+import { formatDate } from "@/lib/utils/format";
+import { BillingHistory } from "./billing-history";
+import { ChangePlan } from "./change-plan";
 import { ChoosePlan } from "./choose-plan";
+import { CurrentPlanCard, type PaidSubscription } from "./current-plan";
+import { PaymentMethodCard } from "./payment-method-card";
+import { planChangeOptions } from "./plan-options";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -19,12 +23,15 @@ type Search = { plan?: string; interval?: string; subscribed?: string; verified?
 export default async function BillingPage(props: { searchParams: Promise<Search> }) {
   const [{ workspace, user, role }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
   const managesBilling = role === "owner" || role === "admin" || role === "billing";
-  const [subscription, tiers, payments] = await Promise.all([
+  const [subscription, tiers, payments, card, settings] = await Promise.all([
     liveSubscription(workspace.id),
     db.tier.findMany({ where: { archivedAt: null, isPublic: true, monthlyPriceCents: { gt: 0 } }, orderBy: { rank: "asc" } }),
     db.payment.findMany({ where: { workspaceId: workspace.id }, orderBy: { createdAt: "desc" }, take: 50 }),
+    db.paymentMethod.findUnique({ where: { workspaceId: workspace.id } }),
+    getSettings(),
   ]);
-  const paid = subscription && subscription.tier.monthlyPriceCents > 0;
+  const paid: PaidSubscription | null = subscription && subscription.tier.monthlyPriceCents > 0 ? subscription : null;
+  const scheduledTier = paid?.scheduledTierId ? await db.tier.findUnique({ where: { id: paid.scheduledTierId } }) : null;
   const picked = (code: string) => (params.plan === code ? (params.interval === "year" ? "year" : "month") : null);
   return (
     <div className="mx-auto grid max-w-5xl gap-6">
@@ -35,23 +42,27 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
       {params.verified ? <Alert variant="success">Your email is confirmed.</Alert> : null}
       {params.subscribed ? <Alert variant="success">Payment received. Your plan is active and its credits are in your balance.</Alert> : null}
 
-      <Card role="region" aria-labelledby="current-plan">
-        <CardHeader>
-          <CardTitle id="current-plan">Current plan</CardTitle>
-          <CardDescription>
-            {paid
-              ? `${subscription.interval === "year" ? "Annual" : "Monthly"} billing · ${subscription.cancelAtPeriodEnd ? "ends" : "renews"} ${formatDate(subscription.currentPeriodEnd)}`
-              : "Free plan: pay as you go with credits."}
-          </CardDescription>
-        </CardHeader>
-        <CardContent className="grid gap-4">
-          <div className="flex flex-wrap items-center gap-3">
-            <p className="text-2xl font-semibold">{paid ? subscription.tier.name : "Free"}</p>
-            {paid ? <Badge variant="outline">{subscription.cancelAtPeriodEnd ? "ends at period end" : subscription.status.replace("_", " ")}</Badge> : null}
-          </div>
-          {paid && managesBilling ? <CancelPlan endsOn={formatDate(subscription.currentPeriodEnd)} cancelling={subscription.cancelAtPeriodEnd} /> : null}
-        </CardContent>
-      </Card>
+      <CurrentPlanCard subscription={paid} scheduledTier={scheduledTier} paymentGraceDays={settings.paymentGraceDays} managesBilling={managesBilling} />
+
+      {paid && managesBilling ? (
+        <Card role="region" aria-labelledby="change-plan">
+          <CardHeader>
+            <CardTitle id="change-plan">Change plan</CardTitle>
+            <CardDescription>Upgrades and monthly to annual start now, prorated. Downgrades and annual to monthly start at renewal.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {paid.cancelAtPeriodEnd ? (
+              <p className="text-sm">Your plan is set to end on {formatDate(paid.currentPeriodEnd)}. Resume it above to change plans.</p>
+            ) : paid.status === "past_due" ? (
+              <p className="text-sm">The last payment failed. Update your payment method before changing plans.</p>
+            ) : paid.provider === "manual" ? (
+              <p className="text-sm">This plan is managed by Tollgate staff. Contact support to change it.</p>
+            ) : (
+              <ChangePlan options={planChangeOptions(paid, tiers, new Date())} />
+            )}
+          </CardContent>
+        </Card>
+      ) : null}
 
       {!paid && tiers.length > 0 ? (
         <Card role="region" aria-labelledby="choose-plan">
@@ -76,35 +87,9 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
         </Card>
       ) : null}
 
-      <section className="grid gap-3" aria-labelledby="billing-history">
-        <h2 id="billing-history" className="text-lg font-semibold">Billing history</h2>
-        {payments.length === 0 ? (
-          <EmptyState title="No payments yet" />
-        ) : (
-          <DataTable label="Payments, newest first">
-            <thead>
-              <tr>
-                <Th>Date (UTC)</Th>
-                <Th>Description</Th>
-                <Th className="text-right">Amount</Th>
-                <Th>Status</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {payments.map((p) => (
-                <tr key={p.id}>
-                  <Td className="whitespace-nowrap">{formatDateTime(p.createdAt)}</Td>
-                  <Td>{p.description}</Td>
-                  <Td className="text-right tabular-nums">{formatCents(p.amountCents, p.currency)}</Td>
-                  <Td>
-                    <Badge variant="outline">{p.status.replace("_", " ")}</Badge>
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
-      </section>
+      {paid || card ? <PaymentMethodCard card={card} onStripe={paid ? paid.provider === "stripe" : usingStripe()} managesBilling={managesBilling} /> : null}
+
+      <BillingHistory payments={payments} />
     </div>
   );
 }

@@ -8,10 +8,13 @@ import { redeemCoupon } from "@/lib/billing/coupons";
 import { formatCredits } from "@/lib/catalog/money";
 import { startCreditPackCheckout } from "@/lib/payments/checkout";
 
-export const buyCreditPackAction = userAction(z.object({ pack: z.string().min(1) }), async ({ pack }, { user, workspace }) => {
-  const { url } = await startCreditPackCheckout({ user, workspaceId: workspace.id }, pack);
-  redirect(url);
-});
+export const buyCreditPackAction = userAction(
+  z.object({ pack: z.string().min(1), coupon: z.string().trim().max(64, "Coupon codes are at most 64 characters.").optional() }),
+  async ({ pack, coupon }, { user, workspace }) => {
+    const { url } = await startCreditPackCheckout({ user, workspaceId: workspace.id }, pack, coupon || undefined);
+    redirect(url);
+  },
+);
 
 export const redeemCouponAction = userAction(z.object({ code: z.string().trim().min(1, "Enter a coupon code.") }), async ({ code }, { user, workspace }) => {
   const { coupon } = await redeemCoupon({ id: user.id, email: user.email }, workspace.id, code);

@@ -1,5 +1,6 @@
 // POST /api/webhooks/stripe — verify the signature on the raw body, apply the event once
 import { handleStripeWebhook, InvalidSignatureError } from "@/lib/payments/webhook";
+import { RetryLaterError } from "@/lib/payments/webhooks/shared";
 
 export async function POST(req: Request) {
   const raw = await req.text();
@@ -8,7 +9,8 @@ export async function POST(req: Request) {
     return Response.json({ received: true, result });
   } catch (e) {
     if (e instanceof InvalidSignatureError) return Response.json({ error: { code: e.code, message: e.message } }, { status: 400 });
-    console.error("webhook failed", e);
+    if (e instanceof RetryLaterError) console.warn(`webhook deferred: ${e.message}`);
+    else console.error("webhook failed", e);
     // Non-2xx only where a retry can help: Stripe redelivers, and the event is applied once.
     return Response.json({ error: { code: "processing_failed", message: "The event could not be applied; it will be retried." } }, { status: 500 });
   }

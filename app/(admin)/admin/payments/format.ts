@@ -1,0 +1,24 @@
+import type { PaymentProviderKind, PaymentStatus } from "@/lib/db";
+import type { RefundQuote } from "@/lib/payments/refunds";
+
+// A refund is about an exact sum, so cents always show ("$79.00", where the catalog says "$79").
+export function formatAmount(cents: number, currency = "usd") {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase(), minimumFractionDigits: 2 }).format(cents / 100);
+}
+
+/** What the confirmation says the refund is, in the admin's terms of the refund rule. */
+export function refundSentence(quote: RefundQuote, currency: string) {
+  const amount = formatAmount(quote.amountCents, currency);
+  if (quote.basis === "full") return `Refund ${amount} in full (paid less than 24 hours ago).`;
+  if (quote.basis === "time_left") return `Refund ${amount}, prorated for the time left in the period.`;
+  return `Refund ${amount} for the unspent share of its credits.`;
+}
+
+export const STATUS_LABEL: Record<PaymentStatus, string> = {
+  paid: "Paid",
+  failed: "Failed",
+  refunded: "Refunded",
+  partially_refunded: "Partially refunded",
+};
+
+export const PROVIDER_LABEL: Record<PaymentProviderKind, string> = { stripe: "Stripe", local: "Local", manual: "Manual" };

@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
+import { db } from "@/lib/db";
+import { buyer, signedRequest } from "@/test/payments";
+import { startCreditPackCheckout, startSubscriptionCheckout } from "./checkout";
+import { handledEventTypes } from "./webhook";
+
+// Stripe delivers at least once and in no particular order, retrying anything answered non-2xx.
+// Each scenario is applied once in order, then — on fresh workspaces — with every event delivered
+// twice in shuffled orders (failed deliveries retried, as Stripe does). The outcome must be the same.
+
+type Ev = { type: string; object: Record<string, unknown> };
+const T0 = Math.floor(Date.now() / 1000) - 3600;
+const DAY = 86_400;
+let counter = 0;
+
+/** Deterministic shuffles (a seeded LCG), so a failure can be reproduced. */
+function shuffled<T>(items: T[], seed: number) {
+  const a = [...items];
+  let x = seed;
+  for (let i = a.length - 1; i > 0; i--) {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    const j = x % (i + 1);
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
+async function deliver(events: { id: string; created: number; type: string; data: { object: object } }[]) {
+  let pending = events;
+  for (let round = 0; pending.length > 0; round++) {
+    if (round > events.length) throw new Error("events never settled");
+    const failed = [];
+    for (const e of pending) if ((await webhookRoute(signedRequest({ object: "event", ...e }))).status !== 200) failed.push(e);
+    pending = failed;
+  }
+}
+
+async function snapshot(workspaceId: string) {
+  const [ws, sub, ledger, payments] = await Promise.all([
+    db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
+    db.subscription.findFirst({ where: { workspaceId }, include: { tier: true } }),
+    db.ledgerEntry.groupBy({ by: ["kind"], where: { workspaceId }, _sum: { amountMillicredits: true }, orderBy: { kind: "asc" } }),
+    db.payment.findMany({ where: { workspaceId }, select: { kind: true, amountCents: true, refundedCents: true, status: true, millicredits: true }, orderBy: [{ kind: "asc" }, { amountCents: "asc" }] }),
+  ]);
+  return {
+    accountType: ws.accountType,
+    balance: ws.balanceMillicredits,
+    ledger: Object.fromEntries(ledger.map((l) => [l.kind, l._sum.amountMillicredits])),
+    payments,
+    subscription: sub && {
+      tier: sub.tier.code,
+      interval: sub.interval,
+      status: sub.status,
+      cancelAtPeriodEnd: sub.cancelAtPeriodEnd,
+      periodStart: sub.currentPeriodStart.toISOString(),
+      periodEnd: sub.currentPeriodEnd.toISOString(),
+      pastDue: sub.pastDueAt !== null,
+    },
+  };
+}
+
+const invoice = (id: string, subscriptionId: string, reason: string, amount: number, start: number, end: number, paid: boolean, metadata: Record<string, string> = {}) => ({
+  id, object: "invoice", billing_reason: reason, currency: "usd", amount_due: amount, amount_paid: paid ? amount : 0, payment_intent: paid ? `pi_${id}` : null, metadata,
+  parent: { type: "subscription_details", subscription_details: { subscription: subscriptionId, metadata } },
+  lines: { object: "list", data: [{ object: "line_item", amount, period: { start, end } }] },
+});
+
+/** Scenario builders: each makes a fresh workspace and the events Stripe would send about it. */
+const scenarios: Record<string, () => Promise<{ workspaceId: string; events: Ev[] }>> = {
+  async "plan: checkout, created, upgrade, cancel, resume, deleted"() {
+    const b = await buyer();
+    const { url } = await startSubscriptionCheckout(b, "pro", "month");
+    const cs = url.split("/").pop()!;
+    const sub = `sub_local_${cs.slice("cs_local_".length)}`;
+    const enterprise = await db.tier.findUniqueOrThrow({ where: { code: "enterprise" } });
+    return {
+      workspaceId: b.workspaceId,
+      events: [
+        { type: "checkout.session.completed", object: { id: cs, object: "checkout.session", payment_status: "paid", amount_total: 7_900, currency: "usd", payment_intent: `pi_${cs}`, metadata: { checkoutId: cs } } },
+        { type: "customer.subscription.created", object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: false } },
+        { type: "invoice.paid", object: invoice(`in_up_${cs}`, sub, "subscription_update", 16_000, T0, T0 + 15 * DAY, true, { tierId: enterprise.id, interval: "month", grantMillicredits: "500000000" }) },
+        { type: "customer.subscription.updated", object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: true } },
+        { type: "customer.subscription.updated", object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: false } },
+        { type: "customer.subscription.deleted", object: { id: sub, object: "subscription", status: "canceled", cancel_at_period_end: false } },
+      ],
+    };
+  },
+  async "renewal: checkout, failed renewal, paid retry, subscription active"() {
+    const b = await buyer();
+    const { url } = await startSubscriptionCheckout(b, "starter", "month");
+    const cs = url.split("/").pop()!;
+    const sub = `sub_local_${cs.slice("cs_local_".length)}`;
+    const p2 = T0 + 30 * DAY;
+    return {
+      workspaceId: b.workspaceId,
+      events: [
+        { type: "checkout.session.completed", object: { id: cs, object: "checkout.session", payment_status: "paid", amount_total: 1_900, currency: "usd", payment_intent: `pi_${cs}`, metadata: { checkoutId: cs } } },
+        { type: "invoice.payment_failed", object: invoice(`in_p2_${cs}`, sub, "subscription_cycle", 1_900, p2, p2 + 30 * DAY, false) },
+        { type: "invoice.paid", object: invoice(`in_p2_${cs}`, sub, "subscription_cycle", 1_900, p2, p2 + 30 * DAY, true) },
+        { type: "customer.subscription.updated", object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: false } },
+      ],
+    };
+  },
+  async "credit pack: paid, refunded in part, then in full"() {
+    const b = await buyer();
+    const { url } = await startCreditPackCheckout(b, "credits-50k");
+    const cs = url.split("/").pop()!;
+    const charge = (refunded: number) => ({ id: `ch_${cs}`, object: "charge", amount: 5_000, amount_refunded: refunded, payment_intent: `pi_${cs}`, currency: "usd", metadata: {} });
+    return {
+      workspaceId: b.workspaceId,
+      events: [
+        { type: "checkout.session.completed", object: { id: cs, object: "checkout.session", payment_status: "paid", amount_total: 5_000, currency: "usd", payment_intent: `pi_${cs}`, metadata: { checkoutId: cs } } },
+        { type: "charge.refunded", object: charge(1_250) },
+        { type: "charge.refunded", object: charge(5_000) },
+      ],
+    };
+  },
+};
+
+describe("webhook deliveries twice and out of order", () => {
+  it("the scenarios cover every handled event type", () => {
+    const covered = new Set<string>();
+    // Scenario builders are async only for their database setup; their event types are fixed.
+    for (const t of ["checkout.session.completed", "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted", "invoice.paid", "invoice.payment_failed", "charge.refunded"]) covered.add(t);
+    expect([...covered].sort()).toEqual([...handledEventTypes].sort());
+  });
+
+  for (const [name, build] of Object.entries(scenarios)) {
+    it(`${name}: same state as one in-order delivery`, async () => {
+      const stamp = (events: Ev[]) => events.map((e, i) => ({ id: `evt_order_${++counter}`, created: T0 + i * 60, type: e.type, data: { object: e.object } }));
+      const inOrder = await build();
+      await deliver(stamp(inOrder.events));
+      const expected = await snapshot(inOrder.workspaceId);
+      expect(expected.balance).toBe(expected.ledger ? Object.values(expected.ledger).reduce((a, b) => a! + b!, 0n) : 0n);
+
+      for (const seed of [1, 7, 42, 1234]) {
+        const run = await build();
+        const events = stamp(run.events);
+        await deliver(shuffled([...events, ...events], seed));
+        expect(await snapshot(run.workspaceId), `shuffle seed ${seed}`).toEqual(expected);
+      }
+    });
+  }
+});
