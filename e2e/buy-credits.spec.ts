@@ -39,12 +39,12 @@ test("an admin creates a credit coupon and a user redeems it once", async ({ pag
   await signIn(user, demo.ada);
   await user.goto("/dashboard/credits");
   const before = await user.getByRole("region", { name: "Current balance" }).innerText();
-  await user.getByLabel("Coupon code").fill(code.toLowerCase());
+  await user.getByLabel("Coupon code", { exact: true }).fill(code.toLowerCase());
   await user.getByRole("button", { name: "Redeem" }).click();
   await expect(user.getByText(`Coupon ${code} redeemed: 1,500 credits added.`)).toBeVisible();
   await expect(user.getByRole("region", { name: "Credit ledger, newest first" })).toContainText(`Coupon ${code}`);
   expect(await user.getByRole("region", { name: "Current balance" }).innerText()).not.toBe(before);
-  await user.getByLabel("Coupon code").fill(code);
+  await user.getByLabel("Coupon code", { exact: true }).fill(code);
   await user.getByRole("button", { name: "Redeem" }).click();
   await expect(user.getByText("This workspace has already redeemed that coupon.")).toBeVisible();
   await expectAccessible(user);

@@ -71,7 +71,7 @@ export function planChangeOptions(current: CurrentPlan & { tier: Tier }, tiers: 
         confirmLabel: `Yes, ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
         title: planName(tier, interval),
         price: `${formatCents(priceFor(tier, interval), tier.currency)} a ${interval}`,
-        summary: quote.when === "now" ? `${formatCents(quote.chargeCents, current.tier.currency)} now, starts at once` : `Starts on ${formatDate(quote.effectiveAt)}, nothing charged now`,
+        summary: quote.when === "now" ? `Starts now, ${formatCents(quote.chargeCents, current.tier.currency)} charged today` : `Starts on ${formatDate(quote.effectiveAt)}, nothing charged now`,
         confirm: confirmText(current, quote),
       });
     }
