@@ -32,7 +32,7 @@ export function AppShell({ area, nav, user, workspaceSwitcher, children }: AppSh
           nav can reuse the "Main" label. */}
       <aside
         aria-label="Sidebar"
-        className="hidden border-r bg-card text-card-foreground md:sticky md:top-0 md:flex md:h-dvh md:w-64 md:shrink-0 md:flex-col md:gap-6 md:overflow-y-auto md:px-4 md:py-5"
+        className="hidden border-r bg-card text-card-foreground print:!hidden md:sticky md:top-0 md:flex md:h-dvh md:w-64 md:shrink-0 md:flex-col md:gap-6 md:overflow-y-auto md:px-4 md:py-5"
       >
         <div className="px-2">
           <Brand area={area} />
@@ -42,7 +42,7 @@ export function AppShell({ area, nav, user, workspaceSwitcher, children }: AppSh
       </aside>
 
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background px-3 sm:px-4 md:px-6">
+        <header className="sticky top-0 z-30 flex h-14 print:hidden items-center gap-2 border-b bg-background px-3 sm:px-4 md:px-6">
           <div className="flex min-w-0 items-center gap-1 md:hidden">
             <MobileNav area={area} nav={nav} workspaceSwitcher={workspaceSwitcher} />
             <Wordmark />
