@@ -2,31 +2,13 @@ import { describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
 import { db } from "@/lib/db";
 import { createUser } from "@/test/factories";
+import { balanceOf, buyer, card, signedRequest } from "@/test/payments";
 import { ledgerSum } from "@/test/metering";
 import { startCreditPackCheckout } from "./checkout";
 import { startSubscriptionCheckout } from "./checkout";
 import { setCancelAtPeriodEnd } from "./plans";
 import { replayWebhookEvent } from "./events";
-import { cardSchema, payLocalCheckout } from "./local";
-import { stripe, webhookSecret } from "./stripe";
-
-async function buyer() {
-  const user = await createUser({ verified: true });
-  const { workspaceId } = await db.membership.findFirstOrThrow({ where: { userId: user.id } });
-  return { user, workspaceId };
-}
-
-const card = (checkoutId: string, cardNumber = "4242 4242 4242 4242") => cardSchema.parse({ checkoutId, cardNumber, expiry: "12/40", cvc: "123" });
-const balanceOf = async (id: string) => (await db.workspace.findUniqueOrThrow({ where: { id } })).balanceMillicredits;
-
-function signedRequest(event: object, secret = webhookSecret()) {
-  const payload = JSON.stringify(event);
-  return new Request("http://localhost/api/webhooks/stripe", {
-    method: "POST",
-    body: payload,
-    headers: { "stripe-signature": stripe().webhooks.generateTestHeaderString({ payload, secret }) },
-  });
-}
+import { payLocalCheckout } from "./local";
 
 describe("credit packs through the local provider", () => {
   it("a paid checkout credits the pack and its bonus once, with a purchase entry and a payment", async () => {
