@@ -4,9 +4,8 @@ import { changeBalance } from "@/lib/billing/ledger";
 import { rewardReferral } from "@/lib/billing/referrals";
 import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
 import type { CheckoutSession, Tx } from "@/lib/db";
-import { eventTime, queueReceipt } from "./shared";
+import { eventTime, idOf, queueReceipt } from "./shared";
 
-const idOf = (v: string | { id: string } | null) => (typeof v === "string" ? v : (v?.id ?? null));
 
 /**
  * A first paid plan: the subscription starts now, the workspace draws its daily quota, and the

@@ -27,7 +27,7 @@ type LooseInvoice = Stripe.Invoice & {
   payment_intent?: string | { id: string } | null;
   charge?: string | { id: string } | null;
 };
-const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+export const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
 
 export function invoiceSubscriptionId(invoice: Stripe.Invoice): string | null {
   const inv = invoice as LooseInvoice;
