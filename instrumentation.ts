@@ -1,7 +1,7 @@
-// Runs once when a Next.js server starts. Background work that must happen without a request
-// (expired reservation holds) runs here until the Postgres job queue takes it over.
+// Runs once when a Next.js server starts: the Postgres job queue's workers and schedules run here
+// unless JOBS_IN_PROCESS=false (then `npm run worker` runs them).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startBackgroundWork } = await import("@/lib/background");
-  startBackgroundWork();
+  await startBackgroundWork();
 }

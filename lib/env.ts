@@ -30,6 +30,10 @@ const schema = z.object({
   SIGNIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().positive().default(5),
   SIGNIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(20),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  // Background jobs (pg-boss): run the workers inside the app process (default), or set false and
+  // run `npm run worker` processes instead. Seconds between a worker's polls for new jobs.
+  JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   SEED_ADMIN_EMAIL: z.string().email().default("admin@tollgate.local"),
   SEED_ADMIN_PASSWORD: z.string().min(8).default("tollgate-admin"),
 });

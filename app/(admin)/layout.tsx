@@ -12,6 +12,7 @@ const nav: NavItem[] = [
   { href: "/admin/payments/events", label: "Payment events", icon: "activity" },
   { href: "/admin/api-keys", label: "Admin API keys", icon: "key" },
   { href: "/admin/outbox", label: "Email outbox", icon: "mail" },
+  { href: "/admin/emails", label: "Email templates", icon: "box" },
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

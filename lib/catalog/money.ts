@@ -12,6 +12,9 @@ export function formatCredits(millicredits: bigint | number): string {
   return `${sign}${whole.toLocaleString("en-US")}${frac ? `.${frac}` : ""}`;
 }
 
+/** For people: "1,234.5 credits". */
+export const creditsLabel = (millicredits: bigint | number) => `${formatCredits(millicredits)} credits`;
+
 /** The API's decimal-string form: no thousands separators ("1234.5"). */
 export function creditsString(millicredits: bigint): string {
   return formatCredits(millicredits).replaceAll(",", "");

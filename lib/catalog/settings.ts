@@ -14,6 +14,8 @@ export const settingsSchema = z.object({
   rolloverPercent: z.coerce.number().int().min(0, "Rollover cannot be negative.").max(100, "At most 100%."),
   // Days a plan stays usable after a failed renewal payment before the workspace returns to the free tier.
   paymentGraceDays: z.coerce.number().int().min(0, "Grace cannot be negative.").max(60, "At most 60 days."),
+  // Audit entries older than this are deleted by the nightly retention job.
+  auditRetentionDays: z.coerce.number().int().min(30, "Keep at least 30 days.").max(3650, "At most 10 years."),
 });
 export type CatalogSettings = z.infer<typeof settingsSchema>;
 export const defaultSettings: CatalogSettings = {
@@ -22,6 +24,7 @@ export const defaultSettings: CatalogSettings = {
   referralNewUserMillicredits: 1_000_000n,
   rolloverPercent: 50,
   paymentGraceDays: 7,
+  auditRetentionDays: 365,
 };
 
 export async function getSettings(): Promise<CatalogSettings> {

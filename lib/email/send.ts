@@ -2,6 +2,8 @@ import { render } from "@react-email/render";
 import { Resend } from "resend";
 import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
+import { enqueue } from "@/lib/jobs/boss";
+import { unsubscribeToken, type EmailCategory } from "@/lib/notifications/preferences";
 import { templates, type TemplateName, type TemplateProps } from "./templates";
 
 export type SendEmailInput<T extends TemplateName> = {
@@ -10,28 +12,57 @@ export type SendEmailInput<T extends TemplateName> = {
   props: TemplateProps<T>;
   /** Same key, same email: a retry or a double submit never sends twice. */
   idempotencyKey: string;
+  /** Alerts and summaries: not written when the user turned the category off; carries one-click unsubscribe. */
+  category?: { name: EmailCategory; userId: string };
 };
+
+const unsubscribeHeaders = (userId: string, category: EmailCategory) => ({
+  "List-Unsubscribe": `<${env.APP_URL}/api/email/unsubscribe?token=${encodeURIComponent(unsubscribeToken(userId, category))}>`,
+  "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+});
 
 /**
  * Renders the email and writes it to the outbox. Pass the transaction that makes the change the
  * email is about, and the email exists exactly when the change does (transactional outbox).
+ * Returns the idempotency key, or null when the recipient unsubscribed from the email's category.
  */
-export async function queueEmail<T extends TemplateName>(input: SendEmailInput<T>, executor: Tx | typeof db = db) {
+export async function queueEmail<T extends TemplateName>(input: SendEmailInput<T>, executor: Tx | typeof db = db): Promise<string | null> {
+  const { category } = input;
+  if (category && (await executor.emailOptOut.count({ where: { userId: category.userId, category: category.name } }))) return null;
   const template = templates[input.template];
   const element = (template.render as (p: TemplateProps<T>) => React.ReactElement)(input.props);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   const subject = (template.subject as (p: TemplateProps<T>) => string)(input.props);
   await executor.emailOutbox.createMany({
-    data: [{ template: input.template, to: input.to, subject, html, text, idempotencyKey: input.idempotencyKey }],
+    data: [
+      {
+        template: input.template,
+        to: input.to,
+        subject,
+        html,
+        text,
+        idempotencyKey: input.idempotencyKey,
+        category: category?.name ?? null,
+        headers: category ? unsubscribeHeaders(category.userId, category.name) : undefined,
+      },
+    ],
     skipDuplicates: true,
   });
   return input.idempotencyKey;
 }
 
-/** Sends a queued email now when Resend is configured; otherwise it stays in the outbox. */
-export async function deliverQueued(idempotencyKey: string) {
+/**
+ * Hands a queued email to delivery after its transaction committed: one attempt right away, and
+ * when that fails, retries with backoff on the job queue. Without RESEND_API_KEY the email stays in
+ * the outbox (local runs and tests read it there).
+ */
+export async function deliverQueued(idempotencyKey: string | null) {
+  if (!idempotencyKey) return null;
   const row = await db.emailOutbox.findUniqueOrThrow({ where: { idempotencyKey } });
-  return row.status === "queued" && env.RESEND_API_KEY ? deliver(row.id) : row;
+  if (row.status !== "queued" || !env.RESEND_API_KEY) return row;
+  const attempt = await attemptDelivery(row.id);
+  if (attempt.retry) await enqueue("email-deliver", { outboxId: row.id }, { singletonKey: row.id, startAfter: RETRY_AFTER_SECONDS });
+  return attempt.row;
 }
 
 /**
@@ -42,21 +73,38 @@ export async function sendEmail<T extends TemplateName>(input: SendEmailInput<T>
   return deliverQueued(await queueEmail(input));
 }
 
-/** Hands one queued outbox row to Resend and records the outcome. */
-export async function deliver(outboxId: string) {
-  const row = await db.emailOutbox.findUniqueOrThrow({ where: { id: outboxId } });
-  if (row.status === "sent" || !env.RESEND_API_KEY) return row;
-  const resend = new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
-  const { data, error } = await resend.emails
-    .send(
-      { from: env.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text },
-      { idempotencyKey: row.idempotencyKey },
-    )
-    .catch((e: unknown) => ({ data: null, error: { name: "network_error", message: String(e) } }));
-  return db.emailOutbox.update({
-    where: { id: row.id },
-    data: error
-      ? { status: "failed", attempts: { increment: 1 }, lastError: `${error.name}: ${error.message}` }
-      : { status: "sent", attempts: { increment: 1 }, sentAt: new Date(), providerId: data?.id, lastError: null },
+const RETRY_AFTER_SECONDS = 30;
+const CLAIM_SECONDS = 120;
+
+/**
+ * One delivery attempt. The row is claimed first (queued, or a claim that ran out), so two workers
+ * never send it at the same moment; Resend's idempotency key covers a crash between sending and
+ * recording. `final`: no retry follows, a failure marks the email failed.
+ */
+export async function attemptDelivery(outboxId: string, { final = false } = {}) {
+  if (!env.RESEND_API_KEY) return { row: await db.emailOutbox.findUniqueOrThrow({ where: { id: outboxId } }), retry: false };
+  const now = new Date();
+  const claimed = await db.emailOutbox.updateMany({
+    where: { id: outboxId, OR: [{ status: "queued" }, { status: "sending", lockedUntil: { lt: now } }] },
+    data: { status: "sending", attempts: { increment: 1 }, lastAttemptAt: now, lockedUntil: new Date(now.getTime() + CLAIM_SECONDS * 1000) },
   });
+  const row = await db.emailOutbox.findUniqueOrThrow({ where: { id: outboxId } });
+  if (!claimed.count) return { row, retry: false };
+  const resend = new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
+  const headers = (row.headers ?? undefined) as Record<string, string> | undefined;
+  const { data, error } = await resend.emails
+    .send({ from: env.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text, headers }, { idempotencyKey: row.idempotencyKey })
+    .catch((e: unknown) => ({ data: null, error: { name: "network_error", message: String(e) } }));
+  if (!error) {
+    const sent = await db.emailOutbox.update({
+      where: { id: row.id },
+      data: { status: "sent", sentAt: new Date(), providerId: data?.id, lastError: null, lockedUntil: null },
+    });
+    return { row: sent, retry: false };
+  }
+  const failed = await db.emailOutbox.update({
+    where: { id: row.id },
+    data: { status: final ? "failed" : "queued", lastError: `${error.name}: ${error.message}`, lockedUntil: null },
+  });
+  return { row: failed, retry: !final };
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { pool } from "@/lib/db/pool";
+import { noticeCharge, noticeQuotaExhausted } from "@/lib/notifications/trigger";
 import { priceCall, quotaUnits } from "@/lib/catalog/pricing";
 import type { ApiCaller } from "./authenticate";
 import {
@@ -158,8 +159,11 @@ export async function chargeUsageBatch(
     rows.forEach((row, r) => {
       const { index, plan } = planned[r];
       try {
-        outcomes[index] = { ok: true, result: settle(plan, row) };
+        const result = settle(plan, row);
+        noticeCharge(caller.workspace.id, result);
+        outcomes[index] = { ok: true, result };
       } catch (error) {
+        if (error instanceof QuotaExceededError) noticeQuotaExhausted(caller.workspace.id, plan.resetsAt);
         outcomes[index] = { ok: false, error };
       }
     });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { noticeCharge } from "@/lib/notifications/trigger";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { priceCall } from "@/lib/catalog/pricing";
@@ -51,17 +52,17 @@ export async function commitReservation(caller: ApiCaller, id: string, input: z.
       ${price.millicredits}::bigint, ${price.markupBps}::int, ${price.priceVersion}::int, ${price.providerCostMicros}::bigint,
       ${input.metadata ? JSON.stringify(input.metadata) : null}::jsonb)`;
   if (row.outcome !== "ok") settledError(row.outcome);
-  return {
+  const result = {
     id: eventId,
     model: model.key,
-    billedTo: "credits",
+    billedTo: "credits" as const,
     chargedMillicredits: row.charged!,
     balanceMillicredits: row.balance!,
     quota: null,
     replayed: false,
-    reservationId: id,
-    heldMillicredits: row.held!,
   };
+  noticeCharge(caller.workspace.id, result);
+  return { ...result, reservationId: id, heldMillicredits: row.held! };
 }
 
 export async function releaseReservation(workspaceId: string | null, id: string, status: "released" | "expired" = "released") {

@@ -15,7 +15,7 @@ import { invoicePaymentFailed } from "./webhooks/invoice-payment-failed";
 // written in the same transaction as the event's effects, so a redelivery does nothing.
 
 /** Applies an event inside the transaction; returns the outbox keys of emails it queued. */
-type Handler = (tx: Tx, event: Stripe.Event) => Promise<string[] | void>;
+type Handler = (tx: Tx, event: Stripe.Event) => Promise<(string | null)[] | void>;
 
 const handlers: Partial<Record<Stripe.Event["type"], Handler>> = {
   "checkout.session.completed": checkoutSessionCompleted,
@@ -48,7 +48,7 @@ export async function processEvent(event: Stripe.Event): Promise<"processed" | "
   const handler = handlers[event.type];
   const status = handler ? "processed" : "ignored";
   const payload = JSON.stringify(event);
-  let emails: string[] = [];
+  let emails: (string | null)[] = [];
   let claimed = false;
   try {
     await db.$transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { CircleAlert, CircleCheck, CircleX, Clock } from "lucide-react";
+import { CircleAlert, CircleCheck, CircleX, Clock, Send } from "lucide-react";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { EmailStatus } from "@/lib/db";
@@ -15,11 +15,12 @@ export function VerifiedBadge({ verified }: { verified: boolean }) {
 
 const statusIcon = {
   queued: <Clock className="size-3.5 text-warning" aria-hidden />,
+  sending: <Send className="size-3.5 text-primary" aria-hidden />,
   sent: <CircleCheck className="size-3.5 text-success" aria-hidden />,
   failed: <CircleX className="size-3.5 text-destructive" aria-hidden />,
 } satisfies Record<EmailStatus, ReactNode>;
 
-const statusLabel: Record<EmailStatus, string> = { queued: "Queued", sent: "Sent", failed: "Failed" };
+const statusLabel: Record<EmailStatus, string> = { queued: "Queued", sending: "Sending", sent: "Sent", failed: "Failed" };
 
 export function EmailStatusBadge({ status }: { status: EmailStatus }) {
   return (

@@ -1,15 +1,19 @@
-// GET /admin — headline counts for users, workspaces and email delivery, and the latest sign-ups.
+// GET /admin — headline counts for users, workspaces and email delivery, the latest ledger check and sign-ups.
+import { CircleCheck } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { db } from "@/lib/db";
+import { formatCredits } from "@/lib/catalog/money";
+import { db, type EmailStatus, type LedgerCheck } from "@/lib/db";
 import { VerifiedBadge } from "../_components/badges";
 import { formatCount, formatDate } from "../_components/format";
 
 export const metadata: Metadata = { title: "Admin overview" };
 
 export default async function AdminOverviewPage() {
-  const [users, verifiedUsers, workspaces, outbox, recent] = await Promise.all([
+  const [users, verifiedUsers, workspaces, outbox, recent, ledgerCheck] = await Promise.all([
     db.user.count(),
     db.user.count({ where: { emailVerifiedAt: { not: null } } }),
     db.workspace.count(),
@@ -19,14 +23,16 @@ export default async function AdminOverviewPage() {
       take: 5,
       select: { id: true, email: true, name: true, createdAt: true, emailVerifiedAt: true },
     }),
+    db.ledgerCheck.findFirst({ orderBy: [{ day: "desc" }, { createdAt: "desc" }] }),
   ]);
-  const emails = (status: "queued" | "sent" | "failed") => outbox.find((row) => row.status === status)?._count._all ?? 0;
+  const emails = (status: EmailStatus) => outbox.find((row) => row.status === status)?._count._all ?? 0;
 
   const stats: { label: string; value: number; href?: string }[] = [
     { label: "Users", value: users, href: "/admin/users" },
     { label: "Verified users", value: verifiedUsers },
     { label: "Workspaces", value: workspaces },
     { label: "Emails queued", value: emails("queued"), href: "/admin/outbox?status=queued" },
+    { label: "Emails sending", value: emails("sending"), href: "/admin/outbox?status=sending" },
     { label: "Emails sent", value: emails("sent"), href: "/admin/outbox?status=sent" },
     { label: "Emails failed", value: emails("failed"), href: "/admin/outbox?status=failed" },
   ];
@@ -35,7 +41,7 @@ export default async function AdminOverviewPage() {
     <div className="mx-auto grid max-w-6xl gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <p className="text-muted-foreground">Accounts and email delivery across Tollgate.</p>
+        <p className="text-muted-foreground">Accounts, email delivery and ledger health across Tollgate.</p>
       </div>
 
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
@@ -58,6 +64,8 @@ export default async function AdminOverviewPage() {
           </Card>
         ))}
       </dl>
+
+      <LedgerCheckCard check={ledgerCheck} />
 
       <Card>
         <CardHeader>
@@ -90,5 +98,68 @@ export default async function AdminOverviewPage() {
         </CardContent>
       </Card>
     </div>
+  );
+}
+
+// The nightly check stores amounts as BigInt strings (millicredits); read them defensively.
+const mismatchesSchema = z.array(
+  z.object({ workspaceId: z.string(), name: z.string(), balance: z.coerce.string(), ledgerSum: z.coerce.string() }),
+);
+// A broken ledger can touch many workspaces; the overview lists enough to start investigating.
+const SHOWN_MISMATCHES = 25;
+const credits = (millicredits: string) => (/^-?\d+$/.test(millicredits) ? `${formatCredits(BigInt(millicredits))} credits` : millicredits);
+
+function LedgerCheckCard({ check }: { check: LedgerCheck | null }) {
+  const parsed = check ? mismatchesSchema.safeParse(check.mismatches) : null;
+  const mismatches = parsed?.success ? parsed.data : [];
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Ledger check</CardTitle>
+        <CardDescription>Every day each workspace&rsquo;s balance is compared with the sum of its ledger entries.</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {!check ? (
+          <p className="text-sm text-muted-foreground">Not run yet</p>
+        ) : (
+          <>
+            <dl className="grid grid-cols-2 gap-4 text-sm sm:max-w-md">
+              <div className="grid gap-1">
+                <dt className="text-muted-foreground">Day checked</dt>
+                <dd className="font-medium tabular-nums">{check.day}</dd>
+              </div>
+              <div className="grid gap-1">
+                <dt className="text-muted-foreground">Workspaces checked</dt>
+                <dd className="font-medium tabular-nums">{formatCount(check.workspacesChecked)}</dd>
+              </div>
+            </dl>
+            {check.mismatchCount === 0 ? (
+              <Alert variant="success" className="flex items-center gap-2 font-medium">
+                <CircleCheck className="size-4 shrink-0 text-success" aria-hidden />
+                All balances match the ledger
+              </Alert>
+            ) : (
+              <Alert variant="error" role="alert" className="grid gap-2">
+                <p className="font-medium">
+                  {check.mismatchCount === 1 ? "1 workspace's balance doesn't match its ledger" : `${formatCount(check.mismatchCount)} workspaces' balances don't match their ledgers`}
+                </p>
+                <ul className="grid gap-2">
+                  {mismatches.slice(0, SHOWN_MISMATCHES).map((m) => (
+                    <li key={m.workspaceId} className="grid gap-0.5">
+                      <span className="break-words font-medium">{m.name}</span>
+                      <span className="break-words">
+                        Balance {credits(m.balance)} · Ledger sum {credits(m.ledgerSum)}
+                      </span>
+                      <span className="break-all font-mono text-xs text-muted-foreground">{m.workspaceId}</span>
+                    </li>
+                  ))}
+                </ul>
+                {mismatches.length > SHOWN_MISMATCHES ? <p>…and {formatCount(mismatches.length - SHOWN_MISMATCHES)} more.</p> : null}
+              </Alert>
+            )}
+          </>
+        )}
+      </CardContent>
+    </Card>
   );
 }

@@ -81,7 +81,7 @@ async function creditPack(tx: Tx, session: Stripe.Checkout.Session, checkout: Ch
  * or the session id). Afterwards: a checkout coupon is counted, a waiting referral pays out, and the
  * receipt is queued — all in this transaction.
  */
-export async function checkoutSessionCompleted(tx: Tx, event: Stripe.Event): Promise<string[]> {
+export async function checkoutSessionCompleted(tx: Tx, event: Stripe.Event): Promise<(string | null)[]> {
   const session = event.data.object as Stripe.Checkout.Session;
   if (session.payment_status !== "paid") return [];
   const checkout = await tx.checkoutSession.findUnique({ where: { id: session.metadata?.checkoutId ?? session.id } });

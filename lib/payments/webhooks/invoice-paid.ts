@@ -116,7 +116,7 @@ async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
 }
 
 /** A paid invoice of a subscription: an upgrade or a renewal. The first invoice is the checkout's. */
-export async function invoicePaid(tx: Tx, event: Stripe.Event): Promise<string[]> {
+export async function invoicePaid(tx: Tx, event: Stripe.Event): Promise<(string | null)[]> {
   const invoice = event.data.object as Stripe.Invoice;
   const subscriptionId = invoiceSubscriptionId(invoice);
   if (!subscriptionId) return [];

@@ -12,7 +12,7 @@ import { billingContact, eventTime, invoicePeriod, invoiceSubscriptionId, isNewe
  * grace period (admin setting); the billing contact gets one email per invoice. When the grace
  * period ends unpaid, the billing clock ends the plan (lib/payments/billing-clock.ts).
  */
-export async function invoicePaymentFailed(tx: Tx, event: Stripe.Event): Promise<string[]> {
+export async function invoicePaymentFailed(tx: Tx, event: Stripe.Event): Promise<(string | null)[]> {
   const invoice = event.data.object as Stripe.Invoice;
   const subscriptionId = invoiceSubscriptionId(invoice);
   if (!subscriptionId) return [];

@@ -1,9 +1,9 @@
-// GET /admin/outbox — every email Tollgate wrote, newest first, filterable by recipient and status.
+// GET /admin/outbox — every email Tollgate wrote, newest first, filterable by recipient, status, template and category.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { EmailStatus, db, type Prisma } from "@/lib/db";
+import { listOutbox, outboxCategoryOptions, parseOutboxFilter, templateNames } from "@/lib/email/admin";
 import { EmailStatusBadge } from "../../_components/badges";
 import { FilterForm } from "../../_components/filter-form";
 import { PAGE_SIZE, formatDateTime, parsePage } from "../../_components/format";
@@ -12,25 +12,18 @@ import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
-const statuses = Object.values(EmailStatus);
-const isStatus = (value: unknown): value is EmailStatus => statuses.includes(value as EmailStatus);
+const selectClass =
+  "h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
-export default async function OutboxPage(props: { searchParams: Promise<{ to?: string; status?: string; page?: string }> }) {
+// Long provider errors would stretch the table; the detail page shows the whole message.
+const truncate = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+export default async function OutboxPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await props.searchParams;
-  const to = (typeof params.to === "string" ? params.to : "").trim().toLowerCase().slice(0, 254);
-  const status = isStatus(params.status) ? params.status : undefined;
-  const where: Prisma.EmailOutboxWhereInput = { ...(to ? { to: { contains: to, mode: "insensitive" } } : {}), ...(status ? { status } : {}) };
-  const total = await db.emailOutbox.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(parsePage(params.page), pageCount);
-  const emails = await db.emailOutbox.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-    select: { id: true, to: true, subject: true, template: true, status: true, attempts: true, createdAt: true },
-  });
-  const filtered = Boolean(to || status);
+  const filter = parseOutboxFilter(params);
+  const { to, status, template, category } = filter;
+  const { emails, total, page, pageCount } = await listOutbox(filter, parsePage(params.page), PAGE_SIZE);
+  const filtered = Boolean(to || status || template || category);
 
   return (
     <div className="mx-auto grid max-w-6xl gap-6">
@@ -50,23 +43,46 @@ export default async function OutboxPage(props: { searchParams: Promise<{ to?: s
             id="outbox-status"
             name="status"
             defaultValue={status ?? ""}
-            className="h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+            className={selectClass}
           >
             <option value="">All statuses</option>
             <option value="queued">Queued</option>
+            <option value="sending">Sending</option>
             <option value="sent">Sent</option>
             <option value="failed">Failed</option>
+          </select>
+        </div>
+        <div className="grid w-full gap-2 sm:w-56">
+          <Label htmlFor="outbox-template">Template</Label>
+          <select id="outbox-template" name="template" defaultValue={template ?? ""} className={selectClass}>
+            <option value="">All templates</option>
+            {templateNames().map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grid w-full gap-2 sm:w-52">
+          <Label htmlFor="outbox-category">Category</Label>
+          <select id="outbox-category" name="category" defaultValue={category ?? ""} className={selectClass}>
+            <option value="">All categories</option>
+            {outboxCategoryOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
           </select>
         </div>
       </FilterForm>
 
       {emails.length === 0 ? (
         <EmptyState title={filtered ? "No emails match these filters" : "No emails yet"}>
-          <p>{filtered ? "Try another recipient or status." : "Emails appear here as Tollgate writes them, starting with sign-up confirmations."}</p>
+          <p>{filtered ? "Try another recipient, status, template or category." : "Emails appear here as Tollgate writes them, starting with sign-up confirmations."}</p>
         </EmptyState>
       ) : (
         <>
-          <DataTable label="Emails, newest first">
+          <DataTable label="Emails, newest first" minWidth="min-w-[56rem]">
             <thead>
               <tr>
                 <Th>Subject</Th>
@@ -74,6 +90,7 @@ export default async function OutboxPage(props: { searchParams: Promise<{ to?: s
                 <Th>Template</Th>
                 <Th>Status</Th>
                 <Th className="text-right">Attempts</Th>
+                <Th>Last error</Th>
                 <Th>Created</Th>
               </tr>
             </thead>
@@ -94,6 +111,9 @@ export default async function OutboxPage(props: { searchParams: Promise<{ to?: s
                     <EmailStatusBadge status={email.status} />
                   </Td>
                   <Td className="text-right tabular-nums">{email.attempts}</Td>
+                  <Td className="min-w-48 max-w-72 break-words text-muted-foreground">
+                    {email.status === "failed" && email.lastError ? truncate(email.lastError) : null}
+                  </Td>
                   <Td className="whitespace-nowrap">{formatDateTime(email.createdAt)}</Td>
                 </tr>
               ))}
@@ -101,7 +121,7 @@ export default async function OutboxPage(props: { searchParams: Promise<{ to?: s
           </DataTable>
           <Pagination
             basePath="/admin/outbox"
-            params={{ to, status }}
+            params={{ to, status, template, category }}
             page={page}
             pageCount={pageCount}
             total={total}

@@ -1,8 +1,10 @@
-// GET /dashboard/settings — the signed-in person's profile and password.
+// GET /dashboard/settings — the signed-in person's profile, password and email preferences.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
+import { emailCategories, emailPreferences, type EmailCategory } from "@/lib/notifications/preferences";
+import { EmailPreferencesForm } from "./email-preferences-form";
 import { OverageForm } from "./overage-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
@@ -12,6 +14,8 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const { user, workspace, role } = await getDashboardContext();
   const managesBilling = role === "owner" || role === "admin";
+  const preferences = await emailPreferences(user.id);
+  const categories = (Object.keys(emailCategories) as EmailCategory[]).map((category) => ({ category, ...emailCategories[category], enabled: preferences[category] }));
   return (
     <div className="mx-auto grid max-w-2xl gap-6">
       <div className="grid gap-1">
@@ -60,6 +64,19 @@ export default async function SettingsPage() {
           )}
         </CardContent>
       </Card>
+
+      <section className="grid gap-2" aria-labelledby="email-notifications-title">
+        <Card>
+          <CardHeader>
+            <CardTitle id="email-notifications-title">Email notifications</CardTitle>
+            <CardDescription>Choose which optional emails you get. Each one also has an unsubscribe link.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <EmailPreferencesForm categories={categories} />
+          </CardContent>
+        </Card>
+        <p className="px-1 text-sm text-muted-foreground">Receipts, password resets and other account emails are always sent.</p>
+      </section>
     </div>
   );
 }

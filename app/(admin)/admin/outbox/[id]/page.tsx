@@ -1,19 +1,20 @@
-// GET /admin/outbox/[id] — one stored email: delivery details, its text, its links and its HTML.
+// GET /admin/outbox/[id] — one stored email: delivery details, its text, its links and its HTML; resend it.
 import type { Metadata } from "next";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { db } from "@/lib/db";
+import { categoryLabel, getOutboxEmail, unsubscribeHeaders } from "@/lib/email/admin";
 import { EmailStatusBadge } from "../../../_components/badges";
 import { formatDateTime } from "../../../_components/format";
 import { extractLinks } from "./links";
+import { ResendButton } from "./resend-button";
 
 type Props = { params: Promise<{ id: string }> };
 
 // Metadata and the page both need the row; one query per request.
-const getEmail = cache((id: string) => db.emailOutbox.findUnique({ where: { id } }));
+const getEmail = cache(getOutboxEmail);
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const email = await getEmail((await props.params).id);
@@ -24,13 +25,17 @@ export default async function OutboxEmailPage(props: Props) {
   const email = await getEmail((await props.params).id);
   if (!email) notFound();
   const links = extractLinks(email.text);
+  const listHeaders = unsubscribeHeaders(email.headers);
 
   return (
     <div className="mx-auto grid max-w-4xl gap-6">
       <Link href="/admin/outbox" className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
         <ArrowLeft className="size-4" aria-hidden /> Back to the outbox
       </Link>
-      <h1 className="break-words text-2xl font-semibold tracking-tight">{email.subject}</h1>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <h1 className="min-w-0 break-words text-2xl font-semibold tracking-tight">{email.subject}</h1>
+        <ResendButton id={email.id} />
+      </div>
 
       <Card>
         <CardHeader>
@@ -45,9 +50,44 @@ export default async function OutboxEmailPage(props: Props) {
             <Detail label="Status">
               <EmailStatusBadge status={email.status} />
             </Detail>
+            <Detail label="Category">{categoryLabel(email.category)}</Detail>
             <Detail label="Attempts">{email.attempts}</Detail>
+            <Detail label="Last attempt">{email.lastAttemptAt ? formatDateTime(email.lastAttemptAt) : "Not attempted yet"}</Detail>
             <Detail label="Created">{formatDateTime(email.createdAt)}</Detail>
             <Detail label="Sent">{email.sentAt ? formatDateTime(email.sentAt) : "Not sent yet"}</Detail>
+            {email.resendOfId ? (
+              <Detail label="Resend of" wide>
+                <Link href={`/admin/outbox/${email.resendOfId}`} className={linkClass}>
+                  View the original email
+                </Link>
+              </Detail>
+            ) : null}
+            {email.resends.length > 0 ? (
+              <Detail label="Resent as" wide>
+                <ul className="grid gap-1">
+                  {email.resends.map((resend) => (
+                    <li key={resend.id}>
+                      <Link href={`/admin/outbox/${resend.id}`} className={linkClass}>
+                        Resent {formatDateTime(resend.createdAt)}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </Detail>
+            ) : null}
+            <Detail label="Unsubscribe headers" wide>
+              {listHeaders.length === 0 ? (
+                "None"
+              ) : (
+                <ul className="grid gap-1">
+                  {listHeaders.map(([name, value]) => (
+                    <li key={name} className="break-all font-mono text-xs">
+                      {name}: {value}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Detail>
             <Detail label="Last error" wide>
               {email.lastError ?? "None"}
             </Detail>
@@ -97,6 +137,8 @@ export default async function OutboxEmailPage(props: Props) {
     </div>
   );
 }
+
+const linkClass = "rounded-sm text-primary underline underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 function Detail({ label, wide, children }: { label: string; wide?: boolean; children: ReactNode }) {
   return (

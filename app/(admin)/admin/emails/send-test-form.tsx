@@ -1,0 +1,70 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { FormField } from "@/components/forms/form-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { Label } from "@/components/ui/label";
+import { sendTestEmailAction, type SendTestState } from "./actions";
+
+type Props = { templates: { name: string; subject: string }[]; defaultTo: string };
+
+export function SendTestForm({ templates, defaultTo }: Props) {
+  const [state, action] = useActionState(sendTestEmailAction, {} as SendTestState);
+  const templateErrors = state.fieldErrors?.template;
+  return (
+    <div className="grid gap-4">
+      {state.ok && state.message ? (
+        <Alert variant="success">
+          {state.message}{" "}
+          {state.outboxId ? (
+            <Link href={`/admin/outbox/${state.outboxId}`} className="rounded-sm font-medium text-primary underline underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+              Open it in the outbox
+            </Link>
+          ) : null}
+        </Alert>
+      ) : null}
+      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <form action={action} className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-start" noValidate>
+        <div className="grid gap-2">
+          <Label htmlFor="test-template">Template</Label>
+          <select
+            id="test-template"
+            name="template"
+            required
+            defaultValue={state.values?.template ?? templates[0]?.name ?? ""}
+            aria-invalid={templateErrors?.length ? true : undefined}
+            aria-describedby={templateErrors?.length ? "test-template-error" : undefined}
+            className="h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          >
+            {templates.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+          {templateErrors?.length ? (
+            <p id="test-template-error" className="text-sm text-destructive">
+              {templateErrors.join(" ")}
+            </p>
+          ) : null}
+        </div>
+        <FormField
+          id="test-to"
+          label="Recipient"
+          name="to"
+          type="email"
+          required
+          autoComplete="email"
+          defaultValue={state.values?.to ?? defaultTo}
+          errors={state.fieldErrors?.to}
+        />
+        {/* Lines the button up with the inputs, below their labels, on wider screens. */}
+        <SubmitButton className="sm:mt-7" pendingLabel="Sending…">
+          Send test email
+        </SubmitButton>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useActionState } from "react";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Alert } from "@/components/ui/alert";
+import type { EmailCategory } from "@/lib/notifications/preferences";
+import { saveEmailPreferencesAction } from "./notification-actions";
+
+// Labels come from the server page: the preferences module reads the database and can't ship to the browser.
+type CategoryRow = { category: EmailCategory; label: string; description: string; enabled: boolean };
+
+export function EmailPreferencesForm({ categories }: { categories: CategoryRow[] }) {
+  const [state, action] = useActionState(saveEmailPreferencesAction, {});
+  // React resets the form after an action, so the defaults follow what was just submitted.
+  const isChecked = ({ category, enabled }: CategoryRow) => (state.values?.[category] ? state.values[category] === "on" : enabled);
+  return (
+    <form action={action} className="grid gap-4">
+      {state.error ? <Alert variant="error">{state.error}</Alert> : state.ok && state.message ? <Alert variant="success">{state.message}</Alert> : null}
+      <fieldset className="grid gap-4">
+        <legend className="sr-only">Emails you receive</legend>
+        {categories.map((row) => (
+          <div key={row.category} className="flex items-start gap-3 text-sm">
+            <input type="hidden" name={row.category} value="off" />
+            <input
+              type="checkbox"
+              id={`email-${row.category}`}
+              name={row.category}
+              value="on"
+              defaultChecked={isChecked(row)}
+              aria-describedby={`email-${row.category}-description`}
+              className="mt-0.5 size-4 shrink-0 accent-primary"
+            />
+            <div className="grid min-w-0 gap-1">
+              <label htmlFor={`email-${row.category}`} className="font-medium">
+                {row.label}
+              </label>
+              <p id={`email-${row.category}-description`} className="text-muted-foreground">
+                {row.description}
+              </p>
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <SubmitButton className="justify-self-start" pendingLabel="Saving…">
+        Save preferences
+      </SubmitButton>
+    </form>
+  );
+}

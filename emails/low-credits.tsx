@@ -1,0 +1,40 @@
+import { Button, Heading, Section, Text } from "@react-email/components";
+import { EmailLayout, buttonStyle, textStyle } from "./email-layout";
+
+export type LowCreditsProps = {
+  name: string | null;
+  workspace: string;
+  balance: string;
+  /** The level that triggers this alert: 10% of the last top-up, e.g. "1,000 credits". */
+  threshold: string;
+  creditsUrl: string;
+  unsubscribeUrl: string;
+};
+
+export default function LowCredits({ name, workspace, balance, threshold, creditsUrl, unsubscribeUrl }: LowCreditsProps) {
+  return (
+    <EmailLayout
+      preview={`${workspace} has ${balance} left`}
+      unsubscribe={{ url: unsubscribeUrl, label: "low-credit alerts" }}
+    >
+      <Heading as="h1" style={{ fontSize: 22 }}>Your credits are running low</Heading>
+      <Text style={textStyle}>
+        Hi {name ?? "there"}, the credit balance of {workspace} has dropped below {threshold}, 10% of your last top-up or grant.
+      </Text>
+      <Section style={{ backgroundColor: "#fff7ed", borderRadius: 6, padding: "12px 16px" }}>
+        <Text style={{ ...textStyle, margin: 0, fontWeight: 700 }}>Balance: {balance}</Text>
+        <Text style={{ ...textStyle, margin: 0, color: "#64748b" }}>Top up now to keep calls going: once the balance can&apos;t cover a call, it is refused.</Text>
+      </Section>
+      <Button href={creditsUrl} style={{ ...buttonStyle, marginTop: 16 }}>Buy credits</Button>
+    </EmailLayout>
+  );
+}
+
+LowCredits.PreviewProps = {
+  name: "Ada",
+  workspace: "Acme AI",
+  balance: "850 credits",
+  threshold: "1,000 credits",
+  creditsUrl: "http://localhost:3000/dashboard/credits",
+  unsubscribeUrl: "http://localhost:3000/api/email/unsubscribe?token=example",
+} satisfies LowCreditsProps;

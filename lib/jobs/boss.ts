@@ -1,0 +1,43 @@
+import PgBoss from "pg-boss";
+import { databaseUrl } from "@/lib/env";
+import { queues, type JobData, type QueueName } from "./queues";
+
+// The Postgres job queue (pg-boss, schema `pgboss` in Tollgate's database). One started instance
+// per process: the app uses it to enqueue; workers (in the app process by default, or
+// `npm run worker`) also fetch from it. lib/jobs/runtime.ts registers the workers.
+const globalForBoss = globalThis as unknown as { tollgateBoss?: Promise<PgBoss> };
+
+async function startBoss() {
+  const boss = new PgBoss({
+    connectionString: databaseUrl(),
+    schema: "pgboss",
+    max: 5,
+    application_name: "tollgate-jobs",
+  });
+  boss.on("error", (e) => console.error("job queue error", e));
+  await boss.start();
+  for (const [name, { options }] of Object.entries(queues)) {
+    await boss.createQueue(name, { name, ...options });
+    await boss.updateQueue(name, { name, ...options });
+  }
+  return boss;
+}
+
+export function jobQueue(): Promise<PgBoss> {
+  globalForBoss.tollgateBoss ??= startBoss().catch((e: unknown) => {
+    globalForBoss.tollgateBoss = undefined;
+    throw e;
+  });
+  return globalForBoss.tollgateBoss;
+}
+
+/** Adds a job. For a stately queue, `singletonKey` keeps at most one waiting job per key. */
+export async function enqueue<Q extends QueueName>(name: Q, data: JobData[Q], options: PgBoss.SendOptions = {}) {
+  return (await jobQueue()).send(name, data, options);
+}
+
+export async function stopJobQueue() {
+  const boss = await globalForBoss.tollgateBoss?.catch(() => undefined);
+  globalForBoss.tollgateBoss = undefined;
+  await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+}

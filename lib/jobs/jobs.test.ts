@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { POST as usage } from "@/app/api/v1/usage/route";
+import { changeBalance } from "@/lib/billing/ledger";
+import { db } from "@/lib/db";
+import { createApiKey } from "@/lib/metering/api-keys";
+import { createUser } from "@/test/factories";
+import { usageRequest } from "@/test/metering";
+import { jobQueue } from "./boss";
+import { handlers } from "./handlers";
+import { queues } from "./queues";
+import { startJobWorkers } from "./runtime";
+
+/** The same job, twice in a row and three times at once: what a redelivery and two workers would do. */
+async function runRepeatedly(run: () => Promise<unknown>) {
+  await run();
+  await Promise.all([run(), run(), run()]);
+}
+const job = {} as never;
+
+async function ownedWorkspace() {
+  const owner = await createUser({ verified: true });
+  const { workspaceId } = await db.membership.findFirstOrThrow({ where: { userId: owner.id } });
+  return { owner, workspaceId };
+}
+
+describe("ledger check", () => {
+  it("finds a balance that is not the sum of its ledger, records the day once and alerts each admin once", async () => {
+    const admin = await createUser({ role: "admin", verified: true });
+    const { workspaceId } = await ownedWorkspace();
+    await changeBalance({ workspaceId, amountMillicredits: 5_000n, kind: "purchase", reference: randomUUID() });
+    const day = new Date().toISOString().slice(0, 10);
+    await db.ledgerCheck.deleteMany({ where: { day } });
+    await db.workspace.update({ where: { id: workspaceId }, data: { balanceMillicredits: 7_000n } }); // drift behind the ledger's back
+    try {
+      await runRepeatedly(() => handlers["ledger-check"](job));
+      const check = await db.ledgerCheck.findUniqueOrThrow({ where: { day } });
+      expect(check.workspacesChecked).toBe(await db.workspace.count());
+      expect(check.mismatches).toContainEqual(expect.objectContaining({ workspaceId, balance: "7000", ledgerSum: "5000" }));
+      const alerts = await db.emailOutbox.findMany({ where: { to: admin.email, template: "ledger-mismatch" } });
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0].text).toContain("balance 7 credits, ledger sum 5 credits");
+    } finally {
+      await db.workspace.update({ where: { id: workspaceId }, data: { balanceMillicredits: 5_000n } });
+      await db.ledgerCheck.deleteMany({ where: { day } });
+    }
+  });
+
+  it("reports no mismatch when every balance matches", async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    await db.ledgerCheck.deleteMany({ where: { day } });
+    await handlers["ledger-check"](job);
+    expect(await db.ledgerCheck.findUniqueOrThrow({ where: { day } })).toMatchObject({ mismatchCount: 0, mismatches: [] });
+    await db.ledgerCheck.deleteMany({ where: { day } });
+  });
+});
+
+describe("renewal reminders", () => {
+  it("remind once, three days before a plan that will not renew ends; renewing plans get none", async () => {
+    const tier = await db.tier.findUniqueOrThrow({ where: { code: "pro" } });
+    const now = Date.now();
+    const ending = await ownedWorkspace();
+    const renewing = await ownedWorkspace();
+    const later = await ownedWorkspace();
+    const sub = (workspaceId: string, endsInDays: number, cancelAtPeriodEnd: boolean) =>
+      db.subscription.create({
+        data: { workspaceId, tierId: tier.id, cancelAtPeriodEnd, currentPeriodStart: new Date(now - 27 * 864e5), currentPeriodEnd: new Date(now + endsInDays * 864e5) },
+      });
+    await sub(ending.workspaceId, 2.5, true);
+    await sub(renewing.workspaceId, 2.5, false);
+    await sub(later.workspaceId, 5, true);
+    await runRepeatedly(() => handlers["renewal-reminders"](job));
+    const reminders = await db.emailOutbox.findMany({ where: { template: "renewal-reminder", to: { in: [ending.owner.email, renewing.owner.email, later.owner.email] } } });
+    expect(reminders.map((r) => [r.to, r.subject])).toEqual([[ending.owner.email, "Your Pro plan ends in 3 days"]]);
+  });
+});
+
+describe("audit retention", () => {
+  it("deletes entries older than the retention setting and keeps the rest", async () => {
+    const old = await db.auditLog.create({ data: { action: "test.old", targetType: "test", createdAt: new Date(Date.now() - 400 * 864e5) } });
+    const recent = await db.auditLog.create({ data: { action: "test.recent", targetType: "test", createdAt: new Date(Date.now() - 300 * 864e5) } });
+    await runRepeatedly(() => handlers["audit-retention"](job));
+    expect(await db.auditLog.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await db.auditLog.findUnique({ where: { id: recent.id } })).not.toBeNull();
+  });
+});
+
+describe("the job queue", () => {
+  it("keeps a UTC cron schedule for every recurring queue", async () => {
+    await startJobWorkers();
+    const schedules = await (await jobQueue()).getSchedules();
+    const recurring = Object.entries(queues).filter(([, q]) => "cron" in q);
+    expect(schedules.map((s) => [s.name, s.cron, s.options?.tz]).sort()).toEqual(recurring.map(([name, q]) => [name, (q as { cron: string }).cron, "UTC"]).sort());
+  });
+
+  it("runs an alert raised by the metering path on a worker: the owner gets exactly one low-credits email", async () => {
+    await startJobWorkers();
+    const { owner, workspaceId } = await ownedWorkspace();
+    await changeBalance({ workspaceId, amountMillicredits: 60_000n, kind: "purchase", reference: randomUUID() }); // 60 credits: alert below 6
+    const { key } = await createApiKey(null, workspaceId, { name: "test", monthlySpendCapMillicredits: null });
+    const call = () => usage(usageRequest(key, { model: "poster-editor:inpaint-standard" })); // 12 credits each
+    for (let i = 0; i < 5; i++) expect((await call()).status).toBe(200); // 0 left
+    expect((await call()).status).toBe(402);
+    let emails = 0;
+    for (let waited = 0; waited < 15_000 && emails === 0; waited += 250) {
+      await new Promise((r) => setTimeout(r, 250));
+      emails = await db.emailOutbox.count({ where: { to: owner.email, template: "low-credits" } });
+    }
+    expect(emails).toBe(1);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await db.emailOutbox.count({ where: { to: owner.email, template: "low-credits" } })).toBe(1);
+  });
+});

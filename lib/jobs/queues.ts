@@ -1,0 +1,29 @@
+import type PgBoss from "pg-boss";
+
+// Every queue Tollgate uses, with its retry policy and (for recurring work) its UTC cron schedule.
+// Handlers live in lib/jobs/handlers.ts; this file stays import-free so anything can enqueue.
+type QueueDefinition = { options: Omit<PgBoss.Queue, "name">; cron?: string };
+
+export const queues = {
+  // One outbox row per job. The first attempt happens inline when the email is queued; these are
+  // the retries: 30 s, then doubling, six times (about half an hour in all), then `failed`.
+  "email-deliver": { options: { policy: "stately", retryLimit: 6, retryDelay: 30, retryBackoff: true } },
+  // Finds emails a crash left behind (queued, or held by a claim that ran out) and hands them back.
+  "email-sweep": { options: { policy: "singleton" }, cron: "* * * * *" },
+  // Quota and low-credit alerts for one workspace, raised by the metering path when a threshold
+  // may have been crossed. stately: at most one waiting per workspace.
+  "alerts-check": { options: { policy: "stately", retryLimit: 3, retryDelay: 10, retryBackoff: true } },
+  "reservations-expire": { options: { policy: "singleton" }, cron: "* * * * *" },
+  // Local renewals, plans set to cancel (subscription expiry), plans unpaid past the grace period.
+  "billing-clock": { options: { policy: "singleton", retryLimit: 2 }, cron: "* * * * *" },
+  "renewal-reminders": { options: { policy: "singleton", retryLimit: 3 }, cron: "5 * * * *" },
+  "weekly-usage-summary": { options: { policy: "singleton", retryLimit: 3 }, cron: "0 8 * * 1" },
+  "audit-retention": { options: { policy: "singleton", retryLimit: 3 }, cron: "30 3 * * *" },
+  "ledger-check": { options: { policy: "singleton", retryLimit: 3 }, cron: "0 2 * * *" },
+} satisfies Record<string, QueueDefinition>;
+
+export type QueueName = keyof typeof queues;
+export type JobData = {
+  "email-deliver": { outboxId: string };
+  "alerts-check": { workspaceId: string };
+} & Record<Exclude<QueueName, "email-deliver" | "alerts-check">, Record<string, never>>;

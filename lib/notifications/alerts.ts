@@ -1,0 +1,213 @@
+import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
+import { creditsLabel } from "@/lib/catalog/money";
+import { db, type Prisma, type Tx } from "@/lib/db";
+import { env } from "@/lib/env";
+import { deliverQueued, queueEmail } from "@/lib/email/send";
+import { utcDay } from "@/lib/metering/time";
+import { formatDate } from "@/lib/utils/format";
+import { unsubscribeUrl, type EmailCategory } from "./preferences";
+
+// Alerts fire once per threshold per period: the Alert row's unique (workspace, kind, period) is
+// the idempotency key, written in the same transaction as the emails it sends. Running a check
+// twice, or on two workers at once, fires each alert at most once.
+
+export type AlertKind = "quota_80" | "quota_100" | "low_credits" | "weekly_summary";
+
+/** Who hears about a workspace's usage and money: its owners, admins and billing members. */
+export async function alertRecipients(executor: Tx | typeof db, workspaceId: string) {
+  const members = await executor.membership.findMany({
+    where: { workspaceId, role: { in: ["owner", "admin", "billing"] } },
+    include: { user: { select: { id: true, email: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return members.map((m) => m.user);
+}
+
+type Recipient = Awaited<ReturnType<typeof alertRecipients>>[number];
+
+/**
+ * Records the alert and queues one email per recipient, unless it already fired for this period.
+ * Returns the outbox keys to deliver after commit (empty when it had fired before).
+ */
+export async function fireAlert(
+  tx: Tx,
+  alert: { workspaceId: string; kind: AlertKind; periodKey: string; data?: Prisma.InputJsonValue },
+  email: (to: Recipient) => Parameters<typeof queueEmail>[0] | null,
+) {
+  const created = await tx.alert.createMany({ data: [alert], skipDuplicates: true });
+  if (!created.count) return [];
+  const keys: string[] = [];
+  for (const to of await alertRecipients(tx, alert.workspaceId)) {
+    const input = email(to);
+    const key = input && (await queueEmail(input, tx));
+    if (key) keys.push(key);
+  }
+  return keys;
+}
+
+const category = (name: EmailCategory, userId: string) => ({ name, userId });
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const LOW_CREDIT_SOURCES = ["purchase", "monthly_grant", "referral", "coupon", "admin_adjustment"] as const;
+
+/**
+ * Quota at 80% and 100% of today's limit (subscription workspaces), and credits below 10% of the
+ * last grant or top-up (once until the next one). Reads current state, so it is safe to run any
+ * number of times.
+ */
+export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()) {
+  const keys = await db.$transaction(async (tx) => {
+    const workspace = await tx.workspace.findUnique({
+      where: { id: workspaceId },
+      select: {
+        id: true,
+        name: true,
+        accountType: true,
+        overageEnabled: true,
+        balanceMillicredits: true,
+        subscriptions: { where: { status: { in: [...LIVE_STATUSES] } }, include: { tier: true }, orderBy: { createdAt: "desc" }, take: 1 },
+      },
+    });
+    if (!workspace) return [];
+    const out: string[] = [];
+    const tier = workspace.subscriptions[0]?.tier;
+    const limit = workspace.accountType === "subscription" ? (tier?.dailyQuotaUnits ?? 0) : 0;
+    if (limit > 0) {
+      const day = utcDay(now);
+      const used = (await tx.quotaCounter.findUnique({ where: { workspaceId_day: { workspaceId, day } } }))?.used ?? 0;
+      const fmt = (n: number) => n.toLocaleString("en-US");
+      if (used >= limit * 0.8) {
+        out.push(
+          ...(await fireAlert(tx, { workspaceId, kind: "quota_80", periodKey: isoDay(day), data: { used, limit } }, (to) => ({
+            template: "quota-warning",
+            to: to.email,
+            idempotencyKey: `quota_80:${workspaceId}:${isoDay(day)}:${to.id}`,
+            category: category("quota_alerts", to.id),
+            props: {
+              name: to.name,
+              workspace: workspace.name,
+              used: fmt(used),
+              limit: fmt(limit),
+              percent: 80,
+              resetsAt: "00:00 UTC",
+              usageUrl: `${env.APP_URL}/dashboard/usage`,
+              unsubscribeUrl: unsubscribeUrl(to.id, "quota_alerts"),
+            },
+          }))),
+        );
+      }
+      if (used >= limit) {
+        out.push(
+          ...(await fireAlert(tx, { workspaceId, kind: "quota_100", periodKey: isoDay(day), data: { used, limit } }, (to) => ({
+            template: "quota-exceeded",
+            to: to.email,
+            idempotencyKey: `quota_100:${workspaceId}:${isoDay(day)}:${to.id}`,
+            category: category("quota_alerts", to.id),
+            props: {
+              name: to.name,
+              workspace: workspace.name,
+              limit: fmt(limit),
+              resetsAt: "00:00 UTC",
+              overageEnabled: workspace.overageEnabled,
+              billingUrl: `${env.APP_URL}/dashboard/billing`,
+              unsubscribeUrl: unsubscribeUrl(to.id, "quota_alerts"),
+            },
+          }))),
+        );
+      }
+    }
+    const lastTopUp = await tx.ledgerEntry.findFirst({
+      where: { workspaceId, kind: { in: [...LOW_CREDIT_SOURCES] }, amountMillicredits: { gt: 0 } },
+      orderBy: { seq: "desc" },
+      select: { id: true, amountMillicredits: true },
+    });
+    const threshold = lastTopUp ? lastTopUp.amountMillicredits / 10n : 0n;
+    if (lastTopUp && workspace.balanceMillicredits < threshold) {
+      out.push(
+        ...(await fireAlert(
+          tx,
+          { workspaceId, kind: "low_credits", periodKey: lastTopUp.id, data: { balance: workspace.balanceMillicredits.toString(), threshold: threshold.toString() } },
+          (to) => ({
+            template: "low-credits",
+            to: to.email,
+            idempotencyKey: `low_credits:${workspaceId}:${lastTopUp.id}:${to.id}`,
+            category: category("low_credits", to.id),
+            props: {
+              name: to.name,
+              workspace: workspace.name,
+              balance: creditsLabel(workspace.balanceMillicredits),
+              threshold: creditsLabel(threshold),
+              creditsUrl: `${env.APP_URL}/dashboard/credits`,
+              unsubscribeUrl: unsubscribeUrl(to.id, "low_credits"),
+            },
+          }),
+        )),
+      );
+    }
+    return out;
+  });
+  await deliverAll(keys);
+  return keys;
+}
+
+export async function deliverAll(keys: (string | null)[]) {
+  await Promise.all(keys.map((key) => deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e))));
+}
+
+/** Monday 00:00 UTC of the week before `now`'s week, and the Monday after it. */
+export function previousWeek(now: Date) {
+  const today = utcDay(now);
+  const sinceMonday = (today.getUTCDay() + 6) % 7;
+  const end = new Date(today.getTime() - sinceMonday * 864e5);
+  return { start: new Date(end.getTime() - 7 * 864e5), end };
+}
+
+/** Last week's calls, credits and top models for every workspace that made calls, once per week. */
+export async function sendWeeklySummaries(now = new Date()) {
+  const { start, end } = previousWeek(now);
+  const weekKey = isoDay(start);
+  const totals = await db.usageEvent.groupBy({
+    by: ["workspaceId"],
+    where: { createdAt: { gte: start, lt: end } },
+    _count: { _all: true },
+    _sum: { chargedMillicredits: true },
+  });
+  let sent = 0;
+  for (const total of totals) {
+    const workspaceId = total.workspaceId;
+    const top = await db.usageEvent.groupBy({
+      by: ["modelKey"],
+      where: { workspaceId, createdAt: { gte: start, lt: end } },
+      _count: { _all: true },
+      _sum: { chargedMillicredits: true },
+      orderBy: { _count: { modelKey: "desc" } },
+      take: 3,
+    });
+    const keys = await db.$transaction(async (tx) => {
+      const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { name: true, balanceMillicredits: true } });
+      return fireAlert(tx, { workspaceId, kind: "weekly_summary", periodKey: weekKey }, (to) => ({
+        template: "weekly-usage-summary",
+        to: to.email,
+        idempotencyKey: `weekly_summary:${workspaceId}:${weekKey}:${to.id}`,
+        category: category("usage_summary", to.id),
+        props: {
+          name: to.name,
+          workspace: workspace.name,
+          weekOf: `${formatDate(start)} – ${formatDate(new Date(end.getTime() - 864e5))}`,
+          calls: total._count._all.toLocaleString("en-US"),
+          creditsSpent: creditsLabel(total._sum.chargedMillicredits ?? 0n),
+          balance: creditsLabel(workspace.balanceMillicredits),
+          topModels: top.map((m) => ({
+            model: m.modelKey,
+            calls: m._count._all.toLocaleString("en-US"),
+            credits: creditsLabel(m._sum.chargedMillicredits ?? 0n),
+          })),
+          usageUrl: `${env.APP_URL}/dashboard/usage`,
+          unsubscribeUrl: unsubscribeUrl(to.id, "usage_summary"),
+        },
+      }));
+    });
+    sent += keys.length;
+    await deliverAll(keys);
+  }
+  return { workspaces: totals.length, emails: sent };
+}

@@ -1,0 +1,57 @@
+import { pool } from "@/lib/db/pool";
+import { enqueue } from "@/lib/jobs/boss";
+import type { ChargeResult } from "@/lib/metering/charge";
+
+// The metering path's side of alerts: after a charge, notice (in memory, no query on most calls)
+// whether a threshold may have been crossed and, once per threshold and period in this process,
+// enqueue an alerts check for the workspace. The check re-reads the state and is idempotent, so a
+// restart that forgets what was raised costs one extra check, never a second email.
+
+const raised = new Set<string>();
+const topUps = new Map<string, { id: string; threshold: bigint; expires: number }>();
+const TOP_UP_TTL_MS = 30_000;
+const LOW_CREDIT_SOURCES = ["purchase", "monthly_grant", "referral", "coupon", "admin_adjustment"];
+
+async function lastTopUp(workspaceId: string) {
+  const cached = topUps.get(workspaceId);
+  if (cached && cached.expires > Date.now()) return cached;
+  const { rows } = await pool().query<{ id: string; amount: string }>(
+    `select id, "amountMillicredits"::text as amount from "LedgerEntry"
+      where "workspaceId" = $1 and kind::text = any($2) and "amountMillicredits" > 0 order by seq desc limit 1`,
+    [workspaceId, LOW_CREDIT_SOURCES],
+  );
+  const entry = { id: rows[0]?.id ?? "", threshold: rows[0] ? BigInt(rows[0].amount) / 10n : 0n, expires: Date.now() + TOP_UP_TTL_MS };
+  topUps.set(workspaceId, entry);
+  return entry;
+}
+
+async function raise(workspaceId: string, key: string) {
+  if (raised.has(key)) return;
+  raised.add(key);
+  if (raised.size > 100_000) raised.clear();
+  await enqueue("alerts-check", { workspaceId }, { singletonKey: workspaceId });
+}
+
+/** Called after every successful charge; never throws into the request. */
+export function noticeCharge(workspaceId: string, result: ChargeResult) {
+  if (result.replayed) return;
+  const work = async () => {
+    const { quota } = result;
+    if (quota && quota.limit > 0) {
+      const day = quota.resetsAt.toISOString().slice(0, 10);
+      if (quota.used >= quota.limit) await raise(workspaceId, `quota_100:${workspaceId}:${day}`);
+      else if (quota.used >= quota.limit * 0.8) await raise(workspaceId, `quota_80:${workspaceId}:${day}`);
+    }
+    if (result.chargedMillicredits > 0n && result.billedTo === "credits") {
+      const topUp = await lastTopUp(workspaceId);
+      if (topUp.id && result.balanceMillicredits < topUp.threshold) await raise(workspaceId, `low_credits:${workspaceId}:${topUp.id}`);
+    }
+  };
+  work().catch((e: unknown) => console.error("alert trigger failed", e));
+}
+
+/** A refused call because the quota is spent also means 100% (e.g. the last call overshot). */
+export function noticeQuotaExhausted(workspaceId: string, resetsAt: Date) {
+  const key = `quota_100:${workspaceId}:${resetsAt.toISOString().slice(0, 10)}`;
+  raise(workspaceId, key).catch((e: unknown) => console.error("alert trigger failed", e));
+}
