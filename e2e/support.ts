@@ -31,8 +31,10 @@ export const demo = {
 export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 
 /** Fails on any serious or critical axe-core violation on the page as it is now. */
-export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+export async function expectAccessible(page: Page, opts: { exclude?: string[] } = {}) {
+  const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+  for (const selector of opts.exclude ?? []) builder.exclude(selector);
+  const results = await builder.analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
@@ -42,7 +44,8 @@ export async function latestEmail(to: string, template: string) {
   const client = new pg.Client({ connectionString: E2E_DB_URL });
   await client.connect();
   try {
-    for (let i = 0; i < 20; i++) {
+    // Alerts are written by a background job: give it a few polls.
+    for (let i = 0; i < 60; i++) {
       const { rows } = await client.query(
         `select subject, text from "EmailOutbox" where "to" = $1 and template = $2 order by "createdAt" desc limit 1`,
         [to, template],
@@ -56,8 +59,20 @@ export async function latestEmail(to: string, template: string) {
   }
 }
 
+/** How many emails of a template `to` has received. */
+export async function emailCount(to: string, template: string) {
+  const client = new pg.Client({ connectionString: E2E_DB_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`select count(*)::int as n from "EmailOutbox" where "to" = $1 and template = $2`, [to, template]);
+    return rows[0].n as number;
+  } finally {
+    await client.end();
+  }
+}
+
 export function linkIn(text: string, path: string) {
-  const match = new RegExp(`https?://[^\\s)\\]]+${path}\\?token=[\\w-]+`).exec(text);
+  const match = new RegExp(`https?://[^\\s)\\]]+${path}\\?token=[\\w-]+(?:\\.[\\w-]+)*`).exec(text);
   if (!match) throw new Error(`No ${path} link in email`);
   return new URL(match[0]).pathname + new URL(match[0]).search;
 }

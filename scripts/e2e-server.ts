@@ -32,6 +32,7 @@ async function main() {
       NEXTAUTH_URL: `http://localhost:${port}`,
       SIGNIN_MAX_ATTEMPTS_PER_IP: "1000",
       TOLLGATE_ADMIN_API_KEY: "tga_e2e_admin_key_0123456789abcdef",
+      JOBS_POLL_SECONDS: "1",
     },
   });
   const stop = async () => {

@@ -14,6 +14,8 @@ async function member() {
   return { actor: { id: user.id, email: user.email }, workspaceId };
 }
 
+const couponEmails = (to: string) => db.emailOutbox.findMany({ where: { to, template: "coupon-redeemed" } });
+
 describe("credit coupons", () => {
   it("credit a workspace once, and never more often than the coupon allows, even all at once", async () => {
     const c = await createCoupon(admin, couponSchema.parse({ code: code(), kind: "credits", credits: "1000", maxRedemptions: "3" }));
@@ -25,6 +27,9 @@ describe("credit coupons", () => {
     const credited = await Promise.all(people.map(async (p) => (await db.workspace.findUniqueOrThrow({ where: { id: p.workspaceId } })).balanceMillicredits));
     expect(credited.filter((b) => b === 1_000_000n)).toHaveLength(3);
     for (const p of people) expect(await ledgerSum(p.workspaceId)).toBe((await db.workspace.findUniqueOrThrow({ where: { id: p.workspaceId } })).balanceMillicredits);
+    // An email for each redemption that went through, none for the refused ones.
+    const emails = await Promise.all(people.map(async (p, i) => ({ credited: credited[i] === 1_000_000n, count: (await couponEmails(p.actor.email)).length })));
+    expect(emails.every((e) => e.count === (e.credited ? 1 : 0))).toBe(true);
   });
 
   it("refuse a second redemption by the same workspace, expired and unknown codes, with readable messages", async () => {
@@ -32,6 +37,11 @@ describe("credit coupons", () => {
     const c = await createCoupon(admin, couponSchema.parse({ code: code(), kind: "credits", credits: "500" }));
     await redeemCoupon(p.actor, p.workspaceId, c.code);
     await expect(redeemCoupon(p.actor, p.workspaceId, c.code)).rejects.toThrow("This workspace has already redeemed that coupon.");
+    const emails = await couponEmails(p.actor.email);
+    expect(emails).toHaveLength(1);
+    const redemption = await db.couponRedemption.findFirstOrThrow({ where: { couponId: c.id, workspaceId: p.workspaceId } });
+    expect(emails[0]).toMatchObject({ subject: `Coupon ${c.code} applied`, idempotencyKey: `coupon-redeemed:${redemption.id}` });
+    expect(emails[0].text).toContain("500 credits");
     const old = await createCoupon(admin, couponSchema.parse({ code: code(), kind: "credits", credits: "500", expiresOn: "2020-01-01" }));
     await expect(redeemCoupon(p.actor, p.workspaceId, old.code)).rejects.toThrow("This coupon has expired.");
     await expect(redeemCoupon(p.actor, p.workspaceId, "NOPE-NOPE")).rejects.toThrow("That coupon code doesn't exist.");

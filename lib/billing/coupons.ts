@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import { parseCredits } from "@/lib/catalog/money";
+import { creditsLabel, parseCredits } from "@/lib/catalog/money";
 import { db, type Tx } from "@/lib/db";
+import { deliverQueued, queueEmail } from "@/lib/email/send";
+import { env } from "@/lib/env";
 import { AppError, NotFoundError, uniqueViolation } from "@/lib/errors";
 import { changeBalance } from "./ledger";
 
@@ -57,12 +59,13 @@ const refuse = (message: string) => new AppError("coupon_refused", message, 400)
 
 /**
  * Redeems a credit coupon for a workspace: once per workspace, never past its maximum or expiry,
- * even when many people redeem the last one at the same moment (row lock on the coupon).
+ * even when many people redeem the last one at the same moment (row lock on the coupon). The
+ * person who redeemed it gets an email (written with the redemption, delivered after commit).
  */
 export async function redeemCoupon(actor: { id: string; email: string }, workspaceId: string, rawCode: string) {
   const code = couponCodeSchema.safeParse(rawCode);
   if (!code.success) throw refuse("That coupon code doesn't exist.");
-  return db.$transaction(async (tx) => {
+  const { email, ...redeemed } = await db.$transaction(async (tx) => {
     const [coupon] = await tx.$queryRaw<{ id: string }[]>`select id from "Coupon" where code = ${code.data} for update`;
     const c = coupon && (await tx.coupon.findUnique({ where: { id: coupon.id } }));
     if (!c || !c.active) throw refuse("That coupon code doesn't exist.");
@@ -70,15 +73,28 @@ export async function redeemCoupon(actor: { id: string; email: string }, workspa
     if (c.expiresAt && c.expiresAt < new Date()) throw refuse("This coupon has expired.");
     if (c.maxRedemptions !== null && c.redemptionCount >= c.maxRedemptions) throw refuse("This coupon has been fully redeemed.");
     if (await tx.couponRedemption.findUnique({ where: { couponId_workspaceId: { couponId: c.id, workspaceId } } })) throw refuse("This workspace has already redeemed that coupon.");
-    await tx.couponRedemption.create({ data: { couponId: c.id, workspaceId, userId: actor.id } });
+    const redemption = await tx.couponRedemption.create({ data: { couponId: c.id, workspaceId, userId: actor.id } });
     await tx.coupon.update({ where: { id: c.id }, data: { redemptionCount: { increment: 1 } } });
     const { balanceMillicredits } = await changeBalance(
       { workspaceId, amountMillicredits: c.millicredits, kind: "coupon", reference: `coupon:${c.id}`, reason: `Coupon ${c.code}`, actorId: actor.id },
       tx,
     );
     await recordAudit(tx, { actor, action: "coupon.redeem", targetType: "workspace", targetId: workspaceId, after: { code: c.code, millicredits: c.millicredits } });
-    return { coupon: c, balanceMillicredits };
+    const user = await tx.user.findUnique({ where: { id: actor.id }, select: { email: true, name: true } });
+    const email = await queueEmail(
+      {
+        template: "coupon-redeemed",
+        to: user?.email ?? actor.email,
+        idempotencyKey: `coupon-redeemed:${redemption.id}`,
+        props: { name: user?.name ?? null, code: c.code, benefit: creditsLabel(c.millicredits), creditsUrl: `${env.APP_URL}/dashboard/credits` },
+      },
+      tx,
+    );
+    return { coupon: c, balanceMillicredits, email };
   });
+  // After commit: a failed send stays queued in the outbox and never undoes the redemption.
+  await deliverQueued(email).catch((e: unknown) => console.error("email delivery failed", e));
+  return redeemed;
 }
 
 /** A percent-off coupon for a checkout: checked now, counted when the payment completes. */

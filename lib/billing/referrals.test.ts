@@ -23,6 +23,16 @@ describe("referrals", () => {
     expect(await balance(referrerWs)).toBe(5_000_000n);
     expect(await balance(friendWs)).toBe(2n * 10_000_000n + 1_000_000n);
     expect(await db.ledgerEntry.count({ where: { kind: "referral", reference: { endsWith: friend.id } } })).toBe(2);
+    // One email each, although the friend paid twice.
+    const toReferrer = await db.emailOutbox.findMany({ where: { to: referrer.email, template: "referral-reward" } });
+    expect(toReferrer).toHaveLength(1);
+    expect(toReferrer[0]).toMatchObject({ subject: "You earned 5,000 credits for a referral", idempotencyKey: `referral-reward:referrer:${friend.id}` });
+    expect(toReferrer[0].text).toContain("a friend you invited joined Tollgate");
+    const toFriend = await db.emailOutbox.findMany({ where: { to: friend.email, template: "referral-reward" } });
+    expect(toFriend).toHaveLength(1);
+    expect(toFriend[0]).toMatchObject({ subject: "You earned 1,000 credits for a referral", idempotencyKey: `referral-reward:new-user:${friend.id}` });
+    expect(toFriend[0].text).toContain(`${referrer.name} joined Tollgate`);
+    expect(toFriend[0].html).toContain("/dashboard/credits");
   });
 
   it("ignore an unknown referral code instead of refusing the sign-up", async () => {

@@ -21,10 +21,15 @@ describe("credit packs through the local provider", () => {
     expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } })).toMatchObject({ amountCents: 5000, status: "paid", millicredits: 52_500_000n });
     await expect(payLocalCheckout(b.user.id, card(checkoutId))).rejects.toThrow(/already paid/);
     expect(await balanceOf(b.workspaceId)).toBe(52_500_000n);
-    const receipts = await db.emailOutbox.findMany({ where: { to: b.user.email, template: "payment-receipt" } });
+    // A credit pack has its own receipt (plans keep payment-receipt), written once.
+    expect(await db.emailOutbox.count({ where: { to: b.user.email, template: "payment-receipt" } })).toBe(0);
+    const receipts = await db.emailOutbox.findMany({ where: { to: b.user.email, template: "credit-pack-receipt" } });
     expect(receipts).toHaveLength(1);
-    expect(receipts[0].subject).toBe("Your Tollgate receipt: Credit pack: 50,000 credits");
-    expect(receipts[0].text).toContain("52,500 credits were added");
+    const payment = await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } });
+    expect(receipts[0]).toMatchObject({ subject: "Receipt: 52,500 credits added to your Tollgate balance", idempotencyKey: `receipt:${payment.id}` });
+    expect(receipts[0].text).toContain("thanks for buying the 50,000 credits pack");
+    expect(receipts[0].text).toContain("New balance: 52,500 credits");
+    expect(receipts[0].html).toContain(`/dashboard/billing/receipts/${payment.id}`);
   });
 
   it("a declined card shows a clear error and changes nothing", async () => {
@@ -81,6 +86,7 @@ describe("POST /api/webhooks/stripe", () => {
     expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ status: "processed", type: "checkout.session.completed" });
     expect((await (await webhookRoute(signedRequest(event))).json()).result).toBe("duplicate");
     expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
+    expect(await db.emailOutbox.count({ where: { to: b.user.email, template: "credit-pack-receipt" } })).toBe(1);
   });
 
   it("records an event type it does not handle as ignored", async () => {
@@ -102,6 +108,8 @@ describe("a first paid plan through the local provider", () => {
     expect((await db.workspace.findUniqueOrThrow({ where: { id: b.workspaceId } })).accountType).toBe("subscription");
     expect(await balanceOf(b.workspaceId)).toBe(20_000_000n);
     expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } })).toMatchObject({ amountCents: 19_000 });
+    const receipts = await db.emailOutbox.findMany({ where: { to: b.user.email, template: { in: ["payment-receipt", "credit-pack-receipt"] } } });
+    expect(receipts.map((r) => [r.template, r.subject])).toEqual([["payment-receipt", "Your Tollgate receipt: Starter plan (annual)"]]);
     await expect(startSubscriptionCheckout(b, "pro", "month")).rejects.toThrow(/already on Starter/);
   });
 });

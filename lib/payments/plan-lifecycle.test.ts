@@ -1,3 +1,4 @@
+import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { updateSettings } from "@/lib/catalog/settings";
 import { db } from "@/lib/db";
@@ -6,6 +7,7 @@ import { balanceOf, subscribed } from "@/test/payments";
 import { endUnpaidSubscriptions, renewDueLocalSubscriptions, retryPastDueRenewal } from "./billing-clock";
 import { saveLocalCard } from "./local";
 import { cancelScheduledChange, changePlan } from "./plans";
+import { processEvent } from "./webhook";
 
 const DAY = 864e5;
 const card = (cardNumber: string) => ({ cardNumber: cardNumber.replaceAll(" ", ""), expiry: "12/40", cvc: "123" });
@@ -31,6 +33,12 @@ describe("upgrades", () => {
     const payment = await db.payment.findFirstOrThrow({ where: { workspaceId: s.workspaceId, kind: "plan_change" } });
     expect(payment).toMatchObject({ amountCents: 16_000, status: "paid", millicredits: 500_000_000n, description: "Upgrade to Enterprise (monthly), prorated" });
     expect(await db.emailOutbox.count({ where: { to: s.user.email, template: "payment-receipt" } })).toBe(2);
+    const upgraded = await db.emailOutbox.findMany({ where: { to: s.user.email, template: "tier-upgraded" } });
+    expect(upgraded).toHaveLength(1);
+    expect(upgraded[0]).toMatchObject({ subject: "You're now on Enterprise", idempotencyKey: `tier-upgraded:${payment.id}` });
+    expect(upgraded[0].text).toContain("your upgrade from Pro to Enterprise is done");
+    expect(upgraded[0].text).toContain("Charged today: $160 (prorated)");
+    expect(upgraded[0].text).toContain("500,000 credits were added");
   });
 
   it("monthly -> annual starts a new year now, crediting the unused month", async () => {
@@ -43,6 +51,11 @@ describe("upgrades", () => {
     expect(sub.currentPeriodEnd.getTime() - sub.currentPeriodStart.getTime()).toBe(365 * DAY);
     expect(sub.currentPeriodStart.getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(await balanceOf(s.workspaceId)).toBe(20_000_000n); // same tier: no more included credits
+    const upgraded = await db.emailOutbox.findMany({ where: { to: s.user.email, template: "tier-upgraded" } });
+    expect(upgraded).toHaveLength(1);
+    expect(upgraded[0].subject).toBe("You're now on Starter (annual)");
+    expect(upgraded[0].text).toContain("Charged today: $177.33 (prorated)");
+    expect(upgraded[0].text).not.toContain("were added to your balance");
   });
 
   it("a declined card changes nothing", async () => {
@@ -52,6 +65,7 @@ describe("upgrades", () => {
     expect((await s.sub()).tier.code).toBe("pro");
     expect(await balanceOf(s.workspaceId)).toBe(100_000_000n);
     expect(await db.payment.count({ where: { workspaceId: s.workspaceId } })).toBe(1);
+    expect(await db.emailOutbox.count({ where: { to: s.user.email, template: "tier-upgraded" } })).toBe(0);
   });
 });
 
@@ -64,6 +78,12 @@ describe("downgrades and renewals", () => {
     await cancelScheduledChange(s.actor, s.workspaceId);
     expect(await s.sub()).toMatchObject({ tier: { code: "pro" }, scheduledTierId: null });
     await changePlan(s.actor, s.workspaceId, "starter", "month");
+    // Scheduled twice for the same period end: one email.
+    const scheduled = await db.emailOutbox.findMany({ where: { to: s.user.email, template: "downgrade-scheduled" } });
+    expect(scheduled).toHaveLength(1);
+    expect(scheduled[0].subject).toMatch(/^Your plan changes to Starter on [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    expect(scheduled[0].text).toContain("your workspace moves from Pro to Starter on");
+    expect(await db.emailOutbox.count({ where: { to: s.user.email, template: "tier-upgraded" } })).toBe(0);
 
     // Spend 40,000 of the 100,000 included credits, then let the period end.
     await db.$executeRaw`update "Workspace" set "balanceMillicredits" = "balanceMillicredits" - 40000000 where id = ${s.workspaceId}`;
@@ -86,6 +106,7 @@ describe("downgrades and renewals", () => {
       { kind: "monthly_grant", amountMillicredits: 20_000_000n },
     ]);
     expect(await db.payment.findFirstOrThrow({ where: { workspaceId: s.workspaceId, kind: "renewal" } })).toMatchObject({ amountCents: 1_900, description: "Starter plan (monthly) renewal" });
+    expect(await db.emailOutbox.count({ where: { to: s.user.email, template: { in: ["downgrade-scheduled", "tier-upgraded", "subscription-canceled"] } } })).toBe(1);
   });
 
   it("uses the admin's rollover setting and never expires purchased credits", async () => {
@@ -111,6 +132,10 @@ describe("downgrades and renewals", () => {
     expect((await s.sub()).status).toBe("canceled");
     expect((await db.workspace.findUniqueOrThrow({ where: { id: s.workspaceId } })).accountType).toBe("payg");
     expect(await db.payment.count({ where: { workspaceId: s.workspaceId, kind: "renewal" } })).toBe(0);
+    const ended = await db.emailOutbox.findMany({ where: { to: s.user.email, template: "subscription-canceled" } });
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({ subject: "Your Pro plan has ended", idempotencyKey: `subscription-canceled:${(await s.sub()).id}` });
+    expect(ended[0].text).toContain("Your workspace is now on Pay as you go");
   });
 });
 
@@ -143,5 +168,10 @@ describe("failed renewal payments", () => {
     await endUnpaidSubscriptions(new Date(Date.now() + 8 * DAY));
     expect((await s.sub()).status).toBe("canceled");
     expect((await db.workspace.findUniqueOrThrow({ where: { id: s.workspaceId } })).accountType).toBe("payg");
+    // The provider's deleted event again (a redelivery under a new id): still one email.
+    const deleted = await db.webhookEvent.findFirstOrThrow({ where: { type: "customer.subscription.deleted", payload: { path: ["data", "object", "id"], equals: (await s.sub()).providerSubscriptionId! } } });
+    expect(await processEvent({ ...(deleted.payload as unknown as Stripe.Event), id: `${deleted.id}_again` })).toBe("processed");
+    const ended = await db.emailOutbox.findMany({ where: { to: s.user.email, template: "subscription-canceled" } });
+    expect(ended.map((e) => e.subject)).toEqual(["Your Pro plan has ended"]);
   });
 });

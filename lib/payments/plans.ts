@@ -1,9 +1,13 @@
-import { db } from "@/lib/db";
+import { db, type Tier, type Tx } from "@/lib/db";
+import { deliverQueued, queueEmail } from "@/lib/email/send";
+import { env } from "@/lib/env";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { quotePlanChange } from "@/lib/billing/plan-change";
 import { liveSubscription } from "@/lib/billing/subscriptions";
-import { paymentProvider } from "./provider";
+import { formatDate } from "@/lib/utils/format";
+import { paymentProvider, type SubscriptionWithTier } from "./provider";
+import { billingContact, planChangeNames } from "./webhooks/shared";
 
 // Changing a paid plan: upgrades (and monthly -> annual) are charged and applied now; downgrades
 // (and annual -> monthly) are scheduled for the end of the period and can be taken back.
@@ -12,6 +16,29 @@ async function paidSubscription(workspaceId: string) {
   const sub = await liveSubscription(workspaceId);
   if (!sub || sub.tier.monthlyPriceCents === 0) throw new AppError("no_paid_plan", "This workspace has no paid plan.", 409);
   return sub;
+}
+
+/**
+ * Stores a downgrade (or switch to monthly) for the period end and queues "your plan changes on …"
+ * in the same transaction: one email per subscription, target tier and period, however often it is submitted.
+ */
+async function scheduleChange(tx: Tx, sub: SubscriptionWithTier, next: { tier: Tier; interval: "month" | "year" }) {
+  await tx.subscription.update({ where: { id: sub.id }, data: { scheduledTierId: next.tier.id, scheduledInterval: next.interval } });
+  const to = await billingContact(tx, sub.workspaceId);
+  return queueEmail(
+    {
+      template: "downgrade-scheduled",
+      to: to.email,
+      idempotencyKey: `downgrade-scheduled:${sub.id}:${next.tier.id}:${sub.currentPeriodEnd.toISOString()}`,
+      props: {
+        name: to.name,
+        ...planChangeNames(sub, next),
+        effectiveOn: formatDate(sub.currentPeriodEnd),
+        billingUrl: `${env.APP_URL}/dashboard/billing`,
+      },
+    },
+    tx,
+  );
 }
 
 export async function changePlan(actor: Actor, workspaceId: string, tierCode: string, interval: "month" | "year") {
@@ -26,7 +53,8 @@ export async function changePlan(actor: Actor, workspaceId: string, tierCode: st
     await provider.changePlanNow(sub, quote);
   } else {
     await provider.setRenewalPlan(sub, { tier, interval });
-    await db.subscription.update({ where: { id: sub.id }, data: { scheduledTierId: tier.id, scheduledInterval: interval } });
+    const email = await db.$transaction((tx) => scheduleChange(tx, sub, { tier, interval }));
+    await deliverQueued(email).catch((e: unknown) => console.error("email delivery failed", e));
   }
   await recordAudit(db, {
     actor,

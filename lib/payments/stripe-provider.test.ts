@@ -66,9 +66,14 @@ describe("the Stripe provider", () => {
     expect((await sub()).tier.code).toBe("pro");
     const metadata = { tierId: enterprise.id, interval: "month", grantMillicredits: update.get("metadata[grantMillicredits]")! };
     const now = Math.floor(Date.now() / 1000);
-    await send("invoice.paid", { ...objects.invoice, id: `in_up_${cs}`, billing_reason: "subscription_update", status: "paid", amount_paid: 31_000, payment_intent: `pi_up_${cs}`, parent: { type: "subscription_details", subscription_details: { subscription: subId, metadata } }, lines: { ...objects.invoice.lines, data: [{ ...objects.invoice.lines.data[0], period: { start: now, end: now + 29 * 86_400 } }] } });
+    const upgradePaid = { ...objects.invoice, id: `in_up_${cs}`, billing_reason: "subscription_update", status: "paid", amount_paid: 31_000, payment_intent: `pi_up_${cs}`, parent: { type: "subscription_details", subscription_details: { subscription: subId, metadata } }, lines: { ...objects.invoice.lines, data: [{ ...objects.invoice.lines.data[0], period: { start: now, end: now + 29 * 86_400 } }] } };
+    await send("invoice.paid", upgradePaid);
+    await send("invoice.paid", upgradePaid); // Stripe sends it again under a new event id
     expect((await sub()).tier.code).toBe("enterprise");
     expect((await db.workspace.findUniqueOrThrow({ where: { id: b.workspaceId } })).balanceMillicredits).toBe(600_000_000n);
+    const upgraded = await db.emailOutbox.findMany({ where: { to: b.user.email, template: "tier-upgraded" } });
+    expect(upgraded.map((e) => e.subject)).toEqual(["You're now on Enterprise"]);
+    expect(upgraded[0].text).toContain("Charged today: $310 (prorated)");
 
     // Downgrade: a subscription schedule switches the price at the period end; taking it back releases it.
     await changePlan(b.actor, b.workspaceId, "starter", "month");
@@ -76,6 +81,9 @@ describe("the Stripe provider", () => {
     const phases = [...standIn.requests].reverse().find((r) => r.path.startsWith("/v1/subscription_schedules/sub_sched_standin_"))!.body;
     expect(phases.get("phases[1][metadata][tierId]")).toBe((await db.tier.findUniqueOrThrow({ where: { code: "starter" } })).id);
     expect((await sub()).scheduledTier?.code).toBe("starter");
+    expect((await db.emailOutbox.findMany({ where: { to: b.user.email, template: "downgrade-scheduled" } })).map((e) => e.subject)).toEqual([
+      expect.stringMatching(/^Your plan changes to Starter on /),
+    ]);
     await cancelScheduledChange(b.actor, b.workspaceId);
     expect(standIn.requests.at(-1)!.path).toMatch(/^\/v1\/subscription_schedules\/sub_sched_standin_\d+\/release$/);
     expect((await sub()).scheduledTierId).toBeNull();

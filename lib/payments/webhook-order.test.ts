@@ -36,14 +36,21 @@ async function deliver(events: { id: string; created: number; type: string; data
   }
 }
 
+// Emails whose sending does not depend on the order of events (a payment-failed email does: an
+// invoice already paid never sends one).
+const ORDER_FREE_EMAILS = ["payment-receipt", "credit-pack-receipt", "tier-upgraded", "subscription-canceled"];
+
 async function snapshot(workspaceId: string) {
-  const [ws, sub, ledger, payments] = await Promise.all([
+  const owner = await db.membership.findFirstOrThrow({ where: { workspaceId, role: "owner" }, include: { user: true } });
+  const [ws, sub, ledger, payments, emails] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.subscription.findFirst({ where: { workspaceId }, include: { tier: true } }),
     db.ledgerEntry.groupBy({ by: ["kind"], where: { workspaceId }, _sum: { amountMillicredits: true }, orderBy: { kind: "asc" } }),
     db.payment.findMany({ where: { workspaceId }, select: { kind: true, amountCents: true, refundedCents: true, status: true, millicredits: true }, orderBy: [{ kind: "asc" }, { amountCents: "asc" }] }),
+    db.emailOutbox.groupBy({ by: ["template"], where: { to: owner.user.email, template: { in: ORDER_FREE_EMAILS } }, _count: { _all: true }, orderBy: { template: "asc" } }),
   ]);
   return {
+    emails: Object.fromEntries(emails.map((e) => [e.template, e._count._all])),
     accountType: ws.accountType,
     balance: ws.balanceMillicredits,
     ledger: Object.fromEntries(ledger.map((l) => [l.kind, l._sum.amountMillicredits])),
@@ -67,7 +74,7 @@ const invoice = (id: string, subscriptionId: string, reason: string, amount: num
 });
 
 /** Scenario builders: each makes a fresh workspace and the events Stripe would send about it. */
-const scenarios: Record<string, () => Promise<{ workspaceId: string; events: Ev[] }>> = {
+const scenarios: Record<string, () => Promise<{ workspaceId: string; events: Ev[]; emails: Record<string, number> }>> = {
   async "plan: checkout, created, upgrade, cancel, resume, deleted"() {
     const b = await buyer();
     const { url } = await startSubscriptionCheckout(b, "pro", "month");
@@ -84,6 +91,7 @@ const scenarios: Record<string, () => Promise<{ workspaceId: string; events: Ev[
         { type: "customer.subscription.updated", object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: false } },
         { type: "customer.subscription.deleted", object: { id: sub, object: "subscription", status: "canceled", cancel_at_period_end: false } },
       ],
+      emails: { "payment-receipt": 2, "subscription-canceled": 1, "tier-upgraded": 1 },
     };
   },
   async "renewal: checkout, failed renewal, paid retry, subscription active"() {
@@ -100,6 +108,7 @@ const scenarios: Record<string, () => Promise<{ workspaceId: string; events: Ev[
         { type: "invoice.paid", object: invoice(`in_p2_${cs}`, sub, "subscription_cycle", 1_900, p2, p2 + 30 * DAY, true) },
         { type: "customer.subscription.updated", object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: false } },
       ],
+      emails: { "payment-receipt": 2 },
     };
   },
   async "credit pack: paid, refunded in part, then in full"() {
@@ -114,6 +123,7 @@ const scenarios: Record<string, () => Promise<{ workspaceId: string; events: Ev[
         { type: "charge.refunded", object: charge(1_250) },
         { type: "charge.refunded", object: charge(5_000) },
       ],
+      emails: { "credit-pack-receipt": 1 },
     };
   },
 };
@@ -132,6 +142,8 @@ describe("webhook deliveries twice and out of order", () => {
       const inOrder = await build();
       await deliver(stamp(inOrder.events));
       const expected = await snapshot(inOrder.workspaceId);
+      // Each email once, and the same ones in every order below (every event delivered twice).
+      expect(expected.emails).toEqual(inOrder.emails);
       expect(expected.balance).toBe(expected.ledger ? Object.values(expected.ledger).reduce((a, b) => a! + b!, 0n) : 0n);
 
       for (const seed of [1, 7, 42, 1234]) {

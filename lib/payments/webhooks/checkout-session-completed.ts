@@ -3,9 +3,12 @@ import { countCheckoutCoupon } from "@/lib/billing/coupons";
 import { changeBalance } from "@/lib/billing/ledger";
 import { rewardReferral } from "@/lib/billing/referrals";
 import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
+import { creditsLabel, formatCents } from "@/lib/catalog/money";
 import type { CheckoutSession, Tx } from "@/lib/db";
+import { queueEmail } from "@/lib/email/send";
+import { env } from "@/lib/env";
+import { formatDate } from "@/lib/utils/format";
 import { eventTime, idOf, queueReceipt } from "./shared";
-
 
 /**
  * A first paid plan: the subscription starts now, the workspace draws its daily quota, and the
@@ -71,15 +74,44 @@ async function creditPack(tx: Tx, session: Stripe.Checkout.Session, checkout: Ch
       millicredits,
     },
   });
-  await changeBalance({ workspaceId: checkout.workspaceId, amountMillicredits: millicredits, kind: "purchase", reference: `checkout:${checkout.id}`, reason: `Credit pack: ${pack.name}` }, tx);
-  return payment;
+  const { balanceMillicredits } = await changeBalance(
+    { workspaceId: checkout.workspaceId, amountMillicredits: millicredits, kind: "purchase", reference: `checkout:${checkout.id}`, reason: `Credit pack: ${pack.name}` },
+    tx,
+  );
+  return { payment, pack, balanceMillicredits };
+}
+
+type PackBought = Awaited<ReturnType<typeof creditPack>>;
+
+/** A credit pack's own receipt: what was added and the balance it left (same key as every receipt: one per payment). */
+async function queueCreditPackReceipt(tx: Tx, { payment, pack, balanceMillicredits }: PackBought, to: { email: string; name: string | null }, paidAt: Date) {
+  return queueEmail(
+    {
+      template: "credit-pack-receipt",
+      to: to.email,
+      idempotencyKey: `receipt:${payment.id}`,
+      props: {
+        name: to.name,
+        // Pack names are amounts ("50,000 credits"); the email reads "the 50,000 credits pack".
+        pack: /\bpack$/i.test(pack.name) ? pack.name : `${pack.name} pack`,
+        credits: creditsLabel(payment.millicredits),
+        amount: formatCents(payment.amountCents, payment.currency),
+        paidAt: formatDate(paidAt),
+        reference: payment.checkoutSessionId ?? payment.id,
+        balance: creditsLabel(balanceMillicredits),
+        receiptUrl: `${env.APP_URL}/dashboard/billing/receipts/${payment.id}`,
+      },
+    },
+    tx,
+  );
 }
 
 /**
  * A paid checkout: a credit pack's credits (with its bonus) land in the wallet, or a first plan
  * starts. Our checkout row holds what was bought; the event only has to name it (metadata.checkoutId
- * or the session id). Afterwards: a checkout coupon is counted, a waiting referral pays out, and the
- * receipt is queued — all in this transaction.
+ * or the session id). Afterwards: a checkout coupon is counted, a waiting referral pays out (with its
+ * emails), and the receipt is queued — a plan's payment receipt, or a credit pack's receipt with the
+ * new balance — all in this transaction.
  */
 export async function checkoutSessionCompleted(tx: Tx, event: Stripe.Event): Promise<(string | null)[]> {
   const session = event.data.object as Stripe.Checkout.Session;
@@ -89,10 +121,12 @@ export async function checkoutSessionCompleted(tx: Tx, event: Stripe.Event): Pro
   if (checkout.kind === "credit_pack" && !checkout.creditPackId) return [];
   const at = eventTime(event);
   await tx.checkoutSession.update({ where: { id: checkout.id }, data: { status: "complete", completedAt: at } });
-  const payment = checkout.kind === "subscription" ? await startSubscription(tx, session, checkout, at) : await creditPack(tx, session, checkout);
+  const pack = checkout.kind === "subscription" ? null : await creditPack(tx, session, checkout);
+  const payment = pack?.payment ?? (await startSubscription(tx, session, checkout, at));
   if (checkout.couponId) await countCheckoutCoupon(tx, checkout.couponId, checkout.workspaceId, checkout.userId);
   // A first payment is what a referral waits for.
-  await rewardReferral(tx, checkout.userId, checkout.workspaceId);
+  const referralEmails = await rewardReferral(tx, checkout.userId, checkout.workspaceId);
   const buyer = await tx.user.findUniqueOrThrow({ where: { id: checkout.userId } });
-  return [await queueReceipt(tx, payment, buyer, at)];
+  const receipt = pack ? await queueCreditPackReceipt(tx, pack, buyer, at) : await queueReceipt(tx, payment, buyer, at);
+  return [receipt, ...referralEmails];
 }

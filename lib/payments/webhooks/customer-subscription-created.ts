@@ -8,5 +8,5 @@ import { customerSubscriptionUpdated } from "./customer-subscription-updated";
  * event-time guard — and, arriving first as it usually does, is retried until the plan exists.
  */
 export async function customerSubscriptionCreated(tx: Tx, event: Stripe.Event) {
-  await customerSubscriptionUpdated(tx, event);
+  return customerSubscriptionUpdated(tx, event);
 }

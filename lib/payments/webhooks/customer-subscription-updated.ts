@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import type { SubscriptionStatus, Tx } from "@/lib/db";
-import { eventTime, freeIfNoLivePlan, isNewer, RetryLaterError } from "./shared";
+import { eventTime, freeIfNoLivePlan, isNewer, queueSubscriptionCanceled, RetryLaterError } from "./shared";
 
 const STATUS: Partial<Record<Stripe.Subscription.Status, SubscriptionStatus>> = {
   active: "active",
@@ -15,15 +15,17 @@ const STATUS: Partial<Record<Stripe.Subscription.Status, SubscriptionStatus>> = 
 /**
  * The provider's view of a subscription changed (cancel at period end, resume, status). An event
  * older than the last one applied to this subscription never overwrites newer state, and an ended
- * subscription stays ended. Plan (tier) changes arrive with their invoice, not here.
+ * subscription stays ended. Plan (tier) changes arrive with their invoice, not here. A status of
+ * canceled ends the plan like customer.subscription.deleted does (same email, sent once whichever
+ * of the two comes first).
  */
-export async function customerSubscriptionUpdated(tx: Tx, event: Stripe.Event) {
+export async function customerSubscriptionUpdated(tx: Tx, event: Stripe.Event): Promise<(string | null)[]> {
   const remote = event.data.object as Stripe.Subscription & { current_period_end?: number };
   const at = eventTime(event);
-  const sub = await tx.subscription.findUnique({ where: { providerSubscriptionId: remote.id } });
+  const sub = await tx.subscription.findUnique({ where: { providerSubscriptionId: remote.id }, include: { tier: true } });
   // Unknown yet: Stripe sends this before checkout.session.completed (which starts the plan); its retry applies it.
   if (!sub) throw new RetryLaterError(`Subscription ${remote.id} is not known yet.`);
-  if (sub.status === "canceled" || !isNewer(at, sub.lastProviderEventAt)) return;
+  if (sub.status === "canceled" || !isNewer(at, sub.lastProviderEventAt)) return [];
   const status = STATUS[remote.status] ?? sub.status;
   const periodEnd = remote.current_period_end ?? remote.items?.data?.[0]?.current_period_end;
   await tx.subscription.update({
@@ -38,5 +40,6 @@ export async function customerSubscriptionUpdated(tx: Tx, event: Stripe.Event) {
       lastProviderEventAt: at,
     },
   });
-  if (status === "canceled") await freeIfNoLivePlan(tx, sub.workspaceId);
+  if (status !== "canceled" || !(await freeIfNoLivePlan(tx, sub.workspaceId))) return [];
+  return [await queueSubscriptionCanceled(tx, sub, at)];
 }

@@ -1,25 +1,42 @@
 import type Stripe from "stripe";
 import { changeBalance } from "@/lib/billing/ledger";
-import { renewalCredits } from "@/lib/billing/plan-change";
+import { priceFor, renewalCredits } from "@/lib/billing/plan-change";
+import { creditsLabel, formatCents } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/catalog/settings";
-import type { Subscription, Tier, Tx } from "@/lib/db";
-import { billingContact, eventTime, invoiceChargeId, invoiceMetadata, invoicePeriod, invoiceSubscriptionId, isNewer, queueReceipt, RetryLaterError } from "./shared";
+import type { Payment, Subscription, Tier, Tx } from "@/lib/db";
+import { queueEmail } from "@/lib/email/send";
+import { env } from "@/lib/env";
+import {
+  billingContact,
+  eventTime,
+  intervalName,
+  invoiceChargeId,
+  invoiceMetadata,
+  invoicePeriod,
+  invoiceSubscriptionId,
+  isNewer,
+  planChangeNames,
+  queueReceipt,
+  RetryLaterError,
+} from "./shared";
 
 type Sub = Subscription & { tier: Tier; scheduledTier: Tier | null };
-const intervalName = (i: "month" | "year") => (i === "year" ? "annual" : "monthly");
+type Upgrade = { from: { tier: Tier; interval: "month" | "year" }; to: { tier: Tier; interval: "month" | "year" } };
 
 /**
  * An upgrade (or monthly -> annual) was paid: the subscription moves to the plan named in the
  * invoice's metadata, and the difference in included credits (computed when the change was quoted)
  * is granted — once, with the invoice as the reference. An older plan change never overrides a newer one.
+ * Returns the payment, and the move when it was applied now and is an upgrade (for its email).
  */
-async function planChanged(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
+async function planChanged(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date): Promise<{ payment: Payment; upgrade: Upgrade | null }> {
   const meta = invoiceMetadata(invoice);
   const tier = await tx.tier.findUnique({ where: { id: meta.tierId } });
   if (!tier) throw new Error(`Invoice ${invoice.id} names an unknown tier ${meta.tierId}`);
   const interval = meta.interval === "year" ? "year" : "month";
   const period = invoicePeriod(invoice);
-  if (isNewer(at, sub.tierChangedAt)) {
+  const applied = isNewer(at, sub.tierChangedAt);
+  if (applied) {
     await tx.subscription.update({
       where: { id: sub.id },
       data: {
@@ -52,7 +69,31 @@ async function planChanged(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) 
   if (grant > 0n) {
     await changeBalance({ workspaceId: sub.workspaceId, amountMillicredits: grant, kind: "monthly_grant", reference: `grant:${invoice.id}`, reason: `Upgrade to ${tier.name}: included credits` }, tx);
   }
-  return payment;
+  const isUpgrade = tier.rank > sub.tier.rank || (sub.interval === "month" && interval === "year");
+  return { payment, upgrade: applied && isUpgrade ? { from: { tier: sub.tier, interval: sub.interval }, to: { tier, interval } } : null };
+}
+
+/** "You're now on X": one per upgrade payment, next to its receipt. */
+async function queueTierUpgraded(tx: Tx, payment: Payment, { from, to }: Upgrade) {
+  const contact = await billingContact(tx, payment.workspaceId);
+  // Less than the new plan's full price: the time left (or the unused month) was netted out.
+  const prorated = payment.amountCents < priceFor(to.tier, to.interval);
+  return queueEmail(
+    {
+      template: "tier-upgraded",
+      to: contact.email,
+      idempotencyKey: `tier-upgraded:${payment.id}`,
+      props: {
+        name: contact.name,
+        ...planChangeNames(from, to),
+        interval: intervalName(to.interval),
+        chargedNow: payment.amountCents > 0 ? `${formatCents(payment.amountCents, payment.currency)}${prorated ? " (prorated)" : ""}` : null,
+        creditsAdded: payment.millicredits > 0n ? creditsLabel(payment.millicredits) : null,
+        billingUrl: `${env.APP_URL}/dashboard/billing`,
+      },
+    },
+    tx,
+  );
 }
 
 /**
@@ -115,7 +156,10 @@ async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
   });
 }
 
-/** A paid invoice of a subscription: an upgrade or a renewal. The first invoice is the checkout's. */
+/**
+ * A paid invoice of a subscription: an upgrade or a renewal. The first invoice is the checkout's.
+ * Queues the receipt, and for an upgrade applied now the tier-upgraded email.
+ */
 export async function invoicePaid(tx: Tx, event: Stripe.Event): Promise<(string | null)[]> {
   const invoice = event.data.object as Stripe.Invoice;
   const subscriptionId = invoiceSubscriptionId(invoice);
@@ -130,9 +174,14 @@ export async function invoicePaid(tx: Tx, event: Stripe.Event): Promise<(string 
     return [];
   }
   const at = eventTime(event);
-  let payment;
-  if (invoice.billing_reason === "subscription_update" && invoiceMetadata(invoice).tierId) payment = await planChanged(tx, sub, invoice, at);
-  else if (invoice.billing_reason === "subscription_cycle") payment = await renewed(tx, sub, invoice, at);
-  else return []; // the first invoice (paid through checkout) or one Tollgate did not ask for
-  return [await queueReceipt(tx, payment, await billingContact(tx, sub.workspaceId), at)];
+  if (invoice.billing_reason === "subscription_update" && invoiceMetadata(invoice).tierId) {
+    const { payment, upgrade } = await planChanged(tx, sub, invoice, at);
+    const receipt = await queueReceipt(tx, payment, await billingContact(tx, sub.workspaceId), at);
+    return upgrade ? [receipt, await queueTierUpgraded(tx, payment, upgrade)] : [receipt];
+  }
+  if (invoice.billing_reason === "subscription_cycle") {
+    const payment = await renewed(tx, sub, invoice, at);
+    return [await queueReceipt(tx, payment, await billingContact(tx, sub.workspaceId), at)];
+  }
+  return []; // the first invoice (paid through checkout) or one Tollgate did not ask for
 }

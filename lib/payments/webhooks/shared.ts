@@ -1,14 +1,14 @@
 import type Stripe from "stripe";
 import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
-import type { Payment, Tx } from "@/lib/db";
+import type { Payment, Subscription, Tier, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/utils/format";
 
 // Pieces every webhook handler shares: reading Stripe objects across API versions, the
-// per-subscription event-time guard, and the receipt.
+// per-subscription event-time guard, the receipt and the other billing emails.
 
 /** An event that may apply later (e.g. it arrived before the one that creates its subscription): answered 500 so Stripe retries. */
 export class RetryLaterError extends AppError {
@@ -49,10 +49,14 @@ export function invoicePeriod(invoice: Stripe.Invoice) {
   return { start: new Date(start * 1000), end: new Date(end * 1000) };
 }
 
-/** After a subscription ends: the workspace is back on pay as you go unless another plan is live. */
+/**
+ * After a subscription ends: the workspace is back on pay as you go unless another plan is live.
+ * Returns whether it fell back.
+ */
 export async function freeIfNoLivePlan(tx: Tx, workspaceId: string) {
   const live = await tx.subscription.count({ where: { workspaceId, status: { in: [...LIVE_STATUSES] } } });
   if (live === 0) await tx.workspace.update({ where: { id: workspaceId }, data: { accountType: "payg" } });
+  return live === 0;
 }
 
 /** The workspace's owner: who receipts and billing emails go to. */
@@ -77,6 +81,30 @@ export async function queueReceipt(tx: Tx, payment: Payment, to: { email: string
         credits: payment.millicredits > 0n ? formatCredits(payment.millicredits) : null,
         billingUrl: `${env.APP_URL}/dashboard/billing/receipts/${payment.id}`,
       },
+    },
+    tx,
+  );
+}
+
+export const intervalName = (i: "month" | "year") => (i === "year" ? "annual" : "monthly");
+
+type PlanRef = { tier: { id: string; name: string }; interval: "month" | "year" };
+
+/** "From" and "to" for plan-change emails: the tier names, with the billing interval when only that changes. */
+export function planChangeNames(from: PlanRef, to: PlanRef) {
+  if (from.tier.id !== to.tier.id) return { fromPlan: from.tier.name, toPlan: to.tier.name };
+  return { fromPlan: `${from.tier.name} (${intervalName(from.interval)})`, toPlan: `${to.tier.name} (${intervalName(to.interval)})` };
+}
+
+/** Queues "your plan has ended" for a subscription that ended with the workspace back on pay as you go: once per subscription. */
+export async function queueSubscriptionCanceled(tx: Tx, sub: Subscription & { tier: Tier }, endedAt: Date) {
+  const to = await billingContact(tx, sub.workspaceId);
+  return queueEmail(
+    {
+      template: "subscription-canceled",
+      to: to.email,
+      idempotencyKey: `subscription-canceled:${sub.id}`,
+      props: { name: to.name, plan: sub.tier.name, endedOn: formatDate(endedAt), fallbackPlan: "Pay as you go", billingUrl: `${env.APP_URL}/dashboard/billing` },
     },
     tx,
   );

@@ -1,16 +1,21 @@
-// GET /admin/emails — every email template rendered with its preview props, and a test send.
+// GET /admin/emails?template=… — the template gallery: every template by name and subject, the
+// chosen one rendered with its sample data, and a test send.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/session";
-import { listTemplates, renderTemplatePreview } from "@/lib/email/admin";
+import { isTemplateName, listTemplates, renderTemplatePreview } from "@/lib/email/admin";
+import { cn } from "@/lib/utils/cn";
 import { SendTestForm } from "./send-test-form";
 
 export const metadata: Metadata = { title: "Email templates" };
 
-export default async function EmailTemplatesPage() {
+export default async function EmailTemplatesPage(props: { searchParams: Promise<{ template?: string }> }) {
   const admin = await requireAdmin();
   const templates = listTemplates();
-  const previews = await Promise.all(templates.map(async (t) => ({ name: t.name, ...(await renderTemplatePreview(t.name)) })));
+  const { template } = await props.searchParams;
+  const selected = isTemplateName(template) ? template : templates[0].name;
+  const preview = await renderTemplatePreview(selected);
 
   return (
     <div className="mx-auto grid max-w-6xl gap-6">
@@ -19,35 +24,50 @@ export default async function EmailTemplatesPage() {
         <p className="text-muted-foreground">Every email Tollgate can send, rendered with sample data.</p>
       </div>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Send a test email</CardTitle>
-          <CardDescription>Sends the template with its sample data. It goes through the outbox like any other email.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <SendTestForm templates={templates} defaultTo={admin.email} />
-        </CardContent>
-      </Card>
+      <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
+        <nav aria-label="Templates">
+          <ul className="grid gap-1">
+            {templates.map((t) => (
+              <li key={t.name}>
+                <Link
+                  href={`/admin/emails?template=${t.name}`}
+                  aria-current={t.name === selected ? "page" : undefined}
+                  className={cn(
+                    "grid rounded-md px-3 py-2 text-sm hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+                    t.name === selected && "bg-muted font-medium",
+                  )}
+                >
+                  <span className="break-all font-mono">{t.name}</span>
+                  <span className="break-words text-xs text-muted-foreground">{t.subject}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
 
-      <ul className="grid gap-6 xl:grid-cols-2" aria-label="Templates">
-        {previews.map((preview) => (
-          <li key={preview.name} id={`template-${preview.name}`} className="min-w-0">
-            <Card className="h-full">
-              <CardHeader>
-                <CardTitle className="break-all font-mono text-base">{preview.name}</CardTitle>
-                <CardDescription className="break-words">
-                  <span className="sr-only">Subject: </span>
-                  <span>{preview.subject}</span>
-                </CardDescription>
-              </CardHeader>
-              <CardContent>
-                {/* Empty sandbox: the template's HTML can't run scripts, submit forms or navigate this page. */}
-                <iframe sandbox="" srcDoc={preview.html} title={`Preview of the ${preview.name} email`} loading="lazy" className="h-[480px] w-full rounded-md border bg-white" />
-              </CardContent>
-            </Card>
-          </li>
-        ))}
-      </ul>
+        <div className="grid min-w-0 content-start gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle className="break-all font-mono text-base">{selected}</CardTitle>
+              <CardDescription className="break-words">Subject: {preview.subject}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              {/* Empty sandbox: the template's HTML can't run scripts, submit forms or navigate this page. */}
+              <iframe sandbox="" srcDoc={preview.html} title={`Preview of the ${selected} email`} className="h-[640px] w-full rounded-md border bg-white" />
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <CardTitle>Send a test email</CardTitle>
+              <CardDescription>Sends a template with its sample data. It goes through the outbox like any other email.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <SendTestForm key={selected} templates={templates} defaultTemplate={selected} defaultTo={admin.email} />
+            </CardContent>
+          </Card>
+        </div>
+      </div>
     </div>
   );
 }

@@ -8,9 +8,9 @@ import { Alert } from "@/components/ui/alert";
 import { Label } from "@/components/ui/label";
 import { sendTestEmailAction, type SendTestState } from "./actions";
 
-type Props = { templates: { name: string; subject: string }[]; defaultTo: string };
+type Props = { templates: { name: string; subject: string }[]; defaultTemplate: string; defaultTo: string };
 
-export function SendTestForm({ templates, defaultTo }: Props) {
+export function SendTestForm({ templates, defaultTemplate, defaultTo }: Props) {
   const [state, action] = useActionState(sendTestEmailAction, {} as SendTestState);
   const templateErrors = state.fieldErrors?.template;
   return (
@@ -33,7 +33,7 @@ export function SendTestForm({ templates, defaultTo }: Props) {
             id="test-template"
             name="template"
             required
-            defaultValue={state.values?.template ?? templates[0]?.name ?? ""}
+            defaultValue={state.values?.template ?? defaultTemplate}
             aria-invalid={templateErrors?.length ? true : undefined}
             aria-describedby={templateErrors?.length ? "test-template-error" : undefined}
             className="h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
