@@ -1,20 +1,12 @@
 import type { Page } from "@playwright/test";
-import { demo, expect, expectAccessible, expectNoHorizontalScroll, latestEmail, linkIn, signIn, test, uniqueEmail } from "./support";
+import { demo, expect, expectAccessible, expectNoHorizontalScroll, latestEmail, payWithTestCard, signIn, signUpVerified, test, uniqueEmail } from "./support";
 
 async function subscribeToProMonthly(page: Page) {
   const email = uniqueEmail("upgrade");
-  await page.goto("/sign-up");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a very long password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  await page.goto(linkIn((await latestEmail(email, "verify-email")).text, "/verify-email"));
+  await signUpVerified(page, email);
   await page.goto("/dashboard/billing");
   await page.getByRole("button", { name: "Choose Pro monthly" }).click();
-  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await page.getByLabel("Expiry (MM/YY)").fill("12/40");
-  await page.getByLabel("Security code").fill("123");
-  await page.getByRole("button", { name: "Pay $79" }).click();
+  await payWithTestCard(page, "Pay $79");
   await expect(page).toHaveURL(/\/dashboard\/billing\?subscribed=1/);
   return email;
 }

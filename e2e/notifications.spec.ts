@@ -1,17 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { E2E_ADMIN_API_KEY, emailCount, expect, expectAccessible, expectNoHorizontalScroll, latestEmail, linkIn, test, uniqueEmail } from "./support";
+import { E2E_ADMIN_API_KEY, emailCount, expect, expectAccessible, expectNoHorizontalScroll, latestEmail, linkIn, payWithTestCard, signUpVerified, test, uniqueEmail } from "./support";
 
 const MODEL = "poster-editor:inpaint-standard"; // 12 credits a call on pay as you go, 1 quota unit per image
-
-async function signUpVerified(page: Page, email: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a very long password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  await page.goto(linkIn((await latestEmail(email, "verify-email")).text, "/verify-email"));
-  await expect(page).toHaveURL(/\/dashboard/);
-}
 
 async function createKey(page: Page) {
   await page.goto("/dashboard/api-keys");
@@ -40,6 +30,7 @@ test("low-credit and quota alerts arrive once; unsubscribing stops that category
   test.setTimeout(120_000);
   const email = uniqueEmail("alerts");
   await signUpVerified(page, email);
+  await expect(page).toHaveURL(/\/dashboard/);
   const key = await createKey(page);
 
   // Pay as you go: 100 credits, then calls until the balance is below 10 credits (10% of the top-up).
@@ -81,10 +72,7 @@ test("low-credit and quota alerts arrive once; unsubscribing stops that category
   await page.goto("/dashboard/billing");
   await page.getByRole("button", { name: "Choose Starter monthly" }).click();
   await expect(page).toHaveURL(/\/checkout\/cs_local_/);
-  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await page.getByLabel("Expiry (MM/YY)").fill("12/40");
-  await page.getByLabel("Security code").fill("123");
-  await page.getByRole("button", { name: "Pay $19" }).click();
+  await payWithTestCard(page, "Pay $19");
   await expect(page).toHaveURL(/\/dashboard\/billing\?subscribed=1/);
 
   expect((await call(request, key, 399)).status()).toBe(200);

@@ -91,3 +91,21 @@ export async function expectNoHorizontalScroll(page: Page) {
 }
 
 export const E2E_ADMIN_API_KEY = "tga_e2e_admin_key_0123456789abcdef";
+
+/** Signs up a new account through the form and follows the verification email. */
+export async function signUpVerified(page: Page, email: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a very long password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await page.goto(linkIn((await latestEmail(email, "verify-email")).text, "/verify-email"));
+}
+
+/** Pays on the local test checkout with the card that succeeds. */
+export async function payWithTestCard(page: Page, button: string) {
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiry (MM/YY)").fill("12/40");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: button }).click();
+}
