@@ -5,7 +5,7 @@ import { queues, type JobData, type QueueName } from "./queues";
 // The Postgres job queue (pg-boss, schema `pgboss` in Tollgate's database). One started instance
 // per process: the app uses it to enqueue; workers (in the app process by default, or
 // `npm run worker`) also fetch from it. lib/jobs/runtime.ts registers the workers.
-const globalForBoss = globalThis as unknown as { tollgateBoss?: Promise<PgBoss> };
+const globalForBoss = globalThis as unknown as { tollgateBoss?: Promise<PgBoss>; tollgateBossStopping?: boolean };
 
 async function startBoss() {
   const boss = new PgBoss({
@@ -14,7 +14,8 @@ async function startBoss() {
     max: 5,
     application_name: "tollgate-jobs",
   });
-  boss.on("error", (e) => console.error("job queue error", e));
+  // While stopping, connections closing under the queue's feet (the database shutting down too) are expected.
+  boss.on("error", (e) => globalForBoss.tollgateBossStopping || console.error(`job queue: ${e.message}`));
   await boss.start();
   for (const [name, { options }] of Object.entries(queues)) {
     await boss.createQueue(name, { name, ...options });
@@ -39,5 +40,10 @@ export async function enqueue<Q extends QueueName>(name: Q, data: JobData[Q], op
 export async function stopJobQueue() {
   const boss = await globalForBoss.tollgateBoss?.catch(() => undefined);
   globalForBoss.tollgateBoss = undefined;
-  await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+  globalForBoss.tollgateBossStopping = true;
+  try {
+    await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+  } finally {
+    globalForBoss.tollgateBossStopping = false;
+  }
 }
