@@ -156,17 +156,20 @@ export async function chargeUsageBatch(
   if (planned.length) {
     const columns = planned[0].plan.item.map((_, c) => planned.map((p) => p.plan.item[c]));
     const { rows } = await pool().query<Row & { ord: string }>(BATCH_SQL, [...columns, ...planned[0].plan.shared]);
+    let last: ChargeResult | null = null;
+    let quotaExhausted: Date | null = null;
     rows.forEach((row, r) => {
       const { index, plan } = planned[r];
       try {
-        const result = settle(plan, row);
-        noticeCharge(caller.workspace.id, result);
-        outcomes[index] = { ok: true, result };
+        outcomes[index] = { ok: true, result: (last = settle(plan, row)) };
       } catch (error) {
-        if (error instanceof QuotaExceededError) noticeQuotaExhausted(caller.workspace.id, plan.resetsAt);
+        if (error instanceof QuotaExceededError) quotaExhausted = plan.resetsAt;
         outcomes[index] = { ok: false, error };
       }
     });
+    // Calls in a batch run in order: the last one shows the lowest balance and the highest quota use.
+    if (last) noticeCharge(caller.workspace.id, last);
+    if (quotaExhausted) noticeQuotaExhausted(caller.workspace.id, quotaExhausted);
   }
   return outcomes;
 }
