@@ -3,7 +3,7 @@ import { Resend } from "resend";
 import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueue } from "@/lib/jobs/boss";
-import { unsubscribeToken, type EmailCategory } from "@/lib/notifications/preferences";
+import { oneClickUnsubscribeUrl, type EmailCategory } from "@/lib/notifications/preferences";
 import { templates, type TemplateName, type TemplateProps } from "./templates";
 
 export type SendEmailInput<T extends TemplateName> = {
@@ -16,8 +16,8 @@ export type SendEmailInput<T extends TemplateName> = {
   category?: { name: EmailCategory; userId: string };
 };
 
-const unsubscribeHeaders = (userId: string, category: EmailCategory) => ({
-  "List-Unsubscribe": `<${env.APP_URL}/api/email/unsubscribe?token=${encodeURIComponent(unsubscribeToken(userId, category))}>`,
+const listUnsubscribeHeaders = (userId: string, category: EmailCategory) => ({
+  "List-Unsubscribe": `<${oneClickUnsubscribeUrl(userId, category)}>`,
   "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
 });
 
@@ -43,7 +43,7 @@ export async function queueEmail<T extends TemplateName>(input: SendEmailInput<T
         text,
         idempotencyKey: input.idempotencyKey,
         category: category?.name ?? null,
-        headers: category ? unsubscribeHeaders(category.userId, category.name) : undefined,
+        headers: category ? listUnsubscribeHeaders(category.userId, category.name) : undefined,
       },
     ],
     skipDuplicates: true,

@@ -47,7 +47,8 @@ export async function fireAlert(
 
 const category = (name: EmailCategory, userId: string) => ({ name, userId });
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const LOW_CREDIT_SOURCES = ["purchase", "monthly_grant", "referral", "coupon", "admin_adjustment"] as const;
+/** Ledger kinds that top a balance up: the last one sets the low-credit threshold. */
+export const LOW_CREDIT_SOURCES = ["purchase", "monthly_grant", "referral", "coupon", "admin_adjustment"] as const;
 
 /**
  * Quota at 80% and 100% of today's limit (subscription workspaces), and credits below 10% of the

@@ -25,10 +25,6 @@ export async function setEmailPreference(userId: string, category: EmailCategory
   else await db.emailOptOut.createMany({ data: [{ userId, category }], skipDuplicates: true });
 }
 
-export async function isOptedOut(userId: string, category: EmailCategory) {
-  return (await db.emailOptOut.count({ where: { userId, category } })) > 0;
-}
-
 // Unsubscribe links carry userId.category.signature so they work without signing in.
 const secret = () => {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;

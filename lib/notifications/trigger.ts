@@ -1,5 +1,6 @@
 import { pool } from "@/lib/db/pool";
 import { enqueue } from "@/lib/jobs/boss";
+import { LOW_CREDIT_SOURCES } from "./alerts";
 import type { ChargeResult } from "@/lib/metering/charge";
 
 // The metering path's side of alerts: after a charge, notice (in memory, no query on most calls)
@@ -10,7 +11,6 @@ import type { ChargeResult } from "@/lib/metering/charge";
 const raised = new Set<string>();
 const topUps = new Map<string, { id: string; threshold: bigint; expires: number }>();
 const TOP_UP_TTL_MS = 30_000;
-const LOW_CREDIT_SOURCES = ["purchase", "monthly_grant", "referral", "coupon", "admin_adjustment"];
 
 async function lastTopUp(workspaceId: string) {
   const cached = topUps.get(workspaceId);
