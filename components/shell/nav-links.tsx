@@ -3,6 +3,7 @@
 import {
   Activity,
   Box,
+  Building2,
   ChartColumn,
   CreditCard,
   House,
@@ -10,6 +11,7 @@ import {
   Layers,
   List,
   Mail,
+  ScrollText,
   Settings,
   Shield,
   Users,
@@ -33,6 +35,8 @@ const ICONS: Record<IconName, LucideIcon> = {
   box: Box,
   list: List,
   activity: Activity,
+  building: Building2,
+  scroll: ScrollText,
 };
 
 // The area root ("/dashboard", "/admin") would otherwise light up on every page beneath it.

@@ -11,7 +11,9 @@ export type IconName =
   | "layers"
   | "box"
   | "list"
-  | "activity";
+  | "activity"
+  | "building"
+  | "scroll";
 
 export type NavItem = { href: string; label: string; icon: IconName };
 

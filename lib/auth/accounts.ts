@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { EmailTakenError, isUniqueViolation } from "@/lib/errors";
@@ -62,10 +62,14 @@ async function sendVerificationEmail(user: { id: string; email: string; name: st
   });
 }
 
-export async function resendVerification(userId: string) {
+/** `alsoInTx` runs in the transaction that issues the token (an admin's audit entry). */
+export async function resendVerification(userId: string, alsoInTx?: (tx: Tx) => Promise<unknown>) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (user.emailVerifiedAt) return false;
-  const token = await db.$transaction((tx) => issueToken(tx, user.id, "verify_email"));
+  const token = await db.$transaction(async (tx) => {
+    await alsoInTx?.(tx);
+    return issueToken(tx, user.id, "verify_email");
+  });
   await sendVerificationEmail(user, token);
   return true;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as usage } from "@/app/api/v1/usage/route";
+import { recordAudit } from "@/lib/audit/record";
 import { changeBalance } from "@/lib/billing/ledger";
 import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/metering/api-keys";
@@ -77,11 +78,24 @@ describe("renewal reminders", () => {
 
 describe("audit retention", () => {
   it("deletes entries older than the retention setting and keeps the rest", async () => {
-    const old = await db.auditLog.create({ data: { action: "test.old", targetType: "test", createdAt: new Date(Date.now() - 400 * 864e5) } });
-    const recent = await db.auditLog.create({ data: { action: "test.recent", targetType: "test", createdAt: new Date(Date.now() - 300 * 864e5) } });
+    // Entries join the hash chain at the time they are written, so write them "in the past".
+    const at = async (daysAgo: number, action: string) => {
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() - daysAgo * 864e5 });
+      try {
+        await recordAudit(db, { actor: null, action, targetType: "test" });
+      } finally {
+        vi.useRealTimers();
+      }
+      return db.auditLog.findFirstOrThrow({ where: { action }, orderBy: { seq: "desc" } });
+    };
+    const old = await at(400, "test.old");
+    const recent = await at(300, "test.recent");
     await runRepeatedly(() => handlers["audit-retention"](job));
     expect(await db.auditLog.findUnique({ where: { id: old.id } })).toBeNull();
     expect(await db.auditLog.findUnique({ where: { id: recent.id } })).not.toBeNull();
+    // Retention normally removes the oldest end of the chain; here "old" sat at the newest end, so
+    // drop its successor too and leave the shared test database's chain whole.
+    await db.auditLog.delete({ where: { id: recent.id } });
   });
 });
 

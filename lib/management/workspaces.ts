@@ -90,21 +90,39 @@ export async function describeWorkspace(id: string, now = new Date()) {
   };
 }
 
-/** Grants or deducts credits; the idempotency key is the ledger reference, so a retry changes nothing. */
+// A concurrent request with the same idempotency key wrote its entry first; this one rolls back.
+class AlreadyApplied extends Error {}
+
+/**
+ * Grants or deducts credits; the idempotency key is the ledger reference, so a retry changes
+ * nothing. The ledger entry, the balance and the audit entry commit together.
+ */
 export async function adjustCredits(actor: Actor, workspaceId: string, input: z.infer<typeof creditsSchema>) {
-  if (!(await db.workspace.findUnique({ where: { id: workspaceId } }))) throw new NotFoundError("Workspace");
-  const result = await changeBalance({
-    workspaceId,
-    amountMillicredits: BigInt(input.millicredits),
-    kind: "admin_adjustment",
-    reference: `admin:${input.idempotencyKey}`,
-    reason: input.reason,
-    actorId: actor?.id,
-  });
-  if (result.applied) {
-    await recordAudit(db, { actor, action: "credits.adjust", targetType: "workspace", targetId: workspaceId, after: { ...input, balanceAfter: result.balanceMillicredits } });
+  const amount = BigInt(input.millicredits);
+  const reference = `admin:${input.idempotencyKey}`;
+  try {
+    return await db.$transaction(async (tx) => {
+      const ws = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { balanceMillicredits: true } });
+      if (!ws) throw new NotFoundError("Workspace");
+      const earlier = await tx.ledgerEntry.findUnique({ where: { workspaceId_kind_reference: { workspaceId, kind: "admin_adjustment", reference } }, select: { id: true } });
+      if (earlier) return { balanceMillicredits: ws.balanceMillicredits, applied: false };
+      const result = await changeBalance({ workspaceId, amountMillicredits: amount, kind: "admin_adjustment", reference, reason: input.reason, actorId: actor?.id }, tx);
+      if (!result.applied) throw new AlreadyApplied();
+      await recordAudit(tx, {
+        actor,
+        action: "credits.adjust",
+        targetType: "workspace",
+        targetId: workspaceId,
+        before: { balance: result.balanceMillicredits - amount },
+        after: { ...input, balanceAfter: result.balanceMillicredits },
+      });
+      return result;
+    });
+  } catch (e) {
+    if (!(e instanceof AlreadyApplied)) throw e;
+    const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { balanceMillicredits: true } });
+    return { balanceMillicredits: ws.balanceMillicredits, applied: false };
   }
-  return result;
 }
 
 export async function issueWorkspaceKey(actor: Actor, workspaceId: string, name: string) {

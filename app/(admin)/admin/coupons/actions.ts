@@ -31,6 +31,11 @@ export const toggleCouponAction = adminAction(z.object({ id: z.string().min(1), 
   revalidatePath("/admin/coupons");
 });
 
+/** The coupon table's plain `<form action>` has no state to show; the admin check is toggleCouponAction's. */
+export async function toggleCouponFormAction(formData: FormData) {
+  await toggleCouponAction({}, formData);
+}
+
 export const referralSettingsAction = adminAction(
   z.object({ referrerCredits: z.string(), newUserCredits: z.string() }).transform((v, ctx) => {
     const referrer = parseCredits(v.referrerCredits || "0");

@@ -9,17 +9,12 @@ import { formatCredits } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/catalog/settings";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/utils/format";
-import { toggleCouponAction } from "./actions";
+import { toggleCouponFormAction } from "./actions";
 import { BillingSettingsForm } from "./billing-settings-form";
 import { CouponForm } from "./coupon-form";
 import { ReferralForm } from "./referral-form";
 
 export const metadata: Metadata = { title: "Coupons and referrals" };
-
-async function toggle(formData: FormData) {
-  "use server";
-  await toggleCouponAction({}, formData);
-}
 
 export default async function CouponsPage() {
   const [coupons, settings, referred, rewarded] = await Promise.all([
@@ -90,7 +85,7 @@ export default async function CouponsPage() {
                   <Badge variant="outline">{c.active ? "Active" : "Inactive"}</Badge>
                 </Td>
                 <Td className="text-right">
-                  <form action={toggle}>
+                  <form action={toggleCouponFormAction}>
                     <input type="hidden" name="id" value={c.id} />
                     <input type="hidden" name="active" value={c.active ? "no" : "yes"} />
                     <SubmitButton size="sm" variant="outline" aria-label={`${c.active ? "Deactivate" : "Activate"} ${c.code}`}>

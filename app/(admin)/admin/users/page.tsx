@@ -1,83 +1,116 @@
-// GET /admin/users — every account, searchable by email or name, 25 per page.
+// GET /admin/users — every account, searchable and filterable (verified, role, signup, plan, status), 25 per page.
 import type { Metadata } from "next";
+import Link from "next/link";
+import { linkClass } from "@/components/admin/detail-list";
+import { FilterDate, FilterSearch, FilterSelect } from "@/components/admin/filter-fields";
+import { WorkspaceStatusBadge, accountTypeLabel, planName } from "@/components/admin/status-badges";
 import { Badge } from "@/components/ui/badge";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { db, type Prisma } from "@/lib/db";
+import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import { Pagination, parsePage } from "@/components/ui/pagination";
+import { filterParams, isFiltered, type SearchParams } from "@/lib/admin/filters";
+import { listUsers, parseUserFilter } from "@/lib/admin/users";
+import { filterTiers } from "@/lib/admin/workspaces";
+import { formatDate } from "@/lib/utils/format";
 import { VerifiedBadge } from "../../_components/badges";
 import { FilterForm } from "../../_components/filter-form";
-import { PAGE_SIZE, formatDate, parsePage } from "../../_components/format";
-import { Pagination } from "@/components/ui/pagination";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage(props: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function UsersPage(props: { searchParams: Promise<SearchParams> }) {
   const params = await props.searchParams;
-  const q = (typeof params.q === "string" ? params.q : "").trim().slice(0, 200);
-  const where: Prisma.UserWhereInput = q
-    ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] }
-    : {};
-  const total = await db.user.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(parsePage(params.page), pageCount);
-  const users = await db.user.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-    include: { _count: { select: { memberships: true } } },
-  });
+  const filter = parseUserFilter(params);
+  const [{ rows, total, page, pageCount }, tiers] = await Promise.all([listUsers(filter, parsePage(params.page)), filterTiers()]);
+  const filtered = isFiltered(filter);
 
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
+    <div className="mx-auto grid min-w-0 max-w-6xl gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <p className="text-muted-foreground">Everyone with a Tollgate account, newest first.</p>
+        <p className="text-muted-foreground">Everyone with a Tollgate account, newest first. Plan and status are those of the workspace they own.</p>
       </div>
 
-      <FilterForm action="/admin/users" label="Search users" active={Boolean(q)}>
-        <div className="grid w-full gap-2 sm:w-80">
-          <Label htmlFor="users-q">Email or name</Label>
-          <Input id="users-q" name="q" type="search" defaultValue={q} autoComplete="off" />
-        </div>
+      <FilterForm action="/admin/users" label="Search users" active={filtered}>
+        <FilterSearch id="users-q" name="q" label="Email or name" value={filter.q} />
+        <FilterSelect id="users-verified" name="verified" label="Email verified" value={filter.verified}>
+          <option value="">Any</option>
+          <option value="yes">Verified</option>
+          <option value="no">Unverified</option>
+        </FilterSelect>
+        <FilterSelect id="users-role" name="role" label="Role" value={filter.role}>
+          <option value="">Any role</option>
+          <option value="user">User</option>
+          <option value="admin">Admin</option>
+        </FilterSelect>
+        <FilterSelect id="users-type" name="accountType" label="Account type" value={filter.accountType}>
+          <option value="">Any type</option>
+          <option value="payg">Pay as you go</option>
+          <option value="subscription">Subscription</option>
+        </FilterSelect>
+        <FilterSelect id="users-tier" name="tier" label="Tier" value={filter.tier}>
+          <option value="">Any tier</option>
+          {tiers.map((t) => (
+            <option key={t.code} value={t.code}>
+              {t.archivedAt ? `${t.name} (archived)` : t.name}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="users-status" name="status" label="Status" value={filter.status}>
+          <option value="">Any status</option>
+          <option value="active">Active</option>
+          <option value="suspended">Suspended</option>
+        </FilterSelect>
+        <FilterDate id="users-from" name="from" label="Signed up from" value={filter.from} />
+        <FilterDate id="users-to" name="to" label="Signed up to" value={filter.to} />
       </FilterForm>
 
-      {users.length === 0 ? (
-        <EmptyState title={q ? "No users match your search" : "No users yet"}>
-          {q ? <p>Nobody&apos;s email or name contains &ldquo;{q}&rdquo;.</p> : <p>Accounts appear here as people sign up.</p>}
+      {rows.length === 0 ? (
+        <EmptyState title={filtered ? "No users match these filters" : "No users yet"}>
+          <p>{filtered ? "Try another search or fewer filters." : "Accounts appear here as people sign up."}</p>
         </EmptyState>
       ) : (
         <>
-          <DataTable label={q ? `Users matching “${q}”` : "Users"}>
+          <DataTable label="Users, newest first" minWidth="min-w-[56rem]">
             <thead>
               <tr>
                 <Th>Email</Th>
                 <Th>Name</Th>
                 <Th>Role</Th>
                 <Th>Email status</Th>
-                <Th className="text-right">Workspaces</Th>
+                <Th>Plan</Th>
+                <Th>Status</Th>
                 <Th>Signed up</Th>
               </tr>
             </thead>
             <tbody>
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <Td className="break-all font-medium">{user.email}</Td>
-                  <Td className={user.name ? undefined : "text-muted-foreground"}>{user.name ?? "—"}</Td>
-                  <Td>
-                    <Badge variant={user.role === "admin" ? "default" : "secondary"}>{user.role === "admin" ? "Admin" : "User"}</Badge>
-                  </Td>
-                  <Td>
-                    <VerifiedBadge verified={Boolean(user.emailVerifiedAt)} />
-                  </Td>
-                  <Td className="text-right tabular-nums">{user._count.memberships}</Td>
-                  <Td className="whitespace-nowrap">{formatDate(user.createdAt)}</Td>
-                </tr>
-              ))}
+              {rows.map((user) => {
+                const owned = user.memberships[0]?.workspace;
+                return (
+                  <tr key={user.id}>
+                    <Td className="break-all font-medium">
+                      <Link href={`/admin/users/${user.id}`} className={linkClass}>
+                        {user.email}
+                      </Link>
+                    </Td>
+                    <Td className={user.name ? undefined : "text-muted-foreground"}>{user.name ?? "—"}</Td>
+                    <Td>
+                      <Badge variant={user.role === "admin" ? "default" : "secondary"}>{user.role === "admin" ? "Admin" : "User"}</Badge>
+                    </Td>
+                    <Td>
+                      <VerifiedBadge verified={Boolean(user.emailVerifiedAt)} />
+                    </Td>
+                    <Td className="whitespace-nowrap">
+                      {owned ? `${planName(owned.subscriptions)} · ${accountTypeLabel(owned.accountType)}` : <span className="text-muted-foreground">No workspace</span>}
+                    </Td>
+                    <Td>
+                      <WorkspaceStatusBadge suspended={user.memberships.some((m) => m.workspace.suspendedAt)} />
+                    </Td>
+                    <Td className="whitespace-nowrap">{formatDate(user.createdAt)}</Td>
+                  </tr>
+                );
+              })}
             </tbody>
           </DataTable>
-          <Pagination basePath="/admin/users" params={{ q }} page={page} pageCount={pageCount} total={total} noun={total === 1 ? "user" : "users"} />
+          <Pagination basePath="/admin/users" params={filterParams(filter)} page={page} pageCount={pageCount} total={total} noun={total === 1 ? "user" : "users"} />
         </>
       )}
     </div>

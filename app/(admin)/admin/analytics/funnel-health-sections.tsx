@@ -1,0 +1,118 @@
+import { CircleAlert, CircleCheck } from "lucide-react";
+import Link from "next/link";
+import { BarChart } from "@/components/admin/charts/bar-chart";
+import { DataTable, Td, Th } from "@/components/ui/data-table";
+import { funnelRates, signupFunnel } from "@/lib/analytics/funnel";
+import { systemHealth } from "@/lib/analytics/health";
+import type { ParsedRange } from "@/lib/analytics/range";
+import { formatCount, formatDateTime } from "@/lib/utils/format";
+import { percent, rangeLabel } from "./format";
+import { Section, Stat, TableBlock } from "./section";
+
+const num = "text-right tabular-nums";
+
+export async function FunnelSection({ range }: { range: ParsedRange }) {
+  const f = await signupFunnel(range);
+  const r = funnelRates(f);
+  const steps = [
+    { step: "Signed up", users: f.signups, fromPrevious: null, overall: null },
+    { step: "Verified email", users: f.verified, fromPrevious: r.verified, overall: r.verified },
+    { step: "Paid", users: f.paid, fromPrevious: r.paid, overall: r.overall },
+  ];
+  return (
+    <Section
+      title="Sign-up funnel"
+      description="People who signed up in the range, how many verified their email, and how many of those paid (at any time): a payment, or a plan bought through checkout. Comp plans don't count."
+    >
+      <BarChart
+        title={`Sign-up funnel, ${rangeLabel(range)}`}
+        data={steps.map((s) => ({ step: s.step, users: s.users }))}
+        xKey="step"
+        xFormat="text"
+        series={[{ key: "users", label: "Users" }]}
+        valueFormat="count"
+      />
+      <TableBlock title="Funnel" report="funnel" range={range}>
+        <DataTable label="Funnel" minWidth="min-w-[30rem]">
+          <thead>
+            <tr>
+              <Th>Step</Th>
+              <Th className="text-right">Users</Th>
+              <Th className="text-right">From previous step</Th>
+              <Th className="text-right">From sign-up</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {steps.map((s, i) => (
+              <tr key={s.step}>
+                <Td className="font-medium">{s.step}</Td>
+                <Td className={num}>{formatCount(s.users)}</Td>
+                <Td className={num}>{i === 0 ? "" : percent(s.fromPrevious)}</Td>
+                <Td className={num}>{i === 0 ? "" : percent(s.overall)}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      </TableBlock>
+    </Section>
+  );
+}
+
+export async function HealthSection() {
+  const h = await systemHealth();
+  const check = h.ledgerCheck;
+  return (
+    <Section title="System health" description="Right now, whatever the date range.">
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat label="Database round trip" value={h.dbMs === null ? "unavailable" : `${h.dbMs} ms`} />
+        <Stat label="Last ledger check" value={check ? check.day : "Not run yet"} hint={check ? `${formatCount(check.workspacesChecked)} workspaces checked` : undefined} />
+        <Stat label="Emails failed" value={formatCount(h.email.failed)} />
+        <Stat label="Emails queued over 10 minutes" value={formatCount(h.email.stuck)} />
+      </dl>
+      {check ? (
+        <p className="flex items-center gap-2 text-sm">
+          {check.mismatchCount === 0 ? (
+            <>
+              <CircleCheck className="size-4 shrink-0 text-success" aria-hidden /> All balances matched the ledger (run {formatDateTime(check.createdAt)}).
+            </>
+          ) : (
+            <>
+              <CircleAlert className="size-4 shrink-0 text-destructive" aria-hidden />
+              <span>
+                {formatCount(check.mismatchCount)} {check.mismatchCount === 1 ? "workspace's balance doesn't" : "workspaces' balances don't"} match the ledger.{" "}
+                <Link href="/admin" className="font-medium underline underline-offset-4">
+                  See the overview
+                </Link>
+              </span>
+            </>
+          )}
+        </p>
+      ) : null}
+      {h.email.failed > 0 || h.email.stuck > 0 ? (
+        <p className="text-sm">
+          <Link href="/admin/outbox?status=failed" className="font-medium underline underline-offset-4">
+            Open the email outbox
+          </Link>
+        </p>
+      ) : null}
+      <TableBlock title="Job queue backlog" report="queue-backlog">
+        <DataTable label="Job queue backlog" minWidth="min-w-[20rem]">
+          <thead>
+            <tr>
+              <Th>Queue</Th>
+              <Th className="text-right">Waiting jobs</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {h.queues.map((q) => (
+              <tr key={q.queue}>
+                <Td className="font-mono text-xs">{q.queue}</Td>
+                <Td className={num}>{q.waiting === null ? "unavailable" : formatCount(q.waiting)}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      </TableBlock>
+    </Section>
+  );
+}

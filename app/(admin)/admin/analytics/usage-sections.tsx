@@ -1,0 +1,130 @@
+import Link from "next/link";
+import { BarChart } from "@/components/admin/charts/bar-chart";
+import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import type { ParsedRange } from "@/lib/analytics/range";
+import { topWorkspaces, usageByHour } from "@/lib/analytics/usage";
+import { formatCount } from "@/lib/utils/format";
+import { modelUsage } from "./data";
+import { credits, creditsOf, rangeLabel, usd } from "./format";
+import { Folded, Section, TableBlock } from "./section";
+
+const num = "text-right tabular-nums";
+const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`;
+
+export async function UsagePatternsSection({ range }: { range: ParsedRange }) {
+  const [hours, models] = await Promise.all([usageByHour(range), modelUsage(range)]);
+  return (
+    <Section title="Usage by hour and model" description="Every metered call in the range. Hours are UTC.">
+      <TableBlock title="Usage by hour of day" report="usage-by-hour" range={range}>
+        <BarChart
+          title={`Calls per hour of day (UTC), ${rangeLabel(range)}`}
+          data={hours.map((h) => ({ hour: h.hour, calls: h.calls }))}
+          xKey="hour"
+          xFormat="hour"
+          series={[{ key: "calls", label: "Calls" }]}
+          valueFormat="count"
+        />
+        <Folded summary="Show usage by hour as a table">
+          <DataTable label="Usage by hour of day" minWidth="min-w-[20rem]">
+            <thead>
+              <tr>
+                <Th>Hour (UTC)</Th>
+                <Th className="text-right">Calls</Th>
+                <Th className="text-right">Credits charged</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {hours.map((h) => (
+                <tr key={h.hour}>
+                  <Td>{hourLabel(h.hour)}</Td>
+                  <Td className={num}>{formatCount(h.calls)}</Td>
+                  <Td className={num}>{credits(h.creditsMillicredits)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        </Folded>
+      </TableBlock>
+      <TableBlock title="Usage by model" report="usage-by-model" range={range}>
+        {models.length === 0 ? (
+          <EmptyState title="No usage in this range" />
+        ) : (
+          <>
+            <BarChart
+              title={`Credits charged and provider cost by model, ${rangeLabel(range)}`}
+              data={models.map((m) => ({ model: m.modelKey, credits: creditsOf(m.revenueMillicredits), cost: creditsOf(m.costMicros) }))}
+              xKey="model"
+              xFormat="text"
+              series={[
+                { key: "credits", label: "Credits charged" },
+                { key: "cost", label: "Provider cost (credits)" },
+              ]}
+              valueFormat="credits"
+            />
+            <DataTable label="Usage by model" minWidth="min-w-[32rem]">
+              <thead>
+                <tr>
+                  <Th>Model</Th>
+                  <Th className="text-right">Calls</Th>
+                  <Th className="text-right">Credits charged</Th>
+                  <Th className="text-right">Provider cost</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {models.map((m) => (
+                  <tr key={m.modelKey}>
+                    <Td className="break-all font-mono text-xs">{m.modelKey}</Td>
+                    <Td className={num}>{formatCount(m.calls)}</Td>
+                    <Td className={num}>{credits(m.revenueMillicredits)}</Td>
+                    <Td className={num}>{credits(m.costMicros)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          </>
+        )}
+      </TableBlock>
+    </Section>
+  );
+}
+
+export async function TopWorkspacesSection({ range }: { range: ParsedRange }) {
+  const top = await topWorkspaces(range);
+  return (
+    <Section title="Top workspaces by spend" description="The ten workspaces that paid most in the range (net of refunds), then by credits consumed.">
+      <TableBlock title="Top workspaces" report="top-workspaces" range={range}>
+        {top.length === 0 ? (
+          <EmptyState title="No payments or usage in this range" />
+        ) : (
+          <DataTable label="Top workspaces" minWidth="min-w-[32rem]">
+            <thead>
+              <tr>
+                <Th className="w-12">#</Th>
+                <Th>Workspace</Th>
+                <Th className="text-right">Payments</Th>
+                <Th className="text-right">Credits consumed</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {top.map((w, i) => (
+                <tr key={w.id}>
+                  <Td className="tabular-nums text-muted-foreground">{i + 1}</Td>
+                  <Td>
+                    <Link
+                      href={`/admin/workspaces/${w.id}`}
+                      className="break-words font-medium underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                    >
+                      {w.name}
+                    </Link>
+                  </Td>
+                  <Td className={num}>{usd(w.paymentsCents)}</Td>
+                  <Td className={num}>{credits(w.consumedMillicredits)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+      </TableBlock>
+    </Section>
+  );
+}

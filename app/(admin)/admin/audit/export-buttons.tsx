@@ -1,0 +1,92 @@
+"use client";
+
+import { Download } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { exportRowCounter, type ExportFormat } from "@/lib/audit/export-format";
+import { formatCount } from "@/lib/utils/format";
+
+// total is null until the response's x-total-count arrives.
+type Progress = { done: number; total: number | null; finished: boolean; filename?: string };
+
+// Reads the export as it streams, so a large log shows progress instead of a silent wait, then
+// saves it through an object URL (a plain link could show neither progress nor errors).
+export function ExportButtons({ query }: { query: string }) {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const running = progress !== null && !progress.finished;
+
+  async function run(format: ExportFormat) {
+    setError(null);
+    setProgress({ done: 0, total: null, finished: false });
+    try {
+      const res = await fetch(`/api/admin/audit/export?${query ? `${query}&` : ""}format=${format}`);
+      if (!res.ok || !res.body) {
+        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+        throw new Error(body?.error?.message ?? `The export failed (HTTP ${res.status}).`);
+      }
+      const total = Number(res.headers.get("x-total-count") ?? 0);
+      const filename = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `audit-log.${format}`;
+      const count = exportRowCounter(format);
+      const decoder = new TextDecoder();
+      const chunks: BlobPart[] = [];
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        const rows = count(decoder.decode(value, { stream: true }));
+        setProgress({ done: rows, total, finished: false });
+      }
+      const url = URL.createObjectURL(new Blob(chunks, { type: res.headers.get("content-type") ?? "application/octet-stream" }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+      setProgress({ done: total, total, finished: true, filename });
+    } catch (e) {
+      setProgress(null);
+      setError(e instanceof Error && e.message ? e.message : "The export failed. Please try again.");
+    }
+  }
+
+  return (
+    <div className="grid gap-3">
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" variant="outline" disabled={running} onClick={() => run("csv")}>
+          <Download aria-hidden /> Export CSV
+        </Button>
+        <Button type="button" variant="outline" disabled={running} onClick={() => run("json")}>
+          <Download aria-hidden /> Export JSON
+        </Button>
+      </div>
+      <div aria-live="polite" className="grid gap-2 break-words text-sm">
+        {progress ? (
+          <>
+            {/* Without a value the bar is indeterminate while the count is unknown. */}
+            <progress
+              value={progress.total === null ? undefined : progress.done}
+              max={Math.max(progress.total ?? 1, 1)}
+              aria-label="Export progress"
+              className="h-2 w-full max-w-md accent-primary"
+            />
+            <p>
+              {progress.total === null
+                ? "Preparing the export…"
+                : `Exported ${formatCount(progress.done)} of ${formatCount(progress.total)} ${progress.total === 1 ? "entry" : "entries"}`}
+              {progress.finished ? ` — saved as ${progress.filename}` : null}
+            </p>
+          </>
+        ) : null}
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

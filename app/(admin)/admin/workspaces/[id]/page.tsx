@@ -1,0 +1,82 @@
+// GET /admin/workspaces/[id] — one workspace: profile, plan, ledger, usage, keys, members and audit, a tab at a time.
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { z } from "zod";
+import { TabLinks } from "@/components/admin/tab-links";
+import { WorkspaceStatusBadge, accountTypeLabel, planName } from "@/components/admin/status-badges";
+import { Badge } from "@/components/ui/badge";
+import { parsePage } from "@/components/ui/pagination";
+import type { SearchParams } from "@/lib/admin/filters";
+import { getWorkspaceDetail } from "@/lib/admin/workspaces";
+import { AuditTab } from "./audit-tab";
+import { KeysTab } from "./keys-tab";
+import { LedgerTab } from "./ledger-tab";
+import { MembersTab } from "./members-tab";
+import { ProfileTab } from "./profile-tab";
+import { SubscriptionTab } from "./subscription-tab";
+import { UsageTab } from "./usage-tab";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+const TABS = [
+  { key: "profile", label: "Profile" },
+  { key: "subscription", label: "Subscription" },
+  { key: "ledger", label: "Ledger" },
+  { key: "usage", label: "Usage" },
+  { key: "keys", label: "API keys" },
+  { key: "members", label: "Members" },
+  { key: "audit", label: "Audit" },
+] as const;
+
+const tabSchema = z.enum(TABS.map((t) => t.key) as [Tab, ...Tab[]]).catch("profile");
+type Tab = (typeof TABS)[number]["key"];
+
+// Metadata and the page both need the row; one query per request.
+const getWorkspace = cache(getWorkspaceDetail);
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const ws = await getWorkspace((await props.params).id);
+  return { title: ws ? `Workspace: ${ws.name}` : "Workspace not found" };
+}
+
+export default async function WorkspacePage(props: Props) {
+  const [{ id }, params] = await Promise.all([props.params, props.searchParams]);
+  const ws = await getWorkspace(id);
+  if (!ws) notFound();
+  const tab = tabSchema.parse(params.tab);
+  const page = parsePage(params.page);
+  const basePath = `/admin/workspaces/${ws.id}`;
+  const tabProps = { ws, page, basePath };
+
+  return (
+    <div className="mx-auto grid min-w-0 max-w-6xl gap-6">
+      <Link
+        href="/admin/workspaces"
+        className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      >
+        <ArrowLeft className="size-4" aria-hidden /> Back to workspaces
+      </Link>
+      <div className="grid gap-2">
+        <h1 className="min-w-0 break-words text-2xl font-semibold tracking-tight">{ws.name}</h1>
+        <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+          <Badge variant="secondary">{planName(ws.subscriptions)}</Badge>
+          <WorkspaceStatusBadge suspended={Boolean(ws.suspendedAt)} />
+          <span>{accountTypeLabel(ws.accountType)}</span>
+          <span aria-hidden>·</span>
+          <span>{ws.personal ? "Personal" : "Team"}</span>
+        </div>
+      </div>
+      <TabLinks label="Workspace sections" basePath={basePath} tabs={[...TABS]} active={tab} />
+      {tab === "profile" ? <ProfileTab {...tabProps} /> : null}
+      {tab === "subscription" ? <SubscriptionTab {...tabProps} /> : null}
+      {tab === "ledger" ? <LedgerTab {...tabProps} /> : null}
+      {tab === "usage" ? <UsageTab {...tabProps} /> : null}
+      {tab === "keys" ? <KeysTab {...tabProps} /> : null}
+      {tab === "members" ? <MembersTab {...tabProps} /> : null}
+      {tab === "audit" ? <AuditTab {...tabProps} /> : null}
+    </div>
+  );
+}

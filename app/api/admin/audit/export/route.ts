@@ -1,0 +1,31 @@
+// GET /api/admin/audit/export?format=csv|json&… — the filtered audit log as a streamed download (admin session)
+import { z } from "zod";
+import { exportAuditLog } from "@/lib/audit/export";
+import { exportFormats } from "@/lib/audit/export-format";
+import { parseAuditFilter } from "@/lib/audit/query";
+import { getCurrentUser } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+const error = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
+
+// A fetch from the admin page, not a navigation: answer with a status, never a redirect to sign-in.
+export async function GET(req: Request) {
+  const user = await getCurrentUser();
+  if (!user) return error(401, "unauthenticated", "Sign in to export the audit log.");
+  if (user.role !== "admin") return error(403, "forbidden", "Only admins can export the audit log.");
+
+  const params = Object.fromEntries(new URL(req.url).searchParams);
+  const format = z.enum(exportFormats).safeParse(params.format);
+  if (!format.success) return error(400, "invalid_request", "format must be csv or json.");
+
+  const { stream, total, filename, contentType } = await exportAuditLog(parseAuditFilter(params), format.data);
+  return new Response(stream, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+      "X-Total-Count": String(total),
+    },
+  });
+}

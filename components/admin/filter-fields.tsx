@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { cn } from "@/lib/utils/cn";
+
+// Labelled controls for the admin lists' GET filter forms.
+
+const selectClass =
+  "h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+
+type Base = { id: string; name: string; label: string; className?: string };
+
+export function FilterSearch({ id, name, label, value, className }: Base & { value: string }) {
+  return (
+    <div className={cn("grid w-full gap-2 sm:w-72", className)}>
+      <Label htmlFor={id}>{label}</Label>
+      <Input id={id} name={name} type="search" defaultValue={value} autoComplete="off" />
+    </div>
+  );
+}
+
+export function FilterSelect({ id, name, label, value, className, children }: Base & { value: string | undefined; children: ReactNode }) {
+  return (
+    <div className={cn("grid w-full gap-2 sm:w-44", className)}>
+      <Label htmlFor={id}>{label}</Label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={selectClass}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+export function FilterDate({ id, name, label, value, className }: Base & { value: string | undefined }) {
+  return (
+    <div className={cn("grid w-full gap-2 sm:w-44", className)}>
+      <Label htmlFor={id}>{label}</Label>
+      <Input id={id} name={name} type="date" defaultValue={value ?? ""} />
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
+import { db, type Prisma } from "@/lib/db";
+import { dayParam, dayRange, enumParam, paged, textParam, tierParam, tierWhere, type SearchParams } from "./filters";
+
+// The admin console's view of users: the filtered list and one user's detail.
+
+export const userFilterSchema = z.object({
+  q: textParam,
+  verified: enumParam(["yes", "no"]),
+  role: enumParam(["user", "admin"]),
+  from: dayParam,
+  to: dayParam,
+  accountType: enumParam(["payg", "subscription"]),
+  tier: tierParam,
+  status: enumParam(["active", "suspended"]),
+});
+
+export type UserFilter = z.infer<typeof userFilterSchema>;
+
+export const parseUserFilter = (params: SearchParams): UserFilter => userFilterSchema.parse(params);
+
+const suspendedOwned: Prisma.MembershipWhereInput = { role: "owner", workspace: { suspendedAt: { not: null } } };
+
+/**
+ * Account type and tier are those of a workspace the user owns (their personal one, or a team they
+ * own); a user counts as suspended when a workspace they own is suspended.
+ */
+export function userWhere(filter: UserFilter): Prisma.UserWhereInput {
+  const and: Prisma.UserWhereInput[] = [];
+  if (filter.q) and.push({ OR: [{ email: { contains: filter.q, mode: "insensitive" } }, { name: { contains: filter.q, mode: "insensitive" } }] });
+  if (filter.verified) and.push({ emailVerifiedAt: filter.verified === "yes" ? { not: null } : null });
+  if (filter.role) and.push({ role: filter.role });
+  const created = dayRange(filter.from, filter.to);
+  if (created) and.push({ createdAt: created });
+  const owned: Prisma.WorkspaceWhereInput[] = [];
+  if (filter.accountType) owned.push({ accountType: filter.accountType });
+  if (filter.tier) owned.push(tierWhere(filter.tier));
+  if (owned.length) and.push({ memberships: { some: { role: "owner", workspace: { AND: owned } } } });
+  if (filter.status === "suspended") and.push({ memberships: { some: suspendedOwned } });
+  if (filter.status === "active") and.push({ memberships: { none: suspendedOwned } });
+  return and.length ? { AND: and } : {};
+}
+
+const liveTier = {
+  where: { status: { in: [...LIVE_STATUSES] } },
+  orderBy: { createdAt: "desc" },
+  take: 1,
+  select: { tier: { select: { code: true, name: true } } },
+} satisfies Prisma.Workspace$subscriptionsArgs;
+
+/** One page of users, newest first, with the workspaces they own (personal first). */
+export async function listUsers(filter: UserFilter, requestedPage: number) {
+  const where = userWhere(filter);
+  return paged(
+    () => db.user.count({ where }),
+    (skip, take) =>
+      db.user.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        skip,
+        take,
+        include: {
+          memberships: {
+            where: { role: "owner" },
+            orderBy: [{ workspace: { personal: "desc" } }, { createdAt: "asc" }],
+            select: { workspace: { select: { id: true, accountType: true, suspendedAt: true, subscriptions: liveTier } } },
+          },
+        },
+      }),
+    requestedPage,
+  );
+}
+
+/** The user with who referred them and every workspace they belong to; null when unknown. */
+export function getUserDetail(id: string) {
+  return db.user.findUnique({
+    where: { id },
+    include: {
+      referredBy: { select: { id: true, email: true } },
+      _count: { select: { referrals: true } },
+      memberships: {
+        orderBy: [{ workspace: { personal: "desc" } }, { createdAt: "asc" }],
+        include: { workspace: { select: { id: true, name: true, personal: true, accountType: true, suspendedAt: true, subscriptions: liveTier } } },
+      },
+    },
+  });
+}
+
+/** Audit entries about the user, newest first. */
+export function userAudit(userId: string, requestedPage: number) {
+  const where: Prisma.AuditLogWhereInput = { targetType: "user", targetId: userId };
+  return paged(
+    () => db.auditLog.count({ where }),
+    (skip, take) => db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
+    requestedPage,
+  );
+}

@@ -1,0 +1,56 @@
+// SQL pieces shared by the analytics queries. Timestamps are UTC wall-clock `timestamp` columns, so
+// bounds go in as ISO strings cast to timestamp (the session's time zone never applies).
+import { Prisma } from "@/lib/db";
+import { bucketsOf, type Range } from "./range";
+
+export const at = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
+
+/** Payments that took money (a refund keeps the row; its refundedCents is subtracted). */
+export const MONEY_TAKEN = Prisma.sql`('paid', 'partially_refunded', 'refunded')`;
+
+/**
+ * Subscription `s` was live just before instant `t`. There is no status history, so a row that is
+ * canceled now counts as live from createdAt until canceledAt; one without canceledAt counts only
+ * while its status is live. `incomplete` never was.
+ */
+export const liveAt = (t: Prisma.Sql) => Prisma.sql`(
+  s."createdAt" < ${t} and s.status <> 'incomplete'
+  and (s."canceledAt" >= ${t} or (s."canceledAt" is null and s.status in ('active', 'trialing', 'past_due')))
+)`;
+
+/** Monthly recurring cents of subscription `s` on tier `t`: annual plans as a twelfth (rounded down), comp plans as 0. */
+export const MRR_CENTS = Prisma.sql`(case when s.provider = 'manual' then 0
+  when s.interval = 'year' then t."annualPriceCents" / 12 else t."monthlyPriceCents" end)`;
+
+/**
+ * A CTE `seg(workspaceId, tierId, start, stop)`: the span in which each subscription decided its
+ * workspace's tier. Spans end at canceledAt (or never, while live) and are cut at the workspace's
+ * next subscription, so they never overlap and each event or payment falls in at most one.
+ */
+export const SEGMENTS = Prisma.sql`seg as (
+  select s."workspaceId", s."tierId", s."createdAt" as start,
+    least(
+      case when s."canceledAt" is not null then s."canceledAt"
+           when s.status in ('active', 'trialing', 'past_due') then 'infinity'::timestamp
+           else s."createdAt" end,
+      coalesce(lead(s."createdAt") over (partition by s."workspaceId" order by s."createdAt", s.id), 'infinity'::timestamp)
+    ) as stop
+  from "Subscription" s
+  where s.status <> 'incomplete'
+)`;
+
+/** Bucket index of timestamp expression `col` within the range (days or weeks from `from`). */
+export function bucketIndex(range: Range, col: Prisma.Sql) {
+  const seconds = bucketsOf(range).stepDays * 86_400;
+  return Prisma.sql`floor(extract(epoch from (${col} - ${at(range.from)})) / ${seconds}::int)::int`;
+}
+
+/** `generate_series` of bucket indexes with each bucket's first day ('YYYY-MM-DD') and end instant (clipped to `to`). */
+export function bucketSeries(range: Range) {
+  const { stepDays, count } = bucketsOf(range);
+  return Prisma.sql`(
+    select g.b, to_char(${at(range.from)} + make_interval(days => g.b * ${stepDays}::int), 'YYYY-MM-DD') as day,
+      least(${at(range.from)} + make_interval(days => (g.b + 1) * ${stepDays}::int), ${at(range.to)}) as stop
+    from generate_series(0, ${count - 1}::int) as g(b)
+  ) as buckets`;
+}

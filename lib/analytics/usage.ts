@@ -1,0 +1,116 @@
+// Credits in and out, provider cost against revenue, usage by hour and model, top workspaces.
+// Provider cost is micro-dollars, which equal millicredits, so cost and revenue subtract directly.
+import { db, Prisma } from "@/lib/db";
+import type { Range } from "./range";
+import { at, bucketIndex, bucketSeries, MONEY_TAKEN, SEGMENTS } from "./sql";
+
+const inRange = (range: Range, col: Prisma.Sql) => Prisma.sql`${col} >= ${at(range.from)} and ${col} < ${at(range.to)}`;
+
+export type CreditsPoint = { day: string; soldMillicredits: bigint; grantedMillicredits: bigint; consumedMillicredits: bigint };
+
+// Credits handed out rather than paid for. Rollover only carries existing credits forward.
+const GRANT_KINDS = Prisma.sql`('monthly_grant', 'referral', 'coupon', 'admin_adjustment')`;
+
+/**
+ * Per day (or week): credits sold (positive `purchase` entries), granted (positive grants, referral,
+ * coupon and admin entries) and consumed (`usage` entries, which committed reservations write too;
+ * holds are released again, so they are not consumption).
+ */
+export async function creditsFlow(range: Range): Promise<CreditsPoint[]> {
+  return db.$queryRaw<CreditsPoint[]>`
+    with agg as (
+      select ${bucketIndex(range, Prisma.sql`l."createdAt"`)} as b,
+        sum(l."amountMillicredits") filter (where l.kind = 'purchase' and l."amountMillicredits" > 0) as sold,
+        sum(l."amountMillicredits") filter (where l.kind in ${GRANT_KINDS} and l."amountMillicredits" > 0) as granted,
+        -sum(l."amountMillicredits") filter (where l.kind = 'usage') as consumed
+      from "LedgerEntry" l
+      where ${inRange(range, Prisma.sql`l."createdAt"`)} and l.kind in ('purchase', 'usage', 'monthly_grant', 'referral', 'coupon', 'admin_adjustment')
+      group by 1
+    )
+    select buckets.day,
+      coalesce(agg.sold, 0)::bigint as "soldMillicredits",
+      coalesce(agg.granted, 0)::bigint as "grantedMillicredits",
+      coalesce(agg.consumed, 0)::bigint as "consumedMillicredits"
+    from ${bucketSeries(range)} left join agg on agg.b = buckets.b
+    order by buckets.b`;
+}
+
+export type ModelUsage = { modelKey: string; calls: number; costMicros: bigint; revenueMillicredits: bigint };
+
+/** Calls, provider cost and credits charged per model. */
+export async function usageByModel(range: Range): Promise<ModelUsage[]> {
+  return db.$queryRaw<ModelUsage[]>`
+    select e."modelKey", count(*)::int as calls,
+      sum(e."providerCostMicros")::bigint as "costMicros", sum(e."chargedMillicredits")::bigint as "revenueMillicredits"
+    from "UsageEvent" e
+    where ${inRange(range, Prisma.sql`e."createdAt"`)}
+    group by e."modelKey"
+    order by "revenueMillicredits" desc, e."modelKey"`;
+}
+
+export type TierUsage = { tier: string; calls: number; costMicros: bigint; revenueMillicredits: bigint };
+
+/** The same per tier: each event counts under the plan its workspace was on at the time of the call. */
+export async function usageByTier(range: Range): Promise<TierUsage[]> {
+  return db.$queryRaw<TierUsage[]>`
+    with ${SEGMENTS},
+    ev as (
+      select e."workspaceId", e."createdAt", e."providerCostMicros", e."chargedMillicredits"
+      from "UsageEvent" e where ${inRange(range, Prisma.sql`e."createdAt"`)}
+    )
+    select coalesce(t.name, 'Pay as you go') as tier, count(*)::int as calls,
+      sum(ev."providerCostMicros")::bigint as "costMicros", sum(ev."chargedMillicredits")::bigint as "revenueMillicredits"
+    from ev
+    left join seg on seg."workspaceId" = ev."workspaceId" and ev."createdAt" >= seg.start and ev."createdAt" < seg.stop
+    left join "Tier" t on t.id = seg."tierId"
+    group by t.id, t.name, t.rank
+    order by t.rank nulls first, t.name`;
+}
+
+/** Revenue minus cost, and that as a fraction of revenue (null without revenue). */
+export function margin(row: { costMicros: bigint; revenueMillicredits: bigint }) {
+  const marginMillicredits = row.revenueMillicredits - row.costMicros;
+  const rate = row.revenueMillicredits > 0n ? Number(marginMillicredits) / Number(row.revenueMillicredits) : null;
+  return { marginMillicredits, rate };
+}
+
+export type HourUsage = { hour: number; calls: number; creditsMillicredits: bigint };
+
+/** Calls and credits charged per hour of the day (UTC), all 24 hours. */
+export async function usageByHour(range: Range): Promise<HourUsage[]> {
+  return db.$queryRaw<HourUsage[]>`
+    with agg as (
+      select extract(hour from e."createdAt")::int as hour, count(*) as calls, sum(e."chargedMillicredits") as credits
+      from "UsageEvent" e where ${inRange(range, Prisma.sql`e."createdAt"`)}
+      group by 1
+    )
+    select h.hour, coalesce(agg.calls, 0)::int as calls, coalesce(agg.credits, 0)::bigint as "creditsMillicredits"
+    from generate_series(0, 23) as h(hour) left join agg on agg.hour = h.hour
+    order by h.hour`;
+}
+
+export type TopWorkspace = { id: string; name: string; paymentsCents: bigint; consumedMillicredits: bigint };
+
+/** The ten workspaces that paid most in the range (then by credits consumed). */
+export async function topWorkspaces(range: Range, limit = 10): Promise<TopWorkspace[]> {
+  return db.$queryRaw<TopWorkspace[]>`
+    with pay as (
+      select p."workspaceId", sum(p."amountCents" - p."refundedCents") as cents
+      from "Payment" p where ${inRange(range, Prisma.sql`p."createdAt"`)} and p.status in ${MONEY_TAKEN}
+      group by 1
+    ),
+    used as (
+      select l."workspaceId", -sum(l."amountMillicredits") as consumed
+      from "LedgerEntry" l where ${inRange(range, Prisma.sql`l."createdAt"`)} and l.kind = 'usage'
+      group by 1
+    ),
+    spend as (
+      select coalesce(pay."workspaceId", used."workspaceId") as id, coalesce(pay.cents, 0)::bigint as cents, coalesce(used.consumed, 0)::bigint as consumed
+      from pay full join used on used."workspaceId" = pay."workspaceId"
+    )
+    select w.id, w.name, spend.cents as "paymentsCents", spend.consumed as "consumedMillicredits"
+    from spend join "Workspace" w on w.id = spend.id
+    where spend.cents > 0 or spend.consumed > 0
+    order by spend.cents desc, spend.consumed desc, w.name, w.id
+    limit ${limit}::int`;
+}
