@@ -1,27 +1,13 @@
 // npm run bench:analytics (also the last part of npm run bench) — how long the admin analytics
 // dashboard's queries take on the demo dataset (`db:seed -- --demo`). Prints figures; asserts nothing.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { env } from "@/lib/env";
+import { startThrowawayPostgres } from "./lib/throwaway-db";
 
 const RUNS = 7;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
 async function main() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "tollgate-bench-analytics-"));
-  chmodSync(dir, 0o755);
-  const database = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), port: await freePort(), database: "bench", persistent: false, fast: false });
+  const database = await startThrowawayPostgres({ prefix: "tollgate-bench-analytics-", database: "bench", fast: false });
   try {
     env.DATABASE_URL = database.url;
     await applyMigrations(database.url);
@@ -86,7 +72,6 @@ async function main() {
     await seedPool.end();
   } finally {
     await database.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -2,15 +2,13 @@
 // PostgreSQL, next to a baseline of the same SQL issued directly. Prints figures; asserts nothing about time.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
+import { existsSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { env } from "@/lib/env";
+import { freePort, startThrowawayPostgres } from "./lib/throwaway-db";
 
 const CONNECTIONS = 32;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 20);
@@ -18,18 +16,8 @@ const WORKSPACES = 100;
 const ADMIN_KEY = `tga_bench_${randomUUID().replaceAll("-", "")}`;
 const MODEL = "poster-editor:inpaint-standard";
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
 async function main() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "tollgate-bench-"));
-  chmodSync(dir, 0o755);
-  const database = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), port: await freePort(), database: "bench", persistent: false, fast: false });
+  const database = await startThrowawayPostgres({ prefix: "tollgate-bench-", database: "bench", fast: false });
   env.DATABASE_URL = database.url;
   await applyMigrations(database.url);
   const { seedCatalog } = await import("@/prisma/seed-catalog");
@@ -144,7 +132,6 @@ async function main() {
     server.kill("SIGTERM");
     await pool.end();
     await database.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -10,12 +10,19 @@ import type { ActionState } from "@/lib/auth/action";
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 type Props = {
-  trigger: string;
-  /** The trigger's accessible name when its text alone is ambiguous. */
+  /** The text of the button that opens the dialog. */
+  trigger: ReactNode;
+  /** The trigger's accessible name when its text alone is ambiguous ("Delete" in a table row). */
   triggerLabel?: string;
-  triggerVariant?: "destructive" | "outline" | "secondary" | "default";
+  triggerVariant?: "destructive" | "outline" | "secondary" | "ghost" | "default";
+  /** "sm" for triggers inside tables and cards. */
+  triggerSize?: "sm" | "default";
   title: string;
   description: ReactNode;
+  /** Overrides the description's muted look, e.g. when it is the one line to check. */
+  descriptionClassName?: string;
+  /** Shown between the description and the form, e.g. which payment this is. */
+  details?: ReactNode;
   confirmLabel: string;
   pendingLabel: string;
   confirmVariant?: "destructive" | "default";
@@ -25,14 +32,14 @@ type Props = {
   /** Inputs shown in the dialog (a reason), given the last attempt's state for its messages. */
   inputs?: (state: ActionState) => ReactNode;
   /** Called with the success message once the action succeeded and the dialog closed. */
-  onDone: (message: string) => void;
+  onDone?: (message: string) => void;
   /** Where focus goes after a success, since the trigger may be replaced. */
   focusAfter?: () => void;
 };
 
-// Disruptive admin changes take a second, explicit step. Radix traps focus, closes on Escape and
-// returns focus to the trigger (or, after a success, to the status message).
-export function ActionDialog({ trigger, triggerLabel, triggerVariant = "destructive", title, description, focusAfter, onDone, ...rest }: Props) {
+// Destructive and disruptive admin changes take a second, explicit step. Radix traps focus, closes
+// on Escape and returns focus to the trigger (or, after a success, to the status message).
+export function ActionDialog({ trigger, triggerLabel, triggerVariant = "destructive", triggerSize, title, description, descriptionClassName, details, focusAfter, onDone, ...rest }: Props) {
   const [open, setOpen] = useState(false);
   const succeeded = useRef(false);
   return (
@@ -44,7 +51,7 @@ export function ActionDialog({ trigger, triggerLabel, triggerVariant = "destruct
       }}
     >
       <Dialog.Trigger asChild>
-        <Button type="button" variant={triggerVariant} aria-label={triggerLabel}>
+        <Button type="button" variant={triggerVariant} size={triggerSize} aria-label={triggerLabel}>
           {trigger}
         </Button>
       </Dialog.Trigger>
@@ -59,14 +66,15 @@ export function ActionDialog({ trigger, triggerLabel, triggerVariant = "destruct
           className="fixed left-1/2 top-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border bg-card p-6 text-card-foreground shadow-xl focus:outline-none"
         >
           <Dialog.Title className="text-lg font-semibold leading-tight">{title}</Dialog.Title>
-          <Dialog.Description className="text-sm text-muted-foreground">{description}</Dialog.Description>
+          <Dialog.Description className={descriptionClassName ?? "text-sm text-muted-foreground"}>{description}</Dialog.Description>
+          {details}
           {/* Mounted only while open, so each opening starts without the last attempt's error. */}
           <ConfirmForm
             {...rest}
             onSuccess={(message) => {
               succeeded.current = true;
               setOpen(false);
-              onDone(message);
+              onDone?.(message);
             }}
           />
         </Dialog.Content>

@@ -38,3 +38,40 @@ export function FilterDate({ id, name, label, value, className }: Base & { value
     </div>
   );
 }
+
+// The workspace filters the users and workspaces lists share; `idPrefix` keeps each page's ids apart.
+
+type WorkspaceFilter = { idPrefix: string; value: string | undefined };
+
+export function TierFilter({ idPrefix, value, tiers }: WorkspaceFilter & { tiers: { code: string; name: string; archivedAt: Date | null }[] }) {
+  return (
+    <FilterSelect id={`${idPrefix}-tier`} name="tier" label="Tier" value={value}>
+      <option value="">Any tier</option>
+      {tiers.map((t) => (
+        <option key={t.code} value={t.code}>
+          {t.archivedAt ? `${t.name} (archived)` : t.name}
+        </option>
+      ))}
+    </FilterSelect>
+  );
+}
+
+export function AccountTypeFilter({ idPrefix, value }: WorkspaceFilter) {
+  return (
+    <FilterSelect id={`${idPrefix}-type`} name="accountType" label="Account type" value={value}>
+      <option value="">Any type</option>
+      <option value="payg">Pay as you go</option>
+      <option value="subscription">Subscription</option>
+    </FilterSelect>
+  );
+}
+
+export function StatusFilter({ idPrefix, value }: WorkspaceFilter) {
+  return (
+    <FilterSelect id={`${idPrefix}-status`} name="status" label="Status" value={value}>
+      <option value="">Any status</option>
+      <option value="active">Active</option>
+      <option value="suspended">Suspended</option>
+    </FilterSelect>
+  );
+}

@@ -1,15 +1,13 @@
 import { CircleAlert, CircleCheck } from "lucide-react";
 import Link from "next/link";
 import { BarChart } from "@/components/admin/charts/bar-chart";
-import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { funnelRates, signupFunnel } from "@/lib/analytics/funnel";
 import { systemHealth } from "@/lib/analytics/health";
 import type { ParsedRange } from "@/lib/analytics/range";
 import { formatCount, formatDateTime } from "@/lib/utils/format";
+import { FiguresTable } from "./figures-table";
 import { percent, rangeLabel } from "./format";
 import { Section, Stat, TableBlock } from "./section";
-
-const num = "text-right tabular-nums";
 
 export async function FunnelSection({ range }: { range: ParsedRange }) {
   const f = await signupFunnel(range);
@@ -33,26 +31,15 @@ export async function FunnelSection({ range }: { range: ParsedRange }) {
         valueFormat="count"
       />
       <TableBlock title="Funnel" report="funnel" range={range}>
-        <DataTable label="Funnel" minWidth="min-w-[30rem]">
-          <thead>
-            <tr>
-              <Th>Step</Th>
-              <Th className="text-right">Users</Th>
-              <Th className="text-right">From previous step</Th>
-              <Th className="text-right">From sign-up</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {steps.map((s, i) => (
-              <tr key={s.step}>
-                <Td className="font-medium">{s.step}</Td>
-                <Td className={num}>{formatCount(s.users)}</Td>
-                <Td className={num}>{i === 0 ? "" : percent(s.fromPrevious)}</Td>
-                <Td className={num}>{i === 0 ? "" : percent(s.overall)}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <FiguresTable
+          label="Funnel"
+          minWidth="min-w-[30rem]"
+          columns={["Step", "Users", "From previous step", "From sign-up"]}
+          rows={steps}
+          rowKey={(s) => s.step}
+          labelClassName="font-medium"
+          cells={(s, i) => [s.step, formatCount(s.users), i === 0 ? "" : percent(s.fromPrevious), i === 0 ? "" : percent(s.overall)]}
+        />
       </TableBlock>
     </Section>
   );
@@ -96,22 +83,15 @@ export async function HealthSection() {
         </p>
       ) : null}
       <TableBlock title="Job queue backlog" report="queue-backlog">
-        <DataTable label="Job queue backlog" minWidth="min-w-[20rem]">
-          <thead>
-            <tr>
-              <Th>Queue</Th>
-              <Th className="text-right">Waiting jobs</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {h.queues.map((q) => (
-              <tr key={q.queue}>
-                <Td className="font-mono text-xs">{q.queue}</Td>
-                <Td className={num}>{q.waiting === null ? "unavailable" : formatCount(q.waiting)}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <FiguresTable
+          label="Job queue backlog"
+          minWidth="min-w-[20rem]"
+          columns={["Queue", "Waiting jobs"]}
+          rows={h.queues}
+          rowKey={(q) => q.queue}
+          labelClassName="font-mono text-xs"
+          cells={(q) => [q.queue, q.waiting === null ? "unavailable" : formatCount(q.waiting)]}
+        />
       </TableBlock>
     </Section>
   );

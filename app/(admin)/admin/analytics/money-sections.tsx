@@ -1,14 +1,12 @@
 import { LineChart } from "@/components/admin/charts/line-chart";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { bucketsOf, type ParsedRange } from "@/lib/analytics/range";
 import { paymentsByTier } from "@/lib/analytics/revenue";
 import { creditsFlow, margin, usageByTier } from "@/lib/analytics/usage";
 import { formatCount } from "@/lib/utils/format";
 import { modelUsage } from "./data";
+import { FiguresTable } from "./figures-table";
 import { credits, creditsOf, dayLabel, percent, rangeLabel, usd } from "./format";
 import { Folded, Section, Stat, TableBlock } from "./section";
-
-const num = "text-right tabular-nums";
 
 export async function CreditsSection({ range }: { range: ParsedRange }) {
   const points = await creditsFlow(range);
@@ -39,26 +37,14 @@ export async function CreditsSection({ range }: { range: ParsedRange }) {
           valueFormat="credits"
         />
         <Folded summary={`Show ${title} as a table`}>
-          <DataTable label={title} minWidth="min-w-[30rem]">
-            <thead>
-              <tr>
-                <Th>{weekly ? "Week starting" : "Day"}</Th>
-                <Th className="text-right">Sold</Th>
-                <Th className="text-right">Granted</Th>
-                <Th className="text-right">Consumed</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.day}>
-                  <Td>{dayLabel(p.day)}</Td>
-                  <Td className={num}>{credits(p.soldMillicredits)}</Td>
-                  <Td className={num}>{credits(p.grantedMillicredits)}</Td>
-                  <Td className={num}>{credits(p.consumedMillicredits)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <FiguresTable
+            label={title}
+            minWidth="min-w-[30rem]"
+            columns={[weekly ? "Week starting" : "Day", "Sold", "Granted", "Consumed"]}
+            rows={points}
+            rowKey={(p) => p.day}
+            cells={(p) => [dayLabel(p.day), credits(p.soldMillicredits), credits(p.grantedMillicredits), credits(p.consumedMillicredits)]}
+          />
         </Folded>
       </TableBlock>
     </Section>
@@ -68,35 +54,20 @@ export async function CreditsSection({ range }: { range: ParsedRange }) {
 type MarginRow = { label: string; calls: number; costMicros: bigint; revenueMillicredits: bigint };
 
 function MarginTable({ label, first, rows }: { label: string; first: string; rows: MarginRow[] }) {
-  if (rows.length === 0) return <EmptyState title="No usage in this range" />;
   return (
-    <DataTable label={label} minWidth="min-w-[40rem]">
-      <thead>
-        <tr>
-          <Th>{first}</Th>
-          <Th className="text-right">Calls</Th>
-          <Th className="text-right">Provider cost</Th>
-          <Th className="text-right">Revenue</Th>
-          <Th className="text-right">Margin</Th>
-          <Th className="text-right">Margin %</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => {
-          const m = margin(r);
-          return (
-            <tr key={r.label}>
-              <Td className="break-all font-mono text-xs">{r.label}</Td>
-              <Td className={num}>{formatCount(r.calls)}</Td>
-              <Td className={num}>{credits(r.costMicros)}</Td>
-              <Td className={num}>{credits(r.revenueMillicredits)}</Td>
-              <Td className={num}>{credits(m.marginMillicredits)}</Td>
-              <Td className={num}>{percent(m.rate)}</Td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </DataTable>
+    <FiguresTable
+      label={label}
+      minWidth="min-w-[40rem]"
+      columns={[first, "Calls", "Provider cost", "Revenue", "Margin", "Margin %"]}
+      rows={rows}
+      rowKey={(r) => r.label}
+      labelClassName="break-all font-mono text-xs"
+      empty="No usage in this range"
+      cells={(r) => {
+        const m = margin(r);
+        return [r.label, formatCount(r.calls), credits(r.costMicros), credits(r.revenueMillicredits), credits(m.marginMillicredits), percent(m.rate)];
+      }}
+    />
   );
 }
 
@@ -114,34 +85,16 @@ export async function MarginSection({ range }: { range: ParsedRange }) {
         <MarginTable label="Margin by tier" first="Tier" rows={tiers.map((t) => ({ ...t, label: t.tier }))} />
       </TableBlock>
       <TableBlock title="Payments by tier" report="payments-by-tier" range={range}>
-        {payments.length === 0 ? (
-          <EmptyState title="No payments in this range" />
-        ) : (
-          <DataTable label="Payments by tier" minWidth="min-w-[40rem]">
-            <thead>
-              <tr>
-                <Th>Tier</Th>
-                <Th className="text-right">Plan starts</Th>
-                <Th className="text-right">Plan changes</Th>
-                <Th className="text-right">Renewals</Th>
-                <Th className="text-right">Credit packs</Th>
-                <Th className="text-right">Net received</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {payments.map((p) => (
-                <tr key={p.tier}>
-                  <Td className="font-medium">{p.tier}</Td>
-                  <Td className={num}>{usd(p.planStartCents)}</Td>
-                  <Td className={num}>{usd(p.planChangeCents)}</Td>
-                  <Td className={num}>{usd(p.renewalCents)}</Td>
-                  <Td className={num}>{usd(p.creditPackCents)}</Td>
-                  <Td className={num}>{usd(p.netCents)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
+        <FiguresTable
+          label="Payments by tier"
+          minWidth="min-w-[40rem]"
+          columns={["Tier", "Plan starts", "Plan changes", "Renewals", "Credit packs", "Net received"]}
+          rows={payments}
+          rowKey={(p) => p.tier}
+          labelClassName="font-medium"
+          empty="No payments in this range"
+          cells={(p) => [p.tier, usd(p.planStartCents), usd(p.planChangeCents), usd(p.renewalCents), usd(p.creditPackCents), usd(p.netCents)]}
+        />
       </TableBlock>
     </Section>
   );

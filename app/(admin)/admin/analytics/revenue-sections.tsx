@@ -1,13 +1,11 @@
 import { BarChart } from "@/components/admin/charts/bar-chart";
 import { LineChart } from "@/components/admin/charts/line-chart";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { bucketsOf, type ParsedRange } from "@/lib/analytics/range";
 import { activeByTier, churnRate, mrrSeries, recurringRevenue, subscriptionMovements } from "@/lib/analytics/revenue";
 import { formatCount } from "@/lib/utils/format";
+import { FiguresTable } from "./figures-table";
 import { dayLabel, dollarsOf, monthLabel, percent, rangeLabel, usd } from "./format";
 import { Folded, Section, Stat, TableBlock } from "./section";
-
-const num = "text-right tabular-nums";
 
 export async function RecurringRevenueSection({ range }: { range: ParsedRange }) {
   const [{ mrrCents, arrCents }, series] = await Promise.all([recurringRevenue(range), mrrSeries(range)]);
@@ -32,22 +30,14 @@ export async function RecurringRevenueSection({ range }: { range: ParsedRange })
           valueFormat="usd"
         />
         <Folded summary={`Show ${title} as a table`}>
-          <DataTable label={title} minWidth="min-w-[20rem]">
-            <thead>
-              <tr>
-                <Th>{weekly ? "Week starting" : "Day"}</Th>
-                <Th className="text-right">MRR at its end</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {series.map((p) => (
-                <tr key={p.day}>
-                  <Td>{dayLabel(p.day)}</Td>
-                  <Td className={num}>{usd(p.mrrCents)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <FiguresTable
+            label={title}
+            minWidth="min-w-[20rem]"
+            columns={[weekly ? "Week starting" : "Day", "MRR at its end"]}
+            rows={series}
+            rowKey={(p) => p.day}
+            cells={(p) => [dayLabel(p.day), usd(p.mrrCents)]}
+          />
         </Folded>
       </TableBlock>
     </Section>
@@ -68,30 +58,15 @@ export async function ActiveByTierSection({ range }: { range: ParsedRange }) {
         valueFormat="count"
       />
       <TableBlock title="Subscriptions by tier" report="subscriptions-by-tier" range={range}>
-        <DataTable label="Subscriptions by tier" minWidth="min-w-[34rem]">
-          <thead>
-            <tr>
-              <Th>Tier</Th>
-              <Th className="text-right">Active</Th>
-              <Th className="text-right">Monthly</Th>
-              <Th className="text-right">Annual</Th>
-              <Th className="text-right">Comp</Th>
-              <Th className="text-right">MRR</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {tiers.map((t) => (
-              <tr key={t.code}>
-                <Td className="font-medium">{t.name}</Td>
-                <Td className={num}>{formatCount(t.active)}</Td>
-                <Td className={num}>{formatCount(t.monthly)}</Td>
-                <Td className={num}>{formatCount(t.annual)}</Td>
-                <Td className={num}>{formatCount(t.comp)}</Td>
-                <Td className={num}>{usd(t.mrrCents)}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <FiguresTable
+          label="Subscriptions by tier"
+          minWidth="min-w-[34rem]"
+          columns={["Tier", "Active", "Monthly", "Annual", "Comp", "MRR"]}
+          rows={tiers}
+          rowKey={(t) => t.code}
+          labelClassName="font-medium"
+          cells={(t) => [t.name, formatCount(t.active), formatCount(t.monthly), formatCount(t.annual), formatCount(t.comp), usd(t.mrrCents)]}
+        />
       </TableBlock>
     </Section>
   );
@@ -116,32 +91,15 @@ export async function ChurnSection({ range }: { range: ParsedRange }) {
         valueFormat="count"
       />
       <TableBlock title="Subscriptions per month" report="churn" range={range}>
-        {months.length === 0 ? (
-          <EmptyState title="No months in this range" />
-        ) : (
-          <DataTable label="Subscriptions per month" minWidth="min-w-[30rem]">
-            <thead>
-              <tr>
-                <Th>Month</Th>
-                <Th className="text-right">Live at start</Th>
-                <Th className="text-right">New</Th>
-                <Th className="text-right">Churned</Th>
-                <Th className="text-right">Churn rate</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m.month}>
-                  <Td>{monthLabel(m.month)}</Td>
-                  <Td className={num}>{formatCount(m.liveAtStart)}</Td>
-                  <Td className={num}>{formatCount(m.new)}</Td>
-                  <Td className={num}>{formatCount(m.churned)}</Td>
-                  <Td className={num}>{percent(churnRate(m))}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
+        <FiguresTable
+          label="Subscriptions per month"
+          minWidth="min-w-[30rem]"
+          columns={["Month", "Live at start", "New", "Churned", "Churn rate"]}
+          rows={months}
+          rowKey={(m) => m.month}
+          empty="No months in this range"
+          cells={(m) => [monthLabel(m.month), formatCount(m.liveAtStart), formatCount(m.new), formatCount(m.churned), percent(churnRate(m))]}
+        />
       </TableBlock>
     </Section>
   );

@@ -5,6 +5,7 @@ import type { ParsedRange } from "@/lib/analytics/range";
 import { topWorkspaces, usageByHour } from "@/lib/analytics/usage";
 import { formatCount } from "@/lib/utils/format";
 import { modelUsage } from "./data";
+import { FiguresTable } from "./figures-table";
 import { credits, creditsOf, rangeLabel, usd } from "./format";
 import { Folded, Section, TableBlock } from "./section";
 
@@ -25,24 +26,14 @@ export async function UsagePatternsSection({ range }: { range: ParsedRange }) {
           valueFormat="count"
         />
         <Folded summary="Show usage by hour as a table">
-          <DataTable label="Usage by hour of day" minWidth="min-w-[20rem]">
-            <thead>
-              <tr>
-                <Th>Hour (UTC)</Th>
-                <Th className="text-right">Calls</Th>
-                <Th className="text-right">Credits charged</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {hours.map((h) => (
-                <tr key={h.hour}>
-                  <Td>{hourLabel(h.hour)}</Td>
-                  <Td className={num}>{formatCount(h.calls)}</Td>
-                  <Td className={num}>{credits(h.creditsMillicredits)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <FiguresTable
+            label="Usage by hour of day"
+            minWidth="min-w-[20rem]"
+            columns={["Hour (UTC)", "Calls", "Credits charged"]}
+            rows={hours}
+            rowKey={(h) => h.hour}
+            cells={(h) => [hourLabel(h.hour), formatCount(h.calls), credits(h.creditsMillicredits)]}
+          />
         </Folded>
       </TableBlock>
       <TableBlock title="Usage by model" report="usage-by-model" range={range}>
@@ -61,26 +52,15 @@ export async function UsagePatternsSection({ range }: { range: ParsedRange }) {
               ]}
               valueFormat="credits"
             />
-            <DataTable label="Usage by model" minWidth="min-w-[32rem]">
-              <thead>
-                <tr>
-                  <Th>Model</Th>
-                  <Th className="text-right">Calls</Th>
-                  <Th className="text-right">Credits charged</Th>
-                  <Th className="text-right">Provider cost</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {models.map((m) => (
-                  <tr key={m.modelKey}>
-                    <Td className="break-all font-mono text-xs">{m.modelKey}</Td>
-                    <Td className={num}>{formatCount(m.calls)}</Td>
-                    <Td className={num}>{credits(m.revenueMillicredits)}</Td>
-                    <Td className={num}>{credits(m.costMicros)}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
+            <FiguresTable
+              label="Usage by model"
+              minWidth="min-w-[32rem]"
+              columns={["Model", "Calls", "Credits charged", "Provider cost"]}
+              rows={models}
+              rowKey={(m) => m.modelKey}
+              labelClassName="break-all font-mono text-xs"
+              cells={(m) => [m.modelKey, formatCount(m.calls), credits(m.revenueMillicredits), credits(m.costMicros)]}
+            />
           </>
         )}
       </TableBlock>

@@ -1,11 +1,11 @@
 // GET /admin/api-keys — admin API keys (tga_...) for the management API
 import type { Metadata } from "next";
+import { KeyCells, KeyHeadCells } from "@/components/api-keys/key-columns";
 import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { listAdminApiKeys } from "@/lib/metering/api-keys";
-import { formatDate, formatDateTime } from "@/lib/utils/format";
 import { revokeAdminKeyAction } from "./actions";
 import { CreateAdminKeyForm } from "./create-admin-key-form";
 
@@ -37,10 +37,7 @@ export default async function AdminApiKeysPage() {
         <DataTable label="Admin API keys">
           <thead>
             <tr>
-              <Th>Name</Th>
-              <Th>Key</Th>
-              <Th>Created</Th>
-              <Th>Last used</Th>
+              <KeyHeadCells />
               <Th>Status</Th>
               <Th className="text-right">Actions</Th>
             </tr>
@@ -48,14 +45,11 @@ export default async function AdminApiKeysPage() {
           <tbody>
             {keys.map((key) => (
               <tr key={key.id}>
-                <Td className="font-medium break-words">{key.name}</Td>
-                <Td className="whitespace-nowrap font-mono text-xs">{key.prefix}…</Td>
-                <Td className="whitespace-nowrap">{formatDate(key.createdAt)}</Td>
-                <Td className="whitespace-nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}</Td>
+                <KeyCells apiKey={key} />
                 <Td>
                   <Badge variant="outline">{key.revokedAt ? "Revoked" : "Active"}</Badge>
                 </Td>
-                <Td className="text-right">{key.revokedAt ? null : <RevokeKeyButton id={key.id} name={key.name} revokeAction={revokeAdminKeyAction} />}</Td>
+                <Td className="text-right">{key.revokedAt ? null : <RevokeKeyButton name={key.name} revokeAction={revokeAdminKeyAction} fields={{ id: key.id }} />}</Td>
               </tr>
             ))}
           </tbody>

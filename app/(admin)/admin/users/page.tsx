@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { linkClass } from "@/components/admin/detail-list";
-import { FilterDate, FilterSearch, FilterSelect } from "@/components/admin/filter-fields";
+import { AccountTypeFilter, FilterDate, FilterSearch, FilterSelect, StatusFilter, TierFilter } from "@/components/admin/filter-fields";
 import { WorkspaceStatusBadge, accountTypeLabel, planName } from "@/components/admin/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
@@ -41,24 +41,9 @@ export default async function UsersPage(props: { searchParams: Promise<SearchPar
           <option value="user">User</option>
           <option value="admin">Admin</option>
         </FilterSelect>
-        <FilterSelect id="users-type" name="accountType" label="Account type" value={filter.accountType}>
-          <option value="">Any type</option>
-          <option value="payg">Pay as you go</option>
-          <option value="subscription">Subscription</option>
-        </FilterSelect>
-        <FilterSelect id="users-tier" name="tier" label="Tier" value={filter.tier}>
-          <option value="">Any tier</option>
-          {tiers.map((t) => (
-            <option key={t.code} value={t.code}>
-              {t.archivedAt ? `${t.name} (archived)` : t.name}
-            </option>
-          ))}
-        </FilterSelect>
-        <FilterSelect id="users-status" name="status" label="Status" value={filter.status}>
-          <option value="">Any status</option>
-          <option value="active">Active</option>
-          <option value="suspended">Suspended</option>
-        </FilterSelect>
+        <AccountTypeFilter idPrefix="users" value={filter.accountType} />
+        <TierFilter idPrefix="users" value={filter.tier} tiers={tiers} />
+        <StatusFilter idPrefix="users" value={filter.status} />
         <FilterDate id="users-from" name="from" label="Signed up from" value={filter.from} />
         <FilterDate id="users-to" name="to" label="Signed up to" value={filter.to} />
       </FilterForm>

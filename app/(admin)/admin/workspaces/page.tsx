@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { linkClass } from "@/components/admin/detail-list";
-import { FilterDate, FilterSearch, FilterSelect } from "@/components/admin/filter-fields";
+import { AccountTypeFilter, FilterDate, FilterSearch, StatusFilter, TierFilter } from "@/components/admin/filter-fields";
 import { WorkspaceStatusBadge, accountTypeLabel, planName } from "@/components/admin/status-badges";
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { Pagination, parsePage } from "@/components/ui/pagination";
@@ -29,24 +29,9 @@ export default async function WorkspacesPage(props: { searchParams: Promise<Sear
 
       <FilterForm action="/admin/workspaces" label="Filter workspaces" active={filtered}>
         <FilterSearch id="workspaces-q" name="q" label="Name, slug or owner email" value={filter.q} />
-        <FilterSelect id="workspaces-tier" name="tier" label="Tier" value={filter.tier}>
-          <option value="">Any tier</option>
-          {tiers.map((t) => (
-            <option key={t.code} value={t.code}>
-              {t.archivedAt ? `${t.name} (archived)` : t.name}
-            </option>
-          ))}
-        </FilterSelect>
-        <FilterSelect id="workspaces-type" name="accountType" label="Account type" value={filter.accountType}>
-          <option value="">Any type</option>
-          <option value="payg">Pay as you go</option>
-          <option value="subscription">Subscription</option>
-        </FilterSelect>
-        <FilterSelect id="workspaces-status" name="status" label="Status" value={filter.status}>
-          <option value="">Any status</option>
-          <option value="active">Active</option>
-          <option value="suspended">Suspended</option>
-        </FilterSelect>
+        <TierFilter idPrefix="workspaces" value={filter.tier} tiers={tiers} />
+        <AccountTypeFilter idPrefix="workspaces" value={filter.accountType} />
+        <StatusFilter idPrefix="workspaces" value={filter.status} />
         <FilterDate id="workspaces-from" name="from" label="Created from" value={filter.from} />
         <FilterDate id="workspaces-to" name="to" label="Created to" value={filter.to} />
       </FilterForm>

@@ -1,30 +1,27 @@
 // GET /dashboard/api-keys — the workspace's API keys; owners and admins create (shown once) and revoke them.
 import { CircleCheck, CircleX, Clock } from "lucide-react";
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { KeyCells, KeyHeadCells, keyStatus, keyStatusLabel, type KeyStatus } from "@/components/api-keys/key-columns";
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
 import { formatCredits } from "@/lib/catalog/money";
-import type { ApiKey } from "@/lib/db";
 import { listApiKeys } from "@/lib/metering/api-keys";
 import { nextUtcMidnight } from "@/lib/metering/time";
-import { formatDate, formatDateTime } from "@/lib/utils/format";
+import { formatDate } from "@/lib/utils/format";
 import { CreateKeyForm } from "./create-key-form";
 import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
 import { revokeKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };
 
-type Status = "active" | "revoked" | "expired";
-
-const status = (key: ApiKey, now: Date): Status => (key.revokedAt ? "revoked" : key.expiresAt && key.expiresAt <= now ? "expired" : "active");
-
-const STATUS = {
-  active: { label: "Active", icon: <CircleCheck className="size-3.5 text-success" aria-hidden /> },
-  revoked: { label: "Revoked", icon: <CircleX className="size-3.5 text-destructive" aria-hidden /> },
-  expired: { label: "Expired", icon: <Clock className="size-3.5 text-warning" aria-hidden /> },
+const STATUS_ICON: Record<KeyStatus, ReactNode> = {
+  active: <CircleCheck className="size-3.5 text-success" aria-hidden />,
+  revoked: <CircleX className="size-3.5 text-destructive" aria-hidden />,
+  expired: <Clock className="size-3.5 text-warning" aria-hidden />,
 };
 
 export default async function ApiKeysPage() {
@@ -65,10 +62,7 @@ export default async function ApiKeysPage() {
         <DataTable label="API keys" minWidth="min-w-[56rem]">
           <thead>
             <tr>
-              <Th>Name</Th>
-              <Th>Key</Th>
-              <Th>Created</Th>
-              <Th>Last used</Th>
+              <KeyHeadCells />
               <Th>Expires</Th>
               <Th className="text-right">Monthly cap</Th>
               <Th>Status</Th>
@@ -77,24 +71,21 @@ export default async function ApiKeysPage() {
           </thead>
           <tbody>
             {keys.map((key) => {
-              const s = status(key, now);
+              const s = keyStatus(key, now);
               return (
                 <tr key={key.id}>
-                  <Td className="font-medium break-words">{key.name}</Td>
-                  <Td className="whitespace-nowrap font-mono text-xs">{key.prefix}…</Td>
-                  <Td className="whitespace-nowrap">{formatDate(key.createdAt)}</Td>
-                  <Td className="whitespace-nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}</Td>
+                  <KeyCells apiKey={key} />
                   <Td className="whitespace-nowrap">{key.expiresAt ? formatDate(key.expiresAt) : "Never"}</Td>
                   <Td className="whitespace-nowrap text-right tabular-nums">
                     {key.monthlySpendCapMillicredits === null ? "No cap" : `${formatCredits(key.monthlySpendCapMillicredits)} credits`}
                   </Td>
                   <Td>
                     <Badge variant="outline" className="gap-1 whitespace-nowrap">
-                      {STATUS[s].icon}
-                      {STATUS[s].label}
+                      {STATUS_ICON[s]}
+                      {keyStatusLabel[s]}
                     </Badge>
                   </Td>
-                  {canManage ? <Td className="text-right">{s === "active" ? <RevokeKeyButton id={key.id} name={key.name} revokeAction={revokeKeyAction} /> : null}</Td> : null}
+                  {canManage ? <Td className="text-right">{s === "active" ? <RevokeKeyButton name={key.name} revokeAction={revokeKeyAction} fields={{ id: key.id }} /> : null}</Td> : null}
                 </tr>
               );
             })}

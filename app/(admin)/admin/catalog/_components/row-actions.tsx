@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { ActionDialog } from "@/components/admin/action-dialog";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/auth/action";
-import { ConfirmDialog } from "./confirm-dialog";
 
 type Props = {
   name: string;
@@ -25,7 +25,8 @@ export function RowActions({ name, editHref, remove }: Props) {
         </Link>
       </Button>
       {remove ? (
-        <ConfirmDialog
+        <ActionDialog
+          triggerSize="sm"
           trigger="Delete"
           triggerVariant="outline"
           triggerLabel={`Delete ${name}`}

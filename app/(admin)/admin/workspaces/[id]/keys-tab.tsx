@@ -1,16 +1,11 @@
+import { KeyCells, KeyHeadCells, keyStatus, keyStatusLabel } from "@/components/api-keys/key-columns";
+import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { workspaceApiKeys } from "@/lib/admin/workspaces";
-import { formatDate, formatDateTime } from "@/lib/utils/format";
-import { RevokeKey } from "./revoke-key";
+import { revokeKeyAction } from "./actions";
 import { sectionHeading, type TabProps } from "./tab-props";
-
-function keyStatus(key: { revokedAt: Date | null; expiresAt: Date | null }, now: Date) {
-  if (key.revokedAt) return "Revoked";
-  if (key.expiresAt && key.expiresAt <= now) return "Expired";
-  return "Active";
-}
 
 export async function KeysTab({ ws, page, basePath }: TabProps) {
   const keys = await workspaceApiKeys(ws.id, page);
@@ -29,28 +24,22 @@ export async function KeysTab({ ws, page, basePath }: TabProps) {
           <DataTable label="API keys" minWidth="min-w-[48rem]">
             <thead>
               <tr>
-                <Th>Name</Th>
-                <Th>Key</Th>
-                <Th>Created</Th>
-                <Th>Last used</Th>
+                <KeyHeadCells />
                 <Th>Status</Th>
                 <Th className="text-right">Actions</Th>
               </tr>
             </thead>
             <tbody>
               {keys.rows.map((key) => {
-                const status = keyStatus(key, now);
+                const status = keyStatusLabel[keyStatus(key, now)];
                 return (
                   <tr key={key.id}>
-                    <Td className="break-words font-medium">{key.name}</Td>
-                    <Td className="whitespace-nowrap font-mono text-xs">{key.prefix}…</Td>
-                    <Td className="whitespace-nowrap">{formatDate(key.createdAt)}</Td>
-                    <Td className="whitespace-nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}</Td>
+                    <KeyCells apiKey={key} />
                     <Td>
                       <Badge variant="outline">{status}</Badge>
                     </Td>
                     <Td className="text-right">
-                      <RevokeKey workspaceId={ws.id} id={key.id} name={key.name} revoked={Boolean(key.revokedAt)} />
+                      <RevokeKeyButton name={key.name} revokeAction={revokeKeyAction} fields={{ workspaceId: ws.id, id: key.id }} revoked={Boolean(key.revokedAt)} />
                     </Td>
                   </tr>
                 );

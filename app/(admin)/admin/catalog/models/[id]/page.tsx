@@ -2,10 +2,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ActionDialog } from "@/components/admin/action-dialog";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { BackLink } from "../../_components/back-link";
-import { ConfirmDialog } from "../../_components/confirm-dialog";
 import { deleteModelAction, updateModelAction } from "../actions";
 import { ModelForm } from "../model-form";
 import { modelToForm } from "../to-form";
@@ -45,7 +45,8 @@ export default async function EditModelPage(props: Props) {
           <CardDescription>To stop selling it but keep its history readable, untick Enabled instead.</CardDescription>
         </CardHeader>
         <CardContent>
-          <ConfirmDialog
+          <ActionDialog
+            triggerSize="sm"
             trigger="Delete model"
             title={`Delete ${model.key}?`}
             description="Every tier loses access and apps calling it get model_not_found. This can't be undone."

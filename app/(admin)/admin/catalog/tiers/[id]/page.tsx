@@ -2,13 +2,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ActionDialog } from "@/components/admin/action-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatBps } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/catalog/settings";
 import { db } from "@/lib/db";
 import { BackLink } from "../../_components/back-link";
-import { ConfirmDialog } from "../../_components/confirm-dialog";
 import { setTierArchivedAction, updateTierAction } from "../actions";
 import { TierForm } from "../tier-form";
 import { tierToForm } from "../to-form";
@@ -55,7 +55,8 @@ export default async function EditTierPage(props: Props) {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <ConfirmDialog
+          <ActionDialog
+            triggerSize="sm"
             trigger={archived ? "Unarchive" : "Archive"}
             triggerVariant={archived ? "outline" : "destructive"}
             title={archived ? `Unarchive ${tier.name}?` : `Archive ${tier.name}?`}
