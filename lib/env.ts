@@ -3,6 +3,45 @@ import { z } from "zod";
 // Every environment variable Tollgate reads, validated once. `.env.example` documents each.
 const optional = z.string().trim().min(1).optional().catch(undefined);
 
+// "name=value,name=value" (e.g. PROVIDER_BASE_URLS=openai=https://api.openai.com/v1) as a map.
+function providerMap(what: string, check: (value: string) => boolean, example: string) {
+  return z
+    .string()
+    .trim()
+    .transform((raw, ctx) => {
+      const map: Record<string, string> = {};
+      for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+        const at = part.indexOf("=");
+        const name = part.slice(0, at).trim().toLowerCase();
+        const value = part.slice(at + 1).trim();
+        if (at <= 0 || !/^[a-z0-9_-]+$/.test(name) || !check(value)) {
+          ctx.addIssue({ code: "custom", message: `${what} must look like ${example}` });
+          return z.NEVER;
+        }
+        map[name] = value;
+      }
+      return map;
+    });
+}
+
+// An empty variable (VAR= in a .env file) counts as unset, so its default applies.
+const blankAsUnset = <S extends z.ZodType>(inner: S) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), inner);
+
+const isHttpUrl = (v: string) => /^https?:\/\/[^\s,]+$/.test(v);
+
+// BYOK_ENCRYPTION_KEYS: "v1:<base64 of 32 bytes>,v2:<…>"; the highest version encrypts (lib/byok/crypto.ts).
+const byokKeys = z
+  .string()
+  .trim()
+  .refine(
+    (raw) =>
+      raw.split(",").every((part) => {
+        const m = /^v(\d{1,6}):([A-Za-z0-9+/_-]+={0,2})$/.exec(part.trim());
+        return m !== null && Buffer.from(m[2], "base64").length === 32;
+      }),
+    "BYOK_ENCRYPTION_KEYS must be a comma-separated list like v1:<base64 of 32 random bytes> (openssl rand -base64 32)",
+  );
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXT_PHASE: z.string().optional(),
@@ -34,6 +73,13 @@ const schema = z.object({
   // run `npm run worker` processes instead. Seconds between a worker's polls for new jobs.
   JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  // Bring your own key: encryption keys for stored provider keys, and the OpenAI-compatible proxy's
+  // upstreams (base URL per provider) and the platform's own provider keys.
+  BYOK_ENCRYPTION_KEYS: blankAsUnset(byokKeys.optional()),
+  PROVIDER_BASE_URLS: blankAsUnset(
+    providerMap("PROVIDER_BASE_URLS", isHttpUrl, "openai=https://api.openai.com/v1,other=https://…").default({ openai: "https://api.openai.com/v1" }),
+  ),
+  PROVIDER_API_KEYS: blankAsUnset(providerMap("PROVIDER_API_KEYS", (v) => v.length > 0 && !/\s/.test(v), "openai=sk-…").default({})),
   SEED_ADMIN_EMAIL: z.string().email().default("admin@tollgate.local"),
   SEED_ADMIN_PASSWORD: z.string().min(8).default("tollgate-admin"),
 });

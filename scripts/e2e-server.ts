@@ -37,6 +37,8 @@ async function main() {
       SIGNIN_MAX_ATTEMPTS_PER_IP: "1000",
       TOLLGATE_ADMIN_API_KEY: "tga_e2e_admin_key_0123456789abcdef",
       JOBS_POLL_SECONDS: "1",
+      // A fixed test key: production mode refuses to store provider keys without one.
+      BYOK_ENCRYPTION_KEYS: "v1:ZTJlLWJ5b2stdGVzdC1rZXktMzItYnl0ZXMtbG9uZyE=",
     },
   });
   const stop = async () => {

@@ -30,3 +30,26 @@ export async function ledgerSum(workspaceId: string) {
   const rows = await db.$queryRaw<{ sum: bigint | null }[]>`select sum("amountMillicredits")::bigint as sum from "LedgerEntry" where "workspaceId" = ${workspaceId}`;
   return rows[0].sum ?? 0n;
 }
+
+/**
+ * A team workspace (not personal) sharing one balance, with one member per entry in `members`,
+ * each with their own API key (created by them) and an optional monthly spend cap in the team.
+ */
+export async function teamWorkspace(opts: { balance?: bigint; members: { cap?: bigint | null; keyCap?: bigint | null }[] }) {
+  const workspace = await db.workspace.create({ data: { name: "Team test", slug: `team-${randomUUID()}`, personal: false } });
+  if (opts.balance) await changeBalance({ workspaceId: workspace.id, amountMillicredits: opts.balance, kind: "admin_adjustment", reference: `seed:${workspace.id}`, reason: "test" });
+  const members = [];
+  for (const [i, m] of opts.members.entries()) {
+    const id = randomUUID().slice(0, 8);
+    const user = await db.user.create({ data: { email: `member-${id}@example.test`, referralCode: `ref-${id}`, emailVerifiedAt: new Date() } });
+    await db.membership.create({ data: { userId: user.id, workspaceId: workspace.id, role: i === 0 ? "owner" : "member", monthlySpendCapMillicredits: m.cap ?? null } });
+    const { key, record } = await createApiKey({ id: user.id, email: user.email }, workspace.id, { name: `key ${i}`, monthlySpendCapMillicredits: m.keyCap ?? null });
+    members.push({ user, key, apiKey: record });
+  }
+  return { workspace, members };
+}
+
+export async function memberSpend(workspaceId: string, userId: string, month?: Date) {
+  const rows = await db.memberSpend.findMany({ where: { workspaceId, userId, ...(month ? { month } : {}) } });
+  return rows.reduce((sum, r) => sum + r.millicredits, 0n);
+}

@@ -1,32 +1,22 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
 import { z } from "zod";
 import { changePassword, resendVerification } from "@/lib/auth/accounts";
 import { userAction } from "@/lib/auth/action";
 import { passwordSchema } from "@/lib/auth/password";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
-import { WORKSPACE_COOKIE } from "@/lib/auth/session";
+import { setCurrentWorkspace } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { RateLimitedError } from "@/lib/errors";
 import { requireMembership, setOverage } from "@/lib/workspaces/workspaces";
-
-const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
 
 // Layout paths name the route group: Next tags cached layouts by file path, not by URL.
 const refreshDashboard = () => revalidatePath("/(dashboard)", "layout");
 
 const switchWorkspaceAction = userAction(z.object({ workspaceId: z.string().min(1) }), async ({ workspaceId }, { user }) => {
   await requireMembership(user.id, workspaceId); // the id comes from the browser: never trust it
-  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    maxAge: ONE_YEAR_SECONDS,
-    secure: env.APP_URL.startsWith("https://"),
-  });
+  await setCurrentWorkspace(workspaceId);
   refreshDashboard();
 });
 

@@ -8,9 +8,12 @@ import { switchWorkspace } from "./actions";
 const nav: NavItem[] = [
   { href: "/dashboard", label: "Overview", icon: "home" },
   { href: "/dashboard/usage", label: "Usage", icon: "activity" },
+  { href: "/dashboard/team", label: "Team", icon: "users" },
   { href: "/dashboard/credits", label: "Credits", icon: "credit-card" },
   { href: "/dashboard/billing", label: "Billing", icon: "chart" },
   { href: "/dashboard/api-keys", label: "API keys", icon: "key" },
+  { href: "/dashboard/provider-keys", label: "Provider keys", icon: "shield" },
+  { href: "/dashboard/webhooks", label: "Webhooks", icon: "webhook" },
   { href: "/dashboard/settings", label: "Settings", icon: "settings" },
 ];
 

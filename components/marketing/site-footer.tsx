@@ -9,6 +9,7 @@ const linkGroups = [
       { href: "/#features", label: "Features" },
       { href: "/#how-it-works", label: "How it works" },
       { href: "/pricing", label: "Pricing" },
+      { href: "/docs/api", label: "API docs" },
     ],
   },
   {

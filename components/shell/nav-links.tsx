@@ -15,6 +15,7 @@ import {
   Settings,
   Shield,
   Users,
+  Webhook,
   type LucideIcon,
 } from "lucide-react";
 import Link from "next/link";
@@ -37,6 +38,7 @@ const ICONS: Record<IconName, LucideIcon> = {
   activity: Activity,
   building: Building2,
   scroll: ScrollText,
+  webhook: Webhook,
 };
 
 // The area root ("/dashboard", "/admin") would otherwise light up on every page beneath it.

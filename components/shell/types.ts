@@ -13,7 +13,8 @@ export type IconName =
   | "list"
   | "activity"
   | "building"
-  | "scroll";
+  | "scroll"
+  | "webhook";
 
 export type NavItem = { href: string; label: string; icon: IconName };
 

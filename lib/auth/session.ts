@@ -3,10 +3,22 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { resolveWorkspace } from "@/lib/workspaces/workspaces";
 import { authOptions } from "./options";
 
 export const WORKSPACE_COOKIE = "tg_workspace";
+
+/** Makes a workspace the one the dashboard acts on. Callers check membership first. */
+export async function setCurrentWorkspace(workspaceId: string) {
+  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    secure: env.APP_URL.startsWith("https://"),
+  });
+}
 
 /** The signed-in user, read fresh from the database (so role changes apply at once), or null. */
 export const getCurrentUser = cache(async () => {

@@ -1,4 +1,5 @@
 import { db, type Prisma, type Tx } from "@/lib/db";
+import { emitSubscriptionEvent } from "@/lib/webhooks/events";
 
 /** Statuses in which a subscription still decides the workspace's tier. */
 export const LIVE_STATUSES = ["active", "trialing", "past_due"] as const;
@@ -14,6 +15,8 @@ export function liveSubscription(workspaceId: string) {
 /**
  * Puts the workspace on a new plan from `start`: any live subscription ends, the new one runs for
  * one interval, and the workspace draws its daily quota. Returns the ended ones and the new one.
+ * Every plan start (checkout on any provider, an admin grant) comes through here, so this is where
+ * subscription.canceled (for the ended ones) and subscription.created are emitted.
  */
 export async function replaceLiveSubscription(
   tx: Tx,
@@ -24,5 +27,7 @@ export async function replaceLiveSubscription(
   await tx.subscription.updateMany({ where: { id: { in: ended.map((s) => s.id) } }, data: { status: "canceled", canceledAt: start } });
   const subscription = await tx.subscription.create({ data: { ...data, currentPeriodStart: start, currentPeriodEnd: periodEnd(start, data.interval) } });
   await tx.workspace.update({ where: { id: data.workspaceId }, data: { accountType: "subscription" } });
+  for (const s of ended) await emitSubscriptionEvent(tx, "subscription.canceled", s);
+  await emitSubscriptionEvent(tx, "subscription.created", subscription);
   return { ended, subscription };
 }

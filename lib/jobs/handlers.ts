@@ -8,6 +8,7 @@ import { attemptDelivery } from "@/lib/email/send";
 import { releaseExpiredReservations } from "@/lib/metering/reservations";
 import { checkWorkspaceAlerts, sendWeeklySummaries } from "@/lib/notifications/alerts";
 import { runBillingClock } from "@/lib/payments/billing-clock";
+import { attemptWebhookDelivery, dispatchWebhookDeliveries } from "@/lib/webhooks/deliver";
 import { enqueue } from "./boss";
 import type { JobData, QueueName } from "./queues";
 
@@ -50,4 +51,10 @@ export const handlers: { [Q in QueueName]: Handler<Q> } = {
   "weekly-usage-summary": () => sendWeeklySummaries(),
   "audit-retention": () => applyAuditRetention(),
   "ledger-check": () => runLedgerCheck(),
+  "webhook-deliver": async (job) => {
+    const { row, retry } = await attemptWebhookDelivery(job.data.deliveryId, { final: job.retryCount >= job.retryLimit });
+    if (retry) throw new Error(row?.lastError ?? "Webhook delivery failed");
+    return { status: row?.status ?? "gone" };
+  },
+  "webhook-sweep": async () => ({ handedBack: await dispatchWebhookDeliveries() }),
 };

@@ -4,6 +4,9 @@ import type PgBoss from "pg-boss";
 // Handlers live in lib/jobs/handlers.ts; this file stays import-free so anything can enqueue.
 type QueueDefinition = { options: Omit<PgBoss.Queue, "name">; cron?: string };
 
+/** First retry of a failed webhook delivery; each next one waits twice as long (about 30 min over 6 retries). */
+export const WEBHOOK_RETRY_DELAY_SECONDS = 30;
+
 export const queues = {
   // One outbox row per job. The first attempt happens inline when the email is queued; these are
   // the retries: 30 s, then doubling, six times (about half an hour in all), then `failed`.
@@ -20,10 +23,16 @@ export const queues = {
   "weekly-usage-summary": { options: { policy: "singleton", retryLimit: 3 }, cron: "0 8 * * 1" },
   "audit-retention": { options: { policy: "singleton", retryLimit: 3 }, cron: "30 3 * * *" },
   "ledger-check": { options: { policy: "singleton", retryLimit: 3 }, cron: "0 2 * * *" },
+  // One outgoing webhook delivery per job; a failed attempt throws and the queue retries it with
+  // backoff; the last retry marks it failed (lib/webhooks/deliver.ts).
+  "webhook-deliver": { options: { policy: "stately", retryLimit: 6, retryDelay: WEBHOOK_RETRY_DELAY_SECONDS, retryBackoff: true } },
+  // Hands deliveries nobody enqueued yet (written by paths that do not dispatch after commit) to webhook-deliver.
+  "webhook-sweep": { options: { policy: "singleton" }, cron: "* * * * *" },
 } satisfies Record<string, QueueDefinition>;
 
 export type QueueName = keyof typeof queues;
 export type JobData = {
   "email-deliver": { outboxId: string };
   "alerts-check": { workspaceId: string };
-} & Record<Exclude<QueueName, "email-deliver" | "alerts-check">, Record<string, never>>;
+  "webhook-deliver": { deliveryId: string };
+} & Record<Exclude<QueueName, "email-deliver" | "alerts-check" | "webhook-deliver">, Record<string, never>>;

@@ -26,6 +26,8 @@ export const creditsSchema = z.object({
 
 export const subscriptionSchema = z.object({ tier: z.string().min(1), interval: z.enum(["month", "year"]).default("month") }).strict();
 
+export const apiKeySchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+
 
 async function findTier(code: string) {
   const tier = await db.tier.findUnique({ where: { code } });

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import { db } from "@/lib/db";
+import { db, type MemberRole } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { assertCan, can } from "@/lib/workspaces/permissions";
 
 export const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
@@ -35,10 +36,16 @@ export async function createApiKey(
   return { key, record };
 }
 
-export async function revokeApiKey(actor: Actor, workspaceId: string, id: string) {
+/**
+ * `role`: a workspace member's request, checked against the permission table (a member revokes
+ * only the keys they created). Without it: the admin console.
+ */
+export async function revokeApiKey(actor: Actor, workspaceId: string, id: string, opts: { role?: MemberRole } = {}) {
+  if (opts.role) assertCan(opts.role, "api_keys.own", "revoke API keys");
   return db.$transaction(async (tx) => {
     const key = await tx.apiKey.findUnique({ where: { id } });
     if (!key || key.workspaceId !== workspaceId) throw new NotFoundError("API key");
+    if (opts.role && !can(opts.role, "api_keys.manage") && key.createdById !== actor?.id) throw new ForbiddenError("You can only revoke API keys you created.");
     if (key.revokedAt) return key;
     const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, { actor, action: "api_key.revoke", targetType: "api_key", targetId: id });
@@ -46,13 +53,18 @@ export async function revokeApiKey(actor: Actor, workspaceId: string, id: string
   });
 }
 
-export function listApiKeys(workspaceId: string) {
-  return db.apiKey.findMany({ where: { workspaceId }, orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }] });
+/** Every key of the workspace, or with `createdById` only that person's (members see their own). */
+export function listApiKeys(workspaceId: string, opts: { createdById?: string } = {}) {
+  return db.apiKey.findMany({ where: { workspaceId, createdById: opts.createdById }, orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }] });
 }
 
-/** Only a verified owner or admin of the workspace may create or revoke its keys. */
-export function assertCanManageKeys(user: { emailVerifiedAt: Date | null }, role: string) {
-  if (role !== "owner" && role !== "admin") throw new ForbiddenError("Only workspace owners and admins manage API keys.");
+/**
+ * Members and up create keys (theirs: createdById); a spend cap on a key is for those who manage
+ * every key. Only a confirmed email may create one.
+ */
+export function assertCanCreateKey(user: { emailVerifiedAt: Date | null }, role: string, input: { monthlySpendCapMillicredits?: bigint | null }) {
+  assertCan(role, "api_keys.own", "create API keys");
+  if (input.monthlySpendCapMillicredits != null) assertCan(role, "api_keys.manage", "set key spend caps");
   if (!user.emailVerifiedAt) throw new ForbiddenError("Confirm your email before creating API keys.");
 }
 

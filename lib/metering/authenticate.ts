@@ -10,6 +10,8 @@ type Row = {
   expiresAt: Date | null;
   lastUsedAt: Date | null;
   cap: string | null;
+  memberId: string | null;
+  memberCap: string | null;
   name: string;
   accountType: "payg" | "subscription";
   overageEnabled: boolean;
@@ -23,15 +25,19 @@ type Row = {
   hits: number | null;
 };
 
-// One statement: the key, its workspace, the live subscription, and this minute's request count
-// for the key (counted only for usable keys).
+// One statement: the key, its workspace, the key's member in a team workspace (its creator, while
+// they belong to it) with their spend cap, the live subscription, and this minute's request count for the
+// key (counted only for usable keys).
 const AUTH_SQL = `
   with k as (
     select k.id, k."workspaceId", k."revokedAt", k."expiresAt", k."lastUsedAt", k."monthlySpendCapMillicredits"::text as cap,
+           m."userId" as "memberId", m."monthlySpendCapMillicredits"::text as "memberCap",
            w.name, w."accountType", w."overageEnabled", w."suspendedAt", w."balanceMillicredits"::text as balance,
            s.id as "subId", s."tierId", s.interval, s.status, s."currentPeriodEnd"
     from "ApiKey" k
     join "Workspace" w on w.id = k."workspaceId"
+    -- Personal workspaces have one member and no member caps: no MemberSpend row to write per call.
+    left join "Membership" m on m."workspaceId" = k."workspaceId" and m."userId" = k."createdById" and not w.personal
     left join lateral (
       select * from "Subscription" s where s."workspaceId" = w.id and s.status in ('active', 'trialing', 'past_due')
       order by s."createdAt" desc limit 1
@@ -50,7 +56,7 @@ export type ApiCaller = Awaited<ReturnType<typeof authenticate>>;
 
 const MINUTE = 60_000;
 
-/** Bearer key -> the key, its workspace, the tier it is on (free without a plan), and its rate state. */
+/** Bearer key -> the key, its member, its workspace, the tier it is on (free without a plan), and its rate state. */
 export async function authenticate(authorization: string | null, now = new Date()) {
   const raw = /^Bearer\s+(tg_[A-Za-z0-9_-]+)$/.exec(authorization?.trim() ?? "")?.[1];
   if (!raw) throw new InvalidApiKeyError();
@@ -72,6 +78,8 @@ export async function authenticate(authorization: string | null, now = new Date(
   };
   return {
     apiKey: { id: row.id, monthlySpendCapMillicredits: row.cap === null ? null : BigInt(row.cap) },
+    // Whose calls these are for team spend caps: null when the key's creator is not (or no longer) a member.
+    member: row.memberId === null ? null : { userId: row.memberId, monthlySpendCapMillicredits: row.memberCap === null ? null : BigInt(row.memberCap) },
     workspace: { id: row.workspaceId, name: row.name, accountType: row.accountType, overageEnabled: row.overageEnabled, balanceMillicredits: BigInt(row.balance) },
     subscription,
     tier,

@@ -56,13 +56,16 @@ export function resolveModel(caller: ApiCaller, key: string) {
 type Plan = ReturnType<typeof planCharge>;
 
 /** Everything the charge function needs for one call, priced and checked in memory (404/403 thrown here). */
-function planCharge(caller: ApiCaller, input: UsageInput, idempotencyKey: string | null, now: Date) {
+// A BYOK call (the workspace's own provider key paid the provider) is recorded as billed "byok":
+// no markup, no credits and no quota.
+function planCharge(caller: ApiCaller, input: UsageInput, idempotencyKey: string | null, now: Date, byok = false) {
   const model = resolveModel(caller, input.model);
   const price = priceCall({
     model,
     usage: input,
     tierMarkupBps: caller.tier.markupBps,
     defaultMarkupBps: caller.catalog.settings.defaultMarkupBps,
+    byok,
   });
   const onQuota = caller.workspace.accountType === "subscription";
   const quotaLimit = onQuota ? caller.tier.dailyQuotaUnits : null;
@@ -76,13 +79,14 @@ function planCharge(caller: ApiCaller, input: UsageInput, idempotencyKey: string
     item: [
       newEventId(), model.id, model.key,
       isToken ? null : String(input.quantity ?? 1), isToken ? String(input.inputTokens ?? 0) : null, isToken ? String(input.outputTokens ?? 0) : null,
-      model.free ? "free" : onQuota ? "quota" : "credits", price.millicredits.toString(), price.markupBps, price.priceVersion, price.providerCostMicros.toString(),
-      quotaUnits(model, input), idempotencyKey, idempotencyKey ? requestHash(input) : null, input.metadata ? JSON.stringify(input.metadata) : null,
+      byok ? "byok" : model.free ? "free" : onQuota ? "quota" : "credits", price.millicredits.toString(), price.markupBps, price.priceVersion, price.providerCostMicros.toString(),
+      byok ? 0 : quotaUnits(model, input), idempotencyKey, idempotencyKey ? requestHash(input) : null, input.metadata ? JSON.stringify(input.metadata) : null,
     ],
     // Per workspace and moment, the same for every call of a batch:
     shared: [
       caller.workspace.id, caller.apiKey.id, quotaLimit ?? 0, isoDate(utcDay(now)), caller.workspace.overageEnabled,
       caller.apiKey.monthlySpendCapMillicredits?.toString() ?? null, isoDate(utcMonth(now)),
+      caller.member?.userId ?? null, caller.member?.monthlySpendCapMillicredits?.toString() ?? null,
     ],
   };
 }
@@ -107,7 +111,9 @@ function settle(plan: Plan, row: Row): ChargeResult {
     case "quota_exceeded":
       throw Object.assign(new QuotaExceededError(resetsAt), { quota: { used: row.quota_used ?? 0, limit: quotaLimit ?? 0, resetsAt } });
     case "spend_cap_reached":
-      throw new SpendCapReachedError();
+      throw new SpendCapReachedError("api_key");
+    case "member_spend_cap_reached":
+      throw new SpendCapReachedError("member");
     case "insufficient_credits":
       throw Object.assign(new InsufficientCreditsError(plan.price.millicredits, big(row.balance)), { balance: big(row.balance) });
     default:
@@ -119,8 +125,14 @@ function settle(plan: Plan, row: Row): ChargeResult {
  * The decision for one call: price it, then charge quota or credits, record the event and its
  * ledger entry in one database statement (tollgate_charge_usage). Throws the SPEC's typed errors.
  */
-export async function chargeUsage(caller: ApiCaller, input: UsageInput, idempotencyKey: string | null, now = new Date()): Promise<ChargeResult> {
-  const [outcome] = await chargeUsageBatch(caller, [{ input, idempotencyKey }], now);
+export async function chargeUsage(
+  caller: ApiCaller,
+  input: UsageInput,
+  idempotencyKey: string | null,
+  now = new Date(),
+  options: { byok?: boolean } = {},
+): Promise<ChargeResult> {
+  const [outcome] = await chargeUsageBatch(caller, [{ input, idempotencyKey, byok: options.byok }], now);
   if (!outcome.ok) throw outcome.error;
   return outcome.result;
 }
@@ -134,21 +146,21 @@ const BATCH_SQL = `
                          provider_cost, quota_units, idem, hash, meta, ord)
   cross join lateral tollgate_charge_usage(i.event_id, $16, $17, i.model_id, i.model_key, i.quantity, i.input_tokens, i.output_tokens,
     i.mode, i.charge, i.markup_bps, i.price_version, i.provider_cost, i.quota_units, $18::int, $19::date, $20, $21::bigint, $22::date,
-    i.idem, i.hash, i.meta) r
+    i.idem, i.hash, i.meta, $23::text, $24::bigint) r
   order by i.ord`;
 
 export type BatchOutcome = { ok: true; result: ChargeResult } | { ok: false; error: unknown };
 
 export async function chargeUsageBatch(
   caller: ApiCaller,
-  items: { input: UsageInput; idempotencyKey: string | null }[],
+  items: { input: UsageInput; idempotencyKey: string | null; byok?: boolean }[],
   now = new Date(),
 ): Promise<BatchOutcome[]> {
   const outcomes: BatchOutcome[] = new Array(items.length);
   const planned: { index: number; plan: Plan }[] = [];
-  items.forEach(({ input, idempotencyKey }, index) => {
+  items.forEach(({ input, idempotencyKey, byok }, index) => {
     try {
-      planned.push({ index, plan: planCharge(caller, input, idempotencyKey, now) });
+      planned.push({ index, plan: planCharge(caller, input, idempotencyKey, now, byok) });
     } catch (error) {
       outcomes[index] = { ok: false, error };
     }

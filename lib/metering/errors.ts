@@ -19,9 +19,15 @@ export class InsufficientCreditsError extends AppError {
     });
   }
 }
+// Which cap refused the call shows in the message only: the body keeps the documented shape.
+export type SpendCap = "api_key" | "member";
 export class SpendCapReachedError extends AppError {
-  constructor() {
-    super("spend_cap_reached", "This API key's monthly spend cap would be exceeded.", 402);
+  constructor(readonly cap: SpendCap = "api_key") {
+    super(
+      "spend_cap_reached",
+      cap === "member" ? "Your monthly spend cap in this team would be exceeded." : "This API key's monthly spend cap would be exceeded.",
+      402,
+    );
   }
 }
 export class ModelNotAllowedError extends AppError {

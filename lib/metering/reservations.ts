@@ -5,7 +5,7 @@ import { AppError, NotFoundError } from "@/lib/errors";
 import { priceCall } from "@/lib/catalog/pricing";
 import type { ApiCaller } from "./authenticate";
 import { resolveModel, type ChargeResult } from "./charge";
-import { InsufficientCreditsError, InvalidRequestError } from "./errors";
+import { InsufficientCreditsError, InvalidRequestError, SpendCapReachedError } from "./errors";
 
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const usageFields = { quantity: count.optional(), inputTokens: count.optional(), outputTokens: count.optional() };
@@ -19,14 +19,20 @@ function priceFor(caller: ApiCaller, model: ReturnType<typeof resolveModel>, usa
   return priceCall({ model, usage, tierMarkupBps: caller.tier.markupBps, defaultMarkupBps: caller.catalog.settings.defaultMarkupBps });
 }
 
-/** Holds the estimated cost of a call (credits) until it is committed, released or expires. */
+/**
+ * Holds the estimated cost of a call (credits) until it is committed, released or expires. The
+ * hold counts against the key's and the member's monthly spend caps until then.
+ */
 export async function holdCredits(caller: ApiCaller, input: z.input<typeof holdSchema>) {
   const model = resolveModel(caller, input.model);
   const estimate = priceFor(caller, model, input);
   const id = `res_${crypto.randomUUID().replaceAll("-", "")}`;
   const expiresAt = new Date(Date.now() + (input.ttlSeconds ?? DEFAULT_TTL_SECONDS) * 1000);
   const [row] = await db.$queryRaw<{ outcome: string; balance: bigint }[]>`
-    select * from tollgate_hold(${id}, ${caller.workspace.id}, ${caller.apiKey.id}, ${model.id}, ${model.key}, ${estimate.millicredits}::bigint, ${expiresAt}::timestamp)`;
+    select * from tollgate_hold(${id}, ${caller.workspace.id}, ${caller.apiKey.id}, ${model.id}, ${model.key}, ${estimate.millicredits}::bigint, ${expiresAt}::timestamp,
+      ${caller.apiKey.monthlySpendCapMillicredits}::bigint, ${caller.member?.userId ?? null}::text, ${caller.member?.monthlySpendCapMillicredits ?? null}::bigint)`;
+  if (row.outcome === "spend_cap_reached") throw new SpendCapReachedError("api_key");
+  if (row.outcome === "member_spend_cap_reached") throw new SpendCapReachedError("member");
   if (row.outcome !== "ok") throw Object.assign(new InsufficientCreditsError(estimate.millicredits, row.balance), { balance: row.balance });
   return { id, model: model.key, heldMillicredits: estimate.millicredits, expiresAt, balanceMillicredits: row.balance };
 }

@@ -4,6 +4,8 @@ import { db, type Prisma, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { deliverQueued, queueEmail } from "@/lib/email/send";
 import { utcDay } from "@/lib/metering/time";
+import { dispatchAfterCommit } from "@/lib/webhooks/deliver";
+import { ALERT_EVENT_TYPES, emitWebhookEvent } from "@/lib/webhooks/events";
 import { formatDate } from "@/lib/utils/format";
 import { unsubscribeUrl, type EmailCategory } from "./preferences";
 
@@ -27,7 +29,9 @@ type Recipient = Awaited<ReturnType<typeof alertRecipients>>[number];
 
 /**
  * Records the alert and queues one email per recipient, unless it already fired for this period.
- * Returns the outbox keys to deliver after commit (empty when it had fired before).
+ * Returns the outbox keys to deliver after commit (empty when it had fired before). The alert's
+ * webhook event (quota.warning, quota.exceeded, credits.low) is emitted here, so it fires exactly
+ * when the alert does: once per threshold and period.
  */
 export async function fireAlert(
   tx: Tx,
@@ -36,6 +40,8 @@ export async function fireAlert(
 ) {
   const created = await tx.alert.createMany({ data: [alert], skipDuplicates: true });
   if (!created.count) return [];
+  const type = ALERT_EVENT_TYPES[alert.kind];
+  if (type) await emitWebhookEvent(tx, { workspaceId: alert.workspaceId, type, data: { periodKey: alert.periodKey, ...(alert.data as Record<string, unknown> | undefined) } });
   const keys: string[] = [];
   for (const to of await alertRecipients(tx, alert.workspaceId)) {
     const input = email(to);
@@ -147,6 +153,7 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
     return out;
   });
   await deliverAll(keys);
+  await dispatchAfterCommit();
   return keys;
 }
 

@@ -1,6 +1,7 @@
 import { getSettings } from "@/lib/catalog/settings";
 import { periodEnd } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
+import { emitSubscriptionEvent } from "@/lib/webhooks/events";
 import { deliverLocalEvent } from "./local-events";
 import { cardOnFileCharges } from "./local";
 import { localInvoice } from "./local-objects";
@@ -72,7 +73,10 @@ export async function endUnpaidSubscriptions(now = new Date()) {
   for (const sub of expired) {
     try {
       if (sub.provider === "manual" || !sub.providerSubscriptionId) {
-        await db.subscription.update({ where: { id: sub.id }, data: { status: "canceled", canceledAt: now } });
+        await db.$transaction(async (tx) => {
+          await tx.subscription.update({ where: { id: sub.id }, data: { status: "canceled", canceledAt: now } });
+          await emitSubscriptionEvent(tx, "subscription.canceled", sub);
+        });
       } else {
         await paymentProvider(sub.provider).cancelNow(sub);
       }

@@ -6,6 +6,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import { quotePlanChange } from "@/lib/billing/plan-change";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { formatDate } from "@/lib/utils/format";
+import { emitSubscriptionEvent } from "@/lib/webhooks/events";
 import { paymentProvider, type SubscriptionWithTier } from "./provider";
 import { billingContact, planChangeNames } from "./webhooks/shared";
 
@@ -24,6 +25,7 @@ async function paidSubscription(workspaceId: string) {
  */
 async function scheduleChange(tx: Tx, sub: SubscriptionWithTier, next: { tier: Tier; interval: "month" | "year" }) {
   await tx.subscription.update({ where: { id: sub.id }, data: { scheduledTierId: next.tier.id, scheduledInterval: next.interval } });
+  await emitSubscriptionEvent(tx, "subscription.updated", sub);
   const to = await billingContact(tx, sub.workspaceId);
   return queueEmail(
     {
@@ -72,7 +74,10 @@ export async function cancelScheduledChange(actor: Actor, workspaceId: string) {
   const sub = await paidSubscription(workspaceId);
   if (!sub.scheduledTierId && !sub.scheduledInterval) throw new AppError("nothing_scheduled", "No plan change is scheduled.", 409);
   await paymentProvider(sub.provider).setRenewalPlan(sub, { tier: sub.tier, interval: sub.interval });
-  await db.subscription.update({ where: { id: sub.id }, data: { scheduledTierId: null, scheduledInterval: null } });
+  await db.$transaction(async (tx) => {
+    await tx.subscription.update({ where: { id: sub.id }, data: { scheduledTierId: null, scheduledInterval: null } });
+    await emitSubscriptionEvent(tx, "subscription.updated", sub);
+  });
   await recordAudit(db, { actor, action: "subscription.unschedule_change", targetType: "subscription", targetId: sub.id, before: { scheduledTierId: sub.scheduledTierId, scheduledInterval: sub.scheduledInterval } });
 }
 
@@ -83,7 +88,11 @@ export async function cancelScheduledChange(actor: Actor, workspaceId: string) {
 export async function setCancelAtPeriodEnd(actor: Actor, workspaceId: string, cancel: boolean) {
   const sub = await paidSubscription(workspaceId);
   if (sub.provider === "manual" || !sub.providerSubscriptionId) {
-    await db.subscription.update({ where: { id: sub.id }, data: { cancelAtPeriodEnd: cancel } });
+    // Provider plans change through their provider's customer.subscription.updated event instead.
+    await db.$transaction(async (tx) => {
+      await tx.subscription.update({ where: { id: sub.id }, data: { cancelAtPeriodEnd: cancel } });
+      await emitSubscriptionEvent(tx, "subscription.updated", sub);
+    });
   } else {
     if (cancel && (sub.scheduledTierId || sub.scheduledInterval)) await cancelScheduledChange(actor, workspaceId);
     await paymentProvider(sub.provider).setCancelAtPeriodEnd(sub, cancel);

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { db, type Tx } from "@/lib/db";
 import { deliverQueued } from "@/lib/email/send";
 import { AppError } from "@/lib/errors";
+import { dispatchAfterCommit } from "@/lib/webhooks/deliver";
 import { stripe, webhookSecret } from "./stripe";
 import { chargeRefunded } from "./webhooks/charge-refunded";
 import { checkoutSessionCompleted } from "./webhooks/checkout-session-completed";
@@ -74,6 +75,8 @@ export async function processEvent(event: Stripe.Event): Promise<"processed" | "
   if (!claimed) return "duplicate";
   // After commit: a failed send stays queued in the outbox and never undoes the payment.
   await Promise.all(emails.map((key) => deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e))));
+  // Outgoing webhooks the event emitted (lib/webhooks/events.ts) go to the delivery queue.
+  await dispatchAfterCommit();
   return status;
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { db, type MemberRole, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { ForbiddenError } from "@/lib/errors";
+import { assertCan } from "./permissions";
 
 function slugify(name: string) {
   const base = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "workspace";
@@ -44,7 +45,8 @@ export async function requireMembership(userId: string, workspaceId: string, rol
 
 /** Overage to credits: when a subscription's daily quota is used up, charge credits instead of refusing. */
 export async function setOverage(actor: { id: string; email: string }, workspaceId: string, enabled: boolean) {
-  await requireMembership(actor.id, workspaceId, ["owner", "admin"]);
+  const { role } = await requireMembership(actor.id, workspaceId);
+  assertCan(role, "billing.manage", "change overage");
   return db.$transaction(async (tx) => {
     const before = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { overageEnabled: true } });
     const after = await tx.workspace.update({ where: { id: workspaceId }, data: { overageEnabled: enabled }, select: { overageEnabled: true } });

@@ -26,7 +26,7 @@ export default async function SignInPage(props: { searchParams: Promise<{ callba
         <div className="flex flex-col gap-2 text-center text-sm text-muted-foreground sm:flex-row sm:justify-between">
           <Link href="/forgot-password" className="font-medium text-primary underline-offset-4 hover:underline">Forgot your password?</Link>
           <span>
-            New here? <Link href="/sign-up" className="font-medium text-primary underline-offset-4 hover:underline">Create an account</Link>
+            New here? <Link href={callbackUrl && safePath(callbackUrl) !== "/dashboard" ? `/sign-up?callbackUrl=${encodeURIComponent(safePath(callbackUrl))}` : "/sign-up"} className="font-medium text-primary underline-offset-4 hover:underline">Create an account</Link>
           </span>
         </div>
       </CardContent>

@@ -10,7 +10,9 @@ import type { ActionState } from "@/lib/auth/action";
 import { signUpAction } from "../actions";
 
 // After the account exists, sign straight in so the verification link lands on the dashboard.
-export function SignUpForm({ plan, interval, referralCode }: { plan?: string; interval?: string; referralCode?: string }) {
+type Props = { plan?: string; interval?: string; referralCode?: string; /** Same-site path to go on to (an invitation). */ callbackUrl?: string; email?: string };
+
+export function SignUpForm({ plan, interval, referralCode, callbackUrl, email: invitedEmail }: Props) {
   const password = useRef("");
   // React clears the form once the action settles, so keep the password for the sign-in that follows.
   const [state, action, pending] = useActionState((prev: ActionState, formData: FormData) => {
@@ -25,10 +27,15 @@ export function SignUpForm({ plan, interval, referralCode }: { plan?: string; in
     const email = state.message;
     startSignIn(async () => {
       await signIn("credentials", { email, password: password.current, redirect: false });
+      if (callbackUrl) {
+        router.push(callbackUrl);
+        router.refresh();
+        return;
+      }
       const next = new URLSearchParams({ email, ...(plan ? { plan } : {}), ...(interval ? { interval } : {}) });
       router.push(`/check-email?${next}`);
     });
-  }, [state, plan, interval, router]);
+  }, [state, plan, interval, router, callbackUrl]);
 
   return (
     <form action={action} className="grid gap-4" noValidate>
@@ -37,7 +44,7 @@ export function SignUpForm({ plan, interval, referralCode }: { plan?: string; in
       {referralCode ? <input type="hidden" name="ref" value={referralCode} /> : null}
       {state.error && <Alert variant="error">{state.error}</Alert>}
       <FormField label="Name" name="name" autoComplete="name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
-      <FormField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
+      <FormField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email ?? invitedEmail} errors={state.fieldErrors?.email} />
       <FormField
         label="Password"
         name="password"

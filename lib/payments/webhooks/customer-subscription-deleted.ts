@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { Tx } from "@/lib/db";
+import { emitSubscriptionEvent } from "@/lib/webhooks/events";
 import { eventTime, freeIfNoLivePlan, queueSubscriptionCanceled, RetryLaterError } from "./shared";
 
 /**
@@ -20,6 +21,7 @@ export async function customerSubscriptionDeleted(tx: Tx, event: Stripe.Event): 
     where: { id: sub.id },
     data: { status: "canceled", canceledAt: endedAt, cancelAtPeriodEnd: remote.cancel_at_period_end ?? sub.cancelAtPeriodEnd, scheduledTierId: null, scheduledInterval: null, lastProviderEventAt: sub.lastProviderEventAt && sub.lastProviderEventAt > at ? sub.lastProviderEventAt : at },
   });
+  await emitSubscriptionEvent(tx, "subscription.canceled", sub);
   if (!(await freeIfNoLivePlan(tx, sub.workspaceId))) return [];
   return [await queueSubscriptionCanceled(tx, sub, endedAt)];
 }

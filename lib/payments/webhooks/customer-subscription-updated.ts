@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { SubscriptionStatus, Tx } from "@/lib/db";
+import { emitSubscriptionEvent } from "@/lib/webhooks/events";
 import { eventTime, freeIfNoLivePlan, isNewer, queueSubscriptionCanceled, RetryLaterError } from "./shared";
 
 const STATUS: Partial<Record<Stripe.Subscription.Status, SubscriptionStatus>> = {
@@ -40,6 +41,7 @@ export async function customerSubscriptionUpdated(tx: Tx, event: Stripe.Event): 
       lastProviderEventAt: at,
     },
   });
+  await emitSubscriptionEvent(tx, status === "canceled" ? "subscription.canceled" : "subscription.updated", sub);
   if (status !== "canceled" || !(await freeIfNoLivePlan(tx, sub.workspaceId))) return [];
   return [await queueSubscriptionCanceled(tx, sub, at)];
 }

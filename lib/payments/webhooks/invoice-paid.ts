@@ -6,6 +6,7 @@ import { getSettings } from "@/lib/catalog/settings";
 import type { Payment, Subscription, Tier, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
+import { emitSubscriptionEvent } from "@/lib/webhooks/events";
 import {
   billingContact,
   eventTime,
@@ -48,6 +49,7 @@ async function planChanged(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date):
         ...(interval !== sub.interval && period.end > sub.currentPeriodEnd ? { currentPeriodStart: period.start, currentPeriodEnd: period.end } : {}),
       },
     });
+    await emitSubscriptionEvent(tx, "subscription.updated", sub);
   }
   const grant = BigInt(meta.grantMillicredits ?? "0");
   const payment = await tx.payment.create({
@@ -121,6 +123,7 @@ async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
       ...(isNewer(at, sub.lastProviderEventAt) ? { status: "active", pastDueAt: null, lastProviderEventAt: at } : {}),
     },
   });
+  await emitSubscriptionEvent(tx, "subscription.updated", sub);
 
   // Included credits granted since the last renewal's expiry entry are this period's included credits.
   const [{ granted }] = await tx.$queryRaw<{ granted: bigint }[]>`

@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/utils/format";
+import { emitWebhookEvent } from "@/lib/webhooks/events";
 import { billingContact, eventTime, invoicePeriod, invoiceSubscriptionId, isNewer } from "./shared";
 
 /**
@@ -32,6 +33,18 @@ export async function invoicePaymentFailed(tx: Tx, event: Stripe.Event): Promise
     },
   });
   const { paymentGraceDays } = await getSettings();
+  await emitWebhookEvent(tx, {
+    workspaceId: sub.workspaceId,
+    type: "payment.failed",
+    data: {
+      invoiceId: invoice.id,
+      amountDueCents: invoice.amount_due,
+      currency: invoice.currency,
+      subscriptionId: sub.id,
+      tier: sub.tier.code,
+      graceEndsAt: new Date(pastDueAt.getTime() + paymentGraceDays * 864e5),
+    },
+  });
   const to = await billingContact(tx, sub.workspaceId);
   return [
     await queueEmail(

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionState, userAction } from "@/lib/auth/action";
 import { parseCredits } from "@/lib/catalog/money";
-import { assertCanManageKeys, createApiKey, revokeApiKey } from "@/lib/metering/api-keys";
+import { assertCanCreateKey, createApiKey, revokeApiKey } from "@/lib/metering/api-keys";
 
 export type CreateKeyState = ActionState & { key?: string; keyName?: string };
 
@@ -36,7 +36,7 @@ const createSchema = z.object({
 });
 
 export const createKeyAction = userAction(createSchema, async (input, { user, workspace, role }) => {
-  assertCanManageKeys(user, role);
+  assertCanCreateKey(user, role, { monthlySpendCapMillicredits: input.monthlyCap });
   const { key, record } = await createApiKey({ id: user.id, email: user.email }, workspace.id, {
     name: input.name,
     expiresAt: input.expiresOn,
@@ -50,9 +50,8 @@ export const createKeyAction = userAction(createSchema, async (input, { user, wo
 }) as (prev: CreateKeyState, formData: FormData) => Promise<CreateKeyState>;
 
 export const revokeKeyAction = userAction(z.object({ id: z.string().min(1) }), async ({ id }, { user, workspace, role }) => {
-  assertCanManageKeys(user, role);
-  // revokeApiKey refuses ids from other workspaces, so a forged id cannot reach another team's key.
-  const key = await revokeApiKey({ id: user.id, email: user.email }, workspace.id, id);
+  // revokeApiKey refuses ids from other workspaces, and a member's request reaches only their own keys.
+  const key = await revokeApiKey({ id: user.id, email: user.email }, workspace.id, id, { role });
   revalidatePath("/dashboard/api-keys");
   return { ok: true, message: `API key “${key.name}” revoked.` };
 });

@@ -1,4 +1,4 @@
-// GET /dashboard/api-keys — the workspace's API keys; owners and admins create (shown once) and revoke them.
+// GET /dashboard/api-keys — the workspace's API keys; members create their own (shown once), owners and admins manage all.
 import { CircleCheck, CircleX, Clock } from "lucide-react";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
+import { can } from "@/lib/workspaces/permissions";
 import { formatCredits } from "@/lib/catalog/money";
 import { listApiKeys } from "@/lib/metering/api-keys";
 import { nextUtcMidnight } from "@/lib/metering/time";
@@ -26,8 +27,11 @@ const STATUS_ICON: Record<KeyStatus, ReactNode> = {
 
 export default async function ApiKeysPage() {
   const { user, workspace, role } = await getDashboardContext();
-  const keys = await listApiKeys(workspace.id);
-  const canManage = role === "owner" || role === "admin";
+  const canManage = can(role, "api_keys.manage");
+  const canCreate = can(role, "api_keys.own");
+  // Owners and admins see every key; anyone else only the keys they created.
+  const keys = await listApiKeys(workspace.id, canManage ? {} : { createdById: user.id });
+  const canRevoke = (key: { createdById: string | null }) => canManage || (canCreate && key.createdById === user.id);
   const now = new Date();
 
   return (
@@ -46,17 +50,17 @@ export default async function ApiKeysPage() {
           <CardDescription>The full key is shown once, right after you create it. Tollgate only keeps a hash.</CardDescription>
         </CardHeader>
         <CardContent>
-          {canManage ? (
-            <CreateKeyForm verified={Boolean(user.emailVerifiedAt)} minExpiry={nextUtcMidnight(now).toISOString().slice(0, 10)} />
+          {canCreate ? (
+            <CreateKeyForm verified={Boolean(user.emailVerifiedAt)} minExpiry={nextUtcMidnight(now).toISOString().slice(0, 10)} canSetCap={canManage} />
           ) : (
-            <Alert variant="info">Only workspace owners and admins can create API keys. Ask one of them for a key, or to make you an admin.</Alert>
+            <Alert variant="info">Billing members can&apos;t create API keys. Ask an owner or admin for a key, or for a different role.</Alert>
           )}
         </CardContent>
       </Card>
 
       {keys.length === 0 ? (
         <EmptyState title="No API keys yet">
-          <p>{canManage ? "Create one above to let your apps call the Tollgate API." : "An owner or admin of this workspace can create one."}</p>
+          <p>{canCreate ? "Create one above to let your apps call the Tollgate API." : "An owner or admin of this workspace can create one."}</p>
         </EmptyState>
       ) : (
         <DataTable label="API keys" minWidth="min-w-[56rem]">
@@ -66,7 +70,7 @@ export default async function ApiKeysPage() {
               <Th>Expires</Th>
               <Th className="text-right">Monthly cap</Th>
               <Th>Status</Th>
-              {canManage ? <Th className="text-right">Actions</Th> : null}
+              {canCreate ? <Th className="text-right">Actions</Th> : null}
             </tr>
           </thead>
           <tbody>
@@ -85,7 +89,7 @@ export default async function ApiKeysPage() {
                       {keyStatusLabel[s]}
                     </Badge>
                   </Td>
-                  {canManage ? <Td className="text-right">{s === "active" ? <RevokeKeyButton name={key.name} revokeAction={revokeKeyAction} fields={{ id: key.id }} /> : null}</Td> : null}
+                  {canCreate ? <Td className="text-right">{s === "active" && canRevoke(key) ? <RevokeKeyButton name={key.name} revokeAction={revokeKeyAction} fields={{ id: key.id }} /> : null}</Td> : null}
                 </tr>
               );
             })}

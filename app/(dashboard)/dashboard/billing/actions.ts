@@ -5,17 +5,15 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/auth/action";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
-import { ForbiddenError } from "@/lib/errors";
 import { startSubscriptionCheckout } from "@/lib/payments/checkout";
 import { cancelScheduledChange, changePlan, paymentMethodUrl, setCancelAtPeriodEnd } from "@/lib/payments/plans";
 import { formatDate } from "@/lib/utils/format";
+import { assertCan } from "@/lib/workspaces/permissions";
 
 const interval = z.enum(["month", "year"]);
 const coupon = z.string().trim().max(64, "Coupon codes are at most 64 characters.").optional();
 
-function assertManagesBilling(role: string, what = "change the plan") {
-  if (role !== "owner" && role !== "admin" && role !== "billing") throw new ForbiddenError(`Only owners, admins and billing members ${what}.`);
-}
+const assertManagesBilling = (role: string, what = "change the plan") => assertCan(role, "billing.manage", what);
 
 export const choosePlanAction = userAction(z.object({ plan: z.string().min(1), interval, coupon }), async ({ plan, interval, coupon }, { user, workspace, role }) => {
   assertManagesBilling(role);

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
+import { can } from "@/lib/workspaces/permissions";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/catalog/settings";
@@ -22,7 +23,7 @@ type Search = { plan?: string; interval?: string; subscribed?: string; verified?
 
 export default async function BillingPage(props: { searchParams: Promise<Search> }) {
   const [{ workspace, user, role }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
-  const managesBilling = role === "owner" || role === "admin" || role === "billing";
+  const managesBilling = can(role, "billing.manage");
   const [subscription, tiers, payments, card, settings] = await Promise.all([
     liveSubscription(workspace.id),
     db.tier.findMany({ where: { archivedAt: null, isPublic: true, monthlyPriceCents: { gt: 0 } }, orderBy: { rank: "asc" } }),

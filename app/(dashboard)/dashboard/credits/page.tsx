@@ -5,6 +5,7 @@ import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
+import { can } from "@/lib/workspaces/permissions";
 import { Alert } from "@/components/ui/alert";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { listCreditPacks } from "@/lib/catalog/packs";
@@ -39,7 +40,8 @@ const KIND_LABEL: Record<LedgerKind, string> = {
 const signed = (m: bigint) => (m > 0n ? `+${formatCredits(m)}` : m < 0n ? `−${formatCredits(-m)}` : "0");
 
 export default async function CreditsPage(props: { searchParams: Promise<{ page?: string | string[]; purchased?: string }> }) {
-  const [{ workspace, user }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
+  const [{ workspace, user, role }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
+  const managesBilling = can(role, "billing.manage");
   const [ledger, packs, referrals, settings] = await Promise.all([
     listLedger(workspace.id, { page: parsePage(params.page), pageSize: PAGE_SIZE }),
     listCreditPacks({ activeOnly: true }),
@@ -90,6 +92,7 @@ export default async function CreditsPage(props: { searchParams: Promise<{ page?
         </CardContent>
       </Card>
 
+      {managesBilling ? (
       <Card role="region" aria-labelledby="redeem-coupon">
         <CardHeader>
           <CardTitle id="redeem-coupon">Redeem a coupon</CardTitle>
@@ -99,8 +102,9 @@ export default async function CreditsPage(props: { searchParams: Promise<{ page?
           <RedeemCoupon />
         </CardContent>
       </Card>
+      ) : null}
 
-      {packs.length > 0 ? (
+      {packs.length > 0 && managesBilling ? (
         <Card role="region" aria-labelledby="buy-credits">
           <CardHeader>
             <CardTitle id="buy-credits">Buy credits</CardTitle>

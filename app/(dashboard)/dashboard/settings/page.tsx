@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
+import { can } from "@/lib/workspaces/permissions";
 import { emailCategories, emailPreferences, type EmailCategory } from "@/lib/notifications/preferences";
 import { EmailPreferencesForm } from "./email-preferences-form";
 import { OverageForm } from "./overage-form";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const { user, workspace, role } = await getDashboardContext();
-  const managesBilling = role === "owner" || role === "admin";
+  const managesBilling = can(role, "billing.manage");
   const preferences = await emailPreferences(user.id);
   const categories = (Object.keys(emailCategories) as EmailCategory[]).map((category) => ({ category, ...emailCategories[category], enabled: preferences[category] }));
   return (

@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/auth/action";
 import { liveSubscription } from "@/lib/billing/subscriptions";
-import { ForbiddenError } from "@/lib/errors";
 import { retryPastDueRenewal } from "@/lib/payments/billing-clock";
 import { cardFields, saveLocalCard } from "@/lib/payments/local";
+import { assertCan } from "@/lib/workspaces/permissions";
 
 export const saveCardAction = userAction(cardFields, async (card, { workspace, role }) => {
-  if (role !== "owner" && role !== "admin" && role !== "billing") throw new ForbiddenError("Only owners, admins and billing members manage the payment method.");
+  assertCan(role, "billing.manage", "manage the payment method");
   const saved = await saveLocalCard(workspace.id, card);
   // A past-due local plan is charged again at once rather than waiting for the grace period to run out.
   const retried = await retryPastDueRenewal(workspace.id);

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
+import { can } from "@/lib/workspaces/permissions";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
 import { TEST_CARDS } from "@/lib/payments/local";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Payment method" };
 export default async function PaymentMethodPage() {
   const { workspace, role } = await getDashboardContext();
   const [sub, card] = await Promise.all([liveSubscription(workspace.id), db.paymentMethod.findUnique({ where: { workspaceId: workspace.id } })]);
-  const managesBilling = role === "owner" || role === "admin" || role === "billing";
+  const managesBilling = can(role, "billing.manage");
   // Same choice as paymentMethodUrl: a Stripe plan (or Stripe with no plan) keeps its card at Stripe.
   const local = sub && sub.provider !== "manual" ? sub.provider === "local" : !usingStripe();
   return (

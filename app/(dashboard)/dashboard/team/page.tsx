@@ -1,0 +1,129 @@
+// GET /dashboard/team — the workspace's members, invitations, per-member usage and who may do what.
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getDashboardContext } from "@/lib/auth/session";
+import { listMembers, listPendingInvites, memberUsage } from "@/lib/teams/roster";
+import { can } from "@/lib/workspaces/permissions";
+import { leaveTeamAction } from "./actions";
+import { ActionButton } from "@/components/forms/action-button";
+import { InvitesTable, MembersTable, MemberUsageTable } from "./team-tables";
+import { PermissionsTable } from "./permissions-table";
+import { CreateTeamForm, InviteForm, RenameTeamForm } from "./team-forms";
+
+export const metadata: Metadata = { title: "Team" };
+
+const INVITE_ROLES = [
+  { value: "member", label: "Member" },
+  { value: "admin", label: "Admin" },
+  { value: "billing", label: "Billing" },
+];
+
+export default async function TeamPage(props: { searchParams: Promise<{ created?: string; joined?: string }> }) {
+  const [{ user, workspace, role }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
+
+  if (workspace.personal) {
+    return (
+      <div className="mx-auto grid max-w-6xl gap-6">
+        <div className="grid gap-1">
+          <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
+          <p className="text-muted-foreground">
+            {workspace.name} is your personal workspace: only you use it. A team is a workspace several people share, with one credit pool, a role for each member
+            and an optional monthly spend cap per member.
+          </p>
+        </div>
+        <Card>
+          <CardHeader>
+            <CardTitle>Create a team</CardTitle>
+            <CardDescription>You become its owner, and the dashboard switches to it. Your personal workspace stays as it is.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <CreateTeamForm />
+          </CardContent>
+        </Card>
+        <PermissionsTable />
+      </div>
+    );
+  }
+
+  const [members, invites, usage] = await Promise.all([listMembers(workspace.id), can(role, "members.invite") ? listPendingInvites(workspace.id) : [], memberUsage(workspace.id)]);
+  const owners = members.filter((m) => m.role === "owner").length;
+  const soleOwner = role === "owner" && owners === 1;
+
+  return (
+    <div className="mx-auto grid max-w-6xl gap-6">
+      <div className="grid gap-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
+        <p className="text-muted-foreground">
+          Everyone in {workspace.name} draws on its one credit pool. Spend is counted per UTC month, through the API keys each member created.
+        </p>
+      </div>
+
+      {params.created ? <Alert variant="success">Team created. Invite people to share its credits.</Alert> : null}
+      {params.joined ? <Alert variant="success">You joined {workspace.name}.</Alert> : null}
+
+      <section aria-labelledby="members-title" className="grid gap-3">
+        <h2 id="members-title" className="text-lg font-semibold">
+          Members
+        </h2>
+        <MembersTable members={members} viewer={{ userId: user.id, role }} />
+      </section>
+
+      {can(role, "members.invite") ? (
+        <Card role="region" aria-labelledby="invite-title">
+          <CardHeader>
+            <CardTitle id="invite-title">Invite people</CardTitle>
+            <CardDescription>We email them a link that works for 7 days. They join with the role you choose.</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-6">
+            <InviteForm roles={INVITE_ROLES} />
+            <InvitesTable invites={invites} />
+          </CardContent>
+        </Card>
+      ) : null}
+
+      <section aria-labelledby="member-usage-title" className="grid gap-3">
+        <h2 id="member-usage-title" className="text-lg font-semibold">
+          Usage by member this month
+        </h2>
+        <MemberUsageTable rows={usage} />
+      </section>
+
+      {can(role, "workspace.settings") ? (
+        <Card role="region" aria-labelledby="team-name-title">
+          <CardHeader>
+            <CardTitle id="team-name-title">Team name</CardTitle>
+            <CardDescription>Shown in the workspace switcher and in invitations.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <RenameTeamForm name={workspace.name} />
+          </CardContent>
+        </Card>
+      ) : null}
+
+      <PermissionsTable />
+
+      <Card role="region" aria-labelledby="leave-title">
+        <CardHeader>
+          <CardTitle id="leave-title">Leave team</CardTitle>
+          <CardDescription>
+            {soleOwner
+              ? "You're the only owner. Transfer ownership to another member before you leave."
+              : "You lose access to this team and its credits. API keys you created here are revoked."}
+          </CardDescription>
+        </CardHeader>
+        {soleOwner ? null : (
+          <CardContent>
+            <ActionButton
+              action={leaveTeamAction}
+              fields={{}}
+              label="Leave team"
+              pendingLabel="Leaving…"
+              confirm={{ warning: `Leave ${workspace.name}? Only an invitation brings you back.`, label: "Yes, leave team" }}
+            />
+          </CardContent>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormField } from "@/components/forms/form-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { Label } from "@/components/ui/label";
+import type { ActionState } from "@/lib/auth/action";
+import { createTeamAction, inviteMemberAction, renameTeamAction } from "./actions";
+
+export const selectClass =
+  "h-10 w-full min-w-0 rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-wait disabled:opacity-60";
+
+function Outcome({ state }: { state: ActionState }) {
+  if (state.error) return <Alert variant="error">{state.error}</Alert>;
+  if (state.ok && state.message) return <Alert variant="success">{state.message}</Alert>;
+  return null;
+}
+
+export function CreateTeamForm() {
+  const [state, action] = useActionState(createTeamAction, {});
+  return (
+    <form action={action} className="grid gap-4" noValidate>
+      <Outcome state={state} />
+      <FormField
+        label="Team name"
+        name="name"
+        id="create-team-name"
+        required
+        maxLength={100}
+        autoComplete="organization"
+        defaultValue={state.values?.name ?? ""}
+        errors={state.fieldErrors?.name}
+        hint="You can rename it later."
+      />
+      <SubmitButton className="justify-self-start" pendingLabel="Creating team…">
+        Create team
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function RenameTeamForm({ name }: { name: string }) {
+  const [state, action] = useActionState(renameTeamAction, {});
+  return (
+    <form action={action} className="grid gap-4" noValidate>
+      <Outcome state={state} />
+      <FormField label="Team name" name="name" id="rename-team-name" required maxLength={100} defaultValue={state.values?.name ?? name} errors={state.fieldErrors?.name} />
+      <SubmitButton className="justify-self-start" variant="outline" pendingLabel="Saving…">
+        Save name
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function InviteForm({ roles }: { roles: { value: string; label: string }[] }) {
+  const [state, action] = useActionState(inviteMemberAction, {});
+  const roleErrors = state.fieldErrors?.role;
+  return (
+    <form action={action} className="grid gap-4" noValidate>
+      <Outcome state={state} />
+      <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+        <FormField
+          label="Email"
+          name="email"
+          id="invite-email"
+          type="email"
+          required
+          autoComplete="off"
+          // A successful invite clears the field for the next one; an error keeps what was typed.
+          key={state.ok ? state.message : "invite-email"}
+          defaultValue={state.ok ? "" : (state.values?.email ?? "")}
+          errors={state.fieldErrors?.email}
+        />
+        <div className="grid content-start gap-2">
+          <Label htmlFor="invite-role">Role</Label>
+          <select
+            id="invite-role"
+            name="role"
+            defaultValue={state.values?.role ?? "member"}
+            aria-invalid={roleErrors?.length ? true : undefined}
+            aria-describedby={roleErrors?.length ? "invite-role-error" : undefined}
+            className={selectClass}
+          >
+            {roles.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+          {roleErrors?.length ? (
+            <p id="invite-role-error" className="text-sm text-destructive">
+              {roleErrors.join(" ")}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <SubmitButton className="justify-self-start" pendingLabel="Sending invitation…">
+        Send invitation
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,194 @@
+import { z } from "zod";
+import type { entitlement, modelList } from "@/lib/metering/account";
+import type { money, usageBody } from "@/lib/metering/http";
+
+// The v1 API's response bodies, as the OpenAPI document publishes them. Requests are validated by
+// the handlers' own zod schemas; these describe what the handlers send back. The type checks at the
+// bottom keep the shaping functions and these schemas from drifting apart.
+
+const isoTime = z.iso.datetime().meta({ description: "ISO 8601 time, UTC." });
+const count = z.number().int().min(0);
+
+export const moneySchema = z
+  .object({
+    millicredits: z.number().int().meta({ description: "Integer millicredits (1 credit = 1,000 millicredits = US$0.001)." }),
+    credits: z.string().meta({ description: "The same amount in credits, as a decimal string with up to 3 decimals." }),
+  })
+  .meta({ description: "An amount of money: integer millicredits beside a decimal-string credits." });
+
+export const quotaSchema = z
+  .object({ used: count, limit: count, resetsAt: isoTime.meta({ description: "The next 00:00 UTC, when the daily quota resets." }) })
+  .meta({ description: "The daily quota (subscription workspaces); null on pay-as-you-go." });
+
+export const billedToSchema = z.enum(["quota", "credits", "free", "byok"]);
+
+export const usageResultSchema = z.object({
+  id: z.string().meta({ description: "The usage event id (evt_…)." }),
+  model: z.string(),
+  billedTo: billedToSchema,
+  charged: moneySchema,
+  balance: moneySchema.meta({ description: "The credit balance after this call." }),
+  quota: quotaSchema.nullable(),
+});
+
+export const batchResultSchema = z.object({
+  results: z.array(
+    z.union([
+      usageResultSchema.extend({
+        index: count,
+        status: z.literal(200),
+        replayed: z.boolean().meta({ description: "True when this event's idempotencyKey was seen before; nothing was charged again." }),
+      }),
+      z.object({
+        index: count,
+        status: z.number().int().meta({ description: "The HTTP status this event alone would have had." }),
+        error: z.looseObject({ code: z.string(), message: z.string() }).meta({ description: "The same error body as the single-call endpoint." }),
+      }),
+    ]),
+  ),
+});
+
+export const reservationSchema = z.object({
+  id: z.string().meta({ description: "The reservation id (res_…)." }),
+  model: z.string(),
+  held: moneySchema,
+  expiresAt: isoTime,
+});
+
+export const commitResultSchema = usageResultSchema.extend({
+  reservation: z.object({ id: z.string(), held: moneySchema, status: z.literal("committed") }),
+});
+
+export const releaseResultSchema = z.object({
+  id: z.string(),
+  status: z.literal("released"),
+  released: moneySchema,
+  balance: moneySchema,
+});
+
+export const entitlementValueSchema = z.object({
+  allowed: z.boolean(),
+  limit: z.number().int().nullable().meta({ description: "The numeric limit (e.g. seats); null for on/off features or unlimited." }),
+});
+
+export const entitlementSchema = entitlementValueSchema.extend({ feature: z.string() });
+
+export const meSchema = z.object({
+  workspace: z.object({ id: z.string(), name: z.string() }),
+  tier: z.object({ code: z.string(), name: z.string() }),
+  accountType: z.enum(["payg", "subscription"]),
+  subscription: z
+    .object({ interval: z.enum(["month", "year"]), status: z.string(), currentPeriodEnd: isoTime })
+    .nullable()
+    .meta({ description: "The live paid plan; null on the free tier." }),
+  balance: moneySchema,
+  quota: quotaSchema.nullable(),
+  rateLimit: z.object({ perMinute: count, remaining: count }),
+  overageEnabled: z.boolean(),
+  entitlements: z.record(z.string(), entitlementValueSchema).meta({ description: "Every feature of the tier, by feature key." }),
+});
+
+export const modelSchema = z.object({
+  model: z.string().meta({ description: "The model key, app:model." }),
+  name: z.string(),
+  unit: z.enum(["request", "image", "second", "token"]),
+  allowed: z.boolean().meta({ description: "Whether the caller's tier may use this model." }),
+  requiredTier: z.string().nullable().meta({ description: "The lowest tier that has this model." }),
+  free: z.boolean(),
+  beta: z.boolean(),
+  quotaWeight: count,
+  priceVersion: z.number().int(),
+  price: z
+    .union([z.object({ perUnit: moneySchema }), z.object({ per1kInputTokens: moneySchema, per1kOutputTokens: moneySchema })])
+    .meta({ description: "The price after markup for the caller's tier." }),
+});
+
+export const modelsSchema = z.object({ data: z.array(modelSchema) });
+
+const subscriptionStatus = z.enum(["active", "trialing", "past_due", "canceled", "incomplete"]);
+
+export const managedWorkspaceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  tier: z.string(),
+  accountType: z.enum(["payg", "subscription"]),
+  suspended: z.boolean(),
+  balance: moneySchema,
+  quota: quotaSchema.nullable(),
+  subscription: z
+    .object({
+      id: z.string(),
+      tier: z.string(),
+      interval: z.enum(["month", "year"]),
+      status: subscriptionStatus,
+      provider: z.enum(["stripe", "local", "manual"]),
+      currentPeriodEnd: isoTime,
+      cancelAtPeriodEnd: z.boolean(),
+    })
+    .nullable(),
+});
+
+export const creditAdjustmentSchema = z.object({
+  workspaceId: z.string(),
+  applied: z.boolean().meta({ description: "False when this idempotencyKey was already applied; nothing changed." }),
+  balance: moneySchema,
+});
+
+export const issuedKeySchema = z.object({
+  id: z.string(),
+  key: z.string().meta({ description: "The full key (tg_…). Shown once; store it now." }),
+  prefix: z.string(),
+  name: z.string(),
+});
+
+const pageMeta = { total: count, page: z.number().int().min(1), pageSize: z.number().int().min(1) };
+
+// Rows are the stored records; loose so that a column added later is not a broken promise.
+export const ledgerEntrySchema = z.looseObject({
+  id: z.string(),
+  seq: z.number().int(),
+  workspaceId: z.string(),
+  kind: z.enum([
+    "purchase", "monthly_grant", "rollover", "referral", "coupon", "admin_adjustment",
+    "usage", "reservation_hold", "reservation_release", "refund", "expiry",
+  ]),
+  amountMillicredits: moneySchema.meta({ description: "Signed: negative for usage and deductions." }),
+  balanceAfterMillicredits: moneySchema,
+  reference: z.string(),
+  reason: z.string().nullable(),
+  actorId: z.string().nullable(),
+  createdAt: isoTime,
+});
+
+export const usageEventSchema = z.looseObject({
+  id: z.string(),
+  workspaceId: z.string(),
+  apiKeyId: z.string().nullable(),
+  modelKey: z.string(),
+  quantity: z.number().int().nullable(),
+  inputTokens: z.number().int().nullable(),
+  outputTokens: z.number().int().nullable(),
+  billedTo: billedToSchema,
+  markupBps: z.number().int(),
+  priceVersion: z.number().int(),
+  chargedMillicredits: moneySchema,
+  quotaUnits: count,
+  balanceAfterMillicredits: moneySchema,
+  idempotencyKey: z.string().nullable(),
+  reservationId: z.string().nullable(),
+  metadata: z.unknown(),
+  createdAt: isoTime,
+});
+
+export const ledgerPageSchema = z.object({ ...pageMeta, data: z.array(ledgerEntrySchema) });
+export const usagePageSchema = z.object({ ...pageMeta, data: z.array(usageEventSchema) });
+
+// Compile-time: what the shaping functions return is what the document promises.
+type Conforms<Actual extends Expected, Expected> = [Actual, Expected];
+type Out<S extends z.ZodType> = z.output<S>;
+export type ShapingFunctionsConform = [
+  Conforms<ReturnType<typeof money>, Out<typeof moneySchema>>,
+  Conforms<ReturnType<typeof usageBody>, Out<typeof usageResultSchema>>,
+  Conforms<ReturnType<typeof modelList>[number], Out<typeof modelSchema>>,
+  Conforms<ReturnType<typeof entitlement>, Out<typeof entitlementSchema>>,
+];

@@ -1,0 +1,176 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import OpenAI, { APIError } from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/v1/chat/completions/route";
+import { clearProviderKeyCache, saveProviderKey } from "@/lib/byok/keys";
+import { creditsString } from "@/lib/catalog/money";
+import { priceCall } from "@/lib/catalog/pricing";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { authenticate } from "@/lib/metering/authenticate";
+import { startOpenAiStandIn, STAND_IN_CONTENT } from "@/test/openai-stand-in";
+import { apiWorkspace, ledgerSum } from "@/test/metering";
+
+const PLATFORM_KEY = "sk-platform-test-key-0000";
+const CHAT = "chat:gpt-4o-mini";
+const CONTENT = STAND_IN_CONTENT.join("");
+
+let standIn: Awaited<ReturnType<typeof startOpenAiStandIn>>;
+let bridge: http.Server;
+let baseURL: string;
+
+// The real OpenAI client talks HTTP to this server, which hands each request to the route handler
+// as a web Request and streams its web Response back.
+function startBridge(handler: (req: Request) => Promise<Response>) {
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const aborted = new AbortController();
+    res.on("close", () => !res.writableFinished && aborted.abort());
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+    const response = await handler(new Request(`http://localhost${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks), signal: aborted.signal }));
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    if (response.body) for await (const chunk of response.body) res.write(chunk);
+    res.end();
+  });
+  return new Promise<http.Server>((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+beforeAll(async () => {
+  standIn = await startOpenAiStandIn();
+  env.PROVIDER_BASE_URLS = { openai: standIn.url };
+  env.PROVIDER_API_KEYS = { openai: PLATFORM_KEY };
+  bridge = await startBridge(POST);
+  baseURL = `http://127.0.0.1:${(bridge.address() as AddressInfo).port}/api/v1`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => bridge.close(resolve));
+  await standIn.close();
+});
+
+const client = (apiKey: string) => new OpenAI({ apiKey, baseURL, maxRetries: 0 });
+const messages = [{ role: "user" as const, content: "Say hello." }];
+const balance = async (id: string) => (await db.workspace.findUniqueOrThrow({ where: { id } })).balanceMillicredits;
+
+/** What the workspace should pay for the stand-in's reported tokens at its tier's markup. */
+async function expectedPrice(key: string) {
+  const caller = await authenticate(`Bearer ${key}`);
+  const { prompt_tokens: inputTokens, completion_tokens: outputTokens } = standIn.state.usage;
+  const model = caller.catalog.models.get(CHAT)!;
+  return priceCall({ model, usage: { inputTokens, outputTokens }, tierMarkupBps: caller.tier.markupBps, defaultMarkupBps: caller.catalog.settings.defaultMarkupBps }).millicredits;
+}
+
+async function expectApiError(call: Promise<unknown>, status: number, code: string) {
+  const error = await call.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(APIError);
+  expect(error).toMatchObject({ status, code });
+}
+
+describe("POST /api/v1/chat/completions through the OpenAI client", () => {
+  it("answers a non-streamed completion and charges exactly the provider-reported tokens", async () => {
+    const { workspace, key } = await apiWorkspace({ balance: 1_000_000n });
+    const { data: completion, response } = await client(key).chat.completions.create({ model: CHAT, messages, max_tokens: 200 }).withResponse();
+    expect(completion.choices[0].message.content).toBe(CONTENT);
+    expect(response.headers.get("x-ratelimit-limit")).toMatch(/^\d+$/);
+    expect(response.headers.get("x-ratelimit-remaining")).toMatch(/^\d+$/);
+    const sent = standIn.requests.at(-1)!;
+    expect(sent.authorization).toBe(`Bearer ${PLATFORM_KEY}`);
+    expect(sent.body).toMatchObject({ model: "gpt-4o-mini", max_tokens: 200 });
+
+    const price = await expectedPrice(key);
+    expect(price).toBeGreaterThan(0n);
+    expect(await balance(workspace.id)).toBe(1_000_000n - price);
+    expect(await ledgerSum(workspace.id)).toBe(1_000_000n - price);
+    expect(response.headers.get("x-credits-remaining")).toBe(creditsString(1_000_000n - price));
+    const [reservation] = await db.reservation.findMany({ where: { workspaceId: workspace.id } });
+    expect(reservation.status).toBe("committed");
+    const event = await db.usageEvent.findUniqueOrThrow({ where: { id: reservation.usageEventId! } });
+    expect(event).toMatchObject({ billedTo: "credits", chargedMillicredits: price, inputTokens: 1_234n, outputTokens: 567n });
+    expect(event.metadata).toMatchObject({ proxy: true, upstreamId: completion.id });
+  });
+
+  it("streams the provider's chunks through and commits the usage from the final chunk", async () => {
+    const { workspace, key } = await apiWorkspace({ balance: 1_000_000n });
+    const stream = await client(key).chat.completions.create({ model: CHAT, messages, stream: true });
+    let text = "";
+    let id = "";
+    for await (const chunk of stream) {
+      id = chunk.id;
+      text += chunk.choices[0]?.delta.content ?? "";
+    }
+    expect(text).toBe(CONTENT);
+    expect(standIn.requests.at(-1)!.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+
+    const price = await expectedPrice(key);
+    expect(await balance(workspace.id)).toBe(1_000_000n - price);
+    expect(await ledgerSum(workspace.id)).toBe(1_000_000n - price);
+    const [reservation] = await db.reservation.findMany({ where: { workspaceId: workspace.id } });
+    expect(reservation.status).toBe("committed");
+    const event = await db.usageEvent.findUniqueOrThrow({ where: { id: reservation.usageEventId! } });
+    expect(event).toMatchObject({ chargedMillicredits: price, inputTokens: 1_234n, outputTokens: 567n });
+    expect(event.metadata).toMatchObject({ proxy: true, upstreamId: id, stream: true });
+  });
+
+  it("uses the workspace's own key when it has one: billed byok, no markup, nothing charged", async () => {
+    const { workspace, key } = await apiWorkspace({ balance: 1_000n });
+    await saveProviderKey(null, workspace.id, { provider: "openai", apiKey: "sk-workspace-own-key-abcd" });
+    const completion = await client(key).chat.completions.create({ model: CHAT, messages, max_tokens: 100_000 });
+    expect(completion.choices[0].message.content).toBe(CONTENT);
+    expect(standIn.requests.at(-1)!.authorization).toBe("Bearer sk-workspace-own-key-abcd");
+
+    const stream = await client(key).chat.completions.create({ model: CHAT, messages, stream: true });
+    let text = "";
+    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+    expect(text).toBe(CONTENT);
+
+    const events = await db.usageEvent.findMany({ where: { workspaceId: workspace.id } });
+    expect(events).toHaveLength(2);
+    for (const event of events) {
+      expect(event).toMatchObject({ billedTo: "byok", markupBps: 0, chargedMillicredits: 0n, quotaUnits: 0, inputTokens: 1_234n, outputTokens: 567n });
+      expect(event.metadata).toMatchObject({ proxy: true });
+    }
+    expect(await balance(workspace.id)).toBe(1_000n);
+    expect(await db.reservation.count({ where: { workspaceId: workspace.id } })).toBe(0);
+    clearProviderKeyCache();
+  });
+
+  it("refuses unknown, non-chat and not-allowed models, a balance that cannot cover the hold, and a bad key", async () => {
+    const { workspace, key } = await apiWorkspace({ balance: 100n });
+    const calls = standIn.requests.length;
+    await expectApiError(client(key).chat.completions.create({ model: "chat:nope", messages }), 404, "model_not_found");
+    await expectApiError(client(key).chat.completions.create({ model: "poster-editor:inpaint-standard", messages }), 404, "model_not_found");
+    await expectApiError(client(key).chat.completions.create({ model: "chat:gpt-4o", messages }), 403, "model_not_allowed");
+    await expectApiError(client(key).chat.completions.create({ model: CHAT, messages, max_tokens: 10_000 }), 402, "insufficient_credits");
+    await expectApiError(client("tg_not_a_real_key").chat.completions.create({ model: CHAT, messages }), 401, "invalid_api_key");
+    expect(standIn.requests.length).toBe(calls);
+    expect(await balance(workspace.id)).toBe(100n);
+  });
+
+  it("hides a refused platform key from the caller as a 502, and charges nothing", async () => {
+    const { workspace, key } = await apiWorkspace({ balance: 1_000_000n });
+    standIn.state.failNext = { status: 401, message: `Incorrect API key provided: ${PLATFORM_KEY}` };
+    const error = await client(key).chat.completions.create({ model: CHAT, messages }).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ status: 502, code: "provider_auth_failed" });
+    expect(JSON.stringify(error)).not.toContain(PLATFORM_KEY);
+    expect(await balance(workspace.id)).toBe(1_000_000n);
+  });
+
+  it("returns the provider's error, releases the hold and charges nothing when the provider fails", async () => {
+    const { workspace, key } = await apiWorkspace({ balance: 1_000_000n });
+    for (const stream of [false, true]) {
+      standIn.state.failNext = { status: 500, message: "upstream exploded" };
+      const error = await client(key).chat.completions.create({ model: CHAT, messages, stream }).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(APIError);
+      expect(error).toMatchObject({ status: 500, message: expect.stringContaining("upstream exploded") });
+    }
+
+    const reservations = await db.reservation.findMany({ where: { workspaceId: workspace.id } });
+    expect(reservations.map((r) => r.status)).toEqual(["released", "released"]);
+    expect(await db.usageEvent.count({ where: { workspaceId: workspace.id } })).toBe(0);
+    expect(await balance(workspace.id)).toBe(1_000_000n);
+    expect(await ledgerSum(workspace.id)).toBe(1_000_000n);
+  });
+});

@@ -1,0 +1,142 @@
+import { providerKeyFor } from "@/lib/byok/keys";
+import { AppError } from "@/lib/errors";
+import type { ApiCaller } from "@/lib/metering/authenticate";
+import { chargeUsage, resolveModel } from "@/lib/metering/charge";
+import { parseBody } from "@/lib/metering/http";
+import { commitReservation, holdCredits, releaseReservation } from "@/lib/metering/reservations";
+import { creditsString } from "@/lib/catalog/money";
+import { chatCompletionsUrl, platformKey, ProviderUnavailableError, upstreamModelName } from "./providers";
+import { chatCompletionRequestSchema, chatCompletionUsageSchema, type ChatCompletionRequest } from "./schemas";
+import { meteredStream, outputChars, type StreamOutcome } from "./usage-tap";
+import { upstreamErrorResponse, upstreamUnreachable } from "./upstream-errors";
+
+// POST /api/v1/chat/completions: an OpenAI-compatible call forwarded to the model's provider and
+// metered on the provider's own token count.
+//
+// Sizing the hold: input ≈ characters of the messages / 4 (+4 tokens per message, 1,000 per
+// non-text part such as an image), output = max_completion_tokens, else max_tokens, else 1,024;
+// both × `n` choices, priced with the model's rates and the caller's markup.
+//
+// Settling: the provider's `usage` commits the reservation (charge = price of those tokens, the rest
+// of the hold comes back). Without usage, if output reached the client (it went away mid-stream, the
+// stream broke, or the provider omitted usage), the estimate of the input plus the characters
+// delivered / 4 is charged and the event is marked usageEstimated, since the provider charges for
+// that work; if nothing was delivered (provider error, unreachable, client gone first) the hold is
+// released. BYOK calls hold nothing and are recorded once done as billed "byok": markup 0, 0 credits.
+
+const DEFAULT_OUTPUT_TOKENS = 1024;
+const CHARS_PER_TOKEN = 4;
+const TOKENS_PER_MESSAGE = 4;
+const TOKENS_PER_NON_TEXT_PART = 1000;
+const HOLD_TTL_SECONDS = 1800;
+
+type Tokens = { inputTokens: number; outputTokens: number };
+
+export function estimateTokens(body: ChatCompletionRequest): Tokens {
+  let chars = 0;
+  let tokens = 0;
+  for (const message of body.messages) {
+    tokens += TOKENS_PER_MESSAGE;
+    if (typeof message.content === "string") chars += message.content.length;
+    else for (const part of message.content ?? []) {
+      if (typeof part.text === "string") chars += part.text.length;
+      else tokens += TOKENS_PER_NON_TEXT_PART;
+    }
+  }
+  const n = typeof body.n === "number" && Number.isInteger(body.n) ? Math.min(Math.max(body.n, 1), 128) : 1;
+  const maxOutput = body.max_completion_tokens ?? body.max_tokens ?? DEFAULT_OUTPUT_TOKENS;
+  return { inputTokens: tokens + Math.ceil(chars / CHARS_PER_TOKEN), outputTokens: maxOutput * n };
+}
+
+/** The model must exist, be enabled, be a token model with a provider, and be on the caller's tier. */
+function resolveChatModel(caller: ApiCaller, key: string) {
+  const found = caller.catalog.models.get(key);
+  if (found?.enabled && (found.unit !== "token" || !found.provider)) throw new AppError("model_not_found", `${key} is not a chat model.`, 404);
+  return resolveModel(caller, key);
+}
+
+const jsonHeaders = (extra: Record<string, string>) => ({ "content-type": "application/json", ...extra });
+
+export async function proxyChatCompletion(req: Request, caller: ApiCaller): Promise<Response> {
+  const body = await parseBody(req, chatCompletionRequestSchema);
+  const model = resolveChatModel(caller, body.model);
+  const provider = model.provider!;
+  const url = chatCompletionsUrl(provider);
+  const ownKey = await providerKeyFor(caller.workspace.id, provider);
+  const apiKey = ownKey ?? platformKey(provider);
+  if (!apiKey) throw new ProviderUnavailableError(provider, "no platform key is configured (PROVIDER_API_KEYS) and this workspace has not added its own");
+  const byok = ownKey !== null;
+  const stream = body.stream === true;
+  const estimate = estimateTokens(body);
+  const hold = byok ? null : await holdCredits(caller, { model: model.key, ...estimate, ttlSeconds: HOLD_TTL_SECONDS });
+  const creditHeaders = (balance: bigint | null | undefined): Record<string, string> =>
+    balance === null || balance === undefined ? {} : { "X-Credits-Remaining": creditsString(balance) };
+
+  const release = async () => {
+    if (hold) await releaseReservation(caller.workspace.id, hold.id).catch((e: unknown) => console.error("chat proxy: release failed", e));
+  };
+  const settle = async (outcome: StreamOutcome) => {
+    const { usage } = outcome;
+    const tokens: Tokens | null = usage
+      ? { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens }
+      : outcome.deliveredChars > 0
+        ? { inputTokens: estimate.inputTokens, outputTokens: Math.ceil(outcome.deliveredChars / CHARS_PER_TOKEN) }
+        : null;
+    if (!tokens) return void (await release());
+    const metadata = { proxy: true, upstreamId: outcome.upstreamId, stream, ...(usage ? {} : { usageEstimated: true }) };
+    if (hold) return commitReservation(caller, hold.id, { ...tokens, metadata });
+    return chargeUsage(caller, { model: model.key, ...tokens, metadata }, null, new Date(), { byok: true });
+  };
+
+  let upstream: Response;
+  try {
+    upstream = await fetch(url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json", accept: stream ? "text/event-stream" : "application/json" },
+      body: JSON.stringify({
+        ...body,
+        model: upstreamModelName(model.key),
+        ...(stream ? { stream_options: { ...body.stream_options, include_usage: true } } : {}),
+      }),
+      signal: req.signal,
+    });
+  } catch {
+    await release();
+    return upstreamUnreachable(provider, creditHeaders(hold?.balanceMillicredits));
+  }
+  if (!upstream.ok) {
+    await release();
+    return upstreamErrorResponse(upstream, { apiKey, byok, provider, headers: creditHeaders(hold?.balanceMillicredits) });
+  }
+
+  if (stream && upstream.body) {
+    return new Response(meteredStream(upstream.body, async (outcome) => void (await settle(outcome))), {
+      status: upstream.status,
+      headers: {
+        "content-type": upstream.headers.get("content-type") ?? "text/event-stream",
+        "cache-control": "no-cache",
+        ...creditHeaders(hold?.balanceMillicredits),
+      },
+    });
+  }
+
+  let text: string;
+  try {
+    text = await upstream.text();
+  } catch {
+    await release();
+    return upstreamUnreachable(provider, creditHeaders(hold?.balanceMillicredits));
+  }
+  let parsed: { id?: unknown; usage?: unknown; choices?: unknown } = {};
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    // Not JSON: nothing to meter from but what was delivered.
+  }
+  const usage = chatCompletionUsageSchema.safeParse(parsed?.usage);
+  const delivered = Array.isArray(parsed?.choices) ? parsed.choices.reduce((sum: number, c: { message?: unknown }) => sum + outputChars(c?.message), 0) : text.length;
+  const result = await settle({ usage: usage.success ? usage.data : null, upstreamId: typeof parsed?.id === "string" ? parsed.id : null, deliveredChars: delivered }).catch(
+    (e: unknown) => void console.error("chat proxy: settling a completion failed", e),
+  );
+  return new Response(text, { status: upstream.status, headers: jsonHeaders(creditHeaders(result ? result.balanceMillicredits : hold?.balanceMillicredits)) });
+}
