@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import OpenAI, { APIError } from "openai";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/chat/completions/route";
 import { clearProviderKeyCache, saveProviderKey } from "@/lib/byok/keys";
 import { creditsString } from "@/lib/catalog/money";
@@ -50,6 +50,20 @@ afterAll(async () => {
   await new Promise((resolve) => bridge.close(resolve));
   await standIn.close();
 });
+
+/** Everything written to the console, stdout and stderr until stop(): where a leaked secret would show. */
+function captureOutput() {
+  const chunks: string[] = [];
+  const methods = ["log", "info", "warn", "error", "debug"] as const;
+  const spies = methods.map((m) => vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void chunks.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "))));
+  const writes = [process.stdout, process.stderr].map((stream) => vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true)));
+  return {
+    stop() {
+      for (const spy of [...spies, ...writes]) spy.mockRestore();
+      return chunks.join("\n");
+    },
+  };
+}
 
 const client = (apiKey: string) => new OpenAI({ apiKey, baseURL, maxRetries: 0 });
 const messages = [{ role: "user" as const, content: "Say hello." }];
@@ -116,6 +130,7 @@ describe("POST /api/v1/chat/completions through the OpenAI client", () => {
 
   it("uses the workspace's own key when it has one: billed byok, no markup, nothing charged", async () => {
     const { workspace, key } = await apiWorkspace({ balance: 1_000n });
+    const logged = captureOutput();
     await saveProviderKey(null, workspace.id, { provider: "openai", apiKey: "sk-workspace-own-key-abcd" });
     const completion = await client(key).chat.completions.create({ model: CHAT, messages, max_tokens: 100_000 });
     expect(completion.choices[0].message.content).toBe(CONTENT);
@@ -134,6 +149,12 @@ describe("POST /api/v1/chat/completions through the OpenAI client", () => {
     }
     expect(await balance(workspace.id)).toBe(1_000n);
     expect(await db.reservation.count({ where: { workspaceId: workspace.id } })).toBe(0);
+
+    // A provider refusing the workspace's key (its message quoting the key) logs nothing with it.
+    standIn.state.failNext = { status: 401, message: "Incorrect API key provided: sk-workspace-own-key-abcd" };
+    await client(key).chat.completions.create({ model: CHAT, messages }).catch(() => null);
+    const output = logged.stop();
+    expect(output).not.toContain("sk-workspace-own-key-abcd");
     clearProviderKeyCache();
   });
 
