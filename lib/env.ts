@@ -80,6 +80,8 @@ const schema = z.object({
     providerMap("PROVIDER_BASE_URLS", isHttpUrl, "openai=https://api.openai.com/v1,other=https://…").default({ openai: "https://api.openai.com/v1" }),
   ),
   PROVIDER_API_KEYS: blankAsUnset(providerMap("PROVIDER_API_KEYS", (v) => v.length > 0 && !/\s/.test(v), "openai=sk-…").default({})),
+  // Outgoing webhooks may target private network addresses (localhost, 10.x, …): default only outside production.
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
   SEED_ADMIN_EMAIL: z.string().email().default("admin@tollgate.local"),
   SEED_ADMIN_PASSWORD: z.string().min(8).default("tollgate-admin"),
 });

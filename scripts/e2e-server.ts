@@ -38,6 +38,8 @@ async function main() {
       TOLLGATE_ADMIN_API_KEY: "tga_e2e_admin_key_0123456789abcdef",
       JOBS_POLL_SECONDS: "1",
       // A fixed test key: production mode refuses to store provider keys without one.
+      // The webhook spec's receiver listens on this machine.
+      WEBHOOK_ALLOW_PRIVATE_URLS: "true",
       BYOK_ENCRYPTION_KEYS: "v1:ZTJlLWJ5b2stdGVzdC1rZXktMzItYnl0ZXMtbG9uZyE=",
     },
   });

@@ -1,6 +1,7 @@
 import { db, type WebhookDelivery } from "@/lib/db";
 import { enqueue } from "@/lib/jobs/boss";
 import { WEBHOOK_RETRY_DELAY_SECONDS } from "@/lib/jobs/queues";
+import { refusedDestination } from "./destination";
 import { signatureHeader, SIGNATURE_HEADER } from "./sign";
 
 // Sending one delivery. The row is claimed before the request so that two workers (a duplicate
@@ -23,6 +24,8 @@ export function deliveryBody(payload: unknown) {
 async function post(url: string, secret: string, row: WebhookDelivery) {
   const body = deliveryBody(row.payload);
   const timestamp = Math.floor(Date.now() / 1000);
+  const refused = await refusedDestination(url);
+  if (refused) return { statusCode: null, error: `Not sent: ${refused}` };
   try {
     const res = await fetch(url, {
       method: "POST",

@@ -3,6 +3,7 @@ import { db, type Tx, type WebhookEndpoint } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { assertCan } from "@/lib/workspaces/permissions";
+import { refusedDestination } from "./destination";
 import { isWebhookEventType, type WebhookEventType } from "./event-types";
 import { newWebhookSecret } from "./sign";
 
@@ -42,6 +43,13 @@ export function parseEndpointUrl(raw: string, production = env.NODE_ENV === "pro
   return url.toString();
 }
 
+/** A valid URL that does not point into a private network (see destination.ts). */
+async function publicEndpointUrl(raw: string) {
+  const url = parseEndpointUrl(raw);
+  if (await refusedDestination(url)) throw new InvalidWebhookError("url", "This URL points into a private network. Use an address on the public internet.");
+  return url;
+}
+
 export function parseEventTypes(types: string[]): WebhookEventType[] {
   const unique = [...new Set(types)];
   if (unique.length === 0) throw new InvalidWebhookError("eventTypes", "Choose at least one event.");
@@ -60,7 +68,7 @@ async function ownEndpoint(tx: Tx, workspaceId: string, id: string) {
 
 export async function createWebhookEndpoint(actor: WebhookActor, workspaceId: string, input: EndpointInput) {
   await assertCanManageWebhooks(actor, workspaceId);
-  const url = parseEndpointUrl(input.url);
+  const url = await publicEndpointUrl(input.url);
   const eventTypes = parseEventTypes(input.eventTypes);
   return db.$transaction(async (tx) => {
     if ((await tx.webhookEndpoint.count({ where: { workspaceId } })) >= MAX_ENDPOINTS) {
@@ -84,8 +92,8 @@ async function change(actor: WebhookActor, workspaceId: string, id: string, acti
   });
 }
 
-export function updateWebhookEndpoint(actor: WebhookActor, workspaceId: string, id: string, input: Partial<EndpointInput>) {
-  const url = input.url === undefined ? undefined : parseEndpointUrl(input.url);
+export async function updateWebhookEndpoint(actor: WebhookActor, workspaceId: string, id: string, input: Partial<EndpointInput>) {
+  const url = input.url === undefined ? undefined : await publicEndpointUrl(input.url);
   const eventTypes = input.eventTypes === undefined ? undefined : parseEventTypes(input.eventTypes);
   return change(actor, workspaceId, id, "webhook_endpoint.update", () => ({ url, eventTypes, description: input.description?.trim() }));
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { changeBalance } from "@/lib/billing/ledger";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
 import { jobQueue } from "@/lib/jobs/boss";
 import { handlers } from "@/lib/jobs/handlers";
@@ -13,6 +14,7 @@ import { payLocalCheckout } from "@/lib/payments/local";
 import { createUser } from "@/test/factories";
 import { buyer, card } from "@/test/payments";
 import { attemptWebhookDelivery } from "./deliver";
+import { privateAddressOf } from "./destination";
 import { createWebhookEndpoint, parseEndpointUrl, setWebhookEndpointEnabled, type WebhookActor } from "./endpoints";
 import { emitWebhookEvent } from "./events";
 import { replayDelivery } from "./replay";
@@ -206,5 +208,36 @@ describe("who manages endpoints", () => {
     expect(parseEndpointUrl("http://example.com/x", false)).toBe("http://example.com/x");
     expect(() => parseEndpointUrl("ftp://example.com", false)).toThrow();
     expect(() => parseEndpointUrl("not a url", false)).toThrow("full URL");
+  });
+});
+
+describe("private network destinations", () => {
+  it("recognises loopback, private, link-local and mapped addresses, and lets public ones through", async () => {
+    for (const host of ["127.0.0.1", "10.1.2.3", "172.20.0.5", "192.168.1.10", "169.254.169.254", "100.64.0.1", "[::1]", "::ffff:192.168.1.1", "fd00::1", "localhost"]) {
+      expect(await privateAddressOf(host), host).not.toBeNull();
+    }
+    for (const host of ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946"]) expect(await privateAddressOf(host), host).toBeNull();
+  });
+
+  it("in production refuses to save or deliver to one, and the receiver hears nothing", async () => {
+    const { workspaceId, actor } = await owner();
+    const hook = await receiver();
+    try {
+      const endpoint = await createWebhookEndpoint(actor, workspaceId, { url: hook.url(), description: "", eventTypes: ["credits.low"] });
+      await emit(workspaceId, "credits.low");
+      env.WEBHOOK_ALLOW_PRIVATE_URLS = false;
+      await expect(createWebhookEndpoint(actor, workspaceId, { url: hook.url("/new"), description: "", eventTypes: ["credits.low"] })).rejects.toThrow("private network");
+      const [delivery] = await pendingFor(workspaceId);
+      await attemptWebhookDelivery(delivery.id, { final: true });
+      const after = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
+      expect(after).toMatchObject({ status: "failed", lastStatusCode: null });
+      expect(after.lastError).toMatch(/^Not sent: 127\.0\.0\.1 resolves to a private network address/);
+      expect(hook.requests).toHaveLength(0);
+      expect(await db.webhookEndpoint.count({ where: { workspaceId } })).toBe(1);
+      expect(endpoint.url).toBe(hook.url());
+    } finally {
+      env.WEBHOOK_ALLOW_PRIVATE_URLS = undefined;
+      await hook.close();
+    }
   });
 });
