@@ -32,6 +32,8 @@ export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.flo
 
 /** Fails on any serious or critical axe-core violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // Right after a client-side navigation the new page's <title> arrives a moment after its content.
+  await expect.poll(() => page.title()).not.toBe("");
   // Sandboxed iframes hold email previews (not console UI); axe cannot inject into them and
   // falls back to opening a page of its own, which times out at random.
   const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude("iframe[sandbox]");
