@@ -3,22 +3,15 @@ import { getDashboardContext } from "@/lib/auth/session";
 import { creditsString } from "@/lib/catalog/money";
 import type { UsageEvent } from "@/lib/db";
 import { usageEventsForExport } from "@/lib/metering/reports";
+import { csvRow } from "@/lib/utils/csv";
 import { parseUsageSearch } from "../filters";
 
 export const dynamic = "force-dynamic";
 
 const HEADER = ["time_utc", "event_id", "model", "quantity", "input_tokens", "output_tokens", "billed_to", "charged_credits", "charged_millicredits", "quota_units", "api_key_id"];
 
-// Quote what CSV needs quoted, and defuse text a spreadsheet would run as a formula.
-function cell(value: string | number | bigint | null) {
-  if (value === null) return "";
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 function row(e: UsageEvent) {
-  return [
+  return csvRow([
     e.createdAt.toISOString(),
     e.id,
     e.modelKey,
@@ -30,9 +23,7 @@ function row(e: UsageEvent) {
     e.chargedMillicredits,
     e.quotaUnits,
     e.apiKeyId,
-  ]
-    .map(cell)
-    .join(",");
+  ]);
 }
 
 export async function GET(req: Request) {
@@ -43,12 +34,12 @@ export async function GET(req: Request) {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`${HEADER.join(",")}\r\n`));
+      controller.enqueue(encoder.encode(csvRow(HEADER)));
     },
     async pull(controller) {
       const next = await rows.next();
       if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(next.value.map((e) => `${row(e)}\r\n`).join("")));
+      controller.enqueue(encoder.encode(next.value.map(row).join("")));
     },
     async cancel() {
       await rows.return(undefined);
