@@ -9,10 +9,12 @@ import { formatCredits } from "@/lib/catalog/money";
 import { db, type EmailStatus, type LedgerCheck } from "@/lib/db";
 import { VerifiedBadge } from "../_components/badges";
 import { formatCount, formatDate } from "../_components/format";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Admin overview" };
 
 export default async function AdminOverviewPage() {
+  await requireAdmin();
   const [users, verifiedUsers, workspaces, outbox, recent, ledgerCheck] = await Promise.all([
     db.user.count(),
     db.user.count({ where: { emailVerifiedAt: { not: null } } }),

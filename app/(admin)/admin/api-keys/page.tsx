@@ -8,10 +8,12 @@ import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { listAdminApiKeys } from "@/lib/metering/api-keys";
 import { revokeAdminKeyAction } from "./actions";
 import { CreateAdminKeyForm } from "./create-admin-key-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Admin API keys" };
 
 export default async function AdminApiKeysPage() {
+  await requireAdmin();
   const keys = await listAdminApiKeys();
   return (
     <div className="grid gap-6">

@@ -1,8 +1,10 @@
 // /admin/catalog/* — what Tollgate sells: tiers, features, models, markups and credit packs.
 import type { ReactNode } from "react";
 import { CatalogTabs } from "./_components/catalog-tabs";
+import { requireAdmin } from "@/lib/auth/session";
 
-export default function CatalogLayout({ children }: { children: ReactNode }) {
+export default async function CatalogLayout({ children }: { children: ReactNode }) {
+  await requireAdmin();
   return (
     <div className="mx-auto grid max-w-6xl gap-6">
       <div className="grid gap-1">

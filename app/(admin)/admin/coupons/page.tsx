@@ -13,10 +13,12 @@ import { toggleCouponFormAction } from "./actions";
 import { BillingSettingsForm } from "./billing-settings-form";
 import { CouponForm } from "./coupon-form";
 import { ReferralForm } from "./referral-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Coupons and referrals" };
 
 export default async function CouponsPage() {
+  await requireAdmin();
   const [coupons, settings, referred, rewarded] = await Promise.all([
     listCoupons(),
     getSettings(),

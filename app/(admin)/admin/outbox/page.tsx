@@ -9,6 +9,7 @@ import { FilterForm } from "../../_components/filter-form";
 import { PAGE_SIZE, formatDateTime, parsePage } from "../../_components/format";
 import { Pagination } from "@/components/ui/pagination";
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
@@ -19,6 +20,7 @@ const selectClass =
 const truncate = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export default async function OutboxPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdmin();
   const params = await props.searchParams;
   const filter = parseOutboxFilter(params);
   const { to, status, template, category } = filter;

@@ -14,6 +14,7 @@ import { PROVIDER_LABEL, STATUS_LABEL, formatAmount, refundSentence } from "./fo
 import { PaymentStatusBadge } from "./payment-status-badge";
 import { RefundButton } from "./refund-button";
 import { RefundNotices } from "./refund-notice";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -21,6 +22,7 @@ const statuses = Object.values(PaymentStatus);
 const isStatus = (value: unknown): value is PaymentStatus => statuses.includes(value as PaymentStatus);
 
 export default async function PaymentsPage(props: { searchParams: Promise<{ q?: string; status?: string; page?: string }> }) {
+  await requireAdmin();
   const params = await props.searchParams;
   const q = (typeof params.q === "string" ? params.q : "").trim().slice(0, 200);
   const status = isStatus(params.status) ? params.status : undefined;

@@ -13,10 +13,12 @@ import { filterTiers } from "@/lib/admin/workspaces";
 import { formatDate } from "@/lib/utils/format";
 import { VerifiedBadge } from "../../_components/badges";
 import { FilterForm } from "../../_components/filter-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage(props: { searchParams: Promise<SearchParams> }) {
+  await requireAdmin();
   const params = await props.searchParams;
   const filter = parseUserFilter(params);
   const [{ rows, total, page, pageCount }, tiers] = await Promise.all([listUsers(filter, parsePage(params.page)), filterTiers()]);

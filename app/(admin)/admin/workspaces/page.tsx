@@ -11,10 +11,12 @@ import { filterTiers, listWorkspaces, parseWorkspaceFilter } from "@/lib/admin/w
 import { formatCredits } from "@/lib/catalog/money";
 import { formatDate } from "@/lib/utils/format";
 import { FilterForm } from "../../_components/filter-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Workspaces" };
 
 export default async function WorkspacesPage(props: { searchParams: Promise<SearchParams> }) {
+  await requireAdmin();
   const params = await props.searchParams;
   const filter = parseWorkspaceFilter(params);
   const [{ rows, total, page, pageCount }, tiers] = await Promise.all([listWorkspaces(filter, parsePage(params.page)), filterTiers()]);

@@ -9,10 +9,12 @@ import { createFeatureAction } from "./actions";
 import { FeatureForm, emptyFeature } from "./feature-form";
 import { FeatureMatrix } from "./feature-matrix";
 import { FeatureTable } from "./feature-table";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Features" };
 
 export default async function FeaturesPage() {
+  await requireAdmin();
   const [features, tiers, cells] = await Promise.all([listFeatures(), listTiers({ includeArchived: true }), db.tierFeature.findMany()]);
   const archived = new Set(tiers.filter((t) => t.archivedAt).map((t) => t.id));
   const limitText = (v: number | null) => (v === null ? "" : String(v));

@@ -10,10 +10,12 @@ import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { bpsToInput } from "../_lib/form-values";
 import { DefaultMarkupForm } from "./default-markup-form";
 import { PricePreview } from "./price-preview";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Markups" };
 
 export default async function MarkupsPage() {
+  await requireAdmin();
   const [settings, tiers, apps] = await Promise.all([getSettings(), listTiers(), listAppsWithModels()]);
   const models = apps.flatMap((app) => app.models).filter((m) => m.enabled);
   const linkClass = "rounded-sm font-medium text-primary underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";

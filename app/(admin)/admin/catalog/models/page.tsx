@@ -13,10 +13,12 @@ import { AppForm, emptyApp } from "./app-form";
 import { AppTable } from "./app-table";
 import { ModelTable } from "./model-table";
 import { requiredTier } from "./to-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Models" };
 
 export default async function ModelsPage() {
+  await requireAdmin();
   const [apps, tiers] = await Promise.all([listAppsWithModels(), listTiers({ includeArchived: true })]);
   const active = tiers.filter((t) => !t.archivedAt);
   const archived = new Set(tiers.filter((t) => t.archivedAt).map((t) => t.id));

@@ -9,6 +9,7 @@ import { RowActions } from "../_components/row-actions";
 import { YesNo } from "../_components/yes-no";
 import { createCreditPackAction, deleteCreditPackAction } from "./actions";
 import { PackForm, emptyPack } from "./pack-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Credit packs" };
 
@@ -22,6 +23,7 @@ function pricePer1k(pack: CreditPack) {
 }
 
 export default async function PacksPage() {
+  await requireAdmin();
   const packs = await listCreditPacks();
   return (
     <>

@@ -10,10 +10,12 @@ import { listTiers } from "@/lib/catalog/tiers";
 import { formatCount } from "@/lib/utils/format";
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { YesNo } from "../_components/yes-no";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Tiers" };
 
 export default async function TiersPage() {
+  await requireAdmin();
   const [tiers, settings] = await Promise.all([listTiers({ includeArchived: true }), getSettings()]);
 
   return (

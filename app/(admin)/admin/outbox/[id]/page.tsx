@@ -10,6 +10,7 @@ import { EmailStatusBadge } from "../../../_components/badges";
 import { formatDateTime } from "../../../_components/format";
 import { extractLinks } from "./links";
 import { ResendButton } from "./resend-button";
+import { requireAdmin } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -17,11 +18,13 @@ type Props = { params: Promise<{ id: string }> };
 const getEmail = cache(getOutboxEmail);
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
+  await requireAdmin();
   const email = await getEmail((await props.params).id);
   return { title: email ? `Email: ${email.subject}` : "Email not found" };
 }
 
 export default async function OutboxEmailPage(props: Props) {
+  await requireAdmin();
   const email = await getEmail((await props.params).id);
   if (!email) notFound();
   const links = extractLinks(email.text);

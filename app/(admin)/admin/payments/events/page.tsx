@@ -8,6 +8,7 @@ import type { WebhookEventStatus } from "@/lib/db";
 import { listWebhookEvents } from "@/lib/payments/events";
 import { formatDateTime } from "@/lib/utils/format";
 import { ReplayButton } from "./replay-button";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Payment events" };
 
@@ -15,6 +16,7 @@ const PAGE_SIZE = 50;
 const STATUSES: WebhookEventStatus[] = ["processed", "failed", "ignored"];
 
 export default async function PaymentEventsPage(props: { searchParams: Promise<{ status?: string; page?: string }> }) {
+  await requireAdmin();
   const params = await props.searchParams;
   const status = STATUSES.find((s) => s === params.status);
   const page = parsePage(params.page);

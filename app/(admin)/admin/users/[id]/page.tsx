@@ -16,17 +16,20 @@ import { getUserDetail, userAudit } from "@/lib/admin/users";
 import { capitalize, formatDateTime } from "@/lib/utils/format";
 import { VerifiedBadge } from "../../../_components/badges";
 import { ResendVerificationButton } from "./resend-verification-button";
+import { requireAdmin } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 const getUser = cache(getUserDetail);
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
+  await requireAdmin();
   const user = await getUser((await props.params).id);
   return { title: user ? `User: ${user.email}` : "User not found" };
 }
 
 export default async function UserPage(props: Props) {
+  await requireAdmin();
   const [{ id }, params] = await Promise.all([props.params, props.searchParams]);
   const user = await getUser(id);
   if (!user) notFound();

@@ -18,6 +18,7 @@ import { MembersTab } from "./members-tab";
 import { ProfileTab } from "./profile-tab";
 import { SubscriptionTab } from "./subscription-tab";
 import { UsageTab } from "./usage-tab";
+import { requireAdmin } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -38,11 +39,13 @@ type Tab = (typeof TABS)[number]["key"];
 const getWorkspace = cache(getWorkspaceDetail);
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
+  await requireAdmin();
   const ws = await getWorkspace((await props.params).id);
   return { title: ws ? `Workspace: ${ws.name}` : "Workspace not found" };
 }
 
 export default async function WorkspacePage(props: Props) {
+  await requireAdmin();
   const [{ id }, params] = await Promise.all([props.params, props.searchParams]);
   const ws = await getWorkspace(id);
   if (!ws) notFound();

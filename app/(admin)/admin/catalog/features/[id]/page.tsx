@@ -6,17 +6,20 @@ import { db } from "@/lib/db";
 import { BackLink } from "../../_components/back-link";
 import { updateFeatureAction } from "../actions";
 import { FeatureForm } from "../feature-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }> };
 
 const getFeature = cache((id: string) => db.feature.findUnique({ where: { id } }));
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
+  await requireAdmin();
   const feature = await getFeature((await props.params).id);
   return { title: feature ? `Feature: ${feature.name}` : "Feature not found" };
 }
 
 export default async function EditFeaturePage(props: Props) {
+  await requireAdmin();
   const feature = await getFeature((await props.params).id);
   if (!feature) notFound();
   return (

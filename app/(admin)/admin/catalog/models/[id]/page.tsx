@@ -9,17 +9,20 @@ import { BackLink } from "../../_components/back-link";
 import { deleteModelAction, updateModelAction } from "../actions";
 import { ModelForm } from "../model-form";
 import { modelToForm } from "../to-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
 const getModel = cache((id: string) => db.model.findUnique({ where: { id } }));
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
+  await requireAdmin();
   const model = await getModel((await props.params).id);
   return { title: model ? `Model: ${model.key}` : "Model not found" };
 }
 
 export default async function EditModelPage(props: Props) {
+  await requireAdmin();
   const [{ id }, { created }] = await Promise.all([props.params, props.searchParams]);
   const [model, apps] = await Promise.all([getModel(id), db.app.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, key: true } })]);
   if (!model) notFound();

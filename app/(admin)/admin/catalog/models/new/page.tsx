@@ -5,10 +5,12 @@ import { EmptyState } from "@/components/ui/data-table";
 import { BackLink } from "../../_components/back-link";
 import { createModelAction } from "../actions";
 import { ModelForm } from "../model-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "New model" };
 
 export default async function NewModelPage(props: { searchParams: Promise<{ app?: string }> }) {
+  await requireAdmin();
   const { app } = await props.searchParams;
   const apps = await db.app.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, key: true } });
   const appId = apps.find((a) => a.id === app)?.id ?? (apps.length === 1 ? apps[0].id : "");

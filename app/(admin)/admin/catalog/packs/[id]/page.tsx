@@ -7,17 +7,20 @@ import { BackLink } from "../../_components/back-link";
 import { centsToInput, millicreditsToInput } from "../../_lib/form-values";
 import { updateCreditPackAction } from "../actions";
 import { PackForm } from "../pack-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }> };
 
 const getPack = cache((id: string) => db.creditPack.findUnique({ where: { id } }));
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
+  await requireAdmin();
   const pack = await getPack((await props.params).id);
   return { title: pack ? `Credit pack: ${pack.name}` : "Credit pack not found" };
 }
 
 export default async function EditPackPage(props: Props) {
+  await requireAdmin();
   const pack = await getPack((await props.params).id);
   if (!pack) notFound();
   return (

@@ -12,17 +12,20 @@ import { BackLink } from "../../_components/back-link";
 import { setTierArchivedAction, updateTierAction } from "../actions";
 import { TierForm } from "../tier-form";
 import { tierToForm } from "../to-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
 const getTier = cache((id: string) => db.tier.findUnique({ where: { id } }));
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
+  await requireAdmin();
   const tier = await getTier((await props.params).id);
   return { title: tier ? `Tier: ${tier.name}` : "Tier not found" };
 }
 
 export default async function EditTierPage(props: Props) {
+  await requireAdmin();
   const [{ id }, { created }] = await Promise.all([props.params, props.searchParams]);
   const [tier, settings] = await Promise.all([getTier(id), getSettings()]);
   if (!tier) notFound();

@@ -6,10 +6,12 @@ import { getSettings } from "@/lib/catalog/settings";
 import { BackLink } from "../../_components/back-link";
 import { createTierAction } from "../actions";
 import { TierForm } from "../tier-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "New tier" };
 
 export default async function NewTierPage() {
+  await requireAdmin();
   const [tiers, settings] = await Promise.all([listTiers({ includeArchived: true }), getSettings()]);
   const nextRank = tiers.reduce((max, t) => Math.max(max, t.rank), -1) + 1;
   return (

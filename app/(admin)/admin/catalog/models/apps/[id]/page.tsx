@@ -6,17 +6,20 @@ import { db } from "@/lib/db";
 import { BackLink } from "../../../_components/back-link";
 import { updateAppAction } from "../../actions";
 import { AppForm } from "../../app-form";
+import { requireAdmin } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }> };
 
 const getApp = cache((id: string) => db.app.findUnique({ where: { id } }));
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
+  await requireAdmin();
   const app = await getApp((await props.params).id);
   return { title: app ? `App: ${app.name}` : "App not found" };
 }
 
 export default async function EditAppPage(props: Props) {
+  await requireAdmin();
   const app = await getApp((await props.params).id);
   if (!app) notFound();
   return (
