@@ -1,20 +1,43 @@
-// Runs before any route renders. The admin console is refused to signed-out visitors here, so not a
-// byte of it is rendered or streamed for them. This is the first gate, not the boundary: every admin
-// page, route and action still checks the admin role itself (requireAdmin / adminAction).
+// Runs before any route renders.
+// - The admin console is refused to signed-out visitors here, so not a byte of it is rendered or
+//   streamed for them. This is the first gate, not the boundary: every admin page, route and action
+//   still checks the admin role itself (requireAdmin / adminAction).
+// - A server action posted from another origin is refused with 403 (Next itself would answer 500).
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 
+const refuse = (status: number) => new NextResponse(null, { status, headers: { "Cache-Control": "no-store" } });
+
+/** Same check as Next's own (Origin's host against the forwarded host or Host), answered as a 403. */
+function isCrossOriginAction(req: NextRequest) {
+  const origin = req.headers.get("origin");
+  if (!origin) return false; // browsers always send it on POST; Next decides the rest
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true; // "null" (sandboxed frames) or garbage
+  }
+}
+
 export async function proxy(req: NextRequest) {
-  const token = await getToken({ req, secret: env.AUTH_SECRET }).catch(() => null);
-  if (!token) {
-    // A server action posted to an admin page: refuse it outright (a redirect would re-post it).
-    if (req.headers.has("next-action")) return new NextResponse(null, { status: 403, headers: { "Cache-Control": "no-store" } });
-    const signIn = new URL("/sign-in", req.url);
-    signIn.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
-    return NextResponse.redirect(signIn, { headers: { "Cache-Control": "no-store" } });
+  const isAction = req.headers.has("next-action");
+  if (isAction && isCrossOriginAction(req)) return refuse(403);
+  const path = req.nextUrl.pathname;
+  if (path === "/admin" || path.startsWith("/admin/")) {
+    const token = await getToken({ req, secret: env.AUTH_SECRET }).catch(() => null);
+    if (!token) {
+      // A server action posted to an admin page: refuse it outright (a redirect would re-post it).
+      if (isAction) return refuse(403);
+      const signIn = new URL("/sign-in", req.url);
+      signIn.searchParams.set("callbackUrl", path + req.nextUrl.search);
+      return NextResponse.redirect(signIn, { headers: { "Cache-Control": "no-store" } });
+    }
   }
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/admin", "/admin/:path*"] };
+export const config = {
+  matcher: ["/admin", "/admin/:path*", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
+};

@@ -165,3 +165,17 @@ test("a signed-out visitor is sent to sign in before any admin page renders, ref
     expectNothingPrivate(await res.text(), action.name);
   }
 });
+
+test("a server action posted from another origin is refused with 403, even for a signed-in admin", async ({ page }) => {
+  await signIn(page, demo.admin);
+  const before = await auditCount();
+  for (const action of adminActions.slice(0, 5)) {
+    const res = await page.request.post(action.url, {
+      headers: { "next-action": action.id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example" },
+      data: JSON.stringify([{}, "$K1"]),
+      maxRedirects: 0,
+    });
+    expect(res.status(), action.name).toBe(403);
+  }
+  expect(await auditCount()).toBe(before);
+});

@@ -24,7 +24,16 @@ function submittedValues(formData: FormData) {
 }
 
 /** Validates, runs, and turns expected errors into messages; the one path every action takes. */
+// PostgreSQL cannot store NUL in text, and no person types it. (FormData itself turns unpaired
+// surrogates into U+FFFD, which is storable.)
+const UNSTORABLE = /\u0000/;
+
 async function handle<S extends z.ZodType>(schema: S, formData: FormData, fn: (input: z.infer<S>) => Promise<ActionState | void>): Promise<ActionState> {
+  const unstorable = [...formData].filter(([, v]) => typeof v === "string" && UNSTORABLE.test(v)).map(([k]) => k);
+  if (unstorable.length) {
+    const fieldErrors = Object.fromEntries(unstorable.map((k) => [k, ["This contains characters that are not allowed."]]));
+    return { error: "Please correct the highlighted fields.", fieldErrors };
+  }
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
