@@ -3,9 +3,11 @@
 //   streamed for them. This is the first gate, not the boundary: every admin page, route and action
 //   still checks the admin role itself (requireAdmin / adminAction).
 // - A server action posted from another origin is refused with 403 (Next itself would answer 500).
+// - A URL no route could mean (`%ff` in the path, NUL anywhere) is refused with 400 (lib/http/url-hygiene).
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { urlProblem } from "@/lib/http/url-hygiene";
 
 const refuse = (status: number) => new NextResponse(null, { status, headers: { "Cache-Control": "no-store" } });
 
@@ -21,7 +23,17 @@ function isCrossOriginAction(req: NextRequest) {
   }
 }
 
+function badUrl(req: NextRequest, message: string) {
+  const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+  if (req.nextUrl.pathname.startsWith("/api/")) return Response.json({ error: { code: "invalid_request", message } }, { status: 400, headers });
+  return new NextResponse(`400 Bad request: ${message}`, { status: 400, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+}
+
 export async function proxy(req: NextRequest) {
+  // The raw URL: nextUrl has already decoded what it could.
+  const raw = new URL(req.url);
+  const problem = urlProblem(raw.pathname, raw.search);
+  if (problem) return badUrl(req, problem);
   const isAction = req.headers.has("next-action");
   if (isAction && isCrossOriginAction(req)) return refuse(403);
   const path = req.nextUrl.pathname;
@@ -38,6 +50,8 @@ export async function proxy(req: NextRequest) {
   return NextResponse.next();
 }
 
+// Everything but static files and the metering hot path (whose handlers take no path parameters
+// and validate their own input at the API edge).
 export const config = {
-  matcher: ["/admin", "/admin/:path*", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|api/v1/usage(?:/batch)?$).*)"],
 };
