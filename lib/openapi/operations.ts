@@ -32,7 +32,7 @@ export type TagName = (typeof TAGS)[number]["name"];
 export type HeaderName =
   | "X-RateLimit-Limit" | "X-RateLimit-Remaining" | "X-RateLimit-Reset"
   | "X-Credits-Remaining" | "X-Quota-Limit" | "X-Quota-Remaining" | "X-Quota-Reset"
-  | "Retry-After" | "Idempotent-Replayed" | "WWW-Authenticate";
+  | "Retry-After" | "Idempotent-Replayed" | "WWW-Authenticate" | "Allow";
 
 export type HeaderUse = { name: HeaderName; required: boolean };
 
