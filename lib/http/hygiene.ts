@@ -49,7 +49,8 @@ const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,255}$/;
 
 export const isValidIdempotencyKey = (key: string) => IDEMPOTENCY_KEY.test(key) && key.trim() !== "";
 
-// Ids in paths: what Tollgate issues (cuids, res_…, feature keys) is printable ASCII and short.
-const PATH_ID = /^[\x21-\x7e]{1,128}$/;
+// Ids in paths: what Tollgate issues (cuids, res_…, feature keys like team_seats) is short and
+// made of letters, digits and _ . : ~ -. Anything else (NUL, %, spaces, 10 KB) is malformed: 400.
+const PATH_ID = /^[\w.:~-]{1,128}$/;
 
 export const isValidPathId = (id: string) => PATH_ID.test(id);

@@ -6,7 +6,7 @@ export async function pathParams<P extends Record<string, string | string[]>>(ct
   const params = ((await ctx?.params) ?? {}) as P;
   for (const [name, value] of Object.entries(params)) {
     for (const v of Array.isArray(value) ? value : [value]) {
-      if (!isValidPathId(v)) throw new InvalidRequestError(`Malformed ${name} in the path.`, [{ code: "invalid_id", path: [name], message: "Expected 1 to 128 printable characters." }]);
+      if (!isValidPathId(v)) throw new InvalidRequestError(`Malformed ${name} in the path.`, [{ code: "invalid_id", path: [name], message: "Expected 1 to 128 letters, digits or _ . : ~ -." }]);
     }
   }
   return params;
