@@ -290,9 +290,16 @@ describe("bad-input sweep", () => {
         counts.notJson++;
         failures.push(`${what}: ${res.status} body is not JSON: ${text.slice(0, 80)}`);
       }
-      if (res.status >= 500) (counts.serverErrors++, failures.push(`${what}: ${res.status} ${text.slice(0, 160)}`));
-      else if (res.status < 400) (counts.wrong2xx++, failures.push(`${what}: ${res.status} ${text.slice(0, 160)}`));
-      else if (typeof code !== "string" || !(API_ERROR_CODES as string[]).includes(code)) (counts.unknownCode++, failures.push(`${what}: code ${String(code)} is not in the closed list`));
+      if (res.status >= 500) {
+        counts.serverErrors++;
+        failures.push(`${what}: ${res.status} ${text.slice(0, 160)}`);
+      } else if (res.status < 400) {
+        counts.wrong2xx++;
+        failures.push(`${what}: ${res.status} ${text.slice(0, 160)}`);
+      } else if (typeof code !== "string" || !(API_ERROR_CODES as string[]).includes(code)) {
+        counts.unknownCode++;
+        failures.push(`${what}: code ${String(code)} is not in the closed list`);
+      }
       if (res.status === 429 && !res.headers.get("retry-after")) failures.push(`${what}: 429 without Retry-After`);
       if (res.status === 405 && !res.headers.get("allow")) failures.push(`${what}: 405 without Allow`);
     }
