@@ -91,7 +91,8 @@ function errorHeaders(op: OperationSpec, status: number, codes: ErrorCode[]): He
 function errorResponses(op: OperationSpec): Record<string, ResponseObject> {
   const byStatus = new Map<number, ErrorCode[]>();
   // Every path answers 405 for a method it lacks; every path with a body refuses one over 256 KB.
-  const edge: ErrorCode[] = ["method_not_allowed", ...(op.body ? (["payload_too_large"] as const) : [])];
+  // A malformed id in the path (NUL, %, over 128 characters) is 400 invalid_request.
+  const edge: ErrorCode[] = ["method_not_allowed", ...(op.body ? (["payload_too_large"] as const) : []), ...(op.pathParams ? (["invalid_request"] as const) : [])];
   for (const code of new Set([...op.errors, ...edge, ...COMMON_ERRORS[op.auth]])) {
     const { status } = ERROR_CATALOG[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
@@ -128,7 +129,7 @@ function errorResponses(op: OperationSpec): Record<string, ResponseObject> {
 
 function parameters(op: OperationSpec): OperationObject["parameters"] {
   const out: OperationObject["parameters"] = Object.entries(op.pathParams ?? {}).map(
-    ([name, { description, example }]): ParameterObject => ({ name, in: "path", required: true, description, schema: { type: "string" }, example }),
+    ([name, { description, example }]): ParameterObject => ({ name, in: "path", required: true, description, schema: { type: "string", minLength: 1, maxLength: 128, pattern: "^[A-Za-z0-9_.:~-]+$" }, example }),
   );
   for (const [name, schema] of Object.entries(op.query?.schema.shape ?? {})) {
     const json = inline(schema, "input");
@@ -205,8 +206,9 @@ export function buildOpenApiDocument(serverUrl: string): OpenApiDocument {
           name: "Idempotency-Key",
           in: "header",
           required: false,
-          description: "Optional but recommended: a retry with the same key returns the first answer (Idempotent-Replayed: true) and charges nothing; the same key with a different body is 409 idempotency_key_reused.",
-          schema: { type: "string", minLength: 1 },
+          description:
+            "Optional but recommended: a retry with the same key returns the first answer (Idempotent-Replayed: true) and charges nothing; the same key with a different body is 409 idempotency_key_reused. 1 to 255 printable ASCII characters; an empty, blank, longer or non-printable key is 400 invalid_request.",
+          schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x20-\\x7E]*[\\x21-\\x7E][\\x20-\\x7E]*$" },
           example: "job_123",
         },
       },
