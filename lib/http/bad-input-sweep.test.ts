@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as createWorkspaceRoute from "@/app/api/v1/admin/workspaces/route";
 import * as workspaceRoute from "@/app/api/v1/admin/workspaces/[id]/route";
@@ -209,6 +210,7 @@ describe("bad-input sweep", () => {
         ["4 KB Authorization", `Bearer tg_${"a".repeat(4_096)}`],
       ] as const)
         out.push({ route, label, method: route.allow, params, headers: { authorization: authorization ?? "" }, body: valid });
+      out.push({ route, label: "no Authorization, 8 KB X-Forwarded-For", method: route.allow, params, headers: { authorization: "", "x-forwarded-for": randomBytes(4_096).toString("hex") }, body: valid });
       if (route.idParam) {
         const { name, unknown } = route.idParam;
         for (const [label, value] of [

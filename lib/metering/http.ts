@@ -40,7 +40,8 @@ async function authenticateOrLimit(req: Request) {
   } catch (e) {
     if (!(e instanceof InvalidApiKeyError)) throw e;
     // Failed keys are limited per client address, which also slows down key guessing.
-    const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+    // Bounded: the address is part of a primary key, and a header can be kilobytes long.
+    const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim().slice(0, 64) || "local";
     const hit = await hitRateLimit(`api-unauth:${ip}`, UNAUTHENTICATED_PER_MINUTE, 60);
     const state = { limit: UNAUTHENTICATED_PER_MINUTE, remaining: Math.max(0, UNAUTHENTICATED_PER_MINUTE - hit.count), resetAt: new Date(Date.now() + hit.retryAfterSeconds * 1000) };
     if (!hit.allowed) throw new RateLimitedError(hit.retryAfterSeconds, "Too many requests with a missing or invalid API key.", state);
