@@ -87,6 +87,8 @@ describe("shared schemas", () => {
     expect(metadataSchema.safeParse({ blob: "x".repeat(16 * 1024 - 20) }).success).toBe(true);
     expect(metadataSchema.safeParse({ blob: "x".repeat(16 * 1024) }).success).toBe(false);
     expect(metadataSchema.safeParse([1]).success).toBe(false);
+    expect(metadataSchema.safeParse({ ["k".repeat(200)]: 1 }).success).toBe(true);
+    expect(metadataSchema.safeParse({ ["k".repeat(201)]: 1 }).success).toBe(false);
   });
   it("quantity: whole numbers from 0 to 10^9", () => {
     for (const ok of [0, 1, 1e9]) expect(quantity.safeParse(ok).success).toBe(true);

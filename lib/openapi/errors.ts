@@ -27,7 +27,8 @@ const EXAMPLE_RESET = new Date("2026-01-02T00:00:00.000Z");
 export const ERROR_CATALOG = {
   invalid_request: {
     status: 400,
-    when: "The body fails validation (the zod issues are included) or is not JSON.",
+    when:
+      "The body fails validation (the zod issues are included) or is not JSON; a string holds NUL or a lone surrogate; a number is past its bound; metadata is over 16 KB or 10 levels; the Idempotency-Key is empty, blank, over 255 or not printable ASCII; an id in the path is malformed.",
     example: new InvalidRequestError("The request body is invalid.", [
       { origin: "number", code: "too_small", minimum: 0, inclusive: true, path: ["quantity"], message: "Too small: expected number to be >=0" },
     ]),
