@@ -20,6 +20,7 @@ import * as unknownRoute from "@/app/api/v1/[...path]/route";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { API_ERROR_CODES } from "@/lib/http/errors";
+import { createAdminApiKey } from "@/lib/metering/api-keys";
 import { startOpenAiStandIn } from "@/test/openai-stand-in";
 import { apiWorkspace } from "@/test/metering";
 
@@ -27,8 +28,8 @@ import { apiWorkspace } from "@/test/metering";
 // handler with hostile bodies, numbers, strings, ids, methods and headers. Each answer must be a
 // 4xx with a JSON error code from the closed list, and no money may move anywhere.
 
-const ADMIN_KEY = "tga_bootstrap_key_for_tests_0123456789";
-env.TOLLGATE_ADMIN_API_KEY = ADMIN_KEY;
+// The sweep's own admin key, so its requests never spend another test file's per-key rate limit.
+let ADMIN_KEY = "";
 
 const STANDARD = "poster-editor:inpaint-standard";
 const CHAT = "chat:gpt-4o-mini";
@@ -151,6 +152,7 @@ describe("bad-input sweep", () => {
   const routes: Route[] = [];
 
   beforeAll(async () => {
+    ADMIN_KEY = (await createAdminApiKey(null, "bad-input sweep")).key;
     standIn = await startOpenAiStandIn();
     env.PROVIDER_BASE_URLS = { openai: standIn.url };
     env.PROVIDER_API_KEYS = { openai: "sk-platform-sweep" };
@@ -193,6 +195,8 @@ describe("bad-input sweep", () => {
 
   afterAll(async () => {
     await standIn.close();
+    // The sweep's failed keys count against the per-address limit; leave none of it to later files.
+    await db.rateLimitHit.deleteMany({ where: { key: { startsWith: "api-unauth:" } } });
   });
 
   function cases(): Case[] {
