@@ -48,3 +48,30 @@ describe("the closed list of API error codes", () => {
     log.mockRestore();
   });
 });
+
+describe("methods a route does not serve", () => {
+  it("405 JSON with Allow for each, and OPTIONS answers the true Allow", async () => {
+    const routes = await Promise.all([import("@/app/api/v1/usage/route"), import("@/app/api/v1/me/route"), import("@/app/api/v1/admin/workspaces/[id]/subscription/route"), import("@/app/api/v1/chat/completions/route")]);
+    const allowed = ["POST", "GET", "PUT", "POST"];
+    for (const [i, mod] of routes.entries()) {
+      const handlers = mod as unknown as Record<string, (req: Request) => Promise<Response>>;
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => m !== allowed[i])) {
+        const res = await handlers[method](new Request("http://localhost/api/v1/x", { method }));
+        expect(res.status, `${allowed[i]} route, ${method}`).toBe(405);
+        expect(res.headers.get("allow")).toBe(allowed[i]);
+        expect(JSON.stringify(await res.json())).toContain("method_not_allowed");
+      }
+      const options = await handlers.OPTIONS(new Request("http://localhost/api/v1/x", { method: "OPTIONS" }));
+      expect([options.status, options.headers.get("allow")]).toEqual([204, `${allowed[i]}, OPTIONS`]);
+    }
+  });
+
+  it("404 JSON for any path under /api/v1 that names no route", async () => {
+    const unknown = (await import("@/app/api/v1/[...path]/route")) as unknown as Record<string, () => Promise<Response>>;
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
+      const res = await unknown[method]();
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.code).toBe("not_found");
+    }
+  });
+});

@@ -6,9 +6,16 @@ import { errorResponse, MethodNotAllowedError, RouteNotFoundError } from "./erro
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-/** A handler for every method the route does not export: `export { other as PUT, other as DELETE }`. */
+/**
+ * A handler for every method the route does not serve: `export { other as PUT, other as DELETE }`.
+ * Exported as OPTIONS too, it answers 204 with the true Allow (Next's own OPTIONS would list the
+ * 405 handlers as if they were methods).
+ */
 export function methodNotAllowed(...allow: Method[]) {
-  return async (req: Request): Promise<Response> => errorResponse(new MethodNotAllowedError(req.method, allow));
+  return async (req: Request): Promise<Response> => {
+    if (req.method === "OPTIONS") return new Response(null, { status: 204, headers: { Allow: [...allow, "OPTIONS"].join(", ") } });
+    return errorResponse(new MethodNotAllowedError(req.method, allow));
+  };
 }
 
 export async function routeNotFound(): Promise<Response> {

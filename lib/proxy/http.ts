@@ -19,7 +19,10 @@ async function openAiErrorResponse(edge: Response): Promise<Response> {
 }
 
 /** The OpenAI-shaped form of any Tollgate error response (405/404 answers of the proxy's path too). */
-export const openAiError = (handler: (req: Request) => Promise<Response>) => async (req: Request) => openAiErrorResponse(await handler(req));
+export const openAiError = (handler: (req: Request) => Promise<Response>) => async (req: Request) => {
+  const res = await handler(req);
+  return res.status >= 400 ? openAiErrorResponse(res) : res;
+};
 
 export function openAiRoute(handler: (req: Request, caller: ApiCaller) => Promise<Response>) {
   return async (req: Request): Promise<Response> => {

@@ -3,4 +3,4 @@ import { routeNotFound } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
-export { routeNotFound as GET, routeNotFound as POST, routeNotFound as PUT, routeNotFound as PATCH, routeNotFound as DELETE };
+export { routeNotFound as GET, routeNotFound as POST, routeNotFound as PUT, routeNotFound as PATCH, routeNotFound as DELETE, routeNotFound as OPTIONS };

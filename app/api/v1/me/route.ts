@@ -23,4 +23,4 @@ export const GET = v1Route(async (_req, caller, rate) => {
 });
 
 const other = methodNotAllowed("GET");
-export { other as POST, other as PUT, other as PATCH, other as DELETE };
+export { other as POST, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };

@@ -13,4 +13,4 @@ export const POST = v1Route(async (req, caller) => {
 });
 
 const other = methodNotAllowed("POST");
-export { other as GET, other as PUT, other as PATCH, other as DELETE };
+export { other as GET, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };

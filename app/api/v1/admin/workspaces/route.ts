@@ -10,4 +10,4 @@ export const POST = adminRoute(async (req, _params, actor) => ({
 }));
 
 const other = methodNotAllowed("POST");
-export { other as GET, other as PUT, other as PATCH, other as DELETE };
+export { other as GET, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };

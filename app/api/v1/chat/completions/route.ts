@@ -9,4 +9,4 @@ export const POST = openAiRoute(proxyChatCompletion);
 
 // Refusals in OpenAI's error shape, like every other answer of this path.
 const other = openAiError(methodNotAllowed("POST"));
-export { other as GET, other as PUT, other as PATCH, other as DELETE };
+export { other as GET, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };

@@ -6,4 +6,4 @@ import { v1Route } from "@/lib/metering/http";
 export const GET = v1Route<{ featureKey: string }>(async (_req, caller, _rate, { featureKey }) => ({ body: entitlement(caller, featureKey) }));
 
 const other = methodNotAllowed("GET");
-export { other as POST, other as PUT, other as PATCH, other as DELETE };
+export { other as POST, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };

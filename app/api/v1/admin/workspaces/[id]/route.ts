@@ -6,4 +6,4 @@ import { describeWorkspace } from "@/lib/management/workspaces";
 export const GET = adminRoute<{ id: string }>(async (_req, { id }) => ({ body: await describeWorkspace(id) }));
 
 const other = methodNotAllowed("GET");
-export { other as POST, other as PUT, other as PATCH, other as DELETE };
+export { other as POST, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };

@@ -12,4 +12,4 @@ export const POST = v1Route<{ id: string }>(async (req, caller, _rate, { id }) =
 });
 
 const other = methodNotAllowed("POST");
-export { other as GET, other as PUT, other as PATCH, other as DELETE };
+export { other as GET, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };

@@ -10,4 +10,4 @@ export const GET = adminRoute<{ id: string }>(async (req, { id }) => {
 });
 
 const other = methodNotAllowed("GET");
-export { other as POST, other as PUT, other as PATCH, other as DELETE };
+export { other as POST, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };

@@ -10,4 +10,4 @@ export const PUT = adminRoute<{ id: string }>(async (req, { id }, actor) => {
 });
 
 const other = methodNotAllowed("PUT");
-export { other as GET, other as POST, other as PATCH, other as DELETE };
+export { other as GET, other as POST, other as PATCH, other as DELETE, other as OPTIONS };
