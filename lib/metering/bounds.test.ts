@@ -64,3 +64,14 @@ describe("assertPriceable", () => {
     expect(() => assertPriceable(price(1n), 2 ** 31)).toThrow(/out of range/);
   });
 });
+
+describe("chargeUsage's own idempotency-key check", () => {
+  it("refuses an empty or blank key from any caller, before anything is stored", async () => {
+    const { chargeUsage } = await import("./charge");
+    const { authenticate } = await import("./authenticate");
+    const { key, workspace } = await apiWorkspace({ balance: 1_000_000n });
+    const caller = await authenticate(`Bearer ${key}`);
+    for (const k of ["", "   ", "k".repeat(256)]) await expect(chargeUsage(caller, { model: "poster-editor:inpaint-standard" }, k)).rejects.toMatchObject({ code: "invalid_request" });
+    expect(await db.usageEvent.count({ where: { workspaceId: workspace.id } })).toBe(0);
+  });
+});

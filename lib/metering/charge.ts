@@ -3,6 +3,7 @@ import { z } from "zod";
 import { pool } from "@/lib/db/pool";
 import { noticeCharge, noticeQuotaExhausted } from "@/lib/notifications/trigger";
 import { priceCall, quotaUnits, type Price } from "@/lib/catalog/pricing";
+import { isValidIdempotencyKey } from "@/lib/http/hygiene";
 import { MAX_INT4, MAX_MONEY_BIG, metadataSchema, quantity, safeString, tokenCount } from "@/lib/http/schemas";
 import type { ApiCaller } from "./authenticate";
 import {
@@ -69,6 +70,8 @@ type Plan = ReturnType<typeof planCharge>;
 // A BYOK call (the workspace's own provider key paid the provider) is recorded as billed "byok":
 // no markup, no credits and no quota.
 function planCharge(caller: ApiCaller, input: UsageInput, idempotencyKey: string | null, now: Date, byok = false) {
+  // The edge checks the header too; this keeps any other caller from storing "" as a key.
+  if (idempotencyKey !== null && !isValidIdempotencyKey(idempotencyKey)) throw new InvalidRequestError("Idempotency keys are 1 to 255 printable ASCII characters and not blank.");
   const model = resolveModel(caller, input.model);
   const price = priceCall({
     model,
