@@ -10,6 +10,11 @@ export class AppError extends Error {
     super(message);
     this.name = new.target.name;
   }
+
+  /** Response headers this refusal carries (Retry-After, X-Credits-Remaining, Allow, ...). */
+  headers(): Record<string, string> {
+    return {};
+  }
 }
 
 export class EmailTakenError extends AppError {
@@ -24,10 +29,30 @@ export class InvalidTokenError extends AppError {
   }
 }
 
+export type RateLimitState = { limit: number; remaining: number; resetAt: Date };
+
+/** The only rate-limit refusal: sign-in and form limits, API keys and admin keys alike. */
 export class RateLimitedError extends AppError {
-  constructor(readonly retryAfterSeconds: number, message: string) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = "Too many requests for this API key this minute.",
+    /** The window that refused the call, for the X-RateLimit-* headers; null outside the API. */
+    readonly rateLimit: RateLimitState | null = null,
+  ) {
     super("rate_limited", message, 429, { retryAfter: retryAfterSeconds });
   }
+
+  override headers(): Record<string, string> {
+    return { "Retry-After": String(Math.max(1, Math.ceil(this.retryAfterSeconds))), ...(this.rateLimit ? rateLimitHeaders(this.rateLimit) : {}) };
+  }
+}
+
+export function rateLimitHeaders(r: RateLimitState): Record<string, string> {
+  return {
+    "X-RateLimit-Limit": String(r.limit),
+    "X-RateLimit-Remaining": String(r.remaining),
+    "X-RateLimit-Reset": String(Math.ceil(r.resetAt.getTime() / 1000)),
+  };
 }
 
 export class ForbiddenError extends AppError {

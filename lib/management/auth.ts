@@ -2,7 +2,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { hashKey } from "@/lib/metering/api-keys";
-import { InvalidApiKeyError, RateLimitedError } from "@/lib/metering/errors";
+import { RateLimitedError } from "@/lib/errors";
+import { InvalidApiKeyError } from "@/lib/metering/errors";
 
 const ADMIN_KEY_PER_MINUTE = 600;
 
@@ -25,7 +26,7 @@ export async function authenticateAdminKey(authorization: string | null) {
   if (!key || key.revokedAt) throw new InvalidApiKeyError();
   const hit = await hitRateLimit(`admin-api:${key.id}`, ADMIN_KEY_PER_MINUTE, 60);
   const rate = { limit: ADMIN_KEY_PER_MINUTE, remaining: Math.max(0, ADMIN_KEY_PER_MINUTE - hit.count), resetAt: new Date(Date.now() + hit.retryAfterSeconds * 1000) };
-  if (!hit.allowed) throw Object.assign(new RateLimitedError(hit.retryAfterSeconds), { rateLimit: rate });
+  if (!hit.allowed) throw new RateLimitedError(hit.retryAfterSeconds, "Too many requests for this admin API key this minute.", rate);
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
     void db.adminApiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
   }

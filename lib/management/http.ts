@@ -1,5 +1,6 @@
-import { isExpectedError } from "@/lib/errors";
-import { InvalidApiKeyError } from "@/lib/metering/errors";
+import { rateLimitHeaders } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/errors";
+import { pathParams } from "@/lib/http/params";
 import { money } from "@/lib/metering/http";
 import { authenticateAdminKey } from "./auth";
 
@@ -16,34 +17,18 @@ export function toJson(value: unknown): unknown {
   );
 }
 
-function rateHeaders(rate: { limit: number; remaining: number; resetAt: Date }) {
-  return {
-    "X-RateLimit-Limit": String(rate.limit),
-    "X-RateLimit-Remaining": String(rate.remaining),
-    "X-RateLimit-Reset": String(Math.ceil(rate.resetAt.getTime() / 1000)),
-  };
-}
-
-/** Wraps a management API route: admin key auth, rate limit headers, typed errors as SPEC bodies. */
-export function adminRoute<P>(handler: (req: Request, params: P, actor: Actor) => Promise<Result>) {
-  return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
+/** Wraps a management API route: admin key auth, rate limit headers, checked path ids, the one error mapping. */
+export function adminRoute<P extends Record<string, string>>(handler: (req: Request, params: P, actor: Actor) => Promise<Result>) {
+  return async (req: Request, ctx?: { params: Promise<P> }): Promise<Response> => {
     let headers: Record<string, string> = {};
     try {
-      const { key, rate } = await authenticateAdminKey(req.headers.get("authorization")).catch((e: unknown) => {
-        const state = (e as { rateLimit?: Parameters<typeof rateHeaders>[0] }).rateLimit;
-        if (state) headers = rateHeaders(state);
-        throw e;
-      });
-      headers = rateHeaders(rate);
-      const out = await handler(req, await ctx.params, { id: key.id, email: `admin-api-key:${key.prefix}` });
+      const { key, rate } = await authenticateAdminKey(req.headers.get("authorization"));
+      headers = rateLimitHeaders(rate);
+      const params = await pathParams<P>(ctx);
+      const out = await handler(req, params, { id: key.id, email: `admin-api-key:${key.prefix}` });
       return Response.json(toJson(out.body), { status: out.status ?? 200, headers });
     } catch (e) {
-      if (isExpectedError(e)) {
-        const extra: Record<string, string> = e instanceof InvalidApiKeyError ? { "WWW-Authenticate": "Bearer" } : {};
-        return Response.json({ error: { code: e.code, message: e.message, ...e.details } }, { status: e.status, headers: { ...headers, ...extra } });
-      }
-      console.error(e);
-      return Response.json({ error: { code: "internal_error", message: "Something went wrong." } }, { status: 500, headers });
+      return errorResponse(e, headers);
     }
   };
 }

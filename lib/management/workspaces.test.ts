@@ -5,6 +5,7 @@ import { POST as credits } from "@/app/api/v1/admin/workspaces/[id]/credits/rout
 import { PUT as subscription } from "@/app/api/v1/admin/workspaces/[id]/subscription/route";
 import { POST as apiKeys } from "@/app/api/v1/admin/workspaces/[id]/api-keys/route";
 import { GET as ledger } from "@/app/api/v1/admin/workspaces/[id]/ledger/route";
+import { GET as usageList } from "@/app/api/v1/admin/workspaces/[id]/usage/route";
 import { POST as usage } from "@/app/api/v1/usage/route";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -68,5 +69,41 @@ describe("management API", () => {
     expect((await invalid.json()).error.code).toBe("invalid_request");
     const missing = await getWorkspace(req("GET"), params("no-such-workspace"));
     expect(missing.status).toBe(404);
+  });
+
+  it("409 for an idempotency key reused with another amount or reason; the same body still replays", async () => {
+    const ws = await (await createWorkspace(req("POST", { name: "Reuse", ownerEmail: uniqueEmail("reuse") }), { params: Promise.resolve({}) })).json();
+    const grant = { millicredits: 10_000, reason: "Goodwill", idempotencyKey: "reuse-1" };
+    expect(await (await credits(req("POST", grant), params(ws.id))).json()).toMatchObject({ applied: true, balance: { millicredits: 10_000 } });
+    for (const other of [{ ...grant, millicredits: 20_000 }, { ...grant, millicredits: -10_000 }, { ...grant, reason: "Something else" }]) {
+      const res = await credits(req("POST", other), params(ws.id));
+      expect(res.status).toBe(409);
+      expect((await res.json()).error.code).toBe("idempotency_key_reused");
+    }
+    expect(await (await credits(req("POST", grant), params(ws.id))).json()).toMatchObject({ applied: false, balance: { millicredits: 10_000 } });
+    expect(await db.ledgerEntry.count({ where: { workspaceId: ws.id } })).toBe(1);
+    const blank = await credits(req("POST", { ...grant, idempotencyKey: "  " }), params(ws.id));
+    expect(blank.status).toBe(400);
+  });
+
+  it("404 for an unknown workspace on every route, 400 for a malformed id", async () => {
+    const unknown = params("cm0000000000000000unknown");
+    const answers = [
+      await getWorkspace(req("GET"), unknown),
+      await ledger(req("GET"), unknown),
+      await usageList(req("GET"), unknown),
+      await credits(req("POST", { millicredits: 1, reason: "x", idempotencyKey: "u-1" }), unknown),
+      await subscription(req("PUT", { tier: "pro" }), unknown),
+      await apiKeys(req("POST", { name: "x" }), unknown),
+    ];
+    for (const res of answers) {
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.code).toBe("not_found");
+    }
+    for (const id of ["\u0000", "%ff", "x".repeat(10_000)]) {
+      const res = await ledger(req("GET"), params(id));
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe("invalid_request");
+    }
   });
 });

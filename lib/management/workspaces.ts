@@ -6,27 +6,29 @@ import { changeBalance } from "@/lib/billing/ledger";
 import { LIVE_STATUSES, replaceLiveSubscription } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
+import { boundedInt, idempotencyKeySchema, MAX_MONEY, MAX_MONEY_BIG, safeString } from "@/lib/http/schemas";
 import { createApiKey } from "@/lib/metering/api-keys";
+import { IdempotencyKeyReusedError, InvalidRequestError } from "@/lib/metering/errors";
 import { nextUtcMidnight, utcDay } from "@/lib/metering/time";
 
 // The management API's domain: what the company's own backend does to workspaces.
 
 export const createWorkspaceSchema = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: safeString(100).trim().min(1),
   ownerEmail: emailSchema,
-  tier: z.string().min(1).optional(),
+  tier: safeString(60).min(1).optional(),
   accountType: z.enum(["payg", "subscription"]).optional(),
 }).strict();
 
 export const creditsSchema = z.object({
-  millicredits: z.number().int().refine((v) => v !== 0, "Must not be zero.").refine(Number.isSafeInteger),
-  reason: z.string().trim().min(1, "A reason is required.").max(300),
-  idempotencyKey: z.string().trim().min(1).max(200),
+  millicredits: boundedInt(-MAX_MONEY, MAX_MONEY).refine((v) => v !== 0, "Must not be zero."),
+  reason: safeString(300).trim().min(1, "A reason is required."),
+  idempotencyKey: idempotencyKeySchema,
 }).strict();
 
-export const subscriptionSchema = z.object({ tier: z.string().min(1), interval: z.enum(["month", "year"]).default("month") }).strict();
+export const subscriptionSchema = z.object({ tier: safeString(60).min(1), interval: z.enum(["month", "year"]).default("month") }).strict();
 
-export const apiKeySchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+export const apiKeySchema = z.object({ name: safeString(100).trim().min(1) }).strict();
 
 
 async function findTier(code: string) {
@@ -95,9 +97,21 @@ export async function describeWorkspace(id: string, now = new Date()) {
 // A concurrent request with the same idempotency key wrote its entry first; this one rolls back.
 class AlreadyApplied extends Error {}
 
+type Earlier = { amountMillicredits: bigint; reason: string | null } | null;
+
+/** A key already used: the same amount and reason replay (nothing changes), anything else is 409. */
+function replayOrConflict(earlier: Earlier, amount: bigint, reason: string) {
+  if (earlier && (earlier.amountMillicredits !== amount || earlier.reason !== reason)) throw new IdempotencyKeyReusedError("idempotencyKey");
+  return earlier !== null;
+}
+
+const earlierEntry = (tx: Pick<typeof db, "ledgerEntry">, workspaceId: string, reference: string) =>
+  tx.ledgerEntry.findUnique({ where: { workspaceId_kind_reference: { workspaceId, kind: "admin_adjustment", reference } }, select: { amountMillicredits: true, reason: true } });
+
 /**
  * Grants or deducts credits; the idempotency key is the ledger reference, so a retry changes
- * nothing. The ledger entry, the balance and the audit entry commit together.
+ * nothing, and the key reused with another amount or reason is refused (409). The ledger entry,
+ * the balance and the audit entry commit together.
  */
 export async function adjustCredits(actor: Actor, workspaceId: string, input: z.infer<typeof creditsSchema>) {
   const amount = BigInt(input.millicredits);
@@ -106,8 +120,8 @@ export async function adjustCredits(actor: Actor, workspaceId: string, input: z.
     return await db.$transaction(async (tx) => {
       const ws = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { balanceMillicredits: true } });
       if (!ws) throw new NotFoundError("Workspace");
-      const earlier = await tx.ledgerEntry.findUnique({ where: { workspaceId_kind_reference: { workspaceId, kind: "admin_adjustment", reference } }, select: { id: true } });
-      if (earlier) return { balanceMillicredits: ws.balanceMillicredits, applied: false };
+      if (replayOrConflict(await earlierEntry(tx, workspaceId, reference), amount, input.reason)) return { balanceMillicredits: ws.balanceMillicredits, applied: false };
+      if (ws.balanceMillicredits + amount > MAX_MONEY_BIG) throw new InvalidRequestError("The balance would pass 2^53 - 1 millicredits.");
       const result = await changeBalance({ workspaceId, amountMillicredits: amount, kind: "admin_adjustment", reference, reason: input.reason, actorId: actor?.id }, tx);
       if (!result.applied) throw new AlreadyApplied();
       await recordAudit(tx, {
@@ -122,19 +136,25 @@ export async function adjustCredits(actor: Actor, workspaceId: string, input: z.
     });
   } catch (e) {
     if (!(e instanceof AlreadyApplied)) throw e;
+    replayOrConflict(await earlierEntry(db, workspaceId, reference), amount, input.reason);
     const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { balanceMillicredits: true } });
     return { balanceMillicredits: ws.balanceMillicredits, applied: false };
   }
 }
 
 export async function issueWorkspaceKey(actor: Actor, workspaceId: string, name: string) {
-  if (!(await db.workspace.findUnique({ where: { id: workspaceId } }))) throw new NotFoundError("Workspace");
+  await assertWorkspace(workspaceId);
   return createApiKey(actor, workspaceId, { name });
 }
 
-export const pageSchema = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
+export const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(1_000_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
+
+async function assertWorkspace(id: string) {
+  if (!(await db.workspace.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Workspace");
+}
 
 export async function pagedLedger(workspaceId: string, { page, pageSize }: z.infer<typeof pageSchema>) {
+  await assertWorkspace(workspaceId);
   const [total, rows] = await Promise.all([
     db.ledgerEntry.count({ where: { workspaceId } }),
     db.ledgerEntry.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "desc" }, { seq: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
@@ -143,6 +163,7 @@ export async function pagedLedger(workspaceId: string, { page, pageSize }: z.inf
 }
 
 export async function pagedUsage(workspaceId: string, { page, pageSize }: z.infer<typeof pageSchema>) {
+  await assertWorkspace(workspaceId);
   const [total, rows] = await Promise.all([
     db.usageEvent.count({ where: { workspaceId } }),
     db.usageEvent.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),

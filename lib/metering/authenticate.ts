@@ -1,4 +1,5 @@
 import { pool } from "@/lib/db/pool";
+import type { RateLimitState } from "@/lib/errors";
 import { hashKey } from "./api-keys";
 import { catalogSnapshot } from "./catalog-cache";
 import { InvalidApiKeyError, RateLimitedError, WorkspaceSuspendedError } from "./errors";
@@ -88,7 +89,7 @@ export async function authenticate(authorization: string | null, now = new Date(
   };
 }
 
-export type RateLimitState = { limit: number; remaining: number; resetAt: Date };
+export type { RateLimitState };
 
 /** Per-key fixed one-minute window at the tier's rate (counted by authenticate); 429 with Retry-After when spent. */
 export function checkRateLimit(caller: ApiCaller): RateLimitState {
@@ -96,7 +97,7 @@ export function checkRateLimit(caller: ApiCaller): RateLimitState {
   const state = { limit, remaining: Math.max(0, limit - count), resetAt };
   if (count > limit) {
     const retryAfter = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
-    throw Object.assign(new RateLimitedError(retryAfter), { rateLimit: state });
+    throw new RateLimitedError(retryAfter, undefined, state);
   }
   return state;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isExpectedError } from "@/lib/errors";
+import { idempotencyKeySchema } from "@/lib/http/schemas";
 import type { ApiCaller } from "./authenticate";
 import { chargeUsageBatch, usageSchema, type ChargeResult } from "./charge";
 
@@ -7,7 +8,7 @@ export const MAX_BATCH = 100;
 
 export const batchSchema = z
   .object({
-    events: z.array(usageSchema.extend({ idempotencyKey: z.string().min(1).max(200).optional() }).strict()).min(1).max(MAX_BATCH, `At most ${MAX_BATCH} events per batch.`),
+    events: z.array(usageSchema.extend({ idempotencyKey: idempotencyKeySchema.optional() }).strict()).min(1).max(MAX_BATCH, `At most ${MAX_BATCH} events per batch.`),
   })
   .strict();
 

@@ -2,11 +2,14 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { pool } from "@/lib/db/pool";
 import { noticeCharge, noticeQuotaExhausted } from "@/lib/notifications/trigger";
-import { priceCall, quotaUnits } from "@/lib/catalog/pricing";
+import { priceCall, quotaUnits, type Price } from "@/lib/catalog/pricing";
+import { isValidIdempotencyKey } from "@/lib/http/hygiene";
+import { MAX_INT4, MAX_MONEY_BIG, metadataSchema, quantity, safeString, tokenCount } from "@/lib/http/schemas";
 import type { ApiCaller } from "./authenticate";
 import {
   IdempotencyKeyReusedError,
   InsufficientCreditsError,
+  InvalidRequestError,
   ModelNotAllowedError,
   ModelNotFoundError,
   QuotaExceededError,
@@ -14,15 +17,13 @@ import {
 } from "./errors";
 import { nextUtcMidnight, utcDay, utcMonth } from "./time";
 
-const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-
 export const usageSchema = z
   .object({
-    model: z.string().min(1).max(120),
-    quantity: count.optional(),
-    inputTokens: count.optional(),
-    outputTokens: count.optional(),
-    metadata: z.record(z.string(), z.unknown()).optional(),
+    model: safeString(120).min(1),
+    quantity: quantity.optional(),
+    inputTokens: tokenCount.optional(),
+    outputTokens: tokenCount.optional(),
+    metadata: metadataSchema.optional(),
   })
   .strict();
 export type UsageInput = z.infer<typeof usageSchema>;
@@ -45,6 +46,16 @@ const big = (v: string | null) => (v === null ? 0n : BigInt(v));
 const newEventId = () => `evt_${crypto.randomUUID().replaceAll("-", "")}`;
 const requestHash = (input: UsageInput) => createHash("sha256").update(JSON.stringify(input)).digest("hex");
 
+/**
+ * Refuses (400) a call whose price or quota units would not fit: money stays below 2^53
+ * millicredits (exact in JSON) and quota units in the int4 columns and counters (SPEC §8.1).
+ */
+export function assertPriceable(price: Price, units = 0) {
+  if (price.millicredits > MAX_MONEY_BIG || price.providerCostMicros > MAX_MONEY_BIG)
+    throw new InvalidRequestError("This call's price is out of range: send a smaller quantity or token count.");
+  if (units > MAX_INT4) throw new InvalidRequestError("This call's quota units are out of range: send a smaller quantity or token count.");
+}
+
 /** Looks up the model for the caller's tier, or throws 404 / 403 (with the tier that has it). */
 export function resolveModel(caller: ApiCaller, key: string) {
   const model = caller.catalog.models.get(key);
@@ -59,6 +70,8 @@ type Plan = ReturnType<typeof planCharge>;
 // A BYOK call (the workspace's own provider key paid the provider) is recorded as billed "byok":
 // no markup, no credits and no quota.
 function planCharge(caller: ApiCaller, input: UsageInput, idempotencyKey: string | null, now: Date, byok = false) {
+  // The edge checks the header too; this keeps any other caller from storing "" as a key.
+  if (idempotencyKey !== null && !isValidIdempotencyKey(idempotencyKey)) throw new InvalidRequestError("Idempotency keys are 1 to 255 printable ASCII characters and not blank.");
   const model = resolveModel(caller, input.model);
   const price = priceCall({
     model,
@@ -67,6 +80,8 @@ function planCharge(caller: ApiCaller, input: UsageInput, idempotencyKey: string
     defaultMarkupBps: caller.catalog.settings.defaultMarkupBps,
     byok,
   });
+  const units = byok ? 0 : quotaUnits(model, input);
+  assertPriceable(price, units);
   const onQuota = caller.workspace.accountType === "subscription";
   const quotaLimit = onQuota ? caller.tier.dailyQuotaUnits : null;
   const isToken = model.unit === "token";
@@ -80,7 +95,11 @@ function planCharge(caller: ApiCaller, input: UsageInput, idempotencyKey: string
       newEventId(), model.id, model.key,
       isToken ? null : String(input.quantity ?? 1), isToken ? String(input.inputTokens ?? 0) : null, isToken ? String(input.outputTokens ?? 0) : null,
       byok ? "byok" : model.free ? "free" : onQuota ? "quota" : "credits", price.millicredits.toString(), price.markupBps, price.priceVersion, price.providerCostMicros.toString(),
-      byok ? 0 : quotaUnits(model, input), idempotencyKey, idempotencyKey ? requestHash(input) : null, input.metadata ? JSON.stringify(input.metadata) : null,
+      // A call that cannot fit today's quota at all is passed as limit + 1 units: refused (or sent to
+      // overage) the same way, without int4 overflow in the counter's arithmetic.
+      quotaLimit === null ? units : Math.min(units, quotaLimit + 1),
+      // Whenever a key is present, it names this body: a different body under it is a conflict.
+      idempotencyKey, idempotencyKey === null ? null : requestHash(input), input.metadata ? JSON.stringify(input.metadata) : null,
     ],
     // Per workspace and moment, the same for every call of a batch:
     shared: [
@@ -109,13 +128,13 @@ function settle(plan: Plan, row: Row): ChargeResult {
     case "idempotency_conflict":
       throw new IdempotencyKeyReusedError();
     case "quota_exceeded":
-      throw Object.assign(new QuotaExceededError(resetsAt), { quota: { used: row.quota_used ?? 0, limit: quotaLimit ?? 0, resetsAt } });
+      throw new QuotaExceededError(resetsAt, { used: row.quota_used ?? 0, limit: quotaLimit ?? 0, resetsAt });
     case "spend_cap_reached":
       throw new SpendCapReachedError("api_key");
     case "member_spend_cap_reached":
       throw new SpendCapReachedError("member");
     case "insufficient_credits":
-      throw Object.assign(new InsufficientCreditsError(plan.price.millicredits, big(row.balance)), { balance: big(row.balance) });
+      throw new InsufficientCreditsError(plan.price.millicredits, big(row.balance));
     default:
       throw new Error(`Unexpected charge outcome ${row.outcome}`);
   }

@@ -1,22 +1,51 @@
-import { AppError } from "@/lib/errors";
+import { creditsString } from "@/lib/catalog/money";
+import { AppError, rateLimitHeaders, RateLimitedError, type RateLimitState } from "@/lib/errors";
 
-// The v1 API's refusals (SPEC §3): each carries its code, status and details.
+// The v1 API's refusals (SPEC §3): each carries its code, status, details and headers, all set here.
+// One RateLimitedError serves the whole app (lib/errors); it is re-exported for the API's callers.
+export { RateLimitedError };
+
+export type QuotaState = { used: number; limit: number; resetsAt: Date };
+
+export function quotaHeaders(quota: QuotaState | null): Record<string, string> {
+  if (!quota) return {};
+  return {
+    "X-Quota-Limit": String(quota.limit),
+    "X-Quota-Remaining": String(Math.max(0, quota.limit - quota.used)),
+    "X-Quota-Reset": String(Math.ceil(quota.resetsAt.getTime() / 1000)),
+  };
+}
+
+export const creditsHeader = (balance: bigint): Record<string, string> => ({ "X-Credits-Remaining": creditsString(balance) });
+
 export class InvalidRequestError extends AppError {
   constructor(message: string, issues?: unknown) {
     super("invalid_request", message, 400, issues ? { issues } : {});
   }
 }
 export class InvalidApiKeyError extends AppError {
-  constructor() {
+  constructor(
+    /** The per-address window for failed keys, for the X-RateLimit-* headers. */
+    readonly rateLimit: RateLimitState | null = null,
+  ) {
     super("invalid_api_key", "Missing, unknown, revoked or expired API key.", 401);
+  }
+  override headers() {
+    return { "WWW-Authenticate": "Bearer", ...(this.rateLimit ? rateLimitHeaders(this.rateLimit) : {}) };
   }
 }
 export class InsufficientCreditsError extends AppError {
-  constructor(required: bigint, balance: bigint) {
+  constructor(
+    required: bigint,
+    readonly balance: bigint,
+  ) {
     super("insufficient_credits", "The balance cannot cover this call.", 402, {
       requiredMillicredits: Number(required),
       balanceMillicredits: Number(balance),
     });
+  }
+  override headers() {
+    return creditsHeader(this.balance);
   }
 }
 // Which cap refused the call shows in the message only: the body keeps the documented shape.
@@ -46,17 +75,19 @@ export class ModelNotFoundError extends AppError {
   }
 }
 export class IdempotencyKeyReusedError extends AppError {
-  constructor() {
-    super("idempotency_key_reused", "This Idempotency-Key was used with a different request body.", 409);
+  constructor(what = "Idempotency-Key") {
+    super("idempotency_key_reused", `This ${what} was used with a different request body.`, 409);
   }
 }
 export class QuotaExceededError extends AppError {
-  constructor(readonly resetsAt: Date) {
+  constructor(
+    readonly resetsAt: Date,
+    /** The day's counter when the call was refused, for the X-Quota-* headers. */
+    readonly quota: QuotaState | null = null,
+  ) {
     super("quota_exceeded", "The daily quota is used up.", 429, { resetsAt: resetsAt.toISOString() });
   }
-}
-export class RateLimitedError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
-    super("rate_limited", "Too many requests for this API key this minute.", 429, { retryAfter: retryAfterSeconds });
+  override headers() {
+    return { "Retry-After": String(Math.max(1, Math.ceil((this.resetsAt.getTime() - Date.now()) / 1000))), ...quotaHeaders(this.quota) };
   }
 }

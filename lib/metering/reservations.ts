@@ -4,19 +4,21 @@ import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { priceCall } from "@/lib/catalog/pricing";
 import type { ApiCaller } from "./authenticate";
-import { resolveModel, type ChargeResult } from "./charge";
+import { metadataSchema, quantity, safeString, tokenCount } from "@/lib/http/schemas";
+import { assertPriceable, resolveModel, type ChargeResult } from "./charge";
 import { InsufficientCreditsError, InvalidRequestError, SpendCapReachedError } from "./errors";
 
-const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const usageFields = { quantity: count.optional(), inputTokens: count.optional(), outputTokens: count.optional() };
+const usageFields = { quantity: quantity.optional(), inputTokens: tokenCount.optional(), outputTokens: tokenCount.optional() };
 
-export const holdSchema = z.object({ model: z.string().min(1).max(120), ...usageFields, ttlSeconds: z.number().int().min(10).max(3600).default(300) }).strict();
-export const commitSchema = z.object({ ...usageFields, metadata: z.record(z.string(), z.unknown()).optional() }).strict();
+export const holdSchema = z.object({ model: safeString(120).min(1), ...usageFields, ttlSeconds: z.number().int().min(10).max(3600).default(300) }).strict();
+export const commitSchema = z.object({ ...usageFields, metadata: metadataSchema.optional() }).strict();
 
 const DEFAULT_TTL_SECONDS = 300;
 
 function priceFor(caller: ApiCaller, model: ReturnType<typeof resolveModel>, usage: z.infer<typeof commitSchema>) {
-  return priceCall({ model, usage, tierMarkupBps: caller.tier.markupBps, defaultMarkupBps: caller.catalog.settings.defaultMarkupBps });
+  const price = priceCall({ model, usage, tierMarkupBps: caller.tier.markupBps, defaultMarkupBps: caller.catalog.settings.defaultMarkupBps });
+  assertPriceable(price);
+  return price;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function holdCredits(caller: ApiCaller, input: z.input<typeof holdS
       ${caller.apiKey.monthlySpendCapMillicredits}::bigint, ${caller.member?.userId ?? null}::text, ${caller.member?.monthlySpendCapMillicredits ?? null}::bigint)`;
   if (row.outcome === "spend_cap_reached") throw new SpendCapReachedError("api_key");
   if (row.outcome === "member_spend_cap_reached") throw new SpendCapReachedError("member");
-  if (row.outcome !== "ok") throw Object.assign(new InsufficientCreditsError(estimate.millicredits, row.balance), { balance: row.balance });
+  if (row.outcome !== "ok") throw new InsufficientCreditsError(estimate.millicredits, row.balance);
   return { id, model: model.key, heldMillicredits: estimate.millicredits, expiresAt, balanceMillicredits: row.balance };
 }
 

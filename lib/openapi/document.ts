@@ -59,6 +59,7 @@ const HEADERS: Record<HeaderName, HeaderObject> = {
   "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer", minimum: 1 } },
   "Idempotent-Replayed": { description: "true when this is the stored answer to an earlier call with the same Idempotency-Key; nothing was charged.", schema: { type: "string", enum: ["true"] } },
   "WWW-Authenticate": { description: "Bearer.", schema: { type: "string" } },
+  Allow: { description: "The methods this path supports.", schema: { type: "string" } },
 };
 
 const RATE: HeaderName[] = ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
@@ -72,12 +73,14 @@ function headerRefs(uses: HeaderUse[]): ResponseObject["headers"] {
 /** Headers an error response carries: rate headers when the caller got that far, plus the status's own. */
 function errorHeaders(op: OperationSpec, status: number, codes: ErrorCode[]): HeaderUse[] {
   const uses: HeaderUse[] = RATE.map((name) => ({ name, required: false }));
-  if (op.auth === "admin" && status === 401) uses.push({ name: "WWW-Authenticate", required: true });
+  if (status === 401) uses.push({ name: "WWW-Authenticate", required: true });
+  if (status === 405) uses.push({ name: "Allow", required: true });
   // The chat proxy's provider failures come after the hold, so they report the balance; a provider's
   // own 429 passes through without Retry-After.
   const openAi = op.errorStyle === "openai";
   const afterHold = openAi && status >= 500 && status !== 503;
   if (op.auth === "workspace" && ((status === 402 && codes.includes("insufficient_credits")) || afterHold)) uses.push({ name: "X-Credits-Remaining", required: false });
+  if (op.auth === "admin" && status === 429) uses.push({ name: "Retry-After", required: true });
   if (op.auth === "workspace" && status === 429) {
     uses.push({ name: "Retry-After", required: !openAi });
     if (codes.includes("quota_exceeded")) uses.push(...(["X-Quota-Limit", "X-Quota-Remaining", "X-Quota-Reset"] as const).map((name) => ({ name, required: false })));
@@ -87,7 +90,10 @@ function errorHeaders(op: OperationSpec, status: number, codes: ErrorCode[]): He
 
 function errorResponses(op: OperationSpec): Record<string, ResponseObject> {
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of [...op.errors, ...COMMON_ERRORS[op.auth]]) {
+  // Every path answers 405 for a method it lacks; every path with a body refuses one over 256 KB.
+  // A malformed id in the path (NUL, %, over 128 characters) is 400 invalid_request.
+  const edge: ErrorCode[] = ["method_not_allowed", ...(op.body ? (["payload_too_large"] as const) : []), ...(op.pathParams ? (["invalid_request"] as const) : [])];
+  for (const code of new Set([...op.errors, ...edge, ...COMMON_ERRORS[op.auth]])) {
     const { status } = ERROR_CATALOG[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
@@ -123,7 +129,7 @@ function errorResponses(op: OperationSpec): Record<string, ResponseObject> {
 
 function parameters(op: OperationSpec): OperationObject["parameters"] {
   const out: OperationObject["parameters"] = Object.entries(op.pathParams ?? {}).map(
-    ([name, { description, example }]): ParameterObject => ({ name, in: "path", required: true, description, schema: { type: "string" }, example }),
+    ([name, { description, example }]): ParameterObject => ({ name, in: "path", required: true, description, schema: { type: "string", minLength: 1, maxLength: 128, pattern: "^[A-Za-z0-9_.:~-]+$" }, example }),
   );
   for (const [name, schema] of Object.entries(op.query?.schema.shape ?? {})) {
     const json = inline(schema, "input");
@@ -200,8 +206,9 @@ export function buildOpenApiDocument(serverUrl: string): OpenApiDocument {
           name: "Idempotency-Key",
           in: "header",
           required: false,
-          description: "Optional but recommended: a retry with the same key returns the first answer (Idempotent-Replayed: true) and charges nothing; the same key with a different body is 409 idempotency_key_reused.",
-          schema: { type: "string", minLength: 1 },
+          description:
+            "Optional but recommended: a retry with the same key returns the first answer (Idempotent-Replayed: true) and charges nothing; the same key with a different body is 409 idempotency_key_reused. 1 to 255 printable ASCII characters; an empty, blank, longer or non-printable key is 400 invalid_request.",
+          schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x20-\\x7E]*[\\x21-\\x7E][\\x20-\\x7E]*$" },
           example: "job_123",
         },
       },

@@ -12,11 +12,12 @@ import {
   SpendCapReachedError,
   WorkspaceSuspendedError,
 } from "@/lib/metering/errors";
+import { API_ERROR_STATUS, MethodNotAllowedError, PayloadTooLargeError, type ApiErrorCode } from "@/lib/http/errors";
+import { MAX_BODY_BYTES } from "@/lib/http/body";
 import { ProviderUnavailableError } from "@/lib/proxy/providers";
 
-// Every error code the v1 handlers can answer with. The first ten are SPEC §3's table; the rest
-// come from reservations and the management API (unknown ids, settled holds), the chat proxy's
-// provider failures, and the generic 500.
+// Every error code the v1 handlers can answer with: the closed list of lib/http/errors (SPEC §3's
+// table and §8.1's additions), each with its status from that one mapping and an example.
 // Each example is built from the very error class the domain throws, so messages never drift.
 
 type ErrorEntry = { status: number; when: string; example: AppError; openAiType?: "upstream_error" };
@@ -26,7 +27,8 @@ const EXAMPLE_RESET = new Date("2026-01-02T00:00:00.000Z");
 export const ERROR_CATALOG = {
   invalid_request: {
     status: 400,
-    when: "The body fails validation (the zod issues are included) or is not JSON.",
+    when:
+      "The body fails validation (the zod issues are included) or is not JSON; a string holds NUL or a lone surrogate; a number is past its bound; metadata is over 16 KB or 10 levels; the Idempotency-Key is empty, blank, over 255 or not printable ASCII; an id in the path is malformed.",
     example: new InvalidRequestError("The request body is invalid.", [
       { origin: "number", code: "too_small", minimum: 0, inclusive: true, path: ["quantity"], message: "Too small: expected number to be >=0" },
     ]),
@@ -48,7 +50,14 @@ export const ERROR_CATALOG = {
   idempotency_key_reused: { status: 409, when: "Same Idempotency-Key, different request body.", example: new IdempotencyKeyReusedError() },
   quota_exceeded: { status: 429, when: "The daily quota is used up (resetsAt, Retry-After).", example: new QuotaExceededError(EXAMPLE_RESET) },
   rate_limited: { status: 429, when: "The per-minute limit was hit (Retry-After).", example: new RateLimitedError(12) },
-  not_found: { status: 404, when: "Unknown reservation or workspace id.", example: new NotFoundError("Reservation") },
+  not_found: { status: 404, when: "Unknown reservation or workspace id, or no such API path.", example: new NotFoundError("Reservation") },
+  method_not_allowed: {
+    status: 405,
+    when: "The path does not support this method (the Allow header lists the ones it does).",
+    example: new MethodNotAllowedError("DELETE", ["POST"]),
+  },
+  already_exists: { status: 409, when: "The record already exists.", example: new AppError("already_exists", "This already exists.", 409) },
+  payload_too_large: { status: 413, when: "The body is over 256 KB. Nothing was read or charged.", example: new PayloadTooLargeError(MAX_BODY_BYTES) },
   reservation_expired: {
     status: 409,
     when: "The reservation expired; its credits were already released.",
@@ -81,16 +90,16 @@ export const ERROR_CATALOG = {
     when: "Something unexpected failed; nothing was charged. Retry with the same Idempotency-Key.",
     example: new AppError("internal_error", "Something went wrong. Retry with the same Idempotency-Key.", 500),
   },
-} satisfies Record<string, ErrorEntry>;
+} satisfies Record<ApiErrorCode, ErrorEntry & { status: (typeof API_ERROR_STATUS)[ApiErrorCode] }>;
 
-export type ErrorCode = keyof typeof ERROR_CATALOG;
+export type ErrorCode = ApiErrorCode;
 
 export const SPEC_ERROR_CODES = [
   "invalid_request", "invalid_api_key", "insufficient_credits", "spend_cap_reached", "model_not_allowed",
   "workspace_suspended", "model_not_found", "idempotency_key_reused", "quota_exceeded", "rate_limited",
 ] as const satisfies readonly ErrorCode[];
 
-export const errorCodeSchema = z.enum(Object.keys(ERROR_CATALOG) as [ErrorCode, ...ErrorCode[]]);
+export const errorCodeSchema = z.enum(Object.keys(API_ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]);
 
 /** The JSON body a refusal carries, exactly as the handlers send it. */
 export function errorBody(code: ErrorCode) {
@@ -117,6 +126,8 @@ export function errorSchema(codes: readonly ErrorCode[]) {
       requiredTier: z.string().nullable().optional().meta({ description: "model_not_allowed: the lowest tier that has the model." }),
       resetsAt: z.iso.datetime().optional().meta({ description: "quota_exceeded: when the daily quota resets (00:00 UTC)." }),
       retryAfter: z.number().int().optional().meta({ description: "rate_limited: seconds until the window resets (also in Retry-After)." }),
+      allow: z.array(z.string()).optional().meta({ description: "method_not_allowed: the methods this path supports (also in Allow)." }),
+      limitBytes: z.number().int().optional().meta({ description: "payload_too_large: the largest body accepted, in bytes." }),
     }),
   });
 }

@@ -32,7 +32,7 @@ export type TagName = (typeof TAGS)[number]["name"];
 export type HeaderName =
   | "X-RateLimit-Limit" | "X-RateLimit-Remaining" | "X-RateLimit-Reset"
   | "X-Credits-Remaining" | "X-Quota-Limit" | "X-Quota-Remaining" | "X-Quota-Reset"
-  | "Retry-After" | "Idempotent-Replayed" | "WWW-Authenticate";
+  | "Retry-After" | "Idempotent-Replayed" | "WWW-Authenticate" | "Allow";
 
 export type HeaderUse = { name: HeaderName; required: boolean };
 
@@ -67,7 +67,7 @@ const usageFields = {
   quantity: "Units used (requests, images or seconds, per the model's unit). Defaults to 1.",
   inputTokens: "Token models: prompt tokens.",
   outputTokens: "Token models: completion tokens.",
-  metadata: "Any JSON object, stored with the usage event.",
+  metadata: "Any JSON object, stored with the usage event: at most 16 KB as JSON and 10 levels deep.",
 };
 
 const reservationId = { id: { description: "The reservation id (res_…) from POST /api/v1/reservations.", example: PATH_EXAMPLES.reservationId } };
@@ -235,12 +235,12 @@ export const OPERATIONS: OperationSpec[] = [
     path: "/api/v1/admin/workspaces/{id}/credits",
     tag: "Management",
     summary: "Grant or deduct credits",
-    description: "Adds (or, negative, removes) credits with a ledger entry and an audit record. Never below zero. The idempotencyKey makes retries safe: a repeat answers applied: false.",
+    description: "Adds (or, negative, removes) credits with a ledger entry and an audit record. Never below zero. The idempotencyKey makes retries safe: a repeat of the same body answers applied: false; the key with another amount or reason is 409 idempotency_key_reused.",
     auth: "admin",
     pathParams: workspaceId,
-    body: { name: "CreditAdjustmentRequest", schema: creditsSchema, fields: { millicredits: "Signed, non-zero integer millicredits.", reason: "Shown in the ledger and audit log.", idempotencyKey: "Unique per adjustment." } },
+    body: { name: "CreditAdjustmentRequest", schema: creditsSchema, fields: { millicredits: "Signed, non-zero integer millicredits.", reason: "Shown in the ledger and audit log.", idempotencyKey: "Unique per adjustment: 1 to 255 printable ASCII characters." } },
     success: { status: 200, name: "CreditAdjustment", schema: R.creditAdjustmentSchema, description: "Applied, or already applied.", headers: [] },
-    errors: ["invalid_request", "insufficient_credits", "not_found"],
+    errors: ["invalid_request", "insufficient_credits", "not_found", "idempotency_key_reused"],
   },
   {
     id: "setSubscription",
@@ -279,7 +279,7 @@ export const OPERATIONS: OperationSpec[] = [
     pathParams: workspaceId,
     query: page,
     success: { status: 200, name: "LedgerPage", schema: R.ledgerPageSchema, description: "One page.", headers: [] },
-    errors: ["invalid_request"],
+    errors: ["invalid_request", "not_found"],
   },
   {
     id: "listUsage",
@@ -292,6 +292,6 @@ export const OPERATIONS: OperationSpec[] = [
     pathParams: workspaceId,
     query: page,
     success: { status: 200, name: "UsagePage", schema: R.usagePageSchema, description: "One page.", headers: [] },
-    errors: ["invalid_request"],
+    errors: ["invalid_request", "not_found"],
   },
 ];

@@ -2,7 +2,7 @@ import type { ApiCaller } from "@/lib/metering/authenticate";
 import { v1Route } from "@/lib/metering/http";
 import type { OpenAiError } from "./schemas";
 
-// The v1 edge (authentication, suspension, rate limit, the SPEC's error codes and headers) for a
+// The v1 edge (authentication, suspension, rate limit, the one error mapping and its headers) for a
 // handler that answers with its own Response (a stream, or the provider's body), with Tollgate's
 // refusals reshaped into OpenAI's error body so OpenAI clients raise them as APIError with `code`.
 
@@ -17,6 +17,12 @@ async function openAiErrorResponse(edge: Response): Promise<Response> {
   headers.delete("content-length");
   return Response.json(body, { status: edge.status, headers });
 }
+
+/** The OpenAI-shaped form of any Tollgate error response (405/404 answers of the proxy's path too). */
+export const openAiError = (handler: (req: Request) => Promise<Response>) => async (req: Request) => {
+  const res = await handler(req);
+  return res.status >= 400 ? openAiErrorResponse(res) : res;
+};
 
 export function openAiRoute(handler: (req: Request, caller: ApiCaller) => Promise<Response>) {
   return async (req: Request): Promise<Response> => {

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { boundedInt, safeString } from "@/lib/http/schemas";
 
 // The OpenAI-compatible shapes of POST /api/v1/chat/completions. The request names only what
 // Tollgate reads (model, messages, token limits, streaming); every other OpenAI field passes
 // through to the provider unchanged. Shared with the OpenAPI document.
 
-const positiveInt = z.number().int().positive().max(10_000_000);
+const positiveInt = boundedInt(1, 10_000_000);
 
 export const chatMessageSchema = z
   .object({
-    role: z.string().min(1).max(40).meta({ description: "system, developer, user, assistant or tool" }),
+    role: safeString(40).min(1).meta({ description: "system, developer, user, assistant or tool" }),
     // A string, an array of content parts (text, image_url, …), or null for an assistant tool call.
     content: z.union([z.string(), z.array(z.looseObject({ type: z.string() })), z.null()]),
   })
@@ -16,7 +17,7 @@ export const chatMessageSchema = z
 
 export const chatCompletionRequestSchema = z
   .object({
-    model: z.string().min(1).max(120).meta({ description: "A Tollgate token model key, e.g. chat:gpt-4o-mini" }),
+    model: safeString(120).min(1).meta({ description: "A Tollgate token model key, e.g. chat:gpt-4o-mini" }),
     messages: z.array(chatMessageSchema).min(1).max(10_000),
     stream: z.boolean().optional(),
     stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullable().optional(),

@@ -1,10 +1,13 @@
 // GET /checkout/{id} — the local payment provider's test checkout (used when Stripe is not configured)
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
+import { NotFoundError } from "@/lib/errors";
+import { isValidPathId } from "@/lib/http/hygiene";
 import { findCheckoutForUser } from "@/lib/payments/checkout";
 import { TEST_CARDS } from "@/lib/payments/local";
 import { CardForm } from "./card-form";
@@ -13,8 +16,13 @@ export const metadata: Metadata = { title: "Checkout" };
 
 export default async function CheckoutPage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
+  if (!isValidPathId(id)) notFound();
   const user = await requireUser(`/checkout/${id}`);
-  const { checkout, pack, tier } = await findCheckoutForUser(user.id, id);
+  // Unknown, or another user's: the same 404 either way.
+  const { checkout, pack, tier } = await findCheckoutForUser(user.id, id).catch((e: unknown) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
   const price = formatCents(checkout.amountCents, checkout.currency);
   return (
     <Card>

@@ -1,4 +1,5 @@
 // GET /api/v1/me — the calling workspace: plan, balance, quota, rate limit, entitlements
+import { methodNotAllowed } from "@/lib/http/methods";
 import { entitlements, quotaState } from "@/lib/metering/account";
 import { creditsHeader, money, quotaHeaders, v1Route } from "@/lib/metering/http";
 
@@ -20,3 +21,6 @@ export const GET = v1Route(async (_req, caller, rate) => {
     headers: { ...creditsHeader(workspace.balanceMillicredits), ...quotaHeaders(quota) },
   };
 });
+
+const other = methodNotAllowed("GET");
+export { other as POST, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };

@@ -1,4 +1,5 @@
 // POST /api/v1/reservations — hold the estimated cost of a call whose real cost comes later
+import { methodNotAllowed } from "@/lib/http/methods";
 import { creditsHeader, money, parseBody, v1Route } from "@/lib/metering/http";
 import { holdCredits, holdSchema } from "@/lib/metering/reservations";
 
@@ -10,3 +11,6 @@ export const POST = v1Route(async (req, caller) => {
     headers: creditsHeader(hold.balanceMillicredits),
   };
 });
+
+const other = methodNotAllowed("POST");
+export { other as GET, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };

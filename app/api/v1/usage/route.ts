@@ -1,10 +1,12 @@
 // POST /api/v1/usage — check and charge one call
+import { idempotencyKey } from "@/lib/http/body";
+import { methodNotAllowed } from "@/lib/http/methods";
 import { chargeUsage, usageSchema } from "@/lib/metering/charge";
 import { creditsHeader, parseBody, quotaHeaders, usageBody, v1Route } from "@/lib/metering/http";
 
 export const POST = v1Route(async (req, caller) => {
-  const input = await parseBody(req, usageSchema);
-  const result = await chargeUsage(caller, input, req.headers.get("idempotency-key"));
+  const key = idempotencyKey(req);
+  const result = await chargeUsage(caller, await parseBody(req, usageSchema), key);
   return {
     body: usageBody(result),
     headers: {
@@ -14,3 +16,6 @@ export const POST = v1Route(async (req, caller) => {
     },
   };
 });
+
+const other = methodNotAllowed("POST");
+export { other as GET, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };

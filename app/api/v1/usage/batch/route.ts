@@ -1,5 +1,6 @@
 // POST /api/v1/usage/batch — up to 100 events, each charged on its own, with a result per item
 import { chargeBatch, batchSchema } from "@/lib/metering/batch";
+import { methodNotAllowed } from "@/lib/http/methods";
 import { parseBody, usageBody, v1Route } from "@/lib/metering/http";
 
 export const POST = v1Route(async (req, caller) => {
@@ -15,3 +16,6 @@ export const POST = v1Route(async (req, caller) => {
     },
   };
 });
+
+const other = methodNotAllowed("POST");
+export { other as GET, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };

@@ -1,11 +1,13 @@
 // GET /api/v1/admin/workspaces/{id}/usage — usage events, newest first, paginated
-import { InvalidRequestError } from "@/lib/metering/errors";
+import { parseQuery } from "@/lib/http/body";
+import { methodNotAllowed } from "@/lib/http/methods";
 import { adminRoute } from "@/lib/management/http";
 import { pageSchema, pagedUsage } from "@/lib/management/workspaces";
 
 export const GET = adminRoute<{ id: string }>(async (req, { id }) => {
-  const page = pageSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!page.success) throw new InvalidRequestError("Invalid page or pageSize.", page.error.issues);
-  const { rows, ...meta } = await pagedUsage(id, page.data);
+  const { rows, ...meta } = await pagedUsage(id, parseQuery(req, pageSchema));
   return { body: { ...meta, data: rows } };
 });
+
+const other = methodNotAllowed("GET");
+export { other as POST, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };
