@@ -1,7 +1,8 @@
 import { db, type WebhookDelivery } from "@/lib/db";
 import { enqueue } from "@/lib/jobs/boss";
 import { WEBHOOK_RETRY_DELAY_SECONDS } from "@/lib/jobs/queues";
-import { refusedDestination } from "./destination";
+import { fetch } from "undici";
+import { BlockedDestinationError, deliveryDispatcher, refusedLiteralDestination } from "./destination";
 import { signatureHeader, SIGNATURE_HEADER } from "./sign";
 
 // Sending one delivery. The row is claimed before the request so that two workers (a duplicate
@@ -24,7 +25,7 @@ export function deliveryBody(payload: unknown) {
 async function post(url: string, secret: string, row: WebhookDelivery) {
   const body = deliveryBody(row.payload);
   const timestamp = Math.floor(Date.now() / 1000);
-  const refused = await refusedDestination(url);
+  const refused = refusedLiteralDestination(url);
   if (refused) return { statusCode: null, error: `Not sent: ${refused}` };
   try {
     const res = await fetch(url, {
@@ -39,10 +40,12 @@ async function post(url: string, secret: string, row: WebhookDelivery) {
       body,
       redirect: "manual", // a redirect is an answer, not a success: the receiver should fix its URL
       signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+      dispatcher: deliveryDispatcher(), // in production: connects only to addresses it checked
     });
     await res.body?.cancel().catch(() => {});
     return { statusCode: res.status, error: res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}` };
   } catch (e) {
+    if (e instanceof Error && e.cause instanceof BlockedDestinationError) return { statusCode: null, error: `Not sent: ${e.cause.message}` };
     const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
     const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : "";
     return { statusCode: null, error: timedOut ? `Timed out after ${DELIVERY_TIMEOUT_MS / 1000} s` : `${e instanceof Error ? e.message : String(e)}${cause}`.slice(0, 500) };

@@ -46,7 +46,9 @@ export function parseEndpointUrl(raw: string, production = env.NODE_ENV === "pro
 /** A valid URL that does not point into a private network (see destination.ts). */
 async function publicEndpointUrl(raw: string) {
   const url = parseEndpointUrl(raw);
-  if (await refusedDestination(url)) throw new InvalidWebhookError("url", "This URL points into a private network. Use an address on the public internet.");
+  const refused = await refusedDestination(url);
+  if (refused?.reason === "unresolvable") throw new InvalidWebhookError("url", `No address was found for ${new URL(url).hostname}. Check the host name for typos.`);
+  if (refused) throw new InvalidWebhookError("url", "This URL points into a private network. Use an address on the public internet.");
   return url;
 }
 

@@ -27,7 +27,7 @@ export async function customerSubscriptionUpdated(tx: Tx, event: Stripe.Event): 
   // Unknown yet: Stripe sends this before checkout.session.completed (which starts the plan); its retry applies it.
   if (!sub) throw new RetryLaterError(`Subscription ${remote.id} is not known yet.`);
   if (sub.status === "canceled" || !isNewer(at, sub.lastProviderEventAt)) return [];
-  const status = STATUS[remote.status] ?? sub.status;
+  const status = (Object.hasOwn(STATUS, remote.status) ? STATUS[remote.status] : undefined) ?? sub.status;
   const periodEnd = remote.current_period_end ?? remote.items?.data?.[0]?.current_period_end;
   await tx.subscription.update({
     where: { id: sub.id },

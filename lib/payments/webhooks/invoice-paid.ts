@@ -16,6 +16,7 @@ import {
   invoicePeriod,
   invoiceSubscriptionId,
   isNewer,
+  MalformedEventError,
   planChangeNames,
   queueReceipt,
   RetryLaterError,
@@ -33,7 +34,7 @@ type Upgrade = { from: { tier: Tier; interval: "month" | "year" }; to: { tier: T
 async function planChanged(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date): Promise<{ payment: Payment; upgrade: Upgrade | null }> {
   const meta = invoiceMetadata(invoice);
   const tier = await tx.tier.findUnique({ where: { id: meta.tierId } });
-  if (!tier) throw new Error(`Invoice ${invoice.id} names an unknown tier ${meta.tierId}`);
+  if (!tier) throw new MalformedEventError(`Invoice ${invoice.id} names an unknown tier ${meta.tierId}.`);
   const interval = meta.interval === "year" ? "year" : "month";
   const period = invoicePeriod(invoice);
   const applied = isNewer(at, sub.tierChangedAt);

@@ -17,6 +17,13 @@ export class RetryLaterError extends AppError {
   }
 }
 
+/** A signed event that can never apply (malformed, or naming what cannot exist): answered 400 and kept as rejected. */
+export class MalformedEventError extends AppError {
+  constructor(message: string) {
+    super("malformed_event", message, 400);
+  }
+}
+
 export const eventTime = (event: Stripe.Event) => new Date(event.created * 1000);
 
 /** Is this event at least as new as the last one applied to the subscription's status? */

@@ -1,18 +1,19 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { FormField } from "@/components/forms/form-field";
+import { SelectField, useChoice } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
-import { SelectField } from "../catalog/_components/form-bits";
 import { createCouponAction } from "./actions";
 
-type Kind = "credits" | "percent_off";
+const KINDS = ["credits", "percent_off"] as const;
 
 export function CouponForm() {
   const [state, action] = useActionState(createCouponAction, {});
-  // Controlled, so the matching value field stays shown after React resets the form on submit.
-  const [kind, setKind] = useState<Kind>("credits");
+  // The value field shown follows the select, which keeps its choice through a refused submit.
+  const choice = useChoice(state, "kind", KINDS, "credits");
+  const kind = choice.value;
   const v = state.values ?? {};
   return (
     <form action={action} className="grid gap-4" noValidate>
@@ -22,8 +23,7 @@ export function CouponForm() {
         <SelectField
           label="Kind"
           name="kind"
-          value={kind}
-          onChange={(e) => setKind(e.target.value === "percent_off" ? "percent_off" : "credits")}
+          {...choice}
           hint={kind === "credits" ? "Redeemed on the Credits page, once per workspace." : "Entered when paying for a plan, once per workspace."}
         >
           <option value="credits">Credits</option>

@@ -1,6 +1,6 @@
 // POST /api/webhooks/stripe — verify the signature on the raw body, apply the event once
 import { handleStripeWebhook, InvalidSignatureError } from "@/lib/payments/webhook";
-import { RetryLaterError } from "@/lib/payments/webhooks/shared";
+import { MalformedEventError, RetryLaterError } from "@/lib/payments/webhooks/shared";
 
 export async function POST(req: Request) {
   const raw = await req.text();
@@ -8,7 +8,8 @@ export async function POST(req: Request) {
     const result = await handleStripeWebhook(raw, req.headers.get("stripe-signature"));
     return Response.json({ received: true, result });
   } catch (e) {
-    if (e instanceof InvalidSignatureError) return Response.json({ error: { code: e.code, message: e.message } }, { status: 400 });
+    // No retry can fix these: a bad signature, or a signed event that is malformed (kept as rejected).
+    if (e instanceof InvalidSignatureError || e instanceof MalformedEventError) return Response.json({ error: { code: e.code, message: e.message } }, { status: 400 });
     if (e instanceof RetryLaterError) console.warn(`webhook deferred: ${e.message}`);
     else console.error("webhook failed", e);
     // Non-2xx only where a retry can help: Stripe redelivers, and the event is applied once.

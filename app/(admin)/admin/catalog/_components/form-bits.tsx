@@ -4,7 +4,9 @@ import { Label } from "@/components/ui/label";
 import type { ActionState } from "@/lib/auth/action";
 import { cn } from "@/lib/utils/cn";
 
-// Form pieces the catalog forms share beside FormField: checkbox, select, textarea, messages.
+// Form pieces the catalog forms share beside FormField: checkbox, textarea, messages. The select is
+// the shared one (it keeps its choice through the reset React does after a form action).
+export { SelectField } from "@/components/forms/select-field";
 
 const controlClass =
   "flex w-full rounded-md border border-input bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-[invalid=true]:border-destructive";
@@ -31,19 +33,6 @@ function Messages({ id, errors, hint }: { id: string; errors?: string[]; hint?: 
 }
 
 type Extra = { label: string; name: string; errors?: string[]; hint?: ReactNode };
-
-export function SelectField({ label, name, errors, hint, children, className, ...props }: ComponentProps<"select"> & Extra) {
-  const id = props.id ?? `field-${name}`;
-  return (
-    <div className="grid gap-2">
-      <Label htmlFor={id}>{label}</Label>
-      <select id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn(controlClass, "h-10", className)} {...props}>
-        {children}
-      </select>
-      <Messages id={id} errors={errors} hint={hint} />
-    </div>
-  );
-}
 
 export function TextareaField({ label, name, errors, hint, className, ...props }: ComponentProps<"textarea"> & Extra) {
   const id = props.id ?? `field-${name}`;

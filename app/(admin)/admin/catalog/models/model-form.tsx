@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
+import { useChoice } from "@/components/forms/select-field";
 import { FormField } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { ActionState } from "@/lib/auth/action";
@@ -33,11 +34,14 @@ type Props = {
   notice?: string;
 };
 
+const UNITS = ["request", "image", "second", "token"] as const;
 const MICROS_HINT = "Provider cost in micro-dollars: 1,000,000 µ$ = $1.";
 
 export function ModelForm({ model, apps, action, submitLabel, notice }: Props) {
   const [state, formAction] = useActionState(action, {});
-  const [unit, setUnit] = useState(model.unit);
+  // Which cost fields show follows the unit select, which keeps its choice through a refused submit.
+  const unitChoice = useChoice(state, "unit", UNITS, model.unit);
+  const unit = unitChoice.value;
   type Text = Exclude<keyof ModelFormValues, "id" | "enabled" | "free" | "beta">;
   const value = (name: Text) => state.values?.[name] ?? model[name];
   const errors = (name: string) => state.fieldErrors?.[name];
@@ -64,7 +68,7 @@ export function ModelForm({ model, apps, action, submitLabel, notice }: Props) {
       </div>
       <TextareaField label="Description" name="description" defaultValue={value("description")} errors={errors("description")} maxLength={300} />
       <div className="grid items-start gap-4 sm:grid-cols-2">
-        <SelectField label="Unit" name="unit" defaultValue={value("unit")} onChange={(e) => setUnit(e.target.value as ModelFormValues["unit"])} errors={errors("unit")}>
+        <SelectField label="Unit" name="unit" {...unitChoice} errors={errors("unit")}>
           <option value="request">Request</option>
           <option value="image">Image</option>
           <option value="second">Second (of video or audio)</option>

@@ -1,19 +1,19 @@
 // GET /admin/payments/events — every Stripe (or local provider) webhook event received, with replay
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import type { WebhookEventStatus } from "@/lib/db";
 import { listWebhookEvents } from "@/lib/payments/events";
 import { formatDateTime } from "@/lib/utils/format";
+import { canReplay, EVENT_STATUSES, EventStatusBadge } from "./event-status-badge";
 import { ReplayButton } from "./replay-button";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Payment events" };
 
 const PAGE_SIZE = 50;
-const STATUSES: WebhookEventStatus[] = ["processed", "failed", "ignored"];
+const STATUSES: WebhookEventStatus[] = EVENT_STATUSES;
 
 export default async function PaymentEventsPage(props: { searchParams: Promise<{ status?: string; page?: string }> }) {
   await requireAdmin();
@@ -25,7 +25,7 @@ export default async function PaymentEventsPage(props: { searchParams: Promise<{
     <div className="grid gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Payment events</h1>
-        <p className="text-muted-foreground">Webhook events from Stripe or the local provider. Each is applied once; a failed one can be replayed.</p>
+        <p className="text-muted-foreground">Webhook events from Stripe or the local provider. Each is applied once; a failed one can be replayed. A signed but malformed one is rejected.</p>
       </div>
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
         {[undefined, ...STATUSES].map((s) => (
@@ -60,10 +60,10 @@ export default async function PaymentEventsPage(props: { searchParams: Promise<{
                 <Td className="font-mono text-xs">{e.type}</Td>
                 <Td className="font-mono text-xs break-all">{e.id}</Td>
                 <Td>
-                  <Badge variant="outline">{e.status}</Badge>
+                  <EventStatusBadge status={e.status} />
                 </Td>
                 <Td className="max-w-xs break-words text-sm">{e.error ?? "—"}</Td>
-                <Td className="text-right">{e.status === "processed" ? null : <ReplayButton id={e.id} />}</Td>
+                <Td className="text-right">{canReplay(e.status) ? <ReplayButton id={e.id} /> : null}</Td>
               </tr>
             ))}
           </tbody>

@@ -1,23 +1,25 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
+import { SelectField, useChoice } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { FormMessage, SelectField } from "../../catalog/_components/form-bits";
+import { FormMessage } from "../../catalog/_components/form-bits";
 import { compPlanAction } from "./actions";
 
-type Interval = "month" | "year";
+const INTERVALS = ["month", "year"] as const;
 
-// Controlled selects: React resets a form after its action, and the choice should stay visible.
+// The shared select keeps each choice through the reset React does after the action.
 export function CompPlanForm({ workspaceId, tiers, currentTier }: { workspaceId: string; tiers: { code: string; name: string }[]; currentTier?: string }) {
   const [state, action] = useActionState(compPlanAction, {});
-  const [tier, setTier] = useState(currentTier && tiers.some((t) => t.code === currentTier) ? currentTier : (tiers[0]?.code ?? ""));
-  const [interval, setBilling] = useState<Interval>("month");
+  const codes = tiers.map((t) => t.code);
+  const tier = useChoice(state, "tier", codes, currentTier && codes.includes(currentTier) ? currentTier : (codes[0] ?? ""));
+  const interval = useChoice(state, "interval", INTERVALS, "month");
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="workspaceId" value={workspaceId} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Tier" name="tier" id="comp-tier" value={tier} onChange={(e) => setTier(e.target.value)} errors={state.fieldErrors?.tier}>
+        <SelectField label="Tier" name="tier" id="comp-tier" {...tier} errors={state.fieldErrors?.tier}>
           {tiers.map((t) => (
             <option key={t.code} value={t.code}>
               {t.name}
@@ -28,8 +30,7 @@ export function CompPlanForm({ workspaceId, tiers, currentTier }: { workspaceId:
           label="Billing interval"
           name="interval"
           id="comp-interval"
-          value={interval}
-          onChange={(e) => setBilling(e.target.value === "year" ? "year" : "month")}
+          {...interval}
           errors={state.fieldErrors?.interval}
         >
           <option value="month">Monthly</option>

@@ -1,18 +1,21 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { FormField } from "@/components/forms/form-field";
+import { SelectField, useChoice } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { FormMessage, SelectField, TextareaField } from "../../catalog/_components/form-bits";
+import { FormMessage, TextareaField } from "../../catalog/_components/form-bits";
 import { adjustCreditsAction } from "./actions";
 
-type Direction = "grant" | "deduct";
+const DIRECTIONS = ["grant", "deduct"] as const;
 
 // The idempotency key is minted when the page renders: a double submit or a retried request is one
 // ledger entry. After a success the page re-renders with a fresh key for the next adjustment.
 export function CreditsForm({ workspaceId, idempotencyKey }: { workspaceId: string; idempotencyKey: string }) {
   const [state, action] = useActionState(adjustCreditsAction, {});
-  const [direction, setDirection] = useState<Direction>("grant");
+  // The button's wording and colour follow the select, which a refused submit never moves.
+  const choice = useChoice(state, "direction", DIRECTIONS, "grant");
+  const direction = choice.value;
   const v = state.values ?? {};
   return (
     <form action={action} className="grid gap-4" noValidate>
@@ -20,7 +23,7 @@ export function CreditsForm({ workspaceId, idempotencyKey }: { workspaceId: stri
       <input type="hidden" name="workspaceId" value={workspaceId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Direction" name="direction" value={direction} onChange={(e) => setDirection(e.target.value === "deduct" ? "deduct" : "grant")} errors={state.fieldErrors?.direction}>
+        <SelectField label="Direction" name="direction" {...choice} errors={state.fieldErrors?.direction}>
           <option value="grant">Grant credits</option>
           <option value="deduct">Deduct credits</option>
         </SelectField>
