@@ -3,7 +3,7 @@ import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 import { db } from "@/lib/db";
 import { AppError, RateLimitedError } from "@/lib/errors";
-import { hitRateLimit } from "./rate-limit";
+import { clearRateLimit, hitRateLimit } from "./rate-limit";
 import { open, seal } from "./secret-box";
 
 // Two-factor sign-in with TOTP (RFC 6238: 6 digits, 30 s, SHA-1, what every authenticator app
@@ -23,11 +23,12 @@ export class InvalidTwoFactorCodeError extends AppError {
 }
 
 const totp = (secretBase32: string, label = "") => new TOTP({ issuer: ISSUER, label, secret: Secret.fromBase32(secretBase32), digits: 6, period: 30, algorithm: "SHA1" });
+const throttleKey = (userId: string) => `2fa:${userId}`;
 const hashRecoveryCode = (code: string) => createHash("sha256").update(code.toLowerCase().replace(/[^a-z0-9]/g, "")).digest("hex");
 
-/** Counts a code attempt for the user; refuses once there were too many. */
+/** Counts a code attempt for the user; refuses once there were too many (a right code starts over). */
 async function throttle(userId: string) {
-  const limit = await hitRateLimit(`2fa:${userId}`, MAX_CODE_ATTEMPTS, ATTEMPT_WINDOW_SECONDS);
+  const limit = await hitRateLimit(throttleKey(userId), MAX_CODE_ATTEMPTS, ATTEMPT_WINDOW_SECONDS);
   if (!limit.allowed) throw new RateLimitedError(limit.retryAfterSeconds, "Too many two-factor codes tried. Try again in a few minutes.");
 }
 
@@ -73,6 +74,7 @@ export async function confirmEnrolment(userId: string, code: string) {
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c) })) });
   });
+  await clearRateLimit(throttleKey(userId));
   return codes;
 }
 
@@ -81,9 +83,11 @@ export async function verifySecondFactor(userId: string, code: string) {
   await throttle(userId);
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (!user.totpEnabledAt || !user.totpSecret) return true;
-  if (await acceptTotp(userId, open(PURPOSE, user.totpSecret), code)) return true;
-  const spent = await db.recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(code), usedAt: null }, data: { usedAt: new Date() } });
-  return spent.count === 1;
+  const ok =
+    (await acceptTotp(userId, open(PURPOSE, user.totpSecret), code)) ||
+    (await db.recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(code), usedAt: null }, data: { usedAt: new Date() } })).count === 1;
+  if (ok) await clearRateLimit(throttleKey(userId));
+  return ok;
 }
 
 export async function disableTwoFactor(userId: string, code: string) {
