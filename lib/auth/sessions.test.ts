@@ -16,7 +16,7 @@ describe("server-side sessions", () => {
     const token = await authOptions.callbacks!.jwt!({ token: {}, user: { id: user.id, email: user.email }, account: null, trigger: "signIn" });
     expect(typeof token.sid).toBe("string");
     const loaded = await loadSession(token.sid as string);
-    expect(loaded?.user).toMatchObject({ id: user.id, email: user.email });
+    expect(loaded?.user).toEqual(await db.user.findUniqueOrThrow({ where: { id: user.id } })); // same types as a Prisma read
     expect(await loadSession("no-such-session")).toBeNull();
   });
 
