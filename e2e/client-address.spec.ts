@@ -6,6 +6,17 @@ import { E2E_DB_URL, expect, test, uniqueEmail } from "./support";
 // The e2e server allows 40 failed attempts per address (scripts/e2e-server.ts).
 const LIMIT = 40;
 
+async function addressKeys() {
+  const client = new pg.Client({ connectionString: E2E_DB_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`select distinct key from "RateLimitHit" where key like 'signin:ip:%'`);
+    return rows.map((r: { key: string }) => r.key);
+  } finally {
+    await client.end();
+  }
+}
+
 async function clearAddressLimits() {
   const client = new pg.Client({ connectionString: E2E_DB_URL });
   await client.connect();
@@ -33,4 +44,6 @@ test("rotating X-Forwarded-For does not get around the per-address sign-in limit
   }
   expect(errors.slice(0, LIMIT).every((e) => e === "Wrong email or password.")).toBe(true);
   expect(errors[LIMIT]).toMatch(/Too many sign-in attempts/);
+  // Counted under the real (loopback) socket address, not a spoofed one and not "unknown".
+  expect(await addressKeys()).toEqual([expect.stringMatching(/^signin:ip:(127\.0\.0\.1|::1)$/)]);
 });
