@@ -42,7 +42,7 @@ test("a visitor signs up, follows the verification email and lands on the dashbo
   await page.context().clearCookies();
   await page.goto("/sign-up");
   await page.getByLabel("Email").fill(email.toUpperCase());
-  await page.getByLabel("Password").fill("apollo guidance computer");
+  await page.getByLabel("Password").fill("someone else's password");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expect(page.getByText(/already exists/)).toHaveCount(0);

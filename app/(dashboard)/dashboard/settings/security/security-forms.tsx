@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useRouter } from "next/navigation";
 import { FormField } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -14,10 +14,11 @@ type Enrolment = { secret: string; uri: string; qrDataUrl: string } | null;
 export function TwoFactorSection({ enabled, remaining, enrolment }: { enabled: boolean; remaining: number; enrolment: Enrolment }) {
   const [confirmState, confirm] = useActionState(confirmTwoFactorAction, {});
   const [disableState, disable] = useActionState(disableTwoFactorAction, {});
+  const [saved, setSaved] = useState(false);
   const router = useRouter();
 
   // Kept in this component's state: shown once, until the user says they saved them.
-  if (confirmState.recoveryCodes) {
+  if (confirmState.recoveryCodes && !saved) {
     return (
       <div className="grid gap-4">
         <Alert variant="success">Two-factor authentication is on.</Alert>
@@ -29,7 +30,15 @@ export function TwoFactorSection({ enabled, remaining, enrolment }: { enabled: b
             <li key={c}>{c}</li>
           ))}
         </ul>
-        <Button className="justify-self-start" onClick={() => router.refresh()}>I saved my recovery codes</Button>
+        <Button
+          className="justify-self-start"
+          onClick={() => {
+            setSaved(true);
+            router.refresh();
+          }}
+        >
+          I saved my recovery codes
+        </Button>
       </div>
     );
   }
