@@ -37,11 +37,16 @@ test("a visitor signs up, follows the verification email and lands on the dashbo
   await page.goto(linkIn(mail.text, "/verify-email"));
   await expect(page.getByText(/invalid or has expired/)).toBeVisible();
 
-  // Signing up again with the same address is refused with a clear message.
+  // Signing up again with the same address looks the same as a new sign-up (no one learns the
+  // address has an account); the owner is emailed instead, and no second account appears.
   await page.context().clearCookies();
   await page.goto("/sign-up");
   await page.getByLabel("Email").fill(email.toUpperCase());
-  await page.getByLabel("Password").fill("apollo guidance computer");
+  await page.getByLabel("Password").fill("someone else's password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText(/already exists/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByText(/already exists/)).toHaveCount(0);
+  expect((await latestEmail(email, "sign-up-attempt")).text).toMatch(/already has an account/);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in/); // the other password signed no one in
 });

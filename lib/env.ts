@@ -69,6 +69,9 @@ const schema = z.object({
   SIGNIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().positive().default(5),
   SIGNIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(20),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  // Reverse proxies in front of the app whose X-Forwarded-For entries are trusted: 0 (default)
+  // uses the socket address; N takes the address N hops from the right of X-Forwarded-For + socket.
+  TRUSTED_PROXY_HOPS: blankAsUnset(z.coerce.number().int("TRUSTED_PROXY_HOPS must be a whole number").min(0).max(10).default(0)),
   // Background jobs (pg-boss): run the workers inside the app process (default), or set false and
   // run `npm run worker` processes instead. Seconds between a worker's polls for new jobs.
   JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),

@@ -1,5 +1,5 @@
-// The server Playwright tests against: a fresh embedded PostgreSQL, migrated and seeded, and `next start`.
-import { spawn } from "node:child_process";
+// The server Playwright tests against: a fresh embedded PostgreSQL, migrated and seeded, and the
+// production build behind scripts/lib/serve.ts (as `npm start` runs it).
 import { chmodSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
@@ -25,32 +25,33 @@ async function main() {
   await seed();
   const { db } = await import("@/lib/db");
   await db.$disconnect();
-  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
-      STRIPE_WEBHOOK_SECRET: "whsec_e2e_local_provider_secret",
-      APP_URL: `http://localhost:${port}`,
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      SIGNIN_MAX_ATTEMPTS_PER_IP: "1000",
-      TOLLGATE_ADMIN_API_KEY: "tga_e2e_admin_key_0123456789abcdef",
-      JOBS_POLL_SECONDS: "1",
-      // A fixed test key: production mode refuses to store provider keys without one.
-      // The webhook spec's receiver listens on this machine.
-      WEBHOOK_ALLOW_PRIVATE_URLS: "true",
-      BYOK_ENCRYPTION_KEYS: "v1:ZTJlLWJ5b2stdGVzdC1rZXktMzItYnl0ZXMtbG9uZyE=",
-    },
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    DATABASE_URL: database.url,
+    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+    STRIPE_WEBHOOK_SECRET: "whsec_e2e_local_provider_secret",
+    APP_URL: `http://localhost:${port}`,
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    // Counts failed attempts only (lib/auth/sign-in.ts); low enough for the spoofing spec to reach.
+    SIGNIN_MAX_ATTEMPTS_PER_IP: "40",
+    TOLLGATE_ADMIN_API_KEY: "tga_e2e_admin_key_0123456789abcdef",
+    JOBS_POLL_SECONDS: "1",
+    // A fixed test key: production mode refuses to store provider keys without one.
+    // The webhook spec's receiver listens on this machine.
+    WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+    BYOK_ENCRYPTION_KEYS: "v1:ZTJlLWJ5b2stdGVzdC1rZXktMzItYnl0ZXMtbG9uZyE=",
+    // The browser connects directly: the socket address is the client (X-Forwarded-For is ignored).
+    TRUSTED_PROXY_HOPS: "0",
   });
+  const { serveNext } = await import("./lib/serve");
+  const server = await serveNext({ dev: false, port });
   const stop = async () => {
-    child.kill("SIGTERM");
+    await server.close().catch(() => {});
     await database.stop().catch(() => {});
     process.exit(0);
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  child.on("exit", stop);
 }
 
 main().catch((e) => {

@@ -1,6 +1,6 @@
 // npm run dev / npm run build / npm start: the database (embedded unless DATABASE_URL is set),
-// migrations and seed, then Next.js. The build needs the database too: /pricing is prerendered
-// from the catalog (and revalidated when an admin changes it).
+// migrations and seed, then Next.js (dev and start behind scripts/lib/serve.ts). The build needs the
+// database too: /pricing is prerendered from the catalog (and revalidated when an admin changes it).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -37,25 +37,35 @@ async function main() {
   const { db } = await import("@/lib/db");
   await db.$disconnect();
 
-  const args = mode === "build" ? ["build"] : [mode, "-p", String(env.PORT)];
-  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), ...args], {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      AUTH_SECRET: env.AUTH_SECRET ?? localSecret("auth-secret"),
-      STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? localSecret("webhook-secret", "whsec_"),
-      NEXTAUTH_URL: env.APP_URL,
-    },
-  });
+  const childEnv = {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: env.AUTH_SECRET ?? localSecret("auth-secret"),
+    STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? localSecret("webhook-secret", "whsec_"),
+    NEXTAUTH_URL: env.APP_URL,
+  };
+  if (mode === "build") {
+    const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: { ...process.env, ...childEnv } });
+    const stop = async (code: number) => {
+      child.kill("SIGTERM");
+      await database.stop().catch(() => {});
+      process.exit(code);
+    };
+    process.on("SIGINT", () => void stop(0));
+    process.on("SIGTERM", () => void stop(0));
+    child.on("exit", (code) => void stop(code ?? 0));
+    return;
+  }
+  // dev and start: Next runs in this process behind the server that computes the client address.
+  Object.assign(process.env, childEnv, { NODE_ENV: mode === "dev" ? "development" : "production" });
+  const { serveNext } = await import("./lib/serve");
+  const server = await serveNext({ dev: mode === "dev", port: env.PORT });
   const shutdown = async (code: number) => {
-    child.kill("SIGTERM");
+    await server.close().catch(() => {});
     await database.stop().catch(() => {});
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
-  child.on("exit", (code) => void shutdown(code ?? 0));
 }
 
 main().catch((e) => {

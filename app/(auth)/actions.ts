@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { publicAction } from "@/lib/auth/action";
-import { emailSchema, requestPasswordReset, resetPassword, signUp, signUpSchema } from "@/lib/auth/accounts";
+import { emailSchema, registerAccount, requestPasswordReset, resetPassword, signUpSchema } from "@/lib/auth/accounts";
 import { passwordSchema } from "@/lib/auth/password";
 import { PLAN_COOKIE } from "@/lib/payments/plan-choice";
 
@@ -14,10 +14,11 @@ const planChoice = z.object({
 });
 
 export const signUpAction = publicAction(signUpSchema.and(planChoice), async ({ plan, interval, ref, ...input }) => {
-  await signUp(input, { referralCode: ref });
+  // The same answer whether or not the address already has an account (see registerAccount).
+  const { email } = await registerAccount(input, { referralCode: ref });
   // The plan chosen on the pricing page waits here until the email is verified.
   if (plan) (await cookies()).set(PLAN_COOKIE, `${plan}:${interval ?? "month"}`, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 7 * 24 * 3600 });
-  return { ok: true, message: input.email };
+  return { ok: true, message: email };
 });
 
 export const forgotPasswordAction = publicAction(z.object({ email: emailSchema }), async ({ email }) => {

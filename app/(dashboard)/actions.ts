@@ -6,7 +6,7 @@ import { changePassword, resendVerification } from "@/lib/auth/accounts";
 import { userAction } from "@/lib/auth/action";
 import { passwordSchema } from "@/lib/auth/password";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
-import { setCurrentWorkspace } from "@/lib/auth/session";
+import { getCurrentSession, setCurrentWorkspace } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { RateLimitedError } from "@/lib/errors";
 import { requireMembership, setOverage } from "@/lib/workspaces/workspaces";
@@ -60,10 +60,12 @@ export const changePasswordAction = userAction(changePasswordSchema, async ({ cu
   if (!limit.allowed) {
     throw new RateLimitedError(limit.retryAfterSeconds, "Too many attempts. Try again in a few minutes.");
   }
-  if (!(await changePassword(user.id, currentPassword, newPassword))) {
+  // Every other browser is signed out; this one stays signed in.
+  const current = await getCurrentSession();
+  if (!(await changePassword(user.id, currentPassword, newPassword, current?.sessionId))) {
     return { error: "Your password was not changed.", fieldErrors: { currentPassword: ["Wrong current password."] } };
   }
-  return { ok: true, message: "Your password has been changed." };
+  return { ok: true, message: "Your password has been changed. Your other sessions were signed out." };
 });
 
 export const setOverageAction = userAction(z.object({ overage: z.enum(["on", "off"]).default("off") }), async ({ overage }, { user, workspace }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createUser, uniqueEmail } from "@/test/factories";
-import { requestPasswordReset, resetPassword, signUp, verifyEmail } from "./accounts";
+import { registerAccount, requestPasswordReset, resendVerification, resetPassword, signUp, verifyEmail } from "./accounts";
 import { verifyPassword } from "./password";
 import { hashToken } from "./tokens";
 
@@ -80,5 +80,49 @@ describe("password reset", () => {
     expect(await verifyPassword("a brand new password", after.passwordHash!)).toBe(true);
     expect(await verifyPassword(user.password, after.passwordHash!)).toBe(false);
     await expect(resetPassword(token, "another new password")).rejects.toThrow(/invalid or has expired/);
+  });
+});
+
+describe("one link retires the others", () => {
+  it("using one reset link invalidates every other unused reset link of that user", async () => {
+    const user = await createUser({ verified: true });
+    await requestPasswordReset(user.email);
+    await requestPasswordReset(user.email);
+    const [older, newer] = (await outboxFor(user.email, "reset-password")).map((m) => linkToken(m.text, "reset-password"));
+    expect(older).not.toBe(newer);
+    await resetPassword(newer, "a brand new password");
+    await expect(resetPassword(older, "an attacker's password")).rejects.toThrow(/invalid or has expired/);
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword("a brand new password", after.passwordHash!)).toBe(true);
+  });
+
+  it("using one verification link invalidates the other unused ones", async () => {
+    const email = uniqueEmail();
+    const user = await signUp({ email, password: "a long password", name: null });
+    await resendVerification(user.id);
+    const [first, second] = (await outboxFor(email, "verify-email")).map((m) => linkToken(m.text, "verify-email"));
+    await verifyEmail(second);
+    await expect(verifyEmail(first)).rejects.toThrow(/invalid or has expired/);
+  });
+});
+
+describe("sign-up does not reveal who has an account", () => {
+  it("answers the same for a new and an existing email; the existing owner is told someone tried", async () => {
+    const existing = await createUser({ verified: true });
+    const fresh = uniqueEmail();
+    const a = await registerAccount({ email: fresh, password: "a long password", name: null });
+    const b = await registerAccount({ email: existing.email.toUpperCase(), password: "a long password", name: null });
+    expect(a).toEqual({ email: fresh });
+    expect(b).toEqual({ email: existing.email });
+    // No second account, the password is untouched, and the owner got the notice (once an hour).
+    expect(await db.user.count({ where: { email: existing.email } })).toBe(1);
+    const after = await db.user.findUniqueOrThrow({ where: { id: existing.id } });
+    expect(await verifyPassword(existing.password, after.passwordHash!)).toBe(true);
+    await registerAccount({ email: existing.email, password: "another long password", name: null });
+    const notices = await outboxFor(existing.email, "sign-up-attempt");
+    expect(notices).toHaveLength(1);
+    expect(notices[0].text).toMatch(/already has an account/);
+    expect(notices[0].text).not.toMatch(/token=/);
+    expect(await outboxFor(fresh, "verify-email")).toHaveLength(1);
   });
 });

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { EmailTakenError, isUniqueViolation } from "@/lib/errors";
 import { createPersonalWorkspace } from "@/lib/workspaces/workspaces";
 import { hashPassword, passwordSchema, verifyPassword } from "./password";
+import { endAllSessions } from "./sessions";
 import { consumeToken, issueToken } from "./tokens";
 
 export const emailSchema = z
@@ -51,6 +52,29 @@ export async function signUp(raw: z.input<typeof signUpSchema>, opts: { role?: "
   });
   if (token) await sendVerificationEmail(user, token);
   return user;
+}
+
+/**
+ * The public sign-up: answers the same whether or not the email has an account, so the form
+ * cannot be used to find out who does. For an existing account, that address gets an email
+ * saying someone tried (at most one an hour) instead of a second account.
+ */
+export async function registerAccount(raw: z.input<typeof signUpSchema>, opts: { referralCode?: string } = {}) {
+  try {
+    await signUp(raw, opts);
+  } catch (e) {
+    if (!(e instanceof EmailTakenError)) throw e;
+    const input = signUpSchema.parse(raw);
+    const existing = await db.user.findUniqueOrThrow({ where: { email: input.email } });
+    const hour = new Date().toISOString().slice(0, 13);
+    await sendEmail({
+      template: "sign-up-attempt",
+      to: existing.email,
+      props: { name: existing.name, signInUrl: `${env.APP_URL}/sign-in`, resetUrl: `${env.APP_URL}/forgot-password` },
+      idempotencyKey: `sign-up-attempt:${existing.id}:${hour}`,
+    });
+  }
+  return { email: signUpSchema.parse(raw).email };
 }
 
 async function sendVerificationEmail(user: { id: string; email: string; name: string | null }, token: string) {
@@ -107,12 +131,14 @@ export async function requestPasswordReset(email: string) {
   });
 }
 
+/** Sets the new password from a reset link; ends every session and every other reset link. */
 export async function resetPassword(rawToken: string, password: string) {
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const userId = await consumeToken(tx, rawToken, "reset_password");
     // Following the emailed link proves the address, so it also counts as verification.
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    await endAllSessions(tx, userId);
     return tx.user.update({
       where: { id: userId },
       data: { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
@@ -120,9 +146,14 @@ export async function resetPassword(rawToken: string, password: string) {
   });
 }
 
-export async function changePassword(userId: string, current: string, next: string) {
+/** Changes the password; every other session ends, the one that changed it (`keepSessionId`) stays. */
+export async function changePassword(userId: string, current: string, next: string, keepSessionId?: string) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (!user.passwordHash || !(await verifyPassword(current, user.passwordHash))) return false;
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next) } });
+  const passwordHash = await hashPassword(next);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await endAllSessions(tx, userId, keepSessionId);
+  });
   return true;
 }

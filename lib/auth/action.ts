@@ -1,7 +1,7 @@
 import { forbidden, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { userMessage } from "@/lib/errors";
-import { getCurrentUser, getDashboardContext } from "./session";
+import { adminNeedsTwoFactor, getCurrentUser, getDashboardContext } from "./session";
 
 export type ActionState = {
   ok?: boolean;
@@ -10,6 +10,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string[] | undefined>;
   /** What was submitted, for refilling the form after an error (React resets forms after actions). */
   values?: Record<string, string>;
+  /** Two-factor enrolment: the recovery codes, shown once. */
+  recoveryCodes?: string[];
 };
 
 type Ctx = Awaited<ReturnType<typeof getDashboardContext>>;
@@ -70,7 +72,7 @@ export function adminAction<S extends z.ZodType>(
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const admin = await getCurrentUser();
-    if (!admin || admin.role !== "admin") forbidden();
+    if (!admin || admin.role !== "admin" || (await adminNeedsTwoFactor(admin))) forbidden();
     return handle(schema, formData, (input) => fn(input, { admin }));
   };
 }

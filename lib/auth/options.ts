@@ -3,25 +3,24 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { env } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
+import { safeRedirectUrl } from "./redirect";
+import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { findOrCreateOAuthUser, signInWithPassword } from "./sign-in";
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined) {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return first?.split(",")[0]?.trim() || (headers?.["x-real-ip"] as string | undefined) || "local";
-}
 
 function providers(): NextAuthOptions["providers"] {
   const list: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      // Errors thrown here reach the sign-in form as their message (rate limit, wrong password).
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
+      // Errors thrown here reach the sign-in form as their message (rate limit, wrong password,
+      // "2fa_required" when the form must ask for the second factor).
       async authorize(credentials, req) {
         const user = await signInWithPassword(
           credentials?.email ?? "",
           credentials?.password ?? "",
           clientIp(req?.headers as Record<string, string> | undefined),
+          credentials?.code,
         );
         return { id: user.id, email: user.email, name: user.name };
       },
@@ -36,7 +35,7 @@ function providers(): NextAuthOptions["providers"] {
 
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: providers(),
   callbacks: {
@@ -51,13 +50,27 @@ export const authOptions: NextAuthOptions = {
       user.id = linked.id;
       return true;
     },
+    // The cookie names a server-side session (lib/auth/sessions.ts), created at sign-in.
     async jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      if (user) {
+        token.uid = user.id;
+        token.sid = (await createSession(user.id)).id;
+      }
       return token;
     },
     async session({ session, token }) {
       if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sid === "string") session.sid = token.sid;
       return session;
+    },
+    // Every post-sign-in (and sign-out) redirect stays on this site.
+    async redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await revokeSession(token.sid);
     },
   },
 };

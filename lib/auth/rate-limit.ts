@@ -19,3 +19,10 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
 export async function clearRateLimit(key: string) {
   await db.rateLimitHit.deleteMany({ where: { key } });
 }
+
+/** Takes one attempt back from the current window (a success that should not count as a failure). */
+export async function refundRateLimit(key: string, windowSeconds: number) {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
+  await db.$executeRaw`update "RateLimitHit" set "count" = "count" - 1 where "key" = ${key} and "windowStart" = ${windowStart} and "count" > 0`;
+}

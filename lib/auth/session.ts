@@ -2,10 +2,11 @@ import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { getSettings } from "@/lib/catalog/settings";
 import { env } from "@/lib/env";
 import { resolveWorkspace } from "@/lib/workspaces/workspaces";
 import { authOptions } from "./options";
+import { loadSession } from "./sessions";
 
 export const WORKSPACE_COOKIE = "tg_workspace";
 
@@ -20,12 +21,21 @@ export async function setCurrentWorkspace(workspaceId: string) {
   });
 }
 
-/** The signed-in user, read fresh from the database (so role changes apply at once), or null. */
-export const getCurrentUser = cache(async () => {
+/**
+ * The signed-in user and the server-side session the cookie names, read fresh (one query) on every
+ * request: null once the session was signed out, expired, or ended by a password change, a reset
+ * or "sign out everywhere" (lib/auth/sessions.ts).
+ */
+export const getCurrentSession = cache(async () => {
   const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  return db.user.findUnique({ where: { id: session.user.id } });
+  if (!session?.sid || !session.user?.id) return null;
+  const row = await loadSession(session.sid);
+  if (!row || row.userId !== session.user.id) return null;
+  return { sessionId: row.id, user: row.user };
 });
+
+/** The signed-in user, read fresh from the database (so role changes apply at once), or null. */
+export const getCurrentUser = cache(async () => (await getCurrentSession())?.user ?? null);
 
 export async function requireUser(returnTo = "/dashboard") {
   const user = await getCurrentUser();
@@ -33,10 +43,21 @@ export async function requireUser(returnTo = "/dashboard") {
   return user;
 }
 
-/** Admin pages: signed-out visitors go to sign-in; signed-in non-admins get the 403 page. */
+/** Whether the "require two-factor for admins" setting keeps this admin out until they enrol. */
+export async function adminNeedsTwoFactor(user: { role: string; totpEnabledAt: Date | null }) {
+  return user.role === "admin" && !user.totpEnabledAt && (await getSettings()).requireAdminTwoFactor;
+}
+
+export const TWO_FACTOR_SETUP_PATH = "/dashboard/settings/security";
+
+/**
+ * Admin pages: signed-out visitors go to sign-in; signed-in non-admins get the 403 page; admins
+ * without two-factor go to enrolment while the setting requires it.
+ */
 export async function requireAdmin() {
   const user = await requireUser("/admin");
   if (user.role !== "admin") forbidden();
+  if (await adminNeedsTwoFactor(user)) redirect(`${TWO_FACTOR_SETUP_PATH}?required=admin`);
   return user;
 }
 

@@ -32,6 +32,11 @@ export async function consumeToken(tx: Tx, raw: string, kind: AuthTokenKind) {
     data: { usedAt: new Date() },
   });
   if (used.count !== 1) throw new InvalidTokenError(label);
+  // Using one link retires every other unused link of the same kind (an older reset email).
+  await tx.authToken.updateMany({
+    where: { userId: token.userId, kind, usedAt: null, id: { not: token.id } },
+    data: { usedAt: new Date() },
+  });
   return token.userId;
 }
 

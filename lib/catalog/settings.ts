@@ -16,6 +16,8 @@ export const settingsSchema = z.object({
   paymentGraceDays: z.coerce.number().int().min(0, "Grace cannot be negative.").max(60, "At most 60 days."),
   // Audit entries older than this are deleted by the nightly retention job.
   auditRetentionDays: z.coerce.number().int().min(30, "Keep at least 30 days.").max(3650, "At most 10 years."),
+  // Admins without two-factor authentication are sent to enrol instead of into the console.
+  requireAdminTwoFactor: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
 });
 export type CatalogSettings = z.infer<typeof settingsSchema>;
 export const defaultSettings: CatalogSettings = {
@@ -25,6 +27,7 @@ export const defaultSettings: CatalogSettings = {
   rolloverPercent: 50,
   paymentGraceDays: 7,
   auditRetentionDays: 365,
+  requireAdminTwoFactor: false,
 };
 
 export async function getSettings(): Promise<CatalogSettings> {

@@ -11,6 +11,7 @@ import QuotaWarning, { type QuotaWarningProps } from "@/emails/quota-warning";
 import ReferralReward, { type ReferralRewardProps } from "@/emails/referral-reward";
 import RenewalReminder, { type RenewalReminderProps } from "@/emails/renewal-reminder";
 import ResetPassword, { type ResetPasswordProps } from "@/emails/reset-password";
+import SignUpAttempt, { type SignUpAttemptProps } from "@/emails/sign-up-attempt";
 import SubscriptionCanceled, { type SubscriptionCanceledProps } from "@/emails/subscription-canceled";
 import TeamInvite, { type TeamInviteProps } from "@/emails/team-invite";
 import TierUpgraded, { type TierUpgradedProps } from "@/emails/tier-upgraded";
@@ -30,6 +31,11 @@ export const templates = {
     subject: () => "Reset your Tollgate password",
     render: (p: ResetPasswordProps) => ResetPassword(p),
     preview: ResetPassword.PreviewProps,
+  },
+  "sign-up-attempt": {
+    subject: () => "Someone tried to sign up to Tollgate with your email",
+    render: (p: SignUpAttemptProps) => SignUpAttempt(p),
+    preview: SignUpAttempt.PreviewProps,
   },
   "payment-receipt": {
     subject: (p: PaymentReceiptProps) => `Your Tollgate receipt: ${p.description}`,

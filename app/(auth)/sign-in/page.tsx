@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { oauthProviders } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-// Only same-site paths may be returned to after sign-in.
-const safePath = (p?: string) => (p && p.startsWith("/") && !p.startsWith("//") ? p : "/dashboard");
+// Only same-site paths may be returned to after sign-in (lib/auth/redirect.ts has the rule).
+const safePath = (p?: string) => safeRedirectPath(p);
 
 export default async function SignInPage(props: { searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }> }) {
   const { callbackUrl, error } = await props.searchParams;

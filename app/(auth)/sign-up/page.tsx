@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Sign up" };
 
 // Only same-site paths may be returned to after sign-up (an invitation link, for instance).
-const safePath = (p?: string) => (p && p.startsWith("/") && !p.startsWith("//") ? p : undefined);
+const safePath = (p?: string) => safeRedirectPath(p, "") || undefined;
 
 export default async function SignUpPage(props: { searchParams: Promise<{ plan?: string; interval?: string; ref?: string; callbackUrl?: string; email?: string }> }) {
   const { plan, interval, ref, callbackUrl: rawCallback, email } = await props.searchParams;

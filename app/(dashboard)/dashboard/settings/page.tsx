@@ -1,4 +1,4 @@
-// GET /dashboard/settings — the signed-in person's profile, password and email preferences.
+// GET /dashboard/settings — the signed-in person's profile, password, security link and email preferences.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -63,6 +63,18 @@ export default async function SettingsPage() {
               .
             </p>
           )}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Security</CardTitle>
+          <CardDescription>Two-factor authentication, and signing out on every device.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Link href="/dashboard/settings/security" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+            Manage two-factor authentication and sessions
+          </Link>
         </CardContent>
       </Card>
 

@@ -1,5 +1,5 @@
 // GET /api/admin/analytics/[report] — CSV export of one analytics table
-import { getCurrentUser } from "@/lib/auth/session";
+import { adminNeedsTwoFactor, getCurrentUser } from "@/lib/auth/session";
 import { parseRange } from "@/lib/analytics/range";
 import { isReportName, reportCsv } from "@/lib/analytics/reports";
 
@@ -10,7 +10,7 @@ const error = (status: number, code: string, message: string) => Response.json({
 export async function GET(req: Request, ctx: { params: Promise<{ report: string }> }) {
   const user = await getCurrentUser();
   if (!user) return error(401, "unauthenticated", "Sign in to download reports.");
-  if (user.role !== "admin") return error(403, "forbidden", "Only admins can download reports.");
+  if (user.role !== "admin" || (await adminNeedsTwoFactor(user))) return error(403, "forbidden", "Only admins can download reports.");
   const { report } = await ctx.params;
   if (!isReportName(report)) return error(404, "not_found", "No such report.");
   const range = parseRange(Object.fromEntries(new URL(req.url).searchParams));

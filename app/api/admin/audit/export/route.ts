@@ -3,7 +3,7 @@ import { z } from "zod";
 import { exportAuditLog } from "@/lib/audit/export";
 import { exportFormats } from "@/lib/audit/export-format";
 import { parseAuditFilter } from "@/lib/audit/query";
-import { getCurrentUser } from "@/lib/auth/session";
+import { adminNeedsTwoFactor, getCurrentUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ const error = (status: number, code: string, message: string) => Response.json({
 export async function GET(req: Request) {
   const user = await getCurrentUser();
   if (!user) return error(401, "unauthenticated", "Sign in to export the audit log.");
-  if (user.role !== "admin") return error(403, "forbidden", "Only admins can export the audit log.");
+  if (user.role !== "admin" || (await adminNeedsTwoFactor(user))) return error(403, "forbidden", "Only admins can export the audit log.");
 
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const format = z.enum(exportFormats).safeParse(params.format);

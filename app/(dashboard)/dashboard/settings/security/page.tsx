@@ -1,0 +1,64 @@
+// GET /dashboard/settings/security — two-factor authentication (TOTP) and signing out everywhere.
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getDashboardContext } from "@/lib/auth/session";
+import { pendingEnrolment, unusedRecoveryCodes } from "@/lib/auth/two-factor";
+import { getSettings } from "@/lib/catalog/settings";
+import { RequireAdminTwoFactorForm, SignOutEverywhereForm, TwoFactorSection } from "./security-forms";
+
+export const metadata: Metadata = { title: "Security" };
+
+export default async function SecurityPage(props: { searchParams: Promise<{ required?: string }> }) {
+  const { required } = await props.searchParams;
+  const { user } = await getDashboardContext();
+  const enabled = Boolean(user.totpEnabledAt);
+  const [enrolment, remaining, settings] = await Promise.all([
+    enabled ? null : pendingEnrolment(user.id),
+    enabled ? unusedRecoveryCodes(user.id) : 0,
+    user.role === "admin" ? getSettings() : null,
+  ]);
+  return (
+    <div className="mx-auto grid max-w-2xl gap-6">
+      <div className="grid gap-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
+        <p className="text-muted-foreground">How you sign in, and where you are signed in.</p>
+      </div>
+      {required === "admin" && !enabled ? (
+        <Alert variant="error">The admin console requires two-factor authentication. Set it up below to continue.</Alert>
+      ) : null}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Two-factor authentication</CardTitle>
+          <CardDescription>Sign in with your password and a code from an authenticator app (1Password, Google Authenticator, Authy…).</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <TwoFactorSection enabled={enabled} remaining={remaining} enrolment={enrolment} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Sessions</CardTitle>
+          <CardDescription>Signs you out on every browser and device, this one included. Use it if you signed in somewhere you no longer trust.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SignOutEverywhereForm />
+        </CardContent>
+      </Card>
+
+      {settings ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Admin console</CardTitle>
+            <CardDescription>When required, admins without two-factor authentication are sent here instead of into the console.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <RequireAdminTwoFactorForm required={settings.requireAdminTwoFactor} />
+          </CardContent>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
