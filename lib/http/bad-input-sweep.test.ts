@@ -214,7 +214,7 @@ describe("bad-input sweep", () => {
         ["4 KB Authorization", `Bearer tg_${"a".repeat(4_096)}`],
       ] as const)
         out.push({ route, label, method: route.allow, params, headers: { authorization: authorization ?? "" }, body: valid });
-      out.push({ route, label: "no Authorization, 8 KB X-Forwarded-For", method: route.allow, params, headers: { authorization: "", "x-forwarded-for": randomBytes(4_096).toString("hex") }, body: valid });
+      out.push({ route, label: "no Authorization, 8 KB X-Forwarded-For", method: route.allow, params, headers: { authorization: "", "x-forwarded-for": randomBytes(4_096).toString("hex"), "x-tollgate-client-ip": randomBytes(4_096).toString("hex") }, body: valid });
       if (route.idParam) {
         const { name, unknown } = route.idParam;
         for (const [label, value] of [

@@ -6,9 +6,13 @@ export const CLIENT_IP_HEADER = "x-tollgate-client-ip";
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined | null;
 
-/** Drops the IPv4-mapped IPv6 prefix and an IPv6 zone, so one client has one key. */
+/**
+ * Drops the IPv4-mapped IPv6 prefix and an IPv6 zone, so one client has one key. Bounded: the
+ * address becomes part of a rate-limit key (an indexed column), and a forwarded chain's leftmost
+ * entry can be anything a client wrote.
+ */
 export function normalizeIp(raw: string) {
-  const ip = raw.trim().replace(/^\[|\]$/g, "");
+  const ip = raw.trim().slice(0, 64).replace(/^\[|\]$/g, "");
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
   return (mapped ? mapped[1] : ip).replace(/%.*$/, "").toLowerCase();
 }

@@ -1,6 +1,7 @@
 import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { creditsString } from "@/lib/catalog/money";
 import { rateLimitHeaders, RateLimitedError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
 import { errorResponse } from "@/lib/http/errors";
 import { pathParams } from "@/lib/http/params";
 import { authenticate, checkRateLimit, type ApiCaller, type RateLimitState } from "./authenticate";
@@ -39,9 +40,9 @@ async function authenticateOrLimit(req: Request) {
     return await authenticate(req.headers.get("authorization"));
   } catch (e) {
     if (!(e instanceof InvalidApiKeyError)) throw e;
-    // Failed keys are limited per client address, which also slows down key guessing.
-    // Bounded: the address is part of a primary key, and a header can be kilobytes long.
-    const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim().slice(0, 64) || "local";
+    // Failed keys are limited per client address (never a header the client chose), which also
+    // slows down key guessing.
+    const ip = clientIp(req.headers);
     const hit = await hitRateLimit(`api-unauth:${ip}`, UNAUTHENTICATED_PER_MINUTE, 60);
     const state = { limit: UNAUTHENTICATED_PER_MINUTE, remaining: Math.max(0, UNAUTHENTICATED_PER_MINUTE - hit.count), resetAt: new Date(Date.now() + hit.retryAfterSeconds * 1000) };
     if (!hit.allowed) throw new RateLimitedError(hit.retryAfterSeconds, "Too many requests with a missing or invalid API key.", state);
