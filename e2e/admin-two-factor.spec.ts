@@ -25,7 +25,9 @@ test("with the setting on, an admin without two-factor is sent to enrolment inst
   await page.goto("/admin/audit");
   await expect(page).toHaveURL(/\/admin\/audit/);
 
-  await page.goto("/dashboard/settings/security");
+  await page.getByRole("link", { name: "Security" }).first().click();
+  await expect(page).toHaveURL(/\/admin\/security/);
+  await expect(page.getByRole("row", { name: new RegExp(demo.admin.email) })).toContainText("Off");
   await page.getByLabel("Require two-factor authentication for admins").check();
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Admins must now use two-factor authentication.")).toBeVisible();

@@ -13,6 +13,7 @@ const nav: NavItem[] = [
   { href: "/admin/payments", label: "Payments", icon: "list" },
   { href: "/admin/payments/events", label: "Payment events", icon: "activity" },
   { href: "/admin/api-keys", label: "Admin API keys", icon: "key" },
+  { href: "/admin/security", label: "Security", icon: "shield" },
   { href: "/admin/outbox", label: "Email outbox", icon: "mail" },
   { href: "/admin/emails", label: "Email templates", icon: "box" },
   { href: "/admin/audit", label: "Audit log", icon: "scroll" },

@@ -96,3 +96,12 @@ export function userAudit(userId: string, requestedPage: number) {
     requestedPage,
   );
 }
+
+/** Every admin and whether they sign in with a second factor, for the console's Security page. */
+export function listAdminsTwoFactor() {
+  return db.user.findMany({
+    where: { role: "admin" },
+    orderBy: { email: "asc" },
+    select: { id: true, email: true, name: true, totpEnabledAt: true },
+  });
+}

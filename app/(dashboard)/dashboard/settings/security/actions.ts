@@ -3,10 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { adminAction, userAction } from "@/lib/auth/action";
+import { userAction } from "@/lib/auth/action";
 import { signOutEverywhere } from "@/lib/auth/sessions";
 import { confirmEnrolment, disableTwoFactor, InvalidTwoFactorCodeError } from "@/lib/auth/two-factor";
-import { updateSettings } from "@/lib/catalog/settings";
 
 const codeSchema = z.object({ code: z.string().trim().min(1, "Enter a code.").max(40) });
 const refresh = () => revalidatePath("/dashboard/settings/security");
@@ -32,10 +31,4 @@ export const disableTwoFactorAction = userAction(codeSchema, async ({ code }, { 
 export const signOutEverywhereAction = userAction(z.object({}), async (_input, { user }) => {
   await signOutEverywhere(user.id);
   redirect("/sign-in");
-});
-
-export const requireAdminTwoFactorAction = adminAction(z.object({ required: z.enum(["on", "off"]).default("off") }), async ({ required }, { admin }) => {
-  await updateSettings({ id: admin.id, email: admin.email }, { requireAdminTwoFactor: required === "on" });
-  refresh();
-  return { ok: true, message: required === "on" ? "Admins must now use two-factor authentication." : "Two-factor authentication is optional for admins." };
 });

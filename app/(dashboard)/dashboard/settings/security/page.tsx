@@ -4,8 +4,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
 import { pendingEnrolment, unusedRecoveryCodes } from "@/lib/auth/two-factor";
-import { getSettings } from "@/lib/catalog/settings";
-import { RequireAdminTwoFactorForm, SignOutEverywhereForm, TwoFactorSection } from "./security-forms";
+import Link from "next/link";
+import { SignOutEverywhereForm, TwoFactorSection } from "./security-forms";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -13,11 +13,7 @@ export default async function SecurityPage(props: { searchParams: Promise<{ requ
   const { required } = await props.searchParams;
   const { user } = await getDashboardContext();
   const enabled = Boolean(user.totpEnabledAt);
-  const [enrolment, remaining, settings] = await Promise.all([
-    enabled ? null : pendingEnrolment(user.id),
-    enabled ? unusedRecoveryCodes(user.id) : 0,
-    user.role === "admin" ? getSettings() : null,
-  ]);
+  const [enrolment, remaining] = await Promise.all([enabled ? null : pendingEnrolment(user.id), enabled ? unusedRecoveryCodes(user.id) : 0]);
   return (
     <div className="mx-auto grid max-w-2xl gap-6">
       <div className="grid gap-1">
@@ -48,16 +44,14 @@ export default async function SecurityPage(props: { searchParams: Promise<{ requ
         </CardContent>
       </Card>
 
-      {settings ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>Admin console</CardTitle>
-            <CardDescription>When required, admins without two-factor authentication are sent here instead of into the console.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <RequireAdminTwoFactorForm required={settings.requireAdminTwoFactor} />
-          </CardContent>
-        </Card>
+      {user.role === "admin" ? (
+        <p className="text-sm text-muted-foreground">
+          Whether every admin must use two-factor authentication is set in the admin console&apos;s{" "}
+          <Link href="/admin/security" className="font-medium text-primary underline-offset-4 hover:underline">
+            Security
+          </Link>{" "}
+          page.
+        </p>
       ) : null}
     </div>
   );

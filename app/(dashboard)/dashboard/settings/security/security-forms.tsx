@@ -6,7 +6,7 @@ import { FormField } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { confirmTwoFactorAction, disableTwoFactorAction, requireAdminTwoFactorAction, signOutEverywhereAction } from "./actions";
+import { confirmTwoFactorAction, disableTwoFactorAction, signOutEverywhereAction } from "./actions";
 
 type Enrolment = { secret: string; uri: string; qrDataUrl: string } | null;
 
@@ -80,21 +80,6 @@ export function SignOutEverywhereForm() {
     <form action={action} className="grid gap-4">
       {state.error ? <Alert variant="error">{state.error}</Alert> : null}
       <SubmitButton variant="outline" className="justify-self-start" pendingLabel="Signing out…">Sign out everywhere</SubmitButton>
-    </form>
-  );
-}
-
-export function RequireAdminTwoFactorForm({ required }: { required: boolean }) {
-  const [state, action] = useActionState(requireAdminTwoFactorAction, {});
-  return (
-    <form action={action} className="grid gap-4">
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
-      {state.ok && state.message ? <Alert variant="success">{state.message}</Alert> : null}
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="required" defaultChecked={required} className="size-4" />
-        Require two-factor authentication for admins
-      </label>
-      <SubmitButton variant="outline" className="justify-self-start" pendingLabel="Saving…">Save</SubmitButton>
     </form>
   );
 }
