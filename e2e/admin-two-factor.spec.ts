@@ -20,18 +20,26 @@ async function requireAdminTwoFactor(on: boolean) {
 
 test.afterEach(() => requireAdminTwoFactor(false));
 
+test("an admin cannot require two-factor before setting up their own", async ({ page }) => {
+  await signIn(page, demo.admin);
+  await page.goto("/admin/audit");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Security" }).click();
+  await expect(page).toHaveURL(/\/admin\/security$/);
+  await expect(page.getByRole("row", { name: new RegExp(demo.admin.email) })).toContainText("Off");
+  await page.getByLabel("Require two-factor authentication for admins").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Turn on two-factor authentication for your own account first")).toBeVisible();
+  await page.goto("/admin/audit");
+  await expect(page).toHaveURL(/\/admin\/audit/);
+});
+
 test("with the setting on, an admin without two-factor is sent to enrolment instead of the console", async ({ page }) => {
   await signIn(page, demo.admin);
   await page.goto("/admin/audit");
   await expect(page).toHaveURL(/\/admin\/audit/);
 
-  await page.getByRole("link", { name: "Security" }).first().click();
-  await expect(page).toHaveURL(/\/admin\/security/);
-  await expect(page.getByRole("row", { name: new RegExp(demo.admin.email) })).toContainText("Off");
-  await page.getByLabel("Require two-factor authentication for admins").check();
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Admins must now use two-factor authentication.")).toBeVisible();
-
+  // Another admin (with two-factor) turned the requirement on.
+  await requireAdminTwoFactor(true);
   await page.goto("/admin/audit");
   await expect(page).toHaveURL(/\/dashboard\/settings\/security\?required=admin/);
   await expect(page.getByText("The admin console requires two-factor authentication.")).toBeVisible();
