@@ -34,7 +34,7 @@ export default async function AdminSecurityPage() {
           <CardTitle>Require two-factor authentication</CardTitle>
           <CardDescription>
             When required, an admin without it is sent to set it up instead of into the console, and admin actions and exports are refused until they do.
-            {without > 0 ? ` ${without} of ${admins.length} admins have not set it up yet.` : " Every admin has set it up."}
+            {without > 0 ? ` Admins without it: ${without} of ${admins.length}.` : " Every admin has set it up."}
           </CardDescription>
         </CardHeader>
         <CardContent>
