@@ -28,6 +28,16 @@ const stream = (bytes: number) =>
   });
 
 describe("readJson", () => {
+  it("answers 400, not 500, when the client hangs up mid-body", async () => {
+    const hangUp = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('{"model":"chat:'));
+        c.error(new Error("aborted"));
+      },
+    });
+    expect(await refusal(readJson(post(hangUp)))).toEqual({ code: "invalid_request", status: 400 });
+  });
+
   it("reads JSON with or without a declared JSON type", async () => {
     expect(await readJson(post('{"a":[1,"x"]}'))).toEqual({ a: [1, "x"] });
     expect(await readJson(post('{"a":1}', { "content-type": "application/json; charset=utf-8" }))).toEqual({ a: 1 });

@@ -24,7 +24,10 @@ async function readBytes(req: Request, limit: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A client that hangs up mid-body gets nothing; answering 400 keeps it out of the error log.
+    const { done, value } = await reader.read().catch(() => {
+      throw new InvalidRequestError("The request body could not be read to its end.");
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
