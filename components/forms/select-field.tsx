@@ -2,6 +2,7 @@
 
 import { useLayoutEffect, useRef, useState, type ComponentProps, type ReactNode } from "react";
 import { Label } from "@/components/ui/label";
+import { describedBy, FieldMessages } from "./field-messages";
 import type { ActionState } from "@/lib/auth/action";
 import { cn } from "@/lib/utils/cn";
 
@@ -37,7 +38,6 @@ export function SelectField({ label, name, errors, hint, children, className, on
   useLayoutEffect(() => {
     if (ref.current && value !== null) keepAsDefault(ref.current, value);
   });
-  const describedBy = [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="grid gap-2">
       <Label htmlFor={id}>{label}</Label>
@@ -46,7 +46,7 @@ export function SelectField({ label, name, errors, hint, children, className, on
         id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, errors, hint)}
         className={cn(controlClass, className)}
         onChange={(e) => {
           // Uncontrolled: the option just chosen is what a reset returns to.
@@ -57,16 +57,7 @@ export function SelectField({ label, name, errors, hint, children, className, on
       >
         {children}
       </select>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm text-destructive">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldMessages id={id} errors={errors} hint={hint} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
+import { describedBy, FieldMessages } from "@/components/forms/field-messages";
 import { Alert } from "@/components/ui/alert";
 import { Label } from "@/components/ui/label";
 import type { ActionState } from "@/lib/auth/action";
@@ -11,26 +12,6 @@ export { SelectField } from "@/components/forms/select-field";
 const controlClass =
   "flex w-full rounded-md border border-input bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-[invalid=true]:border-destructive";
 
-function describedBy(id: string, errors?: string[], hint?: ReactNode) {
-  return [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
-}
-
-function Messages({ id, errors, hint }: { id: string; errors?: string[]; hint?: ReactNode }) {
-  return (
-    <>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm text-destructive">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </>
-  );
-}
 
 type Extra = { label: string; name: string; errors?: string[]; hint?: ReactNode };
 
@@ -40,7 +21,7 @@ export function TextareaField({ label, name, errors, hint, className, ...props }
     <div className="grid gap-2">
       <Label htmlFor={id}>{label}</Label>
       <textarea id={id} name={name} rows={2} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn(controlClass, "min-h-16", className)} {...props} />
-      <Messages id={id} errors={errors} hint={hint} />
+      <FieldMessages id={id} errors={errors} hint={hint} />
     </div>
   );
 }
@@ -52,7 +33,7 @@ export function CheckboxField({ label, name, errors, hint, ...props }: Omit<Comp
       <input type="checkbox" id={id} name={name} aria-describedby={describedBy(id, errors, hint)} className="mt-0.5 size-4 shrink-0 accent-primary" {...props} />
       <div className="grid gap-1">
         <Label htmlFor={id}>{label}</Label>
-        <Messages id={id} errors={errors} hint={hint} />
+        <FieldMessages id={id} errors={errors} hint={hint} />
       </div>
     </div>
   );
