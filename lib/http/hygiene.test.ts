@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDirty, isCleanString, isValidIdempotencyKey, isValidPathId, jsonDepth } from "./hygiene";
+import { findDirty, isCleanString, isValidIdempotencyKey, isValidPathId } from "./hygiene";
 
 describe("string hygiene", () => {
   it("refuses NUL and lone surrogates, keeps every other character", () => {
@@ -19,11 +19,13 @@ describe("string hygiene", () => {
     expect(findDirty(JSON.parse("[".repeat(64) + "]".repeat(64)))).toBeNull();
   });
 
-  it("measures depth without recursion", () => {
-    expect(jsonDepth(1)).toBe(0);
-    expect(jsonDepth({})).toBe(1);
-    expect(jsonDepth({ a: { b: [1] } })).toBe(3);
-    expect(jsonDepth(JSON.parse('{"a":'.repeat(50_000) + "1" + "}".repeat(50_000)))).toBe(50_000);
+  it("counts depth in levels (a flat object is 1) without recursion", () => {
+    expect(findDirty(1, 0)).toBeNull();
+    expect(findDirty({}, 1)).toBeNull();
+    expect(findDirty({}, 0)?.problem).toBe("depth");
+    expect(findDirty({ a: { b: [1] } }, 3)).toBeNull();
+    expect(findDirty({ a: { b: [1] } }, 2)).toEqual({ path: ["a", "b"], problem: "depth" });
+    expect(findDirty(JSON.parse('{"a":'.repeat(50_000) + "1" + "}".repeat(50_000)), 10)?.path).toHaveLength(10);
   });
 });
 

@@ -31,19 +31,6 @@ export function findDirty(value: unknown, maxDepth = MAX_JSON_DEPTH): Dirty | nu
   return null;
 }
 
-/** Nesting depth of a JSON value: 0 for a scalar, 1 for a flat object or array. */
-export function jsonDepth(value: unknown): number {
-  let max = 0;
-  const stack: { v: unknown; d: number }[] = [{ v: value, d: 0 }];
-  while (stack.length) {
-    const { v, d } = stack.pop()!;
-    if (v === null || typeof v !== "object") continue;
-    max = Math.max(max, d + 1);
-    for (const item of Array.isArray(v) ? v : Object.values(v)) stack.push({ v: item, d: d + 1 });
-  }
-  return max;
-}
-
 // SPEC §8.1: 1–255 printable ASCII characters (0x20–0x7E), not blank.
 const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,255}$/;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCleanString, isValidIdempotencyKey, jsonDepth } from "./hygiene";
+import { findDirty, isCleanString, isValidIdempotencyKey } from "./hygiene";
 
 // Shared zod building blocks for the API's request schemas (v1, management, proxy), so that every
 // string, number and metadata blob is bounded the same way (SPEC §8.1).
@@ -31,7 +31,8 @@ export const tokenCount = boundedInt(0, MAX_TOKENS);
 export const metadataSchema = z
   .record(safeString(200), z.unknown())
   .superRefine((value, ctx) => {
-    if (jsonDepth(value) > METADATA_MAX_DEPTH) ctx.addIssue({ code: "custom", message: `metadata may be at most ${METADATA_MAX_DEPTH} levels deep.` });
+    // The object itself is level 1, so nesting past the limit is an object at path length 10.
+    if (findDirty(value, METADATA_MAX_DEPTH)?.problem === "depth") ctx.addIssue({ code: "custom", message: `metadata may be at most ${METADATA_MAX_DEPTH} levels deep.` });
     else if (Buffer.byteLength(JSON.stringify(value)) > METADATA_MAX_BYTES) ctx.addIssue({ code: "custom", message: `metadata may be at most ${METADATA_MAX_BYTES / 1024} KB as JSON.` });
   })
   .meta({ description: "Any JSON object, stored with the event: at most 16 KB as JSON and 10 levels deep." });
