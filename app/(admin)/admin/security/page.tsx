@@ -41,17 +41,17 @@ export default async function AdminSecurityPage() {
           <RequireTwoFactorForm required={settings.requireAdminTwoFactor} />
         </CardContent>
       </Card>
-      <DataTable label="Admins" minWidth="min-w-[28rem]">
+      <DataTable label="Admins" minWidth="min-w-0">
         <thead>
           <tr>
             <Th>Admin</Th>
-            <Th>Two-factor authentication</Th>
+            <Th>Two-factor</Th>
           </tr>
         </thead>
         <tbody>
           {admins.map((admin) => (
             <tr key={admin.id}>
-              <Td>
+              <Td className="break-all">
                 <Link href={`/admin/users/${admin.id}`} className={linkClass}>
                   {admin.email}
                 </Link>
