@@ -9,7 +9,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { urlProblem } from "@/lib/http/url-hygiene";
 
-const refuse = (status: number) => new NextResponse(null, { status, headers: { "Cache-Control": "no-store" } });
+const refuse = (status: number) =>
+  new NextResponse(null, { status, headers: { "Cache-Control": "no-store" } });
 
 /** Same check as Next's own (Origin's host against the forwarded host or Host), answered as a 403. */
 function isCrossOriginAction(req: NextRequest) {
@@ -25,8 +26,12 @@ function isCrossOriginAction(req: NextRequest) {
 
 function badUrl(req: NextRequest, message: string) {
   const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
-  if (req.nextUrl.pathname.startsWith("/api/")) return Response.json({ error: { code: "invalid_request", message } }, { status: 400, headers });
-  return new NextResponse(`400 Bad request: ${message}`, { status: 400, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+  if (req.nextUrl.pathname.startsWith("/api/"))
+    return Response.json({ error: { code: "invalid_request", message } }, { status: 400, headers });
+  return new NextResponse(`400 Bad request: ${message}`, {
+    status: 400,
+    headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 export async function proxy(req: NextRequest) {

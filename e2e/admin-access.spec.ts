@@ -22,7 +22,10 @@ test("an admin reads the email outbox in the console", async ({ page }) => {
   await expectAccessible(page);
 });
 
-test("an admin creates an admin API key in the console and the management API accepts it until it is revoked", async ({ page, request }) => {
+test("an admin creates an admin API key in the console and the management API accepts it until it is revoked", async ({
+  page,
+  request,
+}) => {
   await signIn(page, demo.admin);
   await page.goto("/admin/api-keys");
   await expectAccessible(page);
@@ -36,12 +39,18 @@ test("an admin creates an admin API key in the console and the management API ac
     data: { name: "Console-made", ownerEmail: `owner-${Date.now()}@example.test`, tier: "starter" },
   });
   expect(created.status()).toBe(201);
-  expect(await created.json()).toMatchObject({ name: "Console-made", tier: "starter", accountType: "subscription" });
+  expect(await created.json()).toMatchObject({
+    name: "Console-made",
+    tier: "starter",
+    accountType: "subscription",
+  });
 
   await page.reload();
   await page.getByRole("button", { name: "Revoke Billing sync" }).click();
   await page.getByRole("button", { name: "Yes, revoke Billing sync" }).click();
   await expect(page.getByRole("region", { name: "Admin API keys" })).toContainText("Revoked");
-  const refused = await request.get("/api/v1/admin/workspaces/anything", { headers: { authorization: `Bearer ${key}` } });
+  const refused = await request.get("/api/v1/admin/workspaces/anything", {
+    headers: { authorization: `Bearer ${key}` },
+  });
   expect(refused.status()).toBe(401);
 });

@@ -39,7 +39,9 @@ test("an admin edits the catalog and the pricing page shows it within seconds", 
     await visitor.goto("/pricing");
     await expect(visitor.getByTestId("price-pro")).toHaveText("$89", { timeout: 1000 });
     await expect(visitor.getByTestId("plan-pro")).toContainText("Custom domains", { timeout: 1000 });
-    await expect(visitor.getByTestId("models-starter")).toContainText("poster-editor:inpaint-pro", { timeout: 1000 });
+    await expect(visitor.getByTestId("models-starter")).toContainText("poster-editor:inpaint-pro", {
+      timeout: 1000,
+    });
   }).toPass({ timeout: 15_000 });
   await expect(visitor.getByTestId("plan-starter")).not.toContainText("Custom domains");
 
@@ -60,11 +62,16 @@ test("an admin edits the catalog and the pricing page shows it within seconds", 
   await expect(async () => {
     await visitor.goto("/pricing");
     await expect(visitor.getByTestId("price-pro")).toHaveText("$79", { timeout: 1000 });
-    await expect(visitor.getByTestId("models-starter")).not.toContainText("poster-editor:inpaint-pro", { timeout: 1000 });
+    await expect(visitor.getByTestId("models-starter")).not.toContainText("poster-editor:inpaint-pro", {
+      timeout: 1000,
+    });
   }).toPass({ timeout: 15_000 });
 });
 
-test("archiving a tier asks for confirmation, hides it from the pricing page, and unarchiving brings it back", async ({ page, browser }) => {
+test("archiving a tier asks for confirmation, hides it from the pricing page, and unarchiving brings it back", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, demo.admin);
   const visitor = await (await browser.newContext()).newPage();
   await page.goto("/admin/catalog/tiers");

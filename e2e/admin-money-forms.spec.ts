@@ -3,12 +3,21 @@ import { E2E_ADMIN_API_KEY, demo, expect, signIn, test, uniqueEmail } from "./su
 // React resets a form after its action; a select that jumped back to its first option while the
 // button still said "Deduct" once turned a deduction into a grant (1,300 -> 11,299 credits).
 
-test("an admin deducts credits after a refused submit: the balance goes down and the select still says Deduct", async ({ page, request }) => {
+test("an admin deducts credits after a refused submit: the balance goes down and the select still says Deduct", async ({
+  page,
+  request,
+}) => {
   const auth = { authorization: `Bearer ${E2E_ADMIN_API_KEY}` };
-  const created = await request.post("/api/v1/admin/workspaces", { headers: auth, data: { name: `Deduct after refusal ${Date.now()}`, ownerEmail: uniqueEmail("deduct") } });
+  const created = await request.post("/api/v1/admin/workspaces", {
+    headers: auth,
+    data: { name: `Deduct after refusal ${Date.now()}`, ownerEmail: uniqueEmail("deduct") },
+  });
   expect(created.status()).toBe(201);
   const { id, name } = await created.json();
-  const grant = await request.post(`/api/v1/admin/workspaces/${id}/credits`, { headers: auth, data: { millicredits: 1_300_000, reason: "Opening balance", idempotencyKey: `open-${id}` } });
+  const grant = await request.post(`/api/v1/admin/workspaces/${id}/credits`, {
+    headers: auth,
+    data: { millicredits: 1_300_000, reason: "Opening balance", idempotencyKey: `open-${id}` },
+  });
   expect(grant.status()).toBe(200);
 
   await signIn(page, demo.admin);
@@ -20,7 +29,9 @@ test("an admin deducts credits after a refused submit: the balance goes down and
   await direction.selectOption({ label: "Deduct credits" });
   await page.getByLabel("Amount (credits)").fill("300");
   await page.getByRole("button", { name: "Deduct credits" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Please correct the highlighted fields." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Please correct the highlighted fields." }),
+  ).toBeVisible();
   await expect(direction).toHaveValue("deduct");
   await expect(direction.locator("option:checked")).toHaveText("Deduct credits");
   await expect(page.getByRole("button", { name: "Deduct credits" })).toBeVisible();
@@ -30,7 +41,9 @@ test("an admin deducts credits after a refused submit: the balance goes down and
   await expect(page.getByLabel("Amount (credits)")).toHaveValue("300");
   await page.getByLabel("Reason").fill("Charge-back for a duplicate grant");
   await page.getByRole("button", { name: "Deduct credits" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Deducted 300 credits from ${name}.` })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: `Deducted 300 credits from ${name}.` }),
+  ).toBeVisible();
   await expect(page.getByText("Balance: 1,000 credits.")).toBeVisible();
   await expect(direction).toHaveValue("deduct");
   await expect(page.getByRole("button", { name: "Deduct credits" })).toBeVisible();

@@ -1,7 +1,18 @@
 import { readFileSync } from "node:fs";
-import { demo, expect, expectAccessible, expectNoHorizontalScroll, signIn, signUpVerified, test, uniqueEmail } from "./support";
+import {
+  demo,
+  expect,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  signIn,
+  signUpVerified,
+  test,
+  uniqueEmail,
+} from "./support";
 
-test("an admin finds a user, grants credits with a reason, the user sees them, and the audit log shows and exports it", async ({ browser }) => {
+test("an admin finds a user, grants credits with a reason, the user sees them, and the audit log shows and exports it", async ({
+  browser,
+}) => {
   const email = uniqueEmail("granted");
   const workspaceName = `${email.split("@")[0]}'s workspace`;
   const reason = `Goodwill for the outage ${Date.now()}`;
@@ -28,13 +39,18 @@ test("an admin finds a user, grants credits with a reason, the user sees them, a
   await expectAccessible(admin);
 
   // Grant 250 credits with a reason on the Ledger tab.
-  await admin.getByRole("navigation", { name: "Workspace sections" }).getByRole("link", { name: "Ledger" }).click();
+  await admin
+    .getByRole("navigation", { name: "Workspace sections" })
+    .getByRole("link", { name: "Ledger" })
+    .click();
   await expect(admin).toHaveURL(/tab=ledger/);
   await admin.getByLabel("Direction").selectOption({ label: "Grant credits" });
   await admin.getByLabel("Amount (credits)").fill("250");
   await admin.getByLabel("Reason").fill(reason);
   await admin.getByRole("button", { name: "Grant credits" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: `Granted 250 credits to ${workspaceName}.` })).toBeVisible();
+  await expect(
+    admin.getByRole("status").filter({ hasText: `Granted 250 credits to ${workspaceName}.` }),
+  ).toBeVisible();
   await admin.reload();
   await expect(admin.getByRole("cell", { name: reason })).toBeVisible();
   await expectAccessible(admin);
@@ -77,16 +93,28 @@ test("an admin finds a user, grants credits with a reason, the user sees them, a
   await adminContext.close();
 });
 
-test("an admin reads the analytics dashboard for a chosen range and downloads a table as CSV", async ({ page }) => {
+test("an admin reads the analytics dashboard for a chosen range and downloads a table as CSV", async ({
+  page,
+}) => {
   await signIn(page, demo.admin);
   await page.goto("/admin");
   await page.getByRole("link", { name: "Analytics" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Analytics" })).toBeVisible();
-  for (const section of ["Recurring revenue", "Credits sold vs consumed", "Provider cost vs revenue", "Sign-up funnel", "Usage by hour and model", "System health"]) {
+  for (const section of [
+    "Recurring revenue",
+    "Credits sold vs consumed",
+    "Provider cost vs revenue",
+    "Sign-up funnel",
+    "Usage by hour and model",
+    "System health",
+  ]) {
     await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
   }
   // Demo sign-ups happened today, so the funnel of the last 7 days counts them.
-  await page.getByRole("navigation", { name: "Date range presets" }).getByRole("link", { name: "Last 7 days" }).click();
+  await page
+    .getByRole("navigation", { name: "Date range presets" })
+    .getByRole("link", { name: "Last 7 days" })
+    .click();
   await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
   await expect(page.getByRole("heading", { level: 2, name: "Sign-up funnel" })).toBeVisible();
   await expect(page.getByText("Database round trip")).toBeVisible();
@@ -96,7 +124,9 @@ test("an admin reads the analytics dashboard for a chosen range and downloads a 
   await page.getByRole("link", { name: "Download CSV: Funnel" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^funnel-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-  const [header, ...rows] = readFileSync(await file.path(), "utf8").trim().split("\n");
+  const [header, ...rows] = readFileSync(await file.path(), "utf8")
+    .trim()
+    .split("\n");
   expect(header.length).toBeGreaterThan(0);
   expect(rows.length).toBeGreaterThan(0);
 

@@ -8,8 +8,12 @@ import pg from "pg";
 // from the build's own manifests, so one added later is covered without touching this file.
 const serverDir = path.resolve(".next/server");
 type ActionEntry = { filename: string; exportedName: string; workers: Record<string, unknown> };
-const actionManifest = JSON.parse(readFileSync(path.join(serverDir, "server-reference-manifest.json"), "utf8")) as { node: Record<string, ActionEntry> };
-const appPaths = Object.keys(JSON.parse(readFileSync(path.join(serverDir, "app-paths-manifest.json"), "utf8")) as Record<string, string>);
+const actionManifest = JSON.parse(
+  readFileSync(path.join(serverDir, "server-reference-manifest.json"), "utf8"),
+) as { node: Record<string, ActionEntry> };
+const appPaths = Object.keys(
+  JSON.parse(readFileSync(path.join(serverDir, "app-paths-manifest.json"), "utf8")) as Record<string, string>,
+);
 
 // "app/(admin)/admin/workspaces/[id]/page" -> "/admin/workspaces/x"
 const urlOf = (route: string) =>
@@ -20,14 +24,22 @@ const urlOf = (route: string) =>
 
 const adminActions = Object.entries(actionManifest.node)
   .filter(([, entry]) => entry.filename.startsWith("app/(admin)/"))
-  .map(([id, entry]) => ({ id, name: `${entry.filename} ${entry.exportedName}`, url: urlOf(Object.keys(entry.workers)[0]) }));
+  .map(([id, entry]) => ({
+    id,
+    name: `${entry.filename} ${entry.exportedName}`,
+    url: urlOf(Object.keys(entry.workers)[0]),
+  }));
 const adminPages = appPaths.filter((p) => p.startsWith("/(admin)/") && p.endsWith("/page")).map(urlOf);
 const adminRoutes = appPaths.filter((p) => p.startsWith("/api/admin/") && p.endsWith("/route")).map(urlOf);
 
 async function callAction(request: APIRequestContext, action: { id: string; url: string }) {
   // What React sends for `action(prevState, formData)`; the admin check must refuse before reading it.
   return request.post(action.url, {
-    headers: { "next-action": action.id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+    headers: {
+      "next-action": action.id,
+      accept: "text/x-component",
+      "content-type": "text/plain;charset=UTF-8",
+    },
     data: JSON.stringify([{}, "$K1"]),
     maxRedirects: 0,
   });
@@ -37,7 +49,9 @@ async function auditCount() {
   const client = new pg.Client({ connectionString: E2E_DB_URL });
   await client.connect();
   try {
-    return Number((await client.query<{ n: string }>(`select count(*)::text as n from "AuditLog"`)).rows[0].n);
+    return Number(
+      (await client.query<{ n: string }>(`select count(*)::text as n from "AuditLog"`)).rows[0].n,
+    );
   } finally {
     await client.end();
   }
@@ -46,7 +60,15 @@ async function auditCount() {
 test("the build has the admin console's actions, pages and routes to check", () => {
   expect(adminActions.length).toBeGreaterThan(25);
   expect(adminActions.map((a) => a.name).join("\n")).toMatch(/grant|credits/i);
-  expect(adminPages).toEqual(expect.arrayContaining(["/admin", "/admin/users", "/admin/workspaces/x", "/admin/audit", "/admin/analytics"]));
+  expect(adminPages).toEqual(
+    expect.arrayContaining([
+      "/admin",
+      "/admin/users",
+      "/admin/workspaces/x",
+      "/admin/audit",
+      "/admin/analytics",
+    ]),
+  );
   expect(adminRoutes.length).toBeGreaterThanOrEqual(2);
 });
 
@@ -71,16 +93,26 @@ test.beforeAll(async ({ request }) => {
   });
   expect(granted.ok()).toBe(true);
   await withDb(async (client) => {
-    ids.user = (await client.query<{ id: string }>(`select id from "User" where email = $1`, [canaryEmail])).rows[0].id;
+    ids.user = (
+      await client.query<{ id: string }>(`select id from "User" where email = $1`, [canaryEmail])
+    ).rows[0].id;
     await client.query(`update "User" set name = $2 where id = $1`, [ids.user, `Name ${token}`]);
     ids.email = (
       await client.query<{ id: string }>(
         `insert into "EmailOutbox" (id, template, "to", subject, html, text, "idempotencyKey")
          values ($1, 'password-reset', $2, $3, $4, $4, $1) returning id`,
-        [`mail${Date.now()}`, canaryEmail, `Reset ${token}`, `Reset your password: http://localhost/reset-password?token=${token}`],
+        [
+          `mail${Date.now()}`,
+          canaryEmail,
+          `Reset ${token}`,
+          `Reset your password: http://localhost/reset-password?token=${token}`,
+        ],
       )
     ).rows[0].id;
-    await client.query(`insert into "Coupon" (id, code, kind, millicredits, "updatedAt") values ($1, $2, 'credits', 1000, now())`, [`coupon${Date.now()}`, token.toUpperCase()]);
+    await client.query(
+      `insert into "Coupon" (id, code, kind, millicredits, "updatedAt") values ($1, $2, 'credits', 1000, now())`,
+      [`coupon${Date.now()}`, token.toUpperCase()],
+    );
     await client.query(
       `insert into "Payment" (id, "workspaceId", provider, description, "amountCents", status) values ($1, $2, 'local', $3, 4200, 'paid')`,
       [`payment${Date.now()}`, ids.workspace, `Credits ${token}`],
@@ -115,14 +147,24 @@ function expectNothingPrivate(body: string, what: string, ownEmail?: string) {
 
 test("the canary is what an admin sees on the pages the crawl reads", async ({ page }) => {
   await signIn(page, demo.admin);
-  for (const url of ["/admin/users", `/admin/users/${ids.user}`, `/admin/workspaces/${ids.workspace}`, `/admin/outbox/${ids.email}`, "/admin/coupons", "/admin/payments", "/admin/audit"]) {
+  for (const url of [
+    "/admin/users",
+    `/admin/users/${ids.user}`,
+    `/admin/workspaces/${ids.workspace}`,
+    `/admin/outbox/${ids.email}`,
+    "/admin/coupons",
+    "/admin/payments",
+    "/admin/audit",
+  ]) {
     const res = await page.request.get(url);
     expect(res.status(), url).toBe(200);
     expect((await res.text()).toLowerCase(), url).toContain(token.toLowerCase());
   }
 });
 
-test("a signed-in non-admin is refused every admin page, export and server action, sees none of their data, and nothing changes", async ({ page }) => {
+test("a signed-in non-admin is refused every admin page, export and server action, sees none of their data, and nothing changes", async ({
+  page,
+}) => {
   await signIn(page, demo.ada);
   const before = await auditCount();
   for (const url of adminPages.map(withIds)) {
@@ -143,7 +185,9 @@ test("a signed-in non-admin is refused every admin page, export and server actio
   expect(await auditCount()).toBe(before);
 });
 
-test("a signed-out visitor is sent to sign in before any admin page renders, refused admin exports and actions, and sees no data", async ({ request }) => {
+test("a signed-out visitor is sent to sign in before any admin page renders, refused admin exports and actions, and sees no data", async ({
+  request,
+}) => {
   for (const url of adminPages.map(withIds)) {
     const res = await request.get(url, { maxRedirects: 0 });
     expect(res.status(), url).toBe(307);
@@ -166,12 +210,19 @@ test("a signed-out visitor is sent to sign in before any admin page renders, ref
   }
 });
 
-test("a server action posted from another origin is refused with 403, even for a signed-in admin", async ({ page }) => {
+test("a server action posted from another origin is refused with 403, even for a signed-in admin", async ({
+  page,
+}) => {
   await signIn(page, demo.admin);
   const before = await auditCount();
   for (const action of adminActions.slice(0, 5)) {
     const res = await page.request.post(action.url, {
-      headers: { "next-action": action.id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example" },
+      headers: {
+        "next-action": action.id,
+        accept: "text/x-component",
+        "content-type": "text/plain;charset=UTF-8",
+        origin: "https://evil.example",
+      },
       data: JSON.stringify([{}, "$K1"]),
       maxRedirects: 0,
     });

@@ -33,7 +33,9 @@ test("an admin cannot require two-factor before setting up their own", async ({ 
   await expect(page).toHaveURL(/\/admin\/audit/);
 });
 
-test("with the setting on, an admin without two-factor is sent to enrolment instead of the console", async ({ page }) => {
+test("with the setting on, an admin without two-factor is sent to enrolment instead of the console", async ({
+  page,
+}) => {
   await signIn(page, demo.admin);
   await page.goto("/admin/audit");
   await expect(page).toHaveURL(/\/admin\/audit/);

@@ -1,6 +1,9 @@
 import { expect, expectAccessible, expectNoHorizontalScroll, test } from "./support";
 
-test("a developer reads the API docs from the site footer, switches code samples by keyboard and downloads the OpenAPI document", async ({ page, request }) => {
+test("a developer reads the API docs from the site footer, switches code samples by keyboard and downloads the OpenAPI document", async ({
+  page,
+  request,
+}) => {
   await page.goto("/");
   await page.getByRole("link", { name: "API docs" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
@@ -27,5 +30,11 @@ test("a developer reads the API docs from the site footer, switches code samples
   const href = await page.getByRole("link", { name: "Download openapi.json" }).getAttribute("href");
   const doc = await (await request.get(href ?? "")).json();
   expect(doc.openapi).toMatch(/^3\.1\./);
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/usage", "/api/v1/chat/completions", "/api/v1/admin/workspaces/{id}/credits"]));
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining([
+      "/api/v1/usage",
+      "/api/v1/chat/completions",
+      "/api/v1/admin/workspaces/{id}/credits",
+    ]),
+  );
 });

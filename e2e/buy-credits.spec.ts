@@ -1,6 +1,8 @@
 import { demo, expect, expectAccessible, signIn, test } from "./support";
 
-test("a verified user buys a credit pack with the local test checkout; a declined card changes nothing", async ({ page }) => {
+test("a verified user buys a credit pack with the local test checkout; a declined card changes nothing", async ({
+  page,
+}) => {
   await signIn(page, demo.ada);
   await page.goto("/dashboard/credits");
   await expectAccessible(page);
@@ -12,7 +14,9 @@ test("a verified user buys a credit pack with the local test checkout; a decline
   await page.getByLabel("Expiry (MM/YY)").fill("12/40");
   await page.getByLabel("Security code").fill("123");
   await page.getByRole("button", { name: "Pay $50" }).click();
-  await expect(page.getByText("Your card was declined. Nothing was charged; try another card.")).toBeVisible();
+  await expect(
+    page.getByText("Your card was declined. Nothing was charged; try another card."),
+  ).toBeVisible();
 
   await page.getByLabel("Card number").fill("4242 4242 4242 4242");
   await page.getByLabel("Security code").fill("123");
@@ -20,7 +24,9 @@ test("a verified user buys a credit pack with the local test checkout; a decline
   await expect(page).toHaveURL(/\/dashboard\/credits\?purchased=1/);
   await expect(page.getByText("Payment received.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Current balance" })).toContainText("52,500 credits");
-  await expect(page.getByRole("region", { name: "Credit ledger, newest first" })).toContainText("Credit pack: 50,000 credits");
+  await expect(page.getByRole("region", { name: "Credit ledger, newest first" })).toContainText(
+    "Credit pack: 50,000 credits",
+  );
   await expectAccessible(page);
 });
 
@@ -42,7 +48,9 @@ test("an admin creates a credit coupon and a user redeems it once", async ({ pag
   await user.getByLabel("Coupon code", { exact: true }).fill(code.toLowerCase());
   await user.getByRole("button", { name: "Redeem" }).click();
   await expect(user.getByText(`Coupon ${code} redeemed: 1,500 credits added.`)).toBeVisible();
-  await expect(user.getByRole("region", { name: "Credit ledger, newest first" })).toContainText(`Coupon ${code}`);
+  await expect(user.getByRole("region", { name: "Credit ledger, newest first" })).toContainText(
+    `Coupon ${code}`,
+  );
   expect(await user.getByRole("region", { name: "Current balance" }).innerText()).not.toBe(before);
   await user.getByLabel("Coupon code", { exact: true }).fill(code);
   await user.getByRole("button", { name: "Redeem" }).click();

@@ -1,5 +1,16 @@
 import type { Page } from "@playwright/test";
-import { demo, expect, expectAccessible, expectNoHorizontalScroll, latestEmail, payWithTestCard, signIn, signUpVerified, test, uniqueEmail } from "./support";
+import {
+  demo,
+  expect,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  latestEmail,
+  payWithTestCard,
+  signIn,
+  signUpVerified,
+  test,
+  uniqueEmail,
+} from "./support";
 
 async function subscribeToProMonthly(page: Page) {
   const email = uniqueEmail("upgrade");
@@ -11,25 +22,36 @@ async function subscribeToProMonthly(page: Page) {
   return email;
 }
 
-test("a Pro subscriber upgrades to Enterprise with a prorated charge, schedules a downgrade and takes it back; an admin refunds the upgrade", async ({ page, browser }) => {
+test("a Pro subscriber upgrades to Enterprise with a prorated charge, schedules a downgrade and takes it back; an admin refunds the upgrade", async ({
+  page,
+  browser,
+}) => {
   const email = await subscribeToProMonthly(page);
   const current = page.getByRole("region", { name: "Current plan" });
   const change = page.getByRole("region", { name: "Change plan" });
 
   // Upgrade: the exact prorated charge is shown before confirming.
   await change.getByRole("button", { name: "Upgrade to Enterprise", exact: true }).click();
-  await expect(change).toContainText(/You'll be charged \$3\d\d(\.\d\d)? now \(prorated for the rest of this period\) and get 500,000 more credits\./);
+  await expect(change).toContainText(
+    /You'll be charged \$3\d\d(\.\d\d)? now \(prorated for the rest of this period\) and get 500,000 more credits\./,
+  );
   await expectAccessible(page);
   await change.getByRole("button", { name: "Yes, upgrade to Enterprise" }).click();
-  await expect(page.getByText(/You're now on Enterprise, billed monthly\. \$3\d\d(\.\d\d)? was charged\./)).toBeVisible();
+  await expect(
+    page.getByText(/You're now on Enterprise, billed monthly\. \$3\d\d(\.\d\d)? was charged\./),
+  ).toBeVisible();
   await expect(current).toContainText("Enterprise");
   const history = page.getByRole("region", { name: "Payments, newest first" });
   await expect(history).toContainText("Upgrade to Enterprise (monthly), prorated");
-  expect((await latestEmail(email, "payment-receipt")).subject).toBe("Your Tollgate receipt: Upgrade to Enterprise (monthly), prorated");
+  expect((await latestEmail(email, "payment-receipt")).subject).toBe(
+    "Your Tollgate receipt: Upgrade to Enterprise (monthly), prorated",
+  );
 
   // Downgrade: scheduled for the end of the period, shown, and cancellable.
   await change.getByRole("button", { name: "Downgrade to Starter", exact: true }).click();
-  await expect(change).toContainText(/Starts on .+\. Nothing is charged now; you keep Enterprise \(monthly\) until then\./);
+  await expect(change).toContainText(
+    /Starts on .+\. Nothing is charged now; you keep Enterprise \(monthly\) until then\./,
+  );
   await change.getByRole("button", { name: "Yes, downgrade to Starter" }).click();
   await expect(current).toContainText(/Changes to Starter \(monthly\) on /);
   await expect(current).toContainText("Enterprise");
@@ -60,7 +82,9 @@ test("a Pro subscriber upgrades to Enterprise with a prorated charge, schedules 
   await expectAccessible(admin);
 
   await page.goto("/dashboard/billing");
-  await expect(page.getByRole("region", { name: "Payments, newest first" })).toContainText(/Refunded \$3\d\d/);
+  await expect(page.getByRole("region", { name: "Payments, newest first" })).toContainText(
+    /Refunded \$3\d\d/,
+  );
   await page.goto("/dashboard/credits");
   await expect(page.getByRole("main")).toContainText("100,000");
 });
@@ -81,5 +105,7 @@ test("a declined card on file leaves the plan unchanged with a clear message", a
   await change.getByRole("button", { name: "Yes, upgrade to Enterprise" }).click();
   await expect(change.getByText(/Your card ending 0341 was declined\. Nothing changed/)).toBeVisible();
   await expect(page.getByRole("region", { name: "Current plan" })).toContainText("Pro");
-  await expect(page.getByRole("region", { name: "Payments, newest first" })).not.toContainText("Upgrade to Enterprise");
+  await expect(page.getByRole("region", { name: "Payments, newest first" })).not.toContainText(
+    "Upgrade to Enterprise",
+  );
 });

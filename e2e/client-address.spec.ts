@@ -10,7 +10,9 @@ async function addressKeys() {
   const client = new pg.Client({ connectionString: E2E_DB_URL });
   await client.connect();
   try {
-    const { rows } = await client.query(`select distinct key from "RateLimitHit" where key like 'signin:ip:%'`);
+    const { rows } = await client.query(
+      `select distinct key from "RateLimitHit" where key like 'signin:ip:%'`,
+    );
     return rows.map((r: { key: string }) => r.key);
   } finally {
     await client.end();

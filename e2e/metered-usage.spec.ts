@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { E2E_ADMIN_API_KEY, demo, expect, expectAccessible, signIn, test } from "./support";
 
-test("a user creates an API key, an app calls /api/v1/usage with it, and the dashboard shows the calls", async ({ page, request }) => {
+test("a user creates an API key, an app calls /api/v1/usage with it, and the dashboard shows the calls", async ({
+  page,
+  request,
+}) => {
   await signIn(page, demo.grace);
   await page.goto("/dashboard/api-keys");
   await expectAccessible(page);
@@ -14,7 +17,10 @@ test("a user creates an API key, an app calls /api/v1/usage with it, and the das
   await expectAccessible(page);
 
   // No credits yet: the API refuses with 402 and charges nothing.
-  const refused = await request.post("/api/v1/usage", { headers: { authorization: `Bearer ${key}` }, data: { model: "poster-editor:inpaint-standard" } });
+  const refused = await request.post("/api/v1/usage", {
+    headers: { authorization: `Bearer ${key}` },
+    data: { model: "poster-editor:inpaint-standard" },
+  });
   expect(refused.status()).toBe(402);
   expect((await refused.json()).error.code).toBe("insufficient_credits");
 
@@ -43,8 +49,14 @@ test("a user creates an API key, an app calls /api/v1/usage with it, and the das
 
   await page.goto("/dashboard");
   await expect(page.getByRole("region", { name: "Balance" })).toContainText("28 credits");
-  await expect(page.getByRole("img", { name: /Credits charged per day by model/ }).or(page.getByLabel(/Credits charged per day by model/))).toBeVisible();
-  await expect(page.getByRole("region", { name: "Usage totals by model, last 30 days" })).toContainText("poster-editor:inpaint-standard");
+  await expect(
+    page
+      .getByRole("img", { name: /Credits charged per day by model/ })
+      .or(page.getByLabel(/Credits charged per day by model/)),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: "Usage totals by model, last 30 days" })).toContainText(
+    "poster-editor:inpaint-standard",
+  );
   await expectAccessible(page);
 
   await page.goto("/dashboard/usage");
@@ -58,7 +70,9 @@ test("a user creates an API key, an app calls /api/v1/usage with it, and the das
   expect(csv.trim().split("\n")).toHaveLength(4);
 
   await page.goto("/dashboard/credits");
-  await expect(page.getByRole("region", { name: "Credit ledger, newest first" })).toContainText("Trial credits");
+  await expect(page.getByRole("region", { name: "Credit ledger, newest first" })).toContainText(
+    "Trial credits",
+  );
   await expectAccessible(page);
 
   // Revoking the key stops it at once.
@@ -66,6 +80,9 @@ test("a user creates an API key, an app calls /api/v1/usage with it, and the das
   await page.getByRole("button", { name: "Revoke Poster app" }).click();
   await page.getByRole("button", { name: "Yes, revoke Poster app" }).click();
   await expect(page.getByRole("region", { name: "API keys" })).toContainText("Revoked");
-  const after = await request.post("/api/v1/usage", { headers: { authorization: `Bearer ${key}` }, data: { model: "poster-editor:inpaint-standard" } });
+  const after = await request.post("/api/v1/usage", {
+    headers: { authorization: `Bearer ${key}` },
+    data: { model: "poster-editor:inpaint-standard" },
+  });
   expect(after.status()).toBe(401);
 });

@@ -1,6 +1,18 @@
 import { readdirSync } from "node:fs";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { E2E_ADMIN_API_KEY, emailCount, expect, expectAccessible, expectNoHorizontalScroll, latestEmail, linkIn, payWithTestCard, signUpVerified, test, uniqueEmail } from "./support";
+import {
+  E2E_ADMIN_API_KEY,
+  emailCount,
+  expect,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  latestEmail,
+  linkIn,
+  payWithTestCard,
+  signUpVerified,
+  test,
+  uniqueEmail,
+} from "./support";
 
 const MODEL = "poster-editor:inpaint-standard"; // 12 credits a call on pay as you go, 1 quota unit per image
 
@@ -22,12 +34,18 @@ async function grant(request: APIRequestContext, key: string, millicredits: numb
 }
 
 const call = (request: APIRequestContext, key: string, quantity = 1) =>
-  request.post("/api/v1/usage", { headers: { authorization: `Bearer ${key}` }, data: { model: MODEL, quantity } });
+  request.post("/api/v1/usage", {
+    headers: { authorization: `Bearer ${key}` },
+    data: { model: MODEL, quantity },
+  });
 
 /** Gives the in-process job worker time to act, so "still one" means something. */
 const settle = () => new Promise((r) => setTimeout(r, 4_000));
 
-test("low-credit and quota alerts arrive once; unsubscribing stops that category and only that one", async ({ page, request }) => {
+test("low-credit and quota alerts arrive once; unsubscribing stops that category and only that one", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const email = uniqueEmail("alerts");
   await signUpVerified(page, email);
@@ -52,7 +70,9 @@ test("low-credit and quota alerts arrive once; unsubscribing stops that category
   await expect(page.getByRole("heading", { name: "Unsubscribe from Low-credit alerts?" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Unsubscribe" }).click();
-  await expect(page.getByRole("heading", { name: "You're unsubscribed from Low-credit alerts." })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "You're unsubscribed from Low-credit alerts." }),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Manage all email preferences" }).click();
   await expect(page).toHaveURL(/\/dashboard\/settings/);
   await expect(page.getByRole("checkbox", { name: "Low-credit alerts" })).not.toBeChecked();
@@ -120,7 +140,9 @@ test("an admin reads an email in the outbox, resends it, and previews every temp
   await page.getByLabel("Recipient").fill("ops@example.test");
   await page.getByRole("button", { name: "Send test email" }).click();
   await expect(page.getByRole("status")).toContainText("queued for ops@example.test");
-  expect((await latestEmail("ops@example.test", "renewal-reminder")).subject).toMatch(/^Your Pro plan ends in/);
+  expect((await latestEmail("ops@example.test", "renewal-reminder")).subject).toMatch(
+    /^Your Pro plan ends in/,
+  );
   await page.setViewportSize({ width: 375, height: 800 });
   await expectNoHorizontalScroll(page);
 });

@@ -1,6 +1,8 @@
 import { expect, expectAccessible, latestEmail, linkIn, test, uniqueEmail } from "./support";
 
-test("a user who forgot their password resets it from the emailed link and signs in with the new one", async ({ page }) => {
+test("a user who forgot their password resets it from the emailed link and signs in with the new one", async ({
+  page,
+}) => {
   const email = uniqueEmail("reset");
   await page.goto("/sign-up");
   await page.getByLabel("Email").fill(email);

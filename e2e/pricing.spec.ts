@@ -1,6 +1,8 @@
 import { expect, expectAccessible, expectNoHorizontalScroll, test } from "./support";
 
-test("a visitor compares plans: the annual toggle changes every price and the CTA carries plan and interval", async ({ page }) => {
+test("a visitor compares plans: the annual toggle changes every price and the CTA carries plan and interval", async ({
+  page,
+}) => {
   await page.goto("/pricing");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page);
@@ -8,14 +10,20 @@ test("a visitor compares plans: the annual toggle changes every price and the CT
   const codes = ["starter", "pro", "enterprise"];
   const monthly = await Promise.all(codes.map((c) => page.getByTestId(`price-${c}`).innerText()));
   expect(monthly).toEqual(["$19", "$79", "$399"]);
-  await expect(page.getByRole("link", { name: "Choose Pro" })).toHaveAttribute("href", "/sign-up?plan=pro&interval=month");
+  await expect(page.getByRole("link", { name: "Choose Pro" })).toHaveAttribute(
+    "href",
+    "/sign-up?plan=pro&interval=month",
+  );
 
   await page.getByRole("button", { name: "Annual" }).click();
   const annual = await Promise.all(codes.map((c) => page.getByTestId(`price-${c}`).innerText()));
   // Two months free: yearly = 10 × monthly, shown per month (rounded up to the cent).
   expect(annual).toEqual(["$15.84", "$65.84", "$332.50"]);
   await expect(page.getByTestId("plan-pro")).toContainText("billed $790 yearly");
-  await expect(page.getByRole("link", { name: "Choose Pro" })).toHaveAttribute("href", "/sign-up?plan=pro&interval=year");
+  await expect(page.getByRole("link", { name: "Choose Pro" })).toHaveAttribute(
+    "href",
+    "/sign-up?plan=pro&interval=year",
+  );
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Choose Pro" }).click();

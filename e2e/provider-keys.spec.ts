@@ -1,7 +1,17 @@
-import { E2E_DB_URL, expect, expectAccessible, expectNoHorizontalScroll, signUpVerified, test, uniqueEmail } from "./support";
+import {
+  E2E_DB_URL,
+  expect,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  signUpVerified,
+  test,
+  uniqueEmail,
+} from "./support";
 import pg from "pg";
 
-test("a workspace owner saves their own OpenAI key, sees only its last four characters, replaces and removes it", async ({ page }) => {
+test("a workspace owner saves their own OpenAI key, sees only its last four characters, replaces and removes it", async ({
+  page,
+}) => {
   const secret = `sk-e2e-${Date.now()}-wxyz`;
   await signUpVerified(page, uniqueEmail("byok"));
   await page.goto("/dashboard");
@@ -21,10 +31,15 @@ test("a workspace owner saves their own OpenAI key, sees only its last four char
   const client = new pg.Client({ connectionString: E2E_DB_URL });
   await client.connect();
   try {
-    const rows = await client.query(`select row_to_json(k)::text as row from "ProviderKey" k where last4 = 'wxyz'`);
+    const rows = await client.query(
+      `select row_to_json(k)::text as row from "ProviderKey" k where last4 = 'wxyz'`,
+    );
     expect(rows.rowCount).toBe(1);
     expect(rows.rows[0].row).not.toContain(secret);
-    const audit = await client.query(`select count(*)::int as n from "AuditLog" where before::text like $1 or after::text like $1`, [`%${secret}%`]);
+    const audit = await client.query(
+      `select count(*)::int as n from "AuditLog" where before::text like $1 or after::text like $1`,
+      [`%${secret}%`],
+    );
     expect(audit.rows[0].n).toBe(0);
   } finally {
     await client.end();

@@ -1,6 +1,9 @@
 import { demo, expect, expectAccessible, latestEmail, linkIn, signIn, test, uniqueEmail } from "./support";
 
-test("a referral link pays both sides once, after the friend verifies and pays", async ({ page, browser }) => {
+test("a referral link pays both sides once, after the friend verifies and pays", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, demo.grace);
   await page.goto("/dashboard/credits");
   const link = await page.getByLabel("Your referral link").inputValue();
@@ -29,6 +32,10 @@ test("a referral link pays both sides once, after the friend verifies and pays",
   await expect(friend.getByRole("region", { name: "Current balance" })).toContainText("21,000 credits");
 
   await page.reload();
-  await expect(page.getByRole("region", { name: "Refer a friend" })).toContainText("1 signed up · 1 paid · 5,000 credits earned here");
-  await expect(page.getByRole("region", { name: "Credit ledger, newest first" })).toContainText("Referral reward");
+  await expect(page.getByRole("region", { name: "Refer a friend" })).toContainText(
+    "1 signed up · 1 paid · 5,000 credits earned here",
+  );
+  await expect(page.getByRole("region", { name: "Credit ledger, newest first" })).toContainText(
+    "Referral reward",
+  );
 });

@@ -22,7 +22,10 @@ async function signInAgain(page: Page, email: string) {
   await expect(page).toHaveURL(/\/dashboard/);
 }
 
-test("a copied session cookie stops working after sign-out and after sign out everywhere", async ({ page, browser }) => {
+test("a copied session cookie stops working after sign-out and after sign out everywhere", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("sessions");
   await signUpVerified(page, email);
   await page.goto("/dashboard");
@@ -64,7 +67,10 @@ async function resetLinks(email: string) {
   const client = new pg.Client({ connectionString: E2E_DB_URL });
   await client.connect();
   try {
-    const { rows } = await client.query(`select text from "EmailOutbox" where "to" = $1 and template = 'reset-password' order by "createdAt" asc`, [email]);
+    const { rows } = await client.query(
+      `select text from "EmailOutbox" where "to" = $1 and template = 'reset-password' order by "createdAt" asc`,
+      [email],
+    );
     return rows.map((r: { text: string }) => linkIn(r.text, "/reset-password"));
   } finally {
     await client.end();

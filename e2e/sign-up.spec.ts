@@ -1,6 +1,8 @@
 import { expect, expectAccessible, latestEmail, linkIn, test, uniqueEmail } from "./support";
 
-test("a visitor signs up, follows the verification email and lands on the dashboard verified", async ({ page }) => {
+test("a visitor signs up, follows the verification email and lands on the dashboard verified", async ({
+  page,
+}) => {
   const email = uniqueEmail("signup");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -9,7 +9,8 @@ export const test = base.extend<{ pageProblems: void }>({
     async ({ page }, use) => {
       const problems: string[] = [];
       page.on("console", (m) => {
-        if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+        if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text()))
+          problems.push(m.text());
       });
       page.on("pageerror", (e) => problems.push(`Uncaught: ${e.message}`));
       await use();
@@ -28,7 +29,8 @@ export const demo = {
   grace: { email: "grace@example.com", password: "tollgate-demo" },
 };
 
-export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+export const uniqueEmail = (label: string) =>
+  `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 
 /** Fails on any serious or critical axe-core violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
@@ -36,10 +38,14 @@ export async function expectAccessible(page: Page) {
   await expect.poll(() => page.title()).not.toBe("");
   // Sandboxed iframes hold email previews (not console UI); axe cannot inject into them and
   // falls back to opening a page of its own, which times out at random.
-  const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude("iframe[sandbox]");
+  const builder = new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .exclude("iframe[sandbox]");
   const results = await builder.analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual(
+    [],
+  );
 }
 
 /** The newest email to `to` from the outbox (what a person would find in their inbox). */
@@ -67,7 +73,10 @@ export async function emailCount(to: string, template: string) {
   const client = new pg.Client({ connectionString: E2E_DB_URL });
   await client.connect();
   try {
-    const { rows } = await client.query(`select count(*)::int as n from "EmailOutbox" where "to" = $1 and template = $2`, [to, template]);
+    const { rows } = await client.query(
+      `select count(*)::int as n from "EmailOutbox" where "to" = $1 and template = $2`,
+      [to, template],
+    );
     return rows[0].n as number;
   } finally {
     await client.end();
@@ -89,7 +98,9 @@ export async function signIn(page: Page, who: { email: string; password: string 
 }
 
 export async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 

@@ -1,6 +1,17 @@
 import type { Page } from "@playwright/test";
 import pg from "pg";
-import { E2E_ADMIN_API_KEY, E2E_DB_URL, expect, expectAccessible, expectNoHorizontalScroll, latestEmail, linkIn, signUpVerified, test, uniqueEmail } from "./support";
+import {
+  E2E_ADMIN_API_KEY,
+  E2E_DB_URL,
+  expect,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  latestEmail,
+  linkIn,
+  signUpVerified,
+  test,
+  uniqueEmail,
+} from "./support";
 
 async function createKey(page: Page, name: string) {
   await page.goto("/dashboard/api-keys");
@@ -15,13 +26,17 @@ async function workspaceId(name: string) {
   const client = new pg.Client({ connectionString: E2E_DB_URL });
   await client.connect();
   try {
-    return (await client.query<{ id: string }>(`select id from "Workspace" where name = $1`, [name])).rows[0].id;
+    return (await client.query<{ id: string }>(`select id from "Workspace" where name = $1`, [name])).rows[0]
+      .id;
   } finally {
     await client.end();
   }
 }
 
-test("an owner creates a team, invites a member who accepts by email, caps their spend, and the member's calls stop at the cap while the owner's continue", async ({ browser, request }) => {
+test("an owner creates a team, invites a member who accepts by email, caps their spend, and the member's calls stop at the cap while the owner's continue", async ({
+  browser,
+  request,
+}) => {
   const ownerEmail = uniqueEmail("team-owner");
   const memberEmail = uniqueEmail("team-member");
   const team = `Render crew ${Date.now()}`;

@@ -5,7 +5,9 @@ import { expect, expectAccessible, signUpVerified, test, uniqueEmail } from "./s
 // What an authenticator app shows for this key, `stepsAhead` 30-second steps from now (the server
 // accepts one step of drift and refuses a code it already accepted).
 const codeFor = (secret: string, stepsAhead = 0) =>
-  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({
+    timestamp: Date.now() + stepsAhead * 30_000,
+  });
 
 async function passwordStep(page: Page, email: string) {
   await page.goto("/sign-in");
@@ -15,7 +17,9 @@ async function passwordStep(page: Page, email: string) {
   await expect(page.getByLabel("Authentication code")).toBeVisible();
 }
 
-test("a user turns on two-factor, then signs in with a TOTP code and with a recovery code", async ({ page }) => {
+test("a user turns on two-factor, then signs in with a TOTP code and with a recovery code", async ({
+  page,
+}) => {
   const email = uniqueEmail("2fa");
   await signUpVerified(page, email);
   await page.goto("/dashboard/settings/security");

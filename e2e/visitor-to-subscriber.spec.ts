@@ -1,6 +1,8 @@
 import { expect, expectAccessible, latestEmail, linkIn, test, uniqueEmail } from "./support";
 
-test("a visitor picks Pro annual on the pricing page, signs up, verifies, pays and lands on Pro with its credits", async ({ page }) => {
+test("a visitor picks Pro annual on the pricing page, signs up, verifies, pays and lands on Pro with its credits", async ({
+  page,
+}) => {
   const email = uniqueEmail("pro");
   await page.goto("/pricing");
   await page.getByRole("button", { name: "Annual" }).click();
@@ -27,7 +29,9 @@ test("a visitor picks Pro annual on the pricing page, signs up, verifies, pays a
   await expect(page.getByRole("region", { name: "Current plan" })).toContainText("Annual billing");
   await expect(page.getByRole("region", { name: "Payments, newest first" })).toContainText("$790");
   await expectAccessible(page);
-  expect((await latestEmail(email, "payment-receipt")).subject).toBe("Your Tollgate receipt: Pro plan (annual)");
+  expect((await latestEmail(email, "payment-receipt")).subject).toBe(
+    "Your Tollgate receipt: Pro plan (annual)",
+  );
 
   // Cancel at period end (confirmed), then resume.
   const plan = page.getByRole("region", { name: "Current plan" });

@@ -1,7 +1,15 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, expectAccessible, expectNoHorizontalScroll, payWithTestCard, signUpVerified, test, uniqueEmail } from "./support";
+import {
+  expect,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  payWithTestCard,
+  signUpVerified,
+  test,
+  uniqueEmail,
+} from "./support";
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 
@@ -17,17 +25,26 @@ async function startReceiver() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { received, url: `http://localhost:${(server.address() as AddressInfo).port}/hooks/tollgate`, close: () => server.close() };
+  return {
+    received,
+    url: `http://localhost:${(server.address() as AddressInfo).port}/hooks/tollgate`,
+    close: () => server.close(),
+  };
 }
 
 // The recipe the Webhooks page documents: HMAC-SHA256 over "<t>.<raw body>" with the whole secret.
 function verify(secret: string, header: string, body: string) {
   const parts = Object.fromEntries(header.split(",").map((kv) => kv.split("=") as [string, string]));
   const expected = createHmac("sha256", secret).update(`${parts.t}.${body}`).digest("hex");
-  return Math.abs(Date.now() / 1000 - Number(parts.t)) < 300 && timingSafeEqual(Buffer.from(expected), Buffer.from(parts.v1));
+  return (
+    Math.abs(Date.now() / 1000 - Number(parts.t)) < 300 &&
+    timingSafeEqual(Buffer.from(expected), Buffer.from(parts.v1))
+  );
 }
 
-test("a workspace owner adds a webhook endpoint, subscribes to a plan, and receives a signed subscription.created event shown in the delivery log", async ({ page }) => {
+test("a workspace owner adds a webhook endpoint, subscribes to a plan, and receives a signed subscription.created event shown in the delivery log", async ({
+  page,
+}) => {
   const receiver = await startReceiver();
   try {
     await signUpVerified(page, uniqueEmail("hooks"));
@@ -39,7 +56,9 @@ test("a workspace owner adds a webhook endpoint, subscribes to a plan, and recei
     await page.getByLabel("Endpoint URL").fill(receiver.url);
     await page.getByRole("checkbox", { name: /subscription\.created/ }).check();
     await page.getByRole("button", { name: "Add endpoint" }).click();
-    await expect(page.getByText("Endpoint added. Reveal its signing secret below to verify deliveries.")).toBeVisible();
+    await expect(
+      page.getByText("Endpoint added. Reveal its signing secret below to verify deliveries."),
+    ).toBeVisible();
     await page.getByRole("button", { name: "Reveal secret" }).click();
     const secret = (await page.getByText(/^whsec_[\w-]+$/).textContent()) ?? "";
     expect(secret).toMatch(/^whsec_[\w-]{20,}$/);

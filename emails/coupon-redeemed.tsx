@@ -12,13 +12,19 @@ export type CouponRedeemedProps = {
 export default function CouponRedeemed({ name, code, benefit, creditsUrl }: CouponRedeemedProps) {
   return (
     <EmailLayout preview={`Coupon ${code}: ${benefit}`}>
-      <Heading as="h1" style={{ fontSize: 22 }}>Your coupon is applied</Heading>
-      <Text style={textStyle}>Hi {name ?? "there"}, the coupon {code} is now on your account.</Text>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        Your coupon is applied
+      </Heading>
+      <Text style={textStyle}>
+        Hi {name ?? "there"}, the coupon {code} is now on your account.
+      </Text>
       <Section style={{ backgroundColor: "#f6f7fb", borderRadius: 6, padding: "12px 16px" }}>
         <Text style={{ ...textStyle, margin: 0, color: "#64748b" }}>{code}</Text>
         <Text style={{ ...textStyle, margin: 0, fontWeight: 700 }}>{benefit}</Text>
       </Section>
-      <Button href={creditsUrl} style={{ ...buttonStyle, marginTop: 16 }}>View your credits</Button>
+      <Button href={creditsUrl} style={{ ...buttonStyle, marginTop: 16 }}>
+        View your credits
+      </Button>
     </EmailLayout>
   );
 }

@@ -13,18 +13,38 @@ export type CreditPackReceiptProps = {
   receiptUrl: string;
 };
 
-export default function CreditPackReceipt({ name, pack, credits, amount, paidAt, reference, balance, receiptUrl }: CreditPackReceiptProps) {
+export default function CreditPackReceipt({
+  name,
+  pack,
+  credits,
+  amount,
+  paidAt,
+  reference,
+  balance,
+  receiptUrl,
+}: CreditPackReceiptProps) {
   return (
     <EmailLayout preview={`${credits} added to your balance — receipt for ${amount}`}>
-      <Heading as="h1" style={{ fontSize: 22 }}>Your credits are in</Heading>
-      <Text style={textStyle}>Hi {name ?? "there"}, thanks for buying the {pack}. {credits} are now in your balance and ready to use.</Text>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        Your credits are in
+      </Heading>
+      <Text style={textStyle}>
+        Hi {name ?? "there"}, thanks for buying the {pack}. {credits} are now in your balance and ready to
+        use.
+      </Text>
       <Section style={{ backgroundColor: "#f6f7fb", borderRadius: 6, padding: "12px 16px" }}>
-        <Text style={{ ...textStyle, margin: 0 }}>{pack}: {credits}</Text>
+        <Text style={{ ...textStyle, margin: 0 }}>
+          {pack}: {credits}
+        </Text>
         <Text style={{ ...textStyle, margin: 0, fontWeight: 700 }}>{amount}</Text>
-        <Text style={{ ...textStyle, margin: 0, color: "#64748b" }}>Paid {paidAt} · Reference {reference}</Text>
+        <Text style={{ ...textStyle, margin: 0, color: "#64748b" }}>
+          Paid {paidAt} · Reference {reference}
+        </Text>
         <Text style={{ ...textStyle, margin: 0 }}>New balance: {balance}</Text>
       </Section>
-      <Button href={receiptUrl} style={{ ...buttonStyle, marginTop: 16 }}>View receipt</Button>
+      <Button href={receiptUrl} style={{ ...buttonStyle, marginTop: 16 }}>
+        View receipt
+      </Button>
     </EmailLayout>
   );
 }

@@ -20,13 +20,19 @@ export function EmailLayout({
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: "#f6f7fb", fontFamily: "Helvetica, Arial, sans-serif", margin: 0 }}>
         <Container style={{ maxWidth: 560, margin: "0 auto", padding: "32px 24px" }}>
-          <Text style={{ fontSize: 20, fontWeight: 700, color: "#4338ca", margin: "0 0 24px" }}>Tollgate</Text>
-          <Section style={{ backgroundColor: "#ffffff", borderRadius: 8, padding: "24px" }}>{children}</Section>
+          <Text style={{ fontSize: 20, fontWeight: 700, color: "#4338ca", margin: "0 0 24px" }}>
+            Tollgate
+          </Text>
+          <Section style={{ backgroundColor: "#ffffff", borderRadius: 8, padding: "24px" }}>
+            {children}
+          </Section>
           <Hr style={{ borderColor: "#e2e8f0", margin: "24px 0" }} />
           {unsubscribe ? (
             <Text style={footerStyle}>
               You received this because you turned on {unsubscribe.label}.{" "}
-              <Link href={unsubscribe.url} style={{ color: "#64748b", textDecoration: "underline" }}>Unsubscribe</Link>
+              <Link href={unsubscribe.url} style={{ color: "#64748b", textDecoration: "underline" }}>
+                Unsubscribe
+              </Link>
             </Text>
           ) : (
             <Text style={footerStyle}>

@@ -10,12 +10,22 @@ export type LedgerMismatchProps = {
   adminUrl: string;
 };
 
-export default function LedgerMismatch({ name, day, workspacesChecked, mismatches, total, adminUrl }: LedgerMismatchProps) {
+export default function LedgerMismatch({
+  name,
+  day,
+  workspacesChecked,
+  mismatches,
+  total,
+  adminUrl,
+}: LedgerMismatchProps) {
   return (
     <EmailLayout preview={`${total} workspace balances do not match their ledger`}>
-      <Heading as="h1" style={{ fontSize: 22 }}>Ledger check found {total === 1 ? "a mismatch" : `${total} mismatches`}</Heading>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        Ledger check found {total === 1 ? "a mismatch" : `${total} mismatches`}
+      </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, the ledger check for {day} compared {workspacesChecked} workspaces. In {total === 1 ? "one of them" : `${total} of them`}, the balance is not the sum of the ledger:
+        Hi {name ?? "there"}, the ledger check for {day} compared {workspacesChecked} workspaces. In{" "}
+        {total === 1 ? "one of them" : `${total} of them`}, the balance is not the sum of the ledger:
       </Text>
       <Section style={{ backgroundColor: "#fef2f2", borderRadius: 6, padding: "12px 16px" }}>
         {mismatches.map((m) => (
@@ -23,9 +33,13 @@ export default function LedgerMismatch({ name, day, workspacesChecked, mismatche
             <strong>{m.workspace}</strong>: balance {m.balance}, ledger sum {m.ledgerSum}
           </Text>
         ))}
-        {total > mismatches.length ? <Text style={{ ...textStyle, margin: "4px 0" }}>…and {total - mismatches.length} more.</Text> : null}
+        {total > mismatches.length ? (
+          <Text style={{ ...textStyle, margin: "4px 0" }}>…and {total - mismatches.length} more.</Text>
+        ) : null}
       </Section>
-      <Button href={adminUrl} style={{ ...buttonStyle, marginTop: 16 }}>Open the admin console</Button>
+      <Button href={adminUrl} style={{ ...buttonStyle, marginTop: 16 }}>
+        Open the admin console
+      </Button>
     </EmailLayout>
   );
 }

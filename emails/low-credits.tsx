@@ -11,21 +11,35 @@ export type LowCreditsProps = {
   unsubscribeUrl: string;
 };
 
-export default function LowCredits({ name, workspace, balance, threshold, creditsUrl, unsubscribeUrl }: LowCreditsProps) {
+export default function LowCredits({
+  name,
+  workspace,
+  balance,
+  threshold,
+  creditsUrl,
+  unsubscribeUrl,
+}: LowCreditsProps) {
   return (
     <EmailLayout
       preview={`${workspace} has ${balance} left`}
       unsubscribe={{ url: unsubscribeUrl, label: "low-credit alerts" }}
     >
-      <Heading as="h1" style={{ fontSize: 22 }}>Your credits are running low</Heading>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        Your credits are running low
+      </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, the credit balance of {workspace} has dropped below {threshold}, 10% of your last top-up or grant.
+        Hi {name ?? "there"}, the credit balance of {workspace} has dropped below {threshold}, 10% of your
+        last top-up or grant.
       </Text>
       <Section style={{ backgroundColor: "#fff7ed", borderRadius: 6, padding: "12px 16px" }}>
         <Text style={{ ...textStyle, margin: 0, fontWeight: 700 }}>Balance: {balance}</Text>
-        <Text style={{ ...textStyle, margin: 0, color: "#64748b" }}>Top up now to keep calls going: once the balance can&apos;t cover a call, it is refused.</Text>
+        <Text style={{ ...textStyle, margin: 0, color: "#64748b" }}>
+          Top up now to keep calls going: once the balance can&apos;t cover a call, it is refused.
+        </Text>
       </Section>
-      <Button href={creditsUrl} style={{ ...buttonStyle, marginTop: 16 }}>Buy credits</Button>
+      <Button href={creditsUrl} style={{ ...buttonStyle, marginTop: 16 }}>
+        Buy credits
+      </Button>
     </EmailLayout>
   );
 }

@@ -11,18 +11,34 @@ export type PaymentReceiptProps = {
   billingUrl: string;
 };
 
-export default function PaymentReceipt({ name, description, amount, paidAt, reference, credits, billingUrl }: PaymentReceiptProps) {
+export default function PaymentReceipt({
+  name,
+  description,
+  amount,
+  paidAt,
+  reference,
+  credits,
+  billingUrl,
+}: PaymentReceiptProps) {
   return (
     <EmailLayout preview={`Receipt: ${description}, ${amount}`}>
-      <Heading as="h1" style={{ fontSize: 22 }}>Thanks for your payment</Heading>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        Thanks for your payment
+      </Heading>
       <Text style={textStyle}>Hi {name ?? "there"}, here is your receipt.</Text>
       <Section style={{ backgroundColor: "#f6f7fb", borderRadius: 6, padding: "12px 16px" }}>
         <Text style={{ ...textStyle, margin: 0 }}>{description}</Text>
         <Text style={{ ...textStyle, margin: 0, fontWeight: 700 }}>{amount}</Text>
-        <Text style={{ ...textStyle, margin: 0, color: "#64748b" }}>Paid {paidAt} · Reference {reference}</Text>
-        {credits ? <Text style={{ ...textStyle, margin: 0 }}>{credits} credits were added to your balance.</Text> : null}
+        <Text style={{ ...textStyle, margin: 0, color: "#64748b" }}>
+          Paid {paidAt} · Reference {reference}
+        </Text>
+        {credits ? (
+          <Text style={{ ...textStyle, margin: 0 }}>{credits} credits were added to your balance.</Text>
+        ) : null}
       </Section>
-      <Button href={billingUrl} style={{ ...buttonStyle, marginTop: 16 }}>View billing history</Button>
+      <Button href={billingUrl} style={{ ...buttonStyle, marginTop: 16 }}>
+        View billing history
+      </Button>
     </EmailLayout>
   );
 }

@@ -14,14 +14,30 @@ export type QuotaExceededProps = {
   unsubscribeUrl: string;
 };
 
-export default function QuotaExceeded({ name, workspace, limit, resetsAt, overageEnabled, billingUrl, unsubscribeUrl }: QuotaExceededProps) {
+export default function QuotaExceeded({
+  name,
+  workspace,
+  limit,
+  resetsAt,
+  overageEnabled,
+  billingUrl,
+  unsubscribeUrl,
+}: QuotaExceededProps) {
   return (
     <EmailLayout
-      preview={overageEnabled ? `${workspace} is now drawing on credits until ${resetsAt}` : `${workspace} calls are paused until ${resetsAt}`}
+      preview={
+        overageEnabled
+          ? `${workspace} is now drawing on credits until ${resetsAt}`
+          : `${workspace} calls are paused until ${resetsAt}`
+      }
       unsubscribe={{ url: unsubscribeUrl, label: "quota alerts" }}
     >
-      <Heading as="h1" style={{ fontSize: 22 }}>Today&apos;s quota is used up</Heading>
-      <Text style={textStyle}>Hi {name ?? "there"}, {workspace} has used all {limit} quota units for today.</Text>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        Today&apos;s quota is used up
+      </Heading>
+      <Text style={textStyle}>
+        Hi {name ?? "there"}, {workspace} has used all {limit} quota units for today.
+      </Text>
       <Section style={{ backgroundColor: "#fff7ed", borderRadius: 6, padding: "12px 16px" }}>
         <Text style={{ ...textStyle, margin: 0 }}>
           {overageEnabled
@@ -34,7 +50,9 @@ export default function QuotaExceeded({ name, workspace, limit, resetsAt, overag
           ? "Keep an eye on your balance, or move to a plan with a larger daily quota."
           : "To keep calls going, move to a plan with a larger daily quota, or, where your plan includes it, turn on overage to credits in your workspace settings."}
       </Text>
-      <Button href={billingUrl} style={buttonStyle}>See plans</Button>
+      <Button href={billingUrl} style={buttonStyle}>
+        See plans
+      </Button>
     </EmailLayout>
   );
 }

@@ -15,20 +15,37 @@ export type QuotaWarningProps = {
   unsubscribeUrl: string;
 };
 
-export default function QuotaWarning({ name, workspace, used, limit, percent, resetsAt, usageUrl, unsubscribeUrl }: QuotaWarningProps) {
+export default function QuotaWarning({
+  name,
+  workspace,
+  used,
+  limit,
+  percent,
+  resetsAt,
+  usageUrl,
+  unsubscribeUrl,
+}: QuotaWarningProps) {
   return (
     <EmailLayout
       preview={`${workspace} has used ${used} of its ${limit} quota units today`}
       unsubscribe={{ url: unsubscribeUrl, label: "quota alerts" }}
     >
-      <Heading as="h1" style={{ fontSize: 22 }}>You&apos;ve used {percent}% of today&apos;s quota</Heading>
-      <Text style={textStyle}>Hi {name ?? "there"}, {workspace} has used {percent}% of its daily quota so far.</Text>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        You&apos;ve used {percent}% of today&apos;s quota
+      </Heading>
+      <Text style={textStyle}>
+        Hi {name ?? "there"}, {workspace} has used {percent}% of its daily quota so far.
+      </Text>
       <Section style={{ backgroundColor: "#fff7ed", borderRadius: 6, padding: "12px 16px" }}>
-        <Text style={{ ...textStyle, margin: 0, fontWeight: 700 }}>{used} of {limit} quota units used</Text>
+        <Text style={{ ...textStyle, margin: 0, fontWeight: 700 }}>
+          {used} of {limit} quota units used
+        </Text>
         <Text style={{ ...textStyle, margin: 0, color: "#64748b" }}>The quota resets at {resetsAt}.</Text>
       </Section>
       <Text style={textStyle}>See which models use the most on your usage page.</Text>
-      <Button href={usageUrl} style={buttonStyle}>View usage</Button>
+      <Button href={usageUrl} style={buttonStyle}>
+        View usage
+      </Button>
     </EmailLayout>
   );
 }

@@ -12,12 +12,17 @@ export type ReferralRewardProps = {
 export default function ReferralReward({ name, credits, friend, creditsUrl }: ReferralRewardProps) {
   return (
     <EmailLayout preview={`${credits} were added to your balance`}>
-      <Heading as="h1" style={{ fontSize: 22 }}>You earned {credits}</Heading>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        You earned {credits}
+      </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, thanks for spreading the word: {friend} joined Tollgate with your referral link, so we added {credits} to your balance.
+        Hi {name ?? "there"}, thanks for spreading the word: {friend} joined Tollgate with your referral link,
+        so we added {credits} to your balance.
       </Text>
       <Text style={textStyle}>They&apos;re ready to use on your next calls.</Text>
-      <Button href={creditsUrl} style={buttonStyle}>View your credits</Button>
+      <Button href={creditsUrl} style={buttonStyle}>
+        View your credits
+      </Button>
     </EmailLayout>
   );
 }

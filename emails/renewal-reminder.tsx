@@ -14,16 +14,22 @@ export default function RenewalReminder({ name, plan, endsOn, daysLeft, billingU
   const days = daysLeft === 1 ? "1 day" : `${daysLeft} days`;
   return (
     <EmailLayout preview={`Your ${plan} plan ends on ${endsOn} and will not renew`}>
-      <Heading as="h1" style={{ fontSize: 22 }}>Your {plan} plan ends soon</Heading>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        Your {plan} plan ends soon
+      </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, your {plan} plan ends on {endsOn}, in {days}. It is set not to renew, so nothing will be charged.
+        Hi {name ?? "there"}, your {plan} plan ends on {endsOn}, in {days}. It is set not to renew, so nothing
+        will be charged.
       </Text>
       <Section style={{ backgroundColor: "#fff7ed", borderRadius: 6, padding: "12px 16px" }}>
         <Text style={{ ...textStyle, margin: 0 }}>
-          After {endsOn}, your workspace moves to pay as you go: your API keys keep working, and every paid call draws from your credit balance.
+          After {endsOn}, your workspace moves to pay as you go: your API keys keep working, and every paid
+          call draws from your credit balance.
         </Text>
       </Section>
-      <Button href={billingUrl} style={{ ...buttonStyle, marginTop: 16 }}>Keep my plan</Button>
+      <Button href={billingUrl} style={{ ...buttonStyle, marginTop: 16 }}>
+        Keep my plan
+      </Button>
     </EmailLayout>
   );
 }

@@ -8,16 +8,22 @@ export type SignUpAttemptProps = { name: string | null; signInUrl: string; reset
 export default function SignUpAttempt({ name, signInUrl, resetUrl }: SignUpAttemptProps) {
   return (
     <EmailLayout preview="Someone tried to create a Tollgate account with your email">
-      <Heading as="h1" style={{ fontSize: 22 }}>You already have an account</Heading>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        You already have an account
+      </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, someone just tried to sign up for Tollgate with this email address. It already has an account, so no new one was
-        created.
+        Hi {name ?? "there"}, someone just tried to sign up for Tollgate with this email address. It already
+        has an account, so no new one was created.
       </Text>
-      <Button href={signInUrl} style={buttonStyle}>Sign in</Button>
+      <Button href={signInUrl} style={buttonStyle}>
+        Sign in
+      </Button>
       <Text style={textStyle}>
         Forgot your password? <Link href={resetUrl}>Reset it here</Link>.
       </Text>
-      <Text style={{ ...textStyle, color: "#64748b" }}>If it was not you, you can ignore this email: nothing about your account changed.</Text>
+      <Text style={{ ...textStyle, color: "#64748b" }}>
+        If it was not you, you can ignore this email: nothing about your account changed.
+      </Text>
     </EmailLayout>
   );
 }

@@ -10,15 +10,28 @@ export type SubscriptionCanceledProps = {
   billingUrl: string;
 };
 
-export default function SubscriptionCanceled({ name, plan, endedOn, fallbackPlan, billingUrl }: SubscriptionCanceledProps) {
+export default function SubscriptionCanceled({
+  name,
+  plan,
+  endedOn,
+  fallbackPlan,
+  billingUrl,
+}: SubscriptionCanceledProps) {
   return (
     <EmailLayout preview={`Your ${plan} plan ended on ${endedOn}`}>
-      <Heading as="h1" style={{ fontSize: 22 }}>Your {plan} plan has ended</Heading>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        Your {plan} plan has ended
+      </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, your {plan} plan ended on {endedOn}. Your workspace is now on {fallbackPlan}, so your API keys keep working and every paid call draws from your credit balance.
+        Hi {name ?? "there"}, your {plan} plan ended on {endedOn}. Your workspace is now on {fallbackPlan}, so
+        your API keys keep working and every paid call draws from your credit balance.
       </Text>
-      <Text style={textStyle}>Your data and settings are all still there. Pick a plan whenever you want its limits back.</Text>
-      <Button href={billingUrl} style={buttonStyle}>Choose a plan</Button>
+      <Text style={textStyle}>
+        Your data and settings are all still there. Pick a plan whenever you want its limits back.
+      </Text>
+      <Button href={billingUrl} style={buttonStyle}>
+        Choose a plan
+      </Button>
     </EmailLayout>
   );
 }

@@ -13,12 +13,19 @@ export type TeamInviteProps = {
 export default function TeamInvite({ inviterName, workspace, role, acceptUrl, expiresOn }: TeamInviteProps) {
   return (
     <EmailLayout preview={`Join ${workspace} on Tollgate`}>
-      <Heading as="h1" style={{ fontSize: 22 }}>You&apos;re invited to {workspace}</Heading>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        You&apos;re invited to {workspace}
+      </Heading>
       <Text style={textStyle}>
-        Hi there, {inviterName} invited you to join the {workspace} workspace on Tollgate with the {role} role.
+        Hi there, {inviterName} invited you to join the {workspace} workspace on Tollgate with the {role}{" "}
+        role.
       </Text>
-      <Button href={acceptUrl} style={buttonStyle}>Accept invitation</Button>
-      <Text style={textStyle}>Or paste this link into your browser: <Link href={acceptUrl}>{acceptUrl}</Link></Text>
+      <Button href={acceptUrl} style={buttonStyle}>
+        Accept invitation
+      </Button>
+      <Text style={textStyle}>
+        Or paste this link into your browser: <Link href={acceptUrl}>{acceptUrl}</Link>
+      </Text>
       <Text style={{ ...textStyle, color: "#64748b" }}>
         The invitation expires on {expiresOn}. If you weren&apos;t expecting it, ignore this email.
       </Text>

@@ -14,20 +14,35 @@ export type TierUpgradedProps = {
   billingUrl: string;
 };
 
-export default function TierUpgraded({ name, fromPlan, toPlan, interval, chargedNow, creditsAdded, billingUrl }: TierUpgradedProps) {
+export default function TierUpgraded({
+  name,
+  fromPlan,
+  toPlan,
+  interval,
+  chargedNow,
+  creditsAdded,
+  billingUrl,
+}: TierUpgradedProps) {
   return (
     <EmailLayout preview={`Your workspace moved from ${fromPlan} to ${toPlan}`}>
-      <Heading as="h1" style={{ fontSize: 22 }}>Welcome to {toPlan}</Heading>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        Welcome to {toPlan}
+      </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, your upgrade from {fromPlan} to {toPlan} is done. The new limits apply right away, billed {interval}.
+        Hi {name ?? "there"}, your upgrade from {fromPlan} to {toPlan} is done. The new limits apply right
+        away, billed {interval}.
       </Text>
       {chargedNow || creditsAdded ? (
         <Section style={{ backgroundColor: "#f6f7fb", borderRadius: 6, padding: "12px 16px" }}>
           {chargedNow ? <Text style={{ ...textStyle, margin: 0 }}>Charged today: {chargedNow}</Text> : null}
-          {creditsAdded ? <Text style={{ ...textStyle, margin: 0 }}>{creditsAdded} were added to your balance.</Text> : null}
+          {creditsAdded ? (
+            <Text style={{ ...textStyle, margin: 0 }}>{creditsAdded} were added to your balance.</Text>
+          ) : null}
         </Section>
       ) : null}
-      <Button href={billingUrl} style={{ ...buttonStyle, marginTop: 16 }}>View your plan</Button>
+      <Button href={billingUrl} style={{ ...buttonStyle, marginTop: 16 }}>
+        View your plan
+      </Button>
     </EmailLayout>
   );
 }

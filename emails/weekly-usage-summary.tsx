@@ -15,7 +15,13 @@ export type WeeklyUsageSummaryProps = {
   unsubscribeUrl: string;
 };
 
-const cellStyle = { ...textStyle, fontSize: 14, margin: 0, padding: "6px 0", borderBottom: "1px solid #e2e8f0" };
+const cellStyle = {
+  ...textStyle,
+  fontSize: 14,
+  margin: 0,
+  padding: "6px 0",
+  borderBottom: "1px solid #e2e8f0",
+};
 const headStyle = { ...cellStyle, color: "#64748b", fontWeight: 600 };
 
 export default function WeeklyUsageSummary({
@@ -34,14 +40,26 @@ export default function WeeklyUsageSummary({
       preview={`${workspace}, ${weekOf}: ${calls} calls, ${creditsSpent} spent`}
       unsubscribe={{ url: unsubscribeUrl, label: "weekly usage summaries" }}
     >
-      <Heading as="h1" style={{ fontSize: 22 }}>Your week on Tollgate</Heading>
-      <Text style={textStyle}>Hi {name ?? "there"}, here is how {workspace} used Tollgate from {weekOf}.</Text>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        Your week on Tollgate
+      </Heading>
+      <Text style={textStyle}>
+        Hi {name ?? "there"}, here is how {workspace} used Tollgate from {weekOf}.
+      </Text>
       <Section style={{ backgroundColor: "#f6f7fb", borderRadius: 6, padding: "12px 16px" }}>
-        <Text style={{ ...textStyle, margin: 0 }}>Calls: <strong>{calls}</strong></Text>
-        <Text style={{ ...textStyle, margin: 0 }}>Credits spent: <strong>{creditsSpent}</strong></Text>
-        <Text style={{ ...textStyle, margin: 0 }}>Balance now: <strong>{balance}</strong></Text>
+        <Text style={{ ...textStyle, margin: 0 }}>
+          Calls: <strong>{calls}</strong>
+        </Text>
+        <Text style={{ ...textStyle, margin: 0 }}>
+          Credits spent: <strong>{creditsSpent}</strong>
+        </Text>
+        <Text style={{ ...textStyle, margin: 0 }}>
+          Balance now: <strong>{balance}</strong>
+        </Text>
       </Section>
-      <Heading as="h2" style={{ fontSize: 17, marginTop: 24 }}>Top models</Heading>
+      <Heading as="h2" style={{ fontSize: 17, marginTop: 24 }}>
+        Top models
+      </Heading>
       {topModels.length === 0 ? (
         <Text style={textStyle}>No calls this week.</Text>
       ) : (
@@ -60,7 +78,9 @@ export default function WeeklyUsageSummary({
           ))}
         </Section>
       )}
-      <Button href={usageUrl} style={{ ...buttonStyle, marginTop: 16 }}>View usage</Button>
+      <Button href={usageUrl} style={{ ...buttonStyle, marginTop: 16 }}>
+        View usage
+      </Button>
     </EmailLayout>
   );
 }

@@ -6,12 +6,23 @@ export type WelcomeProps = { name: string | null; dashboardUrl: string };
 export default function Welcome({ name, dashboardUrl }: WelcomeProps) {
   return (
     <EmailLayout preview="Welcome to Tollgate — your account is ready">
-      <Heading as="h1" style={{ fontSize: 22 }}>Welcome to Tollgate</Heading>
-      <Text style={textStyle}>Hi {name ?? "there"}, your email is confirmed and your workspace is ready.</Text>
-      <Text style={textStyle}>From your dashboard you can manage your workspace and, as they arrive, plans, credits and API keys.</Text>
-      <Button href={dashboardUrl} style={buttonStyle}>Open your dashboard</Button>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        Welcome to Tollgate
+      </Heading>
+      <Text style={textStyle}>
+        Hi {name ?? "there"}, your email is confirmed and your workspace is ready.
+      </Text>
+      <Text style={textStyle}>
+        From your dashboard you can manage your workspace and, as they arrive, plans, credits and API keys.
+      </Text>
+      <Button href={dashboardUrl} style={buttonStyle}>
+        Open your dashboard
+      </Button>
     </EmailLayout>
   );
 }
 
-Welcome.PreviewProps = { name: "Ada", dashboardUrl: "http://localhost:3000/dashboard" } satisfies WelcomeProps;
+Welcome.PreviewProps = {
+  name: "Ada",
+  dashboardUrl: "http://localhost:3000/dashboard",
+} satisfies WelcomeProps;

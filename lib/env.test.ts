@@ -23,12 +23,25 @@ describe("parseEnv", () => {
 
   it("reads the proxy's provider maps and checks BYOK encryption keys", () => {
     const key = Buffer.alloc(32, 7).toString("base64");
-    const env = parseEnv({ PROVIDER_BASE_URLS: "openai=http://127.0.0.1:9000/v1, Groq=https://api.groq.com/openai/v1", PROVIDER_API_KEYS: "openai=sk-abc", BYOK_ENCRYPTION_KEYS: `v1:${key},v2:${key}` });
-    expect(env.PROVIDER_BASE_URLS).toEqual({ openai: "http://127.0.0.1:9000/v1", groq: "https://api.groq.com/openai/v1" });
+    const env = parseEnv({
+      PROVIDER_BASE_URLS: "openai=http://127.0.0.1:9000/v1, Groq=https://api.groq.com/openai/v1",
+      PROVIDER_API_KEYS: "openai=sk-abc",
+      BYOK_ENCRYPTION_KEYS: `v1:${key},v2:${key}`,
+    });
+    expect(env.PROVIDER_BASE_URLS).toEqual({
+      openai: "http://127.0.0.1:9000/v1",
+      groq: "https://api.groq.com/openai/v1",
+    });
     expect(env.PROVIDER_API_KEYS).toEqual({ openai: "sk-abc" });
-    expect(parseEnv({ PROVIDER_BASE_URLS: "" }).PROVIDER_BASE_URLS).toEqual({ openai: "https://api.openai.com/v1" });
+    expect(parseEnv({ PROVIDER_BASE_URLS: "" }).PROVIDER_BASE_URLS).toEqual({
+      openai: "https://api.openai.com/v1",
+    });
     expect(parseEnv({ BYOK_ENCRYPTION_KEYS: " " }).BYOK_ENCRYPTION_KEYS).toBeUndefined();
-    expect(() => parseEnv({ BYOK_ENCRYPTION_KEYS: "v1:tooshort" })).toThrowError(/BYOK_ENCRYPTION_KEYS must be a comma-separated list/);
-    expect(() => parseEnv({ PROVIDER_BASE_URLS: "openai" })).toThrowError(/PROVIDER_BASE_URLS must look like/);
+    expect(() => parseEnv({ BYOK_ENCRYPTION_KEYS: "v1:tooshort" })).toThrowError(
+      /BYOK_ENCRYPTION_KEYS must be a comma-separated list/,
+    );
+    expect(() => parseEnv({ PROVIDER_BASE_URLS: "openai" })).toThrowError(
+      /PROVIDER_BASE_URLS must look like/,
+    );
   });
 });

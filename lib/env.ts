@@ -10,7 +10,10 @@ function providerMap(what: string, check: (value: string) => boolean, example: s
     .trim()
     .transform((raw, ctx) => {
       const map: Record<string, string> = {};
-      for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+      for (const part of raw
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const at = part.indexOf("=");
         const name = part.slice(0, at).trim().toLowerCase();
         const value = part.slice(at + 1).trim();
@@ -25,7 +28,8 @@ function providerMap(what: string, check: (value: string) => boolean, example: s
 }
 
 // An empty variable (VAR= in a .env file) counts as unset, so its default applies.
-const blankAsUnset = <S extends z.ZodType>(inner: S) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), inner);
+const blankAsUnset = <S extends z.ZodType>(inner: S) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), inner);
 
 const isHttpUrl = (v: string) => /^https?:\/\/[^\s,]+$/.test(v);
 
@@ -46,11 +50,20 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXT_PHASE: z.string().optional(),
   // Bootstraps an admin API key (tga_...) for the management API.
-  TOLLGATE_ADMIN_API_KEY: z.string().regex(/^tga_[A-Za-z0-9_-]{16,}$/, "TOLLGATE_ADMIN_API_KEY must look like tga_ followed by at least 16 characters").optional(),
+  TOLLGATE_ADMIN_API_KEY: z
+    .string()
+    .regex(
+      /^tga_[A-Za-z0-9_-]{16,}$/,
+      "TOLLGATE_ADMIN_API_KEY must look like tga_ followed by at least 16 characters",
+    )
+    .optional(),
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL").optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   EMBEDDED_PG_DIR: z.string().default(".data/pg"),
-  APP_URL: z.string().url("APP_URL must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+  APP_URL: z
+    .string()
+    .url("APP_URL must be an absolute URL such as http://localhost:3000")
+    .default("http://localhost:3000"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   GITHUB_CLIENT_ID: optional,
@@ -71,20 +84,32 @@ const schema = z.object({
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
   // Reverse proxies in front of the app whose X-Forwarded-For entries are trusted: 0 (default)
   // uses the socket address; N takes the address N hops from the right of X-Forwarded-For + socket.
-  TRUSTED_PROXY_HOPS: blankAsUnset(z.coerce.number().int("TRUSTED_PROXY_HOPS must be a whole number").min(0).max(10).default(0)),
+  TRUSTED_PROXY_HOPS: blankAsUnset(
+    z.coerce.number().int("TRUSTED_PROXY_HOPS must be a whole number").min(0).max(10).default(0),
+  ),
   // Background jobs (pg-boss): run the workers inside the app process (default), or set false and
   // run `npm run worker` processes instead. Seconds between a worker's polls for new jobs.
-  JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  JOBS_IN_PROCESS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   // Bring your own key: encryption keys for stored provider keys, and the OpenAI-compatible proxy's
   // upstreams (base URL per provider) and the platform's own provider keys.
   BYOK_ENCRYPTION_KEYS: blankAsUnset(byokKeys.optional()),
   PROVIDER_BASE_URLS: blankAsUnset(
-    providerMap("PROVIDER_BASE_URLS", isHttpUrl, "openai=https://api.openai.com/v1,other=https://…").default({ openai: "https://api.openai.com/v1" }),
+    providerMap("PROVIDER_BASE_URLS", isHttpUrl, "openai=https://api.openai.com/v1,other=https://…").default({
+      openai: "https://api.openai.com/v1",
+    }),
   ),
-  PROVIDER_API_KEYS: blankAsUnset(providerMap("PROVIDER_API_KEYS", (v) => v.length > 0 && !/\s/.test(v), "openai=sk-…").default({})),
+  PROVIDER_API_KEYS: blankAsUnset(
+    providerMap("PROVIDER_API_KEYS", (v) => v.length > 0 && !/\s/.test(v), "openai=sk-…").default({}),
+  ),
   // Outgoing webhooks may target private network addresses (localhost, 10.x, …): default only outside production.
-  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
+  WEBHOOK_ALLOW_PRIVATE_URLS: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true")),
   SEED_ADMIN_EMAIL: z.string().email().default("admin@tollgate.local"),
   SEED_ADMIN_PASSWORD: z.string().min(8).default("tollgate-admin"),
 });
@@ -104,7 +129,9 @@ export const env = parseEnv(process.env);
 
 export function databaseUrl(): string {
   if (!env.DATABASE_URL) {
-    throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one.");
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one.",
+    );
   }
   return env.DATABASE_URL;
 }

@@ -43,7 +43,10 @@ export class RateLimitedError extends AppError {
   }
 
   override headers(): Record<string, string> {
-    return { "Retry-After": String(Math.max(1, Math.ceil(this.retryAfterSeconds))), ...(this.rateLimit ? rateLimitHeaders(this.rateLimit) : {}) };
+    return {
+      "Retry-After": String(Math.max(1, Math.ceil(this.retryAfterSeconds))),
+      ...(this.rateLimit ? rateLimitHeaders(this.rateLimit) : {}),
+    };
   }
 }
 

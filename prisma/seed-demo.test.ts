@@ -34,13 +34,26 @@ async function facts() {
     db.user.count({ where: { id: { startsWith: "demo_u_" } } }),
     db.user.count({ where: { id: { startsWith: "demo_u_" }, emailVerifiedAt: { not: null } } }),
     db.subscription.findMany({ where: { workspaceId: demoWs }, include: { tier: true } }),
-    db.payment.aggregate({ where: { workspaceId: demoWs }, _sum: { amountCents: true, refundedCents: true }, _count: true }),
-    db.usageEvent.aggregate({ where: { workspaceId: demoWs }, _sum: { chargedMillicredits: true, providerCostMicros: true, quotaUnits: true }, _count: true }),
-    db.ledgerEntry.aggregate({ where: { workspaceId: demoWs }, _sum: { amountMillicredits: true }, _count: true }),
+    db.payment.aggregate({
+      where: { workspaceId: demoWs },
+      _sum: { amountCents: true, refundedCents: true },
+      _count: true,
+    }),
+    db.usageEvent.aggregate({
+      where: { workspaceId: demoWs },
+      _sum: { chargedMillicredits: true, providerCostMicros: true, quotaUnits: true },
+      _count: true,
+    }),
+    db.ledgerEntry.aggregate({
+      where: { workspaceId: demoWs },
+      _sum: { amountMillicredits: true },
+      _count: true,
+    }),
     db.apiKey.count({ where: { workspaceId: demoWs } }),
   ]);
   const byTierStatus: Record<string, number> = {};
-  for (const s of subs) byTierStatus[`${s.tier.code}:${s.status}`] = (byTierStatus[`${s.tier.code}:${s.status}`] ?? 0) + 1;
+  for (const s of subs)
+    byTierStatus[`${s.tier.code}:${s.status}`] = (byTierStatus[`${s.tier.code}:${s.status}`] ?? 0) + 1;
   return {
     users,
     verified,
@@ -62,7 +75,15 @@ async function facts() {
 
 describe("demo history (npm run db:seed -- --demo)", () => {
   it("seeds a known history for a given anchor and seed", async () => {
-    expect(first).toEqual({ users: 36, workspaces: 40, subscriptions: 10, payments: 27, usageEvents: 11_275, ledgerEntries: 7_289, skipped: false });
+    expect(first).toEqual({
+      users: 36,
+      workspaces: 40,
+      subscriptions: 10,
+      payments: 27,
+      usageEvents: 11_275,
+      ledgerEntries: 7_289,
+      skipped: false,
+    });
     // 36 people (31 verified, ~85%) with personal workspaces, plus 4 teams; a quarter on paid plans.
     expect(await facts()).toEqual({
       users: 36,
@@ -81,7 +102,10 @@ describe("demo history (npm run db:seed -- --demo)", () => {
       ledgerSum: 1_057_208_615n, // = the demo workspaces' balances
       apiKeys: 34,
     });
-    const balances = await db.workspace.aggregate({ where: { id: demoWs }, _sum: { balanceMillicredits: true } });
+    const balances = await db.workspace.aggregate({
+      where: { id: demoWs },
+      _sum: { balanceMillicredits: true },
+    });
     expect(balances._sum.balanceMillicredits).toBe(1_057_208_615n);
   });
 
@@ -90,9 +114,19 @@ describe("demo history (npm run db:seed -- --demo)", () => {
     const a = buildDemoDataset(options, catalog);
     const b = buildDemoDataset(options, catalog);
     expect(a).toEqual(b);
-    expect({ users: a.users.length, workspaces: a.workspaces.length, subscriptions: a.subscriptions.length, payments: a.payments.length, usageEvents: a.usageEvents.length, ledgerEntries: a.ledgerEntries.length, skipped: false }).toEqual(first);
+    expect({
+      users: a.users.length,
+      workspaces: a.workspaces.length,
+      subscriptions: a.subscriptions.length,
+      payments: a.payments.length,
+      usageEvents: a.usageEvents.length,
+      ledgerEntries: a.ledgerEntries.length,
+      skipped: false,
+    }).toEqual(first);
     // Another seed is another history.
-    expect(buildDemoDataset({ ...options, seed: 7 }, catalog).usageEvents.length).not.toBe(a.usageEvents.length);
+    expect(buildDemoDataset({ ...options, seed: 7 }, catalog).usageEvents.length).not.toBe(
+      a.usageEvents.length,
+    );
   });
 
   it("runs once: a second call is skipped and changes nothing", async () => {
@@ -105,7 +139,16 @@ describe("demo history (npm run db:seed -- --demo)", () => {
   it("keeps every balance equal to its ledger, never below zero, entry by entry", async () => {
     const { mismatches } = await findLedgerMismatches();
     expect(mismatches.filter((m) => m.workspaceId.startsWith("demo_ws_"))).toEqual([]);
-    const [check] = await db.$queryRaw<{ workspaces: number; negative: number; wrongRunning: number; negativeAfter: number; outOfOrder: number; usageWithoutEntry: number }[]>`
+    const [check] = await db.$queryRaw<
+      {
+        workspaces: number;
+        negative: number;
+        wrongRunning: number;
+        negativeAfter: number;
+        outOfOrder: number;
+        usageWithoutEntry: number;
+      }[]
+    >`
       with l as (
         select "workspaceId", "amountMillicredits", "balanceAfterMillicredits", "createdAt", seq,
                sum("amountMillicredits") over (partition by "workspaceId" order by seq) as running,
@@ -120,11 +163,20 @@ describe("demo history (npm run db:seed -- --demo)", () => {
              (select count(*)::int from "UsageEvent" e where e."workspaceId" like 'demo_ws_%' and e."billedTo" = 'credits'
                 and not exists (select 1 from "LedgerEntry" x where x."workspaceId" = e."workspaceId" and x.kind = 'usage' and x.reference = 'usage:' || e.id
                                 and x."amountMillicredits" = -e."chargedMillicredits" and x."balanceAfterMillicredits" = e."balanceAfterMillicredits")) as "usageWithoutEntry"`;
-    expect(check).toEqual({ workspaces: 40, negative: 0, wrongRunning: 0, negativeAfter: 0, outOfOrder: 0, usageWithoutEntry: 0 });
+    expect(check).toEqual({
+      workspaces: 40,
+      negative: 0,
+      wrongRunning: 0,
+      negativeAfter: 0,
+      outOfOrder: 0,
+      usageWithoutEntry: 0,
+    });
   });
 
   it("never counts more quota than the tier allows, and counters match the quota-billed calls", async () => {
-    const [check] = await db.$queryRaw<{ counters: number; overLimit: number; mismatched: number; eventsOverLimit: number }[]>`
+    const [check] = await db.$queryRaw<
+      { counters: number; overLimit: number; mismatched: number; eventsOverLimit: number }[]
+    >`
       with q as (
         select e."workspaceId", e."createdAt"::date as day, sum(e."quotaUnits")::int as units, max(e."quotaLimit") as "limit"
           from "UsageEvent" e where e."workspaceId" like 'demo_ws_%' and e."billedTo" = 'quota' group by 1, 2
@@ -137,7 +189,11 @@ describe("demo history (npm run db:seed -- --demo)", () => {
     expect(check.counters).toBeGreaterThan(100);
     expect(check).toMatchObject({ overLimit: 0, mismatched: 0, eventsOverLimit: 0 });
     const limits = new Map((await db.tier.findMany()).map((t) => [t.id, t.dailyQuotaUnits]));
-    const maxLimit = Math.max(...(await db.subscription.findMany({ where: { workspaceId: demoWs } })).map((s) => limits.get(s.tierId) ?? 0));
+    const maxLimit = Math.max(
+      ...(await db.subscription.findMany({ where: { workspaceId: demoWs } })).map(
+        (s) => limits.get(s.tierId) ?? 0,
+      ),
+    );
     expect(await db.quotaCounter.count({ where: { workspaceId: demoWs, used: { gt: maxLimit } } })).toBe(0);
   });
 
@@ -147,15 +203,27 @@ describe("demo history (npm run db:seed -- --demo)", () => {
     expect(charged.length).toBeGreaterThan(1000);
     for (const e of charged) {
       const model = models.get(e.modelId)!;
-      const usage = e.quantity === null ? { inputTokens: Number(e.inputTokens), outputTokens: Number(e.outputTokens) } : { quantity: Number(e.quantity) };
+      const usage =
+        e.quantity === null
+          ? { inputTokens: Number(e.inputTokens), outputTokens: Number(e.outputTokens) }
+          : { quantity: Number(e.quantity) };
       const price = priceCall({ model, usage, tierMarkupBps: e.markupBps, defaultMarkupBps: e.markupBps });
-      expect({ charged: e.chargedMillicredits, cost: e.providerCostMicros }).toEqual({ charged: price.millicredits, cost: price.providerCostMicros });
+      expect({ charged: e.chargedMillicredits, cost: e.providerCostMicros }).toEqual({
+        charged: price.millicredits,
+        cost: price.providerCostMicros,
+      });
     }
-    const free = await db.usageEvent.aggregate({ where: { workspaceId: demoWs, billedTo: "free" }, _sum: { chargedMillicredits: true, quotaUnits: true }, _count: true });
+    const free = await db.usageEvent.aggregate({
+      where: { workspaceId: demoWs, billedTo: "free" },
+      _sum: { chargedMillicredits: true, quotaUnits: true },
+      _count: true,
+    });
     expect(free._count).toBeGreaterThan(0);
     expect(free._sum).toEqual({ chargedMillicredits: 0n, quotaUnits: 0 });
     for (const table of ["UsageEvent", "LedgerEntry", "Payment"] as const) {
-      const [range] = await db.$queryRawUnsafe<{ min: Date; max: Date }[]>(`select min("createdAt") as min, max("createdAt") as max from "${table}" where "workspaceId" like 'demo_ws_%'`);
+      const [range] = await db.$queryRawUnsafe<{ min: Date; max: Date }[]>(
+        `select min("createdAt") as min, max("createdAt") as max from "${table}" where "workspaceId" like 'demo_ws_%'`,
+      );
       expect(range.min.getTime()).toBeGreaterThanOrEqual(windowStart.getTime());
       expect(range.max.getTime()).toBeLessThan(anchor.getTime());
     }
@@ -164,7 +232,12 @@ describe("demo history (npm run db:seed -- --demo)", () => {
   it("gives every active workspace one API key whose secret nobody has", async () => {
     const keys = await db.apiKey.findMany({ where: { workspaceId: demoWs } });
     expect(new Set(keys.map((k) => k.workspaceId)).size).toBe(keys.length);
-    for (const k of keys) expect(k).toMatchObject({ prefix: expect.stringMatching(/^tg_.{7}$/), keyHash: expect.stringMatching(/^[0-9a-f]{64}$/), revokedAt: null });
+    for (const k of keys)
+      expect(k).toMatchObject({
+        prefix: expect.stringMatching(/^tg_.{7}$/),
+        keyHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        revokedAt: null,
+      });
     const callers = await db.usageEvent.groupBy({ by: ["apiKeyId"], where: { workspaceId: demoWs } });
     expect(callers.every((c) => keys.some((k) => k.id === c.apiKeyId))).toBe(true);
   });

@@ -48,7 +48,8 @@ async function existingSummary(): Promise<DemoSummary> {
  */
 export async function seedDemo(options: DemoOptions = {}): Promise<DemoSummary> {
   await seed();
-  if (await db.user.findUnique({ where: { id: FIRST_DEMO_USER_ID }, select: { id: true } })) return existingSummary();
+  if (await db.user.findUnique({ where: { id: FIRST_DEMO_USER_ID }, select: { id: true } }))
+    return existingSummary();
   const data = buildDemoDataset(options, await loadDemoCatalog());
   const client = await pool().connect();
   try {

@@ -13,7 +13,10 @@ export function demoLogins(): DemoLogin[] {
   ];
 }
 
-const names: Record<string, string> = { "ada@example.com": "Ada Lovelace", "grace@example.com": "Grace Hopper" };
+const names: Record<string, string> = {
+  "ada@example.com": "Ada Lovelace",
+  "grace@example.com": "Grace Hopper",
+};
 
 /** Idempotent: creates what is missing and leaves existing rows alone. Returns who it created. */
 export async function seed(): Promise<DemoLogin[]> {

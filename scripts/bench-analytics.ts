@@ -7,7 +7,11 @@ import { startThrowawayPostgres } from "./lib/throwaway-db";
 const RUNS = 7;
 
 async function main() {
-  const database = await startThrowawayPostgres({ prefix: "tollgate-bench-analytics-", database: "bench", fast: false });
+  const database = await startThrowawayPostgres({
+    prefix: "tollgate-bench-analytics-",
+    database: "bench",
+    fast: false,
+  });
   try {
     env.DATABASE_URL = database.url;
     await applyMigrations(database.url);

@@ -17,7 +17,11 @@ const ADMIN_KEY = `tga_bench_${randomUUID().replaceAll("-", "")}`;
 const MODEL = "poster-editor:inpaint-standard";
 
 async function main() {
-  const database = await startThrowawayPostgres({ prefix: "tollgate-bench-", database: "bench", fast: false });
+  const database = await startThrowawayPostgres({
+    prefix: "tollgate-bench-",
+    database: "bench",
+    fast: false,
+  });
   env.DATABASE_URL = database.url;
   await applyMigrations(database.url);
   const { seedCatalog } = await import("@/prisma/seed-catalog");
@@ -27,7 +31,10 @@ async function main() {
   // A private tier without a rate limit worth hitting, so the benchmark measures charging, not 429s.
   await pool.query(`insert into "Tier" (id, code, name, "monthlyPriceCents", "annualPriceCents", "rateLimitPerMinute", "dailyQuotaUnits", rank, "isPublic", "updatedAt")
                     values ('tier_bench', 'bench', 'Bench', 0, 0, 100000000, 0, 99, false, now())`);
-  await pool.query(`insert into "TierModel" ("tierId", "modelId") select 'tier_bench', id from "Model" where key = $1`, [MODEL]);
+  await pool.query(
+    `insert into "TierModel" ("tierId", "modelId") select 'tier_bench', id from "Model" where key = $1`,
+    [MODEL],
+  );
 
   if (!existsSync(".next/BUILD_ID")) {
     console.log("No production build found; building…");
@@ -36,22 +43,49 @@ async function main() {
   }
   const port = await freePort();
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: randomUUID() + randomUUID(), TOLLGATE_ADMIN_API_KEY: ADMIN_KEY, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: randomUUID() + randomUUID(),
+      TOLLGATE_ADMIN_API_KEY: ADMIN_KEY,
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120 && !(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 500));
+  for (
+    let i = 0;
+    i < 120 &&
+    !(await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false));
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 500));
 
   try {
     const admin = (p: string, body: unknown) =>
-      fetch(`${base}/api/v1/admin${p}`, { method: "POST", headers: { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" }, body: JSON.stringify(body) }).then(async (r) => {
+      fetch(`${base}/api/v1/admin${p}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then(async (r) => {
         if (!r.ok) throw new Error(`${p}: ${r.status} ${await r.text()}`);
         return r.json();
       });
     const keys: { workspaceId: string; key: string }[] = [];
     for (let i = 0; i < WORKSPACES + 1; i++) {
-      const ws = await admin("/workspaces", { name: `Bench ${i}`, ownerEmail: `bench-${i}@example.test`, tier: "bench", accountType: "payg" });
-      await admin(`/workspaces/${ws.id}/credits`, { millicredits: 5_000_000_000_000, reason: "benchmark", idempotencyKey: `bench-${i}` });
+      const ws = await admin("/workspaces", {
+        name: `Bench ${i}`,
+        ownerEmail: `bench-${i}@example.test`,
+        tier: "bench",
+        accountType: "payg",
+      });
+      await admin(`/workspaces/${ws.id}/credits`, {
+        millicredits: 5_000_000_000_000,
+        reason: "benchmark",
+        idempotencyKey: `bench-${i}`,
+      });
       const { key } = await admin(`/workspaces/${ws.id}/api-keys`, { name: "bench" });
       keys.push({ workspaceId: ws.id, key });
     }
@@ -65,10 +99,29 @@ async function main() {
         url: `${base}${urlPath}`,
         connections: CONNECTIONS,
         duration: DURATION_S,
-        requests: [{ method: "POST", setupRequest: (req) => ({ ...req, headers: { "content-type": "application/json", authorization: `Bearer ${set[i++ % set.length].key}` }, body: payload }) }],
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => ({
+              ...req,
+              headers: {
+                "content-type": "application/json",
+                authorization: `Bearer ${set[i++ % set.length].key}`,
+              },
+              body: payload,
+            }),
+          },
+        ],
       });
       const ok = result["2xx"];
-      return { label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, non2xx: result.non2xx };
+      return {
+        label,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        ok,
+        non2xx: result.non2xx,
+      };
     };
 
     // The same statements the endpoint runs per call: key lookup, rate-limit upsert, charge function.
@@ -86,11 +139,18 @@ async function main() {
             try {
               const { rows } = await c.query(
                 `select k.id, k."workspaceId", w."accountType", w."overageEnabled", s."tierId" from "ApiKey" k join "Workspace" w on w.id = k."workspaceId"
-                 left join "Subscription" s on s."workspaceId" = w.id and s.status in ('active','trialing','past_due') where k."keyHash" = $1`, [k]);
-              await c.query(`insert into "RateLimitHit" ("key", "windowStart", "count") values ($1, date_trunc('minute', now()), 1)
-                             on conflict ("key", "windowStart") do update set "count" = "RateLimitHit"."count" + 1 returning "count"`, [`api:${rows[0].id}`]);
-              await c.query(`select * from tollgate_charge_usage($1, $2, $3, (select id from "Model" where key = $4), $4, 1, null, null, 'credits', 12000, 2000, 1, 10000, 1, 0, current_date, false, null, current_date, null, null, null)`,
-                [`evt_${randomUUID().replaceAll("-", "")}`, rows[0].workspaceId, rows[0].id, MODEL]);
+                 left join "Subscription" s on s."workspaceId" = w.id and s.status in ('active','trialing','past_due') where k."keyHash" = $1`,
+                [k],
+              );
+              await c.query(
+                `insert into "RateLimitHit" ("key", "windowStart", "count") values ($1, date_trunc('minute', now()), 1)
+                             on conflict ("key", "windowStart") do update set "count" = "RateLimitHit"."count" + 1 returning "count"`,
+                [`api:${rows[0].id}`],
+              );
+              await c.query(
+                `select * from tollgate_charge_usage($1, $2, $3, (select id from "Model" where key = $4), $4, 1, null, null, 'credits', 12000, 2000, 1, 10000, 1, 0, current_date, false, null, current_date, null, null, null)`,
+                [`evt_${randomUUID().replaceAll("-", "")}`, rows[0].workspaceId, rows[0].id, MODEL],
+              );
             } finally {
               c.release();
             }
@@ -99,25 +159,54 @@ async function main() {
         }),
       );
       latencies.sort((a, b) => a - b);
-      return { label, rps: latencies.length / DURATION_S, p50: latencies[Math.floor(latencies.length * 0.5)], p99: latencies[Math.floor(latencies.length * 0.99)], ok: latencies.length, non2xx: 0 };
+      return {
+        label,
+        rps: latencies.length / DURATION_S,
+        p50: latencies[Math.floor(latencies.length * 0.5)],
+        p99: latencies[Math.floor(latencies.length * 0.99)],
+        ok: latencies.length,
+        non2xx: 0,
+      };
     };
 
     // Warm the server up (JIT, connection pools, catalog snapshot) before measuring.
-    await autocannon({ url: `${base}/api/v1/usage`, connections: CONNECTIONS, duration: 3, requests: [{ method: "POST", setupRequest: (req) => ({ ...req, headers: { "content-type": "application/json", authorization: `Bearer ${spread[0].key}` }, body }) }] });
+    await autocannon({
+      url: `${base}/api/v1/usage`,
+      connections: CONNECTIONS,
+      duration: 3,
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (req) => ({
+            ...req,
+            headers: { "content-type": "application/json", authorization: `Bearer ${spread[0].key}` },
+            body,
+          }),
+        },
+      ],
+    });
     const a = await endpoint("endpoint (a) 100 workspaces", spread);
     const aBase = await baseline("baseline (a) 100 workspaces", spread);
     const b = await endpoint("endpoint (b) one hot workspace", hot);
     const bBase = await baseline("baseline (b) one hot workspace", hot);
-    const batchBody = JSON.stringify({ events: Array.from({ length: 100 }, () => ({ model: MODEL, quantity: 1 })) });
+    const batchBody = JSON.stringify({
+      events: Array.from({ length: 100 }, () => ({ model: MODEL, quantity: 1 })),
+    });
     const batch = await endpoint("batch (100 events/request)", spread, "/api/v1/usage/batch", batchBody);
 
     const fmt = (r: { label: string; rps: number; p50: number; p99: number; non2xx: number }) =>
       `${r.label.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   non-2xx ${r.non2xx}`;
-    console.log(`\nTollgate benchmark — ${CONNECTIONS} connections, ${DURATION_S} s per run, ${os.cpus().length} CPUs\n`);
+    console.log(
+      `\nTollgate benchmark — ${CONNECTIONS} connections, ${DURATION_S} s per run, ${os.cpus().length} CPUs\n`,
+    );
     for (const r of [a, aBase, b, bBase, batch]) console.log(fmt(r));
-    console.log(`\nratio endpoint/baseline  (a) ${(a.rps / aBase.rps).toFixed(2)}   (b) ${(b.rps / bBase.rps).toFixed(2)}   (target ≥ 0.6)`);
+    console.log(
+      `\nratio endpoint/baseline  (a) ${(a.rps / aBase.rps).toFixed(2)}   (b) ${(b.rps / bBase.rps).toFixed(2)}   (target ≥ 0.6)`,
+    );
     console.log(`batch events/s          ${(batch.rps * 100).toFixed(0)}   (target ≥ 10,000)`);
-    console.log(`endpoint p99            (a) ${a.p99.toFixed(1)} ms   (b) ${b.p99.toFixed(1)} ms   (target < 25 ms)`);
+    console.log(
+      `endpoint p99            (a) ${a.p99.toFixed(1)} ms   (b) ${b.p99.toFixed(1)} ms   (target < 25 ms)`,
+    );
 
     const { rows: check } = await pool.query(`
       select count(*) filter (where w."balanceMillicredits" < 0) as negative,
@@ -126,8 +215,11 @@ async function main() {
              (select count(*) from "LedgerEntry" where kind = 'usage') as usage_entries
       from "Workspace" w left join (select "workspaceId", sum("amountMillicredits") as sum from "LedgerEntry" group by 1) l on l."workspaceId" = w.id`);
     const c = check[0];
-    console.log(`\ninvariants: negative balances ${c.negative}, balance ≠ ledger sum ${c.mismatched}, charged events ${c.charged_events} = usage ledger entries ${c.usage_entries}: ${c.negative === "0" && c.mismatched === "0" && c.charged_events === c.usage_entries ? "OK" : "VIOLATED"}`);
-    if (!(c.negative === "0" && c.mismatched === "0" && c.charged_events === c.usage_entries)) process.exitCode = 1;
+    console.log(
+      `\ninvariants: negative balances ${c.negative}, balance ≠ ledger sum ${c.mismatched}, charged events ${c.charged_events} = usage ledger entries ${c.usage_entries}: ${c.negative === "0" && c.mismatched === "0" && c.charged_events === c.usage_entries ? "OK" : "VIOLATED"}`,
+    );
+    if (!(c.negative === "0" && c.mismatched === "0" && c.charged_events === c.usage_entries))
+      process.exitCode = 1;
   } finally {
     server.kill("SIGTERM");
     await pool.end();

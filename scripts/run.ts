@@ -22,9 +22,14 @@ function localSecret(name: string, prefix = "") {
 }
 
 async function main() {
-  const database = await resolveDatabase({ url: env.DATABASE_URL, port: env.EMBEDDED_PG_PORT, dir: env.EMBEDDED_PG_DIR });
+  const database = await resolveDatabase({
+    url: env.DATABASE_URL,
+    port: env.EMBEDDED_PG_PORT,
+    dir: env.EMBEDDED_PG_DIR,
+  });
   env.DATABASE_URL = database.url; // this process now provides the database
-  if (database.embedded) console.log(`Embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT} (data in ${env.EMBEDDED_PG_DIR})`);
+  if (database.embedded)
+    console.log(`Embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT} (data in ${env.EMBEDDED_PG_DIR})`);
   const applied = await applyMigrations(database.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const { seed } = await import("@/prisma/seed");
@@ -44,7 +49,10 @@ async function main() {
     NEXTAUTH_URL: env.APP_URL,
   };
   if (mode === "build") {
-    const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: { ...process.env, ...childEnv } });
+    const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
+      stdio: "inherit",
+      env: { ...process.env, ...childEnv },
+    });
     const stop = async (code: number) => {
       child.kill("SIGTERM");
       await database.stop().catch(() => {});

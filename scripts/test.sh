@@ -11,6 +11,8 @@ step "typecheck"
 npx tsc --noEmit
 step "lint"
 npx eslint . --max-warnings=0
+step "format (prettier --check; npm run format fixes it)"
+npx prettier --check . --log-level warn
 step "unit + integration (vitest, embedded PostgreSQL)"
 npx vitest run
 step "build"

@@ -6,7 +6,11 @@ import { applyMigrations } from "@/lib/db/schema-engine";
 import { env } from "@/lib/env";
 
 async function main() {
-  const database = await resolveDatabase({ url: env.DATABASE_URL, port: env.EMBEDDED_PG_PORT, dir: env.EMBEDDED_PG_DIR });
+  const database = await resolveDatabase({
+    url: env.DATABASE_URL,
+    port: env.EMBEDDED_PG_PORT,
+    dir: env.EMBEDDED_PG_DIR,
+  });
   env.DATABASE_URL = database.url;
   await applyMigrations(database.url);
   const { startJobWorkers } = await import("@/lib/jobs/runtime");

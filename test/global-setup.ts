@@ -11,7 +11,11 @@ declare module "vitest" {
 
 // Each run gets its own throw-away PostgreSQL (own port, own directory), migrated from prisma/migrations.
 export default async function setup(project: TestProject) {
-  const db = await startThrowawayPostgres({ prefix: "tollgate-test-pg-", database: "tollgate_test", fast: true });
+  const db = await startThrowawayPostgres({
+    prefix: "tollgate-test-pg-",
+    database: "tollgate_test",
+    fast: true,
+  });
   assertLocalDatabase(db.url);
   await applyMigrations(db.url);
   // Seed the catalog once, as `npm run dev` would; tests add their own rows beside it.

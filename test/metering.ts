@@ -4,30 +4,66 @@ import { createApiKey } from "@/lib/metering/api-keys";
 import { changeBalance } from "@/lib/billing/ledger";
 
 /** A workspace with a verified owner, an optional plan, a starting balance and an API key. */
-export async function apiWorkspace(opts: { balance?: bigint; tier?: string; accountType?: "payg" | "subscription"; overage?: boolean; cap?: bigint } = {}) {
+export async function apiWorkspace(
+  opts: {
+    balance?: bigint;
+    tier?: string;
+    accountType?: "payg" | "subscription";
+    overage?: boolean;
+    cap?: bigint;
+  } = {},
+) {
   const workspace = await db.workspace.create({
-    data: { name: "API test", slug: `api-${randomUUID()}`, accountType: opts.accountType ?? "payg", overageEnabled: opts.overage ?? false },
+    data: {
+      name: "API test",
+      slug: `api-${randomUUID()}`,
+      accountType: opts.accountType ?? "payg",
+      overageEnabled: opts.overage ?? false,
+    },
   });
   if (opts.tier) {
     const tier = await db.tier.findUniqueOrThrow({ where: { code: opts.tier } });
     const now = new Date();
-    await db.subscription.create({ data: { workspaceId: workspace.id, tierId: tier.id, currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + 30 * 864e5) } });
+    await db.subscription.create({
+      data: {
+        workspaceId: workspace.id,
+        tierId: tier.id,
+        currentPeriodStart: now,
+        currentPeriodEnd: new Date(now.getTime() + 30 * 864e5),
+      },
+    });
   }
-  if (opts.balance) await changeBalance({ workspaceId: workspace.id, amountMillicredits: opts.balance, kind: "admin_adjustment", reference: `seed:${workspace.id}`, reason: "test" });
-  const { key, record } = await createApiKey(null, workspace.id, { name: "test", monthlySpendCapMillicredits: opts.cap ?? null });
+  if (opts.balance)
+    await changeBalance({
+      workspaceId: workspace.id,
+      amountMillicredits: opts.balance,
+      kind: "admin_adjustment",
+      reference: `seed:${workspace.id}`,
+      reason: "test",
+    });
+  const { key, record } = await createApiKey(null, workspace.id, {
+    name: "test",
+    monthlySpendCapMillicredits: opts.cap ?? null,
+  });
   return { workspace, key, apiKey: record };
 }
 
 export function usageRequest(key: string | null, body: unknown, headers: Record<string, string> = {}) {
   return new Request("http://localhost/api/v1/usage", {
     method: "POST",
-    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers },
+    headers: {
+      "content-type": "application/json",
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...headers,
+    },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
 
 export async function ledgerSum(workspaceId: string) {
-  const rows = await db.$queryRaw<{ sum: bigint | null }[]>`select sum("amountMillicredits")::bigint as sum from "LedgerEntry" where "workspaceId" = ${workspaceId}`;
+  const rows = await db.$queryRaw<
+    { sum: bigint | null }[]
+  >`select sum("amountMillicredits")::bigint as sum from "LedgerEntry" where "workspaceId" = ${workspaceId}`;
   return rows[0].sum ?? 0n;
 }
 
@@ -35,15 +71,39 @@ export async function ledgerSum(workspaceId: string) {
  * A team workspace (not personal) sharing one balance, with one member per entry in `members`,
  * each with their own API key (created by them) and an optional monthly spend cap in the team.
  */
-export async function teamWorkspace(opts: { balance?: bigint; members: { cap?: bigint | null; keyCap?: bigint | null }[] }) {
-  const workspace = await db.workspace.create({ data: { name: "Team test", slug: `team-${randomUUID()}`, personal: false } });
-  if (opts.balance) await changeBalance({ workspaceId: workspace.id, amountMillicredits: opts.balance, kind: "admin_adjustment", reference: `seed:${workspace.id}`, reason: "test" });
+export async function teamWorkspace(opts: {
+  balance?: bigint;
+  members: { cap?: bigint | null; keyCap?: bigint | null }[];
+}) {
+  const workspace = await db.workspace.create({
+    data: { name: "Team test", slug: `team-${randomUUID()}`, personal: false },
+  });
+  if (opts.balance)
+    await changeBalance({
+      workspaceId: workspace.id,
+      amountMillicredits: opts.balance,
+      kind: "admin_adjustment",
+      reference: `seed:${workspace.id}`,
+      reason: "test",
+    });
   const members = [];
   for (const [i, m] of opts.members.entries()) {
     const id = randomUUID().slice(0, 8);
-    const user = await db.user.create({ data: { email: `member-${id}@example.test`, referralCode: `ref-${id}`, emailVerifiedAt: new Date() } });
-    await db.membership.create({ data: { userId: user.id, workspaceId: workspace.id, role: i === 0 ? "owner" : "member", monthlySpendCapMillicredits: m.cap ?? null } });
-    const { key, record } = await createApiKey({ id: user.id, email: user.email }, workspace.id, { name: `key ${i}`, monthlySpendCapMillicredits: m.keyCap ?? null });
+    const user = await db.user.create({
+      data: { email: `member-${id}@example.test`, referralCode: `ref-${id}`, emailVerifiedAt: new Date() },
+    });
+    await db.membership.create({
+      data: {
+        userId: user.id,
+        workspaceId: workspace.id,
+        role: i === 0 ? "owner" : "member",
+        monthlySpendCapMillicredits: m.cap ?? null,
+      },
+    });
+    const { key, record } = await createApiKey({ id: user.id, email: user.email }, workspace.id, {
+      name: `key ${i}`,
+      monthlySpendCapMillicredits: m.keyCap ?? null,
+    });
     members.push({ user, key, apiKey: record });
   }
   return { workspace, members };

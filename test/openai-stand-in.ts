@@ -27,19 +27,39 @@ export async function startOpenAiStandIn() {
       if (state.failNext) {
         const { status, message } = state.failNext;
         state.failNext = null;
-        return res
-          .writeHead(status, { "content-type": "application/json" })
-          .end(JSON.stringify({ error: { message: message ?? "The stand-in was told to fail.", type: "server_error", code: null, param: null } }));
+        return res.writeHead(status, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            error: {
+              message: message ?? "The stand-in was told to fail.",
+              type: "server_error",
+              code: null,
+              param: null,
+            },
+          }),
+        );
       }
       const id = `chatcmpl-standin-${++n}`;
       const created = Math.floor(Date.now() / 1000);
       const model = String(body.model);
-      const usage = { ...state.usage, total_tokens: state.usage.prompt_tokens + state.usage.completion_tokens };
+      const usage = {
+        ...state.usage,
+        total_tokens: state.usage.prompt_tokens + state.usage.completion_tokens,
+      };
       if (body.stream !== true) {
         return res.writeHead(200, { "content-type": "application/json" }).end(
           JSON.stringify({
-            id, object: "chat.completion", created, model,
-            choices: [{ index: 0, message: { role: "assistant", content: STAND_IN_CONTENT.join("") }, finish_reason: "stop", logprobs: null }],
+            id,
+            object: "chat.completion",
+            created,
+            model,
+            choices: [
+              {
+                index: 0,
+                message: { role: "assistant", content: STAND_IN_CONTENT.join("") },
+                finish_reason: "stop",
+                logprobs: null,
+              },
+            ],
             usage,
           }),
         );
@@ -47,8 +67,12 @@ export async function startOpenAiStandIn() {
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
       const send = (chunk: unknown) => res.write(`data: ${JSON.stringify(chunk)}\n\n`);
       const base = { id, object: "chat.completion.chunk", created, model };
-      send({ ...base, choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] });
-      for (const word of STAND_IN_CONTENT) send({ ...base, choices: [{ index: 0, delta: { content: word }, finish_reason: null }] });
+      send({
+        ...base,
+        choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }],
+      });
+      for (const word of STAND_IN_CONTENT)
+        send({ ...base, choices: [{ index: 0, delta: { content: word }, finish_reason: null }] });
       send({ ...base, choices: [{ index: 0, delta: {}, finish_reason: "stop" }] });
       const options = body.stream_options as { include_usage?: boolean } | undefined;
       if (options?.include_usage) send({ ...base, choices: [], usage });

@@ -12,16 +12,23 @@ export async function buyer() {
   return { user, workspaceId, actor: { id: user.id, email: user.email } };
 }
 
-export const card = (checkoutId: string, cardNumber = "4242 4242 4242 4242") => cardSchema.parse({ checkoutId, cardNumber, expiry: "12/40", cvc: "123" });
+export const card = (checkoutId: string, cardNumber = "4242 4242 4242 4242") =>
+  cardSchema.parse({ checkoutId, cardNumber, expiry: "12/40", cvc: "123" });
 
-export const balanceOf = async (id: string) => (await db.workspace.findUniqueOrThrow({ where: { id } })).balanceMillicredits;
+export const balanceOf = async (id: string) =>
+  (await db.workspace.findUniqueOrThrow({ where: { id } })).balanceMillicredits;
 
 /** A buyer on a paid plan through the local checkout; returns the buyer and a loader for the live subscription. */
 export async function subscribed(tierCode: string, interval: "month" | "year") {
   const b = await buyer();
   const { url } = await startSubscriptionCheckout(b, tierCode, interval);
   await payLocalCheckout(b.user.id, card(url.split("/").pop()!));
-  const sub = () => db.subscription.findFirstOrThrow({ where: { workspaceId: b.workspaceId }, orderBy: { createdAt: "desc" }, include: { tier: true, scheduledTier: true } });
+  const sub = () =>
+    db.subscription.findFirstOrThrow({
+      where: { workspaceId: b.workspaceId },
+      orderBy: { createdAt: "desc" },
+      include: { tier: true, scheduledTier: true },
+    });
   return { ...b, sub };
 }
 

@@ -3,27 +3,53 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { publicAction } from "@/lib/auth/action";
-import { emailSchema, registerAccount, requestPasswordReset, resetPassword, signUpSchema } from "@/lib/auth/accounts";
+import {
+  emailSchema,
+  registerAccount,
+  requestPasswordReset,
+  resetPassword,
+  signUpSchema,
+} from "@/lib/auth/accounts";
 import { passwordSchema } from "@/lib/auth/password";
 import { PLAN_COOKIE } from "@/lib/payments/plan-choice";
 
 const planChoice = z.object({
-  plan: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined),
+  plan: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional()
+    .catch(undefined),
   interval: z.enum(["month", "year"]).optional().catch(undefined),
-  ref: z.string().regex(/^[\w-]{1,40}$/).optional().catch(undefined),
+  ref: z
+    .string()
+    .regex(/^[\w-]{1,40}$/)
+    .optional()
+    .catch(undefined),
 });
 
-export const signUpAction = publicAction(signUpSchema.and(planChoice), async ({ plan, interval, ref, ...input }) => {
-  // The same answer whether or not the address already has an account (see registerAccount).
-  const { email } = await registerAccount(input, { referralCode: ref });
-  // The plan chosen on the pricing page waits here until the email is verified.
-  if (plan) (await cookies()).set(PLAN_COOKIE, `${plan}:${interval ?? "month"}`, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 7 * 24 * 3600 });
-  return { ok: true, message: email };
-});
+export const signUpAction = publicAction(
+  signUpSchema.and(planChoice),
+  async ({ plan, interval, ref, ...input }) => {
+    // The same answer whether or not the address already has an account (see registerAccount).
+    const { email } = await registerAccount(input, { referralCode: ref });
+    // The plan chosen on the pricing page waits here until the email is verified.
+    if (plan)
+      (await cookies()).set(PLAN_COOKIE, `${plan}:${interval ?? "month"}`, {
+        httpOnly: true,
+        sameSite: "lax",
+        path: "/",
+        maxAge: 7 * 24 * 3600,
+      });
+    return { ok: true, message: email };
+  },
+);
 
 export const forgotPasswordAction = publicAction(z.object({ email: emailSchema }), async ({ email }) => {
   await requestPasswordReset(email);
-  return { ok: true, message: "If an account exists for that address, a reset link is on its way. It expires in 1 hour." };
+  return {
+    ok: true,
+    message: "If an account exists for that address, a reset link is on its way. It expires in 1 hour.",
+  };
 });
 
 const resetSchema = z

@@ -39,7 +39,19 @@ type Props = {
 
 // Destructive and disruptive admin changes take a second, explicit step. Radix traps focus, closes
 // on Escape and returns focus to the trigger (or, after a success, to the status message).
-export function ActionDialog({ trigger, triggerLabel, triggerVariant = "destructive", triggerSize, title, description, descriptionClassName, details, focusAfter, onDone, ...rest }: Props) {
+export function ActionDialog({
+  trigger,
+  triggerLabel,
+  triggerVariant = "destructive",
+  triggerSize,
+  title,
+  description,
+  descriptionClassName,
+  details,
+  focusAfter,
+  onDone,
+  ...rest
+}: Props) {
   const [open, setOpen] = useState(false);
   const succeeded = useRef(false);
   return (
@@ -63,10 +75,12 @@ export function ActionDialog({ trigger, triggerLabel, triggerVariant = "destruct
             event.preventDefault();
             focusAfter();
           }}
-          className="fixed left-1/2 top-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border bg-card p-6 text-card-foreground shadow-xl focus:outline-none"
+          className="fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border bg-card p-6 text-card-foreground shadow-xl focus:outline-none"
         >
-          <Dialog.Title className="text-lg font-semibold leading-tight">{title}</Dialog.Title>
-          <Dialog.Description className={descriptionClassName ?? "text-sm text-muted-foreground"}>{description}</Dialog.Description>
+          <Dialog.Title className="text-lg leading-tight font-semibold">{title}</Dialog.Title>
+          <Dialog.Description className={descriptionClassName ?? "text-sm text-muted-foreground"}>
+            {description}
+          </Dialog.Description>
           {details}
           {/* Mounted only while open, so each opening starts without the last attempt's error. */}
           <ConfirmForm
@@ -83,9 +97,20 @@ export function ActionDialog({ trigger, triggerLabel, triggerVariant = "destruct
   );
 }
 
-type FormProps = Pick<Props, "confirmLabel" | "pendingLabel" | "confirmVariant" | "action" | "fields" | "inputs"> & { onSuccess: (message: string) => void };
+type FormProps = Pick<
+  Props,
+  "confirmLabel" | "pendingLabel" | "confirmVariant" | "action" | "fields" | "inputs"
+> & { onSuccess: (message: string) => void };
 
-function ConfirmForm({ confirmLabel, pendingLabel, confirmVariant = "destructive", action, fields, inputs, onSuccess }: FormProps) {
+function ConfirmForm({
+  confirmLabel,
+  pendingLabel,
+  confirmVariant = "destructive",
+  action,
+  fields,
+  inputs,
+  onSuccess,
+}: FormProps) {
   const [state, formAction] = useActionState(async (prev: ActionState, formData: FormData) => {
     const next = await action(prev, formData);
     if (next.ok) onSuccess(next.message ?? "Done.");

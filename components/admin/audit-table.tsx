@@ -21,7 +21,15 @@ function summary(value: Prisma.JsonValue) {
 }
 
 /** Audit entries newest first: when, what, who, which thing, and what changed. */
-export function AuditTable({ label, entries, emptyTitle }: { label: string; entries: Entry[]; emptyTitle: string }) {
+export function AuditTable({
+  label,
+  entries,
+  emptyTitle,
+}: {
+  label: string;
+  entries: Entry[];
+  emptyTitle: string;
+}) {
   if (entries.length === 0) return <EmptyState title={emptyTitle} />;
   return (
     <DataTable label={label} minWidth="min-w-[52rem]">
@@ -41,13 +49,17 @@ export function AuditTable({ label, entries, emptyTitle }: { label: string; entr
           return (
             <tr key={entry.id}>
               <Td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</Td>
-              <Td className="whitespace-nowrap font-mono text-xs">{entry.action}</Td>
-              <Td className="break-all">{entry.actorEmail ?? <span className="text-muted-foreground">System</span>}</Td>
-              <Td className="whitespace-nowrap text-xs">
-                {entry.targetType}
-                {entry.targetId ? <span className="block font-mono text-muted-foreground">{entry.targetId}</span> : null}
+              <Td className="font-mono text-xs whitespace-nowrap">{entry.action}</Td>
+              <Td className="break-all">
+                {entry.actorEmail ?? <span className="text-muted-foreground">System</span>}
               </Td>
-              <Td className="min-w-64 max-w-md font-mono text-xs break-all">
+              <Td className="text-xs whitespace-nowrap">
+                {entry.targetType}
+                {entry.targetId ? (
+                  <span className="block font-mono text-muted-foreground">{entry.targetId}</span>
+                ) : null}
+              </Td>
+              <Td className="max-w-md min-w-64 font-mono text-xs break-all">
                 {before ? <span className="block text-muted-foreground">before {before}</span> : null}
                 {after ? <span className="block">after {after}</span> : null}
               </Td>

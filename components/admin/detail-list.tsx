@@ -9,9 +9,10 @@ export function Detail({ label, wide, children }: { label: string; wide?: boolea
   return (
     <div className={wide ? "grid gap-1 sm:col-span-2" : "grid gap-1"}>
       <dt className="text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 break-words font-medium">{children}</dd>
+      <dd className="min-w-0 font-medium break-words">{children}</dd>
     </div>
   );
 }
 
-export const linkClass = "rounded-sm text-primary underline underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+export const linkClass =
+  "rounded-sm text-primary underline underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";

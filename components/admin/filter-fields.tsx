@@ -19,7 +19,14 @@ export function FilterSearch({ id, name, label, value, className }: Base & { val
   );
 }
 
-export function FilterSelect({ id, name, label, value, className, children }: Base & { value: string | undefined; children: ReactNode }) {
+export function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  className,
+  children,
+}: Base & { value: string | undefined; children: ReactNode }) {
   return (
     <div className={cn("grid w-full gap-2 sm:w-44", className)}>
       <Label htmlFor={id}>{label}</Label>
@@ -43,7 +50,11 @@ export function FilterDate({ id, name, label, value, className }: Base & { value
 
 type WorkspaceFilter = { idPrefix: string; value: string | undefined };
 
-export function TierFilter({ idPrefix, value, tiers }: WorkspaceFilter & { tiers: { code: string; name: string; archivedAt: Date | null }[] }) {
+export function TierFilter({
+  idPrefix,
+  value,
+  tiers,
+}: WorkspaceFilter & { tiers: { code: string; name: string; archivedAt: Date | null }[] }) {
   return (
     <FilterSelect id={`${idPrefix}-tier`} name="tier" label="Tier" value={value}>
       <option value="">Any tier</option>

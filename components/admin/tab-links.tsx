@@ -5,7 +5,17 @@ export type TabLink = { key: string; label: string };
 
 // Links, not ARIA tabs: each tab is its own server-rendered URL (`?tab=`), so it can be shared and
 // paged. The bar scrolls within itself on a narrow screen instead of widening the page.
-export function TabLinks({ label, basePath, tabs, active }: { label: string; basePath: string; tabs: TabLink[]; active: string }) {
+export function TabLinks({
+  label,
+  basePath,
+  tabs,
+  active,
+}: {
+  label: string;
+  basePath: string;
+  tabs: TabLink[];
+  active: string;
+}) {
   return (
     <nav aria-label={label} className="-mx-1 overflow-x-auto border-b">
       <ul className="flex min-w-max gap-1 px-1">
@@ -17,8 +27,10 @@ export function TabLinks({ label, basePath, tabs, active }: { label: string; bas
                 href={i === 0 ? basePath : `${basePath}?tab=${tab.key}`}
                 aria-current={current ? "page" : undefined}
                 className={cn(
-                  "-mb-px inline-flex h-10 items-center rounded-t-md border-b-2 px-3 text-sm font-medium transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring",
-                  current ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+                  "-mb-px inline-flex h-10 items-center rounded-t-md border-b-2 px-3 text-sm font-medium transition-colors focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none focus-visible:ring-inset",
+                  current
+                    ? "border-primary text-foreground"
+                    : "border-transparent text-muted-foreground hover:text-foreground",
                 )}
               >
                 {tab.label}

@@ -3,7 +3,11 @@ import { formatDate, formatDateTime } from "@/lib/utils/format";
 
 export type KeyStatus = "active" | "revoked" | "expired";
 
-export const keyStatusLabel: Record<KeyStatus, string> = { active: "Active", revoked: "Revoked", expired: "Expired" };
+export const keyStatusLabel: Record<KeyStatus, string> = {
+  active: "Active",
+  revoked: "Revoked",
+  expired: "Expired",
+};
 
 // A key stops working at its expiry instant; revoking wins over expiring.
 export function keyStatus(key: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): KeyStatus {
@@ -24,11 +28,15 @@ export function KeyHeadCells() {
   );
 }
 
-export function KeyCells({ apiKey }: { apiKey: { name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null } }) {
+export function KeyCells({
+  apiKey,
+}: {
+  apiKey: { name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
+}) {
   return (
     <>
-      <Td className="break-words font-medium">{apiKey.name}</Td>
-      <Td className="whitespace-nowrap font-mono text-xs">{apiKey.prefix}…</Td>
+      <Td className="font-medium break-words">{apiKey.name}</Td>
+      <Td className="font-mono text-xs whitespace-nowrap">{apiKey.prefix}…</Td>
       <Td className="whitespace-nowrap">{formatDate(apiKey.createdAt)}</Td>
       <Td className="whitespace-nowrap">{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt) : "Never"}</Td>
     </>

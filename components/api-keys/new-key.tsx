@@ -51,7 +51,11 @@ export function NewKey({ value, message }: { value: string; message?: string }) 
           Copy it now and store it somewhere safe. For your security it won&apos;t be shown again.
         </p>
         <p aria-live="polite" className="font-medium empty:hidden">
-          {copy === "copied" ? "Copied to the clipboard." : copy === "failed" ? "Couldn't reach the clipboard. The key is selected: press Ctrl+C (⌘C on a Mac)." : ""}
+          {copy === "copied"
+            ? "Copied to the clipboard."
+            : copy === "failed"
+              ? "Couldn't reach the clipboard. The key is selected: press Ctrl+C (⌘C on a Mac)."
+              : ""}
         </p>
       </div>
     </Alert>

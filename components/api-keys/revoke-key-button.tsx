@@ -47,13 +47,24 @@ export function RevokeKeyButton({ name, revokeAction, fields, revoked = false }:
   }
   if (!confirming) {
     return (
-      <Button ref={trigger} type="button" variant="outline" size="sm" aria-label={`Revoke ${name}`} onClick={() => toggle(true)}>
+      <Button
+        ref={trigger}
+        type="button"
+        variant="outline"
+        size="sm"
+        aria-label={`Revoke ${name}`}
+        onClick={() => toggle(true)}
+      >
         Revoke
       </Button>
     );
   }
   return (
-    <form action={action} className="grid justify-items-end gap-2" onKeyDown={(e) => e.key === "Escape" && toggle(false)}>
+    <form
+      action={action}
+      className="grid justify-items-end gap-2"
+      onKeyDown={(e) => e.key === "Escape" && toggle(false)}
+    >
       {Object.entries(fields).map(([field, value]) => (
         <input key={field} type="hidden" name={field} value={value} />
       ))}
@@ -62,7 +73,13 @@ export function RevokeKeyButton({ name, revokeAction, fields, revoked = false }:
         <Button type="button" variant="ghost" size="sm" onClick={() => toggle(false)}>
           Cancel
         </Button>
-        <SubmitButton ref={confirm} variant="destructive" size="sm" aria-label={`Yes, revoke ${name}`} pendingLabel="Revoking…">
+        <SubmitButton
+          ref={confirm}
+          variant="destructive"
+          size="sm"
+          aria-label={`Yes, revoke ${name}`}
+          pendingLabel="Revoking…"
+        >
           Yes, revoke
         </SubmitButton>
       </div>

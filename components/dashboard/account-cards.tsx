@@ -10,7 +10,8 @@ import { QuotaCountdown } from "./quota-countdown";
 
 type Overview = Awaited<ReturnType<typeof workspaceOverview>>;
 
-const linkClass = "rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+const linkClass =
+  "rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 export function AccountWarnings({ overview }: { overview: Overview }) {
   const { quota } = overview;
@@ -19,7 +20,8 @@ export function AccountWarnings({ overview }: { overview: Overview }) {
     <>
       {isBalanceLow(overview) ? (
         <Alert variant="warning">
-          Your balance is low: {formatCredits(overview.balanceMillicredits)} credits left. Paid calls stop when it reaches zero.{" "}
+          Your balance is low: {formatCredits(overview.balanceMillicredits)} credits left. Paid calls stop
+          when it reaches zero.{" "}
           <Link href="/pricing#credit-packs" className={linkClass}>
             Buy credits
           </Link>
@@ -27,8 +29,8 @@ export function AccountWarnings({ overview }: { overview: Overview }) {
       ) : null}
       {quota && percent >= 80 ? (
         <Alert variant="warning">
-          You have used {Math.min(percent, 100)}% of today&apos;s quota ({formatCount(quota.used)} of {formatCount(quota.limit)} units). It resets at
-          00:00 UTC.
+          You have used {Math.min(percent, 100)}% of today&apos;s quota ({formatCount(quota.used)} of{" "}
+          {formatCount(quota.limit)} units). It resets at 00:00 UTC.
         </Alert>
       ) : null}
     </>
@@ -39,20 +41,43 @@ export function AccountCards({ overview, renderedAt }: { overview: Overview; ren
   const { tier, quota } = overview;
   return (
     <div className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
-      <StatCard title="Plan" footer={<Link href="/pricing" className={linkClass}>Compare plans</Link>}>
+      <StatCard
+        title="Plan"
+        footer={
+          <Link href="/pricing" className={linkClass}>
+            Compare plans
+          </Link>
+        }
+      >
         <p className="text-2xl font-semibold">{tier.name}</p>
-        <p className="text-sm text-muted-foreground">{overview.accountType === "subscription" ? "Subscription" : "Pay as you go"}</p>
-      </StatCard>
-      <StatCard title="Balance" footer={<Link href="/dashboard/credits" className={linkClass}>Credit history</Link>}>
-        <p className="text-2xl font-semibold tabular-nums">{formatCredits(overview.balanceMillicredits)} credits</p>
         <p className="text-sm text-muted-foreground">
-          {overview.accountType === "subscription" ? "Used for overage and anything your quota does not cover." : "Every paid call draws from it."}
+          {overview.accountType === "subscription" ? "Subscription" : "Pay as you go"}
+        </p>
+      </StatCard>
+      <StatCard
+        title="Balance"
+        footer={
+          <Link href="/dashboard/credits" className={linkClass}>
+            Credit history
+          </Link>
+        }
+      >
+        <p className="text-2xl font-semibold tabular-nums">
+          {formatCredits(overview.balanceMillicredits)} credits
+        </p>
+        <p className="text-sm text-muted-foreground">
+          {overview.accountType === "subscription"
+            ? "Used for overage and anything your quota does not cover."
+            : "Every paid call draws from it."}
         </p>
       </StatCard>
       {quota ? (
         <StatCard title="Daily quota">
           <p className="text-2xl font-semibold tabular-nums">
-            {formatCount(quota.used)} <span className="text-base font-normal text-muted-foreground">of {formatCount(quota.limit)} units</span>
+            {formatCount(quota.used)}{" "}
+            <span className="text-base font-normal text-muted-foreground">
+              of {formatCount(quota.limit)} units
+            </span>
           </p>
           <QuotaMeter used={quota.used} limit={quota.limit} />
           <QuotaCountdown resetsAt={quota.resetsAt.toISOString()} renderedAt={renderedAt.toISOString()} />

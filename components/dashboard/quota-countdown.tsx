@@ -35,7 +35,11 @@ function formatCountdown(ms: number) {
 /** "Resets in 05:12:33 (00:00 UTC)", ticking every second; refreshes the page when the day turns. */
 export function QuotaCountdown({ resetsAt, renderedAt }: { resetsAt: string; renderedAt: string }) {
   const router = useRouter();
-  const current = useSyncExternalStore(subscribe, () => now, () => Date.parse(renderedAt));
+  const current = useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => Date.parse(renderedAt),
+  );
   const left = Date.parse(resetsAt) - current;
   const expired = left <= 0;
   useEffect(() => {
@@ -47,8 +51,7 @@ export function QuotaCountdown({ resetsAt, renderedAt }: { resetsAt: string; ren
         "Resetting now…"
       ) : (
         <>
-          Resets in{" "}
-          <span className="font-medium tabular-nums text-foreground">{formatCountdown(left)}</span>{" "}
+          Resets in <span className="font-medium text-foreground tabular-nums">{formatCountdown(left)}</span>{" "}
           (00:00 UTC)
         </>
       )}

@@ -3,7 +3,13 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCredits } from "@/lib/catalog/money";
 
-export type UsageChartRow = { day: string; modelKey: string; calls: number; chargedMillicredits: string; quotaUnits: number };
+export type UsageChartRow = {
+  day: string;
+  modelKey: string;
+  calls: number;
+  chargedMillicredits: string;
+  quotaUnits: number;
+};
 export type UsageMetric = "credits" | "quotaUnits";
 
 // Mid-tone colours that keep 3:1 against both the light and the dark card.
@@ -14,14 +20,25 @@ const shortDay = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));
 const number = (n: number, digits = 3) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
 
 const chartTitle = (metric: UsageMetric) =>
-  metric === "credits" ? "Credits charged per day by model, last 30 days" : "Quota units used per day by model, last 30 days";
+  metric === "credits"
+    ? "Credits charged per day by model, last 30 days"
+    : "Quota units used per day by model, last 30 days";
 
 /**
  * Stacked bars per UTC day and model. The chart is one named image for screen readers; the totals
  * table under it carries the same numbers in text.
  */
-export function UsageChart({ days, rows, metric }: { days: string[]; rows: UsageChartRow[]; metric: UsageMetric }) {
-  const value = (r: UsageChartRow) => (metric === "credits" ? Number(r.chargedMillicredits) / 1000 : r.quotaUnits);
+export function UsageChart({
+  days,
+  rows,
+  metric,
+}: {
+  days: string[];
+  rows: UsageChartRow[];
+  metric: UsageMetric;
+}) {
+  const value = (r: UsageChartRow) =>
+    metric === "credits" ? Number(r.chargedMillicredits) / 1000 : r.quotaUnits;
   const models = [...new Set(rows.map((r) => r.modelKey))].sort();
   const data = days.map((day) => {
     const point: Record<string, string | number> = { day };
@@ -46,17 +63,40 @@ export function UsageChart({ days, rows, metric }: { days: string[]; rows: Usage
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
-            <XAxis dataKey="day" tickFormatter={shortDay} tick={{ fill: "currentColor" }} stroke="currentColor" minTickGap={16} />
-            <YAxis tick={{ fill: "currentColor" }} stroke="currentColor" width={56} tickFormatter={(v: number) => number(v, 1)} allowDecimals={metric === "credits"} />
+            <XAxis
+              dataKey="day"
+              tickFormatter={shortDay}
+              tick={{ fill: "currentColor" }}
+              stroke="currentColor"
+              minTickGap={16}
+            />
+            <YAxis
+              tick={{ fill: "currentColor" }}
+              stroke="currentColor"
+              width={56}
+              tickFormatter={(v: number) => number(v, 1)}
+              allowDecimals={metric === "credits"}
+            />
             <Tooltip
               cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
               labelFormatter={(label) => shortDay(String(label))}
               formatter={(v) => `${number(Number(v))} ${unit}`}
-              contentStyle={{ background: "var(--card)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--card-foreground)" }}
+              contentStyle={{
+                background: "var(--card)",
+                border: "1px solid var(--border)",
+                borderRadius: 8,
+                color: "var(--card-foreground)",
+              }}
             />
             <Legend formatter={(model) => <span className="text-foreground">{String(model)}</span>} />
             {models.map((model, i) => (
-              <Bar key={model} dataKey={model} stackId="usage" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
+              <Bar
+                key={model}
+                dataKey={model}
+                stackId="usage"
+                fill={COLORS[i % COLORS.length]}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -70,21 +110,36 @@ type Total = { model: string; calls: number; millicredits: bigint; quotaUnits: n
 
 function TotalsTable({ totals }: { totals: Total[] }) {
   return (
-    <div role="region" aria-label="Usage totals by model, last 30 days" tabIndex={0} className="relative min-w-0 overflow-x-auto rounded-md border focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+    <div
+      role="region"
+      aria-label="Usage totals by model, last 30 days"
+      tabIndex={0}
+      className="relative min-w-0 overflow-x-auto rounded-md border focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+    >
       <table className="w-full min-w-[28rem] border-collapse text-left text-sm">
         <caption className="sr-only">Usage totals by model, last 30 days</caption>
         <thead>
           <tr className="bg-muted text-muted-foreground">
-            <th scope="col" className="px-3 py-2 font-medium">Model</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Calls</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Credits charged</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Quota units</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Model
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Calls
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Credits charged
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Quota units
+            </th>
           </tr>
         </thead>
         <tbody>
           {totals.map((t) => (
             <tr key={t.model} className="border-t">
-              <th scope="row" className="px-3 py-2 font-mono text-xs font-normal break-all">{t.model}</th>
+              <th scope="row" className="px-3 py-2 font-mono text-xs font-normal break-all">
+                {t.model}
+              </th>
               <td className="px-3 py-2 text-right tabular-nums">{number(t.calls)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatCredits(t.millicredits)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{number(t.quotaUnits)}</td>

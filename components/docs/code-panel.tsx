@@ -9,7 +9,7 @@ export function CodePanel({ code, label, className }: { code: string; label: str
       aria-label={label}
       tabIndex={0}
       className={cn(
-        "overflow-x-auto rounded-lg border border-slate-800 bg-slate-950 p-4 font-mono text-[13px] leading-6 text-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+        "overflow-x-auto rounded-lg border border-slate-800 bg-slate-950 p-4 font-mono text-[13px] leading-6 text-slate-100 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
         className,
       )}
     >

@@ -14,7 +14,12 @@ export function CodeTabs({ label, tabs }: { label: string; tabs: CodeTab[] }) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    const moves: Record<string, number> = { ArrowRight: selected + 1, ArrowLeft: selected - 1, Home: 0, End: tabs.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: selected + 1,
+      ArrowLeft: selected - 1,
+      Home: 0,
+      End: tabs.length - 1,
+    };
     if (!(e.key in moves)) return;
     e.preventDefault();
     const next = (moves[e.key] + tabs.length) % tabs.length;
@@ -39,8 +44,10 @@ export function CodeTabs({ label, tabs }: { label: string; tabs: CodeTab[] }) {
             tabIndex={i === selected ? 0 : -1}
             onClick={() => setSelected(i)}
             className={cn(
-              "-mb-px rounded-t-md border-b-2 px-3 py-1.5 text-sm font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
-              i === selected ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+              "-mb-px rounded-t-md border-b-2 px-3 py-1.5 text-sm font-medium focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+              i === selected
+                ? "border-primary text-foreground"
+                : "border-transparent text-muted-foreground hover:text-foreground",
             )}
           >
             {tab.label}
@@ -48,7 +55,14 @@ export function CodeTabs({ label, tabs }: { label: string; tabs: CodeTab[] }) {
         ))}
       </div>
       {tabs.map((tab, i) => (
-        <div key={tab.id} role="tabpanel" id={`${base}-panel-${tab.id}`} aria-labelledby={`${base}-tab-${tab.id}`} hidden={i !== selected} className="pt-3">
+        <div
+          key={tab.id}
+          role="tabpanel"
+          id={`${base}-panel-${tab.id}`}
+          aria-labelledby={`${base}-tab-${tab.id}`}
+          hidden={i !== selected}
+          className="pt-3"
+        >
           <CodePanel code={tab.code} label={`${label}: ${tab.label}`} />
         </div>
       ))}

@@ -13,7 +13,13 @@ const METHOD_CLASS: Record<string, string> = {
 };
 
 export function MethodBadge({ method }: { method: string }) {
-  return <span className={`rounded-md border px-2 py-0.5 font-mono text-xs font-bold ${METHOD_CLASS[method] ?? ""}`}>{method}</span>;
+  return (
+    <span
+      className={`rounded-md border px-2 py-0.5 font-mono text-xs font-bold ${METHOD_CLASS[method] ?? ""}`}
+    >
+      {method}
+    </span>
+  );
 }
 
 function Fields({ rows }: { rows: FieldRow[] }) {
@@ -22,14 +28,20 @@ function Fields({ rows }: { rows: FieldRow[] }) {
       {rows.map((row) => (
         <div key={row.name} className="space-y-1 px-4 py-3">
           <dt className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-            <code className="break-all font-mono text-sm font-semibold">{row.name}</code>
-            <span className="break-all font-mono text-xs text-muted-foreground">{row.type}</span>
-            {row.required ? <span className="text-xs font-medium text-destructive">required</span> : <span className="text-xs text-muted-foreground">optional</span>}
+            <code className="font-mono text-sm font-semibold break-all">{row.name}</code>
+            <span className="font-mono text-xs break-all text-muted-foreground">{row.type}</span>
+            {row.required ? (
+              <span className="text-xs font-medium text-destructive">required</span>
+            ) : (
+              <span className="text-xs text-muted-foreground">optional</span>
+            )}
           </dt>
           {(row.description || row.constraints.length > 0) && (
             <dd className="text-sm text-muted-foreground">
               {row.description}
-              {row.constraints.length > 0 && <span className="block font-mono text-xs">{row.constraints.join(" · ")}</span>}
+              {row.constraints.length > 0 && (
+                <span className="block font-mono text-xs">{row.constraints.join(" · ")}</span>
+              )}
             </dd>
           )}
         </div>
@@ -43,11 +55,27 @@ const isParameter = (p: OperationObject["parameters"][number]): p is ParameterOb
 function parameterRows(doc: OpenApiDocument, op: OperationObject): FieldRow[] {
   return op.parameters.map((p) => {
     const param = isParameter(p) ? p : doc.components.parameters[p.$ref.split("/").pop() ?? ""];
-    return { name: param.name, type: `${param.in} · ${typeLabel(doc, param.schema)}`, required: param.required, description: param.description, constraints: constraints(param.schema) };
+    return {
+      name: param.name,
+      type: `${param.in} · ${typeLabel(doc, param.schema)}`,
+      required: param.required,
+      description: param.description,
+      constraints: constraints(param.schema),
+    };
   });
 }
 
-export function OperationSection({ doc, path, method, op }: { doc: OpenApiDocument; path: string; method: string; op: OperationObject }) {
+export function OperationSection({
+  doc,
+  path,
+  method,
+  op,
+}: {
+  doc: OpenApiDocument;
+  path: string;
+  method: string;
+  op: OperationObject;
+}) {
   const verb = method.toUpperCase();
   const headingId = `${op.operationId}-title`;
   const body = op.requestBody?.content["application/json"];
@@ -61,7 +89,7 @@ export function OperationSection({ doc, path, method, op }: { doc: OpenApiDocume
       </h3>
       <p className="mt-2 flex min-w-0 flex-wrap items-center gap-2">
         <MethodBadge method={verb} />
-        <code className="break-all font-mono text-sm">{path}</code>
+        <code className="font-mono text-sm break-all">{path}</code>
       </p>
       <p className="mt-3 max-w-3xl text-pretty text-muted-foreground">{op.description}</p>
       <p className="mt-2 text-sm text-muted-foreground">
@@ -90,16 +118,22 @@ export function OperationSection({ doc, path, method, op }: { doc: OpenApiDocume
                   <li key={status} className="space-y-1 px-4 py-3 text-sm">
                     <p className="flex flex-wrap items-baseline gap-2">
                       <span className="font-mono font-semibold">{status}</span>
-                      {codes.length === 0 && <span className="text-muted-foreground">{response.description}</span>}
+                      {codes.length === 0 && (
+                        <span className="text-muted-foreground">{response.description}</span>
+                      )}
                     </p>
                     {codes.map(([code, example]) => (
                       <p key={code} className="text-muted-foreground">
-                        <code className="mr-2 rounded bg-muted px-1.5 py-0.5 font-mono text-xs text-foreground">{code}</code>
+                        <code className="mr-2 rounded bg-muted px-1.5 py-0.5 font-mono text-xs text-foreground">
+                          {code}
+                        </code>
                         {example.summary}
                       </p>
                     ))}
                     {Object.keys(response.headers ?? {}).length > 0 && (
-                      <p className="break-words text-xs text-muted-foreground">Headers: {Object.keys(response.headers ?? {}).join(", ")}</p>
+                      <p className="text-xs break-words text-muted-foreground">
+                        Headers: {Object.keys(response.headers ?? {}).join(", ")}
+                      </p>
                     )}
                   </li>
                 );
@@ -117,7 +151,10 @@ export function OperationSection({ doc, path, method, op }: { doc: OpenApiDocume
           </div>
           <div>
             <h4 className="mb-2 font-semibold">Example response ({successStatus})</h4>
-            <CodePanel label={`${verb} ${path} example response`} code={JSON.stringify(success.content["application/json"].example, null, 2)} />
+            <CodePanel
+              label={`${verb} ${path} example response`}
+              code={JSON.stringify(success.content["application/json"].example, null, 2)}
+            />
           </div>
         </div>
       </div>

@@ -3,13 +3,21 @@ import type { JsonSchema, OpenApiDocument } from "@/lib/openapi/types";
 // Reads the document's JSON Schemas into rows for the docs page: a field's name, type, whether it
 // is required, its constraints and its description.
 
-export type FieldRow = { name: string; type: string; required: boolean; description?: string; constraints: string[] };
+export type FieldRow = {
+  name: string;
+  type: string;
+  required: boolean;
+  description?: string;
+  constraints: string[];
+};
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
 export function resolve(doc: OpenApiDocument, schema: JsonSchema): JsonSchema {
   const ref = schema.$ref?.match(/^#\/components\/schemas\/(.+)$/)?.[1];
-  return ref ? { ...doc.components.schemas[ref], ...(schema.description ? { description: schema.description } : {}) } : schema;
+  return ref
+    ? { ...doc.components.schemas[ref], ...(schema.description ? { description: schema.description } : {}) }
+    : schema;
 }
 
 const asSchema = (s: unknown): JsonSchema => (typeof s === "object" && s !== null ? (s as JsonSchema) : {});
@@ -22,7 +30,8 @@ export function typeLabel(doc: OpenApiDocument, raw: JsonSchema): string {
   if (variants) return variants.map((v) => typeLabel(doc, v)).join(" | ");
   if (schema.type === "array") return `${typeLabel(doc, asSchema(schema.items))}[]`;
   if (Array.isArray(schema.type)) return schema.type.join(" | ");
-  if (schema.type === "object" && !schema.properties && schema.additionalProperties !== false) return "object";
+  if (schema.type === "object" && !schema.properties && schema.additionalProperties !== false)
+    return "object";
   return schema.type ?? (schema.properties ? "object" : "any");
 }
 

@@ -19,7 +19,15 @@ type Props = {
 };
 
 /** One button that runs one server action, with its pending state and its outcome announced beside it. */
-export function ActionButton({ action, fields, label, pendingLabel, ariaLabel, variant = "outline", confirm }: Props) {
+export function ActionButton({
+  action,
+  fields,
+  label,
+  pendingLabel,
+  ariaLabel,
+  variant = "outline",
+  confirm,
+}: Props) {
   const [state, run] = useActionState(action, {});
   const [confirming, setConfirming] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -35,7 +43,10 @@ export function ActionButton({ action, fields, label, pendingLabel, ariaLabel, v
   };
 
   const outcome = (
-    <p role={state.error ? "alert" : "status"} className={state.error ? "text-sm text-destructive" : "text-sm text-muted-foreground"}>
+    <p
+      role={state.error ? "alert" : "status"}
+      className={state.error ? "text-sm text-destructive" : "text-sm text-muted-foreground"}
+    >
       {state.error ?? state.message ?? ""}
     </p>
   );
@@ -43,7 +54,14 @@ export function ActionButton({ action, fields, label, pendingLabel, ariaLabel, v
   if (confirm && !confirming) {
     return (
       <div className="grid gap-1">
-        <Button ref={trigger} type="button" variant={variant} size="sm" aria-label={ariaLabel} onClick={() => toggle(true)}>
+        <Button
+          ref={trigger}
+          type="button"
+          variant={variant}
+          size="sm"
+          aria-label={ariaLabel}
+          onClick={() => toggle(true)}
+        >
           {label}
         </Button>
         {outcome}
@@ -51,7 +69,11 @@ export function ActionButton({ action, fields, label, pendingLabel, ariaLabel, v
     );
   }
   return (
-    <form action={run} className="grid gap-2" onKeyDown={(e) => confirm && e.key === "Escape" && toggle(false)}>
+    <form
+      action={run}
+      className="grid gap-2"
+      onKeyDown={(e) => confirm && e.key === "Escape" && toggle(false)}
+    >
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -62,7 +84,13 @@ export function ActionButton({ action, fields, label, pendingLabel, ariaLabel, v
             Cancel
           </Button>
         ) : null}
-        <SubmitButton ref={yes} variant={confirm ? "destructive" : variant} size="sm" aria-label={confirm ? undefined : ariaLabel} pendingLabel={pendingLabel}>
+        <SubmitButton
+          ref={yes}
+          variant={confirm ? "destructive" : variant}
+          size="sm"
+          aria-label={confirm ? undefined : ariaLabel}
+          pendingLabel={pendingLabel}
+        >
           {confirm ? confirm.label : label}
         </SubmitButton>
       </div>

@@ -3,7 +3,9 @@ import type { ReactNode } from "react";
 // A field's hint and validation errors, with the ids its control names in aria-describedby.
 
 export function describedBy(id: string, errors?: string[], hint?: ReactNode) {
-  return [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined
+  );
 }
 
 export function FieldMessages({ id, errors, hint }: { id: string; errors?: string[]; hint?: ReactNode }) {

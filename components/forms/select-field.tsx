@@ -67,14 +67,24 @@ export function SelectField({ label, name, errors, hint, children, className, on
  * appear). Starts at `initial`; after each submit that hands its values back (a refused or invalid
  * one), it is what that submit sent. Pass `value` and `onChange` to `SelectField`.
  */
-export function useChoice<T extends string>(state: ActionState, name: string, choices: readonly T[], initial: T) {
+export function useChoice<T extends string>(
+  state: ActionState,
+  name: string,
+  choices: readonly T[],
+  initial: T,
+) {
   const [value, setValue] = useState<T>(initial);
   const [lastState, setLastState] = useState(state);
-  const isChoice = (v: unknown): v is T => typeof v === "string" && (choices as readonly string[]).includes(v);
+  const isChoice = (v: unknown): v is T =>
+    typeof v === "string" && (choices as readonly string[]).includes(v);
   if (lastState !== state) {
     setLastState(state);
     const sent = state.values?.[name];
     if (isChoice(sent) && sent !== value) setValue(sent);
   }
-  return { value, onChange: (e: { currentTarget: { value: string } }) => isChoice(e.currentTarget.value) && setValue(e.currentTarget.value) } as const;
+  return {
+    value,
+    onChange: (e: { currentTarget: { value: string } }) =>
+      isChoice(e.currentTarget.value) && setValue(e.currentTarget.value),
+  } as const;
 }

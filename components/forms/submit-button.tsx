@@ -6,7 +6,12 @@ import { useFormStatus } from "react-dom";
 import { Button } from "@/components/ui/button";
 
 /** A submit button that shows progress while its form's action runs. */
-export function SubmitButton({ children, pendingLabel, pending, ...props }: ComponentProps<typeof Button> & { pendingLabel?: string; pending?: boolean }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  pending,
+  ...props
+}: ComponentProps<typeof Button> & { pendingLabel?: string; pending?: boolean }) {
   const status = useFormStatus();
   const busy = pending ?? status.pending;
   return (

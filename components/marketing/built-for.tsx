@@ -32,8 +32,8 @@ export function BuiltFor() {
             Built for companies that ship AI apps
           </h2>
           <p className="mt-3 text-muted-foreground">
-            Every model gets a unit — request, image, second or token — a provider cost and a markup. One catalog
-            and one credit balance cover every app you run.
+            Every model gets a unit — request, image, second or token — a provider cost and a markup. One
+            catalog and one credit balance cover every app you run.
           </p>
         </div>
         <ul className="mt-10 grid gap-4 md:grid-cols-3">
@@ -45,7 +45,7 @@ export function BuiltFor() {
                 </span>
                 <h3 className="font-semibold">{app.name}</h3>
               </div>
-              <p className="mt-4 break-all font-mono text-sm">{app.model}</p>
+              <p className="mt-4 font-mono text-sm break-all">{app.model}</p>
               <p className="mt-1 text-sm text-muted-foreground">{app.unit}</p>
             </li>
           ))}

@@ -10,8 +10,8 @@ export function ClosingCta() {
           Put a tollgate in front of your models
         </h2>
         <p className="mx-auto mt-4 max-w-2xl text-lg text-pretty">
-          Create an account to get a workspace on the free tier, or sign in to manage your plan, credits and API
-          keys.
+          Create an account to get a workspace on the free tier, or sign in to manage your plan, credits and
+          API keys.
         </p>
         <div className="mt-8 flex flex-col justify-center gap-3 sm:flex-row">
           <Button asChild size="lg" variant="secondary" className="focus-visible:ring-primary-foreground">
@@ -33,7 +33,7 @@ export function ClosingCta() {
           Already subscribed?{" "}
           <Link
             href="/dashboard"
-            className="rounded-sm font-semibold underline underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-primary-foreground"
+            className="rounded-sm font-semibold underline underline-offset-4 focus-visible:ring-2 focus-visible:ring-primary-foreground focus-visible:outline-none"
           >
             Open your dashboard
           </Link>

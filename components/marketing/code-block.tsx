@@ -46,7 +46,7 @@ export function CodeBlock({ code, filename, label }: { code: string; filename: s
         role="region"
         aria-label={label}
         tabIndex={0}
-        className="relative overflow-x-auto focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring"
+        className="relative overflow-x-auto focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none focus-visible:ring-inset"
       >
         <pre className="w-max min-w-full p-4 font-mono text-[13px] leading-6">
           <code>{highlight(code)}</code>

@@ -1,13 +1,33 @@
 import { cn } from "@/lib/utils/cn";
 
-type Decision = { status: number; model: string; detail: string; tone: "success" | "warning" | "destructive" };
+type Decision = {
+  status: number;
+  model: string;
+  detail: string;
+  tone: "success" | "warning" | "destructive";
+};
 
 // Illustrative answers, one per outcome an app has to handle; not live data.
 const decisions: Decision[] = [
   { status: 200, model: "video-generator:veo-3", detail: "8 seconds · billed to credits", tone: "success" },
-  { status: 200, model: "chat:gpt-4o-mini", detail: "1,240 input + 380 output tokens · billed to quota", tone: "success" },
-  { status: 402, model: "poster-editor:inpaint-pro", detail: "insufficient_credits · offer a credit pack", tone: "destructive" },
-  { status: 403, model: "video-generator:veo-3", detail: "model_not_allowed · requiredTier: pro", tone: "destructive" },
+  {
+    status: 200,
+    model: "chat:gpt-4o-mini",
+    detail: "1,240 input + 380 output tokens · billed to quota",
+    tone: "success",
+  },
+  {
+    status: 402,
+    model: "poster-editor:inpaint-pro",
+    detail: "insufficient_credits · offer a credit pack",
+    tone: "destructive",
+  },
+  {
+    status: 403,
+    model: "video-generator:veo-3",
+    detail: "model_not_allowed · requiredTier: pro",
+    tone: "destructive",
+  },
   { status: 429, model: "chat:gpt-4o-mini", detail: "quota_exceeded · resets 00:00 UTC", tone: "warning" },
 ];
 
@@ -27,13 +47,18 @@ export function DecisionFeed() {
       <ul className="divide-y">
         {decisions.map((decision, index) => (
           <li key={index} className="flex items-start gap-3 px-4 py-3">
-            <span className={cn("w-9 shrink-0 font-mono text-sm font-semibold tabular-nums", toneClass[decision.tone])}>
+            <span
+              className={cn(
+                "w-9 shrink-0 font-mono text-sm font-semibold tabular-nums",
+                toneClass[decision.tone],
+              )}
+            >
               <span className="sr-only">HTTP </span>
               {decision.status}
             </span>
             <div className="min-w-0 flex-1">
-              <p className="break-all font-mono text-sm">{decision.model}</p>
-              <p className="mt-0.5 break-words text-xs text-muted-foreground">{decision.detail}</p>
+              <p className="font-mono text-sm break-all">{decision.model}</p>
+              <p className="mt-0.5 text-xs break-words text-muted-foreground">{decision.detail}</p>
             </div>
           </li>
         ))}

@@ -1,4 +1,13 @@
-import { ChartColumn, Check, Coins, CreditCard, Database, Gauge, Layers, type LucideIcon } from "lucide-react";
+import {
+  ChartColumn,
+  Check,
+  Coins,
+  CreditCard,
+  Database,
+  Gauge,
+  Layers,
+  type LucideIcon,
+} from "lucide-react";
 import { Card } from "@/components/ui/card";
 
 type Feature = { icon: LucideIcon; title: string; body: string; points: string[] };
@@ -86,7 +95,7 @@ export function Features() {
                 <span className="flex size-10 items-center justify-center rounded-md bg-secondary text-secondary-foreground">
                   <feature.icon className="size-5" aria-hidden />
                 </span>
-                <h3 className="mt-4 text-lg font-semibold leading-tight">{feature.title}</h3>
+                <h3 className="mt-4 text-lg leading-tight font-semibold">{feature.title}</h3>
                 <p className="mt-2 text-sm text-muted-foreground">{feature.body}</p>
                 <ul className="mt-4 space-y-2 text-sm">
                   {feature.points.map((point) => (

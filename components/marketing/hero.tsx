@@ -26,9 +26,10 @@ export function Hero() {
             Plans, credits and metering for the AI apps you sell
           </h1>
           <p className="mt-6 max-w-xl text-lg text-pretty text-muted-foreground">
-            Tollgate is the billing layer for AI software companies. Your video generator, poster editor or chat
-            app asks it one question on every request — may this customer use this model now, and what does it
-            cost? — and gets an atomic answer backed by prepaid credits, daily quotas and real payments.
+            Tollgate is the billing layer for AI software companies. Your video generator, poster editor or
+            chat app asks it one question on every request — may this customer use this model now, and what
+            does it cost? — and gets an atomic answer backed by prepaid credits, daily quotas and real
+            payments.
           </p>
           <div className="mt-8 flex flex-col gap-3 sm:flex-row">
             <Button asChild size="lg">

@@ -64,11 +64,18 @@ const answers = [
 
 export function HowItWorks() {
   return (
-    <section id="how-it-works" aria-labelledby="how-it-works-title" className="scroll-mt-20 border-t bg-muted/40">
+    <section
+      id="how-it-works"
+      aria-labelledby="how-it-works-title"
+      className="scroll-mt-20 border-t bg-muted/40"
+    >
       <div className="mx-auto max-w-6xl px-4 py-20 sm:px-6">
         <div className="max-w-2xl">
           <p className="text-sm font-semibold text-primary">How it works</p>
-          <h2 id="how-it-works-title" className="mt-2 text-3xl font-bold tracking-tight text-balance sm:text-4xl">
+          <h2
+            id="how-it-works-title"
+            className="mt-2 text-3xl font-bold tracking-tight text-balance sm:text-4xl"
+          >
             One call before every paid request
           </h2>
           <p className="mt-4 text-lg text-muted-foreground">
@@ -100,9 +107,12 @@ export function HowItWorks() {
             />
             <dl className="grid gap-3 sm:grid-cols-2">
               {answers.map((answer) => (
-                <div key={answer.status} className="min-w-0 rounded-lg border bg-card p-4 text-card-foreground">
+                <div
+                  key={answer.status}
+                  className="min-w-0 rounded-lg border bg-card p-4 text-card-foreground"
+                >
                   <dt className={`font-mono text-sm font-semibold ${answer.tone}`}>{answer.status}</dt>
-                  <dd className="mt-1 break-words text-sm text-muted-foreground">{answer.body}</dd>
+                  <dd className="mt-1 text-sm break-words text-muted-foreground">{answer.body}</dd>
                 </div>
               ))}
             </dl>

@@ -29,13 +29,13 @@ export function SiteFooter() {
         <div className="min-w-0 space-y-3">
           <Link
             href="/"
-            className="-m-1 inline-flex rounded-md p-1 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+            className="-m-1 inline-flex rounded-md p-1 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
           >
             <Wordmark />
           </Link>
           <p className="max-w-sm text-sm text-muted-foreground">
-            Self-hosted plans, prepaid credits, metering and payments for AI software companies. Your apps ask,
-            Tollgate decides, charges and records — in one transaction, on your own PostgreSQL.
+            Self-hosted plans, prepaid credits, metering and payments for AI software companies. Your apps
+            ask, Tollgate decides, charges and records — in one transaction, on your own PostgreSQL.
           </p>
         </div>
         {linkGroups.map((group) => (
@@ -46,7 +46,7 @@ export function SiteFooter() {
                 <li key={link.href}>
                   <Link
                     href={link.href}
-                    className="rounded-sm text-sm text-muted-foreground underline-offset-4 hover:text-foreground hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                    className="rounded-sm text-sm text-muted-foreground underline-offset-4 hover:text-foreground hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
                   >
                     {link.label}
                   </Link>

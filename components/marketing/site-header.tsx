@@ -15,7 +15,7 @@ export function SiteHeader() {
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-2 px-4 sm:px-6">
         <Link
           href="/"
-          className="-m-1 rounded-md p-1 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          className="-m-1 rounded-md p-1 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
         >
           <Wordmark />
         </Link>
@@ -26,7 +26,12 @@ export function SiteHeader() {
             <ul className="mr-2 hidden items-center gap-1 sm:flex">
               {sectionLinks.map((link) => (
                 <li key={link.href} className={`hidden ${link.show}`}>
-                  <Button asChild variant="ghost" size="sm" className="text-muted-foreground hover:text-foreground">
+                  <Button
+                    asChild
+                    variant="ghost"
+                    size="sm"
+                    className="text-muted-foreground hover:text-foreground"
+                  >
                     <Link href={link.href}>{link.label}</Link>
                   </Button>
                 </li>

@@ -7,13 +7,18 @@ export type Interval = "month" | "year";
 type Feature = PublicCatalog["features"][number];
 
 /** What a tier costs per month on the chosen interval; annual billing is the yearly price ÷ 12. */
-export function monthlyCents(tier: Pick<PublicTier, "monthlyPriceCents" | "annualPriceCents">, interval: Interval): number {
+export function monthlyCents(
+  tier: Pick<PublicTier, "monthlyPriceCents" | "annualPriceCents">,
+  interval: Interval,
+): number {
   // Rounded up, as the calculator does, so the card and the calculator always agree.
   return interval === "year" ? Math.ceil(tier.annualPriceCents / 12) : tier.monthlyPriceCents;
 }
 
 /** "2 months free" when every paid tier's annual price is 10 × monthly, else "save up to N%". */
-export function annualSavingLabel(tiers: Pick<PublicTier, "monthlyPriceCents" | "annualPriceCents">[]): string | null {
+export function annualSavingLabel(
+  tiers: Pick<PublicTier, "monthlyPriceCents" | "annualPriceCents">[],
+): string | null {
   const paid = tiers.filter((t) => t.monthlyPriceCents > 0 && t.annualPriceCents > 0);
   if (paid.length === 0) return null;
   if (paid.every((t) => t.annualPriceCents === 10 * t.monthlyPriceCents)) return "2 months free";
@@ -44,7 +49,10 @@ export function tierFeatureLines(tier: Pick<PublicTier, "features">, features: F
 }
 
 /** The tier a set of models needs: the highest required tier among them (by the catalog's order). */
-export function neededTier(tiers: Pick<PublicTier, "code" | "name">[], requiredCodes: (string | null)[]): string | null {
+export function neededTier(
+  tiers: Pick<PublicTier, "code" | "name">[],
+  requiredCodes: (string | null)[],
+): string | null {
   const indexes = requiredCodes.map((code) => tiers.findIndex((t) => t.code === code));
   if (indexes.length === 0 || indexes.some((i) => i < 0)) return null;
   return tiers[Math.max(...indexes)].name;

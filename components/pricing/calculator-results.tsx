@@ -45,11 +45,18 @@ export function CalculatorResults({
         </thead>
         <tbody>
           {options.map((o) => (
-            <tr key={o.code} data-testid={`option-${o.code}`} className={o.cheapest ? "border-b bg-secondary/60 last:border-0" : "border-b last:border-0"}>
-              <th scope="row" className="px-4 py-3 text-left font-medium" data-testid={o.cheapest ? "cheapest-option" : undefined}>
+            <tr
+              key={o.code}
+              data-testid={`option-${o.code}`}
+              className={o.cheapest ? "border-b bg-secondary/60 last:border-0" : "border-b last:border-0"}
+            >
+              <th
+                scope="row"
+                className="px-4 py-3 text-left font-medium"
+                data-testid={o.cheapest ? "cheapest-option" : undefined}
+              >
                 <span className="flex flex-wrap items-center gap-2">
-                  {o.name}{" "}
-                  {o.cheapest ? <Badge>Cheapest</Badge> : null}
+                  {o.name} {o.cheapest ? <Badge>Cheapest</Badge> : null}
                 </span>
               </th>
               <td className={td}>{money(o.planCents)}</td>
@@ -61,7 +68,8 @@ export function CalculatorResults({
                 </>
               ) : (
                 <td colSpan={3} className="px-4 py-3 text-right text-muted-foreground">
-                  Not available: needs {neededTier(tiers, o.missingModels.map(requiredTier)) ?? "a plan with these models"}
+                  Not available: needs{" "}
+                  {neededTier(tiers, o.missingModels.map(requiredTier)) ?? "a plan with these models"}
                 </td>
               )}
             </tr>

@@ -60,7 +60,7 @@ export function CalculatorRow({
           id={`${id}-model`}
           value={row.modelKey}
           onChange={(e) => onChange({ modelKey: e.target.value })}
-          className="h-10 w-full rounded-md border border-input bg-background px-3 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          className="h-10 w-full rounded-md border border-input bg-background px-3 text-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
         >
           {apps.map((app) => (
             <optgroup key={app.key} label={app.name}>
@@ -91,13 +91,21 @@ export function CalculatorRow({
             />
             {invalid ? (
               <p id={`${id}-${field}-error`} className="text-sm text-destructive">
-                Enter a whole number of 0 or more, like 1000. This model is left out of the estimate until then.
+                Enter a whole number of 0 or more, like 1000. This model is left out of the estimate until
+                then.
               </p>
             ) : null}
           </div>
         );
       })}
-      <Button type="button" variant="ghost" size="icon" className="mt-[1.375rem] shrink-0" aria-label={`Remove model ${index + 1}`} onClick={onRemove}>
+      <Button
+        type="button"
+        variant="ghost"
+        size="icon"
+        className="mt-[1.375rem] shrink-0"
+        aria-label={`Remove model ${index + 1}`}
+        onClick={onRemove}
+      >
         <X aria-hidden />
       </Button>
     </fieldset>

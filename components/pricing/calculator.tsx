@@ -24,9 +24,14 @@ function toSelection(row: Row, unit: Parameters<typeof volumeFields>[0]): Select
 
 export function Calculator({ catalog }: { catalog: PublicCatalog }) {
   const { interval } = useInterval();
-  const models = useMemo(() => new Map(catalog.apps.flatMap((a) => a.models).map((m) => [m.key, m])), [catalog]);
+  const models = useMemo(
+    () => new Map(catalog.apps.flatMap((a) => a.models).map((m) => [m.key, m])),
+    [catalog],
+  );
   const first = catalog.apps[0]?.models[0];
-  const [rows, setRows] = useState<Row[]>(() => (first ? [{ id: 0, modelKey: first.key, ...defaultVolumes(first.unit) }] : []));
+  const [rows, setRows] = useState<Row[]>(() =>
+    first ? [{ id: 0, modelKey: first.key, ...defaultVolumes(first.unit) }] : [],
+  );
   const [nextId, setNextId] = useState(1);
 
   const selections = rows.flatMap((r) => {
@@ -79,8 +84,8 @@ export function Calculator({ catalog }: { catalog: PublicCatalog }) {
       </div>
       <div className="grid gap-4">
         <p className="text-sm text-muted-foreground">
-          Plan prices are per month on {interval === "year" ? "annual" : "monthly"} billing; switch with Monthly and
-          Annual above the plans.
+          Plan prices are per month on {interval === "year" ? "annual" : "monthly"} billing; switch with
+          Monthly and Annual above the plans.
         </p>
         <p aria-live="polite" className="font-medium">
           {cheapest
@@ -88,19 +93,28 @@ export function Calculator({ catalog }: { catalog: PublicCatalog }) {
             : "Add a model with a valid monthly volume to compare the ways to pay."}
         </p>
         {selections.length > 0 ? (
-          <CalculatorResults options={options} tiers={catalog.tiers} requiredTier={(k) => models.get(k)?.requiredTier ?? null} currency={currency} />
+          <CalculatorResults
+            options={options}
+            tiers={catalog.tiers}
+            requiredTier={(k) => models.get(k)?.requiredTier ?? null}
+            currency={currency}
+          />
         ) : null}
         <ul className="list-disc space-y-1 pl-5 text-sm text-muted-foreground">
           <li>A month is {DAYS_PER_MONTH} days, with usage spread evenly over it.</li>
           <li>
             Pay as you go has no plan: every paid call draws credits at the {base?.name ?? "free"} plan&apos;s
-            markup ({formatBps(base?.markupBps ?? catalog.defaultMarkupBps)} unless a model sets its own), with that plan&apos;s models. Credits cost $1 per 1,000.
+            markup ({formatBps(base?.markupBps ?? catalog.defaultMarkupBps)} unless a model sets its own),
+            with that plan&apos;s models. Credits cost $1 per 1,000.
           </li>
           <li>
-            On a plan, calls use the daily quota first (daily quota × {DAYS_PER_MONTH}); what it cannot carry is charged in
-            credits at the plan&apos;s markup, from its included credits first, then from credits you buy.
+            On a plan, calls use the daily quota first (daily quota × {DAYS_PER_MONTH}); what it cannot carry
+            is charged in credits at the plan&apos;s markup, from its included credits first, then from
+            credits you buy.
           </li>
-          <li>Annual billing counts the yearly price divided by 12. Free models cost nothing and use no quota.</li>
+          <li>
+            Annual billing counts the yearly price divided by 12. Free models cost nothing and use no quota.
+          </li>
         </ul>
       </div>
     </div>

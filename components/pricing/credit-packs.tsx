@@ -8,10 +8,16 @@ import { centsPerThousandCredits } from "./billing";
 
 // Always two decimals, so packs compare at a glance ("$1.00" beside "$0.95").
 const perThousand = (cents: number, currency: string) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase(), minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
+  new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(cents / 100);
 
 export function CreditPacks({ packs }: Pick<PublicCatalog, "packs">) {
-  if (packs.length === 0) return <p className="text-muted-foreground">Credit packs are not on sale right now.</p>;
+  if (packs.length === 0)
+    return <p className="text-muted-foreground">Credit packs are not on sale right now.</p>;
   return (
     <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
       {packs.map((pack) => {
@@ -20,18 +26,22 @@ export function CreditPacks({ packs }: Pick<PublicCatalog, "packs">) {
         return (
           <li key={pack.code} data-testid={`pack-${pack.code}`} className="min-w-0">
             <Card className="flex h-full flex-col p-6">
-              <h3 className="text-lg font-semibold leading-tight">{pack.name}</h3>
+              <h3 className="text-lg leading-tight font-semibold">{pack.name}</h3>
               <p className="mt-3 text-sm text-muted-foreground">
-                <span className="font-semibold text-foreground tabular-nums">{formatCredits(credits)}</span> credits
+                <span className="font-semibold text-foreground tabular-nums">{formatCredits(credits)}</span>{" "}
+                credits
               </p>
               {bonus > 0n ? (
                 <Badge variant="secondary" className="mt-2 self-start">
                   +{formatCredits(bonus)} bonus credits
                 </Badge>
               ) : null}
-              <p className="mt-4 text-3xl font-bold tracking-tight">{formatCents(pack.priceCents, pack.currency)}</p>
+              <p className="mt-4 text-3xl font-bold tracking-tight">
+                {formatCents(pack.priceCents, pack.currency)}
+              </p>
               <p className="mt-1 text-sm text-muted-foreground">
-                {perThousand(centsPerThousandCredits(pack.priceCents, credits + bonus), pack.currency)} per 1,000 credits
+                {perThousand(centsPerThousandCredits(pack.priceCents, credits + bonus), pack.currency)} per
+                1,000 credits
                 {bonus > 0n ? ", bonus included" : ""}
               </p>
               <div className="mt-auto pt-6">

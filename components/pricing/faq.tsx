@@ -8,7 +8,12 @@ import { annualSavingLabel } from "./billing";
 const list = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
-export function Faq({ tiers, features, apps, defaultMarkupBps }: Pick<PublicCatalog, "tiers" | "features" | "apps" | "defaultMarkupBps">) {
+export function Faq({
+  tiers,
+  features,
+  apps,
+  defaultMarkupBps,
+}: Pick<PublicCatalog, "tiers" | "features" | "apps" | "defaultMarkupBps">) {
   const overage = features.find((f) => f.key === "overage_to_credits");
   const overageTiers = overage ? tiers.filter((t) => t.features[overage.key]).map((t) => t.name) : [];
   const freeModels = apps.flatMap((a) => a.models.filter((m) => m.free).map((m) => m.name));
@@ -58,7 +63,7 @@ export function Faq({ tiers, features, apps, defaultMarkupBps }: Pick<PublicCata
     <div className="divide-y rounded-lg border bg-card">
       {items.map((item) => (
         <details key={item.q} className="group px-4 sm:px-6">
-          <summary className="-mx-2 cursor-pointer rounded-md px-2 py-4 font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+          <summary className="-mx-2 cursor-pointer rounded-md px-2 py-4 font-medium focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
             {item.q}
           </summary>
           <p className="pb-4 text-muted-foreground">{item.a}</p>

@@ -9,14 +9,25 @@ type Group = { category: string; rows: Row[] };
 
 const cellClass = "px-4 py-3 text-center";
 
-function groups({ features, defaultMarkupBps }: Pick<PublicCatalog, "features" | "defaultMarkupBps">): Group[] {
+function groups({
+  features,
+  defaultMarkupBps,
+}: Pick<PublicCatalog, "features" | "defaultMarkupBps">): Group[] {
   const usage: Group = {
     category: "Usage",
     rows: [
-      { key: "credits", name: "Credits included per month", cell: (t) => formatCredits(BigInt(t.includedMillicredits)) },
+      {
+        key: "credits",
+        name: "Credits included per month",
+        cell: (t) => formatCredits(BigInt(t.includedMillicredits)),
+      },
       { key: "quota", name: "Daily quota (units)", cell: (t) => formatCount(t.dailyQuotaUnits) },
       { key: "rate", name: "Requests per minute", cell: (t) => formatCount(t.rateLimitPerMinute) },
-      { key: "markup", name: "Markup on provider cost", cell: (t) => formatBps(t.markupBps ?? defaultMarkupBps) },
+      {
+        key: "markup",
+        name: "Markup on provider cost",
+        cell: (t) => formatBps(t.markupBps ?? defaultMarkupBps),
+      },
     ],
   };
   const byCategory = new Map<string, Row[]>();
@@ -77,7 +88,11 @@ export function FeatureTable(catalog: Pick<PublicCatalog, "tiers" | "features" |
         {groups(catalog).map((group) => (
           <tbody key={group.category}>
             <tr className="border-b bg-muted/60">
-              <th scope="rowgroup" colSpan={tiers.length + 1} className="px-4 py-2 text-left text-xs font-semibold uppercase tracking-wide">
+              <th
+                scope="rowgroup"
+                colSpan={tiers.length + 1}
+                className="px-4 py-2 text-left text-xs font-semibold tracking-wide uppercase"
+              >
                 {group.category}
               </th>
             </tr>

@@ -5,7 +5,9 @@ import type { Interval } from "./billing";
 
 // The billing interval the visitor picked. Client state only, so the page itself stays static;
 // the plan cards and the calculator both read it.
-const IntervalContext = createContext<{ interval: Interval; chooseInterval: (i: Interval) => void } | null>(null);
+const IntervalContext = createContext<{ interval: Interval; chooseInterval: (i: Interval) => void } | null>(
+  null,
+);
 
 export function IntervalProvider({ children }: { children: ReactNode }) {
   const [interval, chooseInterval] = useState<Interval>("month");

@@ -22,7 +22,7 @@ export function IntervalToggle({ saving }: { saving: string | null }) {
             aria-pressed={interval === choice.value}
             onClick={() => chooseInterval(choice.value)}
             className={cn(
-              "min-w-24 rounded-md px-4 py-2 text-sm font-medium transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+              "min-w-24 rounded-md px-4 py-2 text-sm font-medium transition-colors focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
               interval === choice.value
                 ? "bg-background text-foreground shadow-sm"
                 : "text-muted-foreground hover:text-foreground",

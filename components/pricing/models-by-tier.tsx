@@ -31,12 +31,16 @@ export function ModelsByTier({ tiers, apps }: Pick<PublicCatalog, "tiers" | "app
   const tierName = new Map(tiers.map((t) => [t.code, t.name]));
   // The lowest tier's models are on every plan (higher tiers include what lower ones have).
   const requires = (m: PublicModel) =>
-    m.requiredTier === tiers[0]?.code ? "All plans" : `Requires ${tierName.get(m.requiredTier ?? "") ?? "a higher plan"}`;
+    m.requiredTier === tiers[0]?.code
+      ? "All plans"
+      : `Requires ${tierName.get(m.requiredTier ?? "") ?? "a higher plan"}`;
   return (
     <div className="grid gap-10">
       {tiers.map((tier) => {
         const keys = new Set(tier.modelKeys);
-        const models = apps.flatMap((app) => app.models.filter((m) => keys.has(m.key)).map((m) => ({ m, appName: app.name })));
+        const models = apps.flatMap((app) =>
+          app.models.filter((m) => keys.has(m.key)).map((m) => ({ m, appName: app.name })),
+        );
         return (
           <div key={tier.code} className="min-w-0">
             <h3 className="text-lg font-semibold">
@@ -54,7 +58,9 @@ export function ModelsByTier({ tiers, apps }: Pick<PublicCatalog, "tiers" | "app
                 <ModelItem key={m.key} model={m} appName={appName} requires={requires(m)} />
               ))}
             </ul>
-            {models.length === 0 ? <p className="mt-2 text-sm text-muted-foreground">No models are included on this plan.</p> : null}
+            {models.length === 0 ? (
+              <p className="mt-2 text-sm text-muted-foreground">No models are included on this plan.</p>
+            ) : null}
           </div>
         );
       })}

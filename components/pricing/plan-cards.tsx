@@ -38,9 +38,11 @@ function PlanCard({ tier, lines, interval }: { tier: PublicTier; lines: string[]
     `${formatCount(tier.rateLimitPerMinute)} requests per minute`,
   ];
   return (
-    <Card className={cn("flex h-full flex-col p-6", tier.mostPopular && "border-primary ring-1 ring-primary")}>
+    <Card
+      className={cn("flex h-full flex-col p-6", tier.mostPopular && "border-primary ring-1 ring-primary")}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h3 className="text-lg font-semibold leading-tight">{tier.name}</h3>
+        <h3 className="text-lg leading-tight font-semibold">{tier.name}</h3>
         {tier.mostPopular ? <Badge>Most popular</Badge> : null}
       </div>
       <p className="mt-2 text-sm text-muted-foreground">{tier.description}</p>

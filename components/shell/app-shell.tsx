@@ -23,7 +23,7 @@ export function AppShell({ area, nav, user, workspaceSwitcher, children }: AppSh
     <div className="flex min-h-dvh">
       <a
         href="#main"
-        className="sr-only rounded-md bg-background text-sm font-medium text-foreground shadow-lg focus:not-sr-only focus:fixed focus:px-4 focus:py-2 focus:left-4 focus:top-4 focus:z-[60] focus:outline-none focus:ring-2 focus:ring-ring"
+        className="sr-only rounded-md bg-background text-sm font-medium text-foreground shadow-lg focus:not-sr-only focus:fixed focus:top-4 focus:left-4 focus:z-[60] focus:px-4 focus:py-2 focus:ring-2 focus:ring-ring focus:outline-none"
       >
         Skip to content
       </a>
@@ -32,7 +32,7 @@ export function AppShell({ area, nav, user, workspaceSwitcher, children }: AppSh
           nav can reuse the "Main" label. */}
       <aside
         aria-label="Sidebar"
-        className="hidden border-r bg-card text-card-foreground print:!hidden md:sticky md:top-0 md:flex md:h-dvh md:w-64 md:shrink-0 md:flex-col md:gap-6 md:overflow-y-auto md:px-4 md:py-5"
+        className="hidden border-r bg-card text-card-foreground md:sticky md:top-0 md:flex md:h-dvh md:w-64 md:shrink-0 md:flex-col md:gap-6 md:overflow-y-auto md:px-4 md:py-5 print:!hidden"
       >
         <div className="px-2">
           <Brand area={area} />
@@ -42,7 +42,7 @@ export function AppShell({ area, nav, user, workspaceSwitcher, children }: AppSh
       </aside>
 
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-30 flex h-14 print:hidden items-center gap-2 border-b bg-background px-3 sm:px-4 md:px-6">
+        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background px-3 sm:px-4 md:px-6 print:hidden">
           <div className="flex min-w-0 items-center gap-1 md:hidden">
             <MobileNav area={area} nav={nav} workspaceSwitcher={workspaceSwitcher} />
             <Wordmark />
@@ -52,7 +52,11 @@ export function AppShell({ area, nav, user, workspaceSwitcher, children }: AppSh
             <UserMenu user={user} />
           </div>
         </header>
-        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6 md:px-8 md:py-8">
+        <main
+          id="main"
+          tabIndex={-1}
+          className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6 md:px-8 md:py-8"
+        >
           {children}
         </main>
       </div>

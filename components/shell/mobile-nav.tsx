@@ -48,7 +48,7 @@ export function MobileNav({
           <div className="flex items-start justify-between gap-2">
             <Brand area={area} />
             <Dialog.Close asChild>
-              <Button variant="ghost" size="icon" aria-label="Close navigation" className="-mr-2 -mt-2">
+              <Button variant="ghost" size="icon" aria-label="Close navigation" className="-mt-2 -mr-2">
                 <X aria-hidden />
               </Button>
             </Dialog.Close>

@@ -42,7 +42,7 @@ export function UserMenu({ user }: UserMenuProps) {
         >
           <DropdownMenu.Label className="px-2 py-2">
             <span className="block text-xs text-muted-foreground">Signed in as</span>
-            <span className="block break-all text-sm font-medium">{user.email}</span>
+            <span className="block text-sm font-medium break-all">{user.email}</span>
           </DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
           <DropdownMenu.Item asChild className={itemClass}>

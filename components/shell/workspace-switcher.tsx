@@ -67,7 +67,7 @@ function SwitcherFields({ workspaces, currentId }: Omit<WorkspaceSwitcherProps, 
             refocus.current = document.activeElement === event.currentTarget;
             event.currentTarget.form?.requestSubmit();
           }}
-          className="h-9 w-full min-w-0 rounded-md border border-input bg-background px-2 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-wait disabled:opacity-60"
+          className="h-9 w-full min-w-0 rounded-md border border-input bg-background px-2 text-sm text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none disabled:cursor-wait disabled:opacity-60"
         >
           {workspaces.map((workspace) => (
             <option key={workspace.id} value={workspace.id}>
@@ -75,7 +75,9 @@ function SwitcherFields({ workspaces, currentId }: Omit<WorkspaceSwitcherProps, 
             </option>
           ))}
         </select>
-        {pending ? <LoaderCircle aria-hidden className="size-4 shrink-0 animate-spin text-muted-foreground" /> : null}
+        {pending ? (
+          <LoaderCircle aria-hidden className="size-4 shrink-0 animate-spin text-muted-foreground" />
+        ) : null}
       </div>
       <span role="status" className="sr-only">
         {pending ? "Switching workspace…" : ""}
@@ -84,7 +86,7 @@ function SwitcherFields({ workspaces, currentId }: Omit<WorkspaceSwitcherProps, 
       <button
         type="submit"
         disabled={pending}
-        className="sr-only self-start rounded-md border border-input bg-background text-sm font-medium focus:not-sr-only focus:px-3 focus:py-1 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        className="sr-only self-start rounded-md border border-input bg-background text-sm font-medium focus:not-sr-only focus:px-3 focus:py-1 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
       >
         Switch
       </button>

@@ -3,13 +3,21 @@ import { cn } from "@/lib/utils/cn";
 
 // The table scrolls inside its own box so a phone never scrolls the whole page sideways; the box
 // is focusable (and named) so keyboard users can scroll it too.
-export function DataTable({ label, children, minWidth = "min-w-[40rem]" }: { label: string; children: ReactNode; minWidth?: string }) {
+export function DataTable({
+  label,
+  children,
+  minWidth = "min-w-[40rem]",
+}: {
+  label: string;
+  children: ReactNode;
+  minWidth?: string;
+}) {
   return (
     <div
       role="region"
       aria-label={label}
       tabIndex={0}
-      className="relative min-w-0 overflow-x-auto rounded-lg border bg-card focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      className="relative min-w-0 overflow-x-auto rounded-lg border bg-card focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
     >
       <table className={cn("w-full border-collapse text-left text-sm", minWidth)}>
         <caption className="sr-only">{label}</caption>
@@ -20,7 +28,16 @@ export function DataTable({ label, children, minWidth = "min-w-[40rem]" }: { lab
 }
 
 export function Th({ className, ...props }: ComponentProps<"th">) {
-  return <th scope="col" className={cn("whitespace-nowrap border-b bg-muted px-4 py-3 font-medium text-muted-foreground", className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn(
+        "border-b bg-muted px-4 py-3 font-medium whitespace-nowrap text-muted-foreground",
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className, ...props }: ComponentProps<"td">) {

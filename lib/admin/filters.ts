@@ -18,12 +18,21 @@ const one = (value: unknown) => {
 /** Free text for a search box; missing is "". */
 export const textParam = z.preprocess((v) => (one(v) ?? "").slice(0, 200), z.string());
 
-export const enumParam = <const T extends readonly [string, ...string[]]>(values: T) => z.preprocess(one, z.enum(values).optional()).catch(undefined);
+export const enumParam = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(one, z.enum(values).optional()).catch(undefined);
 
 /** A calendar day, YYYY-MM-DD, read as UTC. */
 export const dayParam = z.preprocess(one, z.iso.date().optional()).catch(undefined);
 
-export const tierParam = z.preprocess((v) => one(v)?.toLowerCase(), z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/).optional()).catch(undefined);
+export const tierParam = z
+  .preprocess(
+    (v) => one(v)?.toLowerCase(),
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/)
+      .optional(),
+  )
+  .catch(undefined);
 
 const DAY_MS = 86_400_000;
 
@@ -38,8 +47,12 @@ export function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | un
 
 /** The workspace's current plan: its live subscription's tier, or "free" when it has none. */
 export function tierWhere(code: string): Prisma.WorkspaceWhereInput {
-  const onTier: Prisma.WorkspaceWhereInput = { subscriptions: { some: { status: { in: [...LIVE_STATUSES] }, tier: { code } } } };
-  return code === "free" ? { OR: [{ subscriptions: { none: { status: { in: [...LIVE_STATUSES] } } } }, onTier] } : onTier;
+  const onTier: Prisma.WorkspaceWhereInput = {
+    subscriptions: { some: { status: { in: [...LIVE_STATUSES] }, tier: { code } } },
+  };
+  return code === "free"
+    ? { OR: [{ subscriptions: { none: { status: { in: [...LIVE_STATUSES] } } } }, onTier] }
+    : onTier;
 }
 
 /** The filter values to keep on pagination links (blank ones dropped). */
@@ -50,7 +63,12 @@ export function filterParams(filter: Record<string, string | undefined>) {
 export const isFiltered = (filter: Record<string, string | undefined>) => Object.values(filter).some(Boolean);
 
 /** One page of rows; the requested page is clamped to the last one that exists. */
-export async function paged<T>(count: () => Promise<number>, rows: (skip: number, take: number) => Promise<T[]>, requestedPage: number, pageSize = ADMIN_PAGE_SIZE) {
+export async function paged<T>(
+  count: () => Promise<number>,
+  rows: (skip: number, take: number) => Promise<T[]>,
+  requestedPage: number,
+  pageSize = ADMIN_PAGE_SIZE,
+) {
   const total = await count();
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, requestedPage), pageCount);

@@ -5,7 +5,8 @@ import { createUser } from "@/test/factories";
 import { resendUserVerification } from "./user-actions";
 import { userAudit } from "./users";
 
-const verifyEmails = (to: string) => db.emailOutbox.findMany({ where: { to, template: "verify-email" }, orderBy: { createdAt: "asc" } });
+const verifyEmails = (to: string) =>
+  db.emailOutbox.findMany({ where: { to, template: "verify-email" }, orderBy: { createdAt: "asc" } });
 
 describe("resend verification", () => {
   it("queues a new verify email for an unverified user and audits it", async () => {
@@ -21,14 +22,20 @@ describe("resend verification", () => {
     expect(emails[1].idempotencyKey).not.toBe(emails[0].idempotencyKey);
 
     const audit = await userAudit(user.id, 1);
-    expect(audit.rows).toMatchObject([{ action: "user.resend_verification", actorId: admin.id, actorEmail: admin.email, targetType: "user" }]);
+    expect(audit.rows).toMatchObject([
+      { action: "user.resend_verification", actorId: admin.id, actorEmail: admin.email, targetType: "user" },
+    ]);
   });
 
   it("refuses a verified or unknown user and sends nothing", async () => {
     const admin = await createUser({ role: "admin", verified: true });
     const verified = await createUser({ verified: true });
-    await expect(resendUserVerification(admin, { userId: verified.id })).rejects.toThrow(`${verified.email} is already verified; no email was sent.`);
+    await expect(resendUserVerification(admin, { userId: verified.id })).rejects.toThrow(
+      `${verified.email} is already verified; no email was sent.`,
+    );
     expect(await verifyEmails(verified.email)).toHaveLength(0);
-    await expect(resendUserVerification(admin, { userId: "no-such-user" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resendUserVerification(admin, { userId: "no-such-user" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

@@ -8,16 +8,28 @@ import { listUsers, parseUserFilter, userWhere, type UserFilter } from "./users"
 const prefix = `adm-users-${randomUUID().slice(0, 8)}`;
 const email = (label: string) => `${prefix}-${label}@example.test`;
 
-async function user(label: string, opts: { verified?: boolean; role?: "user" | "admin"; name?: string; createdAt?: Date } = {}) {
-  const u = await signUp({ email: email(label), password: "correct horse battery", name: opts.name ?? "Filter Test" }, { verified: opts.verified, role: opts.role });
+async function user(
+  label: string,
+  opts: { verified?: boolean; role?: "user" | "admin"; name?: string; createdAt?: Date } = {},
+) {
+  const u = await signUp(
+    { email: email(label), password: "correct horse battery", name: opts.name ?? "Filter Test" },
+    { verified: opts.verified, role: opts.role },
+  );
   if (opts.createdAt) await db.user.update({ where: { id: u.id }, data: { createdAt: opts.createdAt } });
-  const owned = await db.workspace.findFirstOrThrow({ where: { memberships: { some: { userId: u.id, role: "owner" } } } });
+  const owned = await db.workspace.findFirstOrThrow({
+    where: { memberships: { some: { userId: u.id, role: "owner" } } },
+  });
   return { ...u, workspaceId: owned.id };
 }
 
 // a: verified payg user from Jan 10th 2020; b: unverified admin comped to pro; c: suspended; d: Jan 11th 2020.
 beforeAll(async () => {
-  await user("a", { verified: true, name: `Quixote ${prefix}`, createdAt: new Date("2020-01-10T23:59:59.000Z") });
+  await user("a", {
+    verified: true,
+    name: `Quixote ${prefix}`,
+    createdAt: new Date("2020-01-10T23:59:59.000Z"),
+  });
   const b = await user("b", { role: "admin" });
   await setManualSubscription(null, b.workspaceId, { tier: "pro", interval: "month" });
   const c = await user("c", { verified: true });
@@ -27,7 +39,10 @@ beforeAll(async () => {
 
 /** The labels of this file's users that match the filter (scoped by the unique email prefix). */
 async function matching(filter: Partial<UserFilter>) {
-  const rows = await db.user.findMany({ where: { AND: [userWhere({ q: "", ...filter }), { email: { startsWith: prefix } }] }, select: { email: true } });
+  const rows = await db.user.findMany({
+    where: { AND: [userWhere({ q: "", ...filter }), { email: { startsWith: prefix } }] },
+    select: { email: true },
+  });
   return rows.map((r) => r.email.slice(prefix.length + 1, prefix.length + 2)).sort();
 }
 
@@ -61,8 +76,24 @@ describe("admin user filters", () => {
   });
 
   it("parses URL parameters, ignoring values it does not recognise", async () => {
-    const filter = parseUserFilter({ q: ` ${prefix} `, verified: "no", tier: "PRO", from: "2020-13-45", role: "root", status: ["suspended", "active"] });
-    expect(filter).toEqual({ q: prefix, verified: "no", tier: "pro", from: undefined, to: undefined, role: undefined, accountType: undefined, status: "suspended" });
+    const filter = parseUserFilter({
+      q: ` ${prefix} `,
+      verified: "no",
+      tier: "PRO",
+      from: "2020-13-45",
+      role: "root",
+      status: ["suspended", "active"],
+    });
+    expect(filter).toEqual({
+      q: prefix,
+      verified: "no",
+      tier: "pro",
+      from: undefined,
+      to: undefined,
+      role: undefined,
+      accountType: undefined,
+      status: "suspended",
+    });
     const page = await listUsers(parseUserFilter({ q: prefix, verified: "no" }), 1);
     expect(page.rows.map((r) => r.email)).toEqual([email("b")]);
     expect(page.rows[0].memberships[0].workspace.subscriptions[0].tier.code).toBe("pro");

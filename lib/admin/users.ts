@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
 import { db, type Prisma } from "@/lib/db";
-import { dayParam, dayRange, enumParam, paged, textParam, tierParam, tierWhere, type SearchParams } from "./filters";
+import {
+  dayParam,
+  dayRange,
+  enumParam,
+  paged,
+  textParam,
+  tierParam,
+  tierWhere,
+  type SearchParams,
+} from "./filters";
 
 // The admin console's view of users: the filtered list and one user's detail.
 
@@ -20,7 +29,10 @@ export type UserFilter = z.infer<typeof userFilterSchema>;
 
 export const parseUserFilter = (params: SearchParams): UserFilter => userFilterSchema.parse(params);
 
-const suspendedOwned: Prisma.MembershipWhereInput = { role: "owner", workspace: { suspendedAt: { not: null } } };
+const suspendedOwned: Prisma.MembershipWhereInput = {
+  role: "owner",
+  workspace: { suspendedAt: { not: null } },
+};
 
 /**
  * Account type and tier are those of a workspace the user owns (their personal one, or a team they
@@ -28,7 +40,13 @@ const suspendedOwned: Prisma.MembershipWhereInput = { role: "owner", workspace: 
  */
 export function userWhere(filter: UserFilter): Prisma.UserWhereInput {
   const and: Prisma.UserWhereInput[] = [];
-  if (filter.q) and.push({ OR: [{ email: { contains: filter.q, mode: "insensitive" } }, { name: { contains: filter.q, mode: "insensitive" } }] });
+  if (filter.q)
+    and.push({
+      OR: [
+        { email: { contains: filter.q, mode: "insensitive" } },
+        { name: { contains: filter.q, mode: "insensitive" } },
+      ],
+    });
   if (filter.verified) and.push({ emailVerifiedAt: filter.verified === "yes" ? { not: null } : null });
   if (filter.role) and.push({ role: filter.role });
   const created = dayRange(filter.from, filter.to);
@@ -64,7 +82,11 @@ export async function listUsers(filter: UserFilter, requestedPage: number) {
           memberships: {
             where: { role: "owner" },
             orderBy: [{ workspace: { personal: "desc" } }, { createdAt: "asc" }],
-            select: { workspace: { select: { id: true, accountType: true, suspendedAt: true, subscriptions: liveTier } } },
+            select: {
+              workspace: {
+                select: { id: true, accountType: true, suspendedAt: true, subscriptions: liveTier },
+              },
+            },
           },
         },
       }),
@@ -81,7 +103,18 @@ export function getUserDetail(id: string) {
       _count: { select: { referrals: true } },
       memberships: {
         orderBy: [{ workspace: { personal: "desc" } }, { createdAt: "asc" }],
-        include: { workspace: { select: { id: true, name: true, personal: true, accountType: true, suspendedAt: true, subscriptions: liveTier } } },
+        include: {
+          workspace: {
+            select: {
+              id: true,
+              name: true,
+              personal: true,
+              accountType: true,
+              suspendedAt: true,
+              subscriptions: liveTier,
+            },
+          },
+        },
       },
     },
   });
@@ -92,7 +125,8 @@ export function userAudit(userId: string, requestedPage: number) {
   const where: Prisma.AuditLogWhereInput = { targetType: "user", targetId: userId };
   return paged(
     () => db.auditLog.count({ where }),
-    (skip, take) => db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
+    (skip, take) =>
+      db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
     requestedPage,
   );
 }

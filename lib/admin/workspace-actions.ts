@@ -12,7 +12,8 @@ import { revokeApiKey } from "@/lib/metering/api-keys";
 const id = z.string().trim().min(1).max(64);
 
 /** "250 credits", "0.5 credits", "1 credit". */
-export const creditsPhrase = (millicredits: bigint) => (millicredits === 1000n ? "1 credit" : creditsLabel(millicredits));
+export const creditsPhrase = (millicredits: bigint) =>
+  millicredits === 1000n ? "1 credit" : creditsLabel(millicredits);
 
 // 1 billion credits: far above any real adjustment, and well inside a safe integer of millicredits.
 const MAX_ADJUSTMENT = 1_000_000_000_000n;
@@ -23,7 +24,10 @@ export const creditsFormSchema = z.object({
   amount: z.string().transform((text, ctx) => {
     const value = parseCredits(text);
     if (value === null || value <= 0n) {
-      ctx.addIssue({ code: "custom", message: "Enter a number of credits above zero, with up to 3 decimals (e.g. 250 or 0.5)." });
+      ctx.addIssue({
+        code: "custom",
+        message: "Enter a number of credits above zero, with up to 3 decimals (e.g. 250 or 0.5).",
+      });
       return z.NEVER;
     }
     if (value > MAX_ADJUSTMENT) {
@@ -32,7 +36,11 @@ export const creditsFormSchema = z.object({
     }
     return value;
   }),
-  reason: z.string().trim().min(1, "Give a reason; it is stored with the ledger entry.").max(300, "Use at most 300 characters."),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Give a reason; it is stored with the ledger entry.")
+    .max(300, "Use at most 300 characters."),
   idempotencyKey: z.string().trim().min(8).max(100),
 });
 
@@ -47,11 +55,18 @@ export async function adjustWorkspaceCredits(actor: Actor, input: CreditsForm) {
   if (!ws) throw new NotFoundError("Workspace");
   const signed = input.direction === "grant" ? input.amount : -input.amount;
   try {
-    const result = await adjustCredits(actor, input.workspaceId, { millicredits: Number(signed), reason: input.reason, idempotencyKey: input.idempotencyKey });
+    const result = await adjustCredits(actor, input.workspaceId, {
+      millicredits: Number(signed),
+      reason: input.reason,
+      idempotencyKey: input.idempotencyKey,
+    });
     return { ...result, workspaceName: ws.name };
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== "insufficient_credits") throw e;
-    const { balanceMillicredits } = await db.workspace.findUniqueOrThrow({ where: { id: input.workspaceId }, select: { balanceMillicredits: true } });
+    const { balanceMillicredits } = await db.workspace.findUniqueOrThrow({
+      where: { id: input.workspaceId },
+      select: { balanceMillicredits: true },
+    });
     throw new AppError(
       "insufficient_credits",
       `Deducting ${creditsPhrase(input.amount)} would take ${ws.name} below zero: its balance is ${creditsPhrase(balanceMillicredits)}. Nothing was changed.`,
@@ -70,19 +85,34 @@ export const compPlanFormSchema = z.object({
 export async function compWorkspace(actor: Actor, input: z.infer<typeof compPlanFormSchema>) {
   const ws = await db.workspace.findUnique({ where: { id: input.workspaceId }, select: { name: true } });
   if (!ws) throw new NotFoundError("Workspace");
-  const subscription = await setManualSubscription(actor, input.workspaceId, { tier: input.tier, interval: input.interval });
-  const tier = await db.tier.findUniqueOrThrow({ where: { id: subscription.tierId }, select: { name: true } });
+  const subscription = await setManualSubscription(actor, input.workspaceId, {
+    tier: input.tier,
+    interval: input.interval,
+  });
+  const tier = await db.tier.findUniqueOrThrow({
+    where: { id: subscription.tierId },
+    select: { name: true },
+  });
   return { subscription, tierName: tier.name, workspaceName: ws.name };
 }
 
 export const suspendFormSchema = z.object({
   workspaceId: id,
-  reason: z.string().trim().min(1, "Give a reason for the suspension.").max(300, "Use at most 300 characters."),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Give a reason for the suspension.")
+    .max(300, "Use at most 300 characters."),
 });
 
 export const unsuspendFormSchema = z.object({
   workspaceId: id,
-  reason: z.string().trim().max(300, "Use at most 300 characters.").optional().transform((v) => v || null),
+  reason: z
+    .string()
+    .trim()
+    .max(300, "Use at most 300 characters.")
+    .optional()
+    .transform((v) => v || null),
 });
 
 /**
@@ -99,12 +129,23 @@ export async function unsuspendWorkspace(actor: Actor, input: z.infer<typeof uns
 
 async function setSuspended(actor: Actor, workspaceId: string, suspend: boolean, reason: string | null) {
   return db.$transaction(async (tx) => {
-    const ws = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { name: true, suspendedAt: true } });
+    const ws = await tx.workspace.findUnique({
+      where: { id: workspaceId },
+      select: { name: true, suspendedAt: true },
+    });
     if (!ws) throw new NotFoundError("Workspace");
     const suspendedAt = suspend ? new Date() : null;
     // Conditional, so two admins acting at once change it (and audit it) once.
-    const changed = await tx.workspace.updateMany({ where: { id: workspaceId, suspendedAt: suspend ? null : { not: null } }, data: { suspendedAt } });
-    if (changed.count === 0) throw new AppError(suspend ? "already_suspended" : "not_suspended", `${ws.name} is ${suspend ? "already suspended" : "not suspended"}.`, 409);
+    const changed = await tx.workspace.updateMany({
+      where: { id: workspaceId, suspendedAt: suspend ? null : { not: null } },
+      data: { suspendedAt },
+    });
+    if (changed.count === 0)
+      throw new AppError(
+        suspend ? "already_suspended" : "not_suspended",
+        `${ws.name} is ${suspend ? "already suspended" : "not suspended"}.`,
+        409,
+      );
     await recordAudit(tx, {
       actor,
       action: suspend ? "workspace.suspend" : "workspace.unsuspend",
@@ -121,7 +162,10 @@ export const revokeKeyFormSchema = z.object({ workspaceId: id, id });
 
 /** Revokes one of the workspace's API keys (audited `api_key.revoke`); the next call with it gets 401. */
 export async function revokeWorkspaceKey(actor: Actor, input: z.infer<typeof revokeKeyFormSchema>) {
-  const key = await db.apiKey.findUnique({ where: { id: input.id }, select: { workspaceId: true, revokedAt: true } });
+  const key = await db.apiKey.findUnique({
+    where: { id: input.id },
+    select: { workspaceId: true, revokedAt: true },
+  });
   if (!key || key.workspaceId !== input.workspaceId) throw new NotFoundError("API key");
   if (key.revokedAt) throw new AppError("already_revoked", "This key is already revoked.", 409);
   return revokeApiKey(actor, input.workspaceId, input.id);

@@ -8,7 +8,9 @@ import { listWorkspaces, parseWorkspaceFilter, workspaceWhere, type WorkspaceFil
 const prefix = `adm-ws-${randomUUID().slice(0, 8)}`;
 
 async function workspace(label: string, opts: { createdAt?: Date; slug?: string } = {}) {
-  const owner = await db.user.create({ data: { email: `${prefix}-owner${label}@example.test`, referralCode: newReferralCode() } });
+  const owner = await db.user.create({
+    data: { email: `${prefix}-owner${label}@example.test`, referralCode: newReferralCode() },
+  });
   return db.workspace.create({
     data: {
       name: `${prefix} ${label}`,
@@ -56,7 +58,10 @@ describe("admin workspace filters", () => {
   });
 
   it("lists a page with owner and plan from URL parameters", async () => {
-      const page = await listWorkspaces(parseWorkspaceFilter({ q: prefix, tier: "Starter", status: "bogus" }), 7);
+    const page = await listWorkspaces(
+      parseWorkspaceFilter({ q: prefix, tier: "Starter", status: "bogus" }),
+      7,
+    );
     expect(page).toMatchObject({ total: 1, page: 1, pageCount: 1 });
     expect(page.rows[0]).toMatchObject({ name: `${prefix} 2`, accountType: "subscription" });
     expect(page.rows[0].memberships[0].user.email).toBe(`${prefix}-owner2@example.test`);

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
 import { db, type Prisma } from "@/lib/db";
-import { dayParam, dayRange, enumParam, paged, textParam, tierParam, tierWhere, type SearchParams } from "./filters";
+import {
+  dayParam,
+  dayRange,
+  enumParam,
+  paged,
+  textParam,
+  tierParam,
+  tierWhere,
+  type SearchParams,
+} from "./filters";
 
 // The admin console's view of workspaces: the filtered list, one workspace, and each detail tab's page.
 
@@ -16,7 +25,8 @@ export const workspaceFilterSchema = z.object({
 
 export type WorkspaceFilter = z.infer<typeof workspaceFilterSchema>;
 
-export const parseWorkspaceFilter = (params: SearchParams): WorkspaceFilter => workspaceFilterSchema.parse(params);
+export const parseWorkspaceFilter = (params: SearchParams): WorkspaceFilter =>
+  workspaceFilterSchema.parse(params);
 
 export function workspaceWhere(filter: WorkspaceFilter): Prisma.WorkspaceWhereInput {
   const and: Prisma.WorkspaceWhereInput[] = [];
@@ -25,7 +35,11 @@ export function workspaceWhere(filter: WorkspaceFilter): Prisma.WorkspaceWhereIn
       OR: [
         { name: { contains: filter.q, mode: "insensitive" } },
         { slug: { contains: filter.q, mode: "insensitive" } },
-        { memberships: { some: { role: "owner", user: { email: { contains: filter.q, mode: "insensitive" } } } } },
+        {
+          memberships: {
+            some: { role: "owner", user: { email: { contains: filter.q, mode: "insensitive" } } },
+          },
+        },
       ],
     });
   }
@@ -74,7 +88,10 @@ export function getWorkspaceDetail(id: string) {
     where: { id },
     include: {
       memberships: owner,
-      subscriptions: { ...liveSubscription, include: { tier: true, scheduledTier: { select: { code: true, name: true } } } },
+      subscriptions: {
+        ...liveSubscription,
+        include: { tier: true, scheduledTier: { select: { code: true, name: true } } },
+      },
       _count: { select: { memberships: true, apiKeys: true } },
     },
   });
@@ -86,7 +103,14 @@ export function workspaceSubscriptions(workspaceId: string, page: number) {
   const where = { workspaceId };
   return paged(
     () => db.subscription.count({ where }),
-    (skip, take) => db.subscription.findMany({ where, orderBy: [...newest], skip, take, include: { tier: { select: { name: true, code: true } } } }),
+    (skip, take) =>
+      db.subscription.findMany({
+        where,
+        orderBy: [...newest],
+        skip,
+        take,
+        include: { tier: { select: { name: true, code: true } } },
+      }),
     page,
   );
 }
@@ -96,13 +120,22 @@ export async function workspaceLedger(workspaceId: string, page: number) {
   const where = { workspaceId };
   const result = await paged(
     () => db.ledgerEntry.count({ where }),
-    (skip, take) => db.ledgerEntry.findMany({ where, orderBy: [{ createdAt: "desc" }, { seq: "desc" }], skip, take }),
+    (skip, take) =>
+      db.ledgerEntry.findMany({ where, orderBy: [{ createdAt: "desc" }, { seq: "desc" }], skip, take }),
     page,
   );
   const actorIds = [...new Set(result.rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
-  const actors = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } }) : [];
+  const actors = actorIds.length
+    ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } })
+    : [];
   const emailById = new Map(actors.map((a) => [a.id, a.email]));
-  return { ...result, rows: result.rows.map((r) => ({ ...r, actorEmail: r.actorId ? (emailById.get(r.actorId) ?? null) : null })) };
+  return {
+    ...result,
+    rows: result.rows.map((r) => ({
+      ...r,
+      actorEmail: r.actorId ? (emailById.get(r.actorId) ?? null) : null,
+    })),
+  };
 }
 
 /** Usage events newest first, and totals over all of the workspace's usage. */
@@ -114,7 +147,10 @@ export async function workspaceUsage(workspaceId: string, page: number) {
       (skip, take) => db.usageEvent.findMany({ where, orderBy: [...newest], skip, take }),
       page,
     ),
-    db.usageEvent.aggregate({ where, _sum: { chargedMillicredits: true, quotaUnits: true, providerCostMicros: true } }),
+    db.usageEvent.aggregate({
+      where,
+      _sum: { chargedMillicredits: true, quotaUnits: true, providerCostMicros: true },
+    }),
   ]);
   return {
     ...result,
@@ -138,7 +174,15 @@ export function workspaceApiKeys(workspaceId: string, page: number) {
         orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, ...newest],
         skip,
         take,
-        select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
+        select: {
+          id: true,
+          name: true,
+          prefix: true,
+          createdAt: true,
+          lastUsedAt: true,
+          expiresAt: true,
+          revokedAt: true,
+        },
       }),
     page,
   );
@@ -149,16 +193,27 @@ export function workspaceMembers(workspaceId: string, page: number) {
   return paged(
     () => db.membership.count({ where }),
     (skip, take) =>
-      db.membership.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip, take, include: { user: { select: { id: true, email: true, name: true } } } }),
+      db.membership.findMany({
+        where,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        skip,
+        take,
+        include: { user: { select: { id: true, email: true, name: true } } },
+      }),
     page,
   );
 }
 
 /** Audit entries about the workspace and about its API keys, newest first. */
 export async function workspaceAudit(workspaceId: string, page: number) {
-  const keyIds = (await db.apiKey.findMany({ where: { workspaceId }, select: { id: true } })).map((k) => k.id);
+  const keyIds = (await db.apiKey.findMany({ where: { workspaceId }, select: { id: true } })).map(
+    (k) => k.id,
+  );
   const where: Prisma.AuditLogWhereInput = {
-    OR: [{ targetType: "workspace", targetId: workspaceId }, ...(keyIds.length ? [{ targetType: "api_key", targetId: { in: keyIds } }] : [])],
+    OR: [
+      { targetType: "workspace", targetId: workspaceId },
+      ...(keyIds.length ? [{ targetType: "api_key", targetId: { in: keyIds } }] : []),
+    ],
   };
   return paged(
     () => db.auditLog.count({ where }),
@@ -169,10 +224,17 @@ export async function workspaceAudit(workspaceId: string, page: number) {
 
 /** Tiers a workspace can be comped onto (every unarchived tier except free), cheapest first. */
 export function compTiers() {
-  return db.tier.findMany({ where: { archivedAt: null, code: { not: "free" } }, orderBy: [{ rank: "asc" }], select: { code: true, name: true } });
+  return db.tier.findMany({
+    where: { archivedAt: null, code: { not: "free" } },
+    orderBy: [{ rank: "asc" }],
+    select: { code: true, name: true },
+  });
 }
 
 /** Every tier, for the list filters (archived ones still have subscribers). */
 export function filterTiers() {
-  return db.tier.findMany({ orderBy: [{ rank: "asc" }], select: { code: true, name: true, archivedAt: true } });
+  return db.tier.findMany({
+    orderBy: [{ rank: "asc" }],
+    select: { code: true, name: true, archivedAt: true },
+  });
 }

@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { funnelRates, signupFunnel } from "./funnel";
 import { parseRange, presets, rangeOf } from "./range";
 import { reportCsv } from "./reports";
-import { activeByTier, churnRate, mrrSeries, paymentsByTier, recurringRevenue, subscriptionMovements } from "./revenue";
+import {
+  activeByTier,
+  churnRate,
+  mrrSeries,
+  paymentsByTier,
+  recurringRevenue,
+  subscriptionMovements,
+} from "./revenue";
 import { seedAnalytics2001 } from "./test-fixture";
 import { creditsFlow, margin, topWorkspaces, usageByHour, usageByModel, usageByTier } from "./usage";
 
@@ -35,23 +42,43 @@ describe("date range", () => {
   });
 
   it("includes the whole `to` day and fills a missing bound", () => {
-    expect(parseRange({ from: "2001-03-01", to: "2001-03-31" }, now)).toMatchObject({ to: new Date("2001-04-01T00:00:00Z"), days: 31 });
-    expect(parseRange({ from: "2001-06-01" }, now)).toMatchObject({ fromDay: "2001-06-01", toDay: "2001-06-15", days: 15 });
-    expect(parseRange({ to: "2001-03-31" }, now)).toMatchObject({ fromDay: "2001-03-02", toDay: "2001-03-31", days: 30 });
+    expect(parseRange({ from: "2001-03-01", to: "2001-03-31" }, now)).toMatchObject({
+      to: new Date("2001-04-01T00:00:00Z"),
+      days: 31,
+    });
+    expect(parseRange({ from: "2001-06-01" }, now)).toMatchObject({
+      fromDay: "2001-06-01",
+      toDay: "2001-06-15",
+      days: 15,
+    });
+    expect(parseRange({ to: "2001-03-31" }, now)).toMatchObject({
+      fromDay: "2001-03-02",
+      toDay: "2001-03-31",
+      days: 30,
+    });
   });
 
   it("falls back to the default range with a readable message", () => {
-    for (const params of [{ from: "2001-02-30", to: "2001-03-01" }, { from: "yesterday" }, { from: "2001-03-02", to: "2001-03-01" }, { from: "1990-01-01", to: "2001-01-01" }]) {
+    for (const params of [
+      { from: "2001-02-30", to: "2001-03-01" },
+      { from: "yesterday" },
+      { from: "2001-03-02", to: "2001-03-01" },
+      { from: "1990-01-01", to: "2001-01-01" },
+    ]) {
       const r = parseRange(params, now);
       expect(r).toMatchObject({ fromDay: "2001-05-17", toDay: "2001-06-15" });
       expect(r.error).toMatch(/Showing the last 30 days\.$/);
     }
-    expect(parseRange({ from: "2001-02-30" }, now).error).toBe("That date doesn't exist. Showing the last 30 days.");
+    expect(parseRange({ from: "2001-02-30" }, now).error).toBe(
+      "That date doesn't exist. Showing the last 30 days.",
+    );
     expect(parseRange({ from: "1998-01-01", to: "2000-12-31" }, now).error).toBeUndefined(); // 1,096 days = 3 years
   });
 
   it("offers presets relative to today", () => {
-    const p = Object.fromEntries(presets(new Date("2001-03-15T23:00:00Z")).map((x) => [x.label, `${x.range.fromDay}..${x.range.toDay}`]));
+    const p = Object.fromEntries(
+      presets(new Date("2001-03-15T23:00:00Z")).map((x) => [x.label, `${x.range.fromDay}..${x.range.toDay}`]),
+    );
     expect(p).toEqual({
       "Last 7 days": "2001-03-09..2001-03-15",
       "Last 30 days": "2001-02-14..2001-03-15",
@@ -110,11 +137,32 @@ describe("recurring revenue", () => {
   it("sums payments per tier at the time of payment, net of refunds", async () => {
     expect(await paymentsByTier(march)).toEqual([
       // w5: 5000 credit pack (the failed 5000 doesn't count)
-      { tier: "Pay as you go", planStartCents: 0n, planChangeCents: 0n, renewalCents: 0n, creditPackCents: 5000n, netCents: 5000n },
+      {
+        tier: "Pay as you go",
+        planStartCents: 0n,
+        planChangeCents: 0n,
+        renewalCents: 0n,
+        creditPackCents: 5000n,
+        netCents: 5000n,
+      },
       // w1 renewal 1900
-      { tier: "Starter", planStartCents: 0n, planChangeCents: 0n, renewalCents: 1900n, creditPackCents: 0n, netCents: 1900n },
+      {
+        tier: "Starter",
+        planStartCents: 0n,
+        planChangeCents: 0n,
+        renewalCents: 1900n,
+        creditPackCents: 0n,
+        netCents: 1900n,
+      },
       // w6 plan change 6000; w3 renewal 7900 - 7900 refunded = 0; w2 pack 2000 - 500 = 1500; 6000 + 0 + 1500 = 7500
-      { tier: "Pro", planStartCents: 0n, planChangeCents: 6000n, renewalCents: 0n, creditPackCents: 1500n, netCents: 7500n },
+      {
+        tier: "Pro",
+        planStartCents: 0n,
+        planChangeCents: 6000n,
+        renewalCents: 0n,
+        creditPackCents: 1500n,
+        netCents: 7500n,
+      },
     ]);
   });
 });
@@ -123,11 +171,17 @@ describe("credits and margin", () => {
   it("splits credits into sold, granted and consumed per day", async () => {
     const days = await creditsFlow(march);
     expect(days).toHaveLength(31);
-    const total = (k: "soldMillicredits" | "grantedMillicredits" | "consumedMillicredits") => days.reduce((s, d) => s + d[k], 0n);
+    const total = (k: "soldMillicredits" | "grantedMillicredits" | "consumedMillicredits") =>
+      days.reduce((s, d) => s + d[k], 0n);
     expect(total("soldMillicredits")).toBe(8_000_000n); // purchases 3,000,000 (w2) + 5,000,000 (w5); w1's is in February
     expect(total("grantedMillicredits")).toBe(22_500_000n); // grant 20,000,000 + adjustment 1,000,000 + referral 1,000,000 + coupon 500,000
     expect(total("consumedMillicredits")).toBe(4_400n); // usage 2,400 + 1,200 + 800 (hold/release, refund, rollover ignored)
-    expect(days.find((d) => d.day === "2001-03-05")).toEqual({ day: "2001-03-05", soldMillicredits: 3_000_000n, grantedMillicredits: 0n, consumedMillicredits: 2_400n });
+    expect(days.find((d) => d.day === "2001-03-05")).toEqual({
+      day: "2001-03-05",
+      soldMillicredits: 3_000_000n,
+      grantedMillicredits: 0n,
+      consumedMillicredits: 2_400n,
+    });
     expect(days.find((d) => d.day === "2001-03-21")).toMatchObject({ consumedMillicredits: 2_000n }); // 1,200 + 800
   });
 

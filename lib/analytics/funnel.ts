@@ -32,5 +32,9 @@ export async function signupFunnel(range: Range): Promise<Funnel> {
 /** Step-to-step and overall conversion as fractions (null when the step before is empty). */
 export function funnelRates(f: Funnel) {
   const rate = (n: number, d: number) => (d > 0 ? n / d : null);
-  return { verified: rate(f.verified, f.signups), paid: rate(f.paid, f.verified), overall: rate(f.paid, f.signups) };
+  return {
+    verified: rate(f.verified, f.signups),
+    paid: rate(f.paid, f.verified),
+    overall: rate(f.paid, f.signups),
+  };
 }

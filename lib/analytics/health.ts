@@ -34,7 +34,10 @@ export async function queueBacklog(): Promise<QueueBacklog[]> {
   const names = Object.keys(queues) as QueueName[];
   try {
     const boss = await withTimeout(jobQueue(), "job queue");
-    return await withTimeout(Promise.all(names.map(async (queue) => ({ queue, waiting: await boss.getQueueSize(queue) }))), "job queue");
+    return await withTimeout(
+      Promise.all(names.map(async (queue) => ({ queue, waiting: await boss.getQueueSize(queue) }))),
+      "job queue",
+    );
   } catch {
     return names.map((queue) => ({ queue, waiting: null }));
   }
@@ -55,9 +58,19 @@ export async function emailTrouble(now = new Date()): Promise<EmailTrouble> {
 export const lastLedgerCheck = (): Promise<LedgerCheck | null> =>
   db.ledgerCheck.findFirst({ orderBy: [{ day: "desc" }, { createdAt: "desc" }] });
 
-export type SystemHealth = { dbMs: number | null; queues: QueueBacklog[]; ledgerCheck: LedgerCheck | null; email: EmailTrouble };
+export type SystemHealth = {
+  dbMs: number | null;
+  queues: QueueBacklog[];
+  ledgerCheck: LedgerCheck | null;
+  email: EmailTrouble;
+};
 
 export async function systemHealth(): Promise<SystemHealth> {
-  const [dbMs, backlog, ledgerCheck, email] = await Promise.all([databaseRoundTrip(), queueBacklog(), lastLedgerCheck(), emailTrouble()]);
+  const [dbMs, backlog, ledgerCheck, email] = await Promise.all([
+    databaseRoundTrip(),
+    queueBacklog(),
+    lastLedgerCheck(),
+    emailTrouble(),
+  ]);
   return { dbMs, queues: backlog, ledgerCheck, email };
 }

@@ -56,16 +56,31 @@ export const defaultRange = (now = new Date()) => lastDays(DEFAULT_DAYS, now);
  * `?from=YYYY-MM-DD&to=YYYY-MM-DD` (UTC, inclusive). A missing bound is filled from the default
  * (to = today, from = 29 days before `to`); anything unusable gives the default range and a message.
  */
-export function parseRange(params: Record<string, string | string[] | undefined>, now = new Date()): ParsedRange {
+export function parseRange(
+  params: Record<string, string | string[] | undefined>,
+  now = new Date(),
+): ParsedRange {
   const raw = { from: first(params.from), to: first(params.to) };
   if (!raw.from && !raw.to) return defaultRange(now);
   const parsed = paramsSchema.safeParse(raw);
-  if (!parsed.success) return { ...defaultRange(now), error: `${parsed.error.issues[0].message} Showing the last ${DEFAULT_DAYS} days.` };
+  if (!parsed.success)
+    return {
+      ...defaultRange(now),
+      error: `${parsed.error.issues[0].message} Showing the last ${DEFAULT_DAYS} days.`,
+    };
   const toDay = parsed.data.to ?? dayOf(now);
   const fromDay = parsed.data.from ?? dayOf(addDays(startOfDay(toDay), 1 - DEFAULT_DAYS));
   const range = rangeOf(fromDay, toDay);
-  if (range.days < 1) return { ...defaultRange(now), error: `The start date is after the end date. Showing the last ${DEFAULT_DAYS} days.` };
-  if (range.days > MAX_RANGE_DAYS) return { ...defaultRange(now), error: `Choose a range of at most 3 years. Showing the last ${DEFAULT_DAYS} days.` };
+  if (range.days < 1)
+    return {
+      ...defaultRange(now),
+      error: `The start date is after the end date. Showing the last ${DEFAULT_DAYS} days.`,
+    };
+  if (range.days > MAX_RANGE_DAYS)
+    return {
+      ...defaultRange(now),
+      error: `Choose a range of at most 3 years. Showing the last ${DEFAULT_DAYS} days.`,
+    };
   return range;
 }
 

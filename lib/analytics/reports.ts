@@ -20,17 +20,39 @@ export const REPORTS = {
   "subscriptions-by-tier": {
     title: "Active subscriptions by tier",
     columns: ["tier_code", "tier", "active", "monthly", "annual", "comp", "mrr_cents"],
-    rows: async (range) => (await activeByTier(range)).map((t) => [t.code, t.name, t.active, t.monthly, t.annual, t.comp, t.mrrCents]),
+    rows: async (range) =>
+      (await activeByTier(range)).map((t) => [
+        t.code,
+        t.name,
+        t.active,
+        t.monthly,
+        t.annual,
+        t.comp,
+        t.mrrCents,
+      ]),
   },
   churn: {
     title: "New and churned subscriptions",
     columns: ["month", "live_at_start", "new", "churned", "churn_rate"],
-    rows: async (range) => (await subscriptionMovements(range)).map((m) => [m.month, m.liveAtStart, m.new, m.churned, ratio(churnRate(m))]),
+    rows: async (range) =>
+      (await subscriptionMovements(range)).map((m) => [
+        m.month,
+        m.liveAtStart,
+        m.new,
+        m.churned,
+        ratio(churnRate(m)),
+      ]),
   },
   credits: {
     title: "Credits sold vs consumed",
     columns: ["period_start", "sold_millicredits", "granted_millicredits", "consumed_millicredits"],
-    rows: async (range) => (await creditsFlow(range)).map((p) => [p.day, p.soldMillicredits, p.grantedMillicredits, p.consumedMillicredits]),
+    rows: async (range) =>
+      (await creditsFlow(range)).map((p) => [
+        p.day,
+        p.soldMillicredits,
+        p.grantedMillicredits,
+        p.consumedMillicredits,
+      ]),
   },
   "margin-by-model": {
     title: "Margin by model",
@@ -52,9 +74,23 @@ export const REPORTS = {
   },
   "payments-by-tier": {
     title: "Payments by tier",
-    columns: ["tier", "plan_start_cents", "plan_change_cents", "renewal_cents", "credit_pack_cents", "net_cents"],
+    columns: [
+      "tier",
+      "plan_start_cents",
+      "plan_change_cents",
+      "renewal_cents",
+      "credit_pack_cents",
+      "net_cents",
+    ],
     rows: async (range) =>
-      (await paymentsByTier(range)).map((p) => [p.tier, p.planStartCents, p.planChangeCents, p.renewalCents, p.creditPackCents, p.netCents]),
+      (await paymentsByTier(range)).map((p) => [
+        p.tier,
+        p.planStartCents,
+        p.planChangeCents,
+        p.renewalCents,
+        p.creditPackCents,
+        p.netCents,
+      ]),
   },
   funnel: {
     title: "Sign-up funnel",
@@ -77,12 +113,14 @@ export const REPORTS = {
   "usage-by-model": {
     title: "Usage by model",
     columns: ["model", "calls", "credits_millicredits", "cost_micros"],
-    rows: async (range) => (await usageByModel(range)).map((m) => [m.modelKey, m.calls, m.revenueMillicredits, m.costMicros]),
+    rows: async (range) =>
+      (await usageByModel(range)).map((m) => [m.modelKey, m.calls, m.revenueMillicredits, m.costMicros]),
   },
   "top-workspaces": {
     title: "Top workspaces by spend",
     columns: ["workspace_id", "workspace", "payments_cents", "consumed_millicredits"],
-    rows: async (range) => (await topWorkspaces(range)).map((w) => [w.id, w.name, w.paymentsCents, w.consumedMillicredits]),
+    rows: async (range) =>
+      (await topWorkspaces(range)).map((w) => [w.id, w.name, w.paymentsCents, w.consumedMillicredits]),
   },
   "queue-backlog": {
     title: "Job queue backlog",

@@ -27,7 +27,15 @@ export async function mrrSeries(range: Range): Promise<MrrPoint[]> {
     order by buckets.b`;
 }
 
-export type TierSubscriptions = { code: string; name: string; active: number; monthly: number; annual: number; comp: number; mrrCents: bigint };
+export type TierSubscriptions = {
+  code: string;
+  name: string;
+  active: number;
+  monthly: number;
+  annual: number;
+  comp: number;
+  mrrCents: bigint;
+};
 
 /** Subscriptions live at the end of the range per tier (every unarchived tier, and archived ones still in use). */
 export async function activeByTier(range: Range): Promise<TierSubscriptions[]> {
@@ -81,9 +89,17 @@ export async function subscriptionMovements(range: Range): Promise<MonthMovement
 }
 
 /** Churned over live-at-start as a fraction, or null when nothing was live at the start. */
-export const churnRate = (m: { liveAtStart: number; churned: number }) => (m.liveAtStart > 0 ? m.churned / m.liveAtStart : null);
+export const churnRate = (m: { liveAtStart: number; churned: number }) =>
+  m.liveAtStart > 0 ? m.churned / m.liveAtStart : null;
 
-export type TierPayments = { tier: string; planStartCents: bigint; planChangeCents: bigint; renewalCents: bigint; creditPackCents: bigint; netCents: bigint };
+export type TierPayments = {
+  tier: string;
+  planStartCents: bigint;
+  planChangeCents: bigint;
+  renewalCents: bigint;
+  creditPackCents: bigint;
+  netCents: bigint;
+};
 
 /**
  * Money received in the range (amount minus refunds, failed payments excluded) per kind, under the

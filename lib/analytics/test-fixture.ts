@@ -1,7 +1,14 @@
 // A small, hand-made dataset dated in 2001 for the analytics tests. Other test files share the
 // database but write rows dated "now", so ranges inside 2001 only ever see these rows.
 import { randomUUID } from "node:crypto";
-import { db, type LedgerKind, type PaymentKind, type PaymentStatus, type PaymentProviderKind, type SubscriptionStatus } from "@/lib/db";
+import {
+  db,
+  type LedgerKind,
+  type PaymentKind,
+  type PaymentStatus,
+  type PaymentProviderKind,
+  type SubscriptionStatus,
+} from "@/lib/db";
 
 export const t = (iso: string) => new Date(`2001-${iso}Z`);
 const tag = randomUUID().slice(0, 8);
@@ -28,7 +35,14 @@ async function workspace(label: string, memberIds: string[]) {
   });
 }
 
-type SubInput = { tier: "starter" | "pro"; interval?: "month" | "year"; provider: PaymentProviderKind; status: SubscriptionStatus; createdAt: string; canceledAt?: string };
+type SubInput = {
+  tier: "starter" | "pro";
+  interval?: "month" | "year";
+  provider: PaymentProviderKind;
+  status: SubscriptionStatus;
+  createdAt: string;
+  canceledAt?: string;
+};
 
 async function subscription(workspaceId: string, s: SubInput) {
   const tier = await db.tier.findUniqueOrThrow({ where: { code: s.tier } });
@@ -47,9 +61,25 @@ async function subscription(workspaceId: string, s: SubInput) {
   });
 }
 
-async function payment(workspaceId: string, kind: PaymentKind, status: PaymentStatus, amountCents: number, createdAt: string, refundedCents = 0) {
+async function payment(
+  workspaceId: string,
+  kind: PaymentKind,
+  status: PaymentStatus,
+  amountCents: number,
+  createdAt: string,
+  refundedCents = 0,
+) {
   await db.payment.create({
-    data: { workspaceId, provider: "local", kind, status, amountCents, refundedCents, description: `analytics ${kind}`, createdAt: t(createdAt) },
+    data: {
+      workspaceId,
+      provider: "local",
+      kind,
+      status,
+      amountCents,
+      refundedCents,
+      description: `analytics ${kind}`,
+      createdAt: t(createdAt),
+    },
   });
 }
 
@@ -59,13 +89,26 @@ async function ledger(workspaceId: string, entries: [LedgerKind, number, string]
   for (const [kind, amount, createdAt] of entries) {
     balance += BigInt(amount);
     await db.ledgerEntry.create({
-      data: { workspaceId, kind, amountMillicredits: BigInt(amount), balanceAfterMillicredits: balance, reference: `analytics:${randomUUID()}`, createdAt: t(createdAt) },
+      data: {
+        workspaceId,
+        kind,
+        amountMillicredits: BigInt(amount),
+        balanceAfterMillicredits: balance,
+        reference: `analytics:${randomUUID()}`,
+        createdAt: t(createdAt),
+      },
     });
   }
   await db.workspace.update({ where: { id: workspaceId }, data: { balanceMillicredits: balance } });
 }
 
-type EventInput = [workspaceId: string, model: { id: string; key: string }, createdAt: string, cost: number, charged: number];
+type EventInput = [
+  workspaceId: string,
+  model: { id: string; key: string },
+  createdAt: string,
+  cost: number,
+  charged: number,
+];
 
 async function events(list: EventInput[]) {
   await db.usageEvent.createMany({
@@ -87,7 +130,11 @@ async function events(list: EventInput[]) {
 }
 
 export async function seedAnalytics2001() {
-  const [modelA, modelB] = await db.model.findMany({ orderBy: { key: "asc" }, take: 2, select: { id: true, key: true } });
+  const [modelA, modelB] = await db.model.findMany({
+    orderBy: { key: "asc" },
+    take: 2,
+    select: { id: true, key: true },
+  });
   const u1 = await user("u1", "03-02T08:00:00", true);
   const u2 = await user("u2", "03-05T08:00:00", true);
   const u3 = await user("u3", "03-10T08:00:00", false);
@@ -102,13 +149,51 @@ export async function seedAnalytics2001() {
   const w6 = await workspace("w6", [u6.id]);
 
   // S1..S7 as in the test's comments.
-  await subscription(w1.id, { tier: "starter", provider: "stripe", status: "active", createdAt: "01-10T00:00:00" });
-  await subscription(w2.id, { tier: "pro", interval: "year", provider: "stripe", status: "active", createdAt: "02-01T00:00:00" });
-  await subscription(w3.id, { tier: "pro", provider: "local", status: "canceled", createdAt: "01-15T00:00:00", canceledAt: "03-16T12:00:00" });
-  await subscription(w4.id, { tier: "pro", provider: "manual", status: "active", createdAt: "02-10T00:00:00" });
-  await subscription(w6.id, { tier: "starter", provider: "local", status: "canceled", createdAt: "01-05T00:00:00", canceledAt: "03-10T10:00:00" });
-  await subscription(w6.id, { tier: "pro", provider: "local", status: "active", createdAt: "03-10T10:00:05" });
-  await subscription(w4.id, { tier: "starter", provider: "stripe", status: "incomplete", createdAt: "03-12T00:00:00" });
+  await subscription(w1.id, {
+    tier: "starter",
+    provider: "stripe",
+    status: "active",
+    createdAt: "01-10T00:00:00",
+  });
+  await subscription(w2.id, {
+    tier: "pro",
+    interval: "year",
+    provider: "stripe",
+    status: "active",
+    createdAt: "02-01T00:00:00",
+  });
+  await subscription(w3.id, {
+    tier: "pro",
+    provider: "local",
+    status: "canceled",
+    createdAt: "01-15T00:00:00",
+    canceledAt: "03-16T12:00:00",
+  });
+  await subscription(w4.id, {
+    tier: "pro",
+    provider: "manual",
+    status: "active",
+    createdAt: "02-10T00:00:00",
+  });
+  await subscription(w6.id, {
+    tier: "starter",
+    provider: "local",
+    status: "canceled",
+    createdAt: "01-05T00:00:00",
+    canceledAt: "03-10T10:00:00",
+  });
+  await subscription(w6.id, {
+    tier: "pro",
+    provider: "local",
+    status: "active",
+    createdAt: "03-10T10:00:05",
+  });
+  await subscription(w4.id, {
+    tier: "starter",
+    provider: "stripe",
+    status: "incomplete",
+    createdAt: "03-12T00:00:00",
+  });
 
   await payment(w1.id, "plan_start", "paid", 1900, "01-10T00:00:00");
   await payment(w1.id, "renewal", "paid", 1900, "03-10T00:00:00");

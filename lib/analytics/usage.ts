@@ -4,9 +4,15 @@ import { db, Prisma } from "@/lib/db";
 import type { Range } from "./range";
 import { at, bucketIndex, bucketSeries, MONEY_TAKEN, SEGMENTS } from "./sql";
 
-const inRange = (range: Range, col: Prisma.Sql) => Prisma.sql`${col} >= ${at(range.from)} and ${col} < ${at(range.to)}`;
+const inRange = (range: Range, col: Prisma.Sql) =>
+  Prisma.sql`${col} >= ${at(range.from)} and ${col} < ${at(range.to)}`;
 
-export type CreditsPoint = { day: string; soldMillicredits: bigint; grantedMillicredits: bigint; consumedMillicredits: bigint };
+export type CreditsPoint = {
+  day: string;
+  soldMillicredits: bigint;
+  grantedMillicredits: bigint;
+  consumedMillicredits: bigint;
+};
 
 // Credits handed out rather than paid for. Rollover only carries existing credits forward.
 const GRANT_KINDS = Prisma.sql`('monthly_grant', 'referral', 'coupon', 'admin_adjustment')`;
@@ -70,7 +76,8 @@ export async function usageByTier(range: Range): Promise<TierUsage[]> {
 /** Revenue minus cost, and that as a fraction of revenue (null without revenue). */
 export function margin(row: { costMicros: bigint; revenueMillicredits: bigint }) {
   const marginMillicredits = row.revenueMillicredits - row.costMicros;
-  const rate = row.revenueMillicredits > 0n ? Number(marginMillicredits) / Number(row.revenueMillicredits) : null;
+  const rate =
+    row.revenueMillicredits > 0n ? Number(marginMillicredits) / Number(row.revenueMillicredits) : null;
   return { marginMillicredits, rate };
 }
 

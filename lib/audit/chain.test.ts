@@ -20,16 +20,29 @@ async function latestSeq() {
 async function writeEntries(count: number, label = randomUUID()) {
   const start = await latestSeq();
   for (let i = 0; i < count; i++) {
-    await recordAudit(db, { actor, action: "test.chain", targetType: "test", targetId: `${label}-${i}`, before: { i }, after: { i: i + 1, label } });
+    await recordAudit(db, {
+      actor,
+      action: "test.chain",
+      targetType: "test",
+      targetId: `${label}-${i}`,
+      before: { i },
+      after: { i: i + 1, label },
+    });
   }
-  return db.auditLog.findMany({ where: { seq: { gt: start }, targetId: { startsWith: label } }, orderBy: { seq: "asc" } });
+  return db.auditLog.findMany({
+    where: { seq: { gt: start }, targetId: { startsWith: label } },
+    orderBy: { seq: "asc" },
+  });
 }
 
-const setAfter = (id: string, after: unknown) => db.$executeRaw`update "AuditLog" set "after" = ${JSON.stringify(after)}::jsonb where id = ${id}`;
+const setAfter = (id: string, after: unknown) =>
+  db.$executeRaw`update "AuditLog" set "after" = ${JSON.stringify(after)}::jsonb where id = ${id}`;
 
 describe("canonicalJson", () => {
   it("sorts keys at every level and keeps array order", () => {
-    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }, 3], c: null } })).toBe('{"a":{"c":null,"d":[{"y":2,"z":1},3]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }, 3], c: null } })).toBe(
+      '{"a":{"c":null,"d":[{"y":2,"z":1},3]},"b":1}',
+    );
   });
 });
 
@@ -76,7 +89,13 @@ describe("recordAudit hash chain", () => {
     for (const row of rows) expect(row.hash).toBe(entryHash(row.prevHash, row));
 
     const result = await verifyAuditChain({ fromSeq: rows[0].seq, batchSize: 7 });
-    expect(result).toEqual({ ok: true, checked: rows.length, firstSeq: rows[0].seq, lastSeq: rows.at(-1)!.seq, note: null });
+    expect(result).toEqual({
+      ok: true,
+      checked: rows.length,
+      firstSeq: rows[0].seq,
+      lastSeq: rows.at(-1)!.seq,
+      note: null,
+    });
   });
 
   it("reports an entry whose contents were edited, and only the first of two", async () => {
@@ -91,7 +110,10 @@ describe("recordAudit hash chain", () => {
       });
 
       await setAfter(fourth.id, { i: 2000 });
-      expect(await verifyAuditChain({ fromSeq: rows[0].seq })).toMatchObject({ ok: false, brokenAt: { id: third.id, reason: "hash mismatch" } });
+      expect(await verifyAuditChain({ fromSeq: rows[0].seq })).toMatchObject({
+        ok: false,
+        brokenAt: { id: third.id, reason: "hash mismatch" },
+      });
     } finally {
       await setAfter(third.id, third.after);
       await setAfter(fourth.id, fourth.after);
@@ -110,7 +132,9 @@ describe("recordAudit hash chain", () => {
       });
     } finally {
       const { before, after, ...rest } = removed;
-      await db.auditLog.create({ data: { ...rest, before: before ?? Prisma.DbNull, after: after ?? Prisma.DbNull } });
+      await db.auditLog.create({
+        data: { ...rest, before: before ?? Prisma.DbNull, after: after ?? Prisma.DbNull },
+      });
     }
     expect(await verifyAuditChain({ fromSeq: rows[0].seq })).toMatchObject({ ok: true, checked: 5 });
   });
@@ -129,7 +153,11 @@ describe("recordAudit hash chain", () => {
     expect(await db.auditLog.count({ where: { id: { in: old.map((r) => r.id) } } })).toBe(0);
 
     const result = await verifyAuditChain();
-    expect(result).toMatchObject({ ok: true, firstSeq: kept[0].seq, note: `chain starts at entry #${kept[0].seq}; older entries removed by retention` });
+    expect(result).toMatchObject({
+      ok: true,
+      firstSeq: kept[0].seq,
+      note: `chain starts at entry #${kept[0].seq}; older entries removed by retention`,
+    });
     expect(result.checked).toBeGreaterThanOrEqual(kept.length);
   });
 });
@@ -142,8 +170,15 @@ describe("setAuditRetention", () => {
     try {
       await setAuditRetention(actor, 400);
       expect((await getSettings()).auditRetentionDays).toBe(400);
-      const entry = await db.auditLog.findFirstOrThrow({ where: { seq: { gt: start }, action: "settings.audit_retention" } });
-      expect(entry).toMatchObject({ actorEmail: actor.email, targetType: "settings", before: { auditRetentionDays: previous }, after: { auditRetentionDays: 400 } });
+      const entry = await db.auditLog.findFirstOrThrow({
+        where: { seq: { gt: start }, action: "settings.audit_retention" },
+      });
+      expect(entry).toMatchObject({
+        actorEmail: actor.email,
+        targetType: "settings",
+        before: { auditRetentionDays: previous },
+        after: { auditRetentionDays: 400 },
+      });
       await expect(setAuditRetention(actor, 29)).rejects.toThrow();
       await expect(setAuditRetention(actor, 3651)).rejects.toThrow();
     } finally {

@@ -23,7 +23,8 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === "object") {
     const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value).sort())
+      sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
     return sorted;
   }
   return value;
@@ -45,10 +46,17 @@ export function entryHash(prevHash: string | null, entry: ChainedFields): string
     after: entry.after,
     createdAt: entry.createdAt.toISOString(),
   });
-  return createHash("sha256").update(`${prevHash ?? ""}\n${body}`).digest("hex");
+  return createHash("sha256")
+    .update(`${prevHash ?? ""}\n${body}`)
+    .digest("hex");
 }
 
-export type BrokenLink = { id: string; seq: bigint; createdAt: Date; reason: "hash mismatch" | "previous hash mismatch" };
+export type BrokenLink = {
+  id: string;
+  seq: bigint;
+  createdAt: Date;
+  reason: "hash mismatch" | "previous hash mismatch";
+};
 
 export type ChainVerification =
   | { ok: true; checked: number; firstSeq: bigint | null; lastSeq: bigint | null; note: string | null }
@@ -75,7 +83,9 @@ const chainSelect = {
  * checked: the chain is verified from it on. `fromSeq` checks only the entries from there on,
  * linked to the entry before them when it still exists.
  */
-export async function verifyAuditChain(opts: { fromSeq?: bigint; batchSize?: number } = {}): Promise<ChainVerification> {
+export async function verifyAuditChain(
+  opts: { fromSeq?: bigint; batchSize?: number } = {},
+): Promise<ChainVerification> {
   const batchSize = opts.batchSize ?? 1000;
   let checked = 0;
   let firstSeq: bigint | null = null;
@@ -86,14 +96,27 @@ export async function verifyAuditChain(opts: { fromSeq?: bigint; batchSize?: num
   let legacy = 0;
 
   if (opts.fromSeq !== undefined) {
-    const before = await db.auditLog.findFirst({ where: { seq: { lt: opts.fromSeq } }, orderBy: { seq: "desc" }, select: { hash: true } });
+    const before = await db.auditLog.findFirst({
+      where: { seq: { lt: opts.fromSeq } },
+      orderBy: { seq: "desc" },
+      select: { hash: true },
+    });
     lastHash = before?.hash;
   }
 
   for (;;) {
     const where: Prisma.AuditLogWhereInput =
-      lastSeq === null ? (opts.fromSeq === undefined ? {} : { seq: { gte: opts.fromSeq } }) : { seq: { gt: lastSeq } };
-    const rows = await db.auditLog.findMany({ where, orderBy: { seq: "asc" }, take: batchSize, select: chainSelect });
+      lastSeq === null
+        ? opts.fromSeq === undefined
+          ? {}
+          : { seq: { gte: opts.fromSeq } }
+        : { seq: { gt: lastSeq } };
+    const rows = await db.auditLog.findMany({
+      where,
+      orderBy: { seq: "asc" },
+      take: batchSize,
+      select: chainSelect,
+    });
     for (const row of rows) {
       if (row.hash === "" && firstSeq === null) {
         // Written before the chain existed (the migration that added it leaves old rows unhashed).
@@ -106,11 +129,13 @@ export async function verifyAuditChain(opts: { fromSeq?: bigint; batchSize?: num
       checked++;
       firstSeq ??= row.seq;
       if (lastHash === undefined) {
-        if (row.prevHash !== null) note = `chain starts at entry #${row.seq}; older entries removed by retention`;
+        if (row.prevHash !== null)
+          note = `chain starts at entry #${row.seq}; older entries removed by retention`;
       } else if (row.prevHash !== lastHash) {
         return { ok: false, checked, brokenAt: broken(row, "previous hash mismatch"), note };
       }
-      if (entryHash(row.prevHash, row) !== row.hash) return { ok: false, checked, brokenAt: broken(row, "hash mismatch"), note };
+      if (entryHash(row.prevHash, row) !== row.hash)
+        return { ok: false, checked, brokenAt: broken(row, "hash mismatch"), note };
       lastSeq = row.seq;
       lastHash = row.hash;
     }

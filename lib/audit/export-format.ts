@@ -22,12 +22,38 @@ export type ExportedEntry = {
   hash: string;
 };
 
-export const auditCsvColumns = ["seq", "id", "createdAt", "actorId", "actorEmail", "action", "targetType", "targetId", "before", "after", "prevHash", "hash"] as const;
+export const auditCsvColumns = [
+  "seq",
+  "id",
+  "createdAt",
+  "actorId",
+  "actorEmail",
+  "action",
+  "targetType",
+  "targetId",
+  "before",
+  "after",
+  "prevHash",
+  "hash",
+] as const;
 
 const json = (value: Prisma.JsonValue | null) => (value === null ? null : JSON.stringify(value));
 
 export function auditCsvRow(e: ExportedEntry): string {
-  return csvRow([e.seq, e.id, e.createdAt.toISOString(), e.actorId, e.actorEmail, e.action, e.targetType, e.targetId, json(e.before), json(e.after), e.prevHash, e.hash]);
+  return csvRow([
+    e.seq,
+    e.id,
+    e.createdAt.toISOString(),
+    e.actorId,
+    e.actorEmail,
+    e.action,
+    e.targetType,
+    e.targetId,
+    json(e.before),
+    json(e.after),
+    e.prevHash,
+    e.hash,
+  ]);
 }
 
 /** One entry as a single line of JSON (JSON.stringify escapes line breaks inside strings). */

@@ -18,15 +18,37 @@ async function readAll(stream: ReadableStream<Uint8Array>) {
 async function seedEntries() {
   const action = `test.export.${randomUUID().slice(0, 8)}`;
   const email = `Exporter-${randomUUID().slice(0, 8)}@Example.test`;
-  const awkward = ["plain", "comma, inside", 'a "quoted" word', "two\nlines", "=HYPERLINK(\"http://evil\")", "-2+3", "@sum", "+1"];
+  const awkward = [
+    "plain",
+    "comma, inside",
+    'a "quoted" word',
+    "two\nlines",
+    '=HYPERLINK("http://evil")',
+    "-2+3",
+    "@sum",
+    "+1",
+  ];
   for (const [i, note] of awkward.entries()) {
-    await recordAudit(db, { actor: { id: "exporter", email }, action, targetType: "test", targetId: note, before: i % 2 ? null : { note }, after: { i, note } });
+    await recordAudit(db, {
+      actor: { id: "exporter", email },
+      action,
+      targetType: "test",
+      targetId: note,
+      before: i % 2 ? null : { note },
+      after: { i, note },
+    });
   }
-  await recordAudit(db, { actor: null, action: `${action}.other`, targetType: "test", after: { ignored: true } });
+  await recordAudit(db, {
+    actor: null,
+    action: `${action}.other`,
+    targetType: "test",
+    after: { ignored: true },
+  });
   return { action, email, count: awkward.length };
 }
 
-const matching = (filter: AuditFilter) => db.auditLog.findMany({ where: auditWhere(filter), orderBy: { seq: "asc" } });
+const matching = (filter: AuditFilter) =>
+  db.auditLog.findMany({ where: auditWhere(filter), orderBy: { seq: "asc" } });
 
 describe("csvRow", () => {
   it("quotes fields with commas, quotes or line breaks and doubles the quotes (RFC 4180)", () => {
@@ -36,14 +58,26 @@ describe("csvRow", () => {
   });
 
   it("makes text cells that a spreadsheet would run as a formula read as text", () => {
-    expect(csvRow(["=SUM(A1:A9)", "+1", "-2", "@cmd", "\tx", "safe", -3])).toBe("'=SUM(A1:A9),'+1,'-2,'@cmd,'\tx,safe,-3\r\n");
-    expect(csvRow(['=HYPERLINK("http://evil","click")'])).toBe(`"'=HYPERLINK(""http://evil"",""click"")"\r\n`);
+    expect(csvRow(["=SUM(A1:A9)", "+1", "-2", "@cmd", "\tx", "safe", -3])).toBe(
+      "'=SUM(A1:A9),'+1,'-2,'@cmd,'\tx,safe,-3\r\n",
+    );
+    expect(csvRow(['=HYPERLINK("http://evil","click")'])).toBe(
+      `"'=HYPERLINK(""http://evil"",""click"")"\r\n`,
+    );
   });
 });
 
 describe("parseAuditFilter", () => {
   it("keeps valid values and drops malformed ones", () => {
-    expect(parseAuditFilter({ actor: "  ann@x.test ", action: "tier.create", from: "2026-02-30", to: "2026-03-01", targetId: ["a", "b"] })).toEqual({
+    expect(
+      parseAuditFilter({
+        actor: "  ann@x.test ",
+        action: "tier.create",
+        from: "2026-02-30",
+        to: "2026-03-01",
+        targetId: ["a", "b"],
+      }),
+    ).toEqual({
       actor: "ann@x.test",
       action: "tier.create",
       targetType: undefined,
@@ -110,8 +144,12 @@ describe("exportAuditLog", () => {
       const empty = await exportAuditLog(parseAuditFilter({ action, from: tomorrow }), format);
       const body = await readAll(empty.stream);
       expect(empty.total).toBe(0);
-      expect(format === "csv" ? body : JSON.parse(body)).toEqual(format === "csv" ? csvRow(auditCsvColumns) : []);
+      expect(format === "csv" ? body : JSON.parse(body)).toEqual(
+        format === "csv" ? csvRow(auditCsvColumns) : [],
+      );
     }
-    expect(exportFilename({ from: "2026-01-01", to: "2026-01-31" } as AuditFilter, "csv")).toBe("audit-log-2026-01-01-2026-01-31.csv");
+    expect(exportFilename({ from: "2026-01-01", to: "2026-01-31" } as AuditFilter, "csv")).toBe(
+      "audit-log-2026-01-01-2026-01-31.csv",
+    );
   });
 });

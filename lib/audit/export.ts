@@ -3,7 +3,10 @@ import { auditCsvColumns, auditCsvRow, auditJsonRecord, type ExportFormat } from
 import { auditWhere, type AuditFilter } from "./query";
 import { csvRow } from "@/lib/utils/csv";
 
-const contentTypes: Record<ExportFormat, string> = { csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8" };
+const contentTypes: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+};
 
 export function exportFilename(filter: AuditFilter, format: ExportFormat, now = new Date()) {
   return `audit-log-${filter.from ?? "start"}-${filter.to ?? now.toISOString().slice(0, 10)}.${format}`;
@@ -13,7 +16,11 @@ export function exportFilename(filter: AuditFilter, format: ExportFormat, now = 
  * The filtered audit log, oldest first, as a stream of CSV or JSON text. Rows are read a batch at a
  * time by seq, and only those that existed when the export began, so `total` matches what streams.
  */
-export async function exportAuditLog(filter: AuditFilter, format: ExportFormat, opts: { batchSize?: number } = {}) {
+export async function exportAuditLog(
+  filter: AuditFilter,
+  format: ExportFormat,
+  opts: { batchSize?: number } = {},
+) {
   const batchSize = opts.batchSize ?? 1000;
   const where = auditWhere(filter);
   const { _max } = await db.auditLog.aggregate({ _max: { seq: true } });

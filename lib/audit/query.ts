@@ -50,7 +50,14 @@ export const isFiltered = (f: AuditFilter) => Object.values(f).some(Boolean);
 
 /** The filter as query values, for page links and the export URL. */
 export function auditFilterParams(f: AuditFilter): Record<string, string | undefined> {
-  return { actor: f.actor, action: f.action, targetType: f.targetType, targetId: f.targetId, from: f.from, to: f.to };
+  return {
+    actor: f.actor,
+    action: f.action,
+    targetType: f.targetType,
+    targetId: f.targetId,
+    from: f.from,
+    to: f.to,
+  };
 }
 
 const startOfDay = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -75,7 +82,12 @@ export async function listAuditLog(filter: AuditFilter, requestedPage: number, p
   const total = await db.auditLog.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(requestedPage, pageCount);
-  const entries = await db.auditLog.findMany({ where, orderBy: { seq: "desc" }, skip: (page - 1) * pageSize, take: pageSize });
+  const entries = await db.auditLog.findMany({
+    where,
+    orderBy: { seq: "desc" },
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
   return { entries, total, page, pageCount };
 }
 

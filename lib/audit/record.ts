@@ -3,7 +3,14 @@ import { AUDIT_CHAIN_LOCK, entryHash } from "./chain";
 
 export type Actor = { id: string; email: string } | null;
 
-export type AuditEntry = { actor: Actor; action: string; targetType: string; targetId?: string | null; before?: unknown; after?: unknown };
+export type AuditEntry = {
+  actor: Actor;
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
 
 /** JSON-safe copy of a row for before/after: BigInt as string, Date as ISO string. */
 export function snapshot(value: unknown): Prisma.InputJsonValue | undefined {

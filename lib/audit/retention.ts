@@ -20,7 +20,11 @@ export async function setAuditRetention(actor: Actor, days: number) {
   const next = retentionDaysSchema.parse(days);
   const { auditRetentionDays: previous } = await getSettings();
   await db.$transaction(async (tx) => {
-    await tx.setting.upsert({ where: { key: "auditRetentionDays" }, create: { key: "auditRetentionDays", value: next }, update: { value: next } });
+    await tx.setting.upsert({
+      where: { key: "auditRetentionDays" },
+      create: { key: "auditRetentionDays", value: next },
+      update: { value: next },
+    });
     await recordAudit(tx, {
       actor,
       action: "settings.audit_retention",

@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createUser, uniqueEmail } from "@/test/factories";
-import { registerAccount, requestPasswordReset, resendVerification, resetPassword, signUp, verifyEmail } from "./accounts";
+import {
+  registerAccount,
+  requestPasswordReset,
+  resendVerification,
+  resetPassword,
+  signUp,
+  verifyEmail,
+} from "./accounts";
 import { verifyPassword } from "./password";
 import { hashToken } from "./tokens";
 
-const linkToken = (text: string, path: string) => new RegExp(`${path}\\?token=([\\w-]+)`).exec(text)?.[1] ?? "";
+const linkToken = (text: string, path: string) =>
+  new RegExp(`${path}\\?token=([\\w-]+)`).exec(text)?.[1] ?? "";
 
 async function outboxFor(email: string, template: string) {
   return db.emailOutbox.findMany({ where: { to: email, template }, orderBy: { createdAt: "asc" } });
@@ -18,7 +26,10 @@ describe("sign-up", () => {
     expect(user.email).toBe(email);
     expect(user.emailVerifiedAt).toBeNull();
     expect(await verifyPassword("a long password", user.passwordHash!)).toBe(true);
-    const memberships = await db.membership.findMany({ where: { userId: user.id }, include: { workspace: true } });
+    const memberships = await db.membership.findMany({
+      where: { userId: user.id },
+      include: { workspace: true },
+    });
     expect(memberships).toHaveLength(1);
     expect(memberships[0]).toMatchObject({ role: "owner", workspace: { personal: true } });
     const [mail] = await outboxFor(email, "verify-email");
@@ -29,7 +40,9 @@ describe("sign-up", () => {
   it("refuses a second account for the same email, whatever its case, even when raced", async () => {
     const email = uniqueEmail();
     const results = await Promise.allSettled(
-      [email, email.toUpperCase(), email].map((e) => signUp({ email: e, password: "a long password", name: null })),
+      [email, email.toUpperCase(), email].map((e) =>
+        signUp({ email: e, password: "a long password", name: null }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r) => r.status === "rejected")) {
@@ -56,7 +69,10 @@ describe("email verification", () => {
     const email = uniqueEmail();
     const user = await signUp({ email, password: "a long password", name: null });
     const token = linkToken((await outboxFor(email, "verify-email"))[0].text, "verify-email");
-    await db.authToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.authToken.update({
+      where: { tokenHash: hashToken(token) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await expect(verifyEmail(token)).rejects.toThrow(/invalid or has expired/);
     await expect(verifyEmail("not-a-token")).rejects.toThrow(/invalid or has expired/);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).toBeNull();
@@ -88,7 +104,9 @@ describe("one link retires the others", () => {
     const user = await createUser({ verified: true });
     await requestPasswordReset(user.email);
     await requestPasswordReset(user.email);
-    const [older, newer] = (await outboxFor(user.email, "reset-password")).map((m) => linkToken(m.text, "reset-password"));
+    const [older, newer] = (await outboxFor(user.email, "reset-password")).map((m) =>
+      linkToken(m.text, "reset-password"),
+    );
     expect(older).not.toBe(newer);
     await resetPassword(newer, "a brand new password");
     await expect(resetPassword(older, "an attacker's password")).rejects.toThrow(/invalid or has expired/);
@@ -100,7 +118,9 @@ describe("one link retires the others", () => {
     const email = uniqueEmail();
     const user = await signUp({ email, password: "a long password", name: null });
     await resendVerification(user.id);
-    const [first, second] = (await outboxFor(email, "verify-email")).map((m) => linkToken(m.text, "verify-email"));
+    const [first, second] = (await outboxFor(email, "verify-email")).map((m) =>
+      linkToken(m.text, "verify-email"),
+    );
     await verifyEmail(second);
     await expect(verifyEmail(first)).rejects.toThrow(/invalid or has expired/);
   });
@@ -111,7 +131,11 @@ describe("sign-up does not reveal who has an account", () => {
     const existing = await createUser({ verified: true });
     const fresh = uniqueEmail();
     const a = await registerAccount({ email: fresh, password: "a long password", name: null });
-    const b = await registerAccount({ email: existing.email.toUpperCase(), password: "a long password", name: null });
+    const b = await registerAccount({
+      email: existing.email.toUpperCase(),
+      password: "a long password",
+      name: null,
+    });
     expect(a).toEqual({ email: fresh });
     expect(b).toEqual({ email: existing.email });
     // No second account, the password is untouched, and the owner got the notice (once an hour).

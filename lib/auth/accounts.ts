@@ -16,7 +16,12 @@ export const emailSchema = z
   .pipe(z.email("Enter a valid email address.").max(254));
 
 export const signUpSchema = z.object({
-  name: z.string().trim().max(100, "Use at most 100 characters.").nullish().transform((v) => v || null),
+  name: z
+    .string()
+    .trim()
+    .max(100, "Use at most 100 characters.")
+    .nullish()
+    .transform((v) => v || null),
   email: emailSchema,
   password: passwordSchema,
 });
@@ -24,32 +29,39 @@ export const signUpSchema = z.object({
 export const newReferralCode = () => randomBytes(6).toString("base64url");
 
 /** Creates the user, their personal workspace and a verification email, all or nothing. */
-export async function signUp(raw: z.input<typeof signUpSchema>, opts: { role?: "user" | "admin"; verified?: boolean; referralCode?: string } = {}) {
+export async function signUp(
+  raw: z.input<typeof signUpSchema>,
+  opts: { role?: "user" | "admin"; verified?: boolean; referralCode?: string } = {},
+) {
   const input = signUpSchema.parse(raw);
   const passwordHash = await hashPassword(input.password);
-  const { user, token } = await db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email } })) throw new EmailTakenError();
-    // An unknown referral code is ignored rather than refusing the sign-up.
-    const referrer = opts.referralCode ? await tx.user.findUnique({ where: { referralCode: opts.referralCode }, select: { id: true } }) : null;
-    const user = await tx.user.create({
-      data: {
-        email: input.email,
-        name: input.name,
-        passwordHash,
-        role: opts.role ?? "user",
-        referralCode: newReferralCode(),
-        emailVerifiedAt: opts.verified ? new Date() : null,
-        referredById: referrer?.id ?? null,
-      },
+  const { user, token } = await db
+    .$transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { email: input.email } })) throw new EmailTakenError();
+      // An unknown referral code is ignored rather than refusing the sign-up.
+      const referrer = opts.referralCode
+        ? await tx.user.findUnique({ where: { referralCode: opts.referralCode }, select: { id: true } })
+        : null;
+      const user = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          role: opts.role ?? "user",
+          referralCode: newReferralCode(),
+          emailVerifiedAt: opts.verified ? new Date() : null,
+          referredById: referrer?.id ?? null,
+        },
+      });
+      await createPersonalWorkspace(tx, user);
+      const token = opts.verified ? null : await issueToken(tx, user.id, "verify_email");
+      return { user, token };
+    })
+    .catch((e: unknown) => {
+      // Two sign-ups racing for one email: the unique index decides, the loser sees the same message.
+      if (isUniqueViolation(e)) throw new EmailTakenError();
+      throw e;
     });
-    await createPersonalWorkspace(tx, user);
-    const token = opts.verified ? null : await issueToken(tx, user.id, "verify_email");
-    return { user, token };
-  }).catch((e: unknown) => {
-    // Two sign-ups racing for one email: the unique index decides, the loser sees the same message.
-    if (isUniqueViolation(e)) throw new EmailTakenError();
-    throw e;
-  });
   if (token) await sendVerificationEmail(user, token);
   return user;
 }
@@ -59,7 +71,10 @@ export async function signUp(raw: z.input<typeof signUpSchema>, opts: { role?: "
  * cannot be used to find out who does. For an existing account, that address gets an email
  * saying someone tried (at most one an hour) instead of a second account.
  */
-export async function registerAccount(raw: z.input<typeof signUpSchema>, opts: { referralCode?: string } = {}) {
+export async function registerAccount(
+  raw: z.input<typeof signUpSchema>,
+  opts: { referralCode?: string } = {},
+) {
   try {
     await signUp(raw, opts);
   } catch (e) {
@@ -70,14 +85,21 @@ export async function registerAccount(raw: z.input<typeof signUpSchema>, opts: {
     await sendEmail({
       template: "sign-up-attempt",
       to: existing.email,
-      props: { name: existing.name, signInUrl: `${env.APP_URL}/sign-in`, resetUrl: `${env.APP_URL}/forgot-password` },
+      props: {
+        name: existing.name,
+        signInUrl: `${env.APP_URL}/sign-in`,
+        resetUrl: `${env.APP_URL}/forgot-password`,
+      },
       idempotencyKey: `sign-up-attempt:${existing.id}:${hour}`,
     });
   }
   return { email: signUpSchema.parse(raw).email };
 }
 
-async function sendVerificationEmail(user: { id: string; email: string; name: string | null }, token: string) {
+async function sendVerificationEmail(
+  user: { id: string; email: string; name: string | null },
+  token: string,
+) {
   await sendEmail({
     template: "verify-email",
     to: user.email,

@@ -22,7 +22,10 @@ describe("every server action refuses text that cannot be stored", () => {
 
   it("accepts ordinary text, emoji included", async () => {
     run.mockClear();
-    expect(await action({}, form({ name: "Ada 🚀", reason: "grant" }))).toEqual({ ok: true, message: "saved" });
+    expect(await action({}, form({ name: "Ada 🚀", reason: "grant" }))).toEqual({
+      ok: true,
+      message: "saved",
+    });
     expect(run).toHaveBeenCalledOnce();
   });
 });

@@ -21,7 +21,8 @@ const SECRET_FIELD = /password|confirm|token|secret|key|card|cvc/i;
 
 function submittedValues(formData: FormData) {
   const values: Record<string, string> = {};
-  for (const [k, v] of formData) if (typeof v === "string" && !k.startsWith("$") && !SECRET_FIELD.test(k)) values[k] = v;
+  for (const [k, v] of formData)
+    if (typeof v === "string" && !k.startsWith("$") && !SECRET_FIELD.test(k)) values[k] = v;
   return values;
 }
 
@@ -30,17 +31,30 @@ function submittedValues(formData: FormData) {
 // surrogates into U+FFFD, which is storable.)
 const UNSTORABLE = /\u0000/;
 
-async function handle<S extends z.ZodType>(schema: S, formData: FormData, fn: (input: z.infer<S>) => Promise<ActionState | void>): Promise<ActionState> {
-  const unstorable = [...formData].filter(([, v]) => typeof v === "string" && UNSTORABLE.test(v)).map(([k]) => k);
+async function handle<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  fn: (input: z.infer<S>) => Promise<ActionState | void>,
+): Promise<ActionState> {
+  const unstorable = [...formData]
+    .filter(([, v]) => typeof v === "string" && UNSTORABLE.test(v))
+    .map(([k]) => k);
   if (unstorable.length) {
-    const fieldErrors = Object.fromEntries(unstorable.map((k) => [k, ["This contains characters that are not allowed."]]));
+    const fieldErrors = Object.fromEntries(
+      unstorable.map((k) => [k, ["This contains characters that are not allowed."]]),
+    );
     return { error: "Please correct the highlighted fields.", fieldErrors };
   }
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    return { error: "Please correct the highlighted fields.", fieldErrors, values: submittedValues(formData) };
+    for (const issue of parsed.error.issues)
+      (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+    return {
+      error: "Please correct the highlighted fields.",
+      fieldErrors,
+      values: submittedValues(formData),
+    };
   }
   try {
     return (await fn(parsed.data as z.infer<S>)) ?? { ok: true };
@@ -51,14 +65,20 @@ async function handle<S extends z.ZodType>(schema: S, formData: FormData, fn: (i
 }
 
 /** A server action anyone may call (sign-up, password reset): validated input, expected errors as messages. */
-export function publicAction<S extends z.ZodType>(schema: S, fn: (input: z.infer<S>) => Promise<ActionState | void>) {
+export function publicAction<S extends z.ZodType>(
+  schema: S,
+  fn: (input: z.infer<S>) => Promise<ActionState | void>,
+) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     return handle(schema, formData, fn);
   };
 }
 
 /** A dashboard server action: signed-in user, validated input, {user, workspace, role} on the context. */
-export function userAction<S extends z.ZodType>(schema: S, fn: (input: z.infer<S>, ctx: Ctx) => Promise<ActionState | void>) {
+export function userAction<S extends z.ZodType>(
+  schema: S,
+  fn: (input: z.infer<S>, ctx: Ctx) => Promise<ActionState | void>,
+) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const ctx = await getDashboardContext();
     return handle(schema, formData, (input) => fn(input, ctx));
@@ -68,7 +88,10 @@ export function userAction<S extends z.ZodType>(schema: S, fn: (input: z.infer<S
 /** An admin console server action: refuses anyone who is not an admin before reading input. */
 export function adminAction<S extends z.ZodType>(
   schema: S,
-  fn: (input: z.infer<S>, ctx: { admin: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>> }) => Promise<ActionState | void>,
+  fn: (
+    input: z.infer<S>,
+    ctx: { admin: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>> },
+  ) => Promise<ActionState | void>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const admin = await getCurrentUser();

@@ -4,7 +4,9 @@ import { safeRedirectPath, safeRedirectUrl } from "./redirect";
 
 describe("safeRedirectPath", () => {
   it("keeps a path on this site, with its query and fragment", () => {
-    expect(safeRedirectPath("/dashboard/billing?tab=invoices#top")).toBe("/dashboard/billing?tab=invoices#top");
+    expect(safeRedirectPath("/dashboard/billing?tab=invoices#top")).toBe(
+      "/dashboard/billing?tab=invoices#top",
+    );
     expect(safeRedirectPath("/invite?token=abc.def")).toBe("/invite?token=abc.def");
   });
 

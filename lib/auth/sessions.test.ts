@@ -6,14 +6,23 @@ import { authOptions } from "./options";
 import { createSession, loadSession, signOutEverywhere } from "./sessions";
 
 const resetToken = async (email: string) => {
-  const [mail] = await db.emailOutbox.findMany({ where: { to: email, template: "reset-password" }, orderBy: { createdAt: "desc" }, take: 1 });
+  const [mail] = await db.emailOutbox.findMany({
+    where: { to: email, template: "reset-password" },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+  });
   return /reset-password\?token=([\w-]+)/.exec(mail.text)?.[1] ?? "";
 };
 
 describe("server-side sessions", () => {
   it("a new session loads its user; the sign-in callback names the session in the JWT", async () => {
     const user = await createUser();
-    const token = await authOptions.callbacks!.jwt!({ token: {}, user: { id: user.id, email: user.email }, account: null, trigger: "signIn" });
+    const token = await authOptions.callbacks!.jwt!({
+      token: {},
+      user: { id: user.id, email: user.email },
+      account: null,
+      trigger: "signIn",
+    });
     expect(typeof token.sid).toBe("string");
     const loaded = await loadSession(token.sid as string);
     expect(loaded?.user).toEqual(await db.user.findUniqueOrThrow({ where: { id: user.id } })); // same types as a Prisma read
@@ -31,14 +40,19 @@ describe("server-side sessions", () => {
   it("an expired session no longer counts", async () => {
     const user = await createUser();
     const session = await createSession(user.id);
-    await db.userSession.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.userSession.update({
+      where: { id: session.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await loadSession(session.id)).toBeNull();
   });
 
   it("changing the password ends every other session and keeps the one that changed it", async () => {
     const user = await createUser();
     const [here, elsewhere] = [await createSession(user.id), await createSession(user.id)];
-    expect(await changePassword(user.id, "wrong current password", "a new long password", here.id)).toBe(false);
+    expect(await changePassword(user.id, "wrong current password", "a new long password", here.id)).toBe(
+      false,
+    );
     expect(await loadSession(elsewhere.id)).not.toBeNull();
     expect(await changePassword(user.id, user.password, "a new long password", here.id)).toBe(true);
     expect(await loadSession(elsewhere.id)).toBeNull();

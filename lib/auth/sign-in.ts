@@ -41,7 +41,10 @@ export async function signInWithPassword(rawEmail: string, password: string, ip:
     hitRateLimit(ipKey, env.SIGNIN_MAX_ATTEMPTS_PER_IP, window),
   ]);
   if (!byEmail.allowed || !byIp.allowed) {
-    const wait = Math.max(byEmail.allowed ? 0 : byEmail.retryAfterSeconds, byIp.allowed ? 0 : byIp.retryAfterSeconds);
+    const wait = Math.max(
+      byEmail.allowed ? 0 : byEmail.retryAfterSeconds,
+      byIp.allowed ? 0 : byIp.retryAfterSeconds,
+    );
     throw new RateLimitedError(wait, `Too many sign-in attempts. Try again in ${minutes(wait)}.`);
   }
   const user = await db.user.findUnique({ where: { email } });
@@ -56,11 +59,18 @@ export async function signInWithPassword(rawEmail: string, password: string, ip:
 }
 
 /** GitHub/Google sign-in: link to the user with that verified email, or create one. */
-export async function findOrCreateOAuthUser(input: { provider: string; providerAccountId: string; email: string; name: string | null }) {
+export async function findOrCreateOAuthUser(input: {
+  provider: string;
+  providerAccountId: string;
+  email: string;
+  name: string | null;
+}) {
   const email = emailSchema.parse(input.email);
   return db.$transaction(async (tx) => {
     const linked = await tx.oAuthAccount.findUnique({
-      where: { provider_providerAccountId: { provider: input.provider, providerAccountId: input.providerAccountId } },
+      where: {
+        provider_providerAccountId: { provider: input.provider, providerAccountId: input.providerAccountId },
+      },
       include: { user: true },
     });
     if (linked) return linked.user;
@@ -71,7 +81,9 @@ export async function findOrCreateOAuthUser(input: { provider: string; providerA
       });
       await createPersonalWorkspace(tx, user);
     }
-    await tx.oAuthAccount.create({ data: { userId: user.id, provider: input.provider, providerAccountId: input.providerAccountId } });
+    await tx.oAuthAccount.create({
+      data: { userId: user.id, provider: input.provider, providerAccountId: input.providerAccountId },
+    });
     return user;
   });
 }

@@ -18,18 +18,37 @@ const ATTEMPT_WINDOW_SECONDS = 15 * 60;
 
 export class InvalidTwoFactorCodeError extends AppError {
   constructor() {
-    super("invalid_two_factor_code", "That code is not valid. Check your authenticator app and try again.", 400);
+    super(
+      "invalid_two_factor_code",
+      "That code is not valid. Check your authenticator app and try again.",
+      400,
+    );
   }
 }
 
-const totp = (secretBase32: string, label = "") => new TOTP({ issuer: ISSUER, label, secret: Secret.fromBase32(secretBase32), digits: 6, period: 30, algorithm: "SHA1" });
+const totp = (secretBase32: string, label = "") =>
+  new TOTP({
+    issuer: ISSUER,
+    label,
+    secret: Secret.fromBase32(secretBase32),
+    digits: 6,
+    period: 30,
+    algorithm: "SHA1",
+  });
 const throttleKey = (userId: string) => `2fa:${userId}`;
-const hashRecoveryCode = (code: string) => createHash("sha256").update(code.toLowerCase().replace(/[^a-z0-9]/g, "")).digest("hex");
+const hashRecoveryCode = (code: string) =>
+  createHash("sha256")
+    .update(code.toLowerCase().replace(/[^a-z0-9]/g, ""))
+    .digest("hex");
 
 /** Counts a code attempt for the user; refuses once there were too many (a right code starts over). */
 async function throttle(userId: string) {
   const limit = await hitRateLimit(throttleKey(userId), MAX_CODE_ATTEMPTS, ATTEMPT_WINDOW_SECONDS);
-  if (!limit.allowed) throw new RateLimitedError(limit.retryAfterSeconds, "Too many two-factor codes tried. Try again in a few minutes.");
+  if (!limit.allowed)
+    throw new RateLimitedError(
+      limit.retryAfterSeconds,
+      "Too many two-factor codes tried. Try again in a few minutes.",
+    );
 }
 
 /** A valid TOTP code for this secret that was not used before. */
@@ -51,7 +70,10 @@ export async function pendingEnrolment(userId: string) {
   if (!base32) {
     base32 = new Secret({ size: 20 }).base32;
     // Only if no other tab started one meanwhile; then show that one.
-    const set = await db.user.updateMany({ where: { id: userId, totpSecret: null, totpEnabledAt: null }, data: { totpSecret: seal(PURPOSE, base32) } });
+    const set = await db.user.updateMany({
+      where: { id: userId, totpSecret: null, totpEnabledAt: null },
+      data: { totpSecret: seal(PURPOSE, base32) },
+    });
     if (set.count === 0) return pendingEnrolment(userId);
   }
   const uri = totp(base32, user.email).toString();
@@ -62,15 +84,21 @@ export async function pendingEnrolment(userId: string) {
 export async function confirmEnrolment(userId: string, code: string) {
   await throttle(userId);
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  if (user.totpEnabledAt) throw new AppError("two_factor_enabled", "Two-factor authentication is already on.", 409);
-  if (!user.totpSecret || !(await acceptTotp(userId, open(PURPOSE, user.totpSecret), code))) throw new InvalidTwoFactorCodeError();
+  if (user.totpEnabledAt)
+    throw new AppError("two_factor_enabled", "Two-factor authentication is already on.", 409);
+  if (!user.totpSecret || !(await acceptTotp(userId, open(PURPOSE, user.totpSecret), code)))
+    throw new InvalidTwoFactorCodeError();
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => {
     const raw = randomBytes(5).toString("hex");
     return `${raw.slice(0, 5)}-${raw.slice(5)}`;
   });
   await db.$transaction(async (tx) => {
-    const enabled = await tx.user.updateMany({ where: { id: userId, totpEnabledAt: null, totpSecret: user.totpSecret }, data: { totpEnabledAt: new Date() } });
-    if (enabled.count !== 1) throw new AppError("two_factor_enabled", "Two-factor authentication is already on.", 409);
+    const enabled = await tx.user.updateMany({
+      where: { id: userId, totpEnabledAt: null, totpSecret: user.totpSecret },
+      data: { totpEnabledAt: new Date() },
+    });
+    if (enabled.count !== 1)
+      throw new AppError("two_factor_enabled", "Two-factor authentication is already on.", 409);
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c) })) });
   });
@@ -85,7 +113,12 @@ export async function verifySecondFactor(userId: string, code: string) {
   if (!user.totpEnabledAt || !user.totpSecret) return true;
   const ok =
     (await acceptTotp(userId, open(PURPOSE, user.totpSecret), code)) ||
-    (await db.recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(code), usedAt: null }, data: { usedAt: new Date() } })).count === 1;
+    (
+      await db.recoveryCode.updateMany({
+        where: { userId, codeHash: hashRecoveryCode(code), usedAt: null },
+        data: { usedAt: new Date() },
+      })
+    ).count === 1;
   if (ok) await clearRateLimit(throttleKey(userId));
   return ok;
 }

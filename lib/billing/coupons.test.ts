@@ -18,34 +18,72 @@ const couponEmails = (to: string) => db.emailOutbox.findMany({ where: { to, temp
 
 describe("credit coupons", () => {
   it("credit a workspace once, and never more often than the coupon allows, even all at once", async () => {
-    const c = await createCoupon(admin, couponSchema.parse({ code: code(), kind: "credits", credits: "1000", maxRedemptions: "3" }));
+    const c = await createCoupon(
+      admin,
+      couponSchema.parse({ code: code(), kind: "credits", credits: "1000", maxRedemptions: "3" }),
+    );
     const people = await Promise.all(Array.from({ length: 8 }, member));
-    const results = await Promise.allSettled(people.map((p) => redeemCoupon(p.actor, p.workspaceId, c.code.toLowerCase())));
+    const results = await Promise.allSettled(
+      people.map((p) => redeemCoupon(p.actor, p.workspaceId, c.code.toLowerCase())),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
-    for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason.message).toBe("This coupon has been fully redeemed.");
+    for (const r of results.filter((r) => r.status === "rejected"))
+      expect((r as PromiseRejectedResult).reason.message).toBe("This coupon has been fully redeemed.");
     expect((await db.coupon.findUniqueOrThrow({ where: { id: c.id } })).redemptionCount).toBe(3);
-    const credited = await Promise.all(people.map(async (p) => (await db.workspace.findUniqueOrThrow({ where: { id: p.workspaceId } })).balanceMillicredits));
+    const credited = await Promise.all(
+      people.map(
+        async (p) =>
+          (await db.workspace.findUniqueOrThrow({ where: { id: p.workspaceId } })).balanceMillicredits,
+      ),
+    );
     expect(credited.filter((b) => b === 1_000_000n)).toHaveLength(3);
-    for (const p of people) expect(await ledgerSum(p.workspaceId)).toBe((await db.workspace.findUniqueOrThrow({ where: { id: p.workspaceId } })).balanceMillicredits);
+    for (const p of people)
+      expect(await ledgerSum(p.workspaceId)).toBe(
+        (await db.workspace.findUniqueOrThrow({ where: { id: p.workspaceId } })).balanceMillicredits,
+      );
     // An email for each redemption that went through, none for the refused ones.
-    const emails = await Promise.all(people.map(async (p, i) => ({ credited: credited[i] === 1_000_000n, count: (await couponEmails(p.actor.email)).length })));
+    const emails = await Promise.all(
+      people.map(async (p, i) => ({
+        credited: credited[i] === 1_000_000n,
+        count: (await couponEmails(p.actor.email)).length,
+      })),
+    );
     expect(emails.every((e) => e.count === (e.credited ? 1 : 0))).toBe(true);
   });
 
   it("refuse a second redemption by the same workspace, expired and unknown codes, with readable messages", async () => {
     const p = await member();
-    const c = await createCoupon(admin, couponSchema.parse({ code: code(), kind: "credits", credits: "500" }));
+    const c = await createCoupon(
+      admin,
+      couponSchema.parse({ code: code(), kind: "credits", credits: "500" }),
+    );
     await redeemCoupon(p.actor, p.workspaceId, c.code);
-    await expect(redeemCoupon(p.actor, p.workspaceId, c.code)).rejects.toThrow("This workspace has already redeemed that coupon.");
+    await expect(redeemCoupon(p.actor, p.workspaceId, c.code)).rejects.toThrow(
+      "This workspace has already redeemed that coupon.",
+    );
     const emails = await couponEmails(p.actor.email);
     expect(emails).toHaveLength(1);
-    const redemption = await db.couponRedemption.findFirstOrThrow({ where: { couponId: c.id, workspaceId: p.workspaceId } });
-    expect(emails[0]).toMatchObject({ subject: `Coupon ${c.code} applied`, idempotencyKey: `coupon-redeemed:${redemption.id}` });
+    const redemption = await db.couponRedemption.findFirstOrThrow({
+      where: { couponId: c.id, workspaceId: p.workspaceId },
+    });
+    expect(emails[0]).toMatchObject({
+      subject: `Coupon ${c.code} applied`,
+      idempotencyKey: `coupon-redeemed:${redemption.id}`,
+    });
     expect(emails[0].text).toContain("500 credits");
-    const old = await createCoupon(admin, couponSchema.parse({ code: code(), kind: "credits", credits: "500", expiresOn: "2020-01-01" }));
+    const old = await createCoupon(
+      admin,
+      couponSchema.parse({ code: code(), kind: "credits", credits: "500", expiresOn: "2020-01-01" }),
+    );
     await expect(redeemCoupon(p.actor, p.workspaceId, old.code)).rejects.toThrow("This coupon has expired.");
-    await expect(redeemCoupon(p.actor, p.workspaceId, "NOPE-NOPE")).rejects.toThrow("That coupon code doesn't exist.");
-    expect((await db.workspace.findUniqueOrThrow({ where: { id: p.workspaceId } })).balanceMillicredits).toBe(500_000n);
-    await expect(createCoupon(admin, couponSchema.parse({ code: c.code, kind: "credits", credits: "1" }))).rejects.toThrow(/already uses that code/);
+    await expect(redeemCoupon(p.actor, p.workspaceId, "NOPE-NOPE")).rejects.toThrow(
+      "That coupon code doesn't exist.",
+    );
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: p.workspaceId } })).balanceMillicredits).toBe(
+      500_000n,
+    );
+    await expect(
+      createCoupon(admin, couponSchema.parse({ code: c.code, kind: "credits", credits: "1" })),
+    ).rejects.toThrow(/already uses that code/);
   });
 });

@@ -34,7 +34,10 @@ export async function runLedgerCheck(now = new Date()) {
       skipDuplicates: true,
     });
     if (!created.count || !mismatches.length) return [];
-    const admins = await tx.user.findMany({ where: { role: "admin" }, select: { id: true, email: true, name: true } });
+    const admins = await tx.user.findMany({
+      where: { role: "admin" },
+      select: { id: true, email: true, name: true },
+    });
     return Promise.all(
       admins.map((admin) =>
         queueEmail(

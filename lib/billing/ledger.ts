@@ -35,7 +35,10 @@ export async function changeBalance(change: BalanceChange, executor: Tx | typeof
     return { balanceMillicredits: rows[0].balance, applied: true };
   } catch (e) {
     // Same reference twice: the unique index refused the second entry and the statement rolled back whole.
-    if (e instanceof Error && /23505|LedgerEntry_workspaceId_kind_reference_key/.test(`${(e as { code?: string }).code} ${e.message}`)) {
+    if (
+      e instanceof Error &&
+      /23505|LedgerEntry_workspaceId_kind_reference_key/.test(`${(e as { code?: string }).code} ${e.message}`)
+    ) {
       const ws = await db.workspace.findUniqueOrThrow({ where: { id: change.workspaceId } });
       return { balanceMillicredits: ws.balanceMillicredits, applied: false };
     }

@@ -13,7 +13,11 @@ const REMIND_BEFORE_MS = 3 * 864e5;
  */
 export async function sendRenewalReminders(now = new Date()) {
   const ending = await db.subscription.findMany({
-    where: { status: { in: [...LIVE_STATUSES] }, cancelAtPeriodEnd: true, currentPeriodEnd: { gt: now, lte: new Date(now.getTime() + REMIND_BEFORE_MS) } },
+    where: {
+      status: { in: [...LIVE_STATUSES] },
+      cancelAtPeriodEnd: true,
+      currentPeriodEnd: { gt: now, lte: new Date(now.getTime() + REMIND_BEFORE_MS) },
+    },
     include: { tier: { select: { name: true } } },
   });
   const keys: (string | null)[] = [];
@@ -25,7 +29,13 @@ export async function sendRenewalReminders(now = new Date()) {
           template: "renewal-reminder",
           to: to.email,
           idempotencyKey: `renewal-reminder:${sub.id}:${sub.currentPeriodEnd.toISOString()}:${to.id}`,
-          props: { name: to.name, plan: sub.tier.name, endsOn: formatDate(sub.currentPeriodEnd), daysLeft, billingUrl: `${env.APP_URL}/dashboard/billing` },
+          props: {
+            name: to.name,
+            plan: sub.tier.name,
+            endsOn: formatDate(sub.currentPeriodEnd),
+            daysLeft,
+            billingUrl: `${env.APP_URL}/dashboard/billing`,
+          },
         }),
       );
     }

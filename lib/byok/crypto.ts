@@ -30,10 +30,14 @@ export class ByokNotConfiguredError extends AppError {
 /** Parses "v1:<base64>,v2:<base64>" (already validated by lib/env.ts) into version → 32-byte key. */
 export function parseKeyring(raw: string): Map<number, Buffer> {
   const keys = new Map<number, Buffer>();
-  for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^v(\d+):(.+)$/.exec(part);
     const key = m && Buffer.from(m[2], "base64");
-    if (!m || !key || key.length !== 32) throw new Error("BYOK_ENCRYPTION_KEYS must be a comma-separated list like v1:<base64 of 32 bytes>.");
+    if (!m || !key || key.length !== 32)
+      throw new Error("BYOK_ENCRYPTION_KEYS must be a comma-separated list like v1:<base64 of 32 bytes>.");
     keys.set(Number(m[1]), key);
   }
   return keys;
@@ -41,7 +45,8 @@ export function parseKeyring(raw: string): Map<number, Buffer> {
 
 function localKey(): Buffer {
   const file = path.resolve(".data", "auth-secret");
-  const secret = env.AUTH_SECRET ?? (existsSync(file) ? readFileSync(file, "utf8").trim() : "tollgate-development-byok");
+  const secret =
+    env.AUTH_SECRET ?? (existsSync(file) ? readFileSync(file, "utf8").trim() : "tollgate-development-byok");
   return createHash("sha256").update(`tollgate-byok-local-key:${secret}`).digest();
 }
 
@@ -75,18 +80,30 @@ export function seal(plaintext: string, context: string): Sealed {
   const cipher = createCipheriv("aes-256-gcm", keyring().keys.get(keyVersion)!, iv);
   cipher.setAAD(Buffer.from(context, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return { ciphertext: ciphertext.toString("base64"), iv: iv.toString("base64"), authTag: cipher.getAuthTag().toString("base64"), keyVersion };
+  return {
+    ciphertext: ciphertext.toString("base64"),
+    iv: iv.toString("base64"),
+    authTag: cipher.getAuthTag().toString("base64"),
+    keyVersion,
+  };
 }
 
 /** Decrypts with the key version the row names; throws if that version is not configured or the data was altered. */
 export function unseal(sealed: Sealed, context: string): string {
   const key = keyring().keys.get(sealed.keyVersion);
-  if (!key) throw new Error(`BYOK key version v${sealed.keyVersion} is not in BYOK_ENCRYPTION_KEYS; add it back to read this provider key.`);
+  if (!key)
+    throw new Error(
+      `BYOK key version v${sealed.keyVersion} is not in BYOK_ENCRYPTION_KEYS; add it back to read this provider key.`,
+    );
   const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(sealed.iv, "base64"));
   decipher.setAAD(Buffer.from(context, "utf8"));
   decipher.setAuthTag(Buffer.from(sealed.authTag, "base64"));
-  return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, "base64")), decipher.final()]).toString("utf8");
+  return Buffer.concat([
+    decipher.update(Buffer.from(sealed.ciphertext, "base64")),
+    decipher.final(),
+  ]).toString("utf8");
 }
 
 /** Associated data for a provider key: a sealed key cannot be moved to another workspace or provider. */
-export const keyContext = (workspaceId: string, provider: string) => `provider-key:${workspaceId}:${provider}`;
+export const keyContext = (workspaceId: string, provider: string) =>
+  `provider-key:${workspaceId}:${provider}`;

@@ -5,7 +5,13 @@ import { env } from "@/lib/env";
 import { createUser } from "@/test/factories";
 import { apiWorkspace } from "@/test/metering";
 import { keyContext, seal, unseal } from "./crypto";
-import { clearProviderKeyCache, deleteProviderKey, listProviderKeys, providerKeyFor, saveProviderKey } from "./keys";
+import {
+  clearProviderKeyCache,
+  deleteProviderKey,
+  listProviderKeys,
+  providerKeyFor,
+  saveProviderKey,
+} from "./keys";
 import { rotateProviderKeys } from "./rotate";
 
 // The dashboard's server actions run with a stubbed session (the signed-in owner) and cache.
@@ -33,16 +39,23 @@ describe("BYOK provider keys", () => {
     const { workspace } = await apiWorkspace();
     const user = await createUser({ verified: true });
     session.ctx = { user, workspace, role: "owner" };
-    const { saveProviderKeyAction, removeProviderKeyAction } = await import("@/app/(dashboard)/dashboard/provider-keys/actions");
+    const { saveProviderKeyAction, removeProviderKeyAction } =
+      await import("@/app/(dashboard)/dashboard/provider-keys/actions");
 
     const plaintext = secret();
     const form = new FormData();
     form.set("provider", "openai");
     form.set("apiKey", `  ${plaintext}\n`);
     const saved = await saveProviderKeyAction({}, form);
-    expect(saved).toMatchObject({ ok: true, message: "OpenAI key saved: •••• Wxyz", saved: { provider: "openai", last4: "Wxyz" } });
+    expect(saved).toMatchObject({
+      ok: true,
+      message: "OpenAI key saved: •••• Wxyz",
+      saved: { provider: "openai", last4: "Wxyz" },
+    });
 
-    const row = await db.providerKey.findUniqueOrThrow({ where: { workspaceId_provider: { workspaceId: workspace.id, provider: "openai" } } });
+    const row = await db.providerKey.findUniqueOrThrow({
+      where: { workspaceId_provider: { workspaceId: workspace.id, provider: "openai" } },
+    });
     const listed = await listProviderKeys(workspace.id);
     const audits = await auditRowsFor(row.id);
     expect(audits.map((a) => a.action)).toEqual(["provider_key.create"]);
@@ -59,10 +72,21 @@ describe("BYOK provider keys", () => {
     expect(refused.fieldErrors?.apiKey).toEqual(["Paste the provider's API key."]);
     session.ctx = { user, workspace, role: "member" };
     form.set("apiKey", "sk-member-tries-this-1234");
-    expect(await saveProviderKeyAction({}, form)).toMatchObject({ error: "Only workspace owners and admins manage provider keys." });
+    expect(await saveProviderKeyAction({}, form)).toMatchObject({
+      error: "Only workspace owners and admins manage provider keys.",
+    });
 
-    const seen = JSON.stringify([row, listed, audits, await auditRowsFor(row.id), saved, refused, await db.providerKey.findMany({ where: { workspaceId: workspace.id } })], (_k, v) =>
-      typeof v === "bigint" ? v.toString() : v,
+    const seen = JSON.stringify(
+      [
+        row,
+        listed,
+        audits,
+        await auditRowsFor(row.id),
+        saved,
+        refused,
+        await db.providerKey.findMany({ where: { workspaceId: workspace.id } }),
+      ],
+      (_k, v) => (typeof v === "bigint" ? v.toString() : v),
     );
     for (const s of [plaintext, replacement, "sk-member-tries-this-1234"]) expect(seen).not.toContain(s);
     expect(await providerKeyFor(workspace.id, "openai")).toBe(replacement);
@@ -70,9 +94,16 @@ describe("BYOK provider keys", () => {
     session.ctx = { user, workspace, role: "admin" };
     const removeForm = new FormData();
     removeForm.set("provider", "openai");
-    expect(await removeProviderKeyAction({}, removeForm)).toMatchObject({ ok: true, message: "OpenAI key •••• Wxyz removed." });
+    expect(await removeProviderKeyAction({}, removeForm)).toMatchObject({
+      ok: true,
+      message: "OpenAI key •••• Wxyz removed.",
+    });
     expect(await providerKeyFor(workspace.id, "openai")).toBeNull();
-    expect((await auditRowsFor(row.id)).map((a) => a.action)).toEqual(["provider_key.create", "provider_key.replace", "provider_key.delete"]);
+    expect((await auditRowsFor(row.id)).map((a) => a.action)).toEqual([
+      "provider_key.create",
+      "provider_key.replace",
+      "provider_key.delete",
+    ]);
     await expect(deleteProviderKey(null, workspace.id, "openai")).rejects.toMatchObject({ status: 404 });
   });
 
@@ -107,6 +138,8 @@ describe("BYOK provider keys", () => {
     expect(() => unseal(sealed, keyContext("ws_b", "openai"))).toThrow();
     const bytes = Buffer.from(sealed.ciphertext, "base64");
     bytes[0] ^= 1;
-    expect(() => unseal({ ...sealed, ciphertext: bytes.toString("base64") }, keyContext("ws_a", "openai"))).toThrow();
+    expect(() =>
+      unseal({ ...sealed, ciphertext: bytes.toString("base64") }, keyContext("ws_a", "openai")),
+    ).toThrow();
   });
 });

@@ -21,18 +21,31 @@ export const providerKeyInput = z.object({
     .refine((v) => !/\s/.test(v), "An API key has no spaces or line breaks."),
 });
 
-export type ProviderKeySummary = { provider: string; last4: string; createdAt: Date; updatedAt: Date; lastUsedAt: Date | null };
+export type ProviderKeySummary = {
+  provider: string;
+  last4: string;
+  createdAt: Date;
+  updatedAt: Date;
+  lastUsedAt: Date | null;
+};
 
 const summary = { provider: true, last4: true, createdAt: true, updatedAt: true, lastUsedAt: true } as const;
 
 /** Adds or replaces the workspace's key for a provider. Audited with the last four characters only. */
-export async function saveProviderKey(actor: Actor, workspaceId: string, input: z.input<typeof providerKeyInput>): Promise<ProviderKeySummary> {
+export async function saveProviderKey(
+  actor: Actor,
+  workspaceId: string,
+  input: z.input<typeof providerKeyInput>,
+): Promise<ProviderKeySummary> {
   const { provider, apiKey } = providerKeyInput.parse(input);
   if (!byokProviders().includes(provider)) throw new NotFoundError(`Provider “${provider}”`);
   const sealed = seal(apiKey, keyContext(workspaceId, provider));
   const last4 = apiKey.slice(-4);
   const saved = await db.$transaction(async (tx) => {
-    const before = await tx.providerKey.findUnique({ where: { workspaceId_provider: { workspaceId, provider } }, select: summary });
+    const before = await tx.providerKey.findUnique({
+      where: { workspaceId_provider: { workspaceId, provider } },
+      select: summary,
+    });
     const row = await tx.providerKey.upsert({
       where: { workspaceId_provider: { workspaceId, provider } },
       create: { workspaceId, provider, ...sealed, last4, createdById: actor?.id ?? null },
@@ -50,7 +63,13 @@ export async function saveProviderKey(actor: Actor, workspaceId: string, input: 
     return row;
   });
   forget(workspaceId, provider);
-  return { provider: saved.provider, last4: saved.last4, createdAt: saved.createdAt, updatedAt: saved.updatedAt, lastUsedAt: saved.lastUsedAt };
+  return {
+    provider: saved.provider,
+    last4: saved.last4,
+    createdAt: saved.createdAt,
+    updatedAt: saved.updatedAt,
+    lastUsedAt: saved.lastUsedAt,
+  };
 }
 
 /** The workspace's provider keys, never the secrets. */
@@ -60,10 +79,19 @@ export function listProviderKeys(workspaceId: string): Promise<ProviderKeySummar
 
 export async function deleteProviderKey(actor: Actor, workspaceId: string, provider: string) {
   const removed = await db.$transaction(async (tx) => {
-    const row = await tx.providerKey.findUnique({ where: { workspaceId_provider: { workspaceId, provider } }, select: { id: true, last4: true } });
+    const row = await tx.providerKey.findUnique({
+      where: { workspaceId_provider: { workspaceId, provider } },
+      select: { id: true, last4: true },
+    });
     if (!row) throw new NotFoundError("Provider key");
     await tx.providerKey.delete({ where: { id: row.id } });
-    await recordAudit(tx, { actor, action: "provider_key.delete", targetType: "provider_key", targetId: row.id, before: { workspaceId, provider, last4: row.last4 } });
+    await recordAudit(tx, {
+      actor,
+      action: "provider_key.delete",
+      targetType: "provider_key",
+      targetId: row.id,
+      before: { workspaceId, provider, last4: row.last4 },
+    });
     return { provider, last4: row.last4 };
   });
   forget(workspaceId, provider);
@@ -89,7 +117,11 @@ async function load(workspaceId: string, provider: string) {
 }
 
 /** The workspace's decrypted key for a provider, or null to use the platform's key. Never log it. */
-export async function providerKeyFor(workspaceId: string, provider: string, now = Date.now()): Promise<string | null> {
+export async function providerKeyFor(
+  workspaceId: string,
+  provider: string,
+  now = Date.now(),
+): Promise<string | null> {
   const k = cacheKey(workspaceId, provider);
   let entry = cache.get(k);
   if (!entry || now - entry.at > CACHE_MS) {
@@ -102,7 +134,9 @@ export async function providerKeyFor(workspaceId: string, provider: string, now 
   // "Last used" is worth a write at most once a minute; off the call's critical path.
   if (!found.lastUsedAt || now - found.lastUsedAt.getTime() > MINUTE) {
     found.lastUsedAt = new Date(now);
-    void db.providerKey.updateMany({ where: { id: found.id }, data: { lastUsedAt: found.lastUsedAt } }).catch(() => {});
+    void db.providerKey
+      .updateMany({ where: { id: found.id }, data: { lastUsedAt: found.lastUsedAt } })
+      .catch(() => {});
   }
   return found.key;
 }

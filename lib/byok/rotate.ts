@@ -31,7 +31,11 @@ export async function rotateProviderKeys(): Promise<RotationResult> {
         });
         result.rotated += count;
       } catch (e) {
-        result.failed.push({ id: row.id, keyVersion: row.keyVersion, error: e instanceof Error ? e.message : String(e) });
+        result.failed.push({
+          id: row.id,
+          keyVersion: row.keyVersion,
+          error: e instanceof Error ? e.message : String(e),
+        });
       }
     }
     cursor = rows[rows.length - 1].id;

@@ -3,12 +3,37 @@ import { calculate } from "./calculator";
 import type { PublicCatalog, PublicModel, PublicTier } from "./public";
 
 const model = (key: string, over: Partial<PublicModel>): PublicModel => ({
-  key, name: key, appKey: key.split(":")[0], unit: "image", costPerUnitMicros: "0", inputCostPer1kMicros: "0", outputCostPer1kMicros: "0",
-  quotaWeight: 1, free: false, beta: false, markupOverrideBps: null, priceVersion: 1, requiredTier: null, ...over,
+  key,
+  name: key,
+  appKey: key.split(":")[0],
+  unit: "image",
+  costPerUnitMicros: "0",
+  inputCostPer1kMicros: "0",
+  outputCostPer1kMicros: "0",
+  quotaWeight: 1,
+  free: false,
+  beta: false,
+  markupOverrideBps: null,
+  priceVersion: 1,
+  requiredTier: null,
+  ...over,
 });
 const tier = (code: string, over: Partial<PublicTier>): PublicTier => ({
-  code, name: code, description: "", monthlyPriceCents: 0, annualPriceCents: 0, currency: "usd", includedMillicredits: "0",
-  dailyQuotaUnits: 0, rateLimitPerMinute: 60, markupBps: null, rank: 0, mostPopular: false, features: {}, modelKeys: [], ...over,
+  code,
+  name: code,
+  description: "",
+  monthlyPriceCents: 0,
+  annualPriceCents: 0,
+  currency: "usd",
+  includedMillicredits: "0",
+  dailyQuotaUnits: 0,
+  rateLimitPerMinute: 60,
+  markupBps: null,
+  rank: 0,
+  mostPopular: false,
+  features: {},
+  modelKeys: [],
+  ...over,
 });
 
 const inpaint = model("poster-editor:inpaint-standard", { costPerUnitMicros: "10000" }); // $0.01 an image
@@ -16,8 +41,24 @@ const pro = model("poster-editor:inpaint-pro", { costPerUnitMicros: "40000", quo
 const catalog: PublicCatalog = {
   tiers: [
     tier("free", { markupBps: null, dailyQuotaUnits: 50, modelKeys: [inpaint.key] }),
-    tier("starter", { monthlyPriceCents: 1900, annualPriceCents: 19000, includedMillicredits: "20000000", dailyQuotaUnits: 100, markupBps: 1000, rank: 1, modelKeys: [inpaint.key] }),
-    tier("pro", { monthlyPriceCents: 7900, annualPriceCents: 79000, includedMillicredits: "100000000", dailyQuotaUnits: 1000, markupBps: 500, rank: 2, modelKeys: [inpaint.key, pro.key] }),
+    tier("starter", {
+      monthlyPriceCents: 1900,
+      annualPriceCents: 19000,
+      includedMillicredits: "20000000",
+      dailyQuotaUnits: 100,
+      markupBps: 1000,
+      rank: 1,
+      modelKeys: [inpaint.key],
+    }),
+    tier("pro", {
+      monthlyPriceCents: 7900,
+      annualPriceCents: 79000,
+      includedMillicredits: "100000000",
+      dailyQuotaUnits: 1000,
+      markupBps: 500,
+      rank: 2,
+      modelKeys: [inpaint.key, pro.key],
+    }),
   ],
   features: [],
   apps: [{ key: "poster-editor", name: "Poster Editor", description: "", models: [inpaint, pro] }],
@@ -30,8 +71,19 @@ describe("calculate", () => {
     // 500 standard images: PAYG at the default 20% = 500 × 10,000 × 1.2 = 6,000,000 mc = 6,000 credits = $6.00
     // Starter: 500 units ≤ 100 × 30 = 3,000 quota units, so only the $19 plan; Pro: $79.
     const [payg, starter, proTier] = calculate(catalog, [{ modelKey: inpaint.key, quantity: 500 }], "month");
-    expect(payg).toMatchObject({ usageMillicredits: 6_000_000n, totalCents: 600, cheapest: true, available: true });
-    expect(starter).toMatchObject({ quotaUnitsNeeded: 500, quotaUnitsIncluded: 3000, overageMillicredits: 0n, totalCents: 1900, cheapest: false });
+    expect(payg).toMatchObject({
+      usageMillicredits: 6_000_000n,
+      totalCents: 600,
+      cheapest: true,
+      available: true,
+    });
+    expect(starter).toMatchObject({
+      quotaUnitsNeeded: 500,
+      quotaUnitsIncluded: 3000,
+      overageMillicredits: 0n,
+      totalCents: 1900,
+      cheapest: false,
+    });
     expect(proTier.totalCents).toBe(7900);
   });
 
@@ -43,13 +95,24 @@ describe("calculate", () => {
     // Pro: 6,000 ≤ 30,000 quota units -> $79.
     const [payg, starter, proTier] = calculate(catalog, [{ modelKey: inpaint.key, quantity: 6000 }], "month");
     expect(payg.totalCents).toBe(7200);
-    expect(starter).toMatchObject({ usageMillicredits: 66_000_000n, overageMillicredits: 33_000_000n, boughtMillicredits: 13_000_000n, creditCents: 1300, totalCents: 3200, cheapest: true });
+    expect(starter).toMatchObject({
+      usageMillicredits: 66_000_000n,
+      overageMillicredits: 33_000_000n,
+      boughtMillicredits: 13_000_000n,
+      creditCents: 1300,
+      totalCents: 3200,
+      cheapest: true,
+    });
     expect(proTier).toMatchObject({ overageMillicredits: 0n, totalCents: 7900, cheapest: false });
   });
 
   it("marks options that lack a chosen model unavailable and never recommends them", () => {
     const options = calculate(catalog, [{ modelKey: pro.key, quantity: 10 }], "month");
-    expect(options.map((o) => [o.code, o.available])).toEqual([["payg", false], ["starter", false], ["pro", true]]);
+    expect(options.map((o) => [o.code, o.available])).toEqual([
+      ["payg", false],
+      ["starter", false],
+      ["pro", true],
+    ]);
     expect(options.find((o) => o.cheapest)?.code).toBe("pro");
     expect(options[0].missingModels).toEqual([pro.key]);
   });

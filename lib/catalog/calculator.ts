@@ -43,7 +43,11 @@ function toPriced(m: PublicModel) {
   };
 }
 
-export function calculate(catalog: PublicCatalog, selections: Selection[], interval: "month" | "year"): Option[] {
+export function calculate(
+  catalog: PublicCatalog,
+  selections: Selection[],
+  interval: "month" | "year",
+): Option[] {
   const models = new Map(catalog.apps.flatMap((a) => a.models).map((m) => [m.key, toPriced(m)]));
   const chosen = selections.filter((s) => models.has(s.modelKey));
   const baseTier = catalog.tiers.find((t) => t.monthlyPriceCents === 0 && t.annualPriceCents === 0);
@@ -53,7 +57,12 @@ export function calculate(catalog: PublicCatalog, selections: Selection[], inter
     let units = 0;
     for (const s of chosen) {
       const model = models.get(s.modelKey)!;
-      usage += priceCall({ model, usage: s, tierMarkupBps: markupBps, defaultMarkupBps: catalog.defaultMarkupBps }).millicredits;
+      usage += priceCall({
+        model,
+        usage: s,
+        tierMarkupBps: markupBps,
+        defaultMarkupBps: catalog.defaultMarkupBps,
+      }).millicredits;
       units += quotaUnits(model, s);
     }
     const missingModels = chosen.map((s) => s.modelKey).filter((k) => !access.includes(k));
@@ -86,7 +95,10 @@ export function calculate(catalog: PublicCatalog, selections: Selection[], inter
     const c = cost(tier.modelKeys, tier.markupBps);
     const quotaUnitsIncluded = tier.dailyQuotaUnits * DAYS_PER_MONTH;
     // The share of usage the quota cannot carry overflows to credits.
-    const overage = c.units <= quotaUnitsIncluded ? 0n : ceilDiv(c.usage * BigInt(c.units - quotaUnitsIncluded), BigInt(c.units));
+    const overage =
+      c.units <= quotaUnitsIncluded
+        ? 0n
+        : ceilDiv(c.usage * BigInt(c.units - quotaUnitsIncluded), BigInt(c.units));
     const included = BigInt(tier.includedMillicredits);
     const bought = overage > included ? overage - included : 0n;
     const planCents = interval === "year" ? Math.ceil(tier.annualPriceCents / 12) : tier.monthlyPriceCents;
@@ -110,7 +122,9 @@ export function calculate(catalog: PublicCatalog, selections: Selection[], inter
   }
 
   // Cheapest available option; on a tie the earlier (simpler) one wins.
-  const best = options.filter((o) => o.available).reduce<Option | null>((a, o) => (!a || o.totalCents < a.totalCents ? o : a), null);
+  const best = options
+    .filter((o) => o.available)
+    .reduce<Option | null>((a, o) => (!a || o.totalCents < a.totalCents ? o : a), null);
   if (best && chosen.length > 0) best.cheapest = true;
   return options;
 }

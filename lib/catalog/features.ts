@@ -7,12 +7,17 @@ export function listFeatures() {
   return db.feature.findMany({ orderBy: [{ category: "asc" }, { sortOrder: "asc" }, { name: "asc" }] });
 }
 
-
 export async function createFeature(actor: Actor, input: FeatureInput) {
   return db
     .$transaction(async (tx) => {
       const feature = await tx.feature.create({ data: { ...input, unit: input.unit ?? null } });
-      await recordAudit(tx, { actor, action: "feature.create", targetType: "feature", targetId: feature.id, after: feature });
+      await recordAudit(tx, {
+        actor,
+        action: "feature.create",
+        targetType: "feature",
+        targetId: feature.id,
+        after: feature,
+      });
       return feature;
     })
     .catch(uniqueViolation("Another feature already uses that key."));
@@ -23,10 +28,21 @@ export async function updateFeature(actor: Actor, id: string, input: FeatureInpu
     .$transaction(async (tx) => {
       const before = await tx.feature.findUnique({ where: { id } });
       if (!before) throw new NotFoundError("Feature");
-      const feature = await tx.feature.update({ where: { id }, data: { ...input, unit: input.unit ?? null } });
+      const feature = await tx.feature.update({
+        where: { id },
+        data: { ...input, unit: input.unit ?? null },
+      });
       // A boolean feature has no limits; drop any left from when it was a limit.
-      if (feature.kind === "boolean") await tx.tierFeature.updateMany({ where: { featureId: id }, data: { limitValue: null } });
-      await recordAudit(tx, { actor, action: "feature.update", targetType: "feature", targetId: id, before, after: feature });
+      if (feature.kind === "boolean")
+        await tx.tierFeature.updateMany({ where: { featureId: id }, data: { limitValue: null } });
+      await recordAudit(tx, {
+        actor,
+        action: "feature.update",
+        targetType: "feature",
+        targetId: id,
+        before,
+        after: feature,
+      });
       return feature;
     })
     .catch(uniqueViolation("Another feature already uses that key."));
@@ -53,12 +69,25 @@ export async function saveFeatureMatrix(actor: Actor, cells: FeatureCell[]) {
     const features = new Map((await tx.feature.findMany()).map((f) => [f.id, f]));
     const tiers = new Set((await tx.tier.findMany({ select: { id: true } })).map((t) => t.id));
     for (const c of cells) {
-      if (!features.has(c.featureId) || !tiers.has(c.tierId)) throw new AppError("invalid_cell", "The matrix names a tier or feature that no longer exists. Reload and try again.");
+      if (!features.has(c.featureId) || !tiers.has(c.tierId))
+        throw new AppError(
+          "invalid_cell",
+          "The matrix names a tier or feature that no longer exists. Reload and try again.",
+        );
     }
-    const data = cells.map((c) => ({ ...c, limitValue: features.get(c.featureId)!.kind === "limit" ? c.limitValue : null }));
+    const data = cells.map((c) => ({
+      ...c,
+      limitValue: features.get(c.featureId)!.kind === "limit" ? c.limitValue : null,
+    }));
     await tx.tierFeature.deleteMany({});
     await tx.tierFeature.createMany({ data });
-    await recordAudit(tx, { actor, action: "tier_feature.save", targetType: "tier_feature_matrix", before, after: data });
+    await recordAudit(tx, {
+      actor,
+      action: "tier_feature.save",
+      targetType: "tier_feature_matrix",
+      before,
+      after: data,
+    });
     return data.length;
   });
 }

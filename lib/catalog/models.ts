@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import { AppError, NotFoundError, uniqueViolation } from "@/lib/errors";
 import type { AppInput, ModelInput } from "./schemas";
 
-
 export function listAppsWithModels() {
   return db.app.findMany({
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
@@ -28,8 +27,16 @@ export async function updateApp(actor: Actor, id: string, input: AppInput) {
       if (!before) throw new NotFoundError("App");
       const app = await tx.app.update({ where: { id }, data: input });
       // Model keys are "app:model"; renaming the app renames its models' keys with it.
-      for (const m of before.models) await tx.model.update({ where: { id: m.id }, data: { key: `${app.key}:${m.key.split(":")[1]}` } });
-      await recordAudit(tx, { actor, action: "app.update", targetType: "app", targetId: id, before, after: app });
+      for (const m of before.models)
+        await tx.model.update({ where: { id: m.id }, data: { key: `${app.key}:${m.key.split(":")[1]}` } });
+      await recordAudit(tx, {
+        actor,
+        action: "app.update",
+        targetType: "app",
+        targetId: id,
+        before,
+        after: app,
+      });
       return app;
     })
     .catch(uniqueViolation("Another app already uses that key."));
@@ -45,7 +52,14 @@ export async function deleteApp(actor: Actor, id: string) {
   });
 }
 
-const priceFields = ["unit", "costPerUnitMicros", "inputCostPer1kMicros", "outputCostPer1kMicros", "free", "markupOverrideBps"] as const;
+const priceFields = [
+  "unit",
+  "costPerUnitMicros",
+  "inputCostPer1kMicros",
+  "outputCostPer1kMicros",
+  "free",
+  "markupOverrideBps",
+] as const;
 
 function toRow(input: ModelInput, appKey: string) {
   return {
@@ -73,7 +87,13 @@ export async function createModel(actor: Actor, input: ModelInput) {
       const app = await tx.app.findUnique({ where: { id: input.appId } });
       if (!app) throw new NotFoundError("App");
       const model = await tx.model.create({ data: toRow(input, app.key) });
-      await recordAudit(tx, { actor, action: "model.create", targetType: "model", targetId: model.id, after: model });
+      await recordAudit(tx, {
+        actor,
+        action: "model.create",
+        targetType: "model",
+        targetId: model.id,
+        after: model,
+      });
       return model;
     })
     .catch(uniqueViolation("Another model in this app already uses that key."));
@@ -89,8 +109,18 @@ export async function updateModel(actor: Actor, id: string, input: ModelInput) {
       if (!app) throw new NotFoundError("App");
       const row = toRow(input, app.key);
       const priceChanged = priceFields.some((f) => String(before[f]) !== String(row[f]));
-      const model = await tx.model.update({ where: { id }, data: { ...row, priceVersion: before.priceVersion + (priceChanged ? 1 : 0) } });
-      await recordAudit(tx, { actor, action: "model.update", targetType: "model", targetId: id, before, after: model });
+      const model = await tx.model.update({
+        where: { id },
+        data: { ...row, priceVersion: before.priceVersion + (priceChanged ? 1 : 0) },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "model.update",
+        targetType: "model",
+        targetId: id,
+        before,
+        after: model,
+      });
       return model;
     })
     .catch(uniqueViolation("Another model in this app already uses that key."));
@@ -112,11 +142,20 @@ export async function saveModelAccess(actor: Actor, pairs: { tierId: string; mod
     const tiers = new Set((await tx.tier.findMany({ select: { id: true } })).map((t) => t.id));
     const models = new Set((await tx.model.findMany({ select: { id: true } })).map((m) => m.id));
     if (pairs.some((p) => !tiers.has(p.tierId) || !models.has(p.modelId))) {
-      throw new AppError("invalid_cell", "The matrix names a tier or model that no longer exists. Reload and try again.");
+      throw new AppError(
+        "invalid_cell",
+        "The matrix names a tier or model that no longer exists. Reload and try again.",
+      );
     }
     await tx.tierModel.deleteMany({});
     await tx.tierModel.createMany({ data: pairs, skipDuplicates: true });
-    await recordAudit(tx, { actor, action: "tier_model.save", targetType: "tier_model_matrix", before, after: pairs });
+    await recordAudit(tx, {
+      actor,
+      action: "tier_model.save",
+      targetType: "tier_model_matrix",
+      before,
+      after: pairs,
+    });
     return pairs.length;
   });
 }

@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import { AppError, NotFoundError, uniqueViolation } from "@/lib/errors";
 import type { CreditPackInput } from "./schemas";
 
-
 const toRow = (input: CreditPackInput) => ({
   code: input.code,
   name: input.name,
@@ -15,7 +14,10 @@ const toRow = (input: CreditPackInput) => ({
 });
 
 export function listCreditPacks(opts: { activeOnly?: boolean } = {}) {
-  return db.creditPack.findMany({ where: opts.activeOnly ? { active: true } : {}, orderBy: [{ sortOrder: "asc" }, { priceCents: "asc" }] });
+  return db.creditPack.findMany({
+    where: opts.activeOnly ? { active: true } : {},
+    orderBy: [{ sortOrder: "asc" }, { priceCents: "asc" }],
+  });
 }
 
 export async function createCreditPack(actor: Actor, input: CreditPackInput) {
@@ -23,7 +25,13 @@ export async function createCreditPack(actor: Actor, input: CreditPackInput) {
   return db
     .$transaction(async (tx) => {
       const pack = await tx.creditPack.create({ data: toRow(input) });
-      await recordAudit(tx, { actor, action: "credit_pack.create", targetType: "credit_pack", targetId: pack.id, after: pack });
+      await recordAudit(tx, {
+        actor,
+        action: "credit_pack.create",
+        targetType: "credit_pack",
+        targetId: pack.id,
+        after: pack,
+      });
       return pack;
     })
     .catch(uniqueViolation("Another credit pack already uses that code."));
@@ -36,7 +44,14 @@ export async function updateCreditPack(actor: Actor, id: string, input: CreditPa
       const before = await tx.creditPack.findUnique({ where: { id } });
       if (!before) throw new NotFoundError("Credit pack");
       const pack = await tx.creditPack.update({ where: { id }, data: toRow(input) });
-      await recordAudit(tx, { actor, action: "credit_pack.update", targetType: "credit_pack", targetId: id, before, after: pack });
+      await recordAudit(tx, {
+        actor,
+        action: "credit_pack.update",
+        targetType: "credit_pack",
+        targetId: id,
+        before,
+        after: pack,
+      });
       return pack;
     })
     .catch(uniqueViolation("Another credit pack already uses that code."));
@@ -47,6 +62,12 @@ export async function deleteCreditPack(actor: Actor, id: string) {
     const before = await tx.creditPack.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("Credit pack");
     await tx.creditPack.delete({ where: { id } });
-    await recordAudit(tx, { actor, action: "credit_pack.delete", targetType: "credit_pack", targetId: id, before });
+    await recordAudit(tx, {
+      actor,
+      action: "credit_pack.delete",
+      targetType: "credit_pack",
+      targetId: id,
+      before,
+    });
   });
 }

@@ -82,12 +82,16 @@ export function priceCall(input: {
   if (markupBps < 0) throw new RangeError("markup cannot be negative");
   const cost = providerCost(model, usage);
   const providerCostMicros = ceilDiv(cost.num, cost.den);
-  const millicredits = byok || model.free ? 0n : ceilDiv(cost.num * (BPS + BigInt(markupBps)), cost.den * BPS);
+  const millicredits =
+    byok || model.free ? 0n : ceilDiv(cost.num * (BPS + BigInt(markupBps)), cost.den * BPS);
   return { millicredits, providerCostMicros, markupBps, markupSource, priceVersion: model.priceVersion };
 }
 
 /** Daily quota units a call uses: units (quantity, or total tokens / 1K rounded up) × quota weight. */
-export function quotaUnits(model: Pick<PricedModel, "unit" | "free"> & { quotaWeight: number }, usage: Usage): number {
+export function quotaUnits(
+  model: Pick<PricedModel, "unit" | "free"> & { quotaWeight: number },
+  usage: Usage,
+): number {
   if (model.free) return 0;
   const units =
     model.unit === "token"

@@ -39,9 +39,23 @@ export type PublicModel = {
 
 export type PublicCatalog = {
   tiers: PublicTier[];
-  features: { key: string; name: string; description: string; category: string; kind: "boolean" | "limit"; unit: string | null }[];
+  features: {
+    key: string;
+    name: string;
+    description: string;
+    category: string;
+    kind: "boolean" | "limit";
+    unit: string | null;
+  }[];
   apps: { key: string; name: string; description: string; models: PublicModel[] }[];
-  packs: { code: string; name: string; millicredits: string; bonusMillicredits: string; priceCents: number; currency: string }[];
+  packs: {
+    code: string;
+    name: string;
+    millicredits: string;
+    bonusMillicredits: string;
+    priceCents: number;
+    currency: string;
+  }[];
   defaultMarkupBps: number;
 };
 
@@ -57,12 +71,16 @@ export async function getPublicCatalog(): Promise<PublicCatalog> {
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
       include: { models: { where: { enabled: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] } },
     }),
-    db.creditPack.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { priceCents: "asc" }] }),
+    db.creditPack.findMany({
+      where: { active: true },
+      orderBy: [{ sortOrder: "asc" }, { priceCents: "asc" }],
+    }),
     getSettings(),
   ]);
   // Required tier: the lowest-ranked public tier that has the model.
   const requiredTier = new Map<string, string>();
-  for (const t of tiers) for (const tm of t.models) if (!requiredTier.has(tm.modelId)) requiredTier.set(tm.modelId, t.code);
+  for (const t of tiers)
+    for (const tm of t.models) if (!requiredTier.has(tm.modelId)) requiredTier.set(tm.modelId, t.code);
   return {
     tiers: tiers.map((t) => ({
       code: t.code,
@@ -80,7 +98,14 @@ export async function getPublicCatalog(): Promise<PublicCatalog> {
       features: Object.fromEntries(t.features.map((f) => [f.feature.key, { limitValue: f.limitValue }])),
       modelKeys: t.models.filter((m) => m.model.enabled).map((m) => m.model.key),
     })),
-    features: features.map((f) => ({ key: f.key, name: f.name, description: f.description, category: f.category, kind: f.kind, unit: f.unit })),
+    features: features.map((f) => ({
+      key: f.key,
+      name: f.name,
+      description: f.description,
+      category: f.category,
+      kind: f.kind,
+      unit: f.unit,
+    })),
     apps: apps
       .filter((a) => a.models.length > 0)
       .map((a) => ({

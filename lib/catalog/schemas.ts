@@ -31,16 +31,27 @@ const percentOrBlank = (label: string) =>
     .transform((v, ctx) => {
       if (v === "") return null;
       if (!/^\d{1,4}(\.\d{1,2})?$/.test(v) || Number(v) > 1000) {
-        ctx.addIssue({ code: "custom", message: `${label}: enter a percentage from 0 to 1000, or leave it blank.` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${label}: enter a percentage from 0 to 1000, or leave it blank.`,
+        });
         return z.NEVER;
       }
       return Math.round(Number(v) * 100);
     });
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-const code = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Use lowercase letters, digits and dashes.");
+const code = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Use lowercase letters, digits and dashes.");
 const wholeNumber = (label: string, max = 1_000_000_000) =>
-  z.coerce.number({ error: `${label} must be a number.` }).int(`${label} must be a whole number.`).min(0, `${label} cannot be negative.`).max(max);
+  z.coerce
+    .number({ error: `${label} must be a number.` })
+    .int(`${label} must be a whole number.`)
+    .min(0, `${label} cannot be negative.`)
+    .max(max);
 
 export const tierSchema = z.object({
   code,
@@ -59,12 +70,21 @@ export const tierSchema = z.object({
 export type TierInput = z.infer<typeof tierSchema>;
 
 export const featureSchema = z.object({
-  key: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_]{0,39}$/, "Use lowercase letters, digits and underscores."),
+  key: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, "Use lowercase letters, digits and underscores."),
   name: z.string().trim().min(1, "Name is required.").max(80),
   description: z.string().trim().max(300).default(""),
   category: z.string().trim().min(1).max(40).default("General"),
   kind: z.enum(["boolean", "limit"]),
-  unit: z.string().trim().max(20).transform((v) => v || null).nullish(),
+  unit: z
+    .string()
+    .trim()
+    .max(20)
+    .transform((v) => v || null)
+    .nullish(),
   sortOrder: wholeNumber("Order", 10_000).default(0),
 });
 export type FeatureInput = z.infer<typeof featureSchema>;
@@ -91,7 +111,11 @@ const micros = (label: string) =>
 
 export const modelSchema = z.object({
   appId: z.string().min(1, "Choose an app."),
-  slug: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9.-]{0,59}$/, "Use lowercase letters, digits, dots and dashes."),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9.-]{0,59}$/, "Use lowercase letters, digits, dots and dashes."),
   name: z.string().trim().min(1, "Name is required.").max(80),
   description: z.string().trim().max(300).default(""),
   unit: z.enum(["request", "image", "second", "token"]),
@@ -103,7 +127,12 @@ export const modelSchema = z.object({
   beta: checkbox,
   enabled: checkbox,
   markupOverridePercent: percentOrBlank("Markup override"),
-  provider: z.string().trim().max(40).transform((v) => v || null).nullish(),
+  provider: z
+    .string()
+    .trim()
+    .max(40)
+    .transform((v) => v || null)
+    .nullish(),
   sortOrder: wholeNumber("Order", 10_000).default(0),
 });
 export type ModelInput = z.infer<typeof modelSchema>;

@@ -3,10 +3,16 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 
 // Global catalog settings with their defaults; stored one row per key in Setting.
-const millicredits = z.union([z.bigint(), z.string().regex(/^\d{1,15}$/), z.number().int().nonnegative()]).transform((v) => BigInt(v));
+const millicredits = z
+  .union([z.bigint(), z.string().regex(/^\d{1,15}$/), z.number().int().nonnegative()])
+  .transform((v) => BigInt(v));
 
 export const settingsSchema = z.object({
-  defaultMarkupBps: z.coerce.number().int().min(0, "Markup cannot be negative.").max(100_000, "Markup is capped at 1000%."),
+  defaultMarkupBps: z.coerce
+    .number()
+    .int()
+    .min(0, "Markup cannot be negative.")
+    .max(100_000, "Markup is capped at 1000%."),
   // Referral rewards (SPEC: 5,000 credits to the referrer, 1,000 to the new user), paid on the first payment.
   referralReferrerMillicredits: millicredits,
   referralNewUserMillicredits: millicredits,
@@ -15,7 +21,11 @@ export const settingsSchema = z.object({
   // Days a plan stays usable after a failed renewal payment before the workspace returns to the free tier.
   paymentGraceDays: z.coerce.number().int().min(0, "Grace cannot be negative.").max(60, "At most 60 days."),
   // Audit entries older than this are deleted by the nightly retention job.
-  auditRetentionDays: z.coerce.number().int().min(30, "Keep at least 30 days.").max(3650, "At most 10 years."),
+  auditRetentionDays: z.coerce
+    .number()
+    .int()
+    .min(30, "Keep at least 30 days.")
+    .max(3650, "At most 10 years."),
   // Admins without two-factor authentication are sent to enrol instead of into the console.
   requireAdminTwoFactor: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
 });
@@ -44,7 +54,13 @@ export async function updateSettings(actor: Actor, patch: Partial<CatalogSetting
       const value = typeof raw === "bigint" ? raw.toString() : raw; // JSON has no BigInt
       await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
     }
-    await recordAudit(tx, { actor, action: "settings.update", targetType: "settings", before, after: { ...before, ...next } });
+    await recordAudit(tx, {
+      actor,
+      action: "settings.update",
+      targetType: "settings",
+      before,
+      after: { ...before, ...next },
+    });
     return { ...before, ...next };
   });
 }

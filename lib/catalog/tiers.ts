@@ -22,12 +22,17 @@ function toRow(input: TierInput) {
 
 // At most one tier carries the "Most popular" badge.
 async function clearOtherMostPopular(tx: Tx, keepId: string) {
-  await tx.tier.updateMany({ where: { mostPopular: true, id: { not: keepId } }, data: { mostPopular: false } });
+  await tx.tier.updateMany({
+    where: { mostPopular: true, id: { not: keepId } },
+    data: { mostPopular: false },
+  });
 }
 
-
 export function listTiers(opts: { includeArchived?: boolean } = {}) {
-  return db.tier.findMany({ where: opts.includeArchived ? {} : { archivedAt: null }, orderBy: [{ rank: "asc" }, { createdAt: "asc" }] });
+  return db.tier.findMany({
+    where: opts.includeArchived ? {} : { archivedAt: null },
+    orderBy: [{ rank: "asc" }, { createdAt: "asc" }],
+  });
 }
 
 export async function createTier(actor: Actor, input: TierInput) {
@@ -35,7 +40,13 @@ export async function createTier(actor: Actor, input: TierInput) {
     .$transaction(async (tx) => {
       const tier = await tx.tier.create({ data: toRow(input) });
       if (tier.mostPopular) await clearOtherMostPopular(tx, tier.id);
-      await recordAudit(tx, { actor, action: "tier.create", targetType: "tier", targetId: tier.id, after: tier });
+      await recordAudit(tx, {
+        actor,
+        action: "tier.create",
+        targetType: "tier",
+        targetId: tier.id,
+        after: tier,
+      });
       return tier;
     })
     .catch(uniqueViolation("Another tier already uses that code."));
@@ -48,7 +59,14 @@ export async function updateTier(actor: Actor, id: string, input: TierInput) {
       if (!before) throw new NotFoundError("Tier");
       const tier = await tx.tier.update({ where: { id }, data: toRow(input) });
       if (tier.mostPopular) await clearOtherMostPopular(tx, tier.id);
-      await recordAudit(tx, { actor, action: "tier.update", targetType: "tier", targetId: id, before, after: tier });
+      await recordAudit(tx, {
+        actor,
+        action: "tier.update",
+        targetType: "tier",
+        targetId: id,
+        before,
+        after: tier,
+      });
       return tier;
     })
     .catch(uniqueViolation("Another tier already uses that code."));
@@ -59,9 +77,20 @@ export async function setTierArchived(actor: Actor, id: string, archived: boolea
   return db.$transaction(async (tx) => {
     const before = await tx.tier.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("Tier");
-    if (archived && before.code === "free") throw new AppError("free_tier_required", "The free tier is the default plan and cannot be archived.");
-    const tier = await tx.tier.update({ where: { id }, data: { archivedAt: archived ? new Date() : null, mostPopular: archived ? false : before.mostPopular } });
-    await recordAudit(tx, { actor, action: archived ? "tier.archive" : "tier.unarchive", targetType: "tier", targetId: id, before, after: tier });
+    if (archived && before.code === "free")
+      throw new AppError("free_tier_required", "The free tier is the default plan and cannot be archived.");
+    const tier = await tx.tier.update({
+      where: { id },
+      data: { archivedAt: archived ? new Date() : null, mostPopular: archived ? false : before.mostPopular },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: archived ? "tier.archive" : "tier.unarchive",
+      targetType: "tier",
+      targetId: id,
+      before,
+      after: tier,
+    });
     return tier;
   });
 }

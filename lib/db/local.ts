@@ -22,10 +22,20 @@ function portOpen(port: number): Promise<boolean> {
  * The database the app and the db:* scripts use: DATABASE_URL when set; otherwise the embedded
  * PostgreSQL under .data/ — reused when another process (say `npm run dev`) already runs it.
  */
-export async function resolveDatabase(opts: { url?: string; port: number; dir: string; log?: (s: string) => void }) {
+export async function resolveDatabase(opts: {
+  url?: string;
+  port: number;
+  dir: string;
+  log?: (s: string) => void;
+}) {
   if (opts.url) return { url: opts.url, embedded: false, stop: async () => {} };
   const url = `postgresql://postgres:postgres@localhost:${opts.port}/tollgate`;
   if (await portOpen(opts.port)) return { url, embedded: true, stop: async () => {} };
-  const pg = await startEmbeddedPostgres({ dir: path.resolve(opts.dir), port: opts.port, database: "tollgate", log: opts.log });
+  const pg = await startEmbeddedPostgres({
+    dir: path.resolve(opts.dir),
+    port: opts.port,
+    database: "tollgate",
+    log: opts.log,
+  });
   return { url: pg.url, embedded: true, stop: pg.stop };
 }

@@ -12,7 +12,12 @@ export function pool(): pg.Pool {
       connectionString: databaseUrl(),
       max: 20,
       // Prisma stores DateTime as UTC in columns without a zone; read them back as UTC too.
-      types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP ? (v: string) => new Date(`${v.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+      types: {
+        getTypeParser: ((oid: number, format?: "text" | "binary") =>
+          oid === TIMESTAMP
+            ? (v: string) => new Date(`${v.replace(" ", "T")}Z`)
+            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
     });
     globalForPool.tollgatePool.on("error", (e) => console.error("idle database connection failed", e));
   }

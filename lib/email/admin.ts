@@ -12,10 +12,15 @@ import { templates, type TemplateName, type TemplateProps } from "./templates";
 // The admin console's view of email: the outbox, resends, template previews and test sends.
 // Templates are read from the registry, so a new template shows up here without changes.
 
-type AnyTemplate = { subject: (p: unknown) => string; render: (p: unknown) => ReactElement; preview: unknown };
+type AnyTemplate = {
+  subject: (p: unknown) => string;
+  render: (p: unknown) => ReactElement;
+  preview: unknown;
+};
 const entry = (name: TemplateName) => templates[name] as unknown as AnyTemplate;
 
-export const isTemplateName = (value: unknown): value is TemplateName => typeof value === "string" && Object.hasOwn(templates, value);
+export const isTemplateName = (value: unknown): value is TemplateName =>
+  typeof value === "string" && Object.hasOwn(templates, value);
 
 /** Registry names, alphabetical. */
 export const templateNames = () => (Object.keys(templates) as TemplateName[]).sort();
@@ -29,12 +34,16 @@ export function listTemplates() {
 export async function renderTemplatePreview(name: string) {
   if (!isTemplateName(name)) throw new NotFoundError("Email template");
   const template = entry(name);
-  return { subject: template.subject(template.preview), html: await render(template.render(template.preview)) };
+  return {
+    subject: template.subject(template.preview),
+    html: await render(template.render(template.preview)),
+  };
 }
 
 // Delivery problems are the outbox's to report and the job queue's to retry; the email is written
 // either way, so the admin's action succeeded.
-const handOff = (key: string) => deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e));
+const handOff = (key: string) =>
+  deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e));
 
 /** Sends a stored email again as a new outbox row pointing at the original; returns the new id. */
 export async function resendEmail(actor: Actor, outboxId: string) {
@@ -56,7 +65,13 @@ export async function resendEmail(actor: Actor, outboxId: string) {
         status: "queued",
       },
     });
-    await recordAudit(tx, { actor, action: "email.resend", targetType: "email", targetId: original.id, after: { resendId: row.id, to: row.to } });
+    await recordAudit(tx, {
+      actor,
+      action: "email.resend",
+      targetType: "email",
+      targetId: original.id,
+      after: { resendId: row.id, to: row.to },
+    });
     return row;
   });
   await handOff(idempotencyKey);
@@ -64,20 +79,42 @@ export async function resendEmail(actor: Actor, outboxId: string) {
 }
 
 export const testEmailSchema = z.object({
-  template: z.string().refine(isTemplateName, "Choose a template.").transform((v) => v as TemplateName),
+  template: z
+    .string()
+    .refine(isTemplateName, "Choose a template.")
+    .transform((v) => v as TemplateName),
   to: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254)),
 });
 
 /** Sends one template with its preview props to any address; returns the new outbox id. */
 export async function sendTestEmail(actor: Actor, template: string, to: string) {
   const parsed = testEmailSchema.safeParse({ template, to });
-  if (!parsed.success) throw new AppError("invalid_test_email", parsed.error.issues[0]?.message ?? "Check the template and address.", 400);
+  if (!parsed.success)
+    throw new AppError(
+      "invalid_test_email",
+      parsed.error.issues[0]?.message ?? "Check the template and address.",
+      400,
+    );
   const { template: name, to: recipient } = parsed.data;
   const idempotencyKey = `test:${name}:${randomUUID()}`;
   const id = await db.$transaction(async (tx) => {
-    await queueEmail({ template: name, to: recipient, props: entry(name).preview as TemplateProps<TemplateName>, idempotencyKey }, tx);
+    await queueEmail(
+      {
+        template: name,
+        to: recipient,
+        props: entry(name).preview as TemplateProps<TemplateName>,
+        idempotencyKey,
+      },
+      tx,
+    );
     const row = await tx.emailOutbox.findUniqueOrThrow({ where: { idempotencyKey }, select: { id: true } });
-    await recordAudit(tx, { actor, action: "email.test", targetType: "email", targetId: row.id, after: { template: name, to: recipient } });
+    await recordAudit(tx, {
+      actor,
+      action: "email.test",
+      targetType: "email",
+      targetId: row.id,
+      after: { template: name, to: recipient },
+    });
     return row.id;
   });
   await handOff(idempotencyKey);
@@ -121,7 +158,16 @@ export async function listOutbox(filter: OutboxFilter, requestedPage: number, pa
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * pageSize,
     take: pageSize,
-    select: { id: true, to: true, subject: true, template: true, status: true, attempts: true, lastError: true, createdAt: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      template: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+    },
   });
   return { emails, total, page, pageCount };
 }
@@ -130,17 +176,27 @@ export async function listOutbox(filter: OutboxFilter, requestedPage: number, pa
 export async function getOutboxEmail(id: string) {
   const [email, resends] = await Promise.all([
     db.emailOutbox.findUnique({ where: { id } }),
-    db.emailOutbox.findMany({ where: { resendOfId: id }, orderBy: { createdAt: "asc" }, select: { id: true, createdAt: true } }),
+    db.emailOutbox.findMany({
+      where: { resendOfId: id },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, createdAt: true },
+    }),
   ]);
   return email ? { ...email, resends } : null;
 }
 
 /** The category's label, or "Transactional" for mail without one. */
 export const categoryLabel = (category: string | null) =>
-  category === null ? "Transactional" : isEmailCategory(category) ? emailCategories[category].label : category;
+  category === null
+    ? "Transactional"
+    : isEmailCategory(category)
+      ? emailCategories[category].label
+      : category;
 
 /** List-Unsubscribe and List-Unsubscribe-Post from a row's stored headers, if any. */
 export function unsubscribeHeaders(headers: Prisma.JsonValue | null): [string, string][] {
   if (!headers || typeof headers !== "object" || Array.isArray(headers)) return [];
-  return Object.entries(headers).flatMap(([key, value]) => (/^list-unsubscribe/i.test(key) && typeof value === "string" ? [[key, value] as [string, string]] : []));
+  return Object.entries(headers).flatMap(([key, value]) =>
+    /^list-unsubscribe/i.test(key) && typeof value === "string" ? [[key, value] as [string, string]] : [],
+  );
 }

@@ -77,43 +77,70 @@ describe("sendEmail", () => {
     expect(row).toMatchObject({ status: "queued", attempts: 1 });
     expect(row.lastError).toMatch(/Resend is down/);
     const boss = await jobQueue();
-    const [job] = await boss.fetch<{ outboxId: string }>("email-deliver", { includeMetadata: true, ignoreStartAfter: true, batchSize: 50 }).then((jobs) =>
-      jobs.filter((j) => j.data.outboxId === row.id),
-    );
+    const [job] = await boss
+      .fetch<{ outboxId: string }>("email-deliver", {
+        includeMetadata: true,
+        ignoreStartAfter: true,
+        batchSize: 50,
+      })
+      .then((jobs) => jobs.filter((j) => j.data.outboxId === row.id));
     expect(job.retryLimit).toBeGreaterThan(0);
     expect(job.startAfter.getTime()).toBeGreaterThan(Date.now());
 
     // The retry succeeds once Resend is back.
     answer = { status: 200, body: { id: "re_456" } };
     await expect(handlers["email-deliver"](job)).resolves.toEqual({ status: "sent" });
-    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", attempts: 2, providerId: "re_456", lastError: null });
+    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "sent",
+      attempts: 2,
+      providerId: "re_456",
+      lastError: null,
+    });
   });
 
   it("throws for a failed retry (the queue backs off) and marks the email failed after the last one", async () => {
     env.RESEND_API_KEY = "re_test_key";
     answer = { status: 500, body: { name: "application_error", message: "Resend is down", statusCode: 500 } };
     const row = (await sendEmail(welcome(randomUUID())))!;
-    const job = (retryCount: number) => ({ data: { outboxId: row.id }, retryCount, retryLimit: 6 }) as Parameters<(typeof handlers)["email-deliver"]>[0];
+    const job = (retryCount: number) =>
+      ({ data: { outboxId: row.id }, retryCount, retryLimit: 6 }) as Parameters<
+        (typeof handlers)["email-deliver"]
+      >[0];
     await expect(handlers["email-deliver"](job(1))).rejects.toThrow(/Resend is down/);
     expect((await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("queued");
     await expect(handlers["email-deliver"](job(6))).resolves.toEqual({ status: "failed" });
-    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "failed", attempts: 3 });
+    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "failed",
+      attempts: 3,
+    });
   });
 
   it("sends once when two workers run the same delivery at the same moment", async () => {
     const row = (await sendEmail(welcome(randomUUID())))!; // no key yet: stays queued
     env.RESEND_API_KEY = "re_test_key";
-    const job = { data: { outboxId: row.id }, retryCount: 0, retryLimit: 6 } as Parameters<(typeof handlers)["email-deliver"]>[0];
-    await Promise.all([handlers["email-deliver"](job), handlers["email-deliver"](job), handlers["email-deliver"](job)]);
+    const job = { data: { outboxId: row.id }, retryCount: 0, retryLimit: 6 } as Parameters<
+      (typeof handlers)["email-deliver"]
+    >[0];
+    await Promise.all([
+      handlers["email-deliver"](job),
+      handlers["email-deliver"](job),
+      handlers["email-deliver"](job),
+    ]);
     await handlers["email-deliver"](job);
     expect(received).toHaveLength(1);
-    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", attempts: 1 });
+    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "sent",
+      attempts: 1,
+    });
   });
 
   it("hands back emails a crash left queued, and only those", async () => {
     const stuck = (await sendEmail(welcome(randomUUID())))!;
     const fresh = (await sendEmail(welcome(randomUUID())))!;
-    await db.emailOutbox.update({ where: { id: stuck.id }, data: { createdAt: new Date(Date.now() - 5 * 60_000) } });
+    await db.emailOutbox.update({
+      where: { id: stuck.id },
+      data: { createdAt: new Date(Date.now() - 5 * 60_000) },
+    });
     env.RESEND_API_KEY = "re_test_key";
     await handlers["email-sweep"]({} as never);
     const jobs = await (await jobQueue()).fetch<{ outboxId: string }>("email-deliver", { batchSize: 100 });
@@ -139,7 +166,10 @@ describe("categories", () => {
     const headers = received[0].body.headers as Record<string, string>;
     expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     const url = new URL(headers["List-Unsubscribe"].slice(1, -1));
-    expect(readUnsubscribeToken(url.searchParams.get("token")!)).toEqual({ userId: user.id, category: "low_credits" });
+    expect(readUnsubscribeToken(url.searchParams.get("token")!)).toEqual({
+      userId: user.id,
+      category: "low_credits",
+    });
     expect(row.text).toContain("Unsubscribe");
 
     await setEmailPreference(user.id, "low_credits", false);

@@ -26,9 +26,16 @@ const listUnsubscribeHeaders = (userId: string, category: EmailCategory) => ({
  * email is about, and the email exists exactly when the change does (transactional outbox).
  * Returns the idempotency key, or null when the recipient unsubscribed from the email's category.
  */
-export async function queueEmail<T extends TemplateName>(input: SendEmailInput<T>, executor: Tx | typeof db = db): Promise<string | null> {
+export async function queueEmail<T extends TemplateName>(
+  input: SendEmailInput<T>,
+  executor: Tx | typeof db = db,
+): Promise<string | null> {
   const { category } = input;
-  if (category && (await executor.emailOptOut.count({ where: { userId: category.userId, category: category.name } }))) return null;
+  if (
+    category &&
+    (await executor.emailOptOut.count({ where: { userId: category.userId, category: category.name } }))
+  )
+    return null;
   const template = templates[input.template];
   const element = (template.render as (p: TemplateProps<T>) => React.ReactElement)(input.props);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
@@ -61,7 +68,12 @@ export async function deliverQueued(idempotencyKey: string | null) {
   const row = await db.emailOutbox.findUniqueOrThrow({ where: { idempotencyKey } });
   if (row.status !== "queued" || !env.RESEND_API_KEY) return row;
   const attempt = await attemptDelivery(row.id);
-  if (attempt.retry) await enqueue("email-deliver", { outboxId: row.id }, { singletonKey: row.id, startAfter: RETRY_AFTER_SECONDS });
+  if (attempt.retry)
+    await enqueue(
+      "email-deliver",
+      { outboxId: row.id },
+      { singletonKey: row.id, startAfter: RETRY_AFTER_SECONDS },
+    );
   return attempt.row;
 }
 
@@ -82,18 +94,30 @@ const CLAIM_SECONDS = 120;
  * recording. `final`: no retry follows, a failure marks the email failed.
  */
 export async function attemptDelivery(outboxId: string, { final = false } = {}) {
-  if (!env.RESEND_API_KEY) return { row: await db.emailOutbox.findUniqueOrThrow({ where: { id: outboxId } }), retry: false };
+  if (!env.RESEND_API_KEY)
+    return { row: await db.emailOutbox.findUniqueOrThrow({ where: { id: outboxId } }), retry: false };
   const now = new Date();
   const claimed = await db.emailOutbox.updateMany({
     where: { id: outboxId, OR: [{ status: "queued" }, { status: "sending", lockedUntil: { lt: now } }] },
-    data: { status: "sending", attempts: { increment: 1 }, lastAttemptAt: now, lockedUntil: new Date(now.getTime() + CLAIM_SECONDS * 1000) },
+    data: {
+      status: "sending",
+      attempts: { increment: 1 },
+      lastAttemptAt: now,
+      lockedUntil: new Date(now.getTime() + CLAIM_SECONDS * 1000),
+    },
   });
   const row = await db.emailOutbox.findUniqueOrThrow({ where: { id: outboxId } });
   if (!claimed.count) return { row, retry: false };
-  const resend = new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
+  const resend = new Resend(
+    env.RESEND_API_KEY,
+    env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined,
+  );
   const headers = (row.headers ?? undefined) as Record<string, string> | undefined;
   const { data, error } = await resend.emails
-    .send({ from: env.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text, headers }, { idempotencyKey: row.idempotencyKey })
+    .send(
+      { from: env.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text, headers },
+      { idempotencyKey: row.idempotencyKey },
+    )
     .catch((e: unknown) => ({ data: null, error: { name: "network_error", message: String(e) } }));
   if (!error) {
     const sent = await db.emailOutbox.update({
@@ -104,7 +128,11 @@ export async function attemptDelivery(outboxId: string, { final = false } = {}) 
   }
   const failed = await db.emailOutbox.update({
     where: { id: row.id },
-    data: { status: final ? "failed" : "queued", lastError: `${error.name}: ${error.message}`, lockedUntil: null },
+    data: {
+      status: final ? "failed" : "queued",
+      lastError: `${error.name}: ${error.message}`,
+      lockedUntil: null,
+    },
   });
   return { row: failed, retry: !final };
 }

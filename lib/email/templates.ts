@@ -73,7 +73,8 @@ export const templates = {
     preview: SubscriptionCanceled.PreviewProps,
   },
   "renewal-reminder": {
-    subject: (p: RenewalReminderProps) => `Your ${p.plan} plan ends in ${p.daysLeft} ${p.daysLeft === 1 ? "day" : "days"}`,
+    subject: (p: RenewalReminderProps) =>
+      `Your ${p.plan} plan ends in ${p.daysLeft} ${p.daysLeft === 1 ? "day" : "days"}`,
     render: (p: RenewalReminderProps) => RenewalReminder(p),
     preview: RenewalReminder.PreviewProps,
   },
@@ -113,11 +114,15 @@ export const templates = {
     preview: CouponRedeemed.PreviewProps,
   },
   "ledger-mismatch": {
-    subject: (p: LedgerMismatchProps) => `Ledger check ${p.day}: ${p.total} balance${p.total === 1 ? "" : "s"} do not match`,
+    subject: (p: LedgerMismatchProps) =>
+      `Ledger check ${p.day}: ${p.total} balance${p.total === 1 ? "" : "s"} do not match`,
     render: (p: LedgerMismatchProps) => LedgerMismatch(p),
     preview: LedgerMismatch.PreviewProps,
   },
-} satisfies Record<string, { subject: (p: never) => string; render: (p: never) => ReactElement; preview: unknown }>;
+} satisfies Record<
+  string,
+  { subject: (p: never) => string; render: (p: never) => ReactElement; preview: unknown }
+>;
 
 export type TemplateName = keyof typeof templates;
 export type TemplateProps<T extends TemplateName> = Parameters<(typeof templates)[T]["render"]>[0];

@@ -57,7 +57,15 @@ type Route = {
   query?: boolean;
 };
 
-type Case = { route: Route; label: string; method: Method; params: Record<string, string>; headers: Record<string, string>; body?: BodyInit; query?: string };
+type Case = {
+  route: Route;
+  label: string;
+  method: Method;
+  params: Record<string, string>;
+  headers: Record<string, string>;
+  body?: BodyInit;
+  query?: string;
+};
 
 const BAD_NUMBERS = [2 ** 31, 2 ** 53, 1e308, -1, 1.5, "12", null, true];
 // Token counts up to 10^12 are valid: past the schema's bound, or unaffordable (402).
@@ -74,9 +82,10 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown) {
 }
 
 /** JSON text with `marker` (a string value) replaced by raw JSON: lone surrogates cannot be built any other way. */
-const withRaw = (obj: Record<string, unknown>, path: string, raw: string) => JSON.stringify(setPath(obj, path, "__RAW__")).replace('"__RAW__"', raw);
+const withRaw = (obj: Record<string, unknown>, path: string, raw: string) =>
+  JSON.stringify(setPath(obj, path, "__RAW__")).replace('"__RAW__"', raw);
 
-const nested = (depth: number) => "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+const nested = (depth: number) => '{"a":'.repeat(depth) + "1" + "}".repeat(depth);
 
 function streamOf(text: string) {
   const bytes = new TextEncoder().encode(text);
@@ -91,8 +100,21 @@ function streamOf(text: string) {
 function bodyCases(route: Route): Omit<Case, "route" | "method" | "params">[] {
   const base = route.base!;
   const cases: Omit<Case, "route" | "method" | "params">[] = [];
-  const add = (label: string, body: BodyInit | undefined, headers: Record<string, string> = {}) => cases.push({ label, body, headers });
-  for (const raw of ["", "null", "[]", "[1,2]", '"text"', "42", "{", '{"unexpected":1}', '{"model":"a\u0000b"}', "\ufeff[]"]) add(`raw body ${JSON.stringify(raw).slice(0, 30)}`, raw);
+  const add = (label: string, body: BodyInit | undefined, headers: Record<string, string> = {}) =>
+    cases.push({ label, body, headers });
+  for (const raw of [
+    "",
+    "null",
+    "[]",
+    "[1,2]",
+    '"text"',
+    "42",
+    "{",
+    '{"unexpected":1}',
+    '{"model":"a\u0000b"}',
+    "\ufeff[]",
+  ])
+    add(`raw body ${JSON.stringify(raw).slice(0, 30)}`, raw);
   const huge = JSON.stringify({ ...base, pad: "a".repeat(300 * 1024) });
   add("huge body with Content-Length", huge, { "content-length": String(Buffer.byteLength(huge)) });
   add("huge body streamed without Content-Length", streamOf(huge));
@@ -113,7 +135,8 @@ function bodyCases(route: Route): Omit<Case, "route" | "method" | "params">[] {
     add(`NUL in ${path}`, JSON.stringify(setPath(base, path, "a\u0000b")));
     add(`lone surrogate in ${path}`, withRaw(base, path, '"a\\udbffb"'));
   }
-  for (const { path, values } of route.numbers ?? []) for (const v of values) add(`${path} = ${JSON.stringify(v)}`, JSON.stringify(setPath(base, path, v)));
+  for (const { path, values } of route.numbers ?? [])
+    for (const v of values) add(`${path} = ${JSON.stringify(v)}`, JSON.stringify(setPath(base, path, v)));
   if (route.metadata) {
     const m = route.metadata;
     add("metadata 11 levels deep", JSON.stringify(setPath(base, m, JSON.parse(nested(11)))));
@@ -142,7 +165,21 @@ function bodyCases(route: Route): Omit<Case, "route" | "method" | "params">[] {
   return cases;
 }
 
-const QUERY_CASES = ["page=%00", "page=-1", "page=0", "page=1.5", "page=abc", "page=9007199254740992", "page=1e308", `page=${"9".repeat(10_000)}`, "pageSize=201", "pageSize=-5", "cursor=%00", "filter=a%00b", "model=x%00"];
+const QUERY_CASES = [
+  "page=%00",
+  "page=-1",
+  "page=0",
+  "page=1.5",
+  "page=abc",
+  "page=9007199254740992",
+  "page=1e308",
+  `page=${"9".repeat(10_000)}`,
+  "pageSize=201",
+  "pageSize=-5",
+  "cursor=%00",
+  "filter=a%00b",
+  "model=x%00",
+];
 
 describe("bad-input sweep", () => {
   let standIn: Awaited<ReturnType<typeof startOpenAiStandIn>>;
@@ -160,36 +197,221 @@ describe("bad-input sweep", () => {
     key = ws.key;
     workspaceId = ws.workspace.id;
     const hold = await reservationsRoute.POST(
-      new Request("http://localhost/api/v1/reservations", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ model: CHAT, inputTokens: 100, outputTokens: 100 }) }),
+      new Request("http://localhost/api/v1/reservations", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ model: CHAT, inputTokens: 100, outputTokens: 100 }),
+      }),
     );
     expect(hold.status).toBe(201);
     reservationId = ((await hold.json()) as { id: string }).id;
     // A grant the credits cases reuse the key of: any other body under it must answer 409.
     const grant = await creditsRoute.POST(
-      new Request("http://localhost/api/v1/admin/workspaces/x/credits", { method: "POST", headers: { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" }, body: JSON.stringify({ millicredits: 1_000, reason: "sweep", idempotencyKey: "sweep-grant" }) }),
+      new Request("http://localhost/api/v1/admin/workspaces/x/credits", {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" },
+        body: JSON.stringify({ millicredits: 1_000, reason: "sweep", idempotencyKey: "sweep-grant" }),
+      }),
       { params: Promise.resolve({ id: workspaceId }) },
     );
     expect(grant.status).toBe(200);
 
     const id = { name: "id", unknown: "cm0000000000000000unknown" };
     routes.push(
-      { name: "usage", mod: usageRoute, path: "/api/v1/usage", allow: "POST", auth: "workspace", base: { model: STANDARD, quantity: 1, metadata: { a: 1 } }, strings: ["model"], numbers: [{ path: "quantity", values: BAD_NUMBERS }], metadata: "metadata", idempotencyHeader: true },
-      { name: "usage (tokens)", mod: usageRoute, path: "/api/v1/usage", allow: "POST", auth: "workspace", base: { model: CHAT, inputTokens: 10, outputTokens: 10 }, numbers: [{ path: "inputTokens", values: BAD_TOKENS }, { path: "outputTokens", values: BAD_TOKENS }] },
-      { name: "usage/batch", mod: batchRoute, path: "/api/v1/usage/batch", allow: "POST", auth: "workspace", base: { events: [{ model: STANDARD, quantity: 1, idempotencyKey: "b-1", metadata: { a: 1 } }] }, strings: ["events.0.model", "events.0.idempotencyKey"], numbers: [{ path: "events.0.quantity", values: BAD_NUMBERS }, { path: "events.0.idempotencyKey", values: ["", "   ", "k".repeat(256), "k\u0001", "clé"] }, { path: "events", values: [[], {}, "x", Array.from({ length: 101 }, (_, i) => ({ model: STANDARD, idempotencyKey: `b-${i}` }))] }], metadata: "events.0.metadata" },
-      { name: "reservations", mod: reservationsRoute, path: "/api/v1/reservations", allow: "POST", auth: "workspace", base: { model: CHAT, inputTokens: 10, outputTokens: 10 }, strings: ["model"], numbers: [{ path: "inputTokens", values: BAD_TOKENS }, { path: "quantity", values: BAD_NUMBERS }, { path: "ttlSeconds", values: BAD_NUMBERS }] },
-      { name: "reservations/{id}/commit", mod: commitRoute, path: "/api/v1/reservations/{id}/commit", allow: "POST", auth: "workspace", params: { id: reservationId }, idParam: { name: "id", unknown: "res_00000000000000000000000000000000" }, base: { inputTokens: 5, outputTokens: 5, metadata: { a: 1 } }, numbers: [{ path: "inputTokens", values: BAD_TOKENS_SCHEMA }, { path: "outputTokens", values: BAD_TOKENS_SCHEMA }, { path: "quantity", values: BAD_NUMBERS }], metadata: "metadata" },
-      { name: "reservations/{id}/release", mod: releaseRoute, path: "/api/v1/reservations/{id}/release", allow: "POST", auth: "workspace", params: { id: "res_00000000000000000000000000000000" }, idParam: { name: "id", unknown: "res_00000000000000000000000000000001" } },
+      {
+        name: "usage",
+        mod: usageRoute,
+        path: "/api/v1/usage",
+        allow: "POST",
+        auth: "workspace",
+        base: { model: STANDARD, quantity: 1, metadata: { a: 1 } },
+        strings: ["model"],
+        numbers: [{ path: "quantity", values: BAD_NUMBERS }],
+        metadata: "metadata",
+        idempotencyHeader: true,
+      },
+      {
+        name: "usage (tokens)",
+        mod: usageRoute,
+        path: "/api/v1/usage",
+        allow: "POST",
+        auth: "workspace",
+        base: { model: CHAT, inputTokens: 10, outputTokens: 10 },
+        numbers: [
+          { path: "inputTokens", values: BAD_TOKENS },
+          { path: "outputTokens", values: BAD_TOKENS },
+        ],
+      },
+      {
+        name: "usage/batch",
+        mod: batchRoute,
+        path: "/api/v1/usage/batch",
+        allow: "POST",
+        auth: "workspace",
+        base: { events: [{ model: STANDARD, quantity: 1, idempotencyKey: "b-1", metadata: { a: 1 } }] },
+        strings: ["events.0.model", "events.0.idempotencyKey"],
+        numbers: [
+          { path: "events.0.quantity", values: BAD_NUMBERS },
+          { path: "events.0.idempotencyKey", values: ["", "   ", "k".repeat(256), "k\u0001", "clé"] },
+          {
+            path: "events",
+            values: [
+              [],
+              {},
+              "x",
+              Array.from({ length: 101 }, (_, i) => ({ model: STANDARD, idempotencyKey: `b-${i}` })),
+            ],
+          },
+        ],
+        metadata: "events.0.metadata",
+      },
+      {
+        name: "reservations",
+        mod: reservationsRoute,
+        path: "/api/v1/reservations",
+        allow: "POST",
+        auth: "workspace",
+        base: { model: CHAT, inputTokens: 10, outputTokens: 10 },
+        strings: ["model"],
+        numbers: [
+          { path: "inputTokens", values: BAD_TOKENS },
+          { path: "quantity", values: BAD_NUMBERS },
+          { path: "ttlSeconds", values: BAD_NUMBERS },
+        ],
+      },
+      {
+        name: "reservations/{id}/commit",
+        mod: commitRoute,
+        path: "/api/v1/reservations/{id}/commit",
+        allow: "POST",
+        auth: "workspace",
+        params: { id: reservationId },
+        idParam: { name: "id", unknown: "res_00000000000000000000000000000000" },
+        base: { inputTokens: 5, outputTokens: 5, metadata: { a: 1 } },
+        numbers: [
+          { path: "inputTokens", values: BAD_TOKENS_SCHEMA },
+          { path: "outputTokens", values: BAD_TOKENS_SCHEMA },
+          { path: "quantity", values: BAD_NUMBERS },
+        ],
+        metadata: "metadata",
+      },
+      {
+        name: "reservations/{id}/release",
+        mod: releaseRoute,
+        path: "/api/v1/reservations/{id}/release",
+        allow: "POST",
+        auth: "workspace",
+        params: { id: "res_00000000000000000000000000000000" },
+        idParam: { name: "id", unknown: "res_00000000000000000000000000000001" },
+      },
       { name: "me", mod: meRoute, path: "/api/v1/me", allow: "GET", auth: "workspace" },
       { name: "models", mod: modelsRoute, path: "/api/v1/models", allow: "GET", auth: "workspace" },
-      { name: "entitlements/{featureKey}", mod: entitlementRoute, path: "/api/v1/entitlements/{featureKey}", allow: "GET", auth: "workspace", params: { featureKey: "team_seats" }, idParam: { name: "featureKey", unknown: "" } },
-      { name: "chat/completions", mod: chatRoute, path: "/api/v1/chat/completions", allow: "POST", auth: "workspace", base: { model: CHAT, messages: [{ role: "user", content: "hi" }] }, strings: ["model", "messages.0.role"], freeStrings: ["messages.0.content"], numbers: [{ path: "max_tokens", values: BAD_NUMBERS.filter((v) => v !== null) }, { path: "max_completion_tokens", values: BAD_NUMBERS.filter((v) => v !== null) }, { path: "messages", values: [[], "x", null, [null], [{ role: "user" }]] }] },
-      { name: "admin/workspaces", mod: createWorkspaceRoute, path: "/api/v1/admin/workspaces", allow: "POST", auth: "admin", base: { name: "Sweep", ownerEmail: "sweep@example.test" }, strings: ["name", "ownerEmail", "tier"], numbers: [{ path: "accountType", values: ["x", 1] }] },
-      { name: "admin/workspaces/{id}", mod: workspaceRoute, path: "/api/v1/admin/workspaces/{id}", allow: "GET", auth: "admin", params: { id: workspaceId }, idParam: id },
-      { name: "admin/workspaces/{id}/credits", mod: creditsRoute, path: "/api/v1/admin/workspaces/{id}/credits", allow: "POST", auth: "admin", params: { id: workspaceId }, idParam: id, base: { millicredits: 1_000, reason: "sweep", idempotencyKey: "sweep-grant" }, strings: ["reason", "idempotencyKey"], numbers: [{ path: "millicredits", values: [...BAD_NUMBERS, 0, -1_000, 2_000] }, { path: "reason", values: ["other reason", "   "] }, { path: "idempotencyKey", values: ["", "   ", "k".repeat(256), "k\u0001"] }] },
-      { name: "admin/workspaces/{id}/subscription", mod: subscriptionRoute, path: "/api/v1/admin/workspaces/{id}/subscription", allow: "PUT", auth: "admin", params: { id: workspaceId }, idParam: id, base: { tier: "pro", interval: "month" }, strings: ["tier"], numbers: [{ path: "interval", values: ["week", 1] }, { path: "tier", values: ["no-such-tier"] }] },
-      { name: "admin/workspaces/{id}/api-keys", mod: apiKeysRoute, path: "/api/v1/admin/workspaces/{id}/api-keys", allow: "POST", auth: "admin", params: { id: workspaceId }, idParam: id, base: { name: "sweep" }, strings: ["name"], numbers: [{ path: "name", values: ["", "   "] }] },
-      { name: "admin/workspaces/{id}/ledger", mod: ledgerRoute, path: "/api/v1/admin/workspaces/{id}/ledger", allow: "GET", auth: "admin", params: { id: workspaceId }, idParam: id, query: true },
-      { name: "admin/workspaces/{id}/usage", mod: usageListRoute, path: "/api/v1/admin/workspaces/{id}/usage", allow: "GET", auth: "admin", params: { id: workspaceId }, idParam: id, query: true },
+      {
+        name: "entitlements/{featureKey}",
+        mod: entitlementRoute,
+        path: "/api/v1/entitlements/{featureKey}",
+        allow: "GET",
+        auth: "workspace",
+        params: { featureKey: "team_seats" },
+        idParam: { name: "featureKey", unknown: "" },
+      },
+      {
+        name: "chat/completions",
+        mod: chatRoute,
+        path: "/api/v1/chat/completions",
+        allow: "POST",
+        auth: "workspace",
+        base: { model: CHAT, messages: [{ role: "user", content: "hi" }] },
+        strings: ["model", "messages.0.role"],
+        freeStrings: ["messages.0.content"],
+        numbers: [
+          { path: "max_tokens", values: BAD_NUMBERS.filter((v) => v !== null) },
+          { path: "max_completion_tokens", values: BAD_NUMBERS.filter((v) => v !== null) },
+          { path: "messages", values: [[], "x", null, [null], [{ role: "user" }]] },
+        ],
+      },
+      {
+        name: "admin/workspaces",
+        mod: createWorkspaceRoute,
+        path: "/api/v1/admin/workspaces",
+        allow: "POST",
+        auth: "admin",
+        base: { name: "Sweep", ownerEmail: "sweep@example.test" },
+        strings: ["name", "ownerEmail", "tier"],
+        numbers: [{ path: "accountType", values: ["x", 1] }],
+      },
+      {
+        name: "admin/workspaces/{id}",
+        mod: workspaceRoute,
+        path: "/api/v1/admin/workspaces/{id}",
+        allow: "GET",
+        auth: "admin",
+        params: { id: workspaceId },
+        idParam: id,
+      },
+      {
+        name: "admin/workspaces/{id}/credits",
+        mod: creditsRoute,
+        path: "/api/v1/admin/workspaces/{id}/credits",
+        allow: "POST",
+        auth: "admin",
+        params: { id: workspaceId },
+        idParam: id,
+        base: { millicredits: 1_000, reason: "sweep", idempotencyKey: "sweep-grant" },
+        strings: ["reason", "idempotencyKey"],
+        numbers: [
+          { path: "millicredits", values: [...BAD_NUMBERS, 0, -1_000, 2_000] },
+          { path: "reason", values: ["other reason", "   "] },
+          { path: "idempotencyKey", values: ["", "   ", "k".repeat(256), "k\u0001"] },
+        ],
+      },
+      {
+        name: "admin/workspaces/{id}/subscription",
+        mod: subscriptionRoute,
+        path: "/api/v1/admin/workspaces/{id}/subscription",
+        allow: "PUT",
+        auth: "admin",
+        params: { id: workspaceId },
+        idParam: id,
+        base: { tier: "pro", interval: "month" },
+        strings: ["tier"],
+        numbers: [
+          { path: "interval", values: ["week", 1] },
+          { path: "tier", values: ["no-such-tier"] },
+        ],
+      },
+      {
+        name: "admin/workspaces/{id}/api-keys",
+        mod: apiKeysRoute,
+        path: "/api/v1/admin/workspaces/{id}/api-keys",
+        allow: "POST",
+        auth: "admin",
+        params: { id: workspaceId },
+        idParam: id,
+        base: { name: "sweep" },
+        strings: ["name"],
+        numbers: [{ path: "name", values: ["", "   "] }],
+      },
+      {
+        name: "admin/workspaces/{id}/ledger",
+        mod: ledgerRoute,
+        path: "/api/v1/admin/workspaces/{id}/ledger",
+        allow: "GET",
+        auth: "admin",
+        params: { id: workspaceId },
+        idParam: id,
+        query: true,
+      },
+      {
+        name: "admin/workspaces/{id}/usage",
+        mod: usageListRoute,
+        path: "/api/v1/admin/workspaces/{id}/usage",
+        allow: "GET",
+        auth: "admin",
+        params: { id: workspaceId },
+        idParam: id,
+        query: true,
+      },
     );
   });
 
@@ -204,7 +426,16 @@ describe("bad-input sweep", () => {
     for (const route of routes) {
       const params = route.params ?? {};
       const valid = route.base ? JSON.stringify(route.base) : undefined;
-      for (const method of METHODS) if (method !== route.allow) out.push({ route, label: `method ${method}`, method, params, headers: {}, body: method === "GET" ? undefined : valid });
+      for (const method of METHODS)
+        if (method !== route.allow)
+          out.push({
+            route,
+            label: `method ${method}`,
+            method,
+            params,
+            headers: {},
+            body: method === "GET" ? undefined : valid,
+          });
       for (const [label, authorization] of [
         ["no Authorization", null],
         ["blank Authorization", "Bearer "],
@@ -213,8 +444,26 @@ describe("bad-input sweep", () => {
         ["Authorization with a control character", "__CTRL__"],
         ["4 KB Authorization", `Bearer tg_${"a".repeat(4_096)}`],
       ] as const)
-        out.push({ route, label, method: route.allow, params, headers: { authorization: authorization ?? "" }, body: valid });
-      out.push({ route, label: "no Authorization, 8 KB X-Forwarded-For", method: route.allow, params, headers: { authorization: "", "x-forwarded-for": randomBytes(4_096).toString("hex"), "x-tollgate-client-ip": randomBytes(4_096).toString("hex") }, body: valid });
+        out.push({
+          route,
+          label,
+          method: route.allow,
+          params,
+          headers: { authorization: authorization ?? "" },
+          body: valid,
+        });
+      out.push({
+        route,
+        label: "no Authorization, 8 KB X-Forwarded-For",
+        method: route.allow,
+        params,
+        headers: {
+          authorization: "",
+          "x-forwarded-for": randomBytes(4_096).toString("hex"),
+          "x-tollgate-client-ip": randomBytes(4_096).toString("hex"),
+        },
+        body: valid,
+      });
       if (route.idParam) {
         const { name, unknown } = route.idParam;
         for (const [label, value] of [
@@ -227,20 +476,50 @@ describe("bad-input sweep", () => {
           ["id with a slash", "a/../b"],
           ["empty id", ""],
         ])
-          out.push({ route, label, method: route.allow, params: { ...params, [name]: value }, headers: {}, body: valid });
-        if (unknown) out.push({ route, label: "unknown id", method: route.allow, params: { ...params, [name]: unknown }, headers: {}, body: valid });
+          out.push({
+            route,
+            label,
+            method: route.allow,
+            params: { ...params, [name]: value },
+            headers: {},
+            body: valid,
+          });
+        if (unknown)
+          out.push({
+            route,
+            label: "unknown id",
+            method: route.allow,
+            params: { ...params, [name]: unknown },
+            headers: {},
+            body: valid,
+          });
       }
-      if (route.base) for (const c of bodyCases(route)) out.push({ route, method: route.allow, params, ...c });
-      if (route.query) for (const q of QUERY_CASES) out.push({ route, label: `query ${q.slice(0, 40)}`, method: "GET", params, headers: {}, query: q });
+      if (route.base)
+        for (const c of bodyCases(route)) out.push({ route, method: route.allow, params, ...c });
+      if (route.query)
+        for (const q of QUERY_CASES)
+          out.push({ route, label: `query ${q.slice(0, 40)}`, method: "GET", params, headers: {}, query: q });
     }
-    for (const method of METHODS) for (const path of ["/api/v1/nope", "/api/v1/usage/nope/deeper", "/api/v1/admin/workspaces/x/nope"])
-      out.push({ route: { name: "unknown path", mod: unknownRoute, path, allow: "GET", auth: "workspace" }, label: `${method} ${path}`, method, params: { path: path.split("/").slice(3).join("/") }, headers: {}, body: method === "GET" ? undefined : "{}" });
+    for (const method of METHODS)
+      for (const path of ["/api/v1/nope", "/api/v1/usage/nope/deeper", "/api/v1/admin/workspaces/x/nope"])
+        out.push({
+          route: { name: "unknown path", mod: unknownRoute, path, allow: "GET", auth: "workspace" },
+          label: `${method} ${path}`,
+          method,
+          params: { path: path.split("/").slice(3).join("/") },
+          headers: {},
+          body: method === "GET" ? undefined : "{}",
+        });
     return out;
   }
 
   function request(c: Case, n: number) {
     const bearer = `Bearer ${c.route.auth === "admin" ? ADMIN_KEY : key}`;
-    const headers = new Headers({ "content-type": "application/json", authorization: bearer, "x-forwarded-for": `198.51.100.${n % 250}` });
+    const headers = new Headers({
+      "content-type": "application/json",
+      authorization: bearer,
+      "x-forwarded-for": `198.51.100.${n % 250}`,
+    });
     for (const [name, value] of Object.entries(c.headers)) {
       if (name === "authorization" && value === "") headers.delete(name);
       else if (value === "__DUP__") headers.append(name, bearer);
@@ -248,14 +527,19 @@ describe("bad-input sweep", () => {
       else headers.set(name, value);
     }
     // The handlers read their ids from params (as Next.js passes them); the URL only has to parse.
-    const path = c.route.path.replace(/\{(\w+)\}/g, (_, p: string) => (c.params[p] ?? "x").replace(/[^\w.~-]/gu, "_").slice(0, 200) || "_");
+    const path = c.route.path.replace(
+      /\{(\w+)\}/g,
+      (_, p: string) => (c.params[p] ?? "x").replace(/[^\w.~-]/gu, "_").slice(0, 200) || "_",
+    );
     const init: RequestInit & { duplex?: "half" } = { method: c.method, headers, body: c.body };
     if (c.body instanceof ReadableStream) init.duplex = "half";
     return new Request(`http://localhost${path}${c.query ? `?${c.query}` : ""}`, init);
   }
 
   async function moneySnapshot() {
-    const [row] = await db.$queryRaw<{ balances: string; ledger: string; entries: string; events: string; holds: string }[]>`
+    const [row] = await db.$queryRaw<
+      { balances: string; ledger: string; entries: string; events: string; holds: string }[]
+    >`
       select (select coalesce(sum("balanceMillicredits"), 0)::text from "Workspace") as balances,
              (select coalesce(sum("amountMillicredits"), 0)::text from "LedgerEntry") as ledger,
              (select count(*)::text from "LedgerEntry") as entries,
@@ -266,16 +550,28 @@ describe("bad-input sweep", () => {
 
   it("answers every hostile request with a 4xx JSON error from the closed list, and moves no money", async () => {
     const before = await moneySnapshot();
-    const wsBefore = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { balanceMillicredits: true } });
+    const wsBefore = await db.workspace.findUniqueOrThrow({
+      where: { id: workspaceId },
+      select: { balanceMillicredits: true },
+    });
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const all = cases();
     const failures: string[] = [];
-    const counts = { sent: 0, serverErrors: 0, wrong2xx: 0, notJson: 0, unknownCode: 0, byStatus: {} as Record<number, number> };
+    const counts = {
+      sent: 0,
+      serverErrors: 0,
+      wrong2xx: 0,
+      notJson: 0,
+      unknownCode: 0,
+      byStatus: {} as Record<number, number>,
+    };
     for (const [n, c] of all.entries()) {
       const handler = c.route.mod[c.method] as Handler | undefined;
       const what = `${c.method} ${c.route.name}: ${c.label}`;
       if (!handler) {
-        failures.push(`${what}: the route exports no ${c.method} handler (Next.js would answer an empty 405)`);
+        failures.push(
+          `${what}: the route exports no ${c.method} handler (Next.js would answer an empty 405)`,
+        );
         continue;
       }
       let req: Request;
@@ -306,14 +602,22 @@ describe("bad-input sweep", () => {
         counts.unknownCode++;
         failures.push(`${what}: code ${String(code)} is not in the closed list`);
       }
-      if (res.status === 429 && !res.headers.get("retry-after")) failures.push(`${what}: 429 without Retry-After`);
+      if (res.status === 429 && !res.headers.get("retry-after"))
+        failures.push(`${what}: 429 without Retry-After`);
       if (res.status === 405 && !res.headers.get("allow")) failures.push(`${what}: 405 without Allow`);
     }
     errors.mockRestore();
     const after = await moneySnapshot();
-    const wsAfter = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { balanceMillicredits: true } });
-    const moneyMoved = JSON.stringify(before) !== JSON.stringify(after) || wsBefore.balanceMillicredits !== wsAfter.balanceMillicredits;
-    console.log(`bad-input sweep: ${counts.sent} requests sent, ${counts.serverErrors} 5xx, ${counts.wrong2xx} wrong 2xx, ${counts.notJson} not JSON, ${counts.unknownCode} codes outside the list, money moved: ${moneyMoved ? "yes" : "no"}; by status ${JSON.stringify(counts.byStatus)}`);
+    const wsAfter = await db.workspace.findUniqueOrThrow({
+      where: { id: workspaceId },
+      select: { balanceMillicredits: true },
+    });
+    const moneyMoved =
+      JSON.stringify(before) !== JSON.stringify(after) ||
+      wsBefore.balanceMillicredits !== wsAfter.balanceMillicredits;
+    console.log(
+      `bad-input sweep: ${counts.sent} requests sent, ${counts.serverErrors} 5xx, ${counts.wrong2xx} wrong 2xx, ${counts.notJson} not JSON, ${counts.unknownCode} codes outside the list, money moved: ${moneyMoved ? "yes" : "no"}; by status ${JSON.stringify(counts.byStatus)}`,
+    );
     expect(failures).toEqual([]);
     expect(after).toEqual(before);
     expect(counts.sent).toBeGreaterThan(500);
@@ -322,7 +626,17 @@ describe("bad-input sweep", () => {
   it("regression: an empty Idempotency-Key is refused, so later empty-key calls cannot replay a cheap one", async () => {
     const { key: k, workspace } = await apiWorkspace({ balance: 10_000_000n, tier: "enterprise" });
     const call = (body: unknown, idem: string) =>
-      usageRoute.POST(new Request("http://localhost/api/v1/usage", { method: "POST", headers: { authorization: `Bearer ${k}`, "content-type": "application/json", "idempotency-key": idem }, body: JSON.stringify(body) }));
+      usageRoute.POST(
+        new Request("http://localhost/api/v1/usage", {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${k}`,
+            "content-type": "application/json",
+            "idempotency-key": idem,
+          },
+          body: JSON.stringify(body),
+        }),
+      );
     const cheap = await call({ model: STANDARD, quantity: 1 }, "");
     expect(cheap.status).toBe(400);
     expect(((await cheap.json()) as { error: { code: string } }).error.code).toBe("invalid_request");

@@ -18,7 +18,8 @@ function isJsonContentType(value: string | null) {
 /** The body's bytes, refusing (413) past the limit by Content-Length or by counting the stream. */
 async function readBytes(req: Request, limit: number): Promise<Uint8Array> {
   const declared = req.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) throw new PayloadTooLargeError(limit);
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit)
+    throw new PayloadTooLargeError(limit);
   if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -47,7 +48,8 @@ async function readBytes(req: Request, limit: number): Promise<Uint8Array> {
 
 /** The request's JSON body, checked for size, type, encoding, NUL, lone surrogates and depth. */
 export async function readJson(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
-  if (!isJsonContentType(req.headers.get("content-type"))) throw new InvalidRequestError("The body must be JSON (Content-Type: application/json).");
+  if (!isJsonContentType(req.headers.get("content-type")))
+    throw new InvalidRequestError("The body must be JSON (Content-Type: application/json).");
   const bytes = await readBytes(req, limit);
   let value: unknown;
   try {
@@ -56,8 +58,14 @@ export async function readJson(req: Request, limit = MAX_BODY_BYTES): Promise<un
     throw new InvalidRequestError("The body must be JSON.");
   }
   const dirty = findDirty(value);
-  if (dirty?.problem === "depth") throw new InvalidRequestError("The body is nested too deeply.", [{ code: "too_deep", path: dirty.path.slice(0, 12), message: "Nested too deeply." }]);
-  if (dirty) throw new InvalidRequestError("Strings must not contain NUL characters or unpaired surrogates.", [{ code: "invalid_string", path: dirty.path, message: "NUL or unpaired surrogate." }]);
+  if (dirty?.problem === "depth")
+    throw new InvalidRequestError("The body is nested too deeply.", [
+      { code: "too_deep", path: dirty.path.slice(0, 12), message: "Nested too deeply." },
+    ]);
+  if (dirty)
+    throw new InvalidRequestError("Strings must not contain NUL characters or unpaired surrogates.", [
+      { code: "invalid_string", path: dirty.path, message: "NUL or unpaired surrogate." },
+    ]);
   return value;
 }
 
@@ -72,7 +80,11 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S): P
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const dirty = findDirty(params);
-  if (dirty) throw new InvalidRequestError("Query parameters must not contain NUL characters or unpaired surrogates.", [{ code: "invalid_string", path: dirty.path, message: "NUL or unpaired surrogate." }]);
+  if (dirty)
+    throw new InvalidRequestError(
+      "Query parameters must not contain NUL characters or unpaired surrogates.",
+      [{ code: "invalid_string", path: dirty.path, message: "NUL or unpaired surrogate." }],
+    );
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw new InvalidRequestError("Invalid query parameters.", parsed.error.issues);
   return parsed.data;
@@ -82,6 +94,9 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
 export function idempotencyKey(req: Request): string | null {
   const key = req.headers.get("idempotency-key");
   if (key === null) return null;
-  if (!isValidIdempotencyKey(key)) throw new InvalidRequestError("Idempotency-Key must be 1 to 255 printable ASCII characters and not blank.");
+  if (!isValidIdempotencyKey(key))
+    throw new InvalidRequestError(
+      "Idempotency-Key must be 1 to 255 printable ASCII characters and not blank.",
+    );
   return key;
 }

@@ -24,8 +24,12 @@ describe("computeClientIp", () => {
 
 describe("clientIp", () => {
   it("reads only the header the server in front of Next sets", () => {
-    expect(clientIp(new Headers({ [CLIENT_IP_HEADER]: "198.51.100.1", "x-forwarded-for": "6.6.6.6" }))).toBe("198.51.100.1");
-    expect(clientIp({ [CLIENT_IP_HEADER]: "::FFFF:10.1.2.3", "x-forwarded-for": "6.6.6.6" })).toBe("10.1.2.3");
+    expect(clientIp(new Headers({ [CLIENT_IP_HEADER]: "198.51.100.1", "x-forwarded-for": "6.6.6.6" }))).toBe(
+      "198.51.100.1",
+    );
+    expect(clientIp({ [CLIENT_IP_HEADER]: "::FFFF:10.1.2.3", "x-forwarded-for": "6.6.6.6" })).toBe(
+      "10.1.2.3",
+    );
     expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6" }))).toBe("unknown");
     expect(clientIp(undefined)).toBe("unknown");
   });

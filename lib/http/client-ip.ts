@@ -12,7 +12,10 @@ type HeaderSource = Headers | Record<string, string | string[] | undefined> | un
  * entry can be anything a client wrote.
  */
 export function normalizeIp(raw: string) {
-  const ip = raw.trim().slice(0, 64).replace(/^\[|\]$/g, "");
+  const ip = raw
+    .trim()
+    .slice(0, 64)
+    .replace(/^\[|\]$/g, "");
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
   return (mapped ? mapped[1] : ip).replace(/%.*$/, "").toLowerCase();
 }
@@ -22,7 +25,11 @@ export function normalizeIp(raw: string) {
  * the socket itself (no proxy trusted); 1 is what the one trusted proxy saw, and so on. A list
  * shorter than that (a request that bypassed a proxy) yields its leftmost entry.
  */
-export function computeClientIp(forwardedFor: string | string[] | undefined, socketAddress: string | undefined, hops: number) {
+export function computeClientIp(
+  forwardedFor: string | string[] | undefined,
+  socketAddress: string | undefined,
+  hops: number,
+) {
   const chain = [forwardedFor ?? []]
     .flat()
     .flatMap((v) => v.split(","))

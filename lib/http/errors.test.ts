@@ -18,7 +18,14 @@ describe("the closed list of API error codes", () => {
   it("answers {error: {code, message, ...details}} with the error's own headers", async () => {
     const res = errorResponse(new InsufficientCreditsError(24_000n, 20_000n), { "X-RateLimit-Limit": "60" });
     expect(res.status).toBe(402);
-    expect(await res.json()).toEqual({ error: { code: "insufficient_credits", message: expect.any(String), requiredMillicredits: 24_000, balanceMillicredits: 20_000 } });
+    expect(await res.json()).toEqual({
+      error: {
+        code: "insufficient_credits",
+        message: expect.any(String),
+        requiredMillicredits: 24_000,
+        balanceMillicredits: 20_000,
+      },
+    });
     expect(res.headers.get("x-credits-remaining")).toBe("20");
     expect(res.headers.get("x-ratelimit-limit")).toBe("60");
     const method = errorResponse(new MethodNotAllowedError("DELETE", ["GET"]));
@@ -39,7 +46,11 @@ describe("the closed list of API error codes", () => {
 
   it("answers 500 internal_error for anything outside the list, and logs it", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    for (const e of [new Error("boom"), new AppError("coupon_refused", "No.", 400), new AppError("invalid_request", "wrong status", 418)]) {
+    for (const e of [
+      new Error("boom"),
+      new AppError("coupon_refused", "No.", 400),
+      new AppError("invalid_request", "wrong status", 418),
+    ]) {
       const res = errorResponse(e);
       expect(res.status).toBe(500);
       expect((await res.json()).error.code).toBe("internal_error");
@@ -51,7 +62,12 @@ describe("the closed list of API error codes", () => {
 
 describe("methods a route does not serve", () => {
   it("405 JSON with Allow for each, and OPTIONS answers the true Allow", async () => {
-    const routes = await Promise.all([import("@/app/api/v1/usage/route"), import("@/app/api/v1/me/route"), import("@/app/api/v1/admin/workspaces/[id]/subscription/route"), import("@/app/api/v1/chat/completions/route")]);
+    const routes = await Promise.all([
+      import("@/app/api/v1/usage/route"),
+      import("@/app/api/v1/me/route"),
+      import("@/app/api/v1/admin/workspaces/[id]/subscription/route"),
+      import("@/app/api/v1/chat/completions/route"),
+    ]);
     const allowed = ["POST", "GET", "PUT", "POST"];
     for (const [i, mod] of routes.entries()) {
       const handlers = mod as unknown as Record<string, (req: Request) => Promise<Response>>;
@@ -67,7 +83,10 @@ describe("methods a route does not serve", () => {
   });
 
   it("404 JSON for any path under /api/v1 that names no route", async () => {
-    const unknown = (await import("@/app/api/v1/[...path]/route")) as unknown as Record<string, () => Promise<Response>>;
+    const unknown = (await import("@/app/api/v1/[...path]/route")) as unknown as Record<
+      string,
+      () => Promise<Response>
+    >;
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
       const res = await unknown[method]();
       expect(res.status).toBe(404);

@@ -36,7 +36,9 @@ export const INTERNAL_ERROR_MESSAGE = "Something went wrong. Retry with the same
 
 export class PayloadTooLargeError extends AppError {
   constructor(readonly limitBytes: number) {
-    super("payload_too_large", `The request body is larger than ${Math.round(limitBytes / 1024)} KB.`, 413, { limitBytes });
+    super("payload_too_large", `The request body is larger than ${Math.round(limitBytes / 1024)} KB.`, 413, {
+      limitBytes,
+    });
   }
 }
 
@@ -45,7 +47,12 @@ export class MethodNotAllowedError extends AppError {
     method: string,
     readonly allow: readonly string[],
   ) {
-    super("method_not_allowed", `${method.slice(0, 16)} is not supported here. Use ${allow.join(" or ")}.`, 405, { allow: [...allow] });
+    super(
+      "method_not_allowed",
+      `${method.slice(0, 16)} is not supported here. Use ${allow.join(" or ")}.`,
+      405,
+      { allow: [...allow] },
+    );
   }
   override headers() {
     return { Allow: this.allow.join(", ") };
@@ -64,8 +71,19 @@ export function errorResponse(e: unknown, headers: Record<string, string> = {}):
     const out = { ...headers, ...e.headers() };
     // Every 429 tells the client when to come back, whichever error produced it.
     if (e.status === 429 && !out["Retry-After"]) out["Retry-After"] = "60";
-    return Response.json({ error: { code: e.code, message: e.message, ...e.details } }, { status: e.status, headers: out });
+    return Response.json(
+      { error: { code: e.code, message: e.message, ...e.details } },
+      { status: e.status, headers: out },
+    );
   }
-  console.error(e instanceof AppError ? `API error outside the closed list: ${e.code} (${e.status})` : "Unexpected API error", e);
-  return Response.json({ error: { code: "internal_error", message: INTERNAL_ERROR_MESSAGE } }, { status: 500, headers });
+  console.error(
+    e instanceof AppError
+      ? `API error outside the closed list: ${e.code} (${e.status})`
+      : "Unexpected API error",
+    e,
+  );
+  return Response.json(
+    { error: { code: "internal_error", message: INTERNAL_ERROR_MESSAGE } },
+    { status: 500, headers },
+  );
 }

@@ -13,7 +13,8 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
  */
 export function methodNotAllowed(...allow: Method[]) {
   return async (req: Request): Promise<Response> => {
-    if (req.method === "OPTIONS") return new Response(null, { status: 204, headers: { Allow: [...allow, "OPTIONS"].join(", ") } });
+    if (req.method === "OPTIONS")
+      return new Response(null, { status: 204, headers: { Allow: [...allow, "OPTIONS"].join(", ") } });
     return errorResponse(new MethodNotAllowedError(req.method, allow));
   };
 }

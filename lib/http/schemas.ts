@@ -24,7 +24,9 @@ export const safeString = (max: number) =>
 /** A whole number in [min, max]. */
 export const boundedInt = (min: number, max: number) => z.number().int().min(min).max(max);
 
-export const quantity = boundedInt(0, MAX_QUANTITY).meta({ description: `Units used, 0 to ${MAX_QUANTITY.toLocaleString("en-US")}.` });
+export const quantity = boundedInt(0, MAX_QUANTITY).meta({
+  description: `Units used, 0 to ${MAX_QUANTITY.toLocaleString("en-US")}.`,
+});
 export const tokenCount = boundedInt(0, MAX_TOKENS);
 
 /** Any JSON object, at most 16 KB serialised and 10 levels deep (the object itself is level 1). */
@@ -32,8 +34,13 @@ export const metadataSchema = z
   .record(safeString(200), z.unknown())
   .superRefine((value, ctx) => {
     // The object itself is level 1, so nesting past the limit is an object at path length 10.
-    if (findDirty(value, METADATA_MAX_DEPTH)?.problem === "depth") ctx.addIssue({ code: "custom", message: `metadata may be at most ${METADATA_MAX_DEPTH} levels deep.` });
-    else if (Buffer.byteLength(JSON.stringify(value)) > METADATA_MAX_BYTES) ctx.addIssue({ code: "custom", message: `metadata may be at most ${METADATA_MAX_BYTES / 1024} KB as JSON.` });
+    if (findDirty(value, METADATA_MAX_DEPTH)?.problem === "depth")
+      ctx.addIssue({ code: "custom", message: `metadata may be at most ${METADATA_MAX_DEPTH} levels deep.` });
+    else if (Buffer.byteLength(JSON.stringify(value)) > METADATA_MAX_BYTES)
+      ctx.addIssue({
+        code: "custom",
+        message: `metadata may be at most ${METADATA_MAX_BYTES / 1024} KB as JSON.`,
+      });
   })
   .meta({ description: "Any JSON object, stored with the event: at most 16 KB as JSON and 10 levels deep." });
 
@@ -41,4 +48,6 @@ export const metadataSchema = z
 export const idempotencyKeySchema = z
   .string()
   .refine(isValidIdempotencyKey, "Must be 1 to 255 printable ASCII characters and not blank.")
-  .meta({ description: "1 to 255 printable ASCII characters; the same key with a different body answers 409." });
+  .meta({
+    description: "1 to 255 printable ASCII characters; the same key with a different body answers 409.",
+  });

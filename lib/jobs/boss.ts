@@ -5,7 +5,10 @@ import { queues, type JobData, type QueueName } from "./queues";
 // The Postgres job queue (pg-boss, schema `pgboss` in Tollgate's database). One started instance
 // per process: the app uses it to enqueue; workers (in the app process by default, or
 // `npm run worker`) also fetch from it. lib/jobs/runtime.ts registers the workers.
-const globalForBoss = globalThis as unknown as { tollgateBoss?: Promise<PgBoss>; tollgateBossStopping?: boolean };
+const globalForBoss = globalThis as unknown as {
+  tollgateBoss?: Promise<PgBoss>;
+  tollgateBossStopping?: boolean;
+};
 
 async function startBoss() {
   const boss = new PgBoss({
@@ -33,7 +36,11 @@ export function jobQueue(): Promise<PgBoss> {
 }
 
 /** Adds a job. For a stately queue, `singletonKey` keeps at most one waiting job per key. */
-export async function enqueue<Q extends QueueName>(name: Q, data: JobData[Q], options: PgBoss.SendOptions = {}) {
+export async function enqueue<Q extends QueueName>(
+  name: Q,
+  data: JobData[Q],
+  options: PgBoss.SendOptions = {},
+) {
   return (await jobQueue()).send(name, data, options);
 }
 

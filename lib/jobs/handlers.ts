@@ -38,7 +38,9 @@ export async function sweepOutbox(now = new Date()) {
 
 export const handlers: { [Q in QueueName]: Handler<Q> } = {
   "email-deliver": async (job) => {
-    const { row, retry } = await attemptDelivery(job.data.outboxId, { final: job.retryCount >= job.retryLimit });
+    const { row, retry } = await attemptDelivery(job.data.outboxId, {
+      final: job.retryCount >= job.retryLimit,
+    });
     // Throwing hands the retry (with backoff) to the queue.
     if (retry) throw new Error(row.lastError ?? "Email delivery failed");
     return { status: row.status };
@@ -52,7 +54,9 @@ export const handlers: { [Q in QueueName]: Handler<Q> } = {
   "audit-retention": () => applyAuditRetention(),
   "ledger-check": () => runLedgerCheck(),
   "webhook-deliver": async (job) => {
-    const { row, retry } = await attemptWebhookDelivery(job.data.deliveryId, { final: job.retryCount >= job.retryLimit });
+    const { row, retry } = await attemptWebhookDelivery(job.data.deliveryId, {
+      final: job.retryCount >= job.retryLimit,
+    });
     if (retry) throw new Error(row?.lastError ?? "Webhook delivery failed");
     return { status: row?.status ?? "gone" };
   },

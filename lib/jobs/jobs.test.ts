@@ -29,7 +29,12 @@ describe("ledger check", () => {
   it("finds a balance that is not the sum of its ledger, records the day once and alerts each admin once", async () => {
     const admin = await createUser({ role: "admin", verified: true });
     const { workspaceId } = await ownedWorkspace();
-    await changeBalance({ workspaceId, amountMillicredits: 5_000n, kind: "purchase", reference: randomUUID() });
+    await changeBalance({
+      workspaceId,
+      amountMillicredits: 5_000n,
+      kind: "purchase",
+      reference: randomUUID(),
+    });
     const day = new Date().toISOString().slice(0, 10);
     await db.ledgerCheck.deleteMany({ where: { day } });
     await db.workspace.update({ where: { id: workspaceId }, data: { balanceMillicredits: 7_000n } }); // drift behind the ledger's back
@@ -37,8 +42,12 @@ describe("ledger check", () => {
       await runRepeatedly(() => handlers["ledger-check"](job));
       const check = await db.ledgerCheck.findUniqueOrThrow({ where: { day } });
       expect(check.workspacesChecked).toBe(await db.workspace.count());
-      expect(check.mismatches).toContainEqual(expect.objectContaining({ workspaceId, balance: "7000", ledgerSum: "5000" }));
-      const alerts = await db.emailOutbox.findMany({ where: { to: admin.email, template: "ledger-mismatch" } });
+      expect(check.mismatches).toContainEqual(
+        expect.objectContaining({ workspaceId, balance: "7000", ledgerSum: "5000" }),
+      );
+      const alerts = await db.emailOutbox.findMany({
+        where: { to: admin.email, template: "ledger-mismatch" },
+      });
       expect(alerts).toHaveLength(1);
       expect(alerts[0].text).toContain("balance 7 credits, ledger sum 5 credits");
     } finally {
@@ -51,7 +60,10 @@ describe("ledger check", () => {
     const day = new Date().toISOString().slice(0, 10);
     await db.ledgerCheck.deleteMany({ where: { day } });
     await handlers["ledger-check"](job);
-    expect(await db.ledgerCheck.findUniqueOrThrow({ where: { day } })).toMatchObject({ mismatchCount: 0, mismatches: [] });
+    expect(await db.ledgerCheck.findUniqueOrThrow({ where: { day } })).toMatchObject({
+      mismatchCount: 0,
+      mismatches: [],
+    });
     await db.ledgerCheck.deleteMany({ where: { day } });
   });
 });
@@ -65,14 +77,27 @@ describe("renewal reminders", () => {
     const later = await ownedWorkspace();
     const sub = (workspaceId: string, endsInDays: number, cancelAtPeriodEnd: boolean) =>
       db.subscription.create({
-        data: { workspaceId, tierId: tier.id, cancelAtPeriodEnd, currentPeriodStart: new Date(now - 27 * 864e5), currentPeriodEnd: new Date(now + endsInDays * 864e5) },
+        data: {
+          workspaceId,
+          tierId: tier.id,
+          cancelAtPeriodEnd,
+          currentPeriodStart: new Date(now - 27 * 864e5),
+          currentPeriodEnd: new Date(now + endsInDays * 864e5),
+        },
       });
     await sub(ending.workspaceId, 2.5, true);
     await sub(renewing.workspaceId, 2.5, false);
     await sub(later.workspaceId, 5, true);
     await runRepeatedly(() => handlers["renewal-reminders"](job));
-    const reminders = await db.emailOutbox.findMany({ where: { template: "renewal-reminder", to: { in: [ending.owner.email, renewing.owner.email, later.owner.email] } } });
-    expect(reminders.map((r) => [r.to, r.subject])).toEqual([[ending.owner.email, "Your Pro plan ends in 3 days"]]);
+    const reminders = await db.emailOutbox.findMany({
+      where: {
+        template: "renewal-reminder",
+        to: { in: [ending.owner.email, renewing.owner.email, later.owner.email] },
+      },
+    });
+    expect(reminders.map((r) => [r.to, r.subject])).toEqual([
+      [ending.owner.email, "Your Pro plan ends in 3 days"],
+    ]);
   });
 });
 
@@ -104,14 +129,24 @@ describe("the job queue", () => {
     await startJobWorkers();
     const schedules = await (await jobQueue()).getSchedules();
     const recurring = Object.entries(queues).filter(([, q]) => "cron" in q);
-    expect(schedules.map((s) => [s.name, s.cron, s.options?.tz]).sort()).toEqual(recurring.map(([name, q]) => [name, (q as { cron: string }).cron, "UTC"]).sort());
+    expect(schedules.map((s) => [s.name, s.cron, s.options?.tz]).sort()).toEqual(
+      recurring.map(([name, q]) => [name, (q as { cron: string }).cron, "UTC"]).sort(),
+    );
   });
 
   it("runs an alert raised by the metering path on a worker: the owner gets exactly one low-credits email", async () => {
     await startJobWorkers();
     const { owner, workspaceId } = await ownedWorkspace();
-    await changeBalance({ workspaceId, amountMillicredits: 60_000n, kind: "purchase", reference: randomUUID() }); // 60 credits: alert below 6
-    const { key } = await createApiKey(null, workspaceId, { name: "test", monthlySpendCapMillicredits: null });
+    await changeBalance({
+      workspaceId,
+      amountMillicredits: 60_000n,
+      kind: "purchase",
+      reference: randomUUID(),
+    }); // 60 credits: alert below 6
+    const { key } = await createApiKey(null, workspaceId, {
+      name: "test",
+      monthlySpendCapMillicredits: null,
+    });
     const call = () => usage(usageRequest(key, { model: "poster-editor:inpaint-standard" })); // 12 credits each
     for (let i = 0; i < 5; i++) expect((await call()).status).toBe(200); // 0 left
     expect((await call()).status).toBe(402);

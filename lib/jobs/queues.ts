@@ -25,7 +25,14 @@ export const queues = {
   "ledger-check": { options: { policy: "singleton", retryLimit: 3 }, cron: "0 2 * * *" },
   // One outgoing webhook delivery per job; a failed attempt throws and the queue retries it with
   // backoff; the last retry marks it failed (lib/webhooks/deliver.ts).
-  "webhook-deliver": { options: { policy: "stately", retryLimit: 6, retryDelay: WEBHOOK_RETRY_DELAY_SECONDS, retryBackoff: true } },
+  "webhook-deliver": {
+    options: {
+      policy: "stately",
+      retryLimit: 6,
+      retryDelay: WEBHOOK_RETRY_DELAY_SECONDS,
+      retryBackoff: true,
+    },
+  },
   // Hands deliveries nobody enqueued yet (written by paths that do not dispatch after commit) to webhook-deliver.
   "webhook-sweep": { options: { policy: "singleton" }, cron: "* * * * *" },
 } satisfies Record<string, QueueDefinition>;

@@ -15,7 +15,11 @@ export function startJobWorkers() {
     const boss = await jobQueue();
     for (const name of Object.keys(queues) as QueueName[]) {
       const handler = handlers[name] as (job: unknown) => Promise<unknown>;
-      await boss.work(name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: env.JOBS_POLL_SECONDS }, async ([job]) => handler(job));
+      await boss.work(
+        name,
+        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: env.JOBS_POLL_SECONDS },
+        async ([job]) => handler(job),
+      );
       const { cron } = queues[name] as { cron?: string };
       if (cron) await boss.schedule(name, cron, {}, { tz: "UTC" });
     }

@@ -25,8 +25,17 @@ export async function authenticateAdminKey(authorization: string | null) {
   }
   if (!key || key.revokedAt) throw new InvalidApiKeyError();
   const hit = await hitRateLimit(`admin-api:${key.id}`, ADMIN_KEY_PER_MINUTE, 60);
-  const rate = { limit: ADMIN_KEY_PER_MINUTE, remaining: Math.max(0, ADMIN_KEY_PER_MINUTE - hit.count), resetAt: new Date(Date.now() + hit.retryAfterSeconds * 1000) };
-  if (!hit.allowed) throw new RateLimitedError(hit.retryAfterSeconds, "Too many requests for this admin API key this minute.", rate);
+  const rate = {
+    limit: ADMIN_KEY_PER_MINUTE,
+    remaining: Math.max(0, ADMIN_KEY_PER_MINUTE - hit.count),
+    resetAt: new Date(Date.now() + hit.retryAfterSeconds * 1000),
+  };
+  if (!hit.allowed)
+    throw new RateLimitedError(
+      hit.retryAfterSeconds,
+      "Too many requests for this admin API key this minute.",
+      rate,
+    );
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
     void db.adminApiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
   }

@@ -18,7 +18,9 @@ export function toJson(value: unknown): unknown {
 }
 
 /** Wraps a management API route: admin key auth, rate limit headers, checked path ids, the one error mapping. */
-export function adminRoute<P extends Record<string, string>>(handler: (req: Request, params: P, actor: Actor) => Promise<Result>) {
+export function adminRoute<P extends Record<string, string>>(
+  handler: (req: Request, params: P, actor: Actor) => Promise<Result>,
+) {
   return async (req: Request, ctx?: { params: Promise<P> }): Promise<Response> => {
     let headers: Record<string, string> = {};
     try {

@@ -27,23 +27,42 @@ const params = (id: string) => ({ params: Promise.resolve({ id }) });
 describe("management API", () => {
   it("creates a workspace, grants credits idempotently, comps a plan, issues a key that works", async () => {
     const email = uniqueEmail("owner");
-    const created = await createWorkspace(req("POST", { name: "Acme Video", ownerEmail: email }), { params: Promise.resolve({}) });
+    const created = await createWorkspace(req("POST", { name: "Acme Video", ownerEmail: email }), {
+      params: Promise.resolve({}),
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get("x-ratelimit-limit")).toBe("600");
     const ws = await created.json();
-    expect(ws).toMatchObject({ name: "Acme Video", tier: "free", accountType: "payg", balance: { millicredits: 0, credits: "0" } });
-    expect(await db.membership.findFirst({ where: { workspaceId: ws.id, role: "owner", user: { email } } })).not.toBeNull();
+    expect(ws).toMatchObject({
+      name: "Acme Video",
+      tier: "free",
+      accountType: "payg",
+      balance: { millicredits: 0, credits: "0" },
+    });
+    expect(
+      await db.membership.findFirst({ where: { workspaceId: ws.id, role: "owner", user: { email } } }),
+    ).not.toBeNull();
 
     const grant = { millicredits: 50_000, reason: "Welcome credit", idempotencyKey: "grant-1" };
     const first = await (await credits(req("POST", grant), params(ws.id))).json();
     const again = await (await credits(req("POST", grant), params(ws.id))).json();
     expect(first).toMatchObject({ applied: true, balance: { millicredits: 50_000 } });
     expect(again).toMatchObject({ applied: false, balance: { millicredits: 50_000 } });
-    const tooMuch = await credits(req("POST", { millicredits: -60_000, reason: "Oops", idempotencyKey: "d-1" }), params(ws.id));
+    const tooMuch = await credits(
+      req("POST", { millicredits: -60_000, reason: "Oops", idempotencyKey: "d-1" }),
+      params(ws.id),
+    );
     expect(tooMuch.status).toBe(402);
 
-    const comped = await (await subscription(req("PUT", { tier: "pro", interval: "year" }), params(ws.id))).json();
-    expect(comped).toMatchObject({ tier: "pro", accountType: "subscription", subscription: { provider: "manual", interval: "year", status: "active" }, quota: { used: 0, limit: 3000 } });
+    const comped = await (
+      await subscription(req("PUT", { tier: "pro", interval: "year" }), params(ws.id))
+    ).json();
+    expect(comped).toMatchObject({
+      tier: "pro",
+      accountType: "subscription",
+      subscription: { provider: "manual", interval: "year", status: "active" },
+      quota: { used: 0, limit: 3000 },
+    });
 
     const keyRes = await apiKeys(req("POST", { name: "backend" }), params(ws.id));
     expect(keyRes.status).toBe(201);
@@ -53,18 +72,32 @@ describe("management API", () => {
     expect(call.status).toBe(200);
     expect(await call.json()).toMatchObject({ billedTo: "quota", quota: { used: 6, limit: 3000 } });
 
-    const page = await (await ledger(req("GET", undefined, ADMIN_KEY, "?page=1&pageSize=10"), params(ws.id))).json();
-    expect(page).toMatchObject({ total: 1, data: [{ kind: "admin_adjustment", reason: "Welcome credit", amountMillicredits: { millicredits: 50_000 } }] });
+    const page = await (
+      await ledger(req("GET", undefined, ADMIN_KEY, "?page=1&pageSize=10"), params(ws.id))
+    ).json();
+    expect(page).toMatchObject({
+      total: 1,
+      data: [
+        { kind: "admin_adjustment", reason: "Welcome credit", amountMillicredits: { millicredits: 50_000 } },
+      ],
+    });
     const detail = await (await getWorkspace(req("GET"), params(ws.id))).json();
     expect(detail.quota.used).toBe(6);
   });
 
   it("refuses workspace keys, unknown keys and bad bodies with the SPEC's codes", async () => {
-    const bad = await createWorkspace(req("POST", { name: "x", ownerEmail: "x@example.test" }, "tga_unknown_key_0123456789abc"), { params: Promise.resolve({}) });
+    const bad = await createWorkspace(
+      req("POST", { name: "x", ownerEmail: "x@example.test" }, "tga_unknown_key_0123456789abc"),
+      { params: Promise.resolve({}) },
+    );
     expect(bad.status).toBe(401);
-    const wrongKind = await createWorkspace(req("POST", {}, "tg_workspacekey"), { params: Promise.resolve({}) });
+    const wrongKind = await createWorkspace(req("POST", {}, "tg_workspacekey"), {
+      params: Promise.resolve({}),
+    });
     expect(wrongKind.status).toBe(401);
-    const invalid = await createWorkspace(req("POST", { name: "", ownerEmail: "nope" }), { params: Promise.resolve({}) });
+    const invalid = await createWorkspace(req("POST", { name: "", ownerEmail: "nope" }), {
+      params: Promise.resolve({}),
+    });
     expect(invalid.status).toBe(400);
     expect((await invalid.json()).error.code).toBe("invalid_request");
     const missing = await getWorkspace(req("GET"), params("no-such-workspace"));
@@ -72,15 +105,29 @@ describe("management API", () => {
   });
 
   it("409 for an idempotency key reused with another amount or reason; the same body still replays", async () => {
-    const ws = await (await createWorkspace(req("POST", { name: "Reuse", ownerEmail: uniqueEmail("reuse") }), { params: Promise.resolve({}) })).json();
+    const ws = await (
+      await createWorkspace(req("POST", { name: "Reuse", ownerEmail: uniqueEmail("reuse") }), {
+        params: Promise.resolve({}),
+      })
+    ).json();
     const grant = { millicredits: 10_000, reason: "Goodwill", idempotencyKey: "reuse-1" };
-    expect(await (await credits(req("POST", grant), params(ws.id))).json()).toMatchObject({ applied: true, balance: { millicredits: 10_000 } });
-    for (const other of [{ ...grant, millicredits: 20_000 }, { ...grant, millicredits: -10_000 }, { ...grant, reason: "Something else" }]) {
+    expect(await (await credits(req("POST", grant), params(ws.id))).json()).toMatchObject({
+      applied: true,
+      balance: { millicredits: 10_000 },
+    });
+    for (const other of [
+      { ...grant, millicredits: 20_000 },
+      { ...grant, millicredits: -10_000 },
+      { ...grant, reason: "Something else" },
+    ]) {
       const res = await credits(req("POST", other), params(ws.id));
       expect(res.status).toBe(409);
       expect((await res.json()).error.code).toBe("idempotency_key_reused");
     }
-    expect(await (await credits(req("POST", grant), params(ws.id))).json()).toMatchObject({ applied: false, balance: { millicredits: 10_000 } });
+    expect(await (await credits(req("POST", grant), params(ws.id))).json()).toMatchObject({
+      applied: false,
+      balance: { millicredits: 10_000 },
+    });
     expect(await db.ledgerEntry.count({ where: { workspaceId: ws.id } })).toBe(1);
     const blank = await credits(req("POST", { ...grant, idempotencyKey: "  " }), params(ws.id));
     expect(blank.status).toBe(400);

@@ -13,39 +13,62 @@ import { nextUtcMidnight, utcDay } from "@/lib/metering/time";
 
 // The management API's domain: what the company's own backend does to workspaces.
 
-export const createWorkspaceSchema = z.object({
-  name: safeString(100).trim().min(1),
-  ownerEmail: emailSchema,
-  tier: safeString(60).min(1).optional(),
-  accountType: z.enum(["payg", "subscription"]).optional(),
-}).strict();
+export const createWorkspaceSchema = z
+  .object({
+    name: safeString(100).trim().min(1),
+    ownerEmail: emailSchema,
+    tier: safeString(60).min(1).optional(),
+    accountType: z.enum(["payg", "subscription"]).optional(),
+  })
+  .strict();
 
-export const creditsSchema = z.object({
-  millicredits: boundedInt(-MAX_MONEY, MAX_MONEY).refine((v) => v !== 0, "Must not be zero."),
-  reason: safeString(300).trim().min(1, "A reason is required."),
-  idempotencyKey: idempotencyKeySchema,
-}).strict();
+export const creditsSchema = z
+  .object({
+    millicredits: boundedInt(-MAX_MONEY, MAX_MONEY).refine((v) => v !== 0, "Must not be zero."),
+    reason: safeString(300).trim().min(1, "A reason is required."),
+    idempotencyKey: idempotencyKeySchema,
+  })
+  .strict();
 
-export const subscriptionSchema = z.object({ tier: safeString(60).min(1), interval: z.enum(["month", "year"]).default("month") }).strict();
+export const subscriptionSchema = z
+  .object({ tier: safeString(60).min(1), interval: z.enum(["month", "year"]).default("month") })
+  .strict();
 
 export const apiKeySchema = z.object({ name: safeString(100).trim().min(1) }).strict();
 
-
 async function findTier(code: string) {
   const tier = await db.tier.findUnique({ where: { code } });
-  if (!tier || tier.archivedAt) throw new AppError("invalid_request", `Unknown or archived tier "${code}".`, 400);
+  if (!tier || tier.archivedAt)
+    throw new AppError("invalid_request", `Unknown or archived tier "${code}".`, 400);
   return tier;
 }
 
 /** A manual (comp) plan: replaces any live subscription with one the company grants directly. */
-export async function setManualSubscription(actor: Actor, workspaceId: string, input: z.infer<typeof subscriptionSchema>) {
+export async function setManualSubscription(
+  actor: Actor,
+  workspaceId: string,
+  input: z.infer<typeof subscriptionSchema>,
+) {
   const tier = await findTier(input.tier);
   const now = new Date();
   return db.$transaction(async (tx) => {
     const ws = await tx.workspace.findUnique({ where: { id: workspaceId } });
     if (!ws) throw new NotFoundError("Workspace");
-    const { ended, subscription } = await replaceLiveSubscription(tx, { workspaceId, tierId: tier.id, interval: input.interval, provider: "manual", start: now });
-    await recordAudit(tx, { actor, action: "subscription.manual", targetType: "workspace", targetId: workspaceId, before: ended, after: subscription });
+    const { ended, subscription } = await replaceLiveSubscription(tx, {
+      workspaceId,
+      tierId: tier.id,
+      interval: input.interval,
+      provider: "manual",
+      start: now,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "subscription.manual",
+      targetType: "workspace",
+      targetId: workspaceId,
+      before: ended,
+      after: subscription,
+    });
     return subscription;
   });
 }
@@ -60,28 +83,48 @@ export async function createManagedWorkspace(actor: Actor, input: z.infer<typeof
     const workspace = await tx.workspace.create({
       data: {
         name: input.name,
-        slug: `${input.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 30)}-${randomBytes(3).toString("hex")}`,
+        slug: `${input.name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .slice(0, 30)}-${randomBytes(3).toString("hex")}`,
         accountType: input.accountType ?? "payg",
         memberships: { create: { userId: owner.id, role: "owner" } },
       },
     });
-    await recordAudit(tx, { actor, action: "workspace.create", targetType: "workspace", targetId: workspace.id, after: workspace });
+    await recordAudit(tx, {
+      actor,
+      action: "workspace.create",
+      targetType: "workspace",
+      targetId: workspace.id,
+      after: workspace,
+    });
     return workspace;
   });
-  if (input.tier && input.tier !== "free") await setManualSubscription(actor, ws.id, { tier: input.tier, interval: "month" });
-  if (input.accountType) await db.workspace.update({ where: { id: ws.id }, data: { accountType: input.accountType } });
+  if (input.tier && input.tier !== "free")
+    await setManualSubscription(actor, ws.id, { tier: input.tier, interval: "month" });
+  if (input.accountType)
+    await db.workspace.update({ where: { id: ws.id }, data: { accountType: input.accountType } });
   return describeWorkspace(ws.id);
 }
 
 export async function describeWorkspace(id: string, now = new Date()) {
   const ws = await db.workspace.findUnique({
     where: { id },
-    include: { subscriptions: { where: { status: { in: [...LIVE_STATUSES] } }, include: { tier: true }, take: 1, orderBy: { createdAt: "desc" } } },
+    include: {
+      subscriptions: {
+        where: { status: { in: [...LIVE_STATUSES] } },
+        include: { tier: true },
+        take: 1,
+        orderBy: { createdAt: "desc" },
+      },
+    },
   });
   if (!ws) throw new NotFoundError("Workspace");
   const sub = ws.subscriptions[0] ?? null;
   const tier = sub?.tier ?? (await db.tier.findUnique({ where: { code: "free" } }));
-  const counter = await db.quotaCounter.findUnique({ where: { workspaceId_day: { workspaceId: id, day: utcDay(now) } } });
+  const counter = await db.quotaCounter.findUnique({
+    where: { workspaceId_day: { workspaceId: id, day: utcDay(now) } },
+  });
   return {
     id: ws.id,
     name: ws.name,
@@ -89,8 +132,19 @@ export async function describeWorkspace(id: string, now = new Date()) {
     accountType: ws.accountType,
     suspended: Boolean(ws.suspendedAt),
     balance: ws.balanceMillicredits,
-    quota: ws.accountType === "subscription" ? { used: counter?.used ?? 0, limit: tier?.dailyQuotaUnits ?? 0, resetsAt: nextUtcMidnight(now) } : null,
-    subscription: sub && { id: sub.id, tier: sub.tier.code, interval: sub.interval, status: sub.status, provider: sub.provider, currentPeriodEnd: sub.currentPeriodEnd, cancelAtPeriodEnd: sub.cancelAtPeriodEnd },
+    quota:
+      ws.accountType === "subscription"
+        ? { used: counter?.used ?? 0, limit: tier?.dailyQuotaUnits ?? 0, resetsAt: nextUtcMidnight(now) }
+        : null,
+    subscription: sub && {
+      id: sub.id,
+      tier: sub.tier.code,
+      interval: sub.interval,
+      status: sub.status,
+      provider: sub.provider,
+      currentPeriodEnd: sub.currentPeriodEnd,
+      cancelAtPeriodEnd: sub.cancelAtPeriodEnd,
+    },
   };
 }
 
@@ -101,12 +155,16 @@ type Earlier = { amountMillicredits: bigint; reason: string | null } | null;
 
 /** A key already used: the same amount and reason replay (nothing changes), anything else is 409. */
 function replayOrConflict(earlier: Earlier, amount: bigint, reason: string) {
-  if (earlier && (earlier.amountMillicredits !== amount || earlier.reason !== reason)) throw new IdempotencyKeyReusedError("idempotencyKey");
+  if (earlier && (earlier.amountMillicredits !== amount || earlier.reason !== reason))
+    throw new IdempotencyKeyReusedError("idempotencyKey");
   return earlier !== null;
 }
 
 const earlierEntry = (tx: Pick<typeof db, "ledgerEntry">, workspaceId: string, reference: string) =>
-  tx.ledgerEntry.findUnique({ where: { workspaceId_kind_reference: { workspaceId, kind: "admin_adjustment", reference } }, select: { amountMillicredits: true, reason: true } });
+  tx.ledgerEntry.findUnique({
+    where: { workspaceId_kind_reference: { workspaceId, kind: "admin_adjustment", reference } },
+    select: { amountMillicredits: true, reason: true },
+  });
 
 /**
  * Grants or deducts credits; the idempotency key is the ledger reference, so a retry changes
@@ -118,11 +176,26 @@ export async function adjustCredits(actor: Actor, workspaceId: string, input: z.
   const reference = `admin:${input.idempotencyKey}`;
   try {
     return await db.$transaction(async (tx) => {
-      const ws = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { balanceMillicredits: true } });
+      const ws = await tx.workspace.findUnique({
+        where: { id: workspaceId },
+        select: { balanceMillicredits: true },
+      });
       if (!ws) throw new NotFoundError("Workspace");
-      if (replayOrConflict(await earlierEntry(tx, workspaceId, reference), amount, input.reason)) return { balanceMillicredits: ws.balanceMillicredits, applied: false };
-      if (ws.balanceMillicredits + amount > MAX_MONEY_BIG) throw new InvalidRequestError("The balance would pass 2^53 - 1 millicredits.");
-      const result = await changeBalance({ workspaceId, amountMillicredits: amount, kind: "admin_adjustment", reference, reason: input.reason, actorId: actor?.id }, tx);
+      if (replayOrConflict(await earlierEntry(tx, workspaceId, reference), amount, input.reason))
+        return { balanceMillicredits: ws.balanceMillicredits, applied: false };
+      if (ws.balanceMillicredits + amount > MAX_MONEY_BIG)
+        throw new InvalidRequestError("The balance would pass 2^53 - 1 millicredits.");
+      const result = await changeBalance(
+        {
+          workspaceId,
+          amountMillicredits: amount,
+          kind: "admin_adjustment",
+          reference,
+          reason: input.reason,
+          actorId: actor?.id,
+        },
+        tx,
+      );
       if (!result.applied) throw new AlreadyApplied();
       await recordAudit(tx, {
         actor,
@@ -137,7 +210,10 @@ export async function adjustCredits(actor: Actor, workspaceId: string, input: z.
   } catch (e) {
     if (!(e instanceof AlreadyApplied)) throw e;
     replayOrConflict(await earlierEntry(db, workspaceId, reference), amount, input.reason);
-    const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { balanceMillicredits: true } });
+    const ws = await db.workspace.findUniqueOrThrow({
+      where: { id: workspaceId },
+      select: { balanceMillicredits: true },
+    });
     return { balanceMillicredits: ws.balanceMillicredits, applied: false };
   }
 }
@@ -147,17 +223,26 @@ export async function issueWorkspaceKey(actor: Actor, workspaceId: string, name:
   return createApiKey(actor, workspaceId, { name });
 }
 
-export const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(1_000_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
+export const pageSchema = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
 
 async function assertWorkspace(id: string) {
-  if (!(await db.workspace.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Workspace");
+  if (!(await db.workspace.findUnique({ where: { id }, select: { id: true } })))
+    throw new NotFoundError("Workspace");
 }
 
 export async function pagedLedger(workspaceId: string, { page, pageSize }: z.infer<typeof pageSchema>) {
   await assertWorkspace(workspaceId);
   const [total, rows] = await Promise.all([
     db.ledgerEntry.count({ where: { workspaceId } }),
-    db.ledgerEntry.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "desc" }, { seq: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.ledgerEntry.findMany({
+      where: { workspaceId },
+      orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
   ]);
   return { total, page, pageSize, rows };
 }
@@ -166,7 +251,12 @@ export async function pagedUsage(workspaceId: string, { page, pageSize }: z.infe
   await assertWorkspace(workspaceId);
   const [total, rows] = await Promise.all([
     db.usageEvent.count({ where: { workspaceId } }),
-    db.usageEvent.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.usageEvent.findMany({
+      where: { workspaceId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
   ]);
   return { total, page, pageSize, rows };
 }

@@ -8,19 +8,28 @@ import { nextUtcMidnight, utcDay } from "./time";
 
 export async function quotaState(caller: ApiCaller, now = new Date()) {
   if (caller.workspace.accountType !== "subscription") return null;
-  const counter = await db.quotaCounter.findUnique({ where: { workspaceId_day: { workspaceId: caller.workspace.id, day: utcDay(now) } } });
+  const counter = await db.quotaCounter.findUnique({
+    where: { workspaceId_day: { workspaceId: caller.workspace.id, day: utcDay(now) } },
+  });
   return { used: counter?.used ?? 0, limit: caller.tier.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) };
 }
 
 export function entitlements(caller: ApiCaller) {
   return Object.fromEntries(
-    caller.tier.features.map((f) => [f.feature.key, { allowed: true, limit: f.feature.kind === "limit" ? f.limitValue : null }]),
+    caller.tier.features.map((f) => [
+      f.feature.key,
+      { allowed: true, limit: f.feature.kind === "limit" ? f.limitValue : null },
+    ]),
   );
 }
 
 export function entitlement(caller: ApiCaller, featureKey: string) {
   const row = caller.tier.features.find((f) => f.feature.key === featureKey);
-  return { feature: featureKey, allowed: Boolean(row), limit: row && row.feature.kind === "limit" ? row.limitValue : null };
+  return {
+    feature: featureKey,
+    allowed: Boolean(row),
+    limit: row && row.feature.kind === "limit" ? row.limitValue : null,
+  };
 }
 
 export function modelList(caller: ApiCaller) {
@@ -30,7 +39,14 @@ export function modelList(caller: ApiCaller) {
     .sort((a, b) => a.sortOrder - b.sortOrder || a.key.localeCompare(b.key))
     .map((m) => {
       const price = (usage: { quantity?: number; inputTokens?: number; outputTokens?: number }) =>
-        money(priceCall({ model: m, usage, tierMarkupBps: tier.markupBps, defaultMarkupBps: catalog.settings.defaultMarkupBps }).millicredits);
+        money(
+          priceCall({
+            model: m,
+            usage,
+            tierMarkupBps: tier.markupBps,
+            defaultMarkupBps: catalog.settings.defaultMarkupBps,
+          }).millicredits,
+        );
       return {
         model: m.key,
         name: m.name,
@@ -43,7 +59,10 @@ export function modelList(caller: ApiCaller) {
         priceVersion: m.priceVersion,
         price:
           m.unit === "token"
-            ? { per1kInputTokens: price({ inputTokens: 1000 }), per1kOutputTokens: price({ outputTokens: 1000 }) }
+            ? {
+                per1kInputTokens: price({ inputTokens: 1000 }),
+                per1kOutputTokens: price({ outputTokens: 1000 }),
+              }
             : { perUnit: price({ quantity: 1 }) },
       };
     });

@@ -30,7 +30,13 @@ export async function createApiKey(
         monthlySpendCapMillicredits: input.monthlySpendCapMillicredits ?? null,
       },
     });
-    await recordAudit(tx, { actor, action: "api_key.create", targetType: "api_key", targetId: created.id, after: { ...created, keyHash: undefined } });
+    await recordAudit(tx, {
+      actor,
+      action: "api_key.create",
+      targetType: "api_key",
+      targetId: created.id,
+      after: { ...created, keyHash: undefined },
+    });
     return created;
   });
   return { key, record };
@@ -40,12 +46,18 @@ export async function createApiKey(
  * `role`: a workspace member's request, checked against the permission table (a member revokes
  * only the keys they created). Without it: the admin console.
  */
-export async function revokeApiKey(actor: Actor, workspaceId: string, id: string, opts: { role?: MemberRole } = {}) {
+export async function revokeApiKey(
+  actor: Actor,
+  workspaceId: string,
+  id: string,
+  opts: { role?: MemberRole } = {},
+) {
   if (opts.role) assertCan(opts.role, "api_keys.own", "revoke API keys");
   return db.$transaction(async (tx) => {
     const key = await tx.apiKey.findUnique({ where: { id } });
     if (!key || key.workspaceId !== workspaceId) throw new NotFoundError("API key");
-    if (opts.role && !can(opts.role, "api_keys.manage") && key.createdById !== actor?.id) throw new ForbiddenError("You can only revoke API keys you created.");
+    if (opts.role && !can(opts.role, "api_keys.manage") && key.createdById !== actor?.id)
+      throw new ForbiddenError("You can only revoke API keys you created.");
     if (key.revokedAt) return key;
     const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, { actor, action: "api_key.revoke", targetType: "api_key", targetId: id });
@@ -55,14 +67,21 @@ export async function revokeApiKey(actor: Actor, workspaceId: string, id: string
 
 /** Every key of the workspace, or with `createdById` only that person's (members see their own). */
 export function listApiKeys(workspaceId: string, opts: { createdById?: string } = {}) {
-  return db.apiKey.findMany({ where: { workspaceId, createdById: opts.createdById }, orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }] });
+  return db.apiKey.findMany({
+    where: { workspaceId, createdById: opts.createdById },
+    orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
+  });
 }
 
 /**
  * Members and up create keys (theirs: createdById); a spend cap on a key is for those who manage
  * every key. Only a confirmed email may create one.
  */
-export function assertCanCreateKey(user: { emailVerifiedAt: Date | null }, role: string, input: { monthlySpendCapMillicredits?: bigint | null }) {
+export function assertCanCreateKey(
+  user: { emailVerifiedAt: Date | null },
+  role: string,
+  input: { monthlySpendCapMillicredits?: bigint | null },
+) {
   assertCan(role, "api_keys.own", "create API keys");
   if (input.monthlySpendCapMillicredits != null) assertCan(role, "api_keys.manage", "set key spend caps");
   if (!user.emailVerifiedAt) throw new ForbiddenError("Confirm your email before creating API keys.");
@@ -71,12 +90,19 @@ export function assertCanCreateKey(user: { emailVerifiedAt: Date | null }, role:
 export async function createAdminApiKey(actor: Actor, name: string) {
   const { key, prefix, keyHash } = newKey("tga");
   const record = await db.adminApiKey.create({ data: { name, prefix, keyHash, createdById: actor?.id } });
-  await recordAudit(db, { actor, action: "admin_api_key.create", targetType: "admin_api_key", targetId: record.id });
+  await recordAudit(db, {
+    actor,
+    action: "admin_api_key.create",
+    targetType: "admin_api_key",
+    targetId: record.id,
+  });
   return { key, record };
 }
 
 export function listAdminApiKeys() {
-  return db.adminApiKey.findMany({ orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }] });
+  return db.adminApiKey.findMany({
+    orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
+  });
 }
 
 export async function revokeAdminApiKey(actor: Actor, id: string) {
@@ -85,7 +111,12 @@ export async function revokeAdminApiKey(actor: Actor, id: string) {
     if (!key) throw new NotFoundError("Admin API key");
     if (key.revokedAt) return key;
     const revoked = await tx.adminApiKey.update({ where: { id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { actor, action: "admin_api_key.revoke", targetType: "admin_api_key", targetId: id });
+    await recordAudit(tx, {
+      actor,
+      action: "admin_api_key.revoke",
+      targetType: "admin_api_key",
+      targetId: id,
+    });
     return revoked;
   });
 }

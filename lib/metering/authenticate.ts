@@ -62,15 +62,28 @@ export async function authenticate(authorization: string | null, now = new Date(
   const raw = /^Bearer\s+(tg_[A-Za-z0-9_-]+)$/.exec(authorization?.trim() ?? "")?.[1];
   if (!raw) throw new InvalidApiKeyError();
   const windowStart = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE);
-  const [result, catalog] = await Promise.all([pool().query<Row>(AUTH_SQL, [hashKey(raw), windowStart.toISOString(), now.toISOString()]), catalogSnapshot()]);
+  const [result, catalog] = await Promise.all([
+    pool().query<Row>(AUTH_SQL, [hashKey(raw), windowStart.toISOString(), now.toISOString()]),
+    catalogSnapshot(),
+  ]);
   const row = result.rows[0];
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) throw new InvalidApiKeyError();
   if (row.suspendedAt) throw new WorkspaceSuspendedError();
   // Worth a write at most once a minute per key; not on the charge's critical path.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > MINUTE) {
-    void pool().query(`update "ApiKey" set "lastUsedAt" = $2::timestamp where id = $1`, [row.id, now.toISOString()]).catch(() => {});
+    void pool()
+      .query(`update "ApiKey" set "lastUsedAt" = $2::timestamp where id = $1`, [row.id, now.toISOString()])
+      .catch(() => {});
   }
-  const subscription = row.subId ? { id: row.subId, tierId: row.tierId!, interval: row.interval!, status: row.status!, currentPeriodEnd: row.currentPeriodEnd! } : null;
+  const subscription = row.subId
+    ? {
+        id: row.subId,
+        tierId: row.tierId!,
+        interval: row.interval!,
+        status: row.status!,
+        currentPeriodEnd: row.currentPeriodEnd!,
+      }
+    : null;
   const tier = (subscription && catalog.tiersById.get(subscription.tierId)) || catalog.freeTier;
   const rate = {
     limit: tier.rateLimitPerMinute,
@@ -80,8 +93,20 @@ export async function authenticate(authorization: string | null, now = new Date(
   return {
     apiKey: { id: row.id, monthlySpendCapMillicredits: row.cap === null ? null : BigInt(row.cap) },
     // Whose calls these are for team spend caps: null when the key's creator is not (or no longer) a member.
-    member: row.memberId === null ? null : { userId: row.memberId, monthlySpendCapMillicredits: row.memberCap === null ? null : BigInt(row.memberCap) },
-    workspace: { id: row.workspaceId, name: row.name, accountType: row.accountType, overageEnabled: row.overageEnabled, balanceMillicredits: BigInt(row.balance) },
+    member:
+      row.memberId === null
+        ? null
+        : {
+            userId: row.memberId,
+            monthlySpendCapMillicredits: row.memberCap === null ? null : BigInt(row.memberCap),
+          },
+    workspace: {
+      id: row.workspaceId,
+      name: row.name,
+      accountType: row.accountType,
+      overageEnabled: row.overageEnabled,
+      balanceMillicredits: BigInt(row.balance),
+    },
     subscription,
     tier,
     catalog,

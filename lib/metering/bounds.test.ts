@@ -14,7 +14,11 @@ async function call(key: string, body: unknown) {
 
 describe("bounded usage", () => {
   it("400 for quantities past 10^9 and for calls whose price or quota units would not fit", async () => {
-    const { key, workspace } = await apiWorkspace({ balance: 1_000_000n, tier: "enterprise", accountType: "subscription" });
+    const { key, workspace } = await apiWorkspace({
+      balance: 1_000_000n,
+      tier: "enterprise",
+      accountType: "subscription",
+    });
     for (const body of [
       { model: "poster-editor:inpaint-standard", quantity: 2 ** 31 },
       { model: "poster-editor:inpaint-standard", quantity: 2 ** 53 },
@@ -31,7 +35,11 @@ describe("bounded usage", () => {
   });
 
   it("a call bigger than the whole daily quota is quota_exceeded (or overage), not an integer overflow", async () => {
-    const { key, workspace } = await apiWorkspace({ balance: 1_000_000n, tier: "starter", accountType: "subscription" });
+    const { key, workspace } = await apiWorkspace({
+      balance: 1_000_000n,
+      tier: "starter",
+      accountType: "subscription",
+    });
     const refused = await call(key, { model: "poster-editor:inpaint-standard", quantity: 999_999_999 });
     expect(refused.status).toBe(429);
     expect(refused.body.error?.code).toBe("quota_exceeded");
@@ -48,17 +56,30 @@ describe("bounded usage", () => {
       new Request("http://localhost/api/v1/reservations", {
         method: "POST",
         headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body: JSON.stringify({ model: "chat:claude-sonnet", inputTokens: 1_000_000_000_000, outputTokens: 1_000_000_000_000 }),
+        body: JSON.stringify({
+          model: "chat:claude-sonnet",
+          inputTokens: 1_000_000_000_000,
+          outputTokens: 1_000_000_000_000,
+        }),
       }),
     );
-    expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([402, "insufficient_credits"]);
+    expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([
+      402,
+      "insufficient_credits",
+    ]);
   });
 });
 
 describe("assertPriceable", () => {
   it("refuses money at or past 2^53 and quota units past int4", async () => {
     const { assertPriceable } = await import("./charge");
-    const price = (m: bigint) => ({ millicredits: m, providerCostMicros: 0n, markupBps: 0, markupSource: "default" as const, priceVersion: 1 });
+    const price = (m: bigint) => ({
+      millicredits: m,
+      providerCostMicros: 0n,
+      markupBps: 0,
+      markupSource: "default" as const,
+      priceVersion: 1,
+    });
     expect(() => assertPriceable(price(2n ** 53n - 1n), 2 ** 31 - 1)).not.toThrow();
     expect(() => assertPriceable(price(2n ** 53n))).toThrow(/out of range/);
     expect(() => assertPriceable(price(1n), 2 ** 31)).toThrow(/out of range/);
@@ -71,7 +92,10 @@ describe("chargeUsage's own idempotency-key check", () => {
     const { authenticate } = await import("./authenticate");
     const { key, workspace } = await apiWorkspace({ balance: 1_000_000n });
     const caller = await authenticate(`Bearer ${key}`);
-    for (const k of ["", "   ", "k".repeat(256)]) await expect(chargeUsage(caller, { model: "poster-editor:inpaint-standard" }, k)).rejects.toMatchObject({ code: "invalid_request" });
+    for (const k of ["", "   ", "k".repeat(256)])
+      await expect(chargeUsage(caller, { model: "poster-editor:inpaint-standard" }, k)).rejects.toMatchObject(
+        { code: "invalid_request" },
+      );
     expect(await db.usageEvent.count({ where: { workspaceId: workspace.id } })).toBe(0);
   });
 });

@@ -16,10 +16,20 @@ async function load() {
   ]);
   const tiersById = new Map(tiers.map((t) => [t.id, t]));
   const tierByRank = (ids: string[]) =>
-    ids.map((id) => tiersById.get(id)).filter((t) => t && !t.archivedAt).sort((a, b) => a!.rank - b!.rank)[0] ?? null;
+    ids
+      .map((id) => tiersById.get(id))
+      .filter((t) => t && !t.archivedAt)
+      .sort((a, b) => a!.rank - b!.rank)[0] ?? null;
   return {
     models: new Map(
-      models.map((m) => [m.key, { ...m, tierIds: new Set(m.tiers.map((t) => t.tierId)), requiredTier: tierByRank(m.tiers.map((t) => t.tierId))?.code ?? null }]),
+      models.map((m) => [
+        m.key,
+        {
+          ...m,
+          tierIds: new Set(m.tiers.map((t) => t.tierId)),
+          requiredTier: tierByRank(m.tiers.map((t) => t.tierId))?.code ?? null,
+        },
+      ]),
     ),
     tiersById,
     freeTier: tiers.find((t) => t.code === "free") ?? tiers[0],

@@ -4,7 +4,14 @@ import { pool } from "@/lib/db/pool";
 import { noticeCharge, noticeQuotaExhausted } from "@/lib/notifications/trigger";
 import { priceCall, quotaUnits, type Price } from "@/lib/catalog/pricing";
 import { isValidIdempotencyKey } from "@/lib/http/hygiene";
-import { MAX_INT4, MAX_MONEY_BIG, metadataSchema, quantity, safeString, tokenCount } from "@/lib/http/schemas";
+import {
+  MAX_INT4,
+  MAX_MONEY_BIG,
+  metadataSchema,
+  quantity,
+  safeString,
+  tokenCount,
+} from "@/lib/http/schemas";
 import type { ApiCaller } from "./authenticate";
 import {
   IdempotencyKeyReusedError,
@@ -38,7 +45,14 @@ export type ChargeResult = {
   replayed: boolean;
 };
 
-type Row = { outcome: string; event_id: string | null; billed_to: string | null; charged: string | null; balance: string | null; quota_used: number | null };
+type Row = {
+  outcome: string;
+  event_id: string | null;
+  billed_to: string | null;
+  charged: string | null;
+  balance: string | null;
+  quota_used: number | null;
+};
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const big = (v: string | null) => (v === null ? 0n : BigInt(v));
@@ -52,8 +66,13 @@ const requestHash = (input: UsageInput) => createHash("sha256").update(JSON.stri
  */
 export function assertPriceable(price: Price, units = 0) {
   if (price.millicredits > MAX_MONEY_BIG || price.providerCostMicros > MAX_MONEY_BIG)
-    throw new InvalidRequestError("This call's price is out of range: send a smaller quantity or token count.");
-  if (units > MAX_INT4) throw new InvalidRequestError("This call's quota units are out of range: send a smaller quantity or token count.");
+    throw new InvalidRequestError(
+      "This call's price is out of range: send a smaller quantity or token count.",
+    );
+  if (units > MAX_INT4)
+    throw new InvalidRequestError(
+      "This call's quota units are out of range: send a smaller quantity or token count.",
+    );
 }
 
 /** Looks up the model for the caller's tier, or throws 404 / 403 (with the tier that has it). */
@@ -69,9 +88,16 @@ type Plan = ReturnType<typeof planCharge>;
 /** Everything the charge function needs for one call, priced and checked in memory (404/403 thrown here). */
 // A BYOK call (the workspace's own provider key paid the provider) is recorded as billed "byok":
 // no markup, no credits and no quota.
-function planCharge(caller: ApiCaller, input: UsageInput, idempotencyKey: string | null, now: Date, byok = false) {
+function planCharge(
+  caller: ApiCaller,
+  input: UsageInput,
+  idempotencyKey: string | null,
+  now: Date,
+  byok = false,
+) {
   // The edge checks the header too; this keeps any other caller from storing "" as a key.
-  if (idempotencyKey !== null && !isValidIdempotencyKey(idempotencyKey)) throw new InvalidRequestError("Idempotency keys are 1 to 255 printable ASCII characters and not blank.");
+  if (idempotencyKey !== null && !isValidIdempotencyKey(idempotencyKey))
+    throw new InvalidRequestError("Idempotency keys are 1 to 255 printable ASCII characters and not blank.");
   const model = resolveModel(caller, input.model);
   const price = priceCall({
     model,
@@ -92,20 +118,36 @@ function planCharge(caller: ApiCaller, input: UsageInput, idempotencyKey: string
     resetsAt: nextUtcMidnight(now),
     // Per call:
     item: [
-      newEventId(), model.id, model.key,
-      isToken ? null : String(input.quantity ?? 1), isToken ? String(input.inputTokens ?? 0) : null, isToken ? String(input.outputTokens ?? 0) : null,
-      byok ? "byok" : model.free ? "free" : onQuota ? "quota" : "credits", price.millicredits.toString(), price.markupBps, price.priceVersion, price.providerCostMicros.toString(),
+      newEventId(),
+      model.id,
+      model.key,
+      isToken ? null : String(input.quantity ?? 1),
+      isToken ? String(input.inputTokens ?? 0) : null,
+      isToken ? String(input.outputTokens ?? 0) : null,
+      byok ? "byok" : model.free ? "free" : onQuota ? "quota" : "credits",
+      price.millicredits.toString(),
+      price.markupBps,
+      price.priceVersion,
+      price.providerCostMicros.toString(),
       // A call that cannot fit today's quota at all is passed as limit + 1 units: refused (or sent to
       // overage) the same way, without int4 overflow in the counter's arithmetic.
       quotaLimit === null ? units : Math.min(units, quotaLimit + 1),
       // Whenever a key is present, it names this body: a different body under it is a conflict.
-      idempotencyKey, idempotencyKey === null ? null : requestHash(input), input.metadata ? JSON.stringify(input.metadata) : null,
+      idempotencyKey,
+      idempotencyKey === null ? null : requestHash(input),
+      input.metadata ? JSON.stringify(input.metadata) : null,
     ],
     // Per workspace and moment, the same for every call of a batch:
     shared: [
-      caller.workspace.id, caller.apiKey.id, quotaLimit ?? 0, isoDate(utcDay(now)), caller.workspace.overageEnabled,
-      caller.apiKey.monthlySpendCapMillicredits?.toString() ?? null, isoDate(utcMonth(now)),
-      caller.member?.userId ?? null, caller.member?.monthlySpendCapMillicredits?.toString() ?? null,
+      caller.workspace.id,
+      caller.apiKey.id,
+      quotaLimit ?? 0,
+      isoDate(utcDay(now)),
+      caller.workspace.overageEnabled,
+      caller.apiKey.monthlySpendCapMillicredits?.toString() ?? null,
+      isoDate(utcMonth(now)),
+      caller.member?.userId ?? null,
+      caller.member?.monthlySpendCapMillicredits?.toString() ?? null,
     ],
   };
 }
@@ -186,7 +228,10 @@ export async function chargeUsageBatch(
   });
   if (planned.length) {
     const columns = planned[0].plan.item.map((_, c) => planned.map((p) => p.plan.item[c]));
-    const { rows } = await pool().query<Row & { ord: string }>(BATCH_SQL, [...columns, ...planned[0].plan.shared]);
+    const { rows } = await pool().query<Row & { ord: string }>(BATCH_SQL, [
+      ...columns,
+      ...planned[0].plan.shared,
+    ]);
     let last: ChargeResult | null = null;
     let quotaExhausted: Date | null = null;
     rows.forEach((row, r) => {

@@ -16,7 +16,9 @@ export function quotaHeaders(quota: QuotaState | null): Record<string, string> {
   };
 }
 
-export const creditsHeader = (balance: bigint): Record<string, string> => ({ "X-Credits-Remaining": creditsString(balance) });
+export const creditsHeader = (balance: bigint): Record<string, string> => ({
+  "X-Credits-Remaining": creditsString(balance),
+});
 
 export class InvalidRequestError extends AppError {
   constructor(message: string, issues?: unknown) {
@@ -54,7 +56,9 @@ export class SpendCapReachedError extends AppError {
   constructor(readonly cap: SpendCap = "api_key") {
     super(
       "spend_cap_reached",
-      cap === "member" ? "Your monthly spend cap in this team would be exceeded." : "This API key's monthly spend cap would be exceeded.",
+      cap === "member"
+        ? "Your monthly spend cap in this team would be exceeded."
+        : "This API key's monthly spend cap would be exceeded.",
       402,
     );
   }
@@ -88,6 +92,9 @@ export class QuotaExceededError extends AppError {
     super("quota_exceeded", "The daily quota is used up.", 429, { resetsAt: resetsAt.toISOString() });
   }
   override headers() {
-    return { "Retry-After": String(Math.max(1, Math.ceil((this.resetsAt.getTime() - Date.now()) / 1000))), ...quotaHeaders(this.quota) };
+    return {
+      "Retry-After": String(Math.max(1, Math.ceil((this.resetsAt.getTime() - Date.now()) / 1000))),
+      ...quotaHeaders(this.quota),
+    };
   }
 }

@@ -45,7 +45,10 @@ describe("POST /api/v1/usage", () => {
     const { key } = await apiWorkspace({ balance: 100_000n });
     const res = await call(key, { model: STANDARD, quantity: -1, extra: true });
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: "invalid_request", issues: expect.arrayContaining([expect.objectContaining({ path: ["quantity"] })]) });
+    expect(res.body.error).toMatchObject({
+      code: "invalid_request",
+      issues: expect.arrayContaining([expect.objectContaining({ path: ["quantity"] })]),
+    });
     expectRateHeaders(res.headers);
     expect((await call(key, "{not json")).body.error.code).toBe("invalid_request");
   });
@@ -68,7 +71,11 @@ describe("POST /api/v1/usage", () => {
     const { key, workspace } = await apiWorkspace({ balance: 20_000n });
     const res = await call(key, { model: STANDARD, quantity: 2 });
     expect(res.status).toBe(402);
-    expect(res.body.error).toMatchObject({ code: "insufficient_credits", requiredMillicredits: 24_000, balanceMillicredits: 20_000 });
+    expect(res.body.error).toMatchObject({
+      code: "insufficient_credits",
+      requiredMillicredits: 24_000,
+      balanceMillicredits: 20_000,
+    });
     expect(res.headers.get("x-credits-remaining")).toBe("20");
     expect(await db.usageEvent.count({ where: { workspaceId: workspace.id } })).toBe(0);
   });
@@ -157,7 +164,10 @@ describe("read endpoints", () => {
       balance: { millicredits: 5000, credits: "5" },
       quota: { used: 0, limit: 3000 },
       rateLimit: { perMinute: 300 },
-      entitlements: { team_seats: { allowed: true, limit: 10 }, priority_support: { allowed: true, limit: null } },
+      entitlements: {
+        team_seats: { allowed: true, limit: 10 },
+        priority_support: { allowed: true, limit: null },
+      },
     });
     expect(body.entitlements.white_label).toBeUndefined();
   });
@@ -166,16 +176,28 @@ describe("read endpoints", () => {
     const { key } = await apiWorkspace({ tier: "starter", accountType: "subscription" });
     const body = await (await get(models, key)).json();
     const byKey = Object.fromEntries(body.data.map((m: { model: string }) => [m.model, m]));
-    expect(byKey[STANDARD]).toMatchObject({ allowed: true, price: { perUnit: { millicredits: 11_000, credits: "11" } } });
+    expect(byKey[STANDARD]).toMatchObject({
+      allowed: true,
+      price: { perUnit: { millicredits: 11_000, credits: "11" } },
+    });
     expect(byKey["poster-editor:inpaint-pro"]).toMatchObject({ allowed: false, requiredTier: "pro" });
-    expect(byKey["chat:gpt-4o-mini"].price).toEqual({ per1kInputTokens: { millicredits: 165, credits: "0.165" }, per1kOutputTokens: { millicredits: 660, credits: "0.66" } });
+    expect(byKey["chat:gpt-4o-mini"].price).toEqual({
+      per1kInputTokens: { millicredits: 165, credits: "0.165" },
+      per1kOutputTokens: { millicredits: 660, credits: "0.66" },
+    });
   });
 
   it("GET /entitlements/{feature} answers allowed and limit", async () => {
     const { key } = await apiWorkspace({ tier: "starter", accountType: "subscription" });
-    const seats = await entitlementRoute(new Request("http://localhost/", { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ featureKey: "team_seats" }) });
+    const seats = await entitlementRoute(
+      new Request("http://localhost/", { headers: { authorization: `Bearer ${key}` } }),
+      { params: Promise.resolve({ featureKey: "team_seats" }) },
+    );
     expect(await seats.json()).toEqual({ feature: "team_seats", allowed: true, limit: 3 });
-    const wl = await entitlementRoute(new Request("http://localhost/", { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ featureKey: "white_label" }) });
+    const wl = await entitlementRoute(
+      new Request("http://localhost/", { headers: { authorization: `Bearer ${key}` } }),
+      { params: Promise.resolve({ featureKey: "white_label" }) },
+    );
     expect(await wl.json()).toEqual({ feature: "white_label", allowed: false, limit: null });
   });
 });

@@ -19,7 +19,10 @@ const UNAUTHENTICATED_PER_MINUTE = 60;
 
 type Headers = Record<string, string>;
 
-export const money = (millicredits: bigint) => ({ millicredits: Number(millicredits), credits: creditsString(millicredits) });
+export const money = (millicredits: bigint) => ({
+  millicredits: Number(millicredits),
+  credits: creditsString(millicredits),
+});
 
 export function usageBody(r: ChargeResult) {
   return {
@@ -32,7 +35,12 @@ export function usageBody(r: ChargeResult) {
   };
 }
 
-type Handler<P> = (req: Request, caller: ApiCaller, rate: RateLimitState, params: P) => Promise<{ body: unknown; status?: number; headers?: Headers }>;
+type Handler<P> = (
+  req: Request,
+  caller: ApiCaller,
+  rate: RateLimitState,
+  params: P,
+) => Promise<{ body: unknown; status?: number; headers?: Headers }>;
 type Ctx<P> = { params: Promise<P> };
 
 async function authenticateOrLimit(req: Request) {
@@ -44,14 +52,25 @@ async function authenticateOrLimit(req: Request) {
     // slows down key guessing.
     const ip = clientIp(req.headers);
     const hit = await hitRateLimit(`api-unauth:${ip}`, UNAUTHENTICATED_PER_MINUTE, 60);
-    const state = { limit: UNAUTHENTICATED_PER_MINUTE, remaining: Math.max(0, UNAUTHENTICATED_PER_MINUTE - hit.count), resetAt: new Date(Date.now() + hit.retryAfterSeconds * 1000) };
-    if (!hit.allowed) throw new RateLimitedError(hit.retryAfterSeconds, "Too many requests with a missing or invalid API key.", state);
+    const state = {
+      limit: UNAUTHENTICATED_PER_MINUTE,
+      remaining: Math.max(0, UNAUTHENTICATED_PER_MINUTE - hit.count),
+      resetAt: new Date(Date.now() + hit.retryAfterSeconds * 1000),
+    };
+    if (!hit.allowed)
+      throw new RateLimitedError(
+        hit.retryAfterSeconds,
+        "Too many requests with a missing or invalid API key.",
+        state,
+      );
     throw new InvalidApiKeyError(state);
   }
 }
 
 /** Wraps a v1 route: the handler only sees authenticated, rate-limited calls with well-formed path ids. */
-export function v1Route<P extends Record<string, string | string[]> = Record<string, never>>(handler: Handler<P>) {
+export function v1Route<P extends Record<string, string | string[]> = Record<string, never>>(
+  handler: Handler<P>,
+) {
   return async (req: Request, ctx?: Ctx<P>): Promise<Response> => {
     let headers: Headers = {};
     try {

@@ -16,7 +16,10 @@ export type Paging = { page: number; pageSize: number };
 export async function workspaceOverview(workspaceId: string, now = new Date()) {
   const tierSelect = { code: true, name: true, dailyQuotaUnits: true } as const;
   const [workspace, subscription, topUp, counter] = await Promise.all([
-    db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { accountType: true, balanceMillicredits: true } }),
+    db.workspace.findUniqueOrThrow({
+      where: { id: workspaceId },
+      select: { accountType: true, balanceMillicredits: true },
+    }),
     db.subscription.findFirst({
       where: { workspaceId, status: { in: [...LIVE_STATUSES] } },
       orderBy: { createdAt: "desc" },
@@ -31,11 +34,17 @@ export async function workspaceOverview(workspaceId: string, now = new Date()) {
       },
       _max: { amountMillicredits: true },
     }),
-    db.quotaCounter.findUnique({ where: { workspaceId_day: { workspaceId, day: utcDay(now) } }, select: { used: true } }),
+    db.quotaCounter.findUnique({
+      where: { workspaceId_day: { workspaceId, day: utcDay(now) } },
+      select: { used: true },
+    }),
   ]);
-  const tier = subscription?.tier ?? (await db.tier.findUniqueOrThrow({ where: { code: "free" }, select: tierSelect }));
+  const tier =
+    subscription?.tier ?? (await db.tier.findUniqueOrThrow({ where: { code: "free" }, select: tierSelect }));
   const quota =
-    workspace.accountType === "subscription" ? { used: counter?.used ?? 0, limit: tier.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) } : null;
+    workspace.accountType === "subscription"
+      ? { used: counter?.used ?? 0, limit: tier.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) }
+      : null;
   return {
     tier,
     accountType: workspace.accountType,
@@ -49,9 +58,15 @@ export async function workspaceOverview(workspaceId: string, now = new Date()) {
 const LOW_BALANCE_FLOOR = 1_000_000n;
 
 /** Pay-as-you-go balance under 10% of the largest recent top-up (or under 1,000 credits without one). */
-export function isBalanceLow(o: { accountType: string; balanceMillicredits: bigint; lastGrantMillicredits: bigint | null }) {
+export function isBalanceLow(o: {
+  accountType: string;
+  balanceMillicredits: bigint;
+  lastGrantMillicredits: bigint | null;
+}) {
   if (o.accountType !== "payg") return false;
-  return o.balanceMillicredits < (o.lastGrantMillicredits ? o.lastGrantMillicredits / 10n : LOW_BALANCE_FLOOR);
+  return (
+    o.balanceMillicredits < (o.lastGrantMillicredits ? o.lastGrantMillicredits / 10n : LOW_BALANCE_FLOOR)
+  );
 }
 
 /** Whole percent of today's quota used, rounded down (so "80%" only shows once 80% is really used). */
@@ -60,24 +75,42 @@ export function quotaPercent(quota: { used: number; limit: number }) {
   return Math.floor((quota.used * 100) / quota.limit);
 }
 
-export type DailyModelUsage = { day: string; modelKey: string; calls: number; chargedMillicredits: string; quotaUnits: number };
+export type DailyModelUsage = {
+  day: string;
+  modelKey: string;
+  calls: number;
+  chargedMillicredits: string;
+  quotaUnits: number;
+};
 
 /**
  * Calls, credits and quota units per UTC day and model over the last `days` days (today included).
  * Only days with usage come back; the chart fills the gaps. createdAt is a UTC wall-clock timestamp,
  * so the bounds are cast from ISO strings rather than left to the session's time zone.
  */
-export async function usageByDayAndModel(workspaceId: string, days = 30, now = new Date()): Promise<DailyModelUsage[]> {
+export async function usageByDayAndModel(
+  workspaceId: string,
+  days = 30,
+  now = new Date(),
+): Promise<DailyModelUsage[]> {
   const from = new Date(utcDay(now).getTime() - (days - 1) * DAY_MS).toISOString();
   const to = nextUtcMidnight(now).toISOString();
-  const rows = await db.$queryRaw<{ day: string; modelKey: string; calls: bigint; charged: string; units: bigint }[]>`
+  const rows = await db.$queryRaw<
+    { day: string; modelKey: string; calls: bigint; charged: string; units: bigint }[]
+  >`
     select to_char("createdAt", 'YYYY-MM-DD') as day, "modelKey", count(*) as calls,
            sum("chargedMillicredits")::text as charged, sum("quotaUnits")::bigint as units
     from "UsageEvent"
     where "workspaceId" = ${workspaceId} and "createdAt" >= ${from}::timestamp and "createdAt" < ${to}::timestamp
     group by 1, 2
     order by 1, 2`;
-  return rows.map((r) => ({ day: r.day, modelKey: r.modelKey, calls: Number(r.calls), chargedMillicredits: r.charged, quotaUnits: Number(r.units) }));
+  return rows.map((r) => ({
+    day: r.day,
+    modelKey: r.modelKey,
+    calls: Number(r.calls),
+    chargedMillicredits: r.charged,
+    quotaUnits: Number(r.units),
+  }));
 }
 
 /** Every UTC day of the window as 'YYYY-MM-DD', oldest first (for filling chart gaps). */
@@ -91,7 +124,9 @@ function usageWhere(workspaceId: string, f: UsageFilters): Prisma.UsageEventWher
     workspaceId,
     ...(f.model ? { modelKey: f.model } : {}),
     ...(f.billedTo ? { billedTo: f.billedTo } : {}),
-    ...(f.from || f.to ? { createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
+    ...(f.from || f.to
+      ? { createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } }
+      : {}),
   };
 }
 
@@ -116,7 +151,11 @@ export async function listUsageEvents(workspaceId: string, filters: UsageFilters
 
 /** The model keys this workspace has used, for the usage filter. */
 export async function usedModelKeys(workspaceId: string): Promise<string[]> {
-  const rows = await db.usageEvent.groupBy({ by: ["modelKey"], where: { workspaceId }, orderBy: { modelKey: "asc" } });
+  const rows = await db.usageEvent.groupBy({
+    by: ["modelKey"],
+    where: { workspaceId },
+    orderBy: { modelKey: "asc" },
+  });
   return rows.map((r) => r.modelKey);
 }
 
@@ -126,9 +165,18 @@ export async function* usageEventsForExport(workspaceId: string, filters: UsageF
   let cursor: { createdAt: Date; id: string } | null = null;
   for (;;) {
     const after: Prisma.UsageEventWhereInput = cursor
-      ? { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] }
+      ? {
+          OR: [
+            { createdAt: { gt: cursor.createdAt } },
+            { createdAt: cursor.createdAt, id: { gt: cursor.id } },
+          ],
+        }
       : {};
-    const batch = await db.usageEvent.findMany({ where: { AND: [where, after] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: batchSize });
+    const batch = await db.usageEvent.findMany({
+      where: { AND: [where, after] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: batchSize,
+    });
     if (batch.length === 0) return;
     yield batch;
     if (batch.length < batchSize) return;

@@ -3,7 +3,12 @@ import { POST as batch } from "@/app/api/v1/usage/batch/route";
 import { db } from "@/lib/db";
 import { apiWorkspace, ledgerSum } from "@/test/metering";
 import { authenticate } from "./authenticate";
-import { commitReservation, holdCredits, releaseExpiredReservations, releaseReservation } from "./reservations";
+import {
+  commitReservation,
+  holdCredits,
+  releaseExpiredReservations,
+  releaseReservation,
+} from "./reservations";
 
 const CHAT = "chat:gpt-4o-mini"; // 150 / 600 µ$ per 1K tokens; free tier markup 20%
 
@@ -16,15 +21,26 @@ describe("reservations", () => {
     const { workspace, key } = await apiWorkspace({ balance: 100_000n });
     const caller = await authenticate(`Bearer ${key}`);
     // estimate: 10K in + 10K out = 1,500 + 6,000 = 7,500 µ$ × 1.2 = 9,000
-    const hold = await holdCredits(caller, { model: CHAT, inputTokens: 10_000, outputTokens: 10_000, ttlSeconds: 300 });
+    const hold = await holdCredits(caller, {
+      model: CHAT,
+      inputTokens: 10_000,
+      outputTokens: 10_000,
+      ttlSeconds: 300,
+    });
     expect(hold.heldMillicredits).toBe(9_000n);
     expect(await balance(workspace.id)).toBe(91_000n);
     // actual: 2K in + 1K out = 300 + 600 = 900 × 1.2 = 1,080
     const done = await commitReservation(caller, hold.id, { inputTokens: 2_000, outputTokens: 1_000 });
-    expect(done).toMatchObject({ chargedMillicredits: 1_080n, balanceMillicredits: 98_920n, heldMillicredits: 9_000n });
+    expect(done).toMatchObject({
+      chargedMillicredits: 1_080n,
+      balanceMillicredits: 98_920n,
+      heldMillicredits: 9_000n,
+    });
     expect(await balance(workspace.id)).toBe(98_920n);
     expect(await ledgerSum(workspace.id)).toBe(98_920n);
-    await expect(commitReservation(caller, hold.id, { inputTokens: 1 })).rejects.toMatchObject({ code: "reservation_settled" });
+    await expect(commitReservation(caller, hold.id, { inputTokens: 1 })).rejects.toMatchObject({
+      code: "reservation_settled",
+    });
   });
 
   it("commits above the hold when the balance allows, and never below zero when it does not", async () => {
@@ -47,7 +63,9 @@ describe("reservations", () => {
   it("refuses a hold the balance cannot cover, and releases a hold in full", async () => {
     const { workspace, key } = await apiWorkspace({ balance: 5_000n });
     const caller = await authenticate(`Bearer ${key}`);
-    await expect(holdCredits(caller, { model: CHAT, inputTokens: 10_000, outputTokens: 10_000 })).rejects.toMatchObject({ status: 402 });
+    await expect(
+      holdCredits(caller, { model: CHAT, inputTokens: 10_000, outputTokens: 10_000 }),
+    ).rejects.toMatchObject({ status: 402 });
     const hold = await holdCredits(caller, { model: CHAT, inputTokens: 1_000, outputTokens: 1_000 });
     await releaseReservation(workspace.id, hold.id);
     expect(await balance(workspace.id)).toBe(5_000n);
@@ -57,7 +75,12 @@ describe("reservations", () => {
   it("releases expired holds exactly once, even when two sweeps run at once", async () => {
     const { workspace, key } = await apiWorkspace({ balance: 50_000n });
     const caller = await authenticate(`Bearer ${key}`);
-    const hold = await holdCredits(caller, { model: CHAT, inputTokens: 10_000, outputTokens: 10_000, ttlSeconds: 10 });
+    const hold = await holdCredits(caller, {
+      model: CHAT,
+      inputTokens: 10_000,
+      outputTokens: 10_000,
+      ttlSeconds: 10,
+    });
     expect(await balance(workspace.id)).toBe(41_000n);
     const later = new Date(Date.now() + 11_000);
     const [a, b] = await Promise.all([releaseExpiredReservations(later), releaseExpiredReservations(later)]);

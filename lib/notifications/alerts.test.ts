@@ -22,9 +22,22 @@ async function ownedWorkspace(opts: { tier?: string; topUp?: bigint } = {}) {
     const tier = await db.tier.findUniqueOrThrow({ where: { code: opts.tier } });
     const now = new Date();
     await db.workspace.update({ where: { id: workspaceId }, data: { accountType: "subscription" } });
-    await db.subscription.create({ data: { workspaceId, tierId: tier.id, currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + 30 * 864e5) } });
+    await db.subscription.create({
+      data: {
+        workspaceId,
+        tierId: tier.id,
+        currentPeriodStart: now,
+        currentPeriodEnd: new Date(now.getTime() + 30 * 864e5),
+      },
+    });
   }
-  if (opts.topUp) await changeBalance({ workspaceId, amountMillicredits: opts.topUp, kind: "purchase", reference: `test:${randomUUID()}` });
+  if (opts.topUp)
+    await changeBalance({
+      workspaceId,
+      amountMillicredits: opts.topUp,
+      kind: "purchase",
+      reference: `test:${randomUUID()}`,
+    });
   const { key } = await createApiKey(null, workspaceId, { name: "test", monthlySpendCapMillicredits: null });
   return { owner, workspaceId, key };
 }
@@ -48,7 +61,10 @@ describe("quota alerts", () => {
     await db.quotaCounter.update({ where: { workspaceId_day: { workspaceId, day } }, data: { used: 400 } });
     await runRepeatedly(() => checkAlerts(workspaceId));
     const [warning] = await emailsTo(owner.email, "quota-warning");
-    expect(warning.subject).toBe("You've used 80% of today's quota in " + (await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).name);
+    expect(warning.subject).toBe(
+      "You've used 80% of today's quota in " +
+        (await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).name,
+    );
     expect(warning.text).toContain("400");
     expect(await emailsTo(owner.email, "quota-warning")).toHaveLength(1);
     expect(await emailsTo(owner.email, "quota-exceeded")).toHaveLength(0);
@@ -64,7 +80,8 @@ describe("quota alerts", () => {
 describe("low-credit alerts", () => {
   it("fire once when the balance falls below 10% of the last top-up, and again only after the next top-up", async () => {
     const { owner, workspaceId } = await ownedWorkspace({ topUp: 1_000_000n }); // 1,000 credits: alert below 100
-    const spend = (amount: bigint) => changeBalance({ workspaceId, amountMillicredits: -amount, kind: "usage", reference: randomUUID() });
+    const spend = (amount: bigint) =>
+      changeBalance({ workspaceId, amountMillicredits: -amount, kind: "usage", reference: randomUUID() });
     await spend(900_000n); // exactly 100 left: not below
     await runRepeatedly(() => checkAlerts(workspaceId));
     expect(await emailsTo(owner.email, "low-credits")).toHaveLength(0);
@@ -78,7 +95,12 @@ describe("low-credit alerts", () => {
     expect(alerts[0].text).toContain("99 credits");
     expect(alerts[0].category).toBe("low_credits");
 
-    await changeBalance({ workspaceId, amountMillicredits: 200_000n, kind: "purchase", reference: randomUUID() }); // 249 left, threshold now 20
+    await changeBalance({
+      workspaceId,
+      amountMillicredits: 200_000n,
+      kind: "purchase",
+      reference: randomUUID(),
+    }); // 249 left, threshold now 20
     await runRepeatedly(() => checkAlerts(workspaceId));
     expect(await emailsTo(owner.email, "low-credits")).toHaveLength(1);
     await spend(240_000n);
@@ -89,7 +111,12 @@ describe("low-credit alerts", () => {
   it("records the alert but writes no email to an owner who unsubscribed from that category", async () => {
     const { owner, workspaceId } = await ownedWorkspace({ topUp: 100_000n });
     await setEmailPreference(owner.id, "low_credits", false);
-    await changeBalance({ workspaceId, amountMillicredits: -95_000n, kind: "usage", reference: randomUUID() });
+    await changeBalance({
+      workspaceId,
+      amountMillicredits: -95_000n,
+      kind: "usage",
+      reference: randomUUID(),
+    });
     await runRepeatedly(() => checkAlerts(workspaceId));
     expect(await emailsTo(owner.email, "low-credits")).toHaveLength(0);
     expect(await db.alert.count({ where: { workspaceId, kind: "low_credits" } })).toBe(1);
@@ -100,8 +127,12 @@ describe("the metering path", () => {
   it("enqueues one alerts check when a call takes the balance below the threshold, not on every call after", async () => {
     const { workspaceId, key } = await ownedWorkspace({ topUp: 240_000n }); // 240 credits: alert below 24
     const boss = await jobQueue();
-    const pending = async () => (await boss.fetch<{ workspaceId: string }>("alerts-check", { batchSize: 100 })).filter((j) => j.data.workspaceId === workspaceId);
-    for (let i = 0; i < 18; i++) expect((await usage(usageRequest(key, { model: STANDARD }))).status).toBe(200);
+    const pending = async () =>
+      (await boss.fetch<{ workspaceId: string }>("alerts-check", { batchSize: 100 })).filter(
+        (j) => j.data.workspaceId === workspaceId,
+      );
+    for (let i = 0; i < 18; i++)
+      expect((await usage(usageRequest(key, { model: STANDARD }))).status).toBe(200);
     await new Promise((r) => setTimeout(r, 200));
     expect(await pending()).toHaveLength(0); // 24 credits left: not below
 

@@ -41,7 +41,12 @@ export async function fireAlert(
   const created = await tx.alert.createMany({ data: [alert], skipDuplicates: true });
   if (!created.count) return [];
   const type = ALERT_EVENT_TYPES[alert.kind];
-  if (type) await emitWebhookEvent(tx, { workspaceId: alert.workspaceId, type, data: { periodKey: alert.periodKey, ...(alert.data as Record<string, unknown> | undefined) } });
+  if (type)
+    await emitWebhookEvent(tx, {
+      workspaceId: alert.workspaceId,
+      type,
+      data: { periodKey: alert.periodKey, ...(alert.data as Record<string, unknown> | undefined) },
+    });
   const keys: string[] = [];
   for (const to of await alertRecipients(tx, alert.workspaceId)) {
     const input = email(to);
@@ -54,7 +59,13 @@ export async function fireAlert(
 const category = (name: EmailCategory, userId: string) => ({ name, userId });
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** Ledger kinds that top a balance up: the last one sets the low-credit threshold. */
-export const LOW_CREDIT_SOURCES = ["purchase", "monthly_grant", "referral", "coupon", "admin_adjustment"] as const;
+export const LOW_CREDIT_SOURCES = [
+  "purchase",
+  "monthly_grant",
+  "referral",
+  "coupon",
+  "admin_adjustment",
+] as const;
 
 /**
  * Quota at 80% and 100% of today's limit (subscription workspaces), and credits below 10% of the
@@ -71,7 +82,12 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
         accountType: true,
         overageEnabled: true,
         balanceMillicredits: true,
-        subscriptions: { where: { status: { in: [...LIVE_STATUSES] } }, include: { tier: true }, orderBy: { createdAt: "desc" }, take: 1 },
+        subscriptions: {
+          where: { status: { in: [...LIVE_STATUSES] } },
+          include: { tier: true },
+          orderBy: { createdAt: "desc" },
+          take: 1,
+        },
       },
     });
     if (!workspace) return [];
@@ -80,45 +96,54 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
     const limit = workspace.accountType === "subscription" ? (tier?.dailyQuotaUnits ?? 0) : 0;
     if (limit > 0) {
       const day = utcDay(now);
-      const used = (await tx.quotaCounter.findUnique({ where: { workspaceId_day: { workspaceId, day } } }))?.used ?? 0;
+      const used =
+        (await tx.quotaCounter.findUnique({ where: { workspaceId_day: { workspaceId, day } } }))?.used ?? 0;
       const fmt = (n: number) => n.toLocaleString("en-US");
       if (used >= limit * 0.8) {
         out.push(
-          ...(await fireAlert(tx, { workspaceId, kind: "quota_80", periodKey: isoDay(day), data: { used, limit } }, (to) => ({
-            template: "quota-warning",
-            to: to.email,
-            idempotencyKey: `quota_80:${workspaceId}:${isoDay(day)}:${to.id}`,
-            category: category("quota_alerts", to.id),
-            props: {
-              name: to.name,
-              workspace: workspace.name,
-              used: fmt(used),
-              limit: fmt(limit),
-              percent: 80,
-              resetsAt: "00:00 UTC",
-              usageUrl: `${env.APP_URL}/dashboard/usage`,
-              unsubscribeUrl: unsubscribeUrl(to.id, "quota_alerts"),
-            },
-          }))),
+          ...(await fireAlert(
+            tx,
+            { workspaceId, kind: "quota_80", periodKey: isoDay(day), data: { used, limit } },
+            (to) => ({
+              template: "quota-warning",
+              to: to.email,
+              idempotencyKey: `quota_80:${workspaceId}:${isoDay(day)}:${to.id}`,
+              category: category("quota_alerts", to.id),
+              props: {
+                name: to.name,
+                workspace: workspace.name,
+                used: fmt(used),
+                limit: fmt(limit),
+                percent: 80,
+                resetsAt: "00:00 UTC",
+                usageUrl: `${env.APP_URL}/dashboard/usage`,
+                unsubscribeUrl: unsubscribeUrl(to.id, "quota_alerts"),
+              },
+            }),
+          )),
         );
       }
       if (used >= limit) {
         out.push(
-          ...(await fireAlert(tx, { workspaceId, kind: "quota_100", periodKey: isoDay(day), data: { used, limit } }, (to) => ({
-            template: "quota-exceeded",
-            to: to.email,
-            idempotencyKey: `quota_100:${workspaceId}:${isoDay(day)}:${to.id}`,
-            category: category("quota_alerts", to.id),
-            props: {
-              name: to.name,
-              workspace: workspace.name,
-              limit: fmt(limit),
-              resetsAt: "00:00 UTC",
-              overageEnabled: workspace.overageEnabled,
-              billingUrl: `${env.APP_URL}/dashboard/billing`,
-              unsubscribeUrl: unsubscribeUrl(to.id, "quota_alerts"),
-            },
-          }))),
+          ...(await fireAlert(
+            tx,
+            { workspaceId, kind: "quota_100", periodKey: isoDay(day), data: { used, limit } },
+            (to) => ({
+              template: "quota-exceeded",
+              to: to.email,
+              idempotencyKey: `quota_100:${workspaceId}:${isoDay(day)}:${to.id}`,
+              category: category("quota_alerts", to.id),
+              props: {
+                name: to.name,
+                workspace: workspace.name,
+                limit: fmt(limit),
+                resetsAt: "00:00 UTC",
+                overageEnabled: workspace.overageEnabled,
+                billingUrl: `${env.APP_URL}/dashboard/billing`,
+                unsubscribeUrl: unsubscribeUrl(to.id, "quota_alerts"),
+              },
+            }),
+          )),
         );
       }
     }
@@ -132,7 +157,12 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
       out.push(
         ...(await fireAlert(
           tx,
-          { workspaceId, kind: "low_credits", periodKey: lastTopUp.id, data: { balance: workspace.balanceMillicredits.toString(), threshold: threshold.toString() } },
+          {
+            workspaceId,
+            kind: "low_credits",
+            periodKey: lastTopUp.id,
+            data: { balance: workspace.balanceMillicredits.toString(), threshold: threshold.toString() },
+          },
           (to) => ({
             template: "low-credits",
             to: to.email,
@@ -158,7 +188,9 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
 }
 
 export async function deliverAll(keys: (string | null)[]) {
-  await Promise.all(keys.map((key) => deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e))));
+  await Promise.all(
+    keys.map((key) => deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e))),
+  );
 }
 
 /** Monday 00:00 UTC of the week before `now`'s week, and the Monday after it. */
@@ -191,7 +223,10 @@ export async function sendWeeklySummaries(now = new Date()) {
       take: 3,
     });
     const keys = await db.$transaction(async (tx) => {
-      const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { name: true, balanceMillicredits: true } });
+      const workspace = await tx.workspace.findUniqueOrThrow({
+        where: { id: workspaceId },
+        select: { name: true, balanceMillicredits: true },
+      });
       return fireAlert(tx, { workspaceId, kind: "weekly_summary", periodKey: weekKey }, (to) => ({
         template: "weekly-usage-summary",
         to: to.email,

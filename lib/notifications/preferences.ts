@@ -6,17 +6,32 @@ import { env } from "@/lib/env";
 // (RFC 8058 List-Unsubscribe-Post) or in dashboard settings. Receipts, password resets and other
 // transactional mail have no category and always arrive.
 export const emailCategories = {
-  quota_alerts: { label: "Quota alerts", description: "When a workspace reaches 80% and 100% of its daily quota." },
-  low_credits: { label: "Low-credit alerts", description: "When credits fall below 10% of the last top-up or grant." },
-  usage_summary: { label: "Weekly usage summaries", description: "Calls, credits and top models of the past week, on Mondays." },
+  quota_alerts: {
+    label: "Quota alerts",
+    description: "When a workspace reaches 80% and 100% of its daily quota.",
+  },
+  low_credits: {
+    label: "Low-credit alerts",
+    description: "When credits fall below 10% of the last top-up or grant.",
+  },
+  usage_summary: {
+    label: "Weekly usage summaries",
+    description: "Calls, credits and top models of the past week, on Mondays.",
+  },
 } as const;
 export type EmailCategory = keyof typeof emailCategories;
-export const isEmailCategory = (value: unknown): value is EmailCategory => typeof value === "string" && value in emailCategories;
+export const isEmailCategory = (value: unknown): value is EmailCategory =>
+  typeof value === "string" && value in emailCategories;
 
 /** The categories this user still receives, for the settings page. */
 export async function emailPreferences(userId: string): Promise<Record<EmailCategory, boolean>> {
-  const off = new Set((await db.emailOptOut.findMany({ where: { userId }, select: { category: true } })).map((o) => o.category));
-  return Object.fromEntries(Object.keys(emailCategories).map((c) => [c, !off.has(c)])) as Record<EmailCategory, boolean>;
+  const off = new Set(
+    (await db.emailOptOut.findMany({ where: { userId }, select: { category: true } })).map((o) => o.category),
+  );
+  return Object.fromEntries(Object.keys(emailCategories).map((c) => [c, !off.has(c)])) as Record<
+    EmailCategory,
+    boolean
+  >;
 }
 
 /** Turns one category on or off; repeating either is harmless. */
@@ -31,7 +46,8 @@ const secret = () => {
   if (env.NODE_ENV === "production") throw new Error("AUTH_SECRET is required to sign unsubscribe links.");
   return "tollgate-development-unsubscribe-secret";
 };
-const sign = (payload: string) => createHmac("sha256", secret()).update(`unsubscribe:${payload}`).digest("base64url");
+const sign = (payload: string) =>
+  createHmac("sha256", secret()).update(`unsubscribe:${payload}`).digest("base64url");
 
 export function unsubscribeToken(userId: string, category: EmailCategory) {
   const payload = `${userId}.${category}`;
@@ -63,8 +79,12 @@ export const oneClickUnsubscribeUrl = (userId: string, category: EmailCategory) 
   `${env.APP_URL}/api/email/unsubscribe?token=${encodeURIComponent(unsubscribeToken(userId, category))}`;
 
 /** Saves the whole settings form at once; categories left out keep their current setting. */
-export async function setEmailPreferences(userId: string, preferences: Partial<Record<EmailCategory, boolean>>) {
+export async function setEmailPreferences(
+  userId: string,
+  preferences: Partial<Record<EmailCategory, boolean>>,
+) {
   for (const [category, enabled] of Object.entries(preferences)) {
-    if (isEmailCategory(category) && typeof enabled === "boolean") await setEmailPreference(userId, category, enabled);
+    if (isEmailCategory(category) && typeof enabled === "boolean")
+      await setEmailPreference(userId, category, enabled);
   }
 }

@@ -20,7 +20,11 @@ async function lastTopUp(workspaceId: string) {
       where "workspaceId" = $1 and kind::text = any($2) and "amountMillicredits" > 0 order by seq desc limit 1`,
     [workspaceId, LOW_CREDIT_SOURCES],
   );
-  const entry = { id: rows[0]?.id ?? "", threshold: rows[0] ? BigInt(rows[0].amount) / 10n : 0n, expires: Date.now() + TOP_UP_TTL_MS };
+  const entry = {
+    id: rows[0]?.id ?? "",
+    threshold: rows[0] ? BigInt(rows[0].amount) / 10n : 0n,
+    expires: Date.now() + TOP_UP_TTL_MS,
+  };
   topUps.set(workspaceId, entry);
   return entry;
 }
@@ -44,7 +48,8 @@ export function noticeCharge(workspaceId: string, result: ChargeResult) {
     }
     if (result.chargedMillicredits > 0n && result.billedTo === "credits") {
       const topUp = await lastTopUp(workspaceId);
-      if (topUp.id && result.balanceMillicredits < topUp.threshold) await raise(workspaceId, `low_credits:${workspaceId}:${topUp.id}`);
+      if (topUp.id && result.balanceMillicredits < topUp.threshold)
+        await raise(workspaceId, `low_credits:${workspaceId}:${topUp.id}`);
     }
   };
   work().catch((e: unknown) => console.error("alert trigger failed", e));

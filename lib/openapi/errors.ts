@@ -12,7 +12,12 @@ import {
   SpendCapReachedError,
   WorkspaceSuspendedError,
 } from "@/lib/metering/errors";
-import { API_ERROR_STATUS, MethodNotAllowedError, PayloadTooLargeError, type ApiErrorCode } from "@/lib/http/errors";
+import {
+  API_ERROR_STATUS,
+  MethodNotAllowedError,
+  PayloadTooLargeError,
+  type ApiErrorCode,
+} from "@/lib/http/errors";
 import { MAX_BODY_BYTES } from "@/lib/http/body";
 import { ProviderUnavailableError } from "@/lib/proxy/providers";
 
@@ -27,41 +32,91 @@ const EXAMPLE_RESET = new Date("2026-01-02T00:00:00.000Z");
 export const ERROR_CATALOG = {
   invalid_request: {
     status: 400,
-    when:
-      "The body fails validation (the zod issues are included) or is not JSON; a string holds NUL or a lone surrogate; a number is past its bound; metadata is over 16 KB or 10 levels; the Idempotency-Key is empty, blank, over 255 or not printable ASCII; an id in the path is malformed.",
+    when: "The body fails validation (the zod issues are included) or is not JSON; a string holds NUL or a lone surrogate; a number is past its bound; metadata is over 16 KB or 10 levels; the Idempotency-Key is empty, blank, over 255 or not printable ASCII; an id in the path is malformed.",
     example: new InvalidRequestError("The request body is invalid.", [
-      { origin: "number", code: "too_small", minimum: 0, inclusive: true, path: ["quantity"], message: "Too small: expected number to be >=0" },
+      {
+        origin: "number",
+        code: "too_small",
+        minimum: 0,
+        inclusive: true,
+        path: ["quantity"],
+        message: "Too small: expected number to be >=0",
+      },
     ]),
   },
-  invalid_api_key: { status: 401, when: "Missing, unknown, revoked or expired key.", example: new InvalidApiKeyError() },
+  invalid_api_key: {
+    status: 401,
+    when: "Missing, unknown, revoked or expired key.",
+    example: new InvalidApiKeyError(),
+  },
   insufficient_credits: {
     status: 402,
     when: "The balance cannot cover the charge (requiredMillicredits, balanceMillicredits).",
     example: new InsufficientCreditsError(24_000n, 20_000n),
   },
-  spend_cap_reached: { status: 402, when: "The API key's or team member's monthly spend cap would be exceeded.", example: new SpendCapReachedError() },
+  spend_cap_reached: {
+    status: 402,
+    when: "The API key's or team member's monthly spend cap would be exceeded.",
+    example: new SpendCapReachedError(),
+  },
   model_not_allowed: {
     status: 403,
     when: "The tier lacks the model (requiredTier).",
     example: new ModelNotAllowedError("video-generator:veo-3", "pro"),
   },
-  workspace_suspended: { status: 403, when: "An admin suspended the workspace.", example: new WorkspaceSuspendedError() },
-  model_not_found: { status: 404, when: "Unknown or disabled model.", example: new ModelNotFoundError("video-generator:nope") },
-  idempotency_key_reused: { status: 409, when: "Same Idempotency-Key, different request body.", example: new IdempotencyKeyReusedError() },
-  quota_exceeded: { status: 429, when: "The daily quota is used up (resetsAt, Retry-After).", example: new QuotaExceededError(EXAMPLE_RESET) },
-  rate_limited: { status: 429, when: "The per-minute limit was hit (Retry-After).", example: new RateLimitedError(12) },
-  not_found: { status: 404, when: "Unknown reservation or workspace id, or no such API path.", example: new NotFoundError("Reservation") },
+  workspace_suspended: {
+    status: 403,
+    when: "An admin suspended the workspace.",
+    example: new WorkspaceSuspendedError(),
+  },
+  model_not_found: {
+    status: 404,
+    when: "Unknown or disabled model.",
+    example: new ModelNotFoundError("video-generator:nope"),
+  },
+  idempotency_key_reused: {
+    status: 409,
+    when: "Same Idempotency-Key, different request body.",
+    example: new IdempotencyKeyReusedError(),
+  },
+  quota_exceeded: {
+    status: 429,
+    when: "The daily quota is used up (resetsAt, Retry-After).",
+    example: new QuotaExceededError(EXAMPLE_RESET),
+  },
+  rate_limited: {
+    status: 429,
+    when: "The per-minute limit was hit (Retry-After).",
+    example: new RateLimitedError(12),
+  },
+  not_found: {
+    status: 404,
+    when: "Unknown reservation or workspace id, or no such API path.",
+    example: new NotFoundError("Reservation"),
+  },
   method_not_allowed: {
     status: 405,
     when: "The path does not support this method (the Allow header lists the ones it does).",
     example: new MethodNotAllowedError("DELETE", ["POST"]),
   },
-  already_exists: { status: 409, when: "The record already exists.", example: new AppError("already_exists", "This already exists.", 409) },
-  payload_too_large: { status: 413, when: "The body is over 256 KB. Nothing was read or charged.", example: new PayloadTooLargeError(MAX_BODY_BYTES) },
+  already_exists: {
+    status: 409,
+    when: "The record already exists.",
+    example: new AppError("already_exists", "This already exists.", 409),
+  },
+  payload_too_large: {
+    status: 413,
+    when: "The body is over 256 KB. Nothing was read or charged.",
+    example: new PayloadTooLargeError(MAX_BODY_BYTES),
+  },
   reservation_expired: {
     status: 409,
     when: "The reservation expired; its credits were already released.",
-    example: new AppError("reservation_expired", "This reservation expired and its credits were released.", 409),
+    example: new AppError(
+      "reservation_expired",
+      "This reservation expired and its credits were released.",
+      409,
+    ),
   },
   reservation_settled: {
     status: 409,
@@ -76,27 +131,47 @@ export const ERROR_CATALOG = {
   upstream_unavailable: {
     status: 502,
     when: "Chat proxy: the provider could not be reached. Nothing was charged.",
-    example: new AppError("upstream_unavailable", "The openai provider could not be reached. Nothing was charged.", 502),
+    example: new AppError(
+      "upstream_unavailable",
+      "The openai provider could not be reached. Nothing was charged.",
+      502,
+    ),
     openAiType: "upstream_error",
   },
   provider_auth_failed: {
     status: 502,
     when: "Chat proxy: the provider refused the platform's key. Nothing was charged.",
-    example: new AppError("provider_auth_failed", "The openai provider refused Tollgate's credentials. Nothing was charged; try again later.", 502),
+    example: new AppError(
+      "provider_auth_failed",
+      "The openai provider refused Tollgate's credentials. Nothing was charged; try again later.",
+      502,
+    ),
     openAiType: "upstream_error",
   },
   internal_error: {
     status: 500,
     when: "Something unexpected failed; nothing was charged. Retry with the same Idempotency-Key.",
-    example: new AppError("internal_error", "Something went wrong. Retry with the same Idempotency-Key.", 500),
+    example: new AppError(
+      "internal_error",
+      "Something went wrong. Retry with the same Idempotency-Key.",
+      500,
+    ),
   },
 } satisfies Record<ApiErrorCode, ErrorEntry & { status: (typeof API_ERROR_STATUS)[ApiErrorCode] }>;
 
 export type ErrorCode = ApiErrorCode;
 
 export const SPEC_ERROR_CODES = [
-  "invalid_request", "invalid_api_key", "insufficient_credits", "spend_cap_reached", "model_not_allowed",
-  "workspace_suspended", "model_not_found", "idempotency_key_reused", "quota_exceeded", "rate_limited",
+  "invalid_request",
+  "invalid_api_key",
+  "insufficient_credits",
+  "spend_cap_reached",
+  "model_not_allowed",
+  "workspace_suspended",
+  "model_not_found",
+  "idempotency_key_reused",
+  "quota_exceeded",
+  "rate_limited",
 ] as const satisfies readonly ErrorCode[];
 
 export const errorCodeSchema = z.enum(Object.keys(API_ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]);
@@ -120,14 +195,43 @@ export function errorSchema(codes: readonly ErrorCode[]) {
     error: z.object({
       code: z.enum(known as [ErrorCode, ...ErrorCode[]]),
       message: z.string().meta({ description: "For people; branch on code, not on this text." }),
-      issues: z.array(issueSchema).optional().meta({ description: "invalid_request: the zod issues, each with a path into the body." }),
-      requiredMillicredits: z.number().int().optional().meta({ description: "insufficient_credits: what the call costs." }),
-      balanceMillicredits: z.number().int().optional().meta({ description: "insufficient_credits: the balance now." }),
-      requiredTier: z.string().nullable().optional().meta({ description: "model_not_allowed: the lowest tier that has the model." }),
-      resetsAt: z.iso.datetime().optional().meta({ description: "quota_exceeded: when the daily quota resets (00:00 UTC)." }),
-      retryAfter: z.number().int().optional().meta({ description: "rate_limited: seconds until the window resets (also in Retry-After)." }),
-      allow: z.array(z.string()).optional().meta({ description: "method_not_allowed: the methods this path supports (also in Allow)." }),
-      limitBytes: z.number().int().optional().meta({ description: "payload_too_large: the largest body accepted, in bytes." }),
+      issues: z
+        .array(issueSchema)
+        .optional()
+        .meta({ description: "invalid_request: the zod issues, each with a path into the body." }),
+      requiredMillicredits: z
+        .number()
+        .int()
+        .optional()
+        .meta({ description: "insufficient_credits: what the call costs." }),
+      balanceMillicredits: z
+        .number()
+        .int()
+        .optional()
+        .meta({ description: "insufficient_credits: the balance now." }),
+      requiredTier: z
+        .string()
+        .nullable()
+        .optional()
+        .meta({ description: "model_not_allowed: the lowest tier that has the model." }),
+      resetsAt: z.iso
+        .datetime()
+        .optional()
+        .meta({ description: "quota_exceeded: when the daily quota resets (00:00 UTC)." }),
+      retryAfter: z
+        .number()
+        .int()
+        .optional()
+        .meta({ description: "rate_limited: seconds until the window resets (also in Retry-After)." }),
+      allow: z
+        .array(z.string())
+        .optional()
+        .meta({ description: "method_not_allowed: the methods this path supports (also in Allow)." }),
+      limitBytes: z
+        .number()
+        .int()
+        .optional()
+        .meta({ description: "payload_too_large: the largest body accepted, in bytes." }),
     }),
   });
 }
@@ -137,7 +241,16 @@ export function openAiErrorBody(code: ErrorCode) {
   const entry: ErrorEntry = ERROR_CATALOG[code];
   const { issues, ...details } = entry.example.details as { issues?: { path: PropertyKey[] }[] };
   const param = issues?.[0]?.path.map(String).join(".") || null;
-  return { error: { message: entry.example.message, type: entry.openAiType ?? "tollgate_error", code, param, ...details, ...(issues ? { issues } : {}) } };
+  return {
+    error: {
+      message: entry.example.message,
+      type: entry.openAiType ?? "tollgate_error",
+      code,
+      param,
+      ...details,
+      ...(issues ? { issues } : {}),
+    },
+  };
 }
 
 /** The OpenAI-shaped error body, its code narrowed to the ones a response can carry. */
@@ -148,7 +261,10 @@ export function openAiErrorSchema(codes: readonly ErrorCode[]) {
       message: z.string(),
       type: z.enum(["tollgate_error", "upstream_error"]),
       code: z.enum(codes as [ErrorCode, ...ErrorCode[]]),
-      param: z.string().nullable().meta({ description: "invalid_request: the path of the first invalid field." }),
+      param: z
+        .string()
+        .nullable()
+        .meta({ description: "invalid_request: the path of the first invalid field." }),
     }),
   });
 }

@@ -23,7 +23,11 @@ const at = "2026-01-01T12:00:00.000Z";
 const midnight = "2026-01-02T00:00:00.000Z";
 const WS = "cmws0example0000000000001";
 
-export const PATH_EXAMPLES = { id: WS, reservationId: "res_5f0c2d1e9a8b4c3d", featureKey: "team_seats" } as const;
+export const PATH_EXAMPLES = {
+  id: WS,
+  reservationId: "res_5f0c2d1e9a8b4c3d",
+  featureKey: "team_seats",
+} as const;
 
 const usageResult = {
   id: "evt_8c1d2f3a4b5c6d7e8f90a1b2c3d4e5f6",
@@ -55,7 +59,11 @@ const workspace = {
 
 export const EXAMPLES = {
   recordUsage: {
-    request: { model: "poster-editor:inpaint-standard", quantity: 2, metadata: { jobId: "job_123" } } satisfies In<typeof usageSchema>,
+    request: {
+      model: "poster-editor:inpaint-standard",
+      quantity: 2,
+      metadata: { jobId: "job_123" },
+    } satisfies In<typeof usageSchema>,
     response: usageResult,
   },
   recordUsageBatch: {
@@ -67,19 +75,45 @@ export const EXAMPLES = {
     } satisfies In<typeof batchSchema>,
     response: {
       results: [
-        { index: 0, status: 200, ...usageResult, charged: money(12_000), balance: money(88_000), replayed: false },
-        { index: 1, status: 402, error: { code: "insufficient_credits", message: "The balance cannot cover this call.", requiredMillicredits: 420, balanceMillicredits: 0 } },
+        {
+          index: 0,
+          status: 200,
+          ...usageResult,
+          charged: money(12_000),
+          balance: money(88_000),
+          replayed: false,
+        },
+        {
+          index: 1,
+          status: 402,
+          error: {
+            code: "insufficient_credits",
+            message: "The balance cannot cover this call.",
+            requiredMillicredits: 420,
+            balanceMillicredits: 0,
+          },
+        },
       ],
     } satisfies Out<typeof R.batchResultSchema>,
   },
   createReservation: {
-    request: { model: "chat:gpt-4o-mini", inputTokens: 2000, outputTokens: 1000, ttlSeconds: 300 } satisfies In<typeof holdSchema>,
-    response: { id: PATH_EXAMPLES.reservationId, model: "chat:gpt-4o-mini", held: money(945), expiresAt: "2026-01-01T12:05:00.000Z" } satisfies Out<
-      typeof R.reservationSchema
-    >,
+    request: {
+      model: "chat:gpt-4o-mini",
+      inputTokens: 2000,
+      outputTokens: 1000,
+      ttlSeconds: 300,
+    } satisfies In<typeof holdSchema>,
+    response: {
+      id: PATH_EXAMPLES.reservationId,
+      model: "chat:gpt-4o-mini",
+      held: money(945),
+      expiresAt: "2026-01-01T12:05:00.000Z",
+    } satisfies Out<typeof R.reservationSchema>,
   },
   commitReservation: {
-    request: { inputTokens: 1850, outputTokens: 640, metadata: { conversationId: "conv_42" } } satisfies In<typeof commitSchema>,
+    request: { inputTokens: 1850, outputTokens: 640, metadata: { conversationId: "conv_42" } } satisfies In<
+      typeof commitSchema
+    >,
     response: {
       ...usageResult,
       model: "chat:gpt-4o-mini",
@@ -89,9 +123,12 @@ export const EXAMPLES = {
     } satisfies Out<typeof R.commitResultSchema>,
   },
   releaseReservation: {
-    response: { id: PATH_EXAMPLES.reservationId, status: "released", released: money(945), balance: money(100_000) } satisfies Out<
-      typeof R.releaseResultSchema
-    >,
+    response: {
+      id: PATH_EXAMPLES.reservationId,
+      status: "released",
+      released: money(945),
+      balance: money(100_000),
+    } satisfies Out<typeof R.releaseResultSchema>,
   },
   getMe: {
     response: {
@@ -110,12 +147,28 @@ export const EXAMPLES = {
     response: {
       data: [
         {
-          model: "poster-editor:inpaint-standard", name: "Inpaint Standard", unit: "image", allowed: true, requiredTier: "free",
-          free: false, beta: false, quotaWeight: 1, priceVersion: 1, price: { perUnit: money(12_000) },
+          model: "poster-editor:inpaint-standard",
+          name: "Inpaint Standard",
+          unit: "image",
+          allowed: true,
+          requiredTier: "free",
+          free: false,
+          beta: false,
+          quotaWeight: 1,
+          priceVersion: 1,
+          price: { perUnit: money(12_000) },
         },
         {
-          model: "chat:gpt-4o-mini", name: "GPT-4o mini", unit: "token", allowed: true, requiredTier: "free",
-          free: false, beta: false, quotaWeight: 1, priceVersion: 1, price: { per1kInputTokens: money(180), per1kOutputTokens: money(720) },
+          model: "chat:gpt-4o-mini",
+          name: "GPT-4o mini",
+          unit: "token",
+          allowed: true,
+          requiredTier: "free",
+          free: false,
+          beta: false,
+          quotaWeight: 1,
+          priceVersion: 1,
+          price: { per1kInputTokens: money(180), per1kOutputTokens: money(720) },
         },
       ],
     } satisfies Out<typeof R.modelsSchema>,
@@ -124,24 +177,45 @@ export const EXAMPLES = {
     response: { feature: "team_seats", allowed: true, limit: 10 } satisfies Out<typeof R.entitlementSchema>,
   },
   createChatCompletion: {
-    request: { model: "chat:gpt-4o-mini", messages: [{ role: "user", content: "Say hello." }], max_tokens: 256 } satisfies In<typeof chatCompletionRequestSchema>,
+    request: {
+      model: "chat:gpt-4o-mini",
+      messages: [{ role: "user", content: "Say hello." }],
+      max_tokens: 256,
+    } satisfies In<typeof chatCompletionRequestSchema>,
     response: {
       id: "chatcmpl-9x1f2e3d4c5b6a",
       object: "chat.completion",
       created: 1767268800,
       model: "gpt-4o-mini",
-      choices: [{ index: 0, message: { role: "assistant", content: "Hello! How can I help?" }, finish_reason: "stop" }],
+      choices: [
+        {
+          index: 0,
+          message: { role: "assistant", content: "Hello! How can I help?" },
+          finish_reason: "stop",
+        },
+      ],
       usage: { prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 },
     } satisfies Out<typeof chatCompletionResponseSchema>,
   },
   createWorkspace: {
-    request: { name: "Acme Video", ownerEmail: "owner@acme.example", tier: "pro", accountType: "subscription" } satisfies In<typeof createWorkspaceSchema>,
+    request: {
+      name: "Acme Video",
+      ownerEmail: "owner@acme.example",
+      tier: "pro",
+      accountType: "subscription",
+    } satisfies In<typeof createWorkspaceSchema>,
     response: workspace,
   },
   getWorkspace: { response: workspace },
   adjustCredits: {
-    request: { millicredits: 50_000, reason: "Welcome credit", idempotencyKey: "welcome-acme-video" } satisfies In<typeof creditsSchema>,
-    response: { workspaceId: WS, applied: true, balance: money(50_000) } satisfies Out<typeof R.creditAdjustmentSchema>,
+    request: {
+      millicredits: 50_000,
+      reason: "Welcome credit",
+      idempotencyKey: "welcome-acme-video",
+    } satisfies In<typeof creditsSchema>,
+    response: { workspaceId: WS, applied: true, balance: money(50_000) } satisfies Out<
+      typeof R.creditAdjustmentSchema
+    >,
   },
   setSubscription: {
     request: { tier: "pro", interval: "year" } satisfies In<typeof subscriptionSchema>,
@@ -149,9 +223,12 @@ export const EXAMPLES = {
   },
   createWorkspaceKey: {
     request: { name: "backend" } satisfies In<typeof apiKeySchema>,
-    response: { id: "cmkey0example000000000001", key: "tg_Qm9yZ2V0LW1lLW5vdC1hLXJlYWwta2V5", prefix: "tg_Qm9yZ2V", name: "backend" } satisfies Out<
-      typeof R.issuedKeySchema
-    >,
+    response: {
+      id: "cmkey0example000000000001",
+      key: "tg_Qm9yZ2V0LW1lLW5vdC1hLXJlYWwta2V5",
+      prefix: "tg_Qm9yZ2V",
+      name: "backend",
+    } satisfies Out<typeof R.issuedKeySchema>,
   },
   listLedger: {
     response: {
@@ -160,8 +237,16 @@ export const EXAMPLES = {
       pageSize: 50,
       data: [
         {
-          id: "cmled0example000000000001", seq: 1, workspaceId: WS, kind: "admin_adjustment", amountMillicredits: money(50_000),
-          balanceAfterMillicredits: money(50_000), reference: "admin:welcome-acme-video", reason: "Welcome credit", actorId: null, createdAt: at,
+          id: "cmled0example000000000001",
+          seq: 1,
+          workspaceId: WS,
+          kind: "admin_adjustment",
+          amountMillicredits: money(50_000),
+          balanceAfterMillicredits: money(50_000),
+          reference: "admin:welcome-acme-video",
+          reason: "Welcome credit",
+          actorId: null,
+          createdAt: at,
         },
       ],
     } satisfies Out<typeof R.ledgerPageSchema>,
@@ -173,10 +258,23 @@ export const EXAMPLES = {
       pageSize: 50,
       data: [
         {
-          id: usageResult.id, workspaceId: WS, apiKeyId: "cmkey0example000000000001", modelKey: "poster-editor:inpaint-pro",
-          quantity: 2, inputTokens: null, outputTokens: null, billedTo: "quota", markupBps: 500, priceVersion: 1,
-          chargedMillicredits: money(0), quotaUnits: 6, balanceAfterMillicredits: money(50_000), idempotencyKey: "job_123",
-          reservationId: null, metadata: null, createdAt: at,
+          id: usageResult.id,
+          workspaceId: WS,
+          apiKeyId: "cmkey0example000000000001",
+          modelKey: "poster-editor:inpaint-pro",
+          quantity: 2,
+          inputTokens: null,
+          outputTokens: null,
+          billedTo: "quota",
+          markupBps: 500,
+          priceVersion: 1,
+          chargedMillicredits: money(0),
+          quotaUnits: 6,
+          balanceAfterMillicredits: money(50_000),
+          idempotencyKey: "job_123",
+          reservationId: null,
+          metadata: null,
+          createdAt: at,
         },
       ],
     } satisfies Out<typeof R.usagePageSchema>,

@@ -11,7 +11,11 @@ import {
 } from "@/lib/management/workspaces";
 import type { ErrorCode } from "./errors";
 import { PATH_EXAMPLES, type OperationId } from "./examples";
-import { chatCompletionChunkSchema, chatCompletionRequestSchema, chatCompletionResponseSchema } from "@/lib/proxy/schemas";
+import {
+  chatCompletionChunkSchema,
+  chatCompletionRequestSchema,
+  chatCompletionResponseSchema,
+} from "@/lib/proxy/schemas";
 import * as R from "./responses";
 
 // One entry per v1 operation: which handler schema validates its body, what it answers with, and
@@ -21,18 +25,33 @@ export type Auth = "workspace" | "admin";
 
 export const TAGS = [
   { name: "Metering", description: "Check and charge calls, one at a time or in batches." },
-  { name: "Reservations", description: "Hold an estimate for calls whose cost is known only afterwards, then commit or release it." },
+  {
+    name: "Reservations",
+    description: "Hold an estimate for calls whose cost is known only afterwards, then commit or release it.",
+  },
   { name: "Account", description: "What the calling workspace may use and what it costs." },
-  { name: "Chat", description: "An OpenAI-compatible proxy: point an OpenAI client at Tollgate and every completion is metered on the provider's real token count." },
+  {
+    name: "Chat",
+    description:
+      "An OpenAI-compatible proxy: point an OpenAI client at Tollgate and every completion is metered on the provider's real token count.",
+  },
   { name: "Management", description: "Server-to-server administration with an admin API key (tga_…)." },
 ] as const;
 
 export type TagName = (typeof TAGS)[number]["name"];
 
 export type HeaderName =
-  | "X-RateLimit-Limit" | "X-RateLimit-Remaining" | "X-RateLimit-Reset"
-  | "X-Credits-Remaining" | "X-Quota-Limit" | "X-Quota-Remaining" | "X-Quota-Reset"
-  | "Retry-After" | "Idempotent-Replayed" | "WWW-Authenticate" | "Allow";
+  | "X-RateLimit-Limit"
+  | "X-RateLimit-Remaining"
+  | "X-RateLimit-Reset"
+  | "X-Credits-Remaining"
+  | "X-Quota-Limit"
+  | "X-Quota-Remaining"
+  | "X-Quota-Reset"
+  | "Retry-After"
+  | "Idempotent-Replayed"
+  | "WWW-Authenticate"
+  | "Allow";
 
 export type HeaderUse = { name: HeaderName; required: boolean };
 
@@ -48,7 +67,14 @@ export type OperationSpec = {
   query?: { schema: z.ZodObject; fields: Record<string, string> };
   idempotencyKey?: boolean;
   body?: { name: string; schema: z.ZodType; fields: Record<string, string> };
-  success: { status: 200 | 201; name: string; schema: z.ZodType; description: string; headers: HeaderUse[]; stream?: { name: string; schema: z.ZodType } };
+  success: {
+    status: 200 | 201;
+    name: string;
+    schema: z.ZodType;
+    description: string;
+    headers: HeaderUse[];
+    stream?: { name: string; schema: z.ZodType };
+  };
   errors: ErrorCode[];
   /** "openai": refusals in OpenAI's error shape, and the provider's own errors passed through. */
   errorStyle?: "openai";
@@ -60,7 +86,10 @@ export const COMMON_ERRORS: Record<Auth, ErrorCode[]> = {
 };
 
 const credits: HeaderUse = { name: "X-Credits-Remaining", required: true };
-const quota: HeaderUse[] = (["X-Quota-Limit", "X-Quota-Remaining", "X-Quota-Reset"] as const).map((name) => ({ name, required: false }));
+const quota: HeaderUse[] = (["X-Quota-Limit", "X-Quota-Remaining", "X-Quota-Reset"] as const).map((name) => ({
+  name,
+  required: false,
+}));
 
 const usageFields = {
   model: "The model key, app:model (see GET /api/v1/models).",
@@ -70,9 +99,17 @@ const usageFields = {
   metadata: "Any JSON object, stored with the usage event: at most 16 KB as JSON and 10 levels deep.",
 };
 
-const reservationId = { id: { description: "The reservation id (res_…) from POST /api/v1/reservations.", example: PATH_EXAMPLES.reservationId } };
+const reservationId = {
+  id: {
+    description: "The reservation id (res_…) from POST /api/v1/reservations.",
+    example: PATH_EXAMPLES.reservationId,
+  },
+};
 const workspaceId = { id: { description: "The workspace id.", example: PATH_EXAMPLES.id } };
-const page = { schema: pageSchema, fields: { page: "Page number, from 1.", pageSize: "Rows per page, 1 to 200." } };
+const page = {
+  schema: pageSchema,
+  fields: { page: "Page number, from 1.", pageSize: "Rows per page, 1 to 200." },
+};
 
 export const OPERATIONS: OperationSpec[] = [
   {
@@ -86,8 +123,22 @@ export const OPERATIONS: OperationSpec[] = [
     auth: "workspace",
     idempotencyKey: true,
     body: { name: "UsageRequest", schema: usageSchema, fields: usageFields },
-    success: { status: 200, name: "UsageResult", schema: R.usageResultSchema, description: "Charged (or replayed).", headers: [credits, ...quota, { name: "Idempotent-Replayed", required: false }] },
-    errors: ["invalid_request", "insufficient_credits", "spend_cap_reached", "model_not_allowed", "model_not_found", "idempotency_key_reused", "quota_exceeded"],
+    success: {
+      status: 200,
+      name: "UsageResult",
+      schema: R.usageResultSchema,
+      description: "Charged (or replayed).",
+      headers: [credits, ...quota, { name: "Idempotent-Replayed", required: false }],
+    },
+    errors: [
+      "invalid_request",
+      "insufficient_credits",
+      "spend_cap_reached",
+      "model_not_allowed",
+      "model_not_found",
+      "idempotency_key_reused",
+      "quota_exceeded",
+    ],
   },
   {
     id: "recordUsageBatch",
@@ -98,8 +149,21 @@ export const OPERATIONS: OperationSpec[] = [
     description:
       "Each event is checked and charged on its own, with its own idempotencyKey; one refusal never blocks the rest. The answer is 200 with a result per event: the usage result, or the status and error body that event alone would have had.",
     auth: "workspace",
-    body: { name: "UsageBatchRequest", schema: batchSchema, fields: { events: "1 to 100 usage events: the fields of POST /api/v1/usage plus an optional idempotencyKey each." } },
-    success: { status: 200, name: "UsageBatchResult", schema: R.batchResultSchema, description: "One result per event, in order.", headers: [] },
+    body: {
+      name: "UsageBatchRequest",
+      schema: batchSchema,
+      fields: {
+        events:
+          "1 to 100 usage events: the fields of POST /api/v1/usage plus an optional idempotencyKey each.",
+      },
+    },
+    success: {
+      status: 200,
+      name: "UsageBatchResult",
+      schema: R.batchResultSchema,
+      description: "One result per event, in order.",
+      headers: [],
+    },
     errors: ["invalid_request"],
   },
   {
@@ -111,8 +175,24 @@ export const OPERATIONS: OperationSpec[] = [
     description:
       "For calls whose real cost is known only afterwards (LLM streaming): holds the estimate's price in credits until you commit the actual usage, release it, or it expires (ttlSeconds, default 300).",
     auth: "workspace",
-    body: { name: "ReservationRequest", schema: holdSchema, fields: { ...usageFields, quantity: "Estimated units.", inputTokens: "Estimated prompt tokens.", outputTokens: "Estimated completion tokens.", ttlSeconds: "Seconds until an unclaimed hold is released (10–3600, default 300)." } },
-    success: { status: 201, name: "Reservation", schema: R.reservationSchema, description: "Held.", headers: [credits] },
+    body: {
+      name: "ReservationRequest",
+      schema: holdSchema,
+      fields: {
+        ...usageFields,
+        quantity: "Estimated units.",
+        inputTokens: "Estimated prompt tokens.",
+        outputTokens: "Estimated completion tokens.",
+        ttlSeconds: "Seconds until an unclaimed hold is released (10–3600, default 300).",
+      },
+    },
+    success: {
+      status: 201,
+      name: "Reservation",
+      schema: R.reservationSchema,
+      description: "Held.",
+      headers: [credits],
+    },
     errors: ["invalid_request", "insufficient_credits", "model_not_allowed", "model_not_found"],
   },
   {
@@ -121,11 +201,27 @@ export const OPERATIONS: OperationSpec[] = [
     path: "/api/v1/reservations/{id}/commit",
     tag: "Reservations",
     summary: "Charge the actual usage and give the hold back",
-    description: "Charges the actual quantity or tokens (more or less than the estimate) and releases the hold, in one statement.",
+    description:
+      "Charges the actual quantity or tokens (more or less than the estimate) and releases the hold, in one statement.",
     auth: "workspace",
     pathParams: reservationId,
-    body: { name: "ReservationCommitRequest", schema: commitSchema, fields: { quantity: usageFields.quantity, inputTokens: "Actual prompt tokens.", outputTokens: "Actual completion tokens.", metadata: usageFields.metadata } },
-    success: { status: 200, name: "ReservationCommitResult", schema: R.commitResultSchema, description: "Charged; the hold is closed.", headers: [credits] },
+    body: {
+      name: "ReservationCommitRequest",
+      schema: commitSchema,
+      fields: {
+        quantity: usageFields.quantity,
+        inputTokens: "Actual prompt tokens.",
+        outputTokens: "Actual completion tokens.",
+        metadata: usageFields.metadata,
+      },
+    },
+    success: {
+      status: 200,
+      name: "ReservationCommitResult",
+      schema: R.commitResultSchema,
+      description: "Charged; the hold is closed.",
+      headers: [credits],
+    },
     errors: ["invalid_request", "not_found", "reservation_expired", "reservation_settled"],
   },
   {
@@ -137,7 +233,13 @@ export const OPERATIONS: OperationSpec[] = [
     description: "Gives the held credits back without charging anything.",
     auth: "workspace",
     pathParams: reservationId,
-    success: { status: 200, name: "ReservationReleaseResult", schema: R.releaseResultSchema, description: "Released.", headers: [credits] },
+    success: {
+      status: 200,
+      name: "ReservationReleaseResult",
+      schema: R.releaseResultSchema,
+      description: "Released.",
+      headers: [credits],
+    },
     errors: ["not_found", "reservation_expired", "reservation_settled"],
   },
   {
@@ -148,7 +250,13 @@ export const OPERATIONS: OperationSpec[] = [
     summary: "The calling workspace",
     description: "Workspace, tier, account type, balance, quota, rate limit and entitlements.",
     auth: "workspace",
-    success: { status: 200, name: "Me", schema: R.meSchema, description: "The workspace.", headers: [credits, ...quota] },
+    success: {
+      status: 200,
+      name: "Me",
+      schema: R.meSchema,
+      description: "The workspace.",
+      headers: [credits, ...quota],
+    },
     errors: [],
   },
   {
@@ -157,9 +265,16 @@ export const OPERATIONS: OperationSpec[] = [
     path: "/api/v1/models",
     tag: "Account",
     summary: "Models and prices",
-    description: "Every enabled model, whether the caller's tier may use it, the tier that has it, and its price after markup.",
+    description:
+      "Every enabled model, whether the caller's tier may use it, the tier that has it, and its price after markup.",
     auth: "workspace",
-    success: { status: 200, name: "ModelList", schema: R.modelsSchema, description: "The models.", headers: [credits] },
+    success: {
+      status: 200,
+      name: "ModelList",
+      schema: R.modelsSchema,
+      description: "The models.",
+      headers: [credits],
+    },
     errors: [],
   },
   {
@@ -168,10 +283,19 @@ export const OPERATIONS: OperationSpec[] = [
     path: "/api/v1/entitlements/{featureKey}",
     tag: "Account",
     summary: "One feature of the caller's plan",
-    description: "Whether the caller's tier has the feature, and its numeric limit if it has one. Unknown keys answer allowed: false.",
+    description:
+      "Whether the caller's tier has the feature, and its numeric limit if it has one. Unknown keys answer allowed: false.",
     auth: "workspace",
-    pathParams: { featureKey: { description: "The feature key, e.g. team_seats.", example: PATH_EXAMPLES.featureKey } },
-    success: { status: 200, name: "Entitlement", schema: R.entitlementSchema, description: "The entitlement.", headers: [] },
+    pathParams: {
+      featureKey: { description: "The feature key, e.g. team_seats.", example: PATH_EXAMPLES.featureKey },
+    },
+    success: {
+      status: 200,
+      name: "Entitlement",
+      schema: R.entitlementSchema,
+      description: "The entitlement.",
+      headers: [],
+    },
     errors: [],
   },
   {
@@ -198,11 +322,20 @@ export const OPERATIONS: OperationSpec[] = [
       status: 200,
       name: "ChatCompletion",
       schema: chatCompletionResponseSchema,
-      description: "The provider's completion; with stream: true, text/event-stream of ChatCompletionChunk events, then data: [DONE].",
+      description:
+        "The provider's completion; with stream: true, text/event-stream of ChatCompletionChunk events, then data: [DONE].",
       headers: [{ name: "X-Credits-Remaining", required: false }],
       stream: { name: "ChatCompletionChunk", schema: chatCompletionChunkSchema },
     },
-    errors: ["invalid_request", "insufficient_credits", "model_not_allowed", "model_not_found", "upstream_unavailable", "provider_auth_failed", "provider_unavailable"],
+    errors: [
+      "invalid_request",
+      "insufficient_credits",
+      "model_not_allowed",
+      "model_not_found",
+      "upstream_unavailable",
+      "provider_auth_failed",
+      "provider_unavailable",
+    ],
     errorStyle: "openai",
   },
   {
@@ -211,10 +344,26 @@ export const OPERATIONS: OperationSpec[] = [
     path: "/api/v1/admin/workspaces",
     tag: "Management",
     summary: "Create a workspace",
-    description: "Creates a workspace owned by ownerEmail (the owner's account is created if needed and claimed through password reset), optionally on a comped tier.",
+    description:
+      "Creates a workspace owned by ownerEmail (the owner's account is created if needed and claimed through password reset), optionally on a comped tier.",
     auth: "admin",
-    body: { name: "CreateWorkspaceRequest", schema: createWorkspaceSchema, fields: { name: "Workspace name.", ownerEmail: "The owner's email.", tier: "A tier code; other than free, puts the workspace on a manual plan.", accountType: "payg (default) or subscription." } },
-    success: { status: 201, name: "ManagedWorkspace", schema: R.managedWorkspaceSchema, description: "Created.", headers: [] },
+    body: {
+      name: "CreateWorkspaceRequest",
+      schema: createWorkspaceSchema,
+      fields: {
+        name: "Workspace name.",
+        ownerEmail: "The owner's email.",
+        tier: "A tier code; other than free, puts the workspace on a manual plan.",
+        accountType: "payg (default) or subscription.",
+      },
+    },
+    success: {
+      status: 201,
+      name: "ManagedWorkspace",
+      schema: R.managedWorkspaceSchema,
+      description: "Created.",
+      headers: [],
+    },
     errors: ["invalid_request"],
   },
   {
@@ -226,7 +375,13 @@ export const OPERATIONS: OperationSpec[] = [
     description: "Tier, account type, balance, quota and subscription.",
     auth: "admin",
     pathParams: workspaceId,
-    success: { status: 200, name: "ManagedWorkspace", schema: R.managedWorkspaceSchema, description: "The workspace.", headers: [] },
+    success: {
+      status: 200,
+      name: "ManagedWorkspace",
+      schema: R.managedWorkspaceSchema,
+      description: "The workspace.",
+      headers: [],
+    },
     errors: ["not_found"],
   },
   {
@@ -235,11 +390,26 @@ export const OPERATIONS: OperationSpec[] = [
     path: "/api/v1/admin/workspaces/{id}/credits",
     tag: "Management",
     summary: "Grant or deduct credits",
-    description: "Adds (or, negative, removes) credits with a ledger entry and an audit record. Never below zero. The idempotencyKey makes retries safe: a repeat of the same body answers applied: false; the key with another amount or reason is 409 idempotency_key_reused.",
+    description:
+      "Adds (or, negative, removes) credits with a ledger entry and an audit record. Never below zero. The idempotencyKey makes retries safe: a repeat of the same body answers applied: false; the key with another amount or reason is 409 idempotency_key_reused.",
     auth: "admin",
     pathParams: workspaceId,
-    body: { name: "CreditAdjustmentRequest", schema: creditsSchema, fields: { millicredits: "Signed, non-zero integer millicredits.", reason: "Shown in the ledger and audit log.", idempotencyKey: "Unique per adjustment: 1 to 255 printable ASCII characters." } },
-    success: { status: 200, name: "CreditAdjustment", schema: R.creditAdjustmentSchema, description: "Applied, or already applied.", headers: [] },
+    body: {
+      name: "CreditAdjustmentRequest",
+      schema: creditsSchema,
+      fields: {
+        millicredits: "Signed, non-zero integer millicredits.",
+        reason: "Shown in the ledger and audit log.",
+        idempotencyKey: "Unique per adjustment: 1 to 255 printable ASCII characters.",
+      },
+    },
+    success: {
+      status: 200,
+      name: "CreditAdjustment",
+      schema: R.creditAdjustmentSchema,
+      description: "Applied, or already applied.",
+      headers: [],
+    },
     errors: ["invalid_request", "insufficient_credits", "not_found", "idempotency_key_reused"],
   },
   {
@@ -251,8 +421,18 @@ export const OPERATIONS: OperationSpec[] = [
     description: "Replaces any live subscription with a manual (comp) plan on the given tier.",
     auth: "admin",
     pathParams: workspaceId,
-    body: { name: "ManualSubscriptionRequest", schema: subscriptionSchema, fields: { tier: "A tier code.", interval: "month (default) or year." } },
-    success: { status: 200, name: "ManagedWorkspace", schema: R.managedWorkspaceSchema, description: "The workspace on its new plan.", headers: [] },
+    body: {
+      name: "ManualSubscriptionRequest",
+      schema: subscriptionSchema,
+      fields: { tier: "A tier code.", interval: "month (default) or year." },
+    },
+    success: {
+      status: 200,
+      name: "ManagedWorkspace",
+      schema: R.managedWorkspaceSchema,
+      description: "The workspace on its new plan.",
+      headers: [],
+    },
     errors: ["invalid_request", "not_found"],
   },
   {
@@ -265,7 +445,13 @@ export const OPERATIONS: OperationSpec[] = [
     auth: "admin",
     pathParams: workspaceId,
     body: { name: "CreateApiKeyRequest", schema: apiKeySchema, fields: { name: "A label for the key." } },
-    success: { status: 201, name: "IssuedApiKey", schema: R.issuedKeySchema, description: "Issued.", headers: [] },
+    success: {
+      status: 201,
+      name: "IssuedApiKey",
+      schema: R.issuedKeySchema,
+      description: "Issued.",
+      headers: [],
+    },
     errors: ["invalid_request", "not_found"],
   },
   {
@@ -278,7 +464,13 @@ export const OPERATIONS: OperationSpec[] = [
     auth: "admin",
     pathParams: workspaceId,
     query: page,
-    success: { status: 200, name: "LedgerPage", schema: R.ledgerPageSchema, description: "One page.", headers: [] },
+    success: {
+      status: 200,
+      name: "LedgerPage",
+      schema: R.ledgerPageSchema,
+      description: "One page.",
+      headers: [],
+    },
     errors: ["invalid_request", "not_found"],
   },
   {
@@ -291,7 +483,13 @@ export const OPERATIONS: OperationSpec[] = [
     auth: "admin",
     pathParams: workspaceId,
     query: page,
-    success: { status: 200, name: "UsagePage", schema: R.usagePageSchema, description: "One page.", headers: [] },
+    success: {
+      status: 200,
+      name: "UsagePage",
+      schema: R.usagePageSchema,
+      description: "One page.",
+      headers: [],
+    },
     errors: ["invalid_request", "not_found"],
   },
 ];

@@ -11,13 +11,22 @@ const count = z.number().int().min(0);
 
 export const moneySchema = z
   .object({
-    millicredits: z.number().int().meta({ description: "Integer millicredits (1 credit = 1,000 millicredits = US$0.001)." }),
-    credits: z.string().meta({ description: "The same amount in credits, as a decimal string with up to 3 decimals." }),
+    millicredits: z
+      .number()
+      .int()
+      .meta({ description: "Integer millicredits (1 credit = 1,000 millicredits = US$0.001)." }),
+    credits: z
+      .string()
+      .meta({ description: "The same amount in credits, as a decimal string with up to 3 decimals." }),
   })
   .meta({ description: "An amount of money: integer millicredits beside a decimal-string credits." });
 
 export const quotaSchema = z
-  .object({ used: count, limit: count, resetsAt: isoTime.meta({ description: "The next 00:00 UTC, when the daily quota resets." }) })
+  .object({
+    used: count,
+    limit: count,
+    resetsAt: isoTime.meta({ description: "The next 00:00 UTC, when the daily quota resets." }),
+  })
   .meta({ description: "The daily quota (subscription workspaces); null on pay-as-you-go." });
 
 export const billedToSchema = z.enum(["quota", "credits", "free", "byok"]);
@@ -37,12 +46,16 @@ export const batchResultSchema = z.object({
       usageResultSchema.extend({
         index: count,
         status: z.literal(200),
-        replayed: z.boolean().meta({ description: "True when this event's idempotencyKey was seen before; nothing was charged again." }),
+        replayed: z.boolean().meta({
+          description: "True when this event's idempotencyKey was seen before; nothing was charged again.",
+        }),
       }),
       z.object({
         index: count,
         status: z.number().int().meta({ description: "The HTTP status this event alone would have had." }),
-        error: z.looseObject({ code: z.string(), message: z.string() }).meta({ description: "The same error body as the single-call endpoint." }),
+        error: z
+          .looseObject({ code: z.string(), message: z.string() })
+          .meta({ description: "The same error body as the single-call endpoint." }),
       }),
     ]),
   ),
@@ -68,7 +81,11 @@ export const releaseResultSchema = z.object({
 
 export const entitlementValueSchema = z.object({
   allowed: z.boolean(),
-  limit: z.number().int().nullable().meta({ description: "The numeric limit (e.g. seats); null for on/off features or unlimited." }),
+  limit: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "The numeric limit (e.g. seats); null for on/off features or unlimited." }),
 });
 
 export const entitlementSchema = entitlementValueSchema.extend({ feature: z.string() });
@@ -85,7 +102,9 @@ export const meSchema = z.object({
   quota: quotaSchema.nullable(),
   rateLimit: z.object({ perMinute: count, remaining: count }),
   overageEnabled: z.boolean(),
-  entitlements: z.record(z.string(), entitlementValueSchema).meta({ description: "Every feature of the tier, by feature key." }),
+  entitlements: z
+    .record(z.string(), entitlementValueSchema)
+    .meta({ description: "Every feature of the tier, by feature key." }),
 });
 
 export const modelSchema = z.object({
@@ -99,7 +118,10 @@ export const modelSchema = z.object({
   quotaWeight: count,
   priceVersion: z.number().int(),
   price: z
-    .union([z.object({ perUnit: moneySchema }), z.object({ per1kInputTokens: moneySchema, per1kOutputTokens: moneySchema })])
+    .union([
+      z.object({ perUnit: moneySchema }),
+      z.object({ per1kInputTokens: moneySchema, per1kOutputTokens: moneySchema }),
+    ])
     .meta({ description: "The price after markup for the caller's tier." }),
 });
 
@@ -130,7 +152,9 @@ export const managedWorkspaceSchema = z.object({
 
 export const creditAdjustmentSchema = z.object({
   workspaceId: z.string(),
-  applied: z.boolean().meta({ description: "False when this idempotencyKey was already applied; nothing changed." }),
+  applied: z
+    .boolean()
+    .meta({ description: "False when this idempotencyKey was already applied; nothing changed." }),
   balance: moneySchema,
 });
 
@@ -149,8 +173,17 @@ export const ledgerEntrySchema = z.looseObject({
   seq: z.number().int(),
   workspaceId: z.string(),
   kind: z.enum([
-    "purchase", "monthly_grant", "rollover", "referral", "coupon", "admin_adjustment",
-    "usage", "reservation_hold", "reservation_release", "refund", "expiry",
+    "purchase",
+    "monthly_grant",
+    "rollover",
+    "referral",
+    "coupon",
+    "admin_adjustment",
+    "usage",
+    "reservation_hold",
+    "reservation_release",
+    "refund",
+    "expiry",
   ]),
   amountMillicredits: moneySchema.meta({ description: "Signed: negative for usage and deductions." }),
   balanceAfterMillicredits: moneySchema,

@@ -7,16 +7,30 @@ type Request = { method: string; url: string; keyVar: string; headers: [string, 
 
 const isParameter = (p: OperationObject["parameters"][number]): p is ParameterObject => "in" in p;
 
-function describeRequest(serverUrl: string, path: string, method: string, op: Omit<OperationObject, "x-codeSamples">): Request {
+function describeRequest(
+  serverUrl: string,
+  path: string,
+  method: string,
+  op: Omit<OperationObject, "x-codeSamples">,
+): Request {
   const params = op.parameters.filter(isParameter);
   let url = serverUrl.replace(/\/$/, "") + path;
-  for (const p of params.filter((p) => p.in === "path")) url = url.replace(`{${p.name}}`, encodeURIComponent(p.example ?? p.name));
-  const query = params.filter((p) => p.in === "query" && p.example !== undefined).map((p) => `${p.name}=${encodeURIComponent(p.example ?? "")}`);
+  for (const p of params.filter((p) => p.in === "path"))
+    url = url.replace(`{${p.name}}`, encodeURIComponent(p.example ?? p.name));
+  const query = params
+    .filter((p) => p.in === "query" && p.example !== undefined)
+    .map((p) => `${p.name}=${encodeURIComponent(p.example ?? "")}`);
   if (query.length) url += `?${query.join("&")}`;
   const keyVar = "adminKey" in (op.security[0] ?? {}) ? "TOLLGATE_ADMIN_API_KEY" : "TOLLGATE_API_KEY";
   const idempotency = op.parameters.some((p) => "$ref" in p && p.$ref.endsWith("/IdempotencyKey"));
   const body = op.requestBody?.content["application/json"].example;
-  return { method: method.toUpperCase(), url, keyVar, headers: idempotency ? [["Idempotency-Key", "job_123"]] : [], body };
+  return {
+    method: method.toUpperCase(),
+    url,
+    keyVar,
+    headers: idempotency ? [["Idempotency-Key", "job_123"]] : [],
+    body,
+  };
 }
 
 function curl(r: Request): string {
@@ -36,7 +50,8 @@ function javascript(r: Request): string {
     ...r.headers.map(([name, value]) => `${JSON.stringify(name)}: ${JSON.stringify(value)}`),
   ];
   const init = [`method: "${r.method}"`, `headers: {\n    ${headers.join(",\n    ")},\n  }`];
-  if (r.body !== undefined) init.push(`body: JSON.stringify(${indent(JSON.stringify(r.body, null, 2), "  ")})`);
+  if (r.body !== undefined)
+    init.push(`body: JSON.stringify(${indent(JSON.stringify(r.body, null, 2), "  ")})`);
   return [
     `const res = await fetch("${r.url}", {\n  ${init.join(",\n  ")},\n});`,
     "const data = await res.json();",
@@ -52,14 +67,18 @@ function python(value: unknown, depth = 0): string {
   if (value === null || value === undefined) return "None";
   if (typeof value === "boolean") return value ? "True" : "False";
   if (typeof value === "number" || typeof value === "string") return JSON.stringify(value);
-  if (Array.isArray(value)) return value.length ? `[\n${value.map((v) => pad + python(v, depth + 1)).join(",\n")},\n${end}]` : "[]";
+  if (Array.isArray(value))
+    return value.length ? `[\n${value.map((v) => pad + python(v, depth + 1)).join(",\n")},\n${end}]` : "[]";
   const entries = Object.entries(value as Record<string, unknown>);
   if (!entries.length) return "{}";
   return `{\n${entries.map(([k, v]) => `${pad}${JSON.stringify(k)}: ${python(v, depth + 1)}`).join(",\n")},\n${end}}`;
 }
 
 function pythonRequests(r: Request): string {
-  const headers = [`"Authorization": f"Bearer {os.environ['${r.keyVar}']}"`, ...r.headers.map(([n, v]) => `${JSON.stringify(n)}: ${JSON.stringify(v)}`)];
+  const headers = [
+    `"Authorization": f"Bearer {os.environ['${r.keyVar}']}"`,
+    ...r.headers.map(([n, v]) => `${JSON.stringify(n)}: ${JSON.stringify(v)}`),
+  ];
   const args = [`"${r.url}"`, `headers={\n        ${headers.join(",\n        ")},\n    }`];
   if (r.body !== undefined) args.push(`json=${python(r.body, 1)}`);
   args.push("timeout=10");
@@ -76,7 +95,12 @@ function pythonRequests(r: Request): string {
   ].join("\n");
 }
 
-export function codeSamples(serverUrl: string, path: string, method: string, op: Omit<OperationObject, "x-codeSamples">): CodeSample[] {
+export function codeSamples(
+  serverUrl: string,
+  path: string,
+  method: string,
+  op: Omit<OperationObject, "x-codeSamples">,
+): CodeSample[] {
   const r = describeRequest(serverUrl, path, method, op);
   return [
     { lang: "curl", label: "curl", source: curl(r) },

@@ -15,7 +15,11 @@ export type ParameterObject = {
   example?: string;
 };
 
-export type MediaTypeObject = { schema: JsonSchema; example?: unknown; examples?: Record<string, { summary: string; value: unknown }> };
+export type MediaTypeObject = {
+  schema: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, { summary: string; value: unknown }>;
+};
 
 export type ResponseObject = {
   description: string;
@@ -46,7 +50,10 @@ export type OpenApiDocument = {
   paths: Record<string, Partial<Record<"get" | "post" | "put", OperationObject>>>;
   components: {
     schemas: Record<string, JsonSchema>;
-    securitySchemes: Record<string, { type: "http"; scheme: "bearer"; bearerFormat: string; description: string }>;
+    securitySchemes: Record<
+      string,
+      { type: "http"; scheme: "bearer"; bearerFormat: string; description: string }
+    >;
     headers: Record<string, HeaderObject>;
     parameters: Record<string, ParameterObject>;
   };

@@ -18,9 +18,13 @@ import { paymentProvider, type SubscriptionWithTier } from "./provider";
 const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /** The invoice for the period starting at `start`: the same id however often it is attempted. */
-const renewalInvoiceId = (subscriptionId: string, start: Date) => `in_local_${subscriptionId}_${epoch(start)}`;
+const renewalInvoiceId = (subscriptionId: string, start: Date) =>
+  `in_local_${subscriptionId}_${epoch(start)}`;
 
-async function chargeRenewal(sub: SubscriptionWithTier & { scheduledTier: SubscriptionWithTier["tier"] | null }, start: Date) {
+async function chargeRenewal(
+  sub: SubscriptionWithTier & { scheduledTier: SubscriptionWithTier["tier"] | null },
+  start: Date,
+) {
   const tier = sub.scheduledTier ?? sub.tier;
   const interval = sub.scheduledInterval ?? sub.interval;
   const card = await db.paymentMethod.findUnique({ where: { workspaceId: sub.workspaceId } });
@@ -43,7 +47,12 @@ async function chargeRenewal(sub: SubscriptionWithTier & { scheduledTier: Subscr
 /** Renews or ends local subscriptions whose period is over. */
 export async function renewDueLocalSubscriptions(now = new Date()) {
   const due = await db.subscription.findMany({
-    where: { provider: "local", status: { in: ["active", "trialing"] }, currentPeriodEnd: { lte: now }, providerSubscriptionId: { not: null } },
+    where: {
+      provider: "local",
+      status: { in: ["active", "trialing"] },
+      currentPeriodEnd: { lte: now },
+      providerSubscriptionId: { not: null },
+    },
     include: { tier: true, scheduledTier: true },
     take: 100,
   });
@@ -60,7 +69,10 @@ export async function renewDueLocalSubscriptions(now = new Date()) {
 
 /** After a new card is saved: the unpaid renewal of a past-due local plan is charged again. */
 export async function retryPastDueRenewal(workspaceId: string) {
-  const sub = await db.subscription.findFirst({ where: { workspaceId, provider: "local", status: "past_due" }, include: { tier: true, scheduledTier: true } });
+  const sub = await db.subscription.findFirst({
+    where: { workspaceId, provider: "local", status: "past_due" },
+    include: { tier: true, scheduledTier: true },
+  });
   if (!sub) return false;
   await chargeRenewal(sub, sub.currentPeriodStart);
   return true;
@@ -69,12 +81,18 @@ export async function retryPastDueRenewal(workspaceId: string) {
 /** Plans past due for longer than the grace period end; the workspace is on the free tier again. */
 export async function endUnpaidSubscriptions(now = new Date()) {
   const { paymentGraceDays } = await getSettings();
-  const expired = await db.subscription.findMany({ where: { status: "past_due", pastDueAt: { lte: new Date(now.getTime() - paymentGraceDays * 864e5) } }, include: { tier: true } });
+  const expired = await db.subscription.findMany({
+    where: { status: "past_due", pastDueAt: { lte: new Date(now.getTime() - paymentGraceDays * 864e5) } },
+    include: { tier: true },
+  });
   for (const sub of expired) {
     try {
       if (sub.provider === "manual" || !sub.providerSubscriptionId) {
         await db.$transaction(async (tx) => {
-          await tx.subscription.update({ where: { id: sub.id }, data: { status: "canceled", canceledAt: now } });
+          await tx.subscription.update({
+            where: { id: sub.id },
+            data: { status: "canceled", canceledAt: now },
+          });
           await emitSubscriptionEvent(tx, "subscription.canceled", sub);
         });
       } else {

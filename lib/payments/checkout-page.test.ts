@@ -19,6 +19,7 @@ async function render(id: string) {
 describe("GET /checkout/{id}", () => {
   it("answers 404 for an unknown or malformed id", async () => {
     session.user = await createUser();
-    for (const id of ["cs_unknown_0000", "\u0000", "%ff", "x".repeat(10_000)]) expect(await render(id)).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
+    for (const id of ["cs_unknown_0000", "\u0000", "%ff", "x".repeat(10_000)])
+      expect(await render(id)).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
   });
 });

@@ -10,13 +10,28 @@ type Buyer = { user: { id: string; email: string; emailVerifiedAt: Date | null }
 // coupon. Stripe Checkout when Stripe is configured, else the built-in local checkout page; either
 // way the purchase lands through the checkout.session.completed webhook.
 
-export async function startCreditPackCheckout({ user, workspaceId }: Buyer, packCode: string, couponCode?: string): Promise<{ url: string }> {
+export async function startCreditPackCheckout(
+  { user, workspaceId }: Buyer,
+  packCode: string,
+  couponCode?: string,
+): Promise<{ url: string }> {
   if (!user.emailVerifiedAt) throw new ForbiddenError("Confirm your email before buying credits.");
   const pack = await db.creditPack.findUnique({ where: { code: packCode } });
   if (!pack || !pack.active) throw new NotFoundError("Credit pack");
   const { coupon, discountCents } = await checkoutDiscount(couponCode, workspaceId, pack.priceCents);
   return paymentProvider().createCheckout({
-    checkout: { workspaceId, userId: user.id, kind: "credit_pack", creditPackId: pack.id, tierId: null, interval: null, amountCents: pack.priceCents - discountCents, currency: pack.currency, couponId: coupon?.id ?? null, discountCents },
+    checkout: {
+      workspaceId,
+      userId: user.id,
+      kind: "credit_pack",
+      creditPackId: pack.id,
+      tierId: null,
+      interval: null,
+      amountCents: pack.priceCents - discountCents,
+      currency: pack.currency,
+      couponId: coupon?.id ?? null,
+      discountCents,
+    },
     email: user.email,
     name: pack.name,
     listPriceCents: pack.priceCents,
@@ -27,17 +42,38 @@ export async function startCreditPackCheckout({ user, workspaceId }: Buyer, pack
 }
 
 /** A first paid plan; the plan starts with the checkout.session.completed webhook. */
-export async function startSubscriptionCheckout({ user, workspaceId }: Buyer, tierCode: string, interval: "month" | "year", couponCode?: string): Promise<{ url: string }> {
+export async function startSubscriptionCheckout(
+  { user, workspaceId }: Buyer,
+  tierCode: string,
+  interval: "month" | "year",
+  couponCode?: string,
+): Promise<{ url: string }> {
   if (!user.emailVerifiedAt) throw new ForbiddenError("Confirm your email before choosing a paid plan.");
   const tier = await db.tier.findUnique({ where: { code: tierCode } });
   if (!tier || tier.archivedAt || !tier.isPublic) throw new NotFoundError("Plan");
   const priceCents = interval === "year" ? tier.annualPriceCents : tier.monthlyPriceCents;
   if (priceCents <= 0) throw new AppError("free_plan", "The free plan needs no checkout.");
   const current = await liveSubscription(workspaceId);
-  if (current && current.tier.monthlyPriceCents > 0) throw new AppError("already_subscribed", `This workspace is already on ${current.tier.name}. Change plans from Billing.`, 409);
+  if (current && current.tier.monthlyPriceCents > 0)
+    throw new AppError(
+      "already_subscribed",
+      `This workspace is already on ${current.tier.name}. Change plans from Billing.`,
+      409,
+    );
   const { coupon, discountCents } = await checkoutDiscount(couponCode, workspaceId, priceCents);
   return paymentProvider().createCheckout({
-    checkout: { workspaceId, userId: user.id, kind: "subscription", creditPackId: null, tierId: tier.id, interval, amountCents: priceCents - discountCents, currency: tier.currency, couponId: coupon?.id ?? null, discountCents },
+    checkout: {
+      workspaceId,
+      userId: user.id,
+      kind: "subscription",
+      creditPackId: null,
+      tierId: tier.id,
+      interval,
+      amountCents: priceCents - discountCents,
+      currency: tier.currency,
+      couponId: coupon?.id ?? null,
+      discountCents,
+    },
     email: user.email,
     name: `Tollgate ${tier.name}`,
     listPriceCents: priceCents,

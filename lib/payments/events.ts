@@ -4,11 +4,20 @@ import { db, type WebhookEventStatus } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { processEvent } from "./webhook";
 
-export async function listWebhookEvents(filter: { status?: WebhookEventStatus; page: number; pageSize: number }) {
+export async function listWebhookEvents(filter: {
+  status?: WebhookEventStatus;
+  page: number;
+  pageSize: number;
+}) {
   const where = filter.status ? { status: filter.status } : {};
   const [total, events] = await Promise.all([
     db.webhookEvent.count({ where }),
-    db.webhookEvent.findMany({ where, orderBy: { receivedAt: "desc" }, skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize }),
+    db.webhookEvent.findMany({
+      where,
+      orderBy: { receivedAt: "desc" },
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+    }),
   ]);
   return { total, events };
 }
@@ -20,9 +29,21 @@ export async function listWebhookEvents(filter: { status?: WebhookEventStatus; p
 export async function replayWebhookEvent(actor: Actor, id: string) {
   const stored = await db.webhookEvent.findUnique({ where: { id } });
   if (!stored) throw new NotFoundError("Event");
-  if (stored.status === "processed") throw new AppError("already_processed", "This event was already applied; replaying it would change nothing.", 409);
+  if (stored.status === "processed")
+    throw new AppError(
+      "already_processed",
+      "This event was already applied; replaying it would change nothing.",
+      409,
+    );
   if (stored.status === "ignored") await db.webhookEvent.delete({ where: { id } });
   const result = await processEvent(stored.payload as unknown as Stripe.Event);
-  await recordAudit(db, { actor, action: "webhook_event.replay", targetType: "webhook_event", targetId: id, before: { status: stored.status, error: stored.error }, after: { result } });
+  await recordAudit(db, {
+    actor,
+    action: "webhook_event.replay",
+    targetType: "webhook_event",
+    targetId: id,
+    before: { status: stored.status, error: stored.error },
+    after: { result },
+  });
   return result;
 }

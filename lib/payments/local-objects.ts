@@ -40,17 +40,35 @@ export function localInvoice(i: InvoiceInput) {
     period_end: epoch(i.periodEnd),
     payment_intent: paymentIntent,
     metadata: i.metadata ?? {},
-    parent: { type: "subscription_details", subscription_details: { subscription: i.subscriptionId, metadata: i.metadata ?? {} } },
+    parent: {
+      type: "subscription_details",
+      subscription_details: { subscription: i.subscriptionId, metadata: i.metadata ?? {} },
+    },
     lines: {
       object: "list",
       has_more: false,
-      data: [{ object: "line_item", amount: i.amountCents, currency: i.currency, description: i.description, period: { start: epoch(i.periodStart), end: epoch(i.periodEnd) } }],
+      data: [
+        {
+          object: "line_item",
+          amount: i.amountCents,
+          currency: i.currency,
+          description: i.description,
+          period: { start: epoch(i.periodStart), end: epoch(i.periodEnd) },
+        },
+      ],
     },
     livemode: false,
   };
 }
 
-export function localCharge(c: { id: string; paymentIntent: string | null; amountCents: number; amountRefundedCents: number; currency: string; metadata?: Record<string, string> }) {
+export function localCharge(c: {
+  id: string;
+  paymentIntent: string | null;
+  amountCents: number;
+  amountRefundedCents: number;
+  currency: string;
+  metadata?: Record<string, string>;
+}) {
   return {
     id: c.id,
     object: "charge",
@@ -68,7 +86,13 @@ export function localCharge(c: { id: string; paymentIntent: string | null; amoun
   };
 }
 
-export function localSubscription(s: { id: string; status: string; cancelAtPeriodEnd: boolean; currentPeriodEnd: Date; endedAt?: Date }) {
+export function localSubscription(s: {
+  id: string;
+  status: string;
+  cancelAtPeriodEnd: boolean;
+  currentPeriodEnd: Date;
+  endedAt?: Date;
+}) {
   return {
     id: s.id,
     object: "subscription",

@@ -31,7 +31,11 @@ export const localProvider: PaymentProvider = {
         periodStart: change.periodStart,
         periodEnd: change.periodEnd,
         paid: true,
-        metadata: { tierId: change.tier.id, interval: change.interval, grantMillicredits: change.grantMillicredits.toString() },
+        metadata: {
+          tierId: change.tier.id,
+          interval: change.interval,
+          grantMillicredits: change.grantMillicredits.toString(),
+        },
       }),
     );
   },
@@ -42,19 +46,31 @@ export const localProvider: PaymentProvider = {
   async setCancelAtPeriodEnd(sub, cancel) {
     await deliverLocalEvent(
       "customer.subscription.updated",
-      localSubscription({ id: sub.providerSubscriptionId!, status: sub.status, cancelAtPeriodEnd: cancel, currentPeriodEnd: sub.currentPeriodEnd }),
+      localSubscription({
+        id: sub.providerSubscriptionId!,
+        status: sub.status,
+        cancelAtPeriodEnd: cancel,
+        currentPeriodEnd: sub.currentPeriodEnd,
+      }),
     );
   },
 
   async cancelNow(sub) {
     await deliverLocalEvent(
       "customer.subscription.deleted",
-      localSubscription({ id: sub.providerSubscriptionId!, status: "canceled", cancelAtPeriodEnd: sub.cancelAtPeriodEnd, currentPeriodEnd: sub.currentPeriodEnd, endedAt: new Date() }),
+      localSubscription({
+        id: sub.providerSubscriptionId!,
+        status: "canceled",
+        cancelAtPeriodEnd: sub.cancelAtPeriodEnd,
+        currentPeriodEnd: sub.currentPeriodEnd,
+        endedAt: new Date(),
+      }),
     );
   },
 
   async refund(payment, amountCents, actor) {
-    if (!payment.providerChargeId) throw new AppError("no_charge", "This payment has no charge to refund.", 409);
+    if (!payment.providerChargeId)
+      throw new AppError("no_charge", "This payment has no charge to refund.", 409);
     await deliverLocalEvent(
       "charge.refunded",
       localCharge({

@@ -19,7 +19,10 @@ export const TEST_CARDS = {
 const digits = (v: string) => v.replace(/[\s-]/g, "");
 
 export const cardFields = z.object({
-  cardNumber: z.string().transform(digits).pipe(z.string().regex(/^\d{16}$/, "Enter the 16-digit card number.")),
+  cardNumber: z
+    .string()
+    .transform(digits)
+    .pipe(z.string().regex(/^\d{16}$/, "Enter the 16-digit card number.")),
   expiry: z
     .string()
     .trim()
@@ -28,7 +31,10 @@ export const cardFields = z.object({
       const [m, y] = v.split("/").map((p) => Number(p.trim()));
       return new Date(Date.UTC(2000 + y, m, 1)) > new Date();
     }, "This card has expired."),
-  cvc: z.string().trim().regex(/^\d{3,4}$/, "Enter the 3 or 4 digit security code."),
+  cvc: z
+    .string()
+    .trim()
+    .regex(/^\d{3,4}$/, "Enter the 3 or 4 digit security code."),
 });
 export const cardSchema = cardFields.extend({ checkoutId: z.string().min(1) });
 type Card = z.infer<typeof cardFields>;
@@ -41,7 +47,8 @@ export class CardDeclinedError extends AppError {
 
 /** Stores the card on file (only its brand, last four digits and expiry). Declined cards are refused. */
 export async function saveLocalCard(workspaceId: string, card: Card) {
-  if (card.cardNumber !== digits(TEST_CARDS.success) && card.cardNumber !== digits(TEST_CARDS.failsLater)) throw new CardDeclinedError("Your card was declined. Try another card.");
+  if (card.cardNumber !== digits(TEST_CARDS.success) && card.cardNumber !== digits(TEST_CARDS.failsLater))
+    throw new CardDeclinedError("Your card was declined. Try another card.");
   const [m, y] = card.expiry.split("/").map((p) => Number(p.trim()));
   const data = { brand: "Visa", last4: card.cardNumber.slice(-4), expMonth: m, expYear: 2000 + y };
   return db.paymentMethod.upsert({ where: { workspaceId }, create: { workspaceId, ...data }, update: data });
@@ -51,16 +58,22 @@ export async function saveLocalCard(workspaceId: string, card: Card) {
 export async function assertCardChargeable(workspaceId: string) {
   const card = await db.paymentMethod.findUnique({ where: { workspaceId } });
   if (!card) throw new CardDeclinedError("Add a card on the payment method page first.");
-  if (!cardOnFileCharges(card)) throw new CardDeclinedError(`Your card ending ${card.last4} was declined. Nothing changed; update your payment method and try again.`);
+  if (!cardOnFileCharges(card))
+    throw new CardDeclinedError(
+      `Your card ending ${card.last4} was declined. Nothing changed; update your payment method and try again.`,
+    );
   return card;
 }
 
-export const cardOnFileCharges = (card: { last4: string } | null) => card !== null && card.last4 === digits(TEST_CARDS.success).slice(-4);
+export const cardOnFileCharges = (card: { last4: string } | null) =>
+  card !== null && card.last4 === digits(TEST_CARDS.success).slice(-4);
 
 export async function payLocalCheckout(userId: string, input: z.infer<typeof cardSchema>) {
   const { checkout } = await findCheckoutForUser(userId, input.checkoutId);
-  if (checkout.status !== "open") throw new AppError("checkout_closed", "This checkout is already paid or has expired.", 409);
-  if (checkout.provider !== "local") throw new AppError("checkout_not_local", "This checkout is paid on Stripe.", 400);
+  if (checkout.status !== "open")
+    throw new AppError("checkout_closed", "This checkout is already paid or has expired.", 409);
+  if (checkout.provider !== "local")
+    throw new AppError("checkout_not_local", "This checkout is paid on Stripe.", 400);
   // Like Stripe test mode: 4242… pays; 4000 0000 0000 0002 (and any other number) is declined.
   if (input.cardNumber !== digits(TEST_CARDS.success)) throw new CardDeclinedError();
   await deliverLocalEvent("checkout.session.completed", {

@@ -18,15 +18,24 @@ describe("credit packs through the local provider", () => {
     await payLocalCheckout(b.user.id, card(checkoutId));
     expect(await balanceOf(b.workspaceId)).toBe(52_500_000n);
     expect(await ledgerSum(b.workspaceId)).toBe(52_500_000n);
-    expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } })).toMatchObject({ amountCents: 5000, status: "paid", millicredits: 52_500_000n });
+    expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } })).toMatchObject({
+      amountCents: 5000,
+      status: "paid",
+      millicredits: 52_500_000n,
+    });
     await expect(payLocalCheckout(b.user.id, card(checkoutId))).rejects.toThrow(/already paid/);
     expect(await balanceOf(b.workspaceId)).toBe(52_500_000n);
     // A credit pack has its own receipt (plans keep payment-receipt), written once.
     expect(await db.emailOutbox.count({ where: { to: b.user.email, template: "payment-receipt" } })).toBe(0);
-    const receipts = await db.emailOutbox.findMany({ where: { to: b.user.email, template: "credit-pack-receipt" } });
+    const receipts = await db.emailOutbox.findMany({
+      where: { to: b.user.email, template: "credit-pack-receipt" },
+    });
     expect(receipts).toHaveLength(1);
     const payment = await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } });
-    expect(receipts[0]).toMatchObject({ subject: "Receipt: 52,500 credits added to your Tollgate balance", idempotencyKey: `receipt:${payment.id}` });
+    expect(receipts[0]).toMatchObject({
+      subject: "Receipt: 52,500 credits added to your Tollgate balance",
+      idempotencyKey: `receipt:${payment.id}`,
+    });
     expect(receipts[0].text).toContain("thanks for buying the 50,000 credits pack");
     expect(receipts[0].text).toContain("New balance: 52,500 credits");
     expect(receipts[0].html).toContain(`/dashboard/billing/receipts/${payment.id}`);
@@ -36,7 +45,9 @@ describe("credit packs through the local provider", () => {
     const b = await buyer();
     const { url } = await startCreditPackCheckout(b, "credits-10k");
     const checkoutId = url.split("/").pop()!;
-    await expect(payLocalCheckout(b.user.id, card(checkoutId, "4000 0000 0000 0002"))).rejects.toThrow("Your card was declined.");
+    await expect(payLocalCheckout(b.user.id, card(checkoutId, "4000 0000 0000 0002"))).rejects.toThrow(
+      "Your card was declined.",
+    );
     expect(await balanceOf(b.workspaceId)).toBe(0n);
     expect((await db.checkoutSession.findUniqueOrThrow({ where: { id: checkoutId } })).status).toBe("open");
     expect(await db.payment.count({ where: { workspaceId: b.workspaceId } })).toBe(0);
@@ -45,7 +56,9 @@ describe("credit packs through the local provider", () => {
   it("refuses unverified buyers and other people's checkouts", async () => {
     const unverified = await createUser();
     const { workspaceId } = await db.membership.findFirstOrThrow({ where: { userId: unverified.id } });
-    await expect(startCreditPackCheckout({ user: unverified, workspaceId }, "credits-10k")).rejects.toThrow(/Confirm your email/);
+    await expect(startCreditPackCheckout({ user: unverified, workspaceId }, "credits-10k")).rejects.toThrow(
+      /Confirm your email/,
+    );
     const b = await buyer();
     const other = await buyer();
     const { url } = await startCreditPackCheckout(b, "credits-10k");
@@ -63,7 +76,16 @@ describe("POST /api/webhooks/stripe", () => {
       object: "event",
       created: Math.floor(Date.now() / 1000),
       type: "checkout.session.completed",
-      data: { object: { id: checkoutId, object: "checkout.session", payment_status: "paid", amount_total: 1000, currency: "usd", metadata: { checkoutId } } },
+      data: {
+        object: {
+          id: checkoutId,
+          object: "checkout.session",
+          payment_status: "paid",
+          amount_total: 1000,
+          currency: "usd",
+          metadata: { checkoutId },
+        },
+      },
     };
     return { b, event };
   }
@@ -83,16 +105,31 @@ describe("POST /api/webhooks/stripe", () => {
     const results = await Promise.all(responses.map(async (r) => (await r.json()).result));
     expect(results.filter((r) => r === "processed")).toHaveLength(1);
     expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
-    expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ status: "processed", type: "checkout.session.completed" });
+    expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
+      status: "processed",
+      type: "checkout.session.completed",
+    });
     expect((await (await webhookRoute(signedRequest(event))).json()).result).toBe("duplicate");
     expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
-    expect(await db.emailOutbox.count({ where: { to: b.user.email, template: "credit-pack-receipt" } })).toBe(1);
+    expect(await db.emailOutbox.count({ where: { to: b.user.email, template: "credit-pack-receipt" } })).toBe(
+      1,
+    );
   });
 
   it("records an event type it does not handle as ignored", async () => {
-    const res = await webhookRoute(signedRequest({ id: "evt_test_unhandled", object: "event", created: 1, type: "product.created", data: { object: {} } }));
+    const res = await webhookRoute(
+      signedRequest({
+        id: "evt_test_unhandled",
+        object: "event",
+        created: 1,
+        type: "product.created",
+        data: { object: {} },
+      }),
+    );
     expect(res.status).toBe(200);
-    expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: "evt_test_unhandled" } })).status).toBe("ignored");
+    expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: "evt_test_unhandled" } })).status).toBe(
+      "ignored",
+    );
   });
 });
 
@@ -102,14 +139,30 @@ describe("a first paid plan through the local provider", () => {
     const { url } = await startSubscriptionCheckout(b, "starter", "year");
     const checkoutId = url.split("/").pop()!;
     await payLocalCheckout(b.user.id, card(checkoutId));
-    const sub = await db.subscription.findFirstOrThrow({ where: { workspaceId: b.workspaceId }, include: { tier: true } });
-    expect(sub).toMatchObject({ interval: "year", status: "active", provider: "local", tier: { code: "starter" } });
+    const sub = await db.subscription.findFirstOrThrow({
+      where: { workspaceId: b.workspaceId },
+      include: { tier: true },
+    });
+    expect(sub).toMatchObject({
+      interval: "year",
+      status: "active",
+      provider: "local",
+      tier: { code: "starter" },
+    });
     expect(sub.currentPeriodEnd.getTime() - sub.currentPeriodStart.getTime()).toBe(365 * 864e5);
-    expect((await db.workspace.findUniqueOrThrow({ where: { id: b.workspaceId } })).accountType).toBe("subscription");
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: b.workspaceId } })).accountType).toBe(
+      "subscription",
+    );
     expect(await balanceOf(b.workspaceId)).toBe(20_000_000n);
-    expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } })).toMatchObject({ amountCents: 19_000 });
-    const receipts = await db.emailOutbox.findMany({ where: { to: b.user.email, template: { in: ["payment-receipt", "credit-pack-receipt"] } } });
-    expect(receipts.map((r) => [r.template, r.subject])).toEqual([["payment-receipt", "Your Tollgate receipt: Starter plan (annual)"]]);
+    expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } })).toMatchObject({
+      amountCents: 19_000,
+    });
+    const receipts = await db.emailOutbox.findMany({
+      where: { to: b.user.email, template: { in: ["payment-receipt", "credit-pack-receipt"] } },
+    });
+    expect(receipts.map((r) => [r.template, r.subject])).toEqual([
+      ["payment-receipt", "Your Tollgate receipt: Starter plan (annual)"],
+    ]);
     await expect(startSubscriptionCheckout(b, "pro", "month")).rejects.toThrow(/already on Starter/);
   });
 });
@@ -119,15 +172,27 @@ describe("the admin event log", () => {
     const b = await buyer();
     const { url } = await startCreditPackCheckout(b, "credits-10k");
     const checkoutId = url.split("/").pop()!;
-    const realPack = (await db.checkoutSession.findUniqueOrThrow({ where: { id: checkoutId } })).creditPackId!;
+    const realPack = (await db.checkoutSession.findUniqueOrThrow({ where: { id: checkoutId } }))
+      .creditPackId!;
     await db.checkoutSession.update({ where: { id: checkoutId }, data: { creditPackId: "missing-pack" } });
-    const event = { id: `evt_replay_${checkoutId}`, object: "event", created: 1, type: "checkout.session.completed", data: { object: { id: checkoutId, payment_status: "paid", metadata: { checkoutId } } } };
+    const event = {
+      id: `evt_replay_${checkoutId}`,
+      object: "event",
+      created: 1,
+      type: "checkout.session.completed",
+      data: { object: { id: checkoutId, payment_status: "paid", metadata: { checkoutId } } },
+    };
     expect((await webhookRoute(signedRequest(event))).status).toBe(500);
-    expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ status: "failed", error: expect.stringMatching(/No record|not found/i) });
+    expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/No record|not found/i),
+    });
     expect(await balanceOf(b.workspaceId)).toBe(0n);
 
     await db.checkoutSession.update({ where: { id: checkoutId }, data: { creditPackId: realPack } });
-    expect(await replayWebhookEvent({ id: "admin", email: "admin@example.test" }, event.id)).toBe("processed");
+    expect(await replayWebhookEvent({ id: "admin", email: "admin@example.test" }, event.id)).toBe(
+      "processed",
+    );
     expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
     await expect(replayWebhookEvent(null, event.id)).rejects.toThrow(/already applied/);
     expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
@@ -139,7 +204,8 @@ describe("cancel at period end and resume", () => {
     const b = await buyer();
     const { url } = await startSubscriptionCheckout(b, "pro", "month");
     await payLocalCheckout(b.user.id, card(url.split("/").pop()!));
-    const sub = () => db.subscription.findFirstOrThrow({ where: { workspaceId: b.workspaceId, status: "active" } });
+    const sub = () =>
+      db.subscription.findFirstOrThrow({ where: { workspaceId: b.workspaceId, status: "active" } });
     const actor = { id: b.user.id, email: b.user.email };
 
     await setCancelAtPeriodEnd(actor, b.workspaceId, true);
@@ -148,10 +214,29 @@ describe("cancel at period end and resume", () => {
     expect((await sub()).cancelAtPeriodEnd).toBe(false);
 
     // A delayed delivery from an hour ago (it said "cancel") arrives last and is ignored.
-    const stale = { id: `evt_stale_${b.workspaceId}`, object: "event", created: Math.floor(Date.now() / 1000) - 3600, type: "customer.subscription.updated",
-      data: { object: { id: (await sub()).providerSubscriptionId, object: "subscription", status: "active", cancel_at_period_end: true } } };
+    const stale = {
+      id: `evt_stale_${b.workspaceId}`,
+      object: "event",
+      created: Math.floor(Date.now() / 1000) - 3600,
+      type: "customer.subscription.updated",
+      data: {
+        object: {
+          id: (await sub()).providerSubscriptionId,
+          object: "subscription",
+          status: "active",
+          cancel_at_period_end: true,
+        },
+      },
+    };
     expect((await webhookRoute(signedRequest(stale))).status).toBe(200);
     expect((await sub()).cancelAtPeriodEnd).toBe(false);
-    expect(await db.auditLog.count({ where: { targetId: (await sub()).id, action: { in: ["subscription.cancel_at_period_end", "subscription.resume"] } } })).toBe(2);
+    expect(
+      await db.auditLog.count({
+        where: {
+          targetId: (await sub()).id,
+          action: { in: ["subscription.cancel_at_period_end", "subscription.resume"] },
+        },
+      }),
+    ).toBe(2);
   });
 });

@@ -10,12 +10,19 @@ import { cancelScheduledChange, changePlan } from "./plans";
 import { processEvent } from "./webhook";
 
 const DAY = 864e5;
-const card = (cardNumber: string) => ({ cardNumber: cardNumber.replaceAll(" ", ""), expiry: "12/40", cvc: "123" });
+const card = (cardNumber: string) => ({
+  cardNumber: cardNumber.replaceAll(" ", ""),
+  expiry: "12/40",
+  cvc: "123",
+});
 
 /** Moves the subscription's period so that `daysUsed` of it have passed. */
 async function advance(subscriptionId: string, daysUsed: number, lengthDays = 30) {
   const start = new Date(Date.now() - daysUsed * DAY);
-  await db.subscription.update({ where: { id: subscriptionId }, data: { currentPeriodStart: start, currentPeriodEnd: new Date(start.getTime() + lengthDays * DAY) } });
+  await db.subscription.update({
+    where: { id: subscriptionId },
+    data: { currentPeriodStart: start, currentPeriodEnd: new Date(start.getTime() + lengthDays * DAY) },
+  });
 }
 
 describe("upgrades", () => {
@@ -27,15 +34,32 @@ describe("upgrades", () => {
     expect(quote).toMatchObject({ when: "now", chargeCents: 16_000 }); // half of ($399 - $79)
 
     const after = await s.sub();
-    expect(after).toMatchObject({ id: before.id, tier: { code: "enterprise" }, interval: "month", status: "active" });
+    expect(after).toMatchObject({
+      id: before.id,
+      tier: { code: "enterprise" },
+      interval: "month",
+      status: "active",
+    });
     expect(await balanceOf(s.workspaceId)).toBe(600_000_000n); // 100k granted at start + 500k difference
     expect(await ledgerSum(s.workspaceId)).toBe(600_000_000n);
-    const payment = await db.payment.findFirstOrThrow({ where: { workspaceId: s.workspaceId, kind: "plan_change" } });
-    expect(payment).toMatchObject({ amountCents: 16_000, status: "paid", millicredits: 500_000_000n, description: "Upgrade to Enterprise (monthly), prorated" });
+    const payment = await db.payment.findFirstOrThrow({
+      where: { workspaceId: s.workspaceId, kind: "plan_change" },
+    });
+    expect(payment).toMatchObject({
+      amountCents: 16_000,
+      status: "paid",
+      millicredits: 500_000_000n,
+      description: "Upgrade to Enterprise (monthly), prorated",
+    });
     expect(await db.emailOutbox.count({ where: { to: s.user.email, template: "payment-receipt" } })).toBe(2);
-    const upgraded = await db.emailOutbox.findMany({ where: { to: s.user.email, template: "tier-upgraded" } });
+    const upgraded = await db.emailOutbox.findMany({
+      where: { to: s.user.email, template: "tier-upgraded" },
+    });
     expect(upgraded).toHaveLength(1);
-    expect(upgraded[0]).toMatchObject({ subject: "You're now on Enterprise", idempotencyKey: `tier-upgraded:${payment.id}` });
+    expect(upgraded[0]).toMatchObject({
+      subject: "You're now on Enterprise",
+      idempotencyKey: `tier-upgraded:${payment.id}`,
+    });
     expect(upgraded[0].text).toContain("your upgrade from Pro to Enterprise is done");
     expect(upgraded[0].text).toContain("Charged today: $160 (prorated)");
     expect(upgraded[0].text).toContain("500,000 credits were added");
@@ -51,7 +75,9 @@ describe("upgrades", () => {
     expect(sub.currentPeriodEnd.getTime() - sub.currentPeriodStart.getTime()).toBe(365 * DAY);
     expect(sub.currentPeriodStart.getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(await balanceOf(s.workspaceId)).toBe(20_000_000n); // same tier: no more included credits
-    const upgraded = await db.emailOutbox.findMany({ where: { to: s.user.email, template: "tier-upgraded" } });
+    const upgraded = await db.emailOutbox.findMany({
+      where: { to: s.user.email, template: "tier-upgraded" },
+    });
     expect(upgraded).toHaveLength(1);
     expect(upgraded[0].subject).toBe("You're now on Starter (annual)");
     expect(upgraded[0].text).toContain("Charged today: $177.33 (prorated)");
@@ -61,7 +87,9 @@ describe("upgrades", () => {
   it("a declined card changes nothing", async () => {
     const s = await subscribed("pro", "month");
     await saveLocalCard(s.workspaceId, card("4000 0000 0000 0341"));
-    await expect(changePlan(s.actor, s.workspaceId, "enterprise", "month")).rejects.toThrow(/ending 0341 was declined/);
+    await expect(changePlan(s.actor, s.workspaceId, "enterprise", "month")).rejects.toThrow(
+      /ending 0341 was declined/,
+    );
     expect((await s.sub()).tier.code).toBe("pro");
     expect(await balanceOf(s.workspaceId)).toBe(100_000_000n);
     expect(await db.payment.count({ where: { workspaceId: s.workspaceId } })).toBe(1);
@@ -74,12 +102,18 @@ describe("downgrades and renewals", () => {
     const s = await subscribed("pro", "month");
     const quote = await changePlan(s.actor, s.workspaceId, "starter", "month");
     expect(quote.when).toBe("period_end");
-    expect(await s.sub()).toMatchObject({ tier: { code: "pro" }, scheduledTier: { code: "starter" }, scheduledInterval: "month" });
+    expect(await s.sub()).toMatchObject({
+      tier: { code: "pro" },
+      scheduledTier: { code: "starter" },
+      scheduledInterval: "month",
+    });
     await cancelScheduledChange(s.actor, s.workspaceId);
     expect(await s.sub()).toMatchObject({ tier: { code: "pro" }, scheduledTierId: null });
     await changePlan(s.actor, s.workspaceId, "starter", "month");
     // Scheduled twice for the same period end: one email.
-    const scheduled = await db.emailOutbox.findMany({ where: { to: s.user.email, template: "downgrade-scheduled" } });
+    const scheduled = await db.emailOutbox.findMany({
+      where: { to: s.user.email, template: "downgrade-scheduled" },
+    });
     expect(scheduled).toHaveLength(1);
     expect(scheduled[0].subject).toMatch(/^Your plan changes to Starter on [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     expect(scheduled[0].text).toContain("your workspace moves from Pro to Starter on");
@@ -87,26 +121,54 @@ describe("downgrades and renewals", () => {
 
     // Spend 40,000 of the 100,000 included credits, then let the period end.
     await db.$executeRaw`update "Workspace" set "balanceMillicredits" = "balanceMillicredits" - 40000000 where id = ${s.workspaceId}`;
-    await db.ledgerEntry.create({ data: { workspaceId: s.workspaceId, kind: "usage", amountMillicredits: -40_000_000n, balanceAfterMillicredits: 60_000_000n, reference: "usage:test" } });
+    await db.ledgerEntry.create({
+      data: {
+        workspaceId: s.workspaceId,
+        kind: "usage",
+        amountMillicredits: -40_000_000n,
+        balanceAfterMillicredits: 60_000_000n,
+        reference: "usage:test",
+      },
+    });
     await advance((await s.sub()).id, 31);
     const sub = await s.sub();
     expect(await renewDueLocalSubscriptions()).toBeGreaterThanOrEqual(1);
     expect(await renewDueLocalSubscriptions()).toBe(0); // the period moved on: nothing is due twice
 
     const renewed = await s.sub();
-    expect(renewed).toMatchObject({ id: sub.id, tier: { code: "starter" }, scheduledTierId: null, status: "active" });
-    expect(renewed.currentPeriodStart.getTime()).toBe(Math.floor(sub.currentPeriodEnd.getTime() / 1000) * 1000); // Stripe times are whole seconds
+    expect(renewed).toMatchObject({
+      id: sub.id,
+      tier: { code: "starter" },
+      scheduledTierId: null,
+      status: "active",
+    });
+    expect(renewed.currentPeriodStart.getTime()).toBe(
+      Math.floor(sub.currentPeriodEnd.getTime() / 1000) * 1000,
+    ); // Stripe times are whole seconds
     // 60,000 unused included: 30,000 (50%) roll over, 30,000 expire, then Starter's 20,000 arrive.
     expect(await balanceOf(s.workspaceId)).toBe(50_000_000n);
     expect(await ledgerSum(s.workspaceId)).toBe(50_000_000n);
-    const kinds = await db.ledgerEntry.findMany({ where: { workspaceId: s.workspaceId, kind: { in: ["expiry", "rollover", "monthly_grant"] } }, orderBy: { seq: "asc" }, select: { kind: true, amountMillicredits: true } });
+    const kinds = await db.ledgerEntry.findMany({
+      where: { workspaceId: s.workspaceId, kind: { in: ["expiry", "rollover", "monthly_grant"] } },
+      orderBy: { seq: "asc" },
+      select: { kind: true, amountMillicredits: true },
+    });
     expect(kinds.slice(1)).toEqual([
       { kind: "expiry", amountMillicredits: -60_000_000n },
       { kind: "rollover", amountMillicredits: 30_000_000n },
       { kind: "monthly_grant", amountMillicredits: 20_000_000n },
     ]);
-    expect(await db.payment.findFirstOrThrow({ where: { workspaceId: s.workspaceId, kind: "renewal" } })).toMatchObject({ amountCents: 1_900, description: "Starter plan (monthly) renewal" });
-    expect(await db.emailOutbox.count({ where: { to: s.user.email, template: { in: ["downgrade-scheduled", "tier-upgraded", "subscription-canceled"] } } })).toBe(1);
+    expect(
+      await db.payment.findFirstOrThrow({ where: { workspaceId: s.workspaceId, kind: "renewal" } }),
+    ).toMatchObject({ amountCents: 1_900, description: "Starter plan (monthly) renewal" });
+    expect(
+      await db.emailOutbox.count({
+        where: {
+          to: s.user.email,
+          template: { in: ["downgrade-scheduled", "tier-upgraded", "subscription-canceled"] },
+        },
+      }),
+    ).toBe(1);
   });
 
   it("uses the admin's rollover setting and never expires purchased credits", async () => {
@@ -114,7 +176,15 @@ describe("downgrades and renewals", () => {
     try {
       const s = await subscribed("starter", "month");
       await db.$executeRaw`update "Workspace" set "balanceMillicredits" = "balanceMillicredits" + 5000000 where id = ${s.workspaceId}`;
-      await db.ledgerEntry.create({ data: { workspaceId: s.workspaceId, kind: "purchase", amountMillicredits: 5_000_000n, balanceAfterMillicredits: 25_000_000n, reference: "checkout:test" } });
+      await db.ledgerEntry.create({
+        data: {
+          workspaceId: s.workspaceId,
+          kind: "purchase",
+          amountMillicredits: 5_000_000n,
+          balanceAfterMillicredits: 25_000_000n,
+          reference: "checkout:test",
+        },
+      });
       await advance((await s.sub()).id, 31);
       await renewDueLocalSubscriptions();
       // 20,000 included expire (0% rollover), the 5,000 bought stay, 20,000 new arrive.
@@ -132,9 +202,14 @@ describe("downgrades and renewals", () => {
     expect((await s.sub()).status).toBe("canceled");
     expect((await db.workspace.findUniqueOrThrow({ where: { id: s.workspaceId } })).accountType).toBe("payg");
     expect(await db.payment.count({ where: { workspaceId: s.workspaceId, kind: "renewal" } })).toBe(0);
-    const ended = await db.emailOutbox.findMany({ where: { to: s.user.email, template: "subscription-canceled" } });
+    const ended = await db.emailOutbox.findMany({
+      where: { to: s.user.email, template: "subscription-canceled" },
+    });
     expect(ended).toHaveLength(1);
-    expect(ended[0]).toMatchObject({ subject: "Your Pro plan has ended", idempotencyKey: `subscription-canceled:${(await s.sub()).id}` });
+    expect(ended[0]).toMatchObject({
+      subject: "Your Pro plan has ended",
+      idempotencyKey: `subscription-canceled:${(await s.sub()).id}`,
+    });
     expect(ended[0].text).toContain("Your workspace is now on Pay as you go");
   });
 });
@@ -169,9 +244,18 @@ describe("failed renewal payments", () => {
     expect((await s.sub()).status).toBe("canceled");
     expect((await db.workspace.findUniqueOrThrow({ where: { id: s.workspaceId } })).accountType).toBe("payg");
     // The provider's deleted event again (a redelivery under a new id): still one email.
-    const deleted = await db.webhookEvent.findFirstOrThrow({ where: { type: "customer.subscription.deleted", payload: { path: ["data", "object", "id"], equals: (await s.sub()).providerSubscriptionId! } } });
-    expect(await processEvent({ ...(deleted.payload as unknown as Stripe.Event), id: `${deleted.id}_again` })).toBe("processed");
-    const ended = await db.emailOutbox.findMany({ where: { to: s.user.email, template: "subscription-canceled" } });
+    const deleted = await db.webhookEvent.findFirstOrThrow({
+      where: {
+        type: "customer.subscription.deleted",
+        payload: { path: ["data", "object", "id"], equals: (await s.sub()).providerSubscriptionId! },
+      },
+    });
+    expect(
+      await processEvent({ ...(deleted.payload as unknown as Stripe.Event), id: `${deleted.id}_again` }),
+    ).toBe("processed");
+    const ended = await db.emailOutbox.findMany({
+      where: { to: s.user.email, template: "subscription-canceled" },
+    });
     expect(ended.map((e) => e.subject)).toEqual(["Your Pro plan has ended"]);
   });
 });

@@ -15,7 +15,8 @@ import { billingContact, planChangeNames } from "./webhooks/shared";
 
 async function paidSubscription(workspaceId: string) {
   const sub = await liveSubscription(workspaceId);
-  if (!sub || sub.tier.monthlyPriceCents === 0) throw new AppError("no_paid_plan", "This workspace has no paid plan.", 409);
+  if (!sub || sub.tier.monthlyPriceCents === 0)
+    throw new AppError("no_paid_plan", "This workspace has no paid plan.", 409);
   return sub;
 }
 
@@ -23,8 +24,15 @@ async function paidSubscription(workspaceId: string) {
  * Stores a downgrade (or switch to monthly) for the period end and queues "your plan changes on …"
  * in the same transaction: one email per subscription, target tier and period, however often it is submitted.
  */
-async function scheduleChange(tx: Tx, sub: SubscriptionWithTier, next: { tier: Tier; interval: "month" | "year" }) {
-  await tx.subscription.update({ where: { id: sub.id }, data: { scheduledTierId: next.tier.id, scheduledInterval: next.interval } });
+async function scheduleChange(
+  tx: Tx,
+  sub: SubscriptionWithTier,
+  next: { tier: Tier; interval: "month" | "year" },
+) {
+  await tx.subscription.update({
+    where: { id: sub.id },
+    data: { scheduledTierId: next.tier.id, scheduledInterval: next.interval },
+  });
   await emitSubscriptionEvent(tx, "subscription.updated", sub);
   const to = await billingContact(tx, sub.workspaceId);
   return queueEmail(
@@ -43,12 +51,24 @@ async function scheduleChange(tx: Tx, sub: SubscriptionWithTier, next: { tier: T
   );
 }
 
-export async function changePlan(actor: Actor, workspaceId: string, tierCode: string, interval: "month" | "year") {
+export async function changePlan(
+  actor: Actor,
+  workspaceId: string,
+  tierCode: string,
+  interval: "month" | "year",
+) {
   const sub = await paidSubscription(workspaceId);
-  if (sub.status === "past_due") throw new AppError("past_due", "The last payment failed. Update your payment method before changing plans.", 409);
-  if (sub.cancelAtPeriodEnd) throw new AppError("cancelling", "Your plan is set to end. Resume it before changing plans.", 409);
+  if (sub.status === "past_due")
+    throw new AppError(
+      "past_due",
+      "The last payment failed. Update your payment method before changing plans.",
+      409,
+    );
+  if (sub.cancelAtPeriodEnd)
+    throw new AppError("cancelling", "Your plan is set to end. Resume it before changing plans.", 409);
   const tier = await db.tier.findUnique({ where: { code: tierCode } });
-  if (!tier || tier.archivedAt || !tier.isPublic || tier.monthlyPriceCents <= 0) throw new NotFoundError("Plan");
+  if (!tier || tier.archivedAt || !tier.isPublic || tier.monthlyPriceCents <= 0)
+    throw new NotFoundError("Plan");
   const quote = quotePlanChange(sub, { tier, interval }, new Date());
   const provider = paymentProvider(sub.provider);
   if (quote.when === "now") {
@@ -72,13 +92,23 @@ export async function changePlan(actor: Actor, workspaceId: string, tierCode: st
 /** Takes back a scheduled downgrade or interval switch: the plan renews as it is. */
 export async function cancelScheduledChange(actor: Actor, workspaceId: string) {
   const sub = await paidSubscription(workspaceId);
-  if (!sub.scheduledTierId && !sub.scheduledInterval) throw new AppError("nothing_scheduled", "No plan change is scheduled.", 409);
+  if (!sub.scheduledTierId && !sub.scheduledInterval)
+    throw new AppError("nothing_scheduled", "No plan change is scheduled.", 409);
   await paymentProvider(sub.provider).setRenewalPlan(sub, { tier: sub.tier, interval: sub.interval });
   await db.$transaction(async (tx) => {
-    await tx.subscription.update({ where: { id: sub.id }, data: { scheduledTierId: null, scheduledInterval: null } });
+    await tx.subscription.update({
+      where: { id: sub.id },
+      data: { scheduledTierId: null, scheduledInterval: null },
+    });
     await emitSubscriptionEvent(tx, "subscription.updated", sub);
   });
-  await recordAudit(db, { actor, action: "subscription.unschedule_change", targetType: "subscription", targetId: sub.id, before: { scheduledTierId: sub.scheduledTierId, scheduledInterval: sub.scheduledInterval } });
+  await recordAudit(db, {
+    actor,
+    action: "subscription.unschedule_change",
+    targetType: "subscription",
+    targetId: sub.id,
+    before: { scheduledTierId: sub.scheduledTierId, scheduledInterval: sub.scheduledInterval },
+  });
 }
 
 /**
@@ -94,14 +124,23 @@ export async function setCancelAtPeriodEnd(actor: Actor, workspaceId: string, ca
       await emitSubscriptionEvent(tx, "subscription.updated", sub);
     });
   } else {
-    if (cancel && (sub.scheduledTierId || sub.scheduledInterval)) await cancelScheduledChange(actor, workspaceId);
+    if (cancel && (sub.scheduledTierId || sub.scheduledInterval))
+      await cancelScheduledChange(actor, workspaceId);
     await paymentProvider(sub.provider).setCancelAtPeriodEnd(sub, cancel);
   }
-  await recordAudit(db, { actor, action: cancel ? "subscription.cancel_at_period_end" : "subscription.resume", targetType: "subscription", targetId: sub.id });
+  await recordAudit(db, {
+    actor,
+    action: cancel ? "subscription.cancel_at_period_end" : "subscription.resume",
+    targetType: "subscription",
+    targetId: sub.id,
+  });
 }
 
 /** Where to manage the card on file: Stripe's Customer Portal or the local payment method page. */
 export async function paymentMethodUrl(workspaceId: string) {
   const sub = await liveSubscription(workspaceId);
-  return paymentProvider(sub && sub.provider !== "manual" ? sub.provider : undefined).paymentMethodUrl(workspaceId, sub);
+  return paymentProvider(sub && sub.provider !== "manual" ? sub.provider : undefined).paymentMethodUrl(
+    workspaceId,
+    sub,
+  );
 }

@@ -46,6 +46,11 @@ export interface PaymentProvider {
 /** The provider for new payments, or the one an existing subscription or payment belongs to. */
 export function paymentProvider(kind?: PaymentProviderKind): PaymentProvider {
   const k = kind ?? (usingStripe() ? "stripe" : "local");
-  if (k === "manual") throw new AppError("manual_plan", "This plan is managed by Tollgate staff. Contact support to change it.", 409);
+  if (k === "manual")
+    throw new AppError(
+      "manual_plan",
+      "This plan is managed by Tollgate staff. Contact support to change it.",
+      409,
+    );
   return k === "stripe" ? stripeProvider : localProvider;
 }

@@ -24,23 +24,44 @@ describe("admin refunds", () => {
     const b = await packBought();
     const quote = await refundPayment({ id: admin.id, email: admin.email }, b.payment.id);
     expect(quote).toMatchObject({ amountCents: 5_000, basis: "full" });
-    expect(await db.payment.findUniqueOrThrow({ where: { id: b.payment.id } })).toMatchObject({ status: "refunded", refundedCents: 5_000 });
+    expect(await db.payment.findUniqueOrThrow({ where: { id: b.payment.id } })).toMatchObject({
+      status: "refunded",
+      refundedCents: 5_000,
+    });
     expect(await balanceOf(b.workspaceId)).toBe(0n);
     expect(await ledgerSum(b.workspaceId)).toBe(0n);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "payment.refunded", targetId: b.payment.id } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "payment.refunded", targetId: b.payment.id },
+    });
     expect(audit).toMatchObject({ actorId: admin.id, actorEmail: admin.email });
-    await expect(refundPayment({ id: admin.id, email: admin.email }, b.payment.id)).rejects.toThrow(/Nothing is left to refund/);
+    await expect(refundPayment({ id: admin.id, email: admin.email }, b.payment.id)).rejects.toThrow(
+      /Nothing is left to refund/,
+    );
   });
 
   it("after 24 hours a credit pack is refunded for its unspent share, and the balance never goes below zero", async () => {
     const b = await packBought();
-    await db.payment.update({ where: { id: b.payment.id }, data: { createdAt: new Date(Date.now() - 2 * DAY) } });
+    await db.payment.update({
+      where: { id: b.payment.id },
+      data: { createdAt: new Date(Date.now() - 2 * DAY) },
+    });
     // 40% of the 52,500 credits are spent.
     await db.$executeRaw`update "Workspace" set "balanceMillicredits" = 31500000 where id = ${b.workspaceId}`;
-    await db.ledgerEntry.create({ data: { workspaceId: b.workspaceId, kind: "usage", amountMillicredits: -21_000_000n, balanceAfterMillicredits: 31_500_000n, reference: "usage:refund-test" } });
+    await db.ledgerEntry.create({
+      data: {
+        workspaceId: b.workspaceId,
+        kind: "usage",
+        amountMillicredits: -21_000_000n,
+        balanceAfterMillicredits: 31_500_000n,
+        reference: "usage:refund-test",
+      },
+    });
     const quote = await refundPayment(null, b.payment.id);
     expect(quote).toMatchObject({ amountCents: 3_000, basis: "unspent_credits" });
-    expect(await db.payment.findUniqueOrThrow({ where: { id: b.payment.id } })).toMatchObject({ status: "partially_refunded", refundedCents: 3_000 });
+    expect(await db.payment.findUniqueOrThrow({ where: { id: b.payment.id } })).toMatchObject({
+      status: "partially_refunded",
+      refundedCents: 3_000,
+    });
     expect(await balanceOf(b.workspaceId)).toBe(0n);
     expect(await ledgerSum(b.workspaceId)).toBe(0n);
   });
@@ -50,7 +71,10 @@ describe("admin refunds", () => {
     const payment = await db.payment.findFirstOrThrow({ where: { workspaceId: s.workspaceId } });
     // 3 of 30 days used, paid 3 days ago.
     const start = new Date(Date.now() - 3 * DAY);
-    await db.payment.update({ where: { id: payment.id }, data: { createdAt: start, periodStart: start, periodEnd: new Date(start.getTime() + 30 * DAY) } });
+    await db.payment.update({
+      where: { id: payment.id },
+      data: { createdAt: start, periodStart: start, periodEnd: new Date(start.getTime() + 30 * DAY) },
+    });
     const quote = await refundPayment(null, payment.id);
     expect(quote.basis).toBe("time_left");
     expect(quote.amountCents).toBeGreaterThanOrEqual(7_109);

@@ -9,12 +9,18 @@ import { paymentProvider } from "./provider";
 
 const FULL_REFUND_WINDOW_MS = 24 * 3600 * 1000;
 
-export type RefundQuote = { amountCents: number; basis: "full" | "time_left" | "unspent_credits"; refundableCents: number };
+export type RefundQuote = {
+  amountCents: number;
+  basis: "full" | "time_left" | "unspent_credits";
+  refundableCents: number;
+};
 
 export function quoteRefund(payment: Payment, balanceMillicredits: bigint, now = new Date()): RefundQuote {
   const refundableCents = payment.amountCents - payment.refundedCents;
-  if (payment.status !== "paid" && payment.status !== "partially_refunded") return { amountCents: 0, basis: "full", refundableCents: 0 };
-  if (now.getTime() - payment.createdAt.getTime() <= FULL_REFUND_WINDOW_MS) return { amountCents: refundableCents, basis: "full", refundableCents };
+  if (payment.status !== "paid" && payment.status !== "partially_refunded")
+    return { amountCents: 0, basis: "full", refundableCents: 0 };
+  if (now.getTime() - payment.createdAt.getTime() <= FULL_REFUND_WINDOW_MS)
+    return { amountCents: refundableCents, basis: "full", refundableCents };
   let share: number;
   let basis: RefundQuote["basis"];
   if (payment.periodStart && payment.periodEnd) {
@@ -22,12 +28,20 @@ export function quoteRefund(payment: Payment, balanceMillicredits: bigint, now =
     share = total > 0 ? Math.min(Math.max(payment.periodEnd.getTime() - now.getTime(), 0) / total, 1) : 0;
     basis = "time_left";
   } else {
-    const unspent = payment.millicredits > 0n ? (balanceMillicredits < payment.millicredits ? balanceMillicredits : payment.millicredits) : 0n;
+    const unspent =
+      payment.millicredits > 0n
+        ? balanceMillicredits < payment.millicredits
+          ? balanceMillicredits
+          : payment.millicredits
+        : 0n;
     share = payment.millicredits > 0n ? Number((unspent * 1_000_000n) / payment.millicredits) / 1_000_000 : 0;
     basis = "unspent_credits";
   }
   // What the prorated share is worth, less what was refunded already.
-  const amountCents = Math.min(Math.max(Math.floor(payment.amountCents * share) - payment.refundedCents, 0), refundableCents);
+  const amountCents = Math.min(
+    Math.max(Math.floor(payment.amountCents * share) - payment.refundedCents, 0),
+    refundableCents,
+  );
   return { amountCents, basis, refundableCents };
 }
 
@@ -40,23 +54,59 @@ export async function getRefundQuote(paymentId: string, now = new Date()) {
 
 export async function refundPayment(actor: Actor, paymentId: string, now = new Date()) {
   const { payment, quote } = await getRefundQuote(paymentId, now);
-  if (quote.amountCents <= 0) throw new AppError("nothing_to_refund", "Nothing is left to refund on this payment.", 409);
-  await recordAudit(db, { actor, action: "payment.refund_requested", targetType: "payment", targetId: payment.id, after: quote });
+  if (quote.amountCents <= 0)
+    throw new AppError("nothing_to_refund", "Nothing is left to refund on this payment.", 409);
+  await recordAudit(db, {
+    actor,
+    action: "payment.refund_requested",
+    targetType: "payment",
+    targetId: payment.id,
+    after: quote,
+  });
   await paymentProvider(payment.provider).refund(payment, quote.amountCents, actor);
   return quote;
 }
 
 /** Payments for the admin console, newest first, with each workspace's name. */
-export async function listPayments(filter: { q?: string; status?: Payment["status"]; page: number; pageSize: number }) {
+export async function listPayments(filter: {
+  q?: string;
+  status?: Payment["status"];
+  page: number;
+  pageSize: number;
+}) {
   const where = {
     ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.q ? { OR: [{ description: { contains: filter.q, mode: "insensitive" as const } }, { workspaceId: filter.q }, { providerChargeId: filter.q }, { providerInvoiceId: filter.q }] } : {}),
+    ...(filter.q
+      ? {
+          OR: [
+            { description: { contains: filter.q, mode: "insensitive" as const } },
+            { workspaceId: filter.q },
+            { providerChargeId: filter.q },
+            { providerInvoiceId: filter.q },
+          ],
+        }
+      : {}),
   };
   const [total, payments] = await Promise.all([
     db.payment.count({ where }),
-    db.payment.findMany({ where, orderBy: { createdAt: "desc" }, skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize }),
+    db.payment.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+    }),
   ]);
-  const workspaces = await db.workspace.findMany({ where: { id: { in: [...new Set(payments.map((p) => p.workspaceId))] } }, select: { id: true, name: true, balanceMillicredits: true } });
+  const workspaces = await db.workspace.findMany({
+    where: { id: { in: [...new Set(payments.map((p) => p.workspaceId))] } },
+    select: { id: true, name: true, balanceMillicredits: true },
+  });
   const byId = new Map(workspaces.map((w) => [w.id, w]));
-  return { total, payments: payments.map((p) => ({ payment: p, workspace: byId.get(p.workspaceId)!, quote: quoteRefund(p, byId.get(p.workspaceId)?.balanceMillicredits ?? 0n) })) };
+  return {
+    total,
+    payments: payments.map((p) => ({
+      payment: p,
+      workspace: byId.get(p.workspaceId)!,
+      quote: quoteRefund(p, byId.get(p.workspaceId)?.balanceMillicredits ?? 0n),
+    })),
+  };
 }

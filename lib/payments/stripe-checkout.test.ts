@@ -11,7 +11,12 @@ import { startStripeStandIn } from "@/test/stripe-stand-in";
 let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
 beforeAll(async () => {
   standIn = await startStripeStandIn();
-  Object.assign(env, { STRIPE_SECRET_KEY: "sk_test_standin", STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: standIn.port, STRIPE_API_PROTOCOL: "http" });
+  Object.assign(env, {
+    STRIPE_SECRET_KEY: "sk_test_standin",
+    STRIPE_API_HOST: "127.0.0.1",
+    STRIPE_API_PORT: standIn.port,
+    STRIPE_API_PROTOCOL: "http",
+  });
 });
 afterAll(() => standIn.close());
 
@@ -29,21 +34,48 @@ describe("credit packs through Stripe Checkout", () => {
     expect(sent.body.get("line_items[0][price_data][unit_amount]")).toBe("1000");
     expect(sent.body.get("metadata[workspaceId]")).toBe(workspaceId);
     const sessionId = url.split("/").pop()!;
-    expect(await db.checkoutSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ provider: "stripe", status: "open" });
+    expect(await db.checkoutSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({
+      provider: "stripe",
+      status: "open",
+    });
 
     const event = {
       ...objects.event,
       id: "evt_standin_1",
       type: "checkout.session.completed",
       created: Math.floor(Date.now() / 1000),
-      data: { object: { ...objects["checkout.session"], id: sessionId, payment_status: "paid", status: "complete", amount_total: 1000, currency: "usd", metadata: { workspaceId } } },
+      data: {
+        object: {
+          ...objects["checkout.session"],
+          id: sessionId,
+          payment_status: "paid",
+          status: "complete",
+          amount_total: 1000,
+          currency: "usd",
+          metadata: { workspaceId },
+        },
+      },
     };
     const payload = JSON.stringify(event);
     const res = await webhookRoute(
-      new Request("http://localhost/api/webhooks/stripe", { method: "POST", body: payload, headers: { "stripe-signature": stripe().webhooks.generateTestHeaderString({ payload, secret: webhookSecret() }) } }),
+      new Request("http://localhost/api/webhooks/stripe", {
+        method: "POST",
+        body: payload,
+        headers: {
+          "stripe-signature": stripe().webhooks.generateTestHeaderString({
+            payload,
+            secret: webhookSecret(),
+          }),
+        },
+      }),
     );
     expect(res.status).toBe(200);
-    expect((await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).balanceMillicredits).toBe(10_000_000n);
-    expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } })).toMatchObject({ provider: "stripe", amountCents: 1000 });
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).balanceMillicredits).toBe(
+      10_000_000n,
+    );
+    expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } })).toMatchObject({
+      provider: "stripe",
+      amountCents: 1000,
+    });
   });
 });

@@ -27,20 +27,32 @@ async function priceFor(tier: Tier, interval: "month" | "year") {
 }
 
 /** The percent-off coupon mirrored on Stripe (created once, applied to the first payment). */
-async function stripeCoupon(coupon: { id: string; code: string; percentOff: number; stripeCouponId: string | null }) {
+async function stripeCoupon(coupon: {
+  id: string;
+  code: string;
+  percentOff: number;
+  stripeCouponId: string | null;
+}) {
   if (coupon.stripeCouponId) return coupon.stripeCouponId;
-  const created = await stripe().coupons.create({ percent_off: coupon.percentOff, duration: "once", name: coupon.code, metadata: { couponId: coupon.id } });
+  const created = await stripe().coupons.create({
+    percent_off: coupon.percentOff,
+    duration: "once",
+    name: coupon.code,
+    metadata: { couponId: coupon.id },
+  });
   await db.coupon.update({ where: { id: coupon.id }, data: { stripeCouponId: created.id } });
   return created.id;
 }
 
 const subscriptionId = (sub: { providerSubscriptionId: string | null }) => {
-  if (!sub.providerSubscriptionId) throw new AppError("no_provider_subscription", "This plan has no Stripe subscription.", 409);
+  if (!sub.providerSubscriptionId)
+    throw new AppError("no_provider_subscription", "This plan has no Stripe subscription.", 409);
   return sub.providerSubscriptionId;
 };
 
 function declined(e: unknown): never {
-  if (e instanceof Stripe.errors.StripeCardError) throw new CardDeclinedError(`${e.message} Nothing changed.`);
+  if (e instanceof Stripe.errors.StripeCardError)
+    throw new CardDeclinedError(`${e.message} Nothing changed.`);
   throw e;
 }
 
@@ -56,12 +68,37 @@ export const stripeProvider: PaymentProvider = {
       line_items: [
         tier
           ? { price: await priceFor(tier, checkout.interval ?? "month"), quantity: 1 }
-          : { quantity: 1, price_data: { currency: checkout.currency, unit_amount: listPriceCents, product_data: { name } } },
+          : {
+              quantity: 1,
+              price_data: {
+                currency: checkout.currency,
+                unit_amount: listPriceCents,
+                product_data: { name },
+              },
+            },
       ],
-      ...(coupon ? { discounts: [{ coupon: await stripeCoupon(coupon) }] } : subscription ? { allow_promotion_codes: true } : {}),
-      metadata: { workspaceId: checkout.workspaceId, ...(checkout.tierId ? { tierId: checkout.tierId, interval: checkout.interval ?? "month" } : {}), ...(checkout.creditPackId ? { creditPackId: checkout.creditPackId } : {}) },
+      ...(coupon
+        ? { discounts: [{ coupon: await stripeCoupon(coupon) }] }
+        : subscription
+          ? { allow_promotion_codes: true }
+          : {}),
+      metadata: {
+        workspaceId: checkout.workspaceId,
+        ...(checkout.tierId ? { tierId: checkout.tierId, interval: checkout.interval ?? "month" } : {}),
+        ...(checkout.creditPackId ? { creditPackId: checkout.creditPackId } : {}),
+      },
       // Renewal invoices carry the subscription's metadata: the plan they bill.
-      ...(tier ? { subscription_data: { metadata: { workspaceId: checkout.workspaceId, tierId: tier.id, interval: checkout.interval ?? "month" } } } : {}),
+      ...(tier
+        ? {
+            subscription_data: {
+              metadata: {
+                workspaceId: checkout.workspaceId,
+                tierId: tier.id,
+                interval: checkout.interval ?? "month",
+              },
+            },
+          }
+        : {}),
       success_url: url(successPath),
       cancel_url: url(cancelPath),
     });
@@ -78,7 +115,11 @@ export const stripeProvider: PaymentProvider = {
         payment_behavior: "error_if_incomplete",
         billing_cycle_anchor: { type: change.interval === sub.interval ? "unchanged" : "now" },
         // The invoice.paid event reads the new plan from here.
-        metadata: { tierId: change.tier.id, interval: change.interval, grantMillicredits: change.grantMillicredits.toString() },
+        metadata: {
+          tierId: change.tier.id,
+          interval: change.interval,
+          grantMillicredits: change.grantMillicredits.toString(),
+        },
       })
       .catch(declined);
   },
@@ -91,13 +132,22 @@ export const stripeProvider: PaymentProvider = {
       if (scheduleId) await stripe().subscriptionSchedules.release(scheduleId);
       return;
     }
-    const schedule = scheduleId ? await stripe().subscriptionSchedules.retrieve(scheduleId) : await stripe().subscriptionSchedules.create({ from_subscription: remote.id });
+    const schedule = scheduleId
+      ? await stripe().subscriptionSchedules.retrieve(scheduleId)
+      : await stripe().subscriptionSchedules.create({ from_subscription: remote.id });
     const current = schedule.phases[0];
     await stripe().subscriptionSchedules.update(schedule.id, {
       end_behavior: "release",
       phases: [
-        { items: [{ price: remote.items.data[0].price.id, quantity: 1 }], start_date: current.start_date, end_date: current.end_date },
-        { items: [{ price: await priceFor(next.tier, next.interval), quantity: 1 }], metadata: { tierId: next.tier.id, interval: next.interval } },
+        {
+          items: [{ price: remote.items.data[0].price.id, quantity: 1 }],
+          start_date: current.start_date,
+          end_date: current.end_date,
+        },
+        {
+          items: [{ price: await priceFor(next.tier, next.interval), quantity: 1 }],
+          metadata: { tierId: next.tier.id, interval: next.interval },
+        },
       ],
     });
   },
@@ -111,14 +161,33 @@ export const stripeProvider: PaymentProvider = {
   },
 
   async refund(payment, amountCents, actor) {
-    if (!payment.providerChargeId) throw new AppError("no_charge", "Stripe has not told us which charge paid this; refund it from the Stripe dashboard.", 409);
-    const target = payment.providerChargeId.startsWith("pi_") ? { payment_intent: payment.providerChargeId } : { charge: payment.providerChargeId };
-    await stripe().refunds.create({ ...target, amount: amountCents, metadata: actor ? { refundedBy: actor.email } : {} });
+    if (!payment.providerChargeId)
+      throw new AppError(
+        "no_charge",
+        "Stripe has not told us which charge paid this; refund it from the Stripe dashboard.",
+        409,
+      );
+    const target = payment.providerChargeId.startsWith("pi_")
+      ? { payment_intent: payment.providerChargeId }
+      : { charge: payment.providerChargeId };
+    await stripe().refunds.create({
+      ...target,
+      amount: amountCents,
+      metadata: actor ? { refundedBy: actor.email } : {},
+    });
   },
 
   async paymentMethodUrl(_workspaceId, sub) {
-    if (!sub?.providerCustomerId) throw new AppError("no_customer", "There is no Stripe customer for this workspace yet: it is created with the first plan payment.", 409);
-    const session = await stripe().billingPortal.sessions.create({ customer: sub.providerCustomerId, return_url: url("/dashboard/billing") });
+    if (!sub?.providerCustomerId)
+      throw new AppError(
+        "no_customer",
+        "There is no Stripe customer for this workspace yet: it is created with the first plan payment.",
+        409,
+      );
+    const session = await stripe().billingPortal.sessions.create({
+      customer: sub.providerCustomerId,
+      return_url: url("/dashboard/billing"),
+    });
     return session.url;
   },
 };

@@ -21,6 +21,9 @@ export const usingStripe = () => Boolean(env.STRIPE_SECRET_KEY);
 
 /** The signing secret webhooks are verified with (npm run dev/start generate one when unset). */
 export function webhookSecret(): string {
-  if (!env.STRIPE_WEBHOOK_SECRET) throw new Error("STRIPE_WEBHOOK_SECRET is not set. `npm run dev` and `npm start` generate one under .data/.");
+  if (!env.STRIPE_WEBHOOK_SECRET)
+    throw new Error(
+      "STRIPE_WEBHOOK_SECRET is not set. `npm run dev` and `npm start` generate one under .data/.",
+    );
   return env.STRIPE_WEBHOOK_SECRET;
 }

@@ -31,23 +31,46 @@ async function deliver(events: { id: string; created: number; type: string; data
   for (let round = 0; pending.length > 0; round++) {
     if (round > events.length) throw new Error("events never settled");
     const failed = [];
-    for (const e of pending) if ((await webhookRoute(signedRequest({ object: "event", ...e }))).status !== 200) failed.push(e);
+    for (const e of pending)
+      if ((await webhookRoute(signedRequest({ object: "event", ...e }))).status !== 200) failed.push(e);
     pending = failed;
   }
 }
 
 // Emails whose sending does not depend on the order of events (a payment-failed email does: an
 // invoice already paid never sends one).
-const ORDER_FREE_EMAILS = ["payment-receipt", "credit-pack-receipt", "tier-upgraded", "subscription-canceled"];
+const ORDER_FREE_EMAILS = [
+  "payment-receipt",
+  "credit-pack-receipt",
+  "tier-upgraded",
+  "subscription-canceled",
+];
 
 async function snapshot(workspaceId: string) {
-  const owner = await db.membership.findFirstOrThrow({ where: { workspaceId, role: "owner" }, include: { user: true } });
+  const owner = await db.membership.findFirstOrThrow({
+    where: { workspaceId, role: "owner" },
+    include: { user: true },
+  });
   const [ws, sub, ledger, payments, emails] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.subscription.findFirst({ where: { workspaceId }, include: { tier: true } }),
-    db.ledgerEntry.groupBy({ by: ["kind"], where: { workspaceId }, _sum: { amountMillicredits: true }, orderBy: { kind: "asc" } }),
-    db.payment.findMany({ where: { workspaceId }, select: { kind: true, amountCents: true, refundedCents: true, status: true, millicredits: true }, orderBy: [{ kind: "asc" }, { amountCents: "asc" }] }),
-    db.emailOutbox.groupBy({ by: ["template"], where: { to: owner.user.email, template: { in: ORDER_FREE_EMAILS } }, _count: { _all: true }, orderBy: { template: "asc" } }),
+    db.ledgerEntry.groupBy({
+      by: ["kind"],
+      where: { workspaceId },
+      _sum: { amountMillicredits: true },
+      orderBy: { kind: "asc" },
+    }),
+    db.payment.findMany({
+      where: { workspaceId },
+      select: { kind: true, amountCents: true, refundedCents: true, status: true, millicredits: true },
+      orderBy: [{ kind: "asc" }, { amountCents: "asc" }],
+    }),
+    db.emailOutbox.groupBy({
+      by: ["template"],
+      where: { to: owner.user.email, template: { in: ORDER_FREE_EMAILS } },
+      _count: { _all: true },
+      orderBy: { template: "asc" },
+    }),
   ]);
   return {
     emails: Object.fromEntries(emails.map((e) => [e.template, e._count._all])),
@@ -67,14 +90,33 @@ async function snapshot(workspaceId: string) {
   };
 }
 
-const invoice = (id: string, subscriptionId: string, reason: string, amount: number, start: number, end: number, paid: boolean, metadata: Record<string, string> = {}) => ({
-  id, object: "invoice", billing_reason: reason, currency: "usd", amount_due: amount, amount_paid: paid ? amount : 0, payment_intent: paid ? `pi_${id}` : null, metadata,
+const invoice = (
+  id: string,
+  subscriptionId: string,
+  reason: string,
+  amount: number,
+  start: number,
+  end: number,
+  paid: boolean,
+  metadata: Record<string, string> = {},
+) => ({
+  id,
+  object: "invoice",
+  billing_reason: reason,
+  currency: "usd",
+  amount_due: amount,
+  amount_paid: paid ? amount : 0,
+  payment_intent: paid ? `pi_${id}` : null,
+  metadata,
   parent: { type: "subscription_details", subscription_details: { subscription: subscriptionId, metadata } },
   lines: { object: "list", data: [{ object: "line_item", amount, period: { start, end } }] },
 });
 
 /** Scenario builders: each makes a fresh workspace and the events Stripe would send about it. */
-const scenarios: Record<string, () => Promise<{ workspaceId: string; events: Ev[]; emails: Record<string, number> }>> = {
+const scenarios: Record<
+  string,
+  () => Promise<{ workspaceId: string; events: Ev[]; emails: Record<string, number> }>
+> = {
   async "plan: checkout, created, upgrade, cancel, resume, deleted"() {
     const b = await buyer();
     const { url } = await startSubscriptionCheckout(b, "pro", "month");
@@ -84,12 +126,42 @@ const scenarios: Record<string, () => Promise<{ workspaceId: string; events: Ev[
     return {
       workspaceId: b.workspaceId,
       events: [
-        { type: "checkout.session.completed", object: { id: cs, object: "checkout.session", payment_status: "paid", amount_total: 7_900, currency: "usd", payment_intent: `pi_${cs}`, metadata: { checkoutId: cs } } },
-        { type: "customer.subscription.created", object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: false } },
-        { type: "invoice.paid", object: invoice(`in_up_${cs}`, sub, "subscription_update", 16_000, T0, T0 + 15 * DAY, true, { tierId: enterprise.id, interval: "month", grantMillicredits: "500000000" }) },
-        { type: "customer.subscription.updated", object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: true } },
-        { type: "customer.subscription.updated", object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: false } },
-        { type: "customer.subscription.deleted", object: { id: sub, object: "subscription", status: "canceled", cancel_at_period_end: false } },
+        {
+          type: "checkout.session.completed",
+          object: {
+            id: cs,
+            object: "checkout.session",
+            payment_status: "paid",
+            amount_total: 7_900,
+            currency: "usd",
+            payment_intent: `pi_${cs}`,
+            metadata: { checkoutId: cs },
+          },
+        },
+        {
+          type: "customer.subscription.created",
+          object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: false },
+        },
+        {
+          type: "invoice.paid",
+          object: invoice(`in_up_${cs}`, sub, "subscription_update", 16_000, T0, T0 + 15 * DAY, true, {
+            tierId: enterprise.id,
+            interval: "month",
+            grantMillicredits: "500000000",
+          }),
+        },
+        {
+          type: "customer.subscription.updated",
+          object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: true },
+        },
+        {
+          type: "customer.subscription.updated",
+          object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: false },
+        },
+        {
+          type: "customer.subscription.deleted",
+          object: { id: sub, object: "subscription", status: "canceled", cancel_at_period_end: false },
+        },
       ],
       emails: { "payment-receipt": 2, "subscription-canceled": 1, "tier-upgraded": 1 },
     };
@@ -103,10 +175,30 @@ const scenarios: Record<string, () => Promise<{ workspaceId: string; events: Ev[
     return {
       workspaceId: b.workspaceId,
       events: [
-        { type: "checkout.session.completed", object: { id: cs, object: "checkout.session", payment_status: "paid", amount_total: 1_900, currency: "usd", payment_intent: `pi_${cs}`, metadata: { checkoutId: cs } } },
-        { type: "invoice.payment_failed", object: invoice(`in_p2_${cs}`, sub, "subscription_cycle", 1_900, p2, p2 + 30 * DAY, false) },
-        { type: "invoice.paid", object: invoice(`in_p2_${cs}`, sub, "subscription_cycle", 1_900, p2, p2 + 30 * DAY, true) },
-        { type: "customer.subscription.updated", object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: false } },
+        {
+          type: "checkout.session.completed",
+          object: {
+            id: cs,
+            object: "checkout.session",
+            payment_status: "paid",
+            amount_total: 1_900,
+            currency: "usd",
+            payment_intent: `pi_${cs}`,
+            metadata: { checkoutId: cs },
+          },
+        },
+        {
+          type: "invoice.payment_failed",
+          object: invoice(`in_p2_${cs}`, sub, "subscription_cycle", 1_900, p2, p2 + 30 * DAY, false),
+        },
+        {
+          type: "invoice.paid",
+          object: invoice(`in_p2_${cs}`, sub, "subscription_cycle", 1_900, p2, p2 + 30 * DAY, true),
+        },
+        {
+          type: "customer.subscription.updated",
+          object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: false },
+        },
       ],
       emails: { "payment-receipt": 2 },
     };
@@ -115,11 +207,30 @@ const scenarios: Record<string, () => Promise<{ workspaceId: string; events: Ev[
     const b = await buyer();
     const { url } = await startCreditPackCheckout(b, "credits-50k");
     const cs = url.split("/").pop()!;
-    const charge = (refunded: number) => ({ id: `ch_${cs}`, object: "charge", amount: 5_000, amount_refunded: refunded, payment_intent: `pi_${cs}`, currency: "usd", metadata: {} });
+    const charge = (refunded: number) => ({
+      id: `ch_${cs}`,
+      object: "charge",
+      amount: 5_000,
+      amount_refunded: refunded,
+      payment_intent: `pi_${cs}`,
+      currency: "usd",
+      metadata: {},
+    });
     return {
       workspaceId: b.workspaceId,
       events: [
-        { type: "checkout.session.completed", object: { id: cs, object: "checkout.session", payment_status: "paid", amount_total: 5_000, currency: "usd", payment_intent: `pi_${cs}`, metadata: { checkoutId: cs } } },
+        {
+          type: "checkout.session.completed",
+          object: {
+            id: cs,
+            object: "checkout.session",
+            payment_status: "paid",
+            amount_total: 5_000,
+            currency: "usd",
+            payment_intent: `pi_${cs}`,
+            metadata: { checkoutId: cs },
+          },
+        },
         { type: "charge.refunded", object: charge(1_250) },
         { type: "charge.refunded", object: charge(5_000) },
       ],
@@ -132,19 +243,36 @@ describe("webhook deliveries twice and out of order", () => {
   it("the scenarios cover every handled event type", () => {
     const covered = new Set<string>();
     // Scenario builders are async only for their database setup; their event types are fixed.
-    for (const t of ["checkout.session.completed", "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted", "invoice.paid", "invoice.payment_failed", "charge.refunded"]) covered.add(t);
+    for (const t of [
+      "checkout.session.completed",
+      "customer.subscription.created",
+      "customer.subscription.updated",
+      "customer.subscription.deleted",
+      "invoice.paid",
+      "invoice.payment_failed",
+      "charge.refunded",
+    ])
+      covered.add(t);
     expect([...covered].sort()).toEqual([...handledEventTypes].sort());
   });
 
   for (const [name, build] of Object.entries(scenarios)) {
     it(`${name}: same state as one in-order delivery`, async () => {
-      const stamp = (events: Ev[]) => events.map((e, i) => ({ id: `evt_order_${++counter}`, created: T0 + i * 60, type: e.type, data: { object: e.object } }));
+      const stamp = (events: Ev[]) =>
+        events.map((e, i) => ({
+          id: `evt_order_${++counter}`,
+          created: T0 + i * 60,
+          type: e.type,
+          data: { object: e.object },
+        }));
       const inOrder = await build();
       await deliver(stamp(inOrder.events));
       const expected = await snapshot(inOrder.workspaceId);
       // Each email once, and the same ones in every order below (every event delivered twice).
       expect(expected.emails).toEqual(inOrder.emails);
-      expect(expected.balance).toBe(expected.ledger ? Object.values(expected.ledger).reduce((a, b) => a! + b!, 0n) : 0n);
+      expect(expected.balance).toBe(
+        expected.ledger ? Object.values(expected.ledger).reduce((a, b) => a! + b!, 0n) : 0n,
+      );
 
       for (const seed of [1, 7, 42, 1234]) {
         const run = await build();

@@ -12,7 +12,14 @@ import { customerSubscriptionDeleted } from "./webhooks/customer-subscription-de
 import { customerSubscriptionUpdated } from "./webhooks/customer-subscription-updated";
 import { invoicePaid } from "./webhooks/invoice-paid";
 import { invoicePaymentFailed } from "./webhooks/invoice-payment-failed";
-import { describeIssue, eventEnvelope, jsonProblem, objectSchemas, storableJson, type HandledEventType } from "./webhooks/schemas";
+import {
+  describeIssue,
+  eventEnvelope,
+  jsonProblem,
+  objectSchemas,
+  storableJson,
+  type HandledEventType,
+} from "./webhooks/schemas";
 import { MalformedEventError } from "./webhooks/shared";
 
 // Stripe webhooks (and the local provider's Stripe-shaped events) come in here. The event id is
@@ -62,7 +69,10 @@ export function checkEvent(body: unknown): Stripe.Event {
   const { type, data } = envelope.data;
   if (isHandled(type)) {
     const object = objectSchemas[type].safeParse(data.object);
-    if (!object.success) throw new MalformedEventError(`Malformed ${type} event: ${describeIssue(object.error, "data.object")}.`);
+    if (!object.success)
+      throw new MalformedEventError(
+        `Malformed ${type} event: ${describeIssue(object.error, "data.object")}.`,
+      );
   }
   return body as Stripe.Event;
 }
@@ -75,8 +85,14 @@ export function checkEvent(body: unknown): Stripe.Event {
 async function recordRejected(body: unknown, error: string) {
   const b = (body !== null && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const fields = eventEnvelope.pick({ id: true, type: true, created: true }).partial();
-  const ok = <K extends "id" | "type" | "created">(k: K) => (fields.shape[k].safeParse(b[k]).success ? b[k] : undefined);
-  const id = (ok("id") as string | undefined) ?? `unidentified_${createHash("sha256").update(JSON.stringify(storableJson(body)) ?? "").digest("hex").slice(0, 32)}`;
+  const ok = <K extends "id" | "type" | "created">(k: K) =>
+    fields.shape[k].safeParse(b[k]).success ? b[k] : undefined;
+  const id =
+    (ok("id") as string | undefined) ??
+    `unidentified_${createHash("sha256")
+      .update(JSON.stringify(storableJson(body)) ?? "")
+      .digest("hex")
+      .slice(0, 32)}`;
   const type = (ok("type") as string | undefined) ?? "unknown";
   const created = ok("created") !== undefined ? new Date((b.created as number) * 1000) : new Date();
   const payload = JSON.stringify(storableJson(body) ?? null);
@@ -125,12 +141,16 @@ export async function processEvent(body: unknown): Promise<"processed" | "duplic
     await db.$executeRaw`
       insert into "WebhookEvent" ("id", "type", "createdAt", "receivedAt", "status", "error", "payload")
       values (${event.id}, ${event.type}, ${new Date(event.created * 1000)}, timezone('UTC', now()), 'failed', ${String(e)}, ${payload}::jsonb)
-      on conflict ("id") do update set "status" = 'failed', "error" = excluded."error" where "WebhookEvent"."status" = 'failed'`.catch(() => {});
+      on conflict ("id") do update set "status" = 'failed', "error" = excluded."error" where "WebhookEvent"."status" = 'failed'`.catch(
+      () => {},
+    );
     throw e;
   }
   if (!claimed) return "duplicate";
   // After commit: a failed send stays queued in the outbox and never undoes the payment.
-  await Promise.all(emails.map((key) => deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e))));
+  await Promise.all(
+    emails.map((key) => deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e))),
+  );
   // Outgoing webhooks the event emitted (lib/webhooks/events.ts) go to the delivery queue.
   await dispatchAfterCommit();
   return status;

@@ -29,8 +29,16 @@ function startBridge(handler: (req: Request) => Promise<Response>) {
     const aborted = new AbortController();
     res.on("close", () => !res.writableFinished && aborted.abort());
     const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
-    const response = await handler(new Request(`http://localhost${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks), signal: aborted.signal }));
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+    const response = await handler(
+      new Request(`http://localhost${req.url}`, {
+        method: req.method,
+        headers,
+        body: Buffer.concat(chunks),
+        signal: aborted.signal,
+      }),
+    );
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (response.body) for await (const chunk of response.body) res.write(chunk);
     res.end();
@@ -55,8 +63,29 @@ afterAll(async () => {
 function captureOutput() {
   const chunks: string[] = [];
   const methods = ["log", "info", "warn", "error", "debug"] as const;
-  const spies = methods.map((m) => vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void chunks.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "))));
-  const writes = [process.stdout, process.stderr].map((stream) => vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true)));
+  const spies = methods.map((m) =>
+    vi
+      .spyOn(console, m)
+      .mockImplementation(
+        (...args: unknown[]) =>
+          void chunks.push(
+            args
+              .map((a) =>
+                a instanceof Error
+                  ? `${a.message} ${a.stack}`
+                  : typeof a === "string"
+                    ? a
+                    : JSON.stringify(a),
+              )
+              .join(" "),
+          ),
+      ),
+  );
+  const writes = [process.stdout, process.stderr].map((stream) =>
+    vi
+      .spyOn(stream, "write")
+      .mockImplementation((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true)),
+  );
   return {
     stop() {
       for (const spy of [...spies, ...writes]) spy.mockRestore();
@@ -67,18 +96,27 @@ function captureOutput() {
 
 const client = (apiKey: string) => new OpenAI({ apiKey, baseURL, maxRetries: 0 });
 const messages = [{ role: "user" as const, content: "Say hello." }];
-const balance = async (id: string) => (await db.workspace.findUniqueOrThrow({ where: { id } })).balanceMillicredits;
+const balance = async (id: string) =>
+  (await db.workspace.findUniqueOrThrow({ where: { id } })).balanceMillicredits;
 
 /** What the workspace should pay for the stand-in's reported tokens at its tier's markup. */
 async function expectedPrice(key: string) {
   const caller = await authenticate(`Bearer ${key}`);
   const { prompt_tokens: inputTokens, completion_tokens: outputTokens } = standIn.state.usage;
   const model = caller.catalog.models.get(CHAT)!;
-  return priceCall({ model, usage: { inputTokens, outputTokens }, tierMarkupBps: caller.tier.markupBps, defaultMarkupBps: caller.catalog.settings.defaultMarkupBps }).millicredits;
+  return priceCall({
+    model,
+    usage: { inputTokens, outputTokens },
+    tierMarkupBps: caller.tier.markupBps,
+    defaultMarkupBps: caller.catalog.settings.defaultMarkupBps,
+  }).millicredits;
 }
 
 async function expectApiError(call: Promise<unknown>, status: number, code: string) {
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(APIError);
   expect(error).toMatchObject({ status, code });
 }
@@ -86,7 +124,9 @@ async function expectApiError(call: Promise<unknown>, status: number, code: stri
 describe("POST /api/v1/chat/completions through the OpenAI client", () => {
   it("answers a non-streamed completion and charges exactly the provider-reported tokens", async () => {
     const { workspace, key } = await apiWorkspace({ balance: 1_000_000n });
-    const { data: completion, response } = await client(key).chat.completions.create({ model: CHAT, messages, max_tokens: 200 }).withResponse();
+    const { data: completion, response } = await client(key)
+      .chat.completions.create({ model: CHAT, messages, max_tokens: 200 })
+      .withResponse();
     expect(completion.choices[0].message.content).toBe(CONTENT);
     expect(response.headers.get("x-ratelimit-limit")).toMatch(/^\d+$/);
     expect(response.headers.get("x-ratelimit-remaining")).toMatch(/^\d+$/);
@@ -102,7 +142,12 @@ describe("POST /api/v1/chat/completions through the OpenAI client", () => {
     const [reservation] = await db.reservation.findMany({ where: { workspaceId: workspace.id } });
     expect(reservation.status).toBe("committed");
     const event = await db.usageEvent.findUniqueOrThrow({ where: { id: reservation.usageEventId! } });
-    expect(event).toMatchObject({ billedTo: "credits", chargedMillicredits: price, inputTokens: 1_234n, outputTokens: 567n });
+    expect(event).toMatchObject({
+      billedTo: "credits",
+      chargedMillicredits: price,
+      inputTokens: 1_234n,
+      outputTokens: 567n,
+    });
     expect(event.metadata).toMatchObject({ proxy: true, upstreamId: completion.id });
   });
 
@@ -116,7 +161,10 @@ describe("POST /api/v1/chat/completions through the OpenAI client", () => {
       text += chunk.choices[0]?.delta.content ?? "";
     }
     expect(text).toBe(CONTENT);
-    expect(standIn.requests.at(-1)!.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    expect(standIn.requests.at(-1)!.body).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+    });
 
     const price = await expectedPrice(key);
     expect(await balance(workspace.id)).toBe(1_000_000n - price);
@@ -132,7 +180,11 @@ describe("POST /api/v1/chat/completions through the OpenAI client", () => {
     const { workspace, key } = await apiWorkspace({ balance: 1_000n });
     const logged = captureOutput();
     await saveProviderKey(null, workspace.id, { provider: "openai", apiKey: "sk-workspace-own-key-abcd" });
-    const completion = await client(key).chat.completions.create({ model: CHAT, messages, max_tokens: 100_000 });
+    const completion = await client(key).chat.completions.create({
+      model: CHAT,
+      messages,
+      max_tokens: 100_000,
+    });
     expect(completion.choices[0].message.content).toBe(CONTENT);
     expect(standIn.requests.at(-1)!.authorization).toBe("Bearer sk-workspace-own-key-abcd");
 
@@ -144,15 +196,27 @@ describe("POST /api/v1/chat/completions through the OpenAI client", () => {
     const events = await db.usageEvent.findMany({ where: { workspaceId: workspace.id } });
     expect(events).toHaveLength(2);
     for (const event of events) {
-      expect(event).toMatchObject({ billedTo: "byok", markupBps: 0, chargedMillicredits: 0n, quotaUnits: 0, inputTokens: 1_234n, outputTokens: 567n });
+      expect(event).toMatchObject({
+        billedTo: "byok",
+        markupBps: 0,
+        chargedMillicredits: 0n,
+        quotaUnits: 0,
+        inputTokens: 1_234n,
+        outputTokens: 567n,
+      });
       expect(event.metadata).toMatchObject({ proxy: true });
     }
     expect(await balance(workspace.id)).toBe(1_000n);
     expect(await db.reservation.count({ where: { workspaceId: workspace.id } })).toBe(0);
 
     // A provider refusing the workspace's key (its message quoting the key) logs nothing with it.
-    standIn.state.failNext = { status: 401, message: "Incorrect API key provided: sk-workspace-own-key-abcd" };
-    await client(key).chat.completions.create({ model: CHAT, messages }).catch(() => null);
+    standIn.state.failNext = {
+      status: 401,
+      message: "Incorrect API key provided: sk-workspace-own-key-abcd",
+    };
+    await client(key)
+      .chat.completions.create({ model: CHAT, messages })
+      .catch(() => null);
     const output = logged.stop();
     expect(output).not.toContain("sk-workspace-own-key-abcd");
     clearProviderKeyCache();
@@ -161,11 +225,31 @@ describe("POST /api/v1/chat/completions through the OpenAI client", () => {
   it("refuses unknown, non-chat and not-allowed models, a balance that cannot cover the hold, and a bad key", async () => {
     const { workspace, key } = await apiWorkspace({ balance: 100n });
     const calls = standIn.requests.length;
-    await expectApiError(client(key).chat.completions.create({ model: "chat:nope", messages }), 404, "model_not_found");
-    await expectApiError(client(key).chat.completions.create({ model: "poster-editor:inpaint-standard", messages }), 404, "model_not_found");
-    await expectApiError(client(key).chat.completions.create({ model: "chat:gpt-4o", messages }), 403, "model_not_allowed");
-    await expectApiError(client(key).chat.completions.create({ model: CHAT, messages, max_tokens: 10_000 }), 402, "insufficient_credits");
-    await expectApiError(client("tg_not_a_real_key").chat.completions.create({ model: CHAT, messages }), 401, "invalid_api_key");
+    await expectApiError(
+      client(key).chat.completions.create({ model: "chat:nope", messages }),
+      404,
+      "model_not_found",
+    );
+    await expectApiError(
+      client(key).chat.completions.create({ model: "poster-editor:inpaint-standard", messages }),
+      404,
+      "model_not_found",
+    );
+    await expectApiError(
+      client(key).chat.completions.create({ model: "chat:gpt-4o", messages }),
+      403,
+      "model_not_allowed",
+    );
+    await expectApiError(
+      client(key).chat.completions.create({ model: CHAT, messages, max_tokens: 10_000 }),
+      402,
+      "insufficient_credits",
+    );
+    await expectApiError(
+      client("tg_not_a_real_key").chat.completions.create({ model: CHAT, messages }),
+      401,
+      "invalid_api_key",
+    );
     expect(standIn.requests.length).toBe(calls);
     expect(await balance(workspace.id)).toBe(100n);
   });
@@ -173,7 +257,12 @@ describe("POST /api/v1/chat/completions through the OpenAI client", () => {
   it("hides a refused platform key from the caller as a 502, and charges nothing", async () => {
     const { workspace, key } = await apiWorkspace({ balance: 1_000_000n });
     standIn.state.failNext = { status: 401, message: `Incorrect API key provided: ${PLATFORM_KEY}` };
-    const error = await client(key).chat.completions.create({ model: CHAT, messages }).then(() => null, (e: unknown) => e);
+    const error = await client(key)
+      .chat.completions.create({ model: CHAT, messages })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error).toMatchObject({ status: 502, code: "provider_auth_failed" });
     expect(JSON.stringify(error)).not.toContain(PLATFORM_KEY);
     expect(await balance(workspace.id)).toBe(1_000_000n);
@@ -183,7 +272,12 @@ describe("POST /api/v1/chat/completions through the OpenAI client", () => {
     const { workspace, key } = await apiWorkspace({ balance: 1_000_000n });
     for (const stream of [false, true]) {
       standIn.state.failNext = { status: 500, message: "upstream exploded" };
-      const error = await client(key).chat.completions.create({ model: CHAT, messages, stream }).then(() => null, (e: unknown) => e);
+      const error = await client(key)
+        .chat.completions.create({ model: CHAT, messages, stream })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(error).toBeInstanceOf(APIError);
       expect(error).toMatchObject({ status: 500, message: expect.stringContaining("upstream exploded") });
     }

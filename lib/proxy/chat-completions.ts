@@ -6,7 +6,11 @@ import { parseBody } from "@/lib/metering/http";
 import { commitReservation, holdCredits, releaseReservation } from "@/lib/metering/reservations";
 import { creditsString } from "@/lib/catalog/money";
 import { chatCompletionsUrl, platformKey, ProviderUnavailableError, upstreamModelName } from "./providers";
-import { chatCompletionRequestSchema, chatCompletionUsageSchema, type ChatCompletionRequest } from "./schemas";
+import {
+  chatCompletionRequestSchema,
+  chatCompletionUsageSchema,
+  type ChatCompletionRequest,
+} from "./schemas";
 import { meteredStream, outputChars, type StreamOutcome } from "./usage-tap";
 import { upstreamErrorResponse, upstreamUnreachable } from "./upstream-errors";
 
@@ -38,10 +42,11 @@ export function estimateTokens(body: ChatCompletionRequest): Tokens {
   for (const message of body.messages) {
     tokens += TOKENS_PER_MESSAGE;
     if (typeof message.content === "string") chars += message.content.length;
-    else for (const part of message.content ?? []) {
-      if (typeof part.text === "string") chars += part.text.length;
-      else tokens += TOKENS_PER_NON_TEXT_PART;
-    }
+    else
+      for (const part of message.content ?? []) {
+        if (typeof part.text === "string") chars += part.text.length;
+        else tokens += TOKENS_PER_NON_TEXT_PART;
+      }
   }
   const n = typeof body.n === "number" && Number.isInteger(body.n) ? Math.min(Math.max(body.n, 1), 128) : 1;
   const maxOutput = body.max_completion_tokens ?? body.max_tokens ?? DEFAULT_OUTPUT_TOKENS;
@@ -51,7 +56,8 @@ export function estimateTokens(body: ChatCompletionRequest): Tokens {
 /** The model must exist, be enabled, be a token model with a provider, and be on the caller's tier. */
 function resolveChatModel(caller: ApiCaller, key: string) {
   const found = caller.catalog.models.get(key);
-  if (found?.enabled && (found.unit !== "token" || !found.provider)) throw new AppError("model_not_found", `${key} is not a chat model.`, 404);
+  if (found?.enabled && (found.unit !== "token" || !found.provider))
+    throw new AppError("model_not_found", `${key} is not a chat model.`, 404);
   return resolveModel(caller, key);
 }
 
@@ -64,26 +70,43 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
   const url = chatCompletionsUrl(provider);
   const ownKey = await providerKeyFor(caller.workspace.id, provider);
   const apiKey = ownKey ?? platformKey(provider);
-  if (!apiKey) throw new ProviderUnavailableError(provider, "no platform key is configured (PROVIDER_API_KEYS) and this workspace has not added its own");
+  if (!apiKey)
+    throw new ProviderUnavailableError(
+      provider,
+      "no platform key is configured (PROVIDER_API_KEYS) and this workspace has not added its own",
+    );
   const byok = ownKey !== null;
   const stream = body.stream === true;
   const estimate = estimateTokens(body);
-  const hold = byok ? null : await holdCredits(caller, { model: model.key, ...estimate, ttlSeconds: HOLD_TTL_SECONDS });
+  const hold = byok
+    ? null
+    : await holdCredits(caller, { model: model.key, ...estimate, ttlSeconds: HOLD_TTL_SECONDS });
   const creditHeaders = (balance: bigint | null | undefined): Record<string, string> =>
     balance === null || balance === undefined ? {} : { "X-Credits-Remaining": creditsString(balance) };
 
   const release = async () => {
-    if (hold) await releaseReservation(caller.workspace.id, hold.id).catch((e: unknown) => console.error("chat proxy: release failed", e));
+    if (hold)
+      await releaseReservation(caller.workspace.id, hold.id).catch((e: unknown) =>
+        console.error("chat proxy: release failed", e),
+      );
   };
   const settle = async (outcome: StreamOutcome) => {
     const { usage } = outcome;
     const tokens: Tokens | null = usage
       ? { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens }
       : outcome.deliveredChars > 0
-        ? { inputTokens: estimate.inputTokens, outputTokens: Math.ceil(outcome.deliveredChars / CHARS_PER_TOKEN) }
+        ? {
+            inputTokens: estimate.inputTokens,
+            outputTokens: Math.ceil(outcome.deliveredChars / CHARS_PER_TOKEN),
+          }
         : null;
     if (!tokens) return void (await release());
-    const metadata = { proxy: true, upstreamId: outcome.upstreamId, stream, ...(usage ? {} : { usageEstimated: true }) };
+    const metadata = {
+      proxy: true,
+      upstreamId: outcome.upstreamId,
+      stream,
+      ...(usage ? {} : { usageEstimated: true }),
+    };
     if (hold) return commitReservation(caller, hold.id, { ...tokens, metadata });
     return chargeUsage(caller, { model: model.key, ...tokens, metadata }, null, new Date(), { byok: true });
   };
@@ -92,7 +115,11 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
   try {
     upstream = await fetch(url, {
       method: "POST",
-      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json", accept: stream ? "text/event-stream" : "application/json" },
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        "content-type": "application/json",
+        accept: stream ? "text/event-stream" : "application/json",
+      },
       body: JSON.stringify({
         ...body,
         model: upstreamModelName(model.key),
@@ -106,18 +133,26 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
   }
   if (!upstream.ok) {
     await release();
-    return upstreamErrorResponse(upstream, { apiKey, byok, provider, headers: creditHeaders(hold?.balanceMillicredits) });
+    return upstreamErrorResponse(upstream, {
+      apiKey,
+      byok,
+      provider,
+      headers: creditHeaders(hold?.balanceMillicredits),
+    });
   }
 
   if (stream && upstream.body) {
-    return new Response(meteredStream(upstream.body, async (outcome) => void (await settle(outcome))), {
-      status: upstream.status,
-      headers: {
-        "content-type": upstream.headers.get("content-type") ?? "text/event-stream",
-        "cache-control": "no-cache",
-        ...creditHeaders(hold?.balanceMillicredits),
+    return new Response(
+      meteredStream(upstream.body, async (outcome) => void (await settle(outcome))),
+      {
+        status: upstream.status,
+        headers: {
+          "content-type": upstream.headers.get("content-type") ?? "text/event-stream",
+          "cache-control": "no-cache",
+          ...creditHeaders(hold?.balanceMillicredits),
+        },
       },
-    });
+    );
   }
 
   let text: string;
@@ -134,9 +169,16 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
     // Not JSON: nothing to meter from but what was delivered.
   }
   const usage = chatCompletionUsageSchema.safeParse(parsed?.usage);
-  const delivered = Array.isArray(parsed?.choices) ? parsed.choices.reduce((sum: number, c: { message?: unknown }) => sum + outputChars(c?.message), 0) : text.length;
-  const result = await settle({ usage: usage.success ? usage.data : null, upstreamId: typeof parsed?.id === "string" ? parsed.id : null, deliveredChars: delivered }).catch(
-    (e: unknown) => void console.error("chat proxy: settling a completion failed", e),
-  );
-  return new Response(text, { status: upstream.status, headers: jsonHeaders(creditHeaders(result ? result.balanceMillicredits : hold?.balanceMillicredits)) });
+  const delivered = Array.isArray(parsed?.choices)
+    ? parsed.choices.reduce((sum: number, c: { message?: unknown }) => sum + outputChars(c?.message), 0)
+    : text.length;
+  const result = await settle({
+    usage: usage.success ? usage.data : null,
+    upstreamId: typeof parsed?.id === "string" ? parsed.id : null,
+    deliveredChars: delivered,
+  }).catch((e: unknown) => void console.error("chat proxy: settling a completion failed", e));
+  return new Response(text, {
+    status: upstream.status,
+    headers: jsonHeaders(creditHeaders(result ? result.balanceMillicredits : hold?.balanceMillicredits)),
+  });
 }

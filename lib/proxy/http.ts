@@ -6,7 +6,9 @@ import type { OpenAiError } from "./schemas";
 // handler that answers with its own Response (a stream, or the provider's body), with Tollgate's
 // refusals reshaped into OpenAI's error body so OpenAI clients raise them as APIError with `code`.
 
-type TollgateErrorBody = { error: { code: string; message: string; issues?: { path?: PropertyKey[] }[] } & Record<string, unknown> };
+type TollgateErrorBody = {
+  error: { code: string; message: string; issues?: { path?: PropertyKey[] }[] } & Record<string, unknown>;
+};
 
 async function openAiErrorResponse(edge: Response): Promise<Response> {
   const { error } = (await edge.json()) as TollgateErrorBody;
@@ -32,7 +34,8 @@ export function openAiRoute(handler: (req: Request, caller: ApiCaller) => Promis
       return { body: null };
     })(req);
     if (!out.response) return openAiErrorResponse(edge);
-    for (const [name, value] of edge.headers) if (name.startsWith("x-ratelimit-")) out.response.headers.set(name, value);
+    for (const [name, value] of edge.headers)
+      if (name.startsWith("x-ratelimit-")) out.response.headers.set(name, value);
     return out.response;
   };
 }

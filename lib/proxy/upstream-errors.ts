@@ -3,27 +3,51 @@ import { openAiErrorSchema, type OpenAiError } from "./schemas";
 // The provider's refusals, returned to the client in OpenAI's error shape with the provider's
 // status. The key Tollgate sent never appears in what the client gets back.
 
-const errorBody = (message: string, type: string, code: string | null): OpenAiError => ({ error: { message, type, code, param: null } });
+const errorBody = (message: string, type: string, code: string | null): OpenAiError => ({
+  error: { message, type, code, param: null },
+});
 
 export function upstreamUnreachable(provider: string, headers: Record<string, string>) {
-  return Response.json(errorBody(`The ${provider} provider could not be reached. Nothing was charged.`, "upstream_error", "upstream_unavailable"), { status: 502, headers });
+  return Response.json(
+    errorBody(
+      `The ${provider} provider could not be reached. Nothing was charged.`,
+      "upstream_error",
+      "upstream_unavailable",
+    ),
+    { status: 502, headers },
+  );
 }
 
-export async function upstreamErrorResponse(upstream: Response, opts: { apiKey: string; byok: boolean; provider: string; headers: Record<string, string> }) {
+export async function upstreamErrorResponse(
+  upstream: Response,
+  opts: { apiKey: string; byok: boolean; provider: string; headers: Record<string, string> },
+) {
   const { apiKey, byok, provider, headers } = opts;
   const text = await upstream.text().catch(() => "");
   // A refused platform key is Tollgate's problem, not the caller's: say so without the details.
   if (!byok && (upstream.status === 401 || upstream.status === 403)) {
     console.error(`chat proxy: ${provider} refused the platform key (status ${upstream.status})`);
-    return Response.json(errorBody(`The ${provider} provider refused Tollgate's credentials. Nothing was charged; try again later.`, "upstream_error", "provider_auth_failed"), {
-      status: 502,
-      headers,
-    });
+    return Response.json(
+      errorBody(
+        `The ${provider} provider refused Tollgate's credentials. Nothing was charged; try again later.`,
+        "upstream_error",
+        "provider_auth_failed",
+      ),
+      {
+        status: 502,
+        headers,
+      },
+    );
   }
-  let body: OpenAiError = errorBody(`The ${provider} provider answered with status ${upstream.status}. Nothing was charged.`, "upstream_error", null);
+  let body: OpenAiError = errorBody(
+    `The ${provider} provider answered with status ${upstream.status}. Nothing was charged.`,
+    "upstream_error",
+    null,
+  );
   try {
     const parsed = openAiErrorSchema.safeParse(JSON.parse(text));
-    if (parsed.success) body = JSON.parse(JSON.stringify(parsed.data).split(apiKey).join("***")) as OpenAiError;
+    if (parsed.success)
+      body = JSON.parse(JSON.stringify(parsed.data).split(apiKey).join("***")) as OpenAiError;
   } catch {
     // Not JSON: keep the generic body.
   }

@@ -22,17 +22,28 @@ async function readAll(stream: ReadableStream<Uint8Array>) {
 
 describe("meteredStream", () => {
   it("passes bytes through unchanged and finds the usage even when lines are split across chunks", async () => {
-    const text = sse({ id: "c1", choices: [{ index: 0, delta: { content: "Hi there" } }] }) + sse({ id: "c1", choices: [], usage: { prompt_tokens: 9, completion_tokens: 2, total_tokens: 11 } }) + "data: [DONE]\n\n";
+    const text =
+      sse({ id: "c1", choices: [{ index: 0, delta: { content: "Hi there" } }] }) +
+      sse({ id: "c1", choices: [], usage: { prompt_tokens: 9, completion_tokens: 2, total_tokens: 11 } }) +
+      "data: [DONE]\n\n";
     const parts = [text.slice(0, 7), text.slice(7, 60), text.slice(60, 61), text.slice(61)];
     const outcomes: StreamOutcome[] = [];
     const out = await readAll(meteredStream(source(parts), async (o) => void outcomes.push(o)));
     expect(out).toBe(text);
-    expect(outcomes).toEqual([{ usage: { prompt_tokens: 9, completion_tokens: 2, total_tokens: 11 }, upstreamId: "c1", deliveredChars: 8 }]);
+    expect(outcomes).toEqual([
+      {
+        usage: { prompt_tokens: 9, completion_tokens: 2, total_tokens: 11 },
+        upstreamId: "c1",
+        deliveredChars: 8,
+      },
+    ]);
   });
 
   it("settles once with what was delivered when the client goes away before the usage chunk", async () => {
     let push: ((s: string) => void) | undefined;
-    const upstream = new ReadableStream<Uint8Array>({ start: (c) => void (push = (s) => c.enqueue(encoder.encode(s))) });
+    const upstream = new ReadableStream<Uint8Array>({
+      start: (c) => void (push = (s) => c.enqueue(encoder.encode(s))),
+    });
     const outcomes: StreamOutcome[] = [];
     const reader = meteredStream(upstream, async (o) => void outcomes.push(o)).getReader();
     push!(sse({ id: "c2", choices: [{ index: 0, delta: { content: "abcdefgh" } }] }));

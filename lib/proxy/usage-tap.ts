@@ -9,7 +9,10 @@ const MAX_LINE = 1_000_000; // a data line longer than this is content, never th
 export function outputChars(message: unknown): number {
   if (!message || typeof message !== "object") return 0;
   const { content, tool_calls: toolCalls } = message as { content?: unknown; tool_calls?: unknown };
-  return (typeof content === "string" ? content.length : 0) + (Array.isArray(toolCalls) ? JSON.stringify(toolCalls).length : 0);
+  return (
+    (typeof content === "string" ? content.length : 0) +
+    (Array.isArray(toolCalls) ? JSON.stringify(toolCalls).length : 0)
+  );
 }
 
 export class SseUsageTap {
@@ -49,25 +52,36 @@ export class SseUsageTap {
     if (typeof chunk.id === "string") this.upstreamId ??= chunk.id;
     const usage = chatCompletionUsageSchema.safeParse(chunk.usage);
     if (usage.success) this.usage = usage.data;
-    if (Array.isArray(chunk.choices)) for (const choice of chunk.choices) this.deliveredChars += outputChars((choice as { delta?: unknown })?.delta);
+    if (Array.isArray(chunk.choices))
+      for (const choice of chunk.choices)
+        this.deliveredChars += outputChars((choice as { delta?: unknown })?.delta);
   }
 }
 
-export type StreamOutcome = { usage: ChatCompletionUsage | null; upstreamId: string | null; deliveredChars: number };
+export type StreamOutcome = {
+  usage: ChatCompletionUsage | null;
+  upstreamId: string | null;
+  deliveredChars: number;
+};
 
 /**
  * Passes the provider's SSE bytes through unchanged and calls `onEnd` exactly once: when the
  * provider finishes (awaited before the client's stream closes, so the charge is settled when the
  * client sees the end), or when the client goes away or the provider's stream breaks.
  */
-export function meteredStream(upstream: ReadableStream<Uint8Array>, onEnd: (outcome: StreamOutcome) => Promise<void>): ReadableStream<Uint8Array> {
+export function meteredStream(
+  upstream: ReadableStream<Uint8Array>,
+  onEnd: (outcome: StreamOutcome) => Promise<void>,
+): ReadableStream<Uint8Array> {
   const reader = upstream.getReader();
   const tap = new SseUsageTap();
   let ended = false;
   const finish = async () => {
     if (ended) return;
     ended = true;
-    await onEnd({ usage: tap.usage, upstreamId: tap.upstreamId, deliveredChars: tap.deliveredChars }).catch((e: unknown) => console.error("chat proxy: settling a stream failed", e));
+    await onEnd({ usage: tap.usage, upstreamId: tap.upstreamId, deliveredChars: tap.deliveredChars }).catch(
+      (e: unknown) => console.error("chat proxy: settling a stream failed", e),
+    );
   };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -8,7 +8,8 @@ const INVITE_MESSAGES: Record<InviteProblem, string> = {
   revoked: "This invitation was withdrawn. Ask the person who invited you for a new one.",
   accepted: "This invitation has already been accepted.",
   declined: "This invitation was declined. Ask the person who invited you for a new one.",
-  wrong_email: "This invitation was sent to a different email address. Sign in with that address to accept it.",
+  wrong_email:
+    "This invitation was sent to a different email address. Sign in with that address to accept it.",
 };
 
 /** An invitation link that cannot be used (any more), or not by this person. */

@@ -20,13 +20,25 @@ export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 export const inviteUrl = (token: string) => `${env.APP_URL}/invite?token=${encodeURIComponent(token)}`;
 const newToken = () => randomBytes(32).toString("base64url");
 
-async function queueInviteEmail(tx: Tx, invite: TeamInvite, workspace: Workspace, inviter: TeamActor, token: string) {
+async function queueInviteEmail(
+  tx: Tx,
+  invite: TeamInvite,
+  workspace: Workspace,
+  inviter: TeamActor,
+  token: string,
+) {
   const { name } = await tx.user.findUniqueOrThrow({ where: { id: inviter.id }, select: { name: true } });
   return queueEmail(
     {
       template: "team-invite",
       to: invite.email,
-      props: { inviterName: name ?? inviter.email, workspace: workspace.name, role: invite.role, acceptUrl: inviteUrl(token), expiresOn: formatDate(invite.expiresAt) },
+      props: {
+        inviterName: name ?? inviter.email,
+        workspace: workspace.name,
+        role: invite.role,
+        acceptUrl: inviteUrl(token),
+        expiresOn: formatDate(invite.expiresAt),
+      },
       idempotencyKey: `team-invite:${invite.id}:${invite.sendCount}`,
     },
     tx,
@@ -35,7 +47,8 @@ async function queueInviteEmail(tx: Tx, invite: TeamInvite, workspace: Workspace
 
 async function teamFor(tx: Tx, workspaceId: string) {
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-  if (workspace.personal) throw new TeamRuleError("A personal workspace has only you in it. Create a team to invite people.");
+  if (workspace.personal)
+    throw new TeamRuleError("A personal workspace has only you in it. Create a team to invite people.");
   return workspace;
 }
 
@@ -52,16 +65,38 @@ export async function createInvite(by: ActingMember, input: { email: string; rol
       throw new TeamRuleError(`${email} is already a member of ${workspace.name}.`);
     }
     const now = new Date();
-    if (await tx.teamInvite.findFirst({ where: { workspaceId: workspace.id, email, status: "pending", expiresAt: { gt: now } } })) {
-      throw new TeamRuleError(`${email} already has a pending invitation. Resend it from the list of invitations.`);
+    if (
+      await tx.teamInvite.findFirst({
+        where: { workspaceId: workspace.id, email, status: "pending", expiresAt: { gt: now } },
+      })
+    ) {
+      throw new TeamRuleError(
+        `${email} already has a pending invitation. Resend it from the list of invitations.`,
+      );
     }
     // An expired invitation for the same address is replaced, so only one can ever be pending.
-    await tx.teamInvite.updateMany({ where: { workspaceId: workspace.id, email, status: "pending" }, data: { status: "revoked", respondedAt: now } });
+    await tx.teamInvite.updateMany({
+      where: { workspaceId: workspace.id, email, status: "pending" },
+      data: { status: "revoked", respondedAt: now },
+    });
     const invite = await tx.teamInvite.create({
-      data: { workspaceId: workspace.id, email, role: input.role, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS), invitedById: by.actor.id },
+      data: {
+        workspaceId: workspace.id,
+        email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS),
+        invitedById: by.actor.id,
+      },
     });
     const emailKey = await queueInviteEmail(tx, invite, workspace, by.actor, token);
-    await recordAudit(tx, { actor: by.actor, action: "member.invite", targetType: "team_invite", targetId: invite.id, after: { workspaceId: workspace.id, email, role: input.role, expiresAt: invite.expiresAt } });
+    await recordAudit(tx, {
+      actor: by.actor,
+      action: "member.invite",
+      targetType: "team_invite",
+      targetId: invite.id,
+      after: { workspaceId: workspace.id, email, role: input.role, expiresAt: invite.expiresAt },
+    });
     return { invite, emailKey };
   });
   await deliverQueued(emailKey);
@@ -87,7 +122,12 @@ export async function resendInvite(by: ActingMember, inviteId: string) {
     const now = new Date();
     const invite = await tx.teamInvite.update({
       where: { id: before.id },
-      data: { tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS), sendCount: { increment: 1 }, lastSentAt: now },
+      data: {
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS),
+        sendCount: { increment: 1 },
+        lastSentAt: now,
+      },
     });
     const emailKey = await queueInviteEmail(tx, invite, workspace, by.actor, token);
     await recordAudit(tx, {
@@ -110,30 +150,62 @@ export async function revokeInvite(by: ActingMember, inviteId: string) {
     await lockTeam(tx, by.workspaceId);
     await actingRole(tx, by, "members.invite");
     const before = await pendingInvite(tx, by.workspaceId, inviteId);
-    const invite = await tx.teamInvite.update({ where: { id: before.id }, data: { status: "revoked", respondedAt: new Date() } });
-    await recordAudit(tx, { actor: by.actor, action: "member.invite_revoke", targetType: "team_invite", targetId: invite.id, before: { email: before.email, status: "pending" }, after: { status: "revoked" } });
+    const invite = await tx.teamInvite.update({
+      where: { id: before.id },
+      data: { status: "revoked", respondedAt: new Date() },
+    });
+    await recordAudit(tx, {
+      actor: by.actor,
+      action: "member.invite_revoke",
+      targetType: "team_invite",
+      targetId: invite.id,
+      before: { email: before.email, status: "pending" },
+      after: { status: "revoked" },
+    });
     return invite;
   });
 }
 
-export type InviteView = { email: string; role: MemberRole; workspaceName: string; expiresAt: Date; problem: InvalidInviteError["problem"] | null };
+export type InviteView = {
+  email: string;
+  role: MemberRole;
+  workspaceName: string;
+  expiresAt: Date;
+  problem: InvalidInviteError["problem"] | null;
+};
 
 /** What the invitation link shows. Read-only: following the link changes nothing. */
 export async function describeInvite(rawToken: string): Promise<InviteView | null> {
-  const invite = await db.teamInvite.findUnique({ where: { tokenHash: hashToken(rawToken) }, include: { workspace: { select: { name: true } } } });
+  const invite = await db.teamInvite.findUnique({
+    where: { tokenHash: hashToken(rawToken) },
+    include: { workspace: { select: { name: true } } },
+  });
   if (!invite) return null;
-  const problem = invite.status !== "pending" ? invite.status : invite.expiresAt <= new Date() ? "expired" : null;
-  return { email: invite.email, role: invite.role, workspaceName: invite.workspace.name, expiresAt: invite.expiresAt, problem };
+  const problem =
+    invite.status !== "pending" ? invite.status : invite.expiresAt <= new Date() ? "expired" : null;
+  return {
+    email: invite.email,
+    role: invite.role,
+    workspaceName: invite.workspace.name,
+    expiresAt: invite.expiresAt,
+    problem,
+  };
 }
 
 type Responder = { id: string; email: string };
 
 /** Finds the invite, takes the team lock, then reads it again so concurrent answers see each other. */
 async function lockedInvite(tx: Tx, rawToken: string) {
-  const found = await tx.teamInvite.findUnique({ where: { tokenHash: hashToken(rawToken) }, select: { workspaceId: true } });
+  const found = await tx.teamInvite.findUnique({
+    where: { tokenHash: hashToken(rawToken) },
+    select: { workspaceId: true },
+  });
   if (!found) throw new InvalidInviteError("unknown");
   await lockTeam(tx, found.workspaceId);
-  const invite = await tx.teamInvite.findUnique({ where: { tokenHash: hashToken(rawToken) }, include: { workspace: true } });
+  const invite = await tx.teamInvite.findUnique({
+    where: { tokenHash: hashToken(rawToken) },
+    include: { workspace: true },
+  });
   if (!invite) throw new InvalidInviteError("unknown"); // renewed meanwhile: this link is the old one
   return invite;
 }
@@ -152,13 +224,29 @@ function assertAnswerable(invite: TeamInvite, user: Responder) {
 export async function acceptInvite(user: Responder, rawToken: string) {
   return db.$transaction(async (tx) => {
     const invite = await lockedInvite(tx, rawToken);
-    if (invite.status === "accepted" && invite.acceptedById === user.id) return { workspace: invite.workspace, role: invite.role, alreadyMember: true };
+    if (invite.status === "accepted" && invite.acceptedById === user.id)
+      return { workspace: invite.workspace, role: invite.role, alreadyMember: true };
     assertAnswerable(invite, user);
     const now = new Date();
-    await tx.teamInvite.update({ where: { id: invite.id }, data: { status: "accepted", acceptedById: user.id, respondedAt: now } });
-    const joined = await tx.membership.createMany({ data: [{ userId: user.id, workspaceId: invite.workspaceId, role: invite.role }], skipDuplicates: true });
-    await tx.user.updateMany({ where: { id: user.id, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
-    await recordAudit(tx, { actor: user, action: "member.join", targetType: "team_invite", targetId: invite.id, after: { workspaceId: invite.workspaceId, role: invite.role, joined: joined.count === 1 } });
+    await tx.teamInvite.update({
+      where: { id: invite.id },
+      data: { status: "accepted", acceptedById: user.id, respondedAt: now },
+    });
+    const joined = await tx.membership.createMany({
+      data: [{ userId: user.id, workspaceId: invite.workspaceId, role: invite.role }],
+      skipDuplicates: true,
+    });
+    await tx.user.updateMany({
+      where: { id: user.id, emailVerifiedAt: null },
+      data: { emailVerifiedAt: now },
+    });
+    await recordAudit(tx, {
+      actor: user,
+      action: "member.join",
+      targetType: "team_invite",
+      targetId: invite.id,
+      after: { workspaceId: invite.workspaceId, role: invite.role, joined: joined.count === 1 },
+    });
     return { workspace: invite.workspace, role: invite.role, alreadyMember: joined.count === 0 };
   });
 }
@@ -167,8 +255,17 @@ export async function declineInvite(user: Responder, rawToken: string) {
   return db.$transaction(async (tx) => {
     const invite = await lockedInvite(tx, rawToken);
     assertAnswerable(invite, user);
-    await tx.teamInvite.update({ where: { id: invite.id }, data: { status: "declined", respondedAt: new Date() } });
-    await recordAudit(tx, { actor: user, action: "member.decline", targetType: "team_invite", targetId: invite.id, after: { workspaceId: invite.workspaceId, status: "declined" } });
+    await tx.teamInvite.update({
+      where: { id: invite.id },
+      data: { status: "declined", respondedAt: new Date() },
+    });
+    await recordAudit(tx, {
+      actor: user,
+      action: "member.decline",
+      targetType: "team_invite",
+      targetId: invite.id,
+      after: { workspaceId: invite.workspaceId, status: "declined" },
+    });
     return { workspace: invite.workspace };
   });
 }

@@ -20,7 +20,10 @@ export async function lockTeam(tx: Tx, workspaceId: string) {
 
 /** The actor's role as it stands now, under the lock; refuses anyone who lost the permission meanwhile. */
 export async function actingRole(tx: Tx, by: ActingMember, permission: Permission) {
-  const m = await tx.membership.findUnique({ where: { userId_workspaceId: { userId: by.actor.id, workspaceId: by.workspaceId } }, select: { role: true } });
+  const m = await tx.membership.findUnique({
+    where: { userId_workspaceId: { userId: by.actor.id, workspaceId: by.workspaceId } },
+    select: { role: true },
+  });
   if (!m) throw new ForbiddenError("You are not a member of this workspace.");
   assertCan(m.role, permission);
   return m.role;
@@ -29,34 +32,59 @@ export async function actingRole(tx: Tx, by: ActingMember, permission: Permissio
 async function teamWorkspace(tx: Tx, workspaceId: string) {
   const workspace = await tx.workspace.findUnique({ where: { id: workspaceId } });
   if (!workspace) throw new NotFoundError("Workspace");
-  if (workspace.personal) throw new TeamRuleError("A personal workspace has only you in it. Create a team to work with others.");
+  if (workspace.personal)
+    throw new TeamRuleError("A personal workspace has only you in it. Create a team to work with others.");
   return workspace;
 }
 
 async function targetMembership(tx: Tx, workspaceId: string, membershipId: string) {
-  const m = await tx.membership.findFirst({ where: { id: membershipId, workspaceId }, include: { user: { select: { email: true, name: true } } } });
+  const m = await tx.membership.findFirst({
+    where: { id: membershipId, workspaceId },
+    include: { user: { select: { email: true, name: true } } },
+  });
   if (!m) throw new NotFoundError("Member");
   return m;
 }
 
-const ownerCount = (tx: Tx, workspaceId: string) => tx.membership.count({ where: { workspaceId, role: "owner" } });
+const ownerCount = (tx: Tx, workspaceId: string) =>
+  tx.membership.count({ where: { workspaceId, role: "owner" } });
 
 /** A member who leaves or is removed can no longer spend the team's credits through their keys. */
 async function revokeKeysOf(tx: Tx, workspaceId: string, userId: string) {
-  const { count } = await tx.apiKey.updateMany({ where: { workspaceId, createdById: userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await tx.apiKey.updateMany({
+    where: { workspaceId, createdById: userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   return count;
 }
 
 const slugify = (name: string) =>
-  `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "team"}-${randomBytes(3).toString("hex")}`;
+  `${
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "team"
+  }-${randomBytes(3).toString("hex")}`;
 
 /** A new team workspace with the creator as its owner. Anyone signed in may create one. */
 export async function createTeam(actor: TeamActor, name: string) {
   return db.$transaction(async (tx) => {
     const workspace = await tx.workspace.create({
-      data: { name, slug: slugify(name), personal: false, memberships: { create: { userId: actor.id, role: "owner" } } },
+      data: {
+        name,
+        slug: slugify(name),
+        personal: false,
+        memberships: { create: { userId: actor.id, role: "owner" } },
+      },
     });
-    await recordAudit(tx, { actor, action: "team.create", targetType: "workspace", targetId: workspace.id, after: { name, personal: false } });
+    await recordAudit(tx, {
+      actor,
+      action: "team.create",
+      targetType: "workspace",
+      targetId: workspace.id,
+      after: { name, personal: false },
+    });
     return workspace;
   });
 }
@@ -66,9 +94,23 @@ export async function renameWorkspace(by: ActingMember, name: string) {
   return db.$transaction(async (tx) => {
     await lockTeam(tx, by.workspaceId);
     await actingRole(tx, by, "workspace.settings");
-    const before = await tx.workspace.findUniqueOrThrow({ where: { id: by.workspaceId }, select: { name: true } });
-    const after = await tx.workspace.update({ where: { id: by.workspaceId }, data: { name }, select: { name: true } });
-    await recordAudit(tx, { actor: by.actor, action: "workspace.rename", targetType: "workspace", targetId: by.workspaceId, before, after });
+    const before = await tx.workspace.findUniqueOrThrow({
+      where: { id: by.workspaceId },
+      select: { name: true },
+    });
+    const after = await tx.workspace.update({
+      where: { id: by.workspaceId },
+      data: { name },
+      select: { name: true },
+    });
+    await recordAudit(tx, {
+      actor: by.actor,
+      action: "workspace.rename",
+      targetType: "workspace",
+      targetId: by.workspaceId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -81,29 +123,52 @@ export async function changeMemberRole(by: ActingMember, membershipId: string, r
     const actorRole = await actingRole(tx, by, "members.manage");
     await teamWorkspace(tx, by.workspaceId);
     const target = await targetMembership(tx, by.workspaceId, membershipId);
-    if (actorRole !== "owner" && target.role === "owner") throw new ForbiddenError("Only an owner can change an owner's role.");
-    if (actorRole !== "owner" && role === "owner") throw new ForbiddenError("Only an owner can make someone an owner.");
+    if (actorRole !== "owner" && target.role === "owner")
+      throw new ForbiddenError("Only an owner can change an owner's role.");
+    if (actorRole !== "owner" && role === "owner")
+      throw new ForbiddenError("Only an owner can make someone an owner.");
     if (target.role === role) return target;
     if (target.role === "owner" && (await ownerCount(tx, by.workspaceId)) === 1) {
       throw new TeamRuleError("A team needs an owner. Transfer ownership before changing this role.");
     }
-    const updated = await tx.membership.update({ where: { id: target.id }, data: { role }, include: { user: { select: { email: true, name: true } } } });
-    await recordAudit(tx, { actor: by.actor, action: "member.role", targetType: "membership", targetId: target.id, before: { email: target.user.email, role: target.role }, after: { role } });
+    const updated = await tx.membership.update({
+      where: { id: target.id },
+      data: { role },
+      include: { user: { select: { email: true, name: true } } },
+    });
+    await recordAudit(tx, {
+      actor: by.actor,
+      action: "member.role",
+      targetType: "membership",
+      targetId: target.id,
+      before: { email: target.user.email, role: target.role },
+      after: { role },
+    });
     return updated;
   });
 }
 
 /** Sets (or clears, with null) what a member's calls may spend per UTC month; metering enforces it. */
-export async function setMemberSpendCap(by: ActingMember, membershipId: string, capMillicredits: bigint | null) {
+export async function setMemberSpendCap(
+  by: ActingMember,
+  membershipId: string,
+  capMillicredits: bigint | null,
+) {
   assertCan(by.role, "members.manage");
-  if (capMillicredits !== null && capMillicredits < 0n) throw new TeamRuleError("A spend cap cannot be negative.");
+  if (capMillicredits !== null && capMillicredits < 0n)
+    throw new TeamRuleError("A spend cap cannot be negative.");
   return db.$transaction(async (tx) => {
     await lockTeam(tx, by.workspaceId);
     const actorRole = await actingRole(tx, by, "members.manage");
     await teamWorkspace(tx, by.workspaceId);
     const target = await targetMembership(tx, by.workspaceId, membershipId);
-    if (actorRole !== "owner" && target.role === "owner") throw new ForbiddenError("Only an owner can set an owner's spend cap.");
-    const updated = await tx.membership.update({ where: { id: target.id }, data: { monthlySpendCapMillicredits: capMillicredits }, include: { user: { select: { email: true, name: true } } } });
+    if (actorRole !== "owner" && target.role === "owner")
+      throw new ForbiddenError("Only an owner can set an owner's spend cap.");
+    const updated = await tx.membership.update({
+      where: { id: target.id },
+      data: { monthlySpendCapMillicredits: capMillicredits },
+      include: { user: { select: { email: true, name: true } } },
+    });
     await recordAudit(tx, {
       actor: by.actor,
       action: "member.cap",
@@ -125,10 +190,18 @@ export async function removeMember(by: ActingMember, membershipId: string) {
     await teamWorkspace(tx, by.workspaceId);
     const target = await targetMembership(tx, by.workspaceId, membershipId);
     if (target.userId === by.actor.id) throw new TeamRuleError("To remove yourself, use “Leave team”.");
-    if (actorRole !== "owner" && target.role === "owner") throw new ForbiddenError("Only an owner can remove an owner.");
+    if (actorRole !== "owner" && target.role === "owner")
+      throw new ForbiddenError("Only an owner can remove an owner.");
     await tx.membership.delete({ where: { id: target.id } });
     const revokedKeys = await revokeKeysOf(tx, by.workspaceId, target.userId);
-    await recordAudit(tx, { actor: by.actor, action: "member.remove", targetType: "membership", targetId: target.id, before: { email: target.user.email, role: target.role }, after: { revokedKeys } });
+    await recordAudit(tx, {
+      actor: by.actor,
+      action: "member.remove",
+      targetType: "membership",
+      targetId: target.id,
+      before: { email: target.user.email, role: target.role },
+      after: { revokedKeys },
+    });
     return { email: target.user.email, name: target.user.name, revokedKeys };
   });
 }
@@ -138,14 +211,25 @@ export async function leaveTeam(actor: TeamActor, workspaceId: string) {
   return db.$transaction(async (tx) => {
     await lockTeam(tx, workspaceId);
     const workspace = await teamWorkspace(tx, workspaceId);
-    const mine = await tx.membership.findUnique({ where: { userId_workspaceId: { userId: actor.id, workspaceId } } });
+    const mine = await tx.membership.findUnique({
+      where: { userId_workspaceId: { userId: actor.id, workspaceId } },
+    });
     if (!mine) throw new ForbiddenError("You are not a member of this workspace.");
     if (mine.role === "owner" && (await ownerCount(tx, workspaceId)) === 1) {
-      throw new TeamRuleError("You're the only owner. Transfer ownership to another member before you leave.");
+      throw new TeamRuleError(
+        "You're the only owner. Transfer ownership to another member before you leave.",
+      );
     }
     await tx.membership.delete({ where: { id: mine.id } });
     const revokedKeys = await revokeKeysOf(tx, workspaceId, actor.id);
-    await recordAudit(tx, { actor, action: "member.leave", targetType: "membership", targetId: mine.id, before: { workspaceId, role: mine.role }, after: { revokedKeys } });
+    await recordAudit(tx, {
+      actor,
+      action: "member.leave",
+      targetType: "membership",
+      targetId: mine.id,
+      before: { workspaceId, role: mine.role },
+      after: { revokedKeys },
+    });
     return { workspace, revokedKeys };
   });
 }
@@ -158,9 +242,13 @@ export async function transferOwnership(by: ActingMember, membershipId: string) 
     await actingRole(tx, by, "ownership.transfer");
     await teamWorkspace(tx, by.workspaceId);
     const target = await targetMembership(tx, by.workspaceId, membershipId);
-    if (target.userId === by.actor.id) throw new TeamRuleError("You already own this team. Choose another member.");
+    if (target.userId === by.actor.id)
+      throw new TeamRuleError("You already own this team. Choose another member.");
     await tx.membership.update({ where: { id: target.id }, data: { role: "owner" } });
-    const mine = await tx.membership.update({ where: { userId_workspaceId: { userId: by.actor.id, workspaceId: by.workspaceId } }, data: { role: "admin" } });
+    const mine = await tx.membership.update({
+      where: { userId_workspaceId: { userId: by.actor.id, workspaceId: by.workspaceId } },
+      data: { role: "admin" },
+    });
     await recordAudit(tx, {
       actor: by.actor,
       action: "ownership.transfer",

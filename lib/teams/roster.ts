@@ -19,7 +19,11 @@ const ROLE_ORDER: Record<MemberRole, number> = { owner: 0, admin: 1, billing: 2,
 
 export async function listMembers(workspaceId: string, now = new Date()): Promise<MemberRow[]> {
   const [memberships, spend] = await Promise.all([
-    db.membership.findMany({ where: { workspaceId }, include: { user: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } }),
+    db.membership.findMany({
+      where: { workspaceId },
+      include: { user: { select: { email: true, name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
     db.memberSpend.findMany({ where: { workspaceId, month: utcMonth(now) } }),
   ]);
   const spent = new Map(spend.map((s) => [s.userId, s.millicredits]));
@@ -40,12 +44,26 @@ export async function listMembers(workspaceId: string, now = new Date()): Promis
 export function listPendingInvites(workspaceId: string) {
   return db.teamInvite.findMany({
     where: { workspaceId, status: "pending" },
-    select: { id: true, email: true, role: true, expiresAt: true, sendCount: true, lastSentAt: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      sendCount: true,
+      lastSentAt: true,
+      createdAt: true,
+    },
     orderBy: { createdAt: "desc" },
   });
 }
 
-export type MemberUsageRow = { userId: string | null; email: string | null; name: string | null; calls: bigint; millicredits: bigint };
+export type MemberUsageRow = {
+  userId: string | null;
+  email: string | null;
+  name: string | null;
+  calls: bigint;
+  millicredits: bigint;
+};
 
 /**
  * This UTC month's calls and charged credits per member: usage events attributed through the API

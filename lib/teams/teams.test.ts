@@ -5,8 +5,23 @@ import { createApiKey } from "@/lib/metering/api-keys";
 import { utcMonth } from "@/lib/metering/time";
 import { createTeamWith, createUser, uniqueEmail } from "@/test/factories";
 import { InvalidInviteError, TeamRuleError } from "./errors";
-import { acceptInvite, createInvite, declineInvite, describeInvite, inviteUrl, resendInvite, revokeInvite } from "./invites";
-import { changeMemberRole, createTeam, leaveTeam, removeMember, setMemberSpendCap, transferOwnership } from "./members";
+import {
+  acceptInvite,
+  createInvite,
+  declineInvite,
+  describeInvite,
+  inviteUrl,
+  resendInvite,
+  revokeInvite,
+} from "./invites";
+import {
+  changeMemberRole,
+  createTeam,
+  leaveTeam,
+  removeMember,
+  setMemberSpendCap,
+  transferOwnership,
+} from "./members";
 import { listMembers, memberUsage } from "./roster";
 
 type Team = Awaited<ReturnType<typeof createTeamWith>>;
@@ -19,10 +34,14 @@ const person = (u: { id: string; email: string }) => ({ id: u.id, email: u.email
 /** An invitation for a fresh address, and the user who signs up with it (unverified, as after sign-up). */
 async function invited(team: Team, role: "member" | "admin" | "billing" = "member") {
   const invitee = await createUser();
-  const { invite, token } = await createInvite(by(team, "owner"), { email: invitee.email.toUpperCase(), role });
+  const { invite, token } = await createInvite(by(team, "owner"), {
+    email: invitee.email.toUpperCase(),
+    role,
+  });
   return { invitee, invite, token };
 }
-const membership = (userId: string, workspaceId: string) => db.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId } } });
+const membership = (userId: string, workspaceId: string) =>
+  db.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId } } });
 const audits = (action: string, targetId: string) => db.auditLog.count({ where: { action, targetId } });
 
 describe("team invitations", () => {
@@ -37,7 +56,11 @@ describe("team invitations", () => {
     expect(await db.teamInvite.findUniqueOrThrow({ where: { id: invite.id } })).not.toHaveProperty("token");
     expect(await audits("member.invite", invite.id)).toBe(1);
 
-    expect(await describeInvite(token)).toMatchObject({ workspaceName: team.workspace.name, role: "billing", problem: null });
+    expect(await describeInvite(token)).toMatchObject({
+      workspaceName: team.workspace.name,
+      role: "billing",
+      problem: null,
+    });
     const joined = await acceptInvite(person(invitee), token);
     expect(joined.workspace.id).toBe(team.workspace.id);
     expect((await membership(invitee.id, team.workspace.id))?.role).toBe("billing");
@@ -53,7 +76,9 @@ describe("team invitations", () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => acceptInvite(person(invitee), token)));
     expect(results.every((r) => r.workspace.id === team.workspace.id)).toBe(true);
     await acceptInvite(person(invitee), token);
-    expect(await db.membership.count({ where: { userId: invitee.id, workspaceId: team.workspace.id } })).toBe(1);
+    expect(await db.membership.count({ where: { userId: invitee.id, workspaceId: team.workspace.id } })).toBe(
+      1,
+    );
     expect(await db.auditLog.count({ where: { action: "member.join", actorId: invitee.id } })).toBe(1);
   });
 
@@ -71,23 +96,38 @@ describe("team invitations", () => {
     const team = await createTeamWith([]);
     const revoked = await invited(team);
     await revokeInvite(by(team, "owner"), revoked.invite.id);
-    await expect(acceptInvite(person(revoked.invitee), revoked.token)).rejects.toMatchObject({ problem: "revoked" });
+    await expect(acceptInvite(person(revoked.invitee), revoked.token)).rejects.toMatchObject({
+      problem: "revoked",
+    });
     expect(await audits("member.invite_revoke", revoked.invite.id)).toBe(1);
 
     const expired = await invited(team);
-    await db.teamInvite.update({ where: { id: expired.invite.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expect(acceptInvite(person(expired.invitee), expired.token)).rejects.toMatchObject({ problem: "expired" });
+    await db.teamInvite.update({
+      where: { id: expired.invite.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await expect(acceptInvite(person(expired.invitee), expired.token)).rejects.toMatchObject({
+      problem: "expired",
+    });
     expect((await describeInvite(expired.token))?.problem).toBe("expired");
 
-    await expect(acceptInvite(person(expired.invitee), "not-a-real-token")).rejects.toBeInstanceOf(InvalidInviteError);
+    await expect(acceptInvite(person(expired.invitee), "not-a-real-token")).rejects.toBeInstanceOf(
+      InvalidInviteError,
+    );
     expect(await describeInvite("not-a-real-token")).toBeNull();
 
     const other = await invited(team);
     const stranger = await createUser({ verified: true });
-    await expect(acceptInvite(person(stranger), other.token)).rejects.toMatchObject({ problem: "wrong_email" });
-    await expect(declineInvite(person(stranger), other.token)).rejects.toMatchObject({ problem: "wrong_email" });
+    await expect(acceptInvite(person(stranger), other.token)).rejects.toMatchObject({
+      problem: "wrong_email",
+    });
+    await expect(declineInvite(person(stranger), other.token)).rejects.toMatchObject({
+      problem: "wrong_email",
+    });
     expect(await membership(stranger.id, team.workspace.id)).toBeNull();
-    expect((await db.teamInvite.findUniqueOrThrow({ where: { id: other.invite.id } })).status).toBe("pending");
+    expect((await db.teamInvite.findUniqueOrThrow({ where: { id: other.invite.id } })).status).toBe(
+      "pending",
+    );
   });
 
   it("resending mails a new link and a new week; the old link stops working", async () => {
@@ -96,7 +136,10 @@ describe("team invitations", () => {
     const resent = await resendInvite(by(team, "owner"), invite.id);
     expect(resent.invite).toMatchObject({ sendCount: 2 });
     expect(resent.invite.expiresAt.getTime()).toBeGreaterThanOrEqual(invite.expiresAt.getTime());
-    const emails = await db.emailOutbox.findMany({ where: { to: invitee.email, template: "team-invite" }, orderBy: { createdAt: "asc" } });
+    const emails = await db.emailOutbox.findMany({
+      where: { to: invitee.email, template: "team-invite" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(emails).toHaveLength(2);
     expect(emails[1].text).toContain(inviteUrl(resent.token));
     await expect(acceptInvite(person(invitee), token)).rejects.toMatchObject({ problem: "unknown" });
@@ -108,15 +151,24 @@ describe("team invitations", () => {
   it("refuses inviting a member, a pending address, or into a personal workspace, with readable messages", async () => {
     const team = await createTeamWith(["member"]);
     const member = team.byRole("member").user;
-    await expect(createInvite(by(team, "owner"), { email: member.email, role: "admin" })).rejects.toThrow(`${member.email} is already a member of ${team.workspace.name}.`);
+    await expect(createInvite(by(team, "owner"), { email: member.email, role: "admin" })).rejects.toThrow(
+      `${member.email} is already a member of ${team.workspace.name}.`,
+    );
     const email = uniqueEmail("twice");
     await createInvite(by(team, "owner"), { email, role: "member" });
-    await expect(createInvite(by(team, "owner"), { email, role: "member" })).rejects.toThrow(`${email} already has a pending invitation.`);
+    await expect(createInvite(by(team, "owner"), { email, role: "member" })).rejects.toThrow(
+      `${email} already has a pending invitation.`,
+    );
     expect(await db.teamInvite.count({ where: { workspaceId: team.workspace.id, email } })).toBe(1);
 
     const solo = await createUser({ verified: true });
     const personal = await db.membership.findFirstOrThrow({ where: { userId: solo.id } });
-    await expect(createInvite({ actor: person(solo), workspaceId: personal.workspaceId, role: "owner" }, { email: uniqueEmail(), role: "member" })).rejects.toBeInstanceOf(TeamRuleError);
+    await expect(
+      createInvite(
+        { actor: person(solo), workspaceId: personal.workspaceId, role: "owner" },
+        { email: uniqueEmail(), role: "member" },
+      ),
+    ).rejects.toBeInstanceOf(TeamRuleError);
   });
 });
 
@@ -140,8 +192,12 @@ describe("team members", () => {
 
   it("keeps the sole owner in: no leaving, no stepping down; after a transfer they may leave", async () => {
     const team = await createTeamWith(["member"]);
-    await expect(leaveTeam(person(team.owner), team.workspace.id)).rejects.toThrow("You're the only owner. Transfer ownership to another member before you leave.");
-    await expect(changeMemberRole(by(team, "owner"), team.byRole("owner").membership.id, "admin")).rejects.toBeInstanceOf(TeamRuleError);
+    await expect(leaveTeam(person(team.owner), team.workspace.id)).rejects.toThrow(
+      "You're the only owner. Transfer ownership to another member before you leave.",
+    );
+    await expect(
+      changeMemberRole(by(team, "owner"), team.byRole("owner").membership.id, "admin"),
+    ).rejects.toBeInstanceOf(TeamRuleError);
     await transferOwnership(by(team, "owner"), team.byRole("member").membership.id);
     await leaveTeam(person(team.owner), team.workspace.id);
     expect(await membership(team.owner.id, team.workspace.id)).toBeNull();
@@ -152,11 +208,17 @@ describe("team members", () => {
     const team = await createTeamWith(["admin", "member"]);
     const owner = team.byRole("owner").membership;
     await expect(removeMember(by(team, "admin"), owner.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(changeMemberRole(by(team, "admin"), owner.id, "member")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(changeMemberRole(by(team, "admin"), owner.id, "member")).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(setMemberSpendCap(by(team, "admin"), owner.id, 1n)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(changeMemberRole(by(team, "admin"), team.byRole("member").membership.id, "owner")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      changeMemberRole(by(team, "admin"), team.byRole("member").membership.id, "owner"),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect((await db.membership.findUniqueOrThrow({ where: { id: owner.id } })).role).toBe("owner");
-    expect((await db.membership.findUniqueOrThrow({ where: { id: team.byRole("member").membership.id } })).role).toBe("member");
+    expect(
+      (await db.membership.findUniqueOrThrow({ where: { id: team.byRole("member").membership.id } })).role,
+    ).toBe("member");
   });
 
   it("removing a member revokes the API keys they created, audited", async () => {
@@ -174,16 +236,45 @@ describe("team members", () => {
     const team = await createTeamWith(["member"]);
     const m = team.byRole("member");
     await setMemberSpendCap(by(team, "owner"), m.membership.id, 2_500_000n);
-    await db.memberSpend.create({ data: { workspaceId: team.workspace.id, userId: m.user.id, month: utcMonth(new Date()), millicredits: 1_200n } });
+    await db.memberSpend.create({
+      data: {
+        workspaceId: team.workspace.id,
+        userId: m.user.id,
+        month: utcMonth(new Date()),
+        millicredits: 1_200n,
+      },
+    });
     const rows = await listMembers(team.workspace.id);
     expect(rows.map((r) => r.role)).toEqual(["owner", "member"]);
-    expect(rows[1]).toMatchObject({ email: m.user.email, spentMillicredits: 1_200n, capMillicredits: 2_500_000n });
+    expect(rows[1]).toMatchObject({
+      email: m.user.email,
+      spentMillicredits: 1_200n,
+      capMillicredits: 2_500_000n,
+    });
     expect(await audits("member.cap", m.membership.id)).toBe(1);
 
     const model = await db.model.findFirstOrThrow({ select: { id: true, key: true } });
     const { record } = await createApiKey(person(m.user), team.workspace.id, { name: "m" });
-    const event = { workspaceId: team.workspace.id, apiKeyId: record.id, modelId: model.id, modelKey: model.key, billedTo: "credits" as const, markupBps: 0, priceVersion: 1, providerCostMicros: 0n, quotaUnits: 0, balanceAfterMillicredits: 0n };
-    await db.usageEvent.createMany({ data: [{ ...event, chargedMillicredits: 700n }, { ...event, chargedMillicredits: 500n }] });
-    expect(await memberUsage(team.workspace.id)).toEqual([{ userId: m.user.id, email: m.user.email, name: m.user.name, calls: 2n, millicredits: 1_200n }]);
+    const event = {
+      workspaceId: team.workspace.id,
+      apiKeyId: record.id,
+      modelId: model.id,
+      modelKey: model.key,
+      billedTo: "credits" as const,
+      markupBps: 0,
+      priceVersion: 1,
+      providerCostMicros: 0n,
+      quotaUnits: 0,
+      balanceAfterMillicredits: 0n,
+    };
+    await db.usageEvent.createMany({
+      data: [
+        { ...event, chargedMillicredits: 700n },
+        { ...event, chargedMillicredits: 500n },
+      ],
+    });
+    expect(await memberUsage(team.workspace.id)).toEqual([
+      { userId: m.user.id, email: m.user.email, name: m.user.name, calls: 2n, millicredits: 1_200n },
+    ]);
   });
 });

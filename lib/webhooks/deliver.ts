@@ -19,7 +19,13 @@ type Attempt = { row: WebhookDelivery | null; retry: boolean };
 /** The JSON body, keys in the documented order (jsonb storage reorders them). */
 export function deliveryBody(payload: unknown) {
   const p = payload as Record<string, unknown>;
-  return JSON.stringify({ id: p.id, type: p.type, created: p.created, workspaceId: p.workspaceId, data: p.data });
+  return JSON.stringify({
+    id: p.id,
+    type: p.type,
+    created: p.created,
+    workspaceId: p.workspaceId,
+    data: p.data,
+  });
 }
 
 async function post(url: string, secret: string, row: WebhookDelivery) {
@@ -43,12 +49,21 @@ async function post(url: string, secret: string, row: WebhookDelivery) {
       dispatcher: deliveryDispatcher(), // in production: connects only to addresses it checked
     });
     await res.body?.cancel().catch(() => {});
-    return { statusCode: res.status, error: res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}` };
+    return {
+      statusCode: res.status,
+      error: res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}`,
+    };
   } catch (e) {
-    if (e instanceof Error && e.cause instanceof BlockedDestinationError) return { statusCode: null, error: `Not sent: ${e.cause.message}` };
+    if (e instanceof Error && e.cause instanceof BlockedDestinationError)
+      return { statusCode: null, error: `Not sent: ${e.cause.message}` };
     const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
     const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : "";
-    return { statusCode: null, error: timedOut ? `Timed out after ${DELIVERY_TIMEOUT_MS / 1000} s` : `${e instanceof Error ? e.message : String(e)}${cause}`.slice(0, 500) };
+    return {
+      statusCode: null,
+      error: timedOut
+        ? `Timed out after ${DELIVERY_TIMEOUT_MS / 1000} s`
+        : `${e instanceof Error ? e.message : String(e)}${cause}`.slice(0, 500),
+    };
   }
 }
 
@@ -63,7 +78,11 @@ export async function attemptWebhookDelivery(id: string, { final = false } = {})
     where: {
       id,
       status: "pending",
-      OR: [{ lastAttemptAt: null }, { lastError: { not: null } }, { lastAttemptAt: { lt: new Date(now.getTime() - CLAIM_SECONDS * 1000) } }],
+      OR: [
+        { lastAttemptAt: null },
+        { lastError: { not: null } },
+        { lastAttemptAt: { lt: new Date(now.getTime() - CLAIM_SECONDS * 1000) } },
+      ],
     },
     data: { attempts: { increment: 1 }, lastAttemptAt: now, lastError: null, lastStatusCode: null },
   });
@@ -71,17 +90,27 @@ export async function attemptWebhookDelivery(id: string, { final = false } = {})
   if (!row || !claimed.count) return { row, retry: false };
   const { endpoint, ...delivery } = row;
   if (!endpoint.enabled) {
-    const failed = await db.webhookDelivery.update({ where: { id }, data: { status: "failed", lastError: "Endpoint disabled" } });
+    const failed = await db.webhookDelivery.update({
+      where: { id },
+      data: { status: "failed", lastError: "Endpoint disabled" },
+    });
     return { row: failed, retry: false };
   }
   const result = await post(endpoint.url, endpoint.secret, delivery);
   if (!result.error) {
-    const done = await db.webhookDelivery.update({ where: { id }, data: { status: "succeeded", deliveredAt: new Date(), lastStatusCode: result.statusCode } });
+    const done = await db.webhookDelivery.update({
+      where: { id },
+      data: { status: "succeeded", deliveredAt: new Date(), lastStatusCode: result.statusCode },
+    });
     return { row: done, retry: false };
   }
   const failed = await db.webhookDelivery.update({
     where: { id },
-    data: { status: final ? "failed" : "pending", lastStatusCode: result.statusCode, lastError: result.error },
+    data: {
+      status: final ? "failed" : "pending",
+      lastStatusCode: result.statusCode,
+      lastError: result.error,
+    },
   });
   return { row: failed, retry: !final };
 }
@@ -89,7 +118,12 @@ export async function attemptWebhookDelivery(id: string, { final = false } = {})
 /** A delivery just created outside the queue (a replay): one attempt now, retries on the queue. */
 export async function deliverNow(id: string) {
   const attempt = await attemptWebhookDelivery(id);
-  if (attempt.retry) await enqueue("webhook-deliver", { deliveryId: id }, { singletonKey: id, startAfter: WEBHOOK_RETRY_DELAY_SECONDS });
+  if (attempt.retry)
+    await enqueue(
+      "webhook-deliver",
+      { deliveryId: id },
+      { singletonKey: id, startAfter: WEBHOOK_RETRY_DELAY_SECONDS },
+    );
   return attempt.row;
 }
 

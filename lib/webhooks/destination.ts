@@ -10,9 +10,21 @@ import { env } from "@/lib/env";
 // cannot answer one address to the check and another to the socket (rebinding).
 
 const PRIVATE_V4: [string, number][] = [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24],
-  ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
 ];
 const PRIVATE_V6: [string, number][] = [
   ["::", 96], // unspecified, loopback and the deprecated IPv4-compatible form (::a.b.c.d)
@@ -20,7 +32,10 @@ const PRIVATE_V6: [string, number][] = [
   ["100::", 64], // discard
   ["2001::", 32], // Teredo: its IPv4 is obfuscated, so the whole range
   ["2001:db8::", 32], // documentation
-  ["fc00::", 7], ["fec0::", 10], ["fe80::", 10], ["ff00::", 8],
+  ["fc00::", 7],
+  ["fec0::", 10],
+  ["fe80::", 10],
+  ["ff00::", 8],
 ];
 
 /** The 32 bits of an IPv4 network as two IPv6 groups, for the forms that embed it. */
@@ -51,7 +66,8 @@ export function isBlockedAddress(address: string) {
 }
 
 /** Private destinations are allowed in development and tests (receivers on this machine), not in production. */
-export const privateDestinationsAllowed = () => env.WEBHOOK_ALLOW_PRIVATE_URLS ?? env.NODE_ENV !== "production";
+export const privateDestinationsAllowed = () =>
+  env.WEBHOOK_ALLOW_PRIVATE_URLS ?? env.NODE_ENV !== "production";
 
 /** A refused destination, raised by the check on save and by the connection's lookup. */
 export class BlockedDestinationError extends Error {
@@ -61,10 +77,19 @@ export class BlockedDestinationError extends Error {
   }
 }
 
-const privateMessage = (host: string, address: string) => `${host} resolves to a private network address (${address}); deliveries go to public addresses only`;
+const privateMessage = (host: string, address: string) =>
+  `${host} resolves to a private network address (${address}); deliveries go to public addresses only`;
 
-type Resolve = (hostname: string, options: LookupOptions & { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type Resolve = (
+  hostname: string,
+  options: LookupOptions & { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * A `lookup` for net/tls connect that resolves the name, refuses it when any of its addresses is
@@ -76,8 +101,18 @@ export function checkedLookup(resolve: Resolve = dnsLookup as Resolve) {
     resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
       const bad = addresses.find((a) => isBlockedAddress(a.address));
-      if (bad) return callback(Object.assign(new BlockedDestinationError(privateMessage(hostname, bad.address)), { code: "EBLOCKED" }), []);
-      if (addresses.length === 0) return callback(Object.assign(new BlockedDestinationError(`${hostname} does not resolve`), { code: "ENOTFOUND" }), []);
+      if (bad)
+        return callback(
+          Object.assign(new BlockedDestinationError(privateMessage(hostname, bad.address)), {
+            code: "EBLOCKED",
+          }),
+          [],
+        );
+      if (addresses.length === 0)
+        return callback(
+          Object.assign(new BlockedDestinationError(`${hostname} does not resolve`), { code: "ENOTFOUND" }),
+          [],
+        );
       if (options.all) return callback(null, addresses);
       callback(null, addresses[0].address, addresses[0].family);
     });
@@ -105,9 +140,13 @@ export type RefusedDestination = { reason: "unresolvable" | "private"; message: 
 export async function refusedDestination(url: string): Promise<RefusedDestination | null> {
   if (privateDestinationsAllowed()) return null;
   const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
-  if (isIP(host)) return isBlockedAddress(host) ? { reason: "private", message: privateMessage(host, host) } : null;
-  const addresses = await new Promise<LookupAddress[]>((resolve) => dnsLookup(host, { all: true }, (err, found) => resolve(err ? [] : found)));
-  if (addresses.length === 0) return { reason: "unresolvable", message: `${host} does not resolve to an address` };
+  if (isIP(host))
+    return isBlockedAddress(host) ? { reason: "private", message: privateMessage(host, host) } : null;
+  const addresses = await new Promise<LookupAddress[]>((resolve) =>
+    dnsLookup(host, { all: true }, (err, found) => resolve(err ? [] : found)),
+  );
+  if (addresses.length === 0)
+    return { reason: "unresolvable", message: `${host} does not resolve to an address` };
   const bad = addresses.find((a) => isBlockedAddress(a.address));
   return bad ? { reason: "private", message: privateMessage(host, bad.address) } : null;
 }

@@ -25,7 +25,10 @@ export class InvalidWebhookError extends AppError {
 
 /** Owner or admin of this workspace, read from the database (never from the client). */
 export async function assertCanManageWebhooks(actor: WebhookActor, workspaceId: string) {
-  const m = await db.membership.findUnique({ where: { userId_workspaceId: { userId: actor.id, workspaceId } }, select: { role: true } });
+  const m = await db.membership.findUnique({
+    where: { userId_workspaceId: { userId: actor.id, workspaceId } },
+    select: { role: true },
+  });
   assertCan(m?.role ?? "", "webhooks.manage");
 }
 
@@ -37,8 +40,10 @@ export function parseEndpointUrl(raw: string, production = env.NODE_ENV === "pro
   } catch {
     throw new InvalidWebhookError("url", "Enter a full URL, like https://example.com/webhooks/tollgate.");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new InvalidWebhookError("url", "The URL must start with https://.");
-  if (production && url.protocol === "http:" && !LOCAL_HOSTS.has(url.hostname)) throw new InvalidWebhookError("url", "Use an https:// URL. Plain http is only allowed for localhost.");
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new InvalidWebhookError("url", "The URL must start with https://.");
+  if (production && url.protocol === "http:" && !LOCAL_HOSTS.has(url.hostname))
+    throw new InvalidWebhookError("url", "Use an https:// URL. Plain http is only allowed for localhost.");
   if (url.username || url.password) throw new InvalidWebhookError("url", "Leave credentials out of the URL.");
   return url.toString();
 }
@@ -47,8 +52,16 @@ export function parseEndpointUrl(raw: string, production = env.NODE_ENV === "pro
 async function publicEndpointUrl(raw: string) {
   const url = parseEndpointUrl(raw);
   const refused = await refusedDestination(url);
-  if (refused?.reason === "unresolvable") throw new InvalidWebhookError("url", `No address was found for ${new URL(url).hostname}. Check the host name for typos.`);
-  if (refused) throw new InvalidWebhookError("url", "This URL points into a private network. Use an address on the public internet.");
+  if (refused?.reason === "unresolvable")
+    throw new InvalidWebhookError(
+      "url",
+      `No address was found for ${new URL(url).hostname}. Check the host name for typos.`,
+    );
+  if (refused)
+    throw new InvalidWebhookError(
+      "url",
+      "This URL points into a private network. Use an address on the public internet.",
+    );
   return url;
 }
 
@@ -60,7 +73,12 @@ export function parseEventTypes(types: string[]): WebhookEventType[] {
   return unique as WebhookEventType[];
 }
 
-const audited = (e: WebhookEndpoint) => ({ url: e.url, description: e.description, eventTypes: e.eventTypes, enabled: e.enabled });
+const audited = (e: WebhookEndpoint) => ({
+  url: e.url,
+  description: e.description,
+  eventTypes: e.eventTypes,
+  enabled: e.enabled,
+});
 
 async function ownEndpoint(tx: Tx, workspaceId: string, id: string) {
   const endpoint = await tx.webhookEndpoint.findFirst({ where: { id, workspaceId } });
@@ -74,39 +92,93 @@ export async function createWebhookEndpoint(actor: WebhookActor, workspaceId: st
   const eventTypes = parseEventTypes(input.eventTypes);
   return db.$transaction(async (tx) => {
     if ((await tx.webhookEndpoint.count({ where: { workspaceId } })) >= MAX_ENDPOINTS) {
-      throw new AppError("too_many_endpoints", `A workspace can have at most ${MAX_ENDPOINTS} webhook endpoints.`, 409);
+      throw new AppError(
+        "too_many_endpoints",
+        `A workspace can have at most ${MAX_ENDPOINTS} webhook endpoints.`,
+        409,
+      );
     }
     const endpoint = await tx.webhookEndpoint.create({
-      data: { workspaceId, url, description: input.description.trim(), eventTypes, secret: newWebhookSecret(), createdById: actor.id },
+      data: {
+        workspaceId,
+        url,
+        description: input.description.trim(),
+        eventTypes,
+        secret: newWebhookSecret(),
+        createdById: actor.id,
+      },
     });
-    await recordAudit(tx, { actor, action: "webhook_endpoint.create", targetType: "webhook_endpoint", targetId: endpoint.id, after: audited(endpoint) });
+    await recordAudit(tx, {
+      actor,
+      action: "webhook_endpoint.create",
+      targetType: "webhook_endpoint",
+      targetId: endpoint.id,
+      after: audited(endpoint),
+    });
     return endpoint;
   });
 }
 
-async function change(actor: WebhookActor, workspaceId: string, id: string, action: string, data: (e: WebhookEndpoint) => Partial<Pick<WebhookEndpoint, "url" | "description" | "eventTypes" | "enabled" | "secret">>) {
+async function change(
+  actor: WebhookActor,
+  workspaceId: string,
+  id: string,
+  action: string,
+  data: (
+    e: WebhookEndpoint,
+  ) => Partial<Pick<WebhookEndpoint, "url" | "description" | "eventTypes" | "enabled" | "secret">>,
+) {
   await assertCanManageWebhooks(actor, workspaceId);
   return db.$transaction(async (tx) => {
     const before = await ownEndpoint(tx, workspaceId, id);
     const after = await tx.webhookEndpoint.update({ where: { id }, data: data(before) });
-    await recordAudit(tx, { actor, action, targetType: "webhook_endpoint", targetId: id, before: audited(before), after: audited(after) });
+    await recordAudit(tx, {
+      actor,
+      action,
+      targetType: "webhook_endpoint",
+      targetId: id,
+      before: audited(before),
+      after: audited(after),
+    });
     return after;
   });
 }
 
-export async function updateWebhookEndpoint(actor: WebhookActor, workspaceId: string, id: string, input: Partial<EndpointInput>) {
+export async function updateWebhookEndpoint(
+  actor: WebhookActor,
+  workspaceId: string,
+  id: string,
+  input: Partial<EndpointInput>,
+) {
   const url = input.url === undefined ? undefined : await publicEndpointUrl(input.url);
   const eventTypes = input.eventTypes === undefined ? undefined : parseEventTypes(input.eventTypes);
-  return change(actor, workspaceId, id, "webhook_endpoint.update", () => ({ url, eventTypes, description: input.description?.trim() }));
+  return change(actor, workspaceId, id, "webhook_endpoint.update", () => ({
+    url,
+    eventTypes,
+    description: input.description?.trim(),
+  }));
 }
 
-export function setWebhookEndpointEnabled(actor: WebhookActor, workspaceId: string, id: string, enabled: boolean) {
-  return change(actor, workspaceId, id, enabled ? "webhook_endpoint.enable" : "webhook_endpoint.disable", () => ({ enabled }));
+export function setWebhookEndpointEnabled(
+  actor: WebhookActor,
+  workspaceId: string,
+  id: string,
+  enabled: boolean,
+) {
+  return change(
+    actor,
+    workspaceId,
+    id,
+    enabled ? "webhook_endpoint.enable" : "webhook_endpoint.disable",
+    () => ({ enabled }),
+  );
 }
 
 /** A new secret takes effect at once: the receiver must switch to it. */
 export function rollWebhookSecret(actor: WebhookActor, workspaceId: string, id: string) {
-  return change(actor, workspaceId, id, "webhook_endpoint.roll_secret", () => ({ secret: newWebhookSecret() }));
+  return change(actor, workspaceId, id, "webhook_endpoint.roll_secret", () => ({
+    secret: newWebhookSecret(),
+  }));
 }
 
 /** Deleting an endpoint deletes its delivery log with it. */
@@ -115,7 +187,13 @@ export async function deleteWebhookEndpoint(actor: WebhookActor, workspaceId: st
   return db.$transaction(async (tx) => {
     const endpoint = await ownEndpoint(tx, workspaceId, id);
     await tx.webhookEndpoint.delete({ where: { id } });
-    await recordAudit(tx, { actor, action: "webhook_endpoint.delete", targetType: "webhook_endpoint", targetId: id, before: audited(endpoint) });
+    await recordAudit(tx, {
+      actor,
+      action: "webhook_endpoint.delete",
+      targetType: "webhook_endpoint",
+      targetId: id,
+      before: audited(endpoint),
+    });
     return endpoint;
   });
 }

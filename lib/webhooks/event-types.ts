@@ -22,4 +22,5 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "quota.exceeded": "100% of today's quota is used.",
 };
 
-export const isWebhookEventType = (v: string): v is WebhookEventType => (WEBHOOK_EVENT_TYPES as readonly string[]).includes(v);
+export const isWebhookEventType = (v: string): v is WebhookEventType =>
+  (WEBHOOK_EVENT_TYPES as readonly string[]).includes(v);

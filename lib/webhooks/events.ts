@@ -12,7 +12,13 @@ import type { WebhookEventType } from "./event-types";
 // for every other path (billing clock, admin changes) and for a crash between commit and enqueue.
 // The delivery's claim makes a duplicate job harmless.
 
-export type WebhookPayload = { id: string; type: WebhookEventType; created: number; workspaceId: string; data: Prisma.InputJsonObject };
+export type WebhookPayload = {
+  id: string;
+  type: WebhookEventType;
+  created: number;
+  workspaceId: string;
+  data: Prisma.InputJsonObject;
+};
 
 type EventData = Record<string, unknown>;
 
@@ -23,7 +29,10 @@ export const newEventId = () => `evt_${randomBytes(12).toString("hex")}`;
  * be a function so that callers only read what the event needs when someone listens. Returns the
  * event id, or null when no endpoint wants the event.
  */
-export async function emitWebhookEvent(tx: Tx, input: { workspaceId: string; type: WebhookEventType; data: EventData | (() => Promise<EventData>) }) {
+export async function emitWebhookEvent(
+  tx: Tx,
+  input: { workspaceId: string; type: WebhookEventType; data: EventData | (() => Promise<EventData>) },
+) {
   const endpoints = await tx.webhookEndpoint.findMany({
     where: { workspaceId: input.workspaceId, enabled: true, eventTypes: { has: input.type } },
     select: { id: true },
@@ -39,19 +48,32 @@ export async function emitWebhookEvent(tx: Tx, input: { workspaceId: string; typ
     data: (snapshot(data) ?? {}) as Prisma.InputJsonObject,
   };
   await tx.webhookDelivery.createMany({
-    data: endpoints.map((e) => ({ endpointId: e.id, eventId: id, eventType: input.type, payload, idempotencyKey: `${e.id}:${id}` })),
+    data: endpoints.map((e) => ({
+      endpointId: e.id,
+      eventId: id,
+      eventType: input.type,
+      payload,
+      idempotencyKey: `${e.id}:${id}`,
+    })),
     skipDuplicates: true,
   });
   return id;
 }
 
 /** subscription.created|updated|canceled with the subscription's state as it is now in `tx`. */
-export function emitSubscriptionEvent(tx: Tx, type: "subscription.created" | "subscription.updated" | "subscription.canceled", sub: { id: string; workspaceId: string }) {
+export function emitSubscriptionEvent(
+  tx: Tx,
+  type: "subscription.created" | "subscription.updated" | "subscription.canceled",
+  sub: { id: string; workspaceId: string },
+) {
   return emitWebhookEvent(tx, {
     workspaceId: sub.workspaceId,
     type,
     data: async () => {
-      const s = await tx.subscription.findUniqueOrThrow({ where: { id: sub.id }, include: { tier: { select: { code: true, name: true } }, scheduledTier: { select: { code: true } } } });
+      const s = await tx.subscription.findUniqueOrThrow({
+        where: { id: sub.id },
+        include: { tier: { select: { code: true, name: true } }, scheduledTier: { select: { code: true } } },
+      });
       return {
         subscription: {
           id: s.id,

@@ -24,7 +24,10 @@ export async function listDeliveries(workspaceId: string, page = 1) {
 }
 
 export function getDelivery(workspaceId: string, id: string) {
-  return db.webhookDelivery.findFirst({ where: { id, endpoint: { workspaceId } }, include: { endpoint: { select: { url: true } } } });
+  return db.webhookDelivery.findFirst({
+    where: { id, endpoint: { workspaceId } },
+    include: { endpoint: { select: { url: true } } },
+  });
 }
 
 /**
@@ -33,13 +36,20 @@ export function getDelivery(workspaceId: string, id: string) {
  * now, retries on the queue.
  */
 export async function replayDelivery(actor: WebhookActor, deliveryId: string) {
-  const original = await db.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { endpoint: true } });
+  const original = await db.webhookDelivery.findUnique({
+    where: { id: deliveryId },
+    include: { endpoint: true },
+  });
   if (!original) throw new NotFoundError("Delivery");
   await assertCanManageWebhooks(actor, original.endpoint.workspaceId);
-  if (!original.endpoint.enabled) throw new AppError("endpoint_disabled", "Enable the endpoint before replaying its deliveries.", 409);
+  if (!original.endpoint.enabled)
+    throw new AppError("endpoint_disabled", "Enable the endpoint before replaying its deliveries.", 409);
   const replay = await db
     .$transaction(async (tx) => {
-      const n = (await tx.webhookDelivery.count({ where: { endpointId: original.endpointId, eventId: original.eventId, replayOfId: { not: null } } })) + 1;
+      const n =
+        (await tx.webhookDelivery.count({
+          where: { endpointId: original.endpointId, eventId: original.eventId, replayOfId: { not: null } },
+        })) + 1;
       const row = await tx.webhookDelivery.create({
         data: {
           endpointId: original.endpointId,
@@ -50,11 +60,22 @@ export async function replayDelivery(actor: WebhookActor, deliveryId: string) {
           replayOfId: original.id,
         },
       });
-      await recordAudit(tx, { actor, action: "webhook_delivery.replay", targetType: "webhook_delivery", targetId: row.id, after: { replayOf: original.id, eventId: original.eventId, endpointId: original.endpointId } });
+      await recordAudit(tx, {
+        actor,
+        action: "webhook_delivery.replay",
+        targetType: "webhook_delivery",
+        targetId: row.id,
+        after: { replayOf: original.id, eventId: original.eventId, endpointId: original.endpointId },
+      });
       return row;
     })
     .catch((e: unknown) => {
-      if (isUniqueViolation(e)) throw new AppError("replay_in_progress", "This event is being replayed already. Try again in a moment.", 409);
+      if (isUniqueViolation(e))
+        throw new AppError(
+          "replay_in_progress",
+          "This event is being replayed already. Try again in a moment.",
+          409,
+        );
       throw e;
     });
   return (await deliverNow(replay.id)) ?? replay;

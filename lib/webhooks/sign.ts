@@ -13,13 +13,20 @@ export function signWebhook(secret: string, timestamp: number, body: string) {
   return createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
 }
 
-export const signatureHeader = (secret: string, timestamp: number, body: string) => `t=${timestamp},v1=${signWebhook(secret, timestamp, body)}`;
+export const signatureHeader = (secret: string, timestamp: number, body: string) =>
+  `t=${timestamp},v1=${signWebhook(secret, timestamp, body)}`;
 
 /**
  * What a receiver does with the raw request body: parse the header, recompute the HMAC, compare
  * in constant time, and refuse timestamps further than `toleranceSeconds` from now.
  */
-export function verifyWebhookSignature(secret: string, header: string | null | undefined, body: string, toleranceSeconds = 300, nowSeconds = Date.now() / 1000) {
+export function verifyWebhookSignature(
+  secret: string,
+  header: string | null | undefined,
+  body: string,
+  toleranceSeconds = 300,
+  nowSeconds = Date.now() / 1000,
+) {
   if (!header) return false;
   let timestamp: number | null = null;
   const signatures: string[] = [];

@@ -14,7 +14,12 @@ import { payLocalCheckout } from "@/lib/payments/local";
 import { createUser } from "@/test/factories";
 import { buyer, card } from "@/test/payments";
 import { attemptWebhookDelivery } from "./deliver";
-import { createWebhookEndpoint, parseEndpointUrl, setWebhookEndpointEnabled, type WebhookActor } from "./endpoints";
+import {
+  createWebhookEndpoint,
+  parseEndpointUrl,
+  setWebhookEndpointEnabled,
+  type WebhookActor,
+} from "./endpoints";
 import { emitWebhookEvent } from "./events";
 import { replayDelivery } from "./replay";
 import { verifyWebhookSignature } from "./sign";
@@ -54,29 +59,51 @@ async function owner() {
 
 const retryLimit = queues["webhook-deliver"].options.retryLimit;
 /** What the webhook-deliver worker runs for one job; `retryCount` as pg-boss counts it. */
-const runJob = (deliveryId: string, retryCount = 0) => handlers["webhook-deliver"]({ data: { deliveryId }, retryCount, retryLimit } as never);
-const pendingFor = (workspaceId: string) => db.webhookDelivery.findMany({ where: { status: "pending", endpoint: { workspaceId } }, orderBy: { createdAt: "asc" } });
+const runJob = (deliveryId: string, retryCount = 0) =>
+  handlers["webhook-deliver"]({ data: { deliveryId }, retryCount, retryLimit } as never);
+const pendingFor = (workspaceId: string) =>
+  db.webhookDelivery.findMany({
+    where: { status: "pending", endpoint: { workspaceId } },
+    orderBy: { createdAt: "asc" },
+  });
 async function deliverPending(workspaceId: string) {
   for (const d of await pendingFor(workspaceId)) await runJob(d.id);
 }
-const emit = (workspaceId: string, type: Parameters<typeof emitWebhookEvent>[1]["type"], data: Record<string, unknown> = {}) =>
-  db.$transaction((tx) => emitWebhookEvent(tx, { workspaceId, type, data }));
+const emit = (
+  workspaceId: string,
+  type: Parameters<typeof emitWebhookEvent>[1]["type"],
+  data: Record<string, unknown> = {},
+) => db.$transaction((tx) => emitWebhookEvent(tx, { workspaceId, type, data }));
 
 describe("outgoing webhooks", () => {
   it("deliver an event once to each enabled, subscribed endpoint, signed so the documented recipe accepts it", async () => {
     const { workspaceId, actor } = await owner();
     const hook = await receiver();
     try {
-      const subscribed = await createWebhookEndpoint(actor, workspaceId, { url: hook.url("/subscribed"), description: "prod", eventTypes: ["subscription.created", "credits.low"] });
-      await createWebhookEndpoint(actor, workspaceId, { url: hook.url("/other-type"), description: "", eventTypes: ["quota.warning"] });
-      const off = await createWebhookEndpoint(actor, workspaceId, { url: hook.url("/disabled"), description: "", eventTypes: ["subscription.created"] });
+      const subscribed = await createWebhookEndpoint(actor, workspaceId, {
+        url: hook.url("/subscribed"),
+        description: "prod",
+        eventTypes: ["subscription.created", "credits.low"],
+      });
+      await createWebhookEndpoint(actor, workspaceId, {
+        url: hook.url("/other-type"),
+        description: "",
+        eventTypes: ["quota.warning"],
+      });
+      const off = await createWebhookEndpoint(actor, workspaceId, {
+        url: hook.url("/disabled"),
+        description: "",
+        eventTypes: ["subscription.created"],
+      });
       await setWebhookEndpointEnabled(actor, workspaceId, off.id, false);
 
       const eventId = await emit(workspaceId, "subscription.created", { subscription: { tier: "pro" } });
       expect(eventId).toMatch(/^evt_/);
       await deliverPending(workspaceId);
       await deliverPending(workspaceId); // a redelivered job sends nothing twice
-      await Promise.all((await db.webhookDelivery.findMany({ where: { eventId: eventId! } })).map((d) => runJob(d.id)));
+      await Promise.all(
+        (await db.webhookDelivery.findMany({ where: { eventId: eventId! } })).map((d) => runJob(d.id)),
+      );
 
       expect(hook.requests.map((r) => r.path)).toEqual(["/subscribed"]);
       const [req] = hook.requests;
@@ -84,21 +111,36 @@ describe("outgoing webhooks", () => {
       expect(req.headers["tollgate-event-id"]).toBe(eventId);
       expect(req.headers["tollgate-event-type"]).toBe("subscription.created");
       const payload = JSON.parse(req.body) as Record<string, unknown>;
-      expect(payload).toMatchObject({ id: eventId, type: "subscription.created", workspaceId, data: { subscription: { tier: "pro" } } });
+      expect(payload).toMatchObject({
+        id: eventId,
+        type: "subscription.created",
+        workspaceId,
+        data: { subscription: { tier: "pro" } },
+      });
       expect(Math.abs(Number(payload.created) - Date.now() / 1000)).toBeLessThan(60);
 
       const header = String(req.headers["tollgate-signature"]);
       expect(verifyWebhookSignature(subscribed.secret, header, req.body)).toBe(true);
       expect(verifyWebhookSignature(subscribed.secret, header, req.body.replace("pro", "free"))).toBe(false);
       expect(verifyWebhookSignature(`${subscribed.secret}x`, header, req.body)).toBe(false);
-      expect(verifyWebhookSignature(subscribed.secret, header, req.body, 300, Date.now() / 1000 + 600)).toBe(false);
+      expect(verifyWebhookSignature(subscribed.secret, header, req.body, 300, Date.now() / 1000 + 600)).toBe(
+        false,
+      );
       // The recipe by hand, as a receiver without Tollgate's code would write it.
-      const { t, v1 } = Object.fromEntries(header.split(",").map((p) => p.split("=", 2))) as { t: string; v1: string };
+      const { t, v1 } = Object.fromEntries(header.split(",").map((p) => p.split("=", 2))) as {
+        t: string;
+        v1: string;
+      };
       const expected = createHmac("sha256", subscribed.secret).update(`${t}.${req.body}`).digest();
       expect(timingSafeEqual(Buffer.from(v1, "hex"), expected)).toBe(true);
 
       const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: subscribed.id } });
-      expect(delivery).toMatchObject({ status: "succeeded", attempts: 1, lastStatusCode: 200, idempotencyKey: `${subscribed.id}:${eventId}` });
+      expect(delivery).toMatchObject({
+        status: "succeeded",
+        attempts: 1,
+        lastStatusCode: 200,
+        idempotencyKey: `${subscribed.id}:${eventId}`,
+      });
       expect(await db.webhookDelivery.count({ where: { endpointId: off.id } })).toBe(0);
     } finally {
       await hook.close();
@@ -110,25 +152,47 @@ describe("outgoing webhooks", () => {
     let status = 500;
     const hook = await receiver(() => status);
     try {
-      const endpoint = await createWebhookEndpoint(actor, workspaceId, { url: hook.url(), description: "", eventTypes: ["payment.failed"] });
+      const endpoint = await createWebhookEndpoint(actor, workspaceId, {
+        url: hook.url(),
+        description: "",
+        eventTypes: ["payment.failed"],
+      });
       const eventId = await emit(workspaceId, "payment.failed", { invoiceId: "in_123" });
       const [delivery] = await pendingFor(workspaceId);
       for (let retryCount = 0; retryCount < retryLimit; retryCount++) {
         await expect(runJob(delivery.id, retryCount)).rejects.toThrow("HTTP 500");
-        expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "pending", attempts: retryCount + 1 });
+        expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
+          status: "pending",
+          attempts: retryCount + 1,
+        });
       }
       await runJob(delivery.id, retryLimit); // the last retry: no throw, the queue is done with it
       const failed = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
-      expect(failed).toMatchObject({ status: "failed", lastStatusCode: 500, lastError: "HTTP 500", attempts: retryLimit + 1 });
+      expect(failed).toMatchObject({
+        status: "failed",
+        lastStatusCode: 500,
+        lastError: "HTTP 500",
+        attempts: retryLimit + 1,
+      });
       expect(hook.requests.length).toBe(retryLimit + 1);
 
       status = 204;
       const replay = await replayDelivery(actor, delivery.id);
-      expect(replay).toMatchObject({ eventId, replayOfId: delivery.id, status: "succeeded", lastStatusCode: 204, idempotencyKey: `${endpoint.id}:${eventId}:replay:1` });
+      expect(replay).toMatchObject({
+        eventId,
+        replayOfId: delivery.id,
+        status: "succeeded",
+        lastStatusCode: 204,
+        idempotencyKey: `${endpoint.id}:${eventId}:replay:1`,
+      });
       expect(hook.requests.at(-1)?.headers["tollgate-event-id"]).toBe(eventId);
       expect(JSON.parse(hook.requests.at(-1)!.body)).toEqual(JSON.parse(hook.requests[0].body));
-      expect(await db.auditLog.count({ where: { action: "webhook_delivery.replay", targetId: replay.id } })).toBe(1);
-      expect((await replayDelivery(actor, delivery.id)).idempotencyKey).toBe(`${endpoint.id}:${eventId}:replay:2`);
+      expect(
+        await db.auditLog.count({ where: { action: "webhook_delivery.replay", targetId: replay.id } }),
+      ).toBe(1);
+      expect((await replayDelivery(actor, delivery.id)).idempotencyKey).toBe(
+        `${endpoint.id}:${eventId}:replay:2`,
+      );
     } finally {
       await hook.close();
     }
@@ -138,12 +202,19 @@ describe("outgoing webhooks", () => {
     const { workspaceId, actor } = await owner();
     const hook = await receiver(() => 200, 300);
     try {
-      await createWebhookEndpoint(actor, workspaceId, { url: hook.url(), description: "", eventTypes: ["quota.exceeded"] });
+      await createWebhookEndpoint(actor, workspaceId, {
+        url: hook.url(),
+        description: "",
+        eventTypes: ["quota.exceeded"],
+      });
       await emit(workspaceId, "quota.exceeded");
       const [delivery] = await pendingFor(workspaceId);
       await Promise.all([1, 2, 3, 4].map(() => attemptWebhookDelivery(delivery.id)));
       expect(hook.requests).toHaveLength(1);
-      expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "succeeded", attempts: 1 });
+      expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
+        status: "succeeded",
+        attempts: 1,
+      });
     } finally {
       await hook.close();
     }
@@ -156,12 +227,20 @@ describe("events raised by the product", () => {
     workspaces.push(b.workspaceId);
     const hook = await receiver();
     try {
-      const endpoint = await createWebhookEndpoint(b.actor, b.workspaceId, { url: hook.url(), description: "", eventTypes: ["subscription.created", "subscription.canceled"] });
+      const endpoint = await createWebhookEndpoint(b.actor, b.workspaceId, {
+        url: hook.url(),
+        description: "",
+        eventTypes: ["subscription.created", "subscription.canceled"],
+      });
       const { url } = await startSubscriptionCheckout(b, "pro", "month");
       await payLocalCheckout(b.user.id, card(url.split("/").pop()!));
       const deliveries = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id } });
       expect(deliveries.map((d) => d.eventType)).toEqual(["subscription.created"]);
-      expect(deliveries[0].payload).toMatchObject({ type: "subscription.created", workspaceId: b.workspaceId, data: { subscription: { tier: "pro", interval: "month", status: "active" } } });
+      expect(deliveries[0].payload).toMatchObject({
+        type: "subscription.created",
+        workspaceId: b.workspaceId,
+        data: { subscription: { tier: "pro", interval: "month", status: "active" } },
+      });
       const boss = await jobQueue();
       const jobs = await boss.fetch<{ deliveryId: string }>("webhook-deliver", { batchSize: 100 });
       expect(jobs.filter((j) => j.data.deliveryId === deliveries[0].id)).toHaveLength(1);
@@ -174,9 +253,23 @@ describe("events raised by the product", () => {
 
   it("credits.low once per crossing, however many alert checks run at once", async () => {
     const { workspaceId, actor } = await owner();
-    const endpoint = await createWebhookEndpoint(actor, workspaceId, { url: "http://127.0.0.1:9/unused", description: "", eventTypes: ["credits.low", "quota.warning"] });
-    await changeBalance({ workspaceId, amountMillicredits: 100_000n, kind: "purchase", reference: `test:${randomUUID()}` });
-    await changeBalance({ workspaceId, amountMillicredits: -95_000n, kind: "usage", reference: `test:${randomUUID()}` });
+    const endpoint = await createWebhookEndpoint(actor, workspaceId, {
+      url: "http://127.0.0.1:9/unused",
+      description: "",
+      eventTypes: ["credits.low", "quota.warning"],
+    });
+    await changeBalance({
+      workspaceId,
+      amountMillicredits: 100_000n,
+      kind: "purchase",
+      reference: `test:${randomUUID()}`,
+    });
+    await changeBalance({
+      workspaceId,
+      amountMillicredits: -95_000n,
+      kind: "usage",
+      reference: `test:${randomUUID()}`,
+    });
     const check = () => handlers["alerts-check"]({ data: { workspaceId } } as never);
     await check();
     await Promise.all([check(), check(), check()]);
@@ -215,10 +308,20 @@ describe("private network destinations", () => {
     const { workspaceId, actor } = await owner();
     const hook = await receiver();
     try {
-      const endpoint = await createWebhookEndpoint(actor, workspaceId, { url: hook.url(), description: "", eventTypes: ["credits.low"] });
+      const endpoint = await createWebhookEndpoint(actor, workspaceId, {
+        url: hook.url(),
+        description: "",
+        eventTypes: ["credits.low"],
+      });
       await emit(workspaceId, "credits.low");
       env.WEBHOOK_ALLOW_PRIVATE_URLS = false;
-      await expect(createWebhookEndpoint(actor, workspaceId, { url: hook.url("/new"), description: "", eventTypes: ["credits.low"] })).rejects.toThrow("private network");
+      await expect(
+        createWebhookEndpoint(actor, workspaceId, {
+          url: hook.url("/new"),
+          description: "",
+          eventTypes: ["credits.low"],
+        }),
+      ).rejects.toThrow("private network");
       const [delivery] = await pendingFor(workspaceId);
       await attemptWebhookDelivery(delivery.id, { final: true });
       const after = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
@@ -237,7 +340,13 @@ describe("private network destinations", () => {
     const { workspaceId, actor } = await owner();
     env.WEBHOOK_ALLOW_PRIVATE_URLS = false;
     try {
-      await expect(createWebhookEndpoint(actor, workspaceId, { url: "https://hooks.no-such-host.invalid/x", description: "", eventTypes: ["credits.low"] })).rejects.toThrow(
+      await expect(
+        createWebhookEndpoint(actor, workspaceId, {
+          url: "https://hooks.no-such-host.invalid/x",
+          description: "",
+          eventTypes: ["credits.low"],
+        }),
+      ).rejects.toThrow(
         "No address was found for hooks.no-such-host.invalid. Check the host name for typos.",
       );
       expect(await db.webhookEndpoint.count({ where: { workspaceId } })).toBe(0);
@@ -251,14 +360,20 @@ describe("private network destinations", () => {
     const hook = await receiver();
     try {
       // Saved while allowed (as if its DNS pointed elsewhere then); "localhost" resolves to loopback now.
-      await createWebhookEndpoint(actor, workspaceId, { url: hook.url().replace("127.0.0.1", "localhost"), description: "", eventTypes: ["credits.low"] });
+      await createWebhookEndpoint(actor, workspaceId, {
+        url: hook.url().replace("127.0.0.1", "localhost"),
+        description: "",
+        eventTypes: ["credits.low"],
+      });
       await emit(workspaceId, "credits.low");
       env.WEBHOOK_ALLOW_PRIVATE_URLS = false;
       const [delivery] = await pendingFor(workspaceId);
       await attemptWebhookDelivery(delivery.id, { final: true });
       const after = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
       expect(after).toMatchObject({ status: "failed", lastStatusCode: null });
-      expect(after.lastError).toMatch(/^Not sent: localhost resolves to a private network address \((127\.0\.0\.1|::1)\)/);
+      expect(after.lastError).toMatch(
+        /^Not sent: localhost resolves to a private network address \((127\.0\.0\.1|::1)\)/,
+      );
       expect(hook.requests).toHaveLength(0);
     } finally {
       env.WEBHOOK_ALLOW_PRIVATE_URLS = undefined;

@@ -5,15 +5,28 @@ import { ForbiddenError } from "@/lib/errors";
 import { assertCan } from "./permissions";
 
 function slugify(name: string) {
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "workspace";
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "workspace";
   return `${base}-${randomBytes(3).toString("hex")}`;
 }
 
 /** The personal workspace every user gets at sign-up, with the user as its owner. */
-export async function createPersonalWorkspace(tx: Tx, user: { id: string; email: string; name: string | null }) {
+export async function createPersonalWorkspace(
+  tx: Tx,
+  user: { id: string; email: string; name: string | null },
+) {
   const name = user.name ? `${user.name}'s workspace` : `${user.email.split("@")[0]}'s workspace`;
   return tx.workspace.create({
-    data: { name, slug: slugify(name), personal: true, memberships: { create: { userId: user.id, role: "owner" } } },
+    data: {
+      name,
+      slug: slugify(name),
+      personal: true,
+      memberships: { create: { userId: user.id, role: "owner" } },
+    },
   });
 }
 
@@ -44,13 +57,31 @@ export async function requireMembership(userId: string, workspaceId: string, rol
 }
 
 /** Overage to credits: when a subscription's daily quota is used up, charge credits instead of refusing. */
-export async function setOverage(actor: { id: string; email: string }, workspaceId: string, enabled: boolean) {
+export async function setOverage(
+  actor: { id: string; email: string },
+  workspaceId: string,
+  enabled: boolean,
+) {
   const { role } = await requireMembership(actor.id, workspaceId);
   assertCan(role, "billing.manage", "change overage");
   return db.$transaction(async (tx) => {
-    const before = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { overageEnabled: true } });
-    const after = await tx.workspace.update({ where: { id: workspaceId }, data: { overageEnabled: enabled }, select: { overageEnabled: true } });
-    await recordAudit(tx, { actor, action: "workspace.overage", targetType: "workspace", targetId: workspaceId, before, after });
+    const before = await tx.workspace.findUniqueOrThrow({
+      where: { id: workspaceId },
+      select: { overageEnabled: true },
+    });
+    const after = await tx.workspace.update({
+      where: { id: workspaceId },
+      data: { overageEnabled: enabled },
+      select: { overageEnabled: true },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "workspace.overage",
+      targetType: "workspace",
+      targetId: workspaceId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -21,7 +21,8 @@ export function buildDemoDataset(options: DemoOptions, catalog: DemoCatalog): De
   const anchorDate = options.anchor ?? defaultAnchor();
   const anchor = anchorDate.getTime();
   const total = options.workspaces ?? DEFAULT_DEMO_WORKSPACES;
-  if (!Number.isInteger(total) || total < 1 || total > 9_999) throw new RangeError("workspaces must be a whole number from 1 to 9999");
+  if (!Number.isInteger(total) || total < 1 || total > 9_999)
+    throw new RangeError("workspaces must be a whole number from 1 to 9999");
   const rng = new Rng(options.seed ?? DEFAULT_DEMO_SEED);
 
   const people = generatePeople(rng.fork("people"), total, anchor);
@@ -53,8 +54,24 @@ export function buildDemoDataset(options: DemoOptions, catalog: DemoCatalog): De
     memberships: people.memberships,
     apiKeys: sim.apiKeys,
     coupons: [
-      { id: CREDIT_COUPON.id, code: CREDIT_COUPON.code, kind: "credits", millicredits: CREDIT_COUPON.millicredits, percentOff: 0, redemptionCount: redemptions(CREDIT_COUPON.id), createdAt: launched },
-      { id: PERCENT_COUPON.id, code: PERCENT_COUPON.code, kind: "percent_off", millicredits: 0n, percentOff: PERCENT_COUPON.percentOff, redemptionCount: redemptions(PERCENT_COUPON.id), createdAt: launched },
+      {
+        id: CREDIT_COUPON.id,
+        code: CREDIT_COUPON.code,
+        kind: "credits",
+        millicredits: CREDIT_COUPON.millicredits,
+        percentOff: 0,
+        redemptionCount: redemptions(CREDIT_COUPON.id),
+        createdAt: launched,
+      },
+      {
+        id: PERCENT_COUPON.id,
+        code: PERCENT_COUPON.code,
+        kind: "percent_off",
+        millicredits: 0n,
+        percentOff: PERCENT_COUPON.percentOff,
+        redemptionCount: redemptions(PERCENT_COUPON.id),
+        createdAt: launched,
+      },
     ],
     couponRedemptions: out.couponRedemptions,
     checkoutSessions: out.checkoutSessions,

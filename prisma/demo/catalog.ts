@@ -9,7 +9,18 @@ import type { DemoCatalog, DemoTier } from "./types";
 
 const STANDARD_PAID_TIERS = ["starter", "pro", "enterprise"];
 
-function toTier(t: { id: string; code: string; name: string; rank: number; monthlyPriceCents: number; annualPriceCents: number; currency: string; includedMillicredits: bigint; dailyQuotaUnits: number; markupBps: number | null }): DemoTier {
+function toTier(t: {
+  id: string;
+  code: string;
+  name: string;
+  rank: number;
+  monthlyPriceCents: number;
+  annualPriceCents: number;
+  currency: string;
+  includedMillicredits: bigint;
+  dailyQuotaUnits: number;
+  markupBps: number | null;
+}): DemoTier {
   return {
     id: t.id,
     code: t.code,
@@ -27,10 +38,18 @@ function toTier(t: { id: string; code: string; name: string; rank: number; month
 export async function loadDemoCatalog(): Promise<DemoCatalog> {
   const [tiers, models, packs, settings, admins] = await Promise.all([
     db.tier.findMany({ where: { archivedAt: null }, orderBy: [{ rank: "asc" }, { code: "asc" }] }),
-    db.model.findMany({ where: { enabled: true }, include: { app: true, tiers: true }, orderBy: [{ sortOrder: "asc" }, { key: "asc" }] }),
+    db.model.findMany({
+      where: { enabled: true },
+      include: { app: true, tiers: true },
+      orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+    }),
     db.creditPack.findMany({ where: { active: true }, orderBy: [{ priceCents: "asc" }, { code: "asc" }] }),
     getSettings(),
-    db.user.findMany({ where: { role: "admin" }, orderBy: { createdAt: "asc" }, select: { id: true, email: true } }),
+    db.user.findMany({
+      where: { role: "admin" },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, email: true },
+    }),
   ]);
   const free = tiers.find((t) => t.code === "free") ?? tiers.find((t) => t.monthlyPriceCents === 0);
   if (!free) throw new Error("The demo needs a free tier; run the catalog seed first.");
@@ -57,7 +76,15 @@ export async function loadDemoCatalog(): Promise<DemoCatalog> {
       quotaWeight: m.quotaWeight,
       tierIds: m.tiers.map((t) => t.tierId).sort(),
     })),
-    packs: packs.map((p) => ({ id: p.id, code: p.code, name: p.name, millicredits: p.millicredits, bonusMillicredits: p.bonusMillicredits, priceCents: p.priceCents, currency: p.currency })),
+    packs: packs.map((p) => ({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      millicredits: p.millicredits,
+      bonusMillicredits: p.bonusMillicredits,
+      priceCents: p.priceCents,
+      currency: p.currency,
+    })),
     settings: {
       defaultMarkupBps: settings.defaultMarkupBps,
       rolloverPercent: settings.rolloverPercent,

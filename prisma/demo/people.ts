@@ -9,13 +9,104 @@ export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
 export const WINDOW_DAYS = 90;
 
-const FIRST = ["Ada", "Alan", "Amara", "Ben", "Carla", "Chen", "Dara", "Elena", "Felix", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Leo", "Lina", "Marco", "Maya", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tara", "Tomas", "Uma", "Victor", "Wen", "Yara", "Zoe", "Noah"];
-const LAST = ["Adeyemi", "Berg", "Costa", "Dubois", "Evans", "Fischer", "Garcia", "Haddad", "Ito", "Jensen", "Kowalski", "Larsen", "Moreau", "Nakamura", "Okafor", "Park", "Quispe", "Rossi", "Silva", "Tanaka", "Urban", "Varga", "Weber", "Xu", "Yilmaz", "Zhang", "Novak", "Khan"];
-const TEAM_A = ["Blue", "Northwind", "Bright", "Copper", "Lumen", "Paper", "Pixel", "Quiet", "Red", "Silver", "Tidal", "Golden"];
-const TEAM_B = ["Harbor Media", "Studio", "Labs", "Creative", "Motion", "Collective", "Works", "Pictures", "Agency", "Films"];
+const FIRST = [
+  "Ada",
+  "Alan",
+  "Amara",
+  "Ben",
+  "Carla",
+  "Chen",
+  "Dara",
+  "Elena",
+  "Felix",
+  "Grace",
+  "Hiro",
+  "Ines",
+  "Jonas",
+  "Kemi",
+  "Leo",
+  "Lina",
+  "Marco",
+  "Maya",
+  "Nadia",
+  "Omar",
+  "Priya",
+  "Quinn",
+  "Rosa",
+  "Sami",
+  "Tara",
+  "Tomas",
+  "Uma",
+  "Victor",
+  "Wen",
+  "Yara",
+  "Zoe",
+  "Noah",
+];
+const LAST = [
+  "Adeyemi",
+  "Berg",
+  "Costa",
+  "Dubois",
+  "Evans",
+  "Fischer",
+  "Garcia",
+  "Haddad",
+  "Ito",
+  "Jensen",
+  "Kowalski",
+  "Larsen",
+  "Moreau",
+  "Nakamura",
+  "Okafor",
+  "Park",
+  "Quispe",
+  "Rossi",
+  "Silva",
+  "Tanaka",
+  "Urban",
+  "Varga",
+  "Weber",
+  "Xu",
+  "Yilmaz",
+  "Zhang",
+  "Novak",
+  "Khan",
+];
+const TEAM_A = [
+  "Blue",
+  "Northwind",
+  "Bright",
+  "Copper",
+  "Lumen",
+  "Paper",
+  "Pixel",
+  "Quiet",
+  "Red",
+  "Silver",
+  "Tidal",
+  "Golden",
+];
+const TEAM_B = [
+  "Harbor Media",
+  "Studio",
+  "Labs",
+  "Creative",
+  "Motion",
+  "Collective",
+  "Works",
+  "Pictures",
+  "Agency",
+  "Films",
+];
 
 export const pad = (n: number, width = 4) => String(n).padStart(width, "0");
-const slugify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
+const slugify = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 40);
 const at = (ms: number) => new Date(ms);
 
 export type Profile = {
@@ -88,9 +179,22 @@ export function generatePeople(rng: Rng, total: number, anchor: number): People 
       createdAt: at(signup),
       updatedAt: at(signup),
     };
-    memberships.push({ id: `demo_m_${pad(n)}`, userId: user.id, workspaceId: workspace.id, role: "owner", createdAt: at(signup) });
-    const starts = verified !== null && r.chance(0.92) ? verified + Math.floor(r.range(3, 90) * MINUTE) : null;
-    profiles.push({ index: n, workspace, owner: user, team: false, activeFrom: starts !== null && starts < anchor - 30 * MINUTE ? starts : null });
+    memberships.push({
+      id: `demo_m_${pad(n)}`,
+      userId: user.id,
+      workspaceId: workspace.id,
+      role: "owner",
+      createdAt: at(signup),
+    });
+    const starts =
+      verified !== null && r.chance(0.92) ? verified + Math.floor(r.range(3, 90) * MINUTE) : null;
+    profiles.push({
+      index: n,
+      workspace,
+      owner: user,
+      team: false,
+      activeFrom: starts !== null && starts < anchor - 30 * MINUTE ? starts : null,
+    });
   }
 
   const t = rng.fork("teams");
@@ -100,7 +204,9 @@ export function generatePeople(rng: Rng, total: number, anchor: number): People 
     const n = userCount + j;
     const owner = owners.splice(Math.floor(t.next() * owners.length), 1)[0];
     const verified = owner.emailVerifiedAt!.getTime();
-    const created = Math.floor(Math.max(verified + HOUR, Math.min(verified + t.range(0.2, 6) * DAY, anchor - 2 * DAY)));
+    const created = Math.floor(
+      Math.max(verified + HOUR, Math.min(verified + t.range(0.2, 6) * DAY, anchor - 2 * DAY)),
+    );
     const name = `${t.pick(TEAM_A)} ${t.pick(TEAM_B)}`;
     const workspace: WorkspaceRow = {
       id: `demo_ws_${pad(n)}`,
@@ -113,7 +219,13 @@ export function generatePeople(rng: Rng, total: number, anchor: number): People 
       createdAt: at(created),
       updatedAt: at(created),
     };
-    memberships.push({ id: `demo_m_${pad(++memberSeq)}`, userId: owner.id, workspaceId: workspace.id, role: "owner", createdAt: at(created) });
+    memberships.push({
+      id: `demo_m_${pad(++memberSeq)}`,
+      userId: owner.id,
+      workspaceId: workspace.id,
+      role: "owner",
+      createdAt: at(created),
+    });
     const candidates = users.filter((u) => u.id !== owner.id && u.createdAt.getTime() < anchor - DAY);
     const extra = t.int(1, 4);
     for (let k = 0; k < extra && candidates.length; k++) {
@@ -121,10 +233,22 @@ export function generatePeople(rng: Rng, total: number, anchor: number): People 
       const joined = Math.floor(Math.max(created, member.createdAt.getTime()) + t.range(1, 72) * HOUR);
       if (joined >= anchor) continue;
       const role = k === 0 ? (t.chance(0.6) ? "admin" : "member") : t.chance(0.15) ? "billing" : "member";
-      memberships.push({ id: `demo_m_${pad(++memberSeq)}`, userId: member.id, workspaceId: workspace.id, role, createdAt: at(joined) });
+      memberships.push({
+        id: `demo_m_${pad(++memberSeq)}`,
+        userId: member.id,
+        workspaceId: workspace.id,
+        role,
+        createdAt: at(joined),
+      });
     }
     const starts = created + Math.floor(t.range(10, 120) * MINUTE);
-    profiles.push({ index: n, workspace, owner, team: true, activeFrom: starts < anchor - 30 * MINUTE ? starts : null });
+    profiles.push({
+      index: n,
+      workspace,
+      owner,
+      team: true,
+      activeFrom: starts < anchor - 30 * MINUTE ? starts : null,
+    });
   }
   return { users, memberships, profiles };
 }

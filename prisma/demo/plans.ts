@@ -43,7 +43,12 @@ export type Persona = {
   adjustments: { at: number; millicredits: bigint; reason: string }[];
 };
 
-const ADJUSTMENTS = ["Goodwill credit: failed renders during an incident", "Support: credits for a disputed generation", "Partner pilot credits", "Conference demo credits"];
+const ADJUSTMENTS = [
+  "Goodwill credit: failed renders during an incident",
+  "Support: credits for a disputed generation",
+  "Partner pilot credits",
+  "Conference demo credits",
+];
 const second = (ms: number) => Math.floor(ms / 1000) * 1000;
 
 export const periodMs = (interval: "month" | "year") => periodEnd(new Date(0), interval).getTime();
@@ -54,7 +59,13 @@ export function paidTierAt(sub: SubPlan | null, t: number): number | null {
   return sub.upgrade && t >= sub.upgrade.at ? sub.upgrade.toTierIndex : sub.tierIndex;
 }
 
-function planSubscription(r: Rng, p: Profile, catalog: DemoCatalog, anchor: number, id: string): SubPlan | null {
+function planSubscription(
+  r: Rng,
+  p: Profile,
+  catalog: DemoCatalog,
+  anchor: number,
+  id: string,
+): SubPlan | null {
   const from = p.activeFrom!;
   const start = second(from + (r.chance(0.4) ? r.range(5, 60) * MINUTE : r.exp(6 * DAY)));
   if (start > anchor - 6 * HOUR) return null;
@@ -63,7 +74,20 @@ function planSubscription(r: Rng, p: Profile, catalog: DemoCatalog, anchor: numb
   const tierIndex = tiers.indexOf(r.weighted(tiers, (_, i) => weights[i] ?? 0.05));
   const manual = r.chance(p.team ? 0.08 : 0.02);
   const interval = !manual && r.chance(p.team ? 0.25 : 0.12) ? "year" : "month";
-  const plan: SubPlan = { id, tierIndex, interval, manual, start, discounted: !manual && r.chance(0.12), upgrade: null, renewals: [], failedAt: null, endAt: null, cancelAtPeriodEnd: false, scheduledDowngrade: null };
+  const plan: SubPlan = {
+    id,
+    tierIndex,
+    interval,
+    manual,
+    start,
+    discounted: !manual && r.chance(0.12),
+    upgrade: null,
+    renewals: [],
+    failedAt: null,
+    endAt: null,
+    cancelAtPeriodEnd: false,
+    scheduledDowngrade: null,
+  };
   if (manual) return plan;
 
   const grace = catalog.settings.paymentGraceDays * DAY;
@@ -93,30 +117,63 @@ function planSubscription(r: Rng, p: Profile, catalog: DemoCatalog, anchor: numb
   const liveUntil = plan.failedAt ?? plan.endAt ?? anchor;
   if (tierIndex < tiers.length - 1 && r.chance(0.15) && liveUntil - 2 * HOUR > start + 2 * DAY) {
     plan.upgrade = { at: second(r.range(start + 2 * DAY, liveUntil - 2 * HOUR)), toTierIndex: tierIndex + 1 };
-  } else if (plan.endAt === null && plan.failedAt === null && !plan.cancelAtPeriodEnd && tierIndex > 0 && r.chance(0.06)) {
+  } else if (
+    plan.endAt === null &&
+    plan.failedAt === null &&
+    !plan.cancelAtPeriodEnd &&
+    tierIndex > 0 &&
+    r.chance(0.06)
+  ) {
     plan.scheduledDowngrade = tierIndex - 1;
   }
   return plan;
 }
 
-export function planWorkspaces(rng: Rng, profiles: Profile[], catalog: DemoCatalog, anchor: number): Persona[] {
+export function planWorkspaces(
+  rng: Rng,
+  profiles: Profile[],
+  catalog: DemoCatalog,
+  anchor: number,
+): Persona[] {
   const apps = [...new Set(catalog.models.map((m) => m.appKey))];
   let subSeq = 0;
   return profiles.map((p) => {
     const r = rng.fork(`plan:${p.index}`);
-    const persona: Persona = { kind: "inactive", rate: 0, packIndex: 0, firstBuyAt: null, dormantAt: anchor, favoredApps: [], overage: false, sub: null, couponAt: null, adjustments: [] };
+    const persona: Persona = {
+      kind: "inactive",
+      rate: 0,
+      packIndex: 0,
+      firstBuyAt: null,
+      dormantAt: anchor,
+      favoredApps: [],
+      overage: false,
+      sub: null,
+      couponAt: null,
+      adjustments: [],
+    };
     if (p.activeFrom === null) return persona;
     const from = p.activeFrom;
     persona.favoredApps = [r.pick(apps), ...(r.chance(0.5) ? [r.pick(apps)] : [])];
-    persona.packIndex = catalog.packs.indexOf(r.weighted(catalog.packs, (_, i) => [0.68, 0.22, 0.08, 0.02][i] ?? 0.01));
+    persona.packIndex = catalog.packs.indexOf(
+      r.weighted(catalog.packs, (_, i) => [0.68, 0.22, 0.08, 0.02][i] ?? 0.01),
+    );
     if (r.chance(p.team ? 0.55 : 0.27)) {
-      persona.sub = planSubscription(r, p, catalog, anchor, `demo_sub_${String(subSeq + 1).padStart(4, "0")}`);
+      persona.sub = planSubscription(
+        r,
+        p,
+        catalog,
+        anchor,
+        `demo_sub_${String(subSeq + 1).padStart(4, "0")}`,
+      );
       if (persona.sub) subSeq++;
     }
     if (persona.sub) {
       persona.kind = "subscriber";
       // A few power users run into their daily quota (and, with overage on, into their credits).
-      persona.rate = r.logNormal([7, 18, 40][persona.sub.tierIndex] ?? 40, 0.5) * (p.team ? 1.3 : 1) * (r.chance(0.15) ? 3.5 : 1);
+      persona.rate =
+        r.logNormal([7, 18, 40][persona.sub.tierIndex] ?? 40, 0.5) *
+        (p.team ? 1.3 : 1) *
+        (r.chance(0.15) ? 3.5 : 1);
       persona.overage = r.chance(p.team ? 0.45 : 0.25);
       if (r.chance(0.08)) persona.dormantAt = Math.floor(from + 5 * DAY + r.exp(25 * DAY));
     } else {
@@ -134,7 +191,12 @@ export function planWorkspaces(rng: Rng, profiles: Profile[], catalog: DemoCatal
     }
     if (r.chance(0.04)) {
       const when = Math.floor(r.range(from, anchor - HOUR));
-      if (when > from) persona.adjustments.push({ at: when, millicredits: BigInt(r.pick([2_000, 5_000, 10_000])) * 1000n, reason: r.pick(ADJUSTMENTS) });
+      if (when > from)
+        persona.adjustments.push({
+          at: when,
+          millicredits: BigInt(r.pick([2_000, 5_000, 10_000])) * 1000n,
+          reason: r.pick(ADJUSTMENTS),
+        });
     }
     return persona;
   });

@@ -36,9 +36,23 @@ export type DemoTier = {
   markupBps: number | null;
 };
 
-export type DemoModel = PricedModel & { id: string; key: string; appKey: string; quotaWeight: number; tierIds: readonly string[] };
+export type DemoModel = PricedModel & {
+  id: string;
+  key: string;
+  appKey: string;
+  quotaWeight: number;
+  tierIds: readonly string[];
+};
 
-export type DemoPack = { id: string; code: string; name: string; millicredits: bigint; bonusMillicredits: bigint; priceCents: number; currency: string };
+export type DemoPack = {
+  id: string;
+  code: string;
+  name: string;
+  millicredits: bigint;
+  bonusMillicredits: bigint;
+  priceCents: number;
+  currency: string;
+};
 
 export type DemoCatalog = {
   /** The default (free) tier pay-as-you-go workspaces use. */
@@ -49,7 +63,13 @@ export type DemoCatalog = {
   models: DemoModel[];
   /** Active credit packs, cheapest first. */
   packs: DemoPack[];
-  settings: { defaultMarkupBps: number; rolloverPercent: number; paymentGraceDays: number; referralReferrerMillicredits: bigint; referralNewUserMillicredits: bigint };
+  settings: {
+    defaultMarkupBps: number;
+    rolloverPercent: number;
+    paymentGraceDays: number;
+    referralReferrerMillicredits: bigint;
+    referralNewUserMillicredits: bigint;
+  };
   /** The admin who made the demo's manual credit adjustments (null: none). */
   adminId: string | null;
 };
@@ -78,10 +98,23 @@ export type WorkspaceRow = {
   updatedAt: Date;
 };
 
-export type MembershipRow = { id: string; userId: string; workspaceId: string; role: MemberRole; createdAt: Date };
+export type MembershipRow = {
+  id: string;
+  userId: string;
+  workspaceId: string;
+  role: MemberRole;
+  createdAt: Date;
+};
 
 /** The key's secret (and so its prefix and hash) is made at insert time and never kept. */
-export type ApiKeyRow = { id: string; workspaceId: string; name: string; createdById: string; lastUsedAt: Date | null; createdAt: Date };
+export type ApiKeyRow = {
+  id: string;
+  workspaceId: string;
+  name: string;
+  createdById: string;
+  lastUsedAt: Date | null;
+  createdAt: Date;
+};
 
 export type SubscriptionRow = {
   id: string;
@@ -139,7 +172,14 @@ export type PaymentRow = {
   createdAt: Date;
 };
 
-export type PaymentMethodRow = { workspaceId: string; brand: string; last4: string; expMonth: number; expYear: number; updatedAt: Date };
+export type PaymentMethodRow = {
+  workspaceId: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  updatedAt: Date;
+};
 
 export type CouponRow = {
   id: string;
@@ -151,7 +191,13 @@ export type CouponRow = {
   createdAt: Date;
 };
 
-export type CouponRedemptionRow = { id: string; couponId: string; workspaceId: string; userId: string; createdAt: Date };
+export type CouponRedemptionRow = {
+  id: string;
+  couponId: string;
+  workspaceId: string;
+  userId: string;
+  createdAt: Date;
+};
 
 export type LedgerRow = {
   id: string;
@@ -207,4 +253,12 @@ export type DemoDataset = {
   quotaCounters: QuotaRow[];
 };
 
-export type DemoSummary = { users: number; workspaces: number; subscriptions: number; payments: number; usageEvents: number; ledgerEntries: number; skipped: boolean };
+export type DemoSummary = {
+  users: number;
+  workspaces: number;
+  subscriptions: number;
+  payments: number;
+  usageEvents: number;
+  ledgerEntries: number;
+  skipped: boolean;
+};

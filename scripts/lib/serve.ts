@@ -16,7 +16,11 @@ export async function serveNext(opts: { dev: boolean; port: number; hostname?: s
   // Read after prepare(): Next has loaded the .env files into process.env by then.
   const hops = parseEnv(process.env).TRUSTED_PROXY_HOPS;
   server.on("request", (req, res) => {
-    req.headers[CLIENT_IP_HEADER] = computeClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
+    req.headers[CLIENT_IP_HEADER] = computeClientIp(
+      req.headers["x-forwarded-for"],
+      req.socket.remoteAddress,
+      hops,
+    );
     void handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {

@@ -18,10 +18,24 @@ export function freePort(): Promise<number> {
 export type ThrowawayDatabase = { url: string; stop: () => Promise<void> };
 
 /** A PostgreSQL of its own (own port, own temporary directory) that `stop` removes again. */
-export async function startThrowawayPostgres({ prefix, database, fast }: { prefix: string; database: string; fast: boolean }): Promise<ThrowawayDatabase> {
+export async function startThrowawayPostgres({
+  prefix,
+  database,
+  fast,
+}: {
+  prefix: string;
+  database: string;
+  fast: boolean;
+}): Promise<ThrowawayDatabase> {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   chmodSync(dir, 0o755); // PostgreSQL runs as the `postgres` user and must reach its data directory
-  const db = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), port: await freePort(), database, persistent: false, fast });
+  const db = await startEmbeddedPostgres({
+    dir: path.join(dir, "pg"),
+    port: await freePort(),
+    database,
+    persistent: false,
+    fast,
+  });
   return {
     url: db.url,
     stop: async () => {

@@ -7,7 +7,11 @@ import type { EmailStatus } from "@/lib/db";
 export function VerifiedBadge({ verified }: { verified: boolean }) {
   return (
     <Badge variant="outline" className="gap-1 whitespace-nowrap">
-      {verified ? <CircleCheck className="size-3.5 text-success" aria-hidden /> : <CircleAlert className="size-3.5 text-warning" aria-hidden />}
+      {verified ? (
+        <CircleCheck className="size-3.5 text-success" aria-hidden />
+      ) : (
+        <CircleAlert className="size-3.5 text-warning" aria-hidden />
+      )}
       {verified ? "Verified" : "Unverified"}
     </Badge>
   );
@@ -20,7 +24,12 @@ const statusIcon = {
   failed: <CircleX className="size-3.5 text-destructive" aria-hidden />,
 } satisfies Record<EmailStatus, ReactNode>;
 
-const statusLabel: Record<EmailStatus, string> = { queued: "Queued", sending: "Sending", sent: "Sent", failed: "Failed" };
+const statusLabel: Record<EmailStatus, string> = {
+  queued: "Queued",
+  sending: "Sending",
+  sent: "Sent",
+  failed: "Failed",
+};
 
 export function EmailStatusBadge({ status }: { status: EmailStatus }) {
   return (

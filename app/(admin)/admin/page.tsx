@@ -54,7 +54,7 @@ export default async function AdminOverviewPage() {
               {stat.href ? (
                 <Link
                   href={stat.href}
-                  className="rounded-sm hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                  className="rounded-sm hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
                   aria-label={`${formatCount(stat.value)} ${stat.label.toLowerCase()}, view list`}
                 >
                   {formatCount(stat.value)}
@@ -80,11 +80,14 @@ export default async function AdminOverviewPage() {
           ) : (
             <ul className="divide-y rounded-md border">
               {recent.map((user) => (
-                <li key={user.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 text-sm">
+                <li
+                  key={user.id}
+                  className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 text-sm"
+                >
                   <div className="grid min-w-0 gap-0.5">
                     <Link
                       href={`/admin/users?q=${encodeURIComponent(user.email)}`}
-                      className="break-all font-medium underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                      className="font-medium break-all underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
                     >
                       {user.email}
                     </Link>
@@ -105,11 +108,17 @@ export default async function AdminOverviewPage() {
 
 // The nightly check stores amounts as BigInt strings (millicredits); read them defensively.
 const mismatchesSchema = z.array(
-  z.object({ workspaceId: z.string(), name: z.string(), balance: z.coerce.string(), ledgerSum: z.coerce.string() }),
+  z.object({
+    workspaceId: z.string(),
+    name: z.string(),
+    balance: z.coerce.string(),
+    ledgerSum: z.coerce.string(),
+  }),
 );
 // A broken ledger can touch many workspaces; the overview lists enough to start investigating.
 const SHOWN_MISMATCHES = 25;
-const credits = (millicredits: string) => (/^-?\d+$/.test(millicredits) ? `${formatCredits(BigInt(millicredits))} credits` : millicredits);
+const credits = (millicredits: string) =>
+  /^-?\d+$/.test(millicredits) ? `${formatCredits(BigInt(millicredits))} credits` : millicredits;
 
 function LedgerCheckCard({ check }: { check: LedgerCheck | null }) {
   const parsed = check ? mismatchesSchema.safeParse(check.mismatches) : null;
@@ -118,7 +127,9 @@ function LedgerCheckCard({ check }: { check: LedgerCheck | null }) {
     <Card>
       <CardHeader>
         <CardTitle>Ledger check</CardTitle>
-        <CardDescription>Every day each workspace&rsquo;s balance is compared with the sum of its ledger entries.</CardDescription>
+        <CardDescription>
+          Every day each workspace&rsquo;s balance is compared with the sum of its ledger entries.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {!check ? (
@@ -143,20 +154,26 @@ function LedgerCheckCard({ check }: { check: LedgerCheck | null }) {
             ) : (
               <Alert variant="error" role="alert" className="grid gap-2">
                 <p className="font-medium">
-                  {check.mismatchCount === 1 ? "1 workspace's balance doesn't match its ledger" : `${formatCount(check.mismatchCount)} workspaces' balances don't match their ledgers`}
+                  {check.mismatchCount === 1
+                    ? "1 workspace's balance doesn't match its ledger"
+                    : `${formatCount(check.mismatchCount)} workspaces' balances don't match their ledgers`}
                 </p>
                 <ul className="grid gap-2">
                   {mismatches.slice(0, SHOWN_MISMATCHES).map((m) => (
                     <li key={m.workspaceId} className="grid gap-0.5">
-                      <span className="break-words font-medium">{m.name}</span>
+                      <span className="font-medium break-words">{m.name}</span>
                       <span className="break-words">
                         Balance {credits(m.balance)} · Ledger sum {credits(m.ledgerSum)}
                       </span>
-                      <span className="break-all font-mono text-xs text-muted-foreground">{m.workspaceId}</span>
+                      <span className="font-mono text-xs break-all text-muted-foreground">
+                        {m.workspaceId}
+                      </span>
                     </li>
                   ))}
                 </ul>
-                {mismatches.length > SHOWN_MISMATCHES ? <p>…and {formatCount(mismatches.length - SHOWN_MISMATCHES)} more.</p> : null}
+                {mismatches.length > SHOWN_MISMATCHES ? (
+                  <p>…and {formatCount(mismatches.length - SHOWN_MISMATCHES)} more.</p>
+                ) : null}
               </Alert>
             )}
           </>

@@ -14,7 +14,8 @@ export default async function CheckEmailPage(props: { searchParams: Promise<{ em
         <MailCheck className="size-8 text-primary" aria-hidden />
         <h1 className="text-2xl font-semibold">Check your email</h1>
         <CardDescription>
-          We sent a verification link to {email ? <strong className="text-foreground">{email}</strong> : "your address"}. Follow it to
+          We sent a verification link to{" "}
+          {email ? <strong className="text-foreground">{email}</strong> : "your address"}. Follow it to
           confirm your account. The link expires in 24 hours.
         </CardDescription>
       </CardHeader>

@@ -14,7 +14,9 @@ export default function ForgotPasswordPage() {
     <Card>
       <CardHeader>
         <h1 className="text-2xl font-semibold">Reset your password</h1>
-        <CardDescription>Enter the email you signed up with and we&apos;ll send you a link to choose a new password.</CardDescription>
+        <CardDescription>
+          Enter the email you signed up with and we&apos;ll send you a link to choose a new password.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {state.ok ? (
@@ -22,11 +24,24 @@ export default function ForgotPasswordPage() {
         ) : (
           <form action={action} className="grid gap-4" noValidate>
             {state.error && <Alert variant="error">{state.error}</Alert>}
-            <FormField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
+            <FormField
+              label="Email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              defaultValue={state.values?.email}
+              errors={state.fieldErrors?.email}
+            />
             <SubmitButton pendingLabel="Sending…">Send reset link</SubmitButton>
           </form>
         )}
-        <Link href="/sign-in" className="text-center text-sm font-medium text-primary underline-offset-4 hover:underline">Back to sign in</Link>
+        <Link
+          href="/sign-in"
+          className="text-center text-sm font-medium text-primary underline-offset-4 hover:underline"
+        >
+          Back to sign in
+        </Link>
       </CardContent>
     </Card>
   );

@@ -35,7 +35,10 @@ export function InviteResponse({ token, team }: { token: string; team: string })
 /** Signed in as someone else: sign out and come back to the same invitation. */
 export function SwitchAccountButton({ returnTo }: { returnTo: string }) {
   return (
-    <Button variant="outline" onClick={() => void signOut({ callbackUrl: `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` })}>
+    <Button
+      variant="outline"
+      onClick={() => void signOut({ callbackUrl: `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` })}
+    >
       Sign out and switch account
     </Button>
   );

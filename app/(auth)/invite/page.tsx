@@ -22,10 +22,14 @@ export default async function InvitePage(props: { searchParams: Promise<{ token?
     return (
       <Card>
         <CardHeader>
-          <h1 className="text-2xl font-semibold">{problem === "accepted" ? "Invitation already accepted" : "This invitation can't be used"}</h1>
+          <h1 className="text-2xl font-semibold">
+            {problem === "accepted" ? "Invitation already accepted" : "This invitation can't be used"}
+          </h1>
         </CardHeader>
         <CardContent className="grid gap-4">
-          <Alert variant={problem === "accepted" ? "info" : "error"}>{new InvalidInviteError(problem).message}</Alert>
+          <Alert variant={problem === "accepted" ? "info" : "error"}>
+            {new InvalidInviteError(problem).message}
+          </Alert>
           <Button asChild variant="outline">
             <Link href={user ? "/dashboard" : "/sign-in"}>{user ? "Go to the dashboard" : "Sign in"}</Link>
           </Button>
@@ -41,8 +45,8 @@ export default async function InvitePage(props: { searchParams: Promise<{ token?
       <CardHeader>
         <h1 className="text-2xl font-semibold">Join {invite.workspaceName}</h1>
         <CardDescription>
-          You&apos;re invited to join the {invite.workspaceName} team on Tollgate as {role}. The invitation was sent to {invite.email} and
-          expires on {formatDate(invite.expiresAt)}.
+          You&apos;re invited to join the {invite.workspaceName} team on Tollgate as {role}. The invitation
+          was sent to {invite.email} and expires on {formatDate(invite.expiresAt)}.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
@@ -54,7 +58,11 @@ export default async function InvitePage(props: { searchParams: Promise<{ token?
                 <Link href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`}>Sign in to accept</Link>
               </Button>
               <Button asChild variant="outline">
-                <Link href={`/sign-up?${new URLSearchParams({ callbackUrl: returnTo, email: invite.email })}`}>Create an account</Link>
+                <Link
+                  href={`/sign-up?${new URLSearchParams({ callbackUrl: returnTo, email: invite.email })}`}
+                >
+                  Create an account
+                </Link>
               </Button>
             </div>
           </>
@@ -63,7 +71,8 @@ export default async function InvitePage(props: { searchParams: Promise<{ token?
         ) : (
           <>
             <Alert variant="warning">
-              This invitation is for {invite.email}, but you&apos;re signed in as {user.email}. Sign in with {invite.email} to accept it.
+              This invitation is for {invite.email}, but you&apos;re signed in as {user.email}. Sign in with{" "}
+              {invite.email} to accept it.
             </Alert>
             <div>
               <SwitchAccountButton returnTo={returnTo} />

@@ -20,8 +20,15 @@ export default async function ResetPasswordPage(props: { searchParams: Promise<{
           <ResetPasswordForm token={token} />
         ) : (
           <>
-            <Alert variant="error">This password reset link is invalid or has expired. Ask for a new one.</Alert>
-            <Link href="/forgot-password" className="text-sm font-medium text-primary underline-offset-4 hover:underline">Send a new reset link</Link>
+            <Alert variant="error">
+              This password reset link is invalid or has expired. Ask for a new one.
+            </Alert>
+            <Link
+              href="/forgot-password"
+              className="text-sm font-medium text-primary underline-offset-4 hover:underline"
+            >
+              Send a new reset link
+            </Link>
           </>
         )}
       </CardContent>

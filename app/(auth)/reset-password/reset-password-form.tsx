@@ -24,8 +24,23 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={action} className="grid gap-4" noValidate>
       {state.error && <Alert variant="error">{state.error}</Alert>}
       <input type="hidden" name="token" value={token} />
-      <FormField label="New password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={state.fieldErrors?.password} />
-      <FormField label="Confirm new password" name="confirm" type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirm} />
+      <FormField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters."
+        errors={state.fieldErrors?.password}
+      />
+      <FormField
+        label="Confirm new password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={state.fieldErrors?.confirm}
+      />
       <SubmitButton pendingLabel="Saving…">Set new password</SubmitButton>
     </form>
   );

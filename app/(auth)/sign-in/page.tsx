@@ -11,7 +11,9 @@ export const metadata: Metadata = { title: "Sign in" };
 // Only same-site paths may be returned to after sign-in (lib/auth/redirect.ts has the rule).
 const safePath = (p?: string) => safeRedirectPath(p);
 
-export default async function SignInPage(props: { searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }> }) {
+export default async function SignInPage(props: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }>;
+}) {
   const { callbackUrl, error } = await props.searchParams;
   return (
     <Card>
@@ -21,13 +23,30 @@ export default async function SignInPage(props: { searchParams: Promise<{ callba
       </CardHeader>
       <CardContent className="grid gap-6">
         {error === "OAuthAccountNotLinked" || error === "OAuthSignin" || error === "OAuthCallback" ? (
-          <Alert variant="error">That sign-in provider could not sign you in. Try again or use your email and password.</Alert>
+          <Alert variant="error">
+            That sign-in provider could not sign you in. Try again or use your email and password.
+          </Alert>
         ) : null}
         <SignInForm callbackUrl={safePath(callbackUrl)} providers={oauthProviders} />
         <div className="flex flex-col gap-2 text-center text-sm text-muted-foreground sm:flex-row sm:justify-between">
-          <Link href="/forgot-password" className="font-medium text-primary underline-offset-4 hover:underline">Forgot your password?</Link>
+          <Link
+            href="/forgot-password"
+            className="font-medium text-primary underline-offset-4 hover:underline"
+          >
+            Forgot your password?
+          </Link>
           <span>
-            New here? <Link href={callbackUrl && safePath(callbackUrl) !== "/dashboard" ? `/sign-up?callbackUrl=${encodeURIComponent(safePath(callbackUrl))}` : "/sign-up"} className="font-medium text-primary underline-offset-4 hover:underline">Create an account</Link>
+            New here?{" "}
+            <Link
+              href={
+                callbackUrl && safePath(callbackUrl) !== "/dashboard"
+                  ? `/sign-up?callbackUrl=${encodeURIComponent(safePath(callbackUrl))}`
+                  : "/sign-up"
+              }
+              className="font-medium text-primary underline-offset-4 hover:underline"
+            >
+              Create an account
+            </Link>
           </span>
         </div>
       </CardContent>

@@ -37,7 +37,9 @@ export function SignInForm({ callbackUrl, providers }: Props) {
       }
       if (!result || result.error) {
         // authorize() errors arrive as their message (wrong password, too many attempts).
-        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
+        setError(
+          result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.",
+        );
         return;
       }
       router.push(callbackUrl);
@@ -50,7 +52,13 @@ export function SignInForm({ callbackUrl, providers }: Props) {
       <form onSubmit={onSubmit} className="grid gap-4" noValidate>
         {error && <Alert variant="error">{error}</Alert>}
         <FormField label="Email" name="email" type="email" autoComplete="email" required />
-        <FormField label="Password" name="password" type="password" autoComplete="current-password" required />
+        <FormField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         {needsCode ? (
           <FormField
             label="Authentication code"
@@ -62,15 +70,21 @@ export function SignInForm({ callbackUrl, providers }: Props) {
             hint="The 6-digit code from your authenticator app, or one of your recovery codes."
           />
         ) : null}
-        <SubmitButton pending={pending} pendingLabel="Signing in…">{needsCode ? "Verify and sign in" : "Sign in"}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Signing in…">
+          {needsCode ? "Verify and sign in" : "Sign in"}
+        </SubmitButton>
       </form>
       {(providers.github || providers.google) && (
         <div className="grid gap-2 border-t pt-4">
           {providers.github && (
-            <Button variant="outline" onClick={() => signIn("github", { callbackUrl })}>Continue with GitHub</Button>
+            <Button variant="outline" onClick={() => signIn("github", { callbackUrl })}>
+              Continue with GitHub
+            </Button>
           )}
           {providers.google && (
-            <Button variant="outline" onClick={() => signIn("google", { callbackUrl })}>Continue with Google</Button>
+            <Button variant="outline" onClick={() => signIn("google", { callbackUrl })}>
+              Continue with Google
+            </Button>
           )}
         </div>
       )}

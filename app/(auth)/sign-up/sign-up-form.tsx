@@ -10,7 +10,13 @@ import type { ActionState } from "@/lib/auth/action";
 import { signUpAction } from "../actions";
 
 // After the account exists, sign straight in so the verification link lands on the dashboard.
-type Props = { plan?: string; interval?: string; referralCode?: string; /** Same-site path to go on to (an invitation). */ callbackUrl?: string; email?: string };
+type Props = {
+  plan?: string;
+  interval?: string;
+  referralCode?: string;
+  /** Same-site path to go on to (an invitation). */ callbackUrl?: string;
+  email?: string;
+};
 
 export function SignUpForm({ plan, interval, referralCode, callbackUrl, email: invitedEmail }: Props) {
   const password = useRef("");
@@ -32,7 +38,11 @@ export function SignUpForm({ plan, interval, referralCode, callbackUrl, email: i
         router.refresh();
         return;
       }
-      const next = new URLSearchParams({ email, ...(plan ? { plan } : {}), ...(interval ? { interval } : {}) });
+      const next = new URLSearchParams({
+        email,
+        ...(plan ? { plan } : {}),
+        ...(interval ? { interval } : {}),
+      });
       router.push(`/check-email?${next}`);
     });
   }, [state, plan, interval, router, callbackUrl]);
@@ -43,8 +53,22 @@ export function SignUpForm({ plan, interval, referralCode, callbackUrl, email: i
       {interval ? <input type="hidden" name="interval" value={interval} /> : null}
       {referralCode ? <input type="hidden" name="ref" value={referralCode} /> : null}
       {state.error && <Alert variant="error">{state.error}</Alert>}
-      <FormField label="Name" name="name" autoComplete="name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
-      <FormField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email ?? invitedEmail} errors={state.fieldErrors?.email} />
+      <FormField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        defaultValue={state.values?.name}
+        errors={state.fieldErrors?.name}
+      />
+      <FormField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email ?? invitedEmail}
+        errors={state.fieldErrors?.email}
+      />
       <FormField
         label="Password"
         name="password"
@@ -54,7 +78,9 @@ export function SignUpForm({ plan, interval, referralCode, callbackUrl, email: i
         hint="At least 10 characters."
         errors={state.fieldErrors?.password}
       />
-      <SubmitButton pending={pending || signingIn} pendingLabel="Creating your account…">Create account</SubmitButton>
+      <SubmitButton pending={pending || signingIn} pendingLabel="Creating your account…">
+        Create account
+      </SubmitButton>
     </form>
   );
 }

@@ -9,7 +9,9 @@ import { UnsubscribeForm } from "./unsubscribe-form";
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false, follow: false } };
 
 // Nothing changes on GET: link scanners and previews open email links before people do.
-export default async function UnsubscribePage(props: { searchParams: Promise<{ token?: string | string[] }> }) {
+export default async function UnsubscribePage(props: {
+  searchParams: Promise<{ token?: string | string[] }>;
+}) {
   const { token } = await props.searchParams;
   const claim = typeof token === "string" ? readUnsubscribeToken(token) : null;
   return (
@@ -23,7 +25,10 @@ export default async function UnsubscribePage(props: { searchParams: Promise<{ t
           </CardHeader>
           <CardContent className="grid gap-4">
             <Alert variant="error">This unsubscribe link is not valid.</Alert>
-            <Link href="/sign-in?callbackUrl=%2Fdashboard%2Fsettings" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+            <Link
+              href="/sign-in?callbackUrl=%2Fdashboard%2Fsettings"
+              className="text-sm font-medium text-primary underline-offset-4 hover:underline"
+            >
               Sign in to manage your email preferences
             </Link>
           </CardContent>

@@ -23,7 +23,9 @@ export function UnsubscribeForm({ token, label }: { token: string; label: string
           <h1 ref={doneHeading} tabIndex={-1} className="text-2xl font-semibold focus:outline-none">
             You&apos;re unsubscribed from {label}.
           </h1>
-          <CardDescription>Other emails from Tollgate are unaffected, and receipts and password resets always arrive.</CardDescription>
+          <CardDescription>
+            Other emails from Tollgate are unaffected, and receipts and password resets always arrive.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <Link href="/dashboard/settings" className={`text-sm ${linkClass}`}>
@@ -37,7 +39,9 @@ export function UnsubscribeForm({ token, label }: { token: string; label: string
     <>
       <CardHeader>
         <h1 className="text-2xl font-semibold">Unsubscribe from {label}?</h1>
-        <CardDescription>You&apos;ll stop getting these emails. You can turn them back on in your settings at any time.</CardDescription>
+        <CardDescription>
+          You&apos;ll stop getting these emails. You can turn them back on in your settings at any time.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {state.error ? (

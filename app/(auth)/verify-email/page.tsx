@@ -27,7 +27,11 @@ export default async function VerifyEmailPage(props: { searchParams: Promise<{ t
   if (!error) {
     // Someone who picked a plan on the pricing page goes on to pay for it.
     const choice = parsePlanChoice((await cookies()).get(PLAN_COOKIE)?.value);
-    redirect(choice ? `/dashboard/billing?verified=1&plan=${choice.plan}&interval=${choice.interval}` : "/dashboard?verified=1");
+    redirect(
+      choice
+        ? `/dashboard/billing?verified=1&plan=${choice.plan}&interval=${choice.interval}`
+        : "/dashboard?verified=1",
+    );
   }
   return (
     <Card>

@@ -5,7 +5,11 @@ import { Badge } from "@/components/ui/badge";
 export function VerifiedBadge({ verified }: { verified: boolean }) {
   return (
     <Badge variant="outline" className="gap-1">
-      {verified ? <CircleCheck className="size-3.5 text-success" aria-hidden /> : <CircleAlert className="size-3.5 text-warning" aria-hidden />}
+      {verified ? (
+        <CircleCheck className="size-3.5 text-success" aria-hidden />
+      ) : (
+        <CircleAlert className="size-3.5 text-warning" aria-hidden />
+      )}
       {verified ? "Verified" : "Not verified"}
     </Badge>
   );

@@ -17,7 +17,10 @@ import { VerifyEmailAlert } from "./verify-email-alert";
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage(props: { searchParams: Promise<{ verified?: string }> }) {
-  const [{ user, workspace, role }, { verified }] = await Promise.all([getDashboardContext(), props.searchParams]);
+  const [{ user, workspace, role }, { verified }] = await Promise.all([
+    getDashboardContext(),
+    props.searchParams,
+  ]);
   const now = new Date();
   const [members, overview, usage] = await Promise.all([
     db.membership.findMany({
@@ -38,7 +41,9 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
         </p>
       </div>
 
-      {verified === "1" && user.emailVerifiedAt ? <Alert variant="success">Your email is confirmed.</Alert> : null}
+      {verified === "1" && user.emailVerifiedAt ? (
+        <Alert variant="success">Your email is confirmed.</Alert>
+      ) : null}
       {!user.emailVerifiedAt ? <VerifyEmailAlert email={user.email} /> : null}
       <AccountWarnings overview={overview} />
 
@@ -48,8 +53,12 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
         <CardHeader>
           <CardTitle>Usage, last 30 days</CardTitle>
           <CardDescription>
-            {overview.accountType === "subscription" ? "Quota units" : "Credits charged"} per day (UTC) by model.{" "}
-            <Link href="/dashboard/usage" className="rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+            {overview.accountType === "subscription" ? "Quota units" : "Credits charged"} per day (UTC) by
+            model.{" "}
+            <Link
+              href="/dashboard/usage"
+              className="rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+            >
               See every call
             </Link>
           </CardDescription>
@@ -59,12 +68,19 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
             <div className="grid justify-items-center gap-1 rounded-lg border border-dashed px-6 py-10 text-center">
               <p className="font-medium">No usage in the last 30 days</p>
               <p className="text-sm text-muted-foreground">
-                Calls your apps make with this workspace&apos;s <Link href="/dashboard/api-keys" className="underline underline-offset-4">API keys</Link> show up
-                here.
+                Calls your apps make with this workspace&apos;s{" "}
+                <Link href="/dashboard/api-keys" className="underline underline-offset-4">
+                  API keys
+                </Link>{" "}
+                show up here.
               </p>
             </div>
           ) : (
-            <UsageChart days={reportDays(30, now)} rows={usage} metric={overview.accountType === "subscription" ? "quotaUnits" : "credits"} />
+            <UsageChart
+              days={reportDays(30, now)}
+              rows={usage}
+              metric={overview.accountType === "subscription" ? "quotaUnits" : "credits"}
+            />
           )}
         </CardContent>
       </Card>
@@ -108,19 +124,28 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
         <CardHeader>
           <CardTitle>Members</CardTitle>
           <CardDescription>
-            {members.length === 1 ? "You are the only member of this workspace." : `${members.length} people share this workspace.`}
+            {members.length === 1
+              ? "You are the only member of this workspace."
+              : `${members.length} people share this workspace.`}
           </CardDescription>
         </CardHeader>
         <CardContent>
           <ul className="divide-y rounded-md border">
             {members.map((m) => (
-              <li key={m.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3 text-sm">
+              <li
+                key={m.id}
+                className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3 text-sm"
+              >
                 <div className="grid min-w-0 gap-0.5">
                   <span className="font-medium break-words">
                     {m.user.name || m.user.email}
-                    {m.userId === user.id ? <span className="font-normal text-muted-foreground"> (you)</span> : null}
+                    {m.userId === user.id ? (
+                      <span className="font-normal text-muted-foreground"> (you)</span>
+                    ) : null}
                   </span>
-                  {m.user.name ? <span className="break-all text-muted-foreground">{m.user.email}</span> : null}
+                  {m.user.name ? (
+                    <span className="break-all text-muted-foreground">{m.user.email}</span>
+                  ) : null}
                 </div>
                 <Badge variant="secondary">{capitalize(m.role)}</Badge>
               </li>
@@ -136,7 +161,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
       <dt className="text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 break-words font-medium">{children}</dd>
+      <dd className="min-w-0 font-medium break-words">{children}</dd>
     </div>
   );
 }

@@ -12,7 +12,8 @@ export function VerifyEmailAlert({ email }: { email: string }) {
       <div className="grid gap-1">
         <p className="font-semibold">Confirm your email to buy plans and credits and call the API</p>
         <p className="text-muted-foreground">
-          We sent a link to <span className="break-all font-medium text-foreground">{email}</span>. It expires in 24 hours.
+          We sent a link to <span className="font-medium break-all text-foreground">{email}</span>. It expires
+          in 24 hours.
         </p>
         {state.message ? <p className="font-medium">{state.message}</p> : null}
         {state.error ? <p className="font-medium">{state.error}</p> : null}

@@ -13,7 +13,8 @@ import { getPublicCatalog } from "@/lib/catalog/public";
 
 export const metadata: Metadata = {
   title: "Pricing",
-  description: "Plans, included credits, daily quotas, model access and credit packs for Tollgate, with a cost calculator.",
+  description:
+    "Plans, included credits, daily quotas, model access and credit packs for Tollgate, with a cost calculator.",
 };
 
 // Static, rebuilt hourly; every admin catalog change also calls revalidatePath("/pricing").
@@ -32,11 +33,15 @@ export default async function PricingPage() {
         <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6 sm:py-20">
           <div className="mx-auto max-w-2xl text-center">
             <p className="text-sm font-semibold text-primary">Pricing</p>
-            <h1 id="pricing-title" className="mt-2 text-4xl font-bold tracking-tight text-balance sm:text-5xl">
+            <h1
+              id="pricing-title"
+              className="mt-2 text-4xl font-bold tracking-tight text-balance sm:text-5xl"
+            >
               Plans that grow with your usage
             </h1>
             <p className="mt-4 text-lg text-pretty text-muted-foreground">
-              Start free, pay as you go, or pick a plan with a daily quota and included credits. 1 credit = $0.001.
+              Start free, pay as you go, or pick a plan with a daily quota and included credits. 1 credit =
+              $0.001.
             </p>
           </div>
           <div className="mt-8">
@@ -49,7 +54,11 @@ export default async function PricingPage() {
         </div>
       </section>
       <PricingSection id="compare" title="Compare plans" intro="Everything each plan includes, side by side.">
-        <FeatureTable tiers={catalog.tiers} features={catalog.features} defaultMarkupBps={catalog.defaultMarkupBps} />
+        <FeatureTable
+          tiers={catalog.tiers}
+          features={catalog.features}
+          defaultMarkupBps={catalog.defaultMarkupBps}
+        />
       </PricingSection>
       <PricingSection
         id="models"
@@ -73,7 +82,12 @@ export default async function PricingPage() {
         <Calculator catalog={catalog} />
       </PricingSection>
       <PricingSection id="faq" title="Frequently asked questions">
-        <Faq tiers={catalog.tiers} features={catalog.features} apps={catalog.apps} defaultMarkupBps={catalog.defaultMarkupBps} />
+        <Faq
+          tiers={catalog.tiers}
+          features={catalog.features}
+          apps={catalog.apps}
+          defaultMarkupBps={catalog.defaultMarkupBps}
+        />
       </PricingSection>
     </IntervalProvider>
   );

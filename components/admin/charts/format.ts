@@ -16,8 +16,16 @@ export function formatAxis(value: string | number, format: AxisFormat) {
 
 export function formatValue(value: number, format: ValueFormat, compact = false) {
   const digits = format === "count" ? 0 : format === "usd" ? 2 : 3;
-  const n = value.toLocaleString("en-US", { maximumFractionDigits: compact ? 1 : digits, notation: compact && Math.abs(value) >= 10_000 ? "compact" : "standard" });
+  const n = value.toLocaleString("en-US", {
+    maximumFractionDigits: compact ? 1 : digits,
+    notation: compact && Math.abs(value) >= 10_000 ? "compact" : "standard",
+  });
   return format === "usd" ? `$${n}` : n;
 }
 
-export const tooltipStyle = { background: "var(--card)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--card-foreground)" };
+export const tooltipStyle = {
+  background: "var(--card)",
+  border: "1px solid var(--border)",
+  borderRadius: 8,
+  color: "var(--card-foreground)",
+};

@@ -12,29 +12,59 @@ import { eventTime, RetryLaterError } from "./shared";
  */
 export async function chargeRefunded(tx: Tx, event: Stripe.Event) {
   const charge = event.data.object as Stripe.Charge;
-  const ids = [charge.id, typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id].filter((v): v is string => Boolean(v));
-  const [locked] = await tx.$queryRaw<{ id: string }[]>`select id from "Payment" where "providerChargeId" = any(${ids}) order by "createdAt" limit 1 for update`;
+  const ids = [
+    charge.id,
+    typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id,
+  ].filter((v): v is string => Boolean(v));
+  const [locked] = await tx.$queryRaw<
+    { id: string }[]
+  >`select id from "Payment" where "providerChargeId" = any(${ids}) order by "createdAt" limit 1 for update`;
   // Its payment is not recorded yet (the checkout or invoice event is still on its way): Stripe retries.
   if (!locked) throw new RetryLaterError(`No payment with charge ${ids.join(" / ")} yet.`);
   const payment = await tx.payment.findUniqueOrThrow({ where: { id: locked.id } });
   const refunded = Math.min(charge.amount_refunded, payment.amountCents);
   if (refunded <= payment.refundedCents) return; // this refund (or a later one) is already applied
   const newly = refunded - payment.refundedCents;
-  await tx.payment.update({ where: { id: payment.id }, data: { refundedCents: refunded, status: refunded >= payment.amountCents ? "refunded" : "partially_refunded" } });
+  await tx.payment.update({
+    where: { id: payment.id },
+    data: {
+      refundedCents: refunded,
+      status: refunded >= payment.amountCents ? "refunded" : "partially_refunded",
+    },
+  });
 
   // The refunded share of the credits this payment bought, as far as the balance still holds them.
-  const share = payment.amountCents > 0 ? (payment.millicredits * BigInt(newly)) / BigInt(payment.amountCents) : 0n;
+  const share =
+    payment.amountCents > 0 ? (payment.millicredits * BigInt(newly)) / BigInt(payment.amountCents) : 0n;
   const ws = await tx.workspace.findUniqueOrThrow({ where: { id: payment.workspaceId } });
   const clawback = share < ws.balanceMillicredits ? share : ws.balanceMillicredits;
-  await changeBalance({ workspaceId: payment.workspaceId, amountMillicredits: -clawback, kind: "refund", reference: `refund:${payment.id}:${refunded}`, reason: `Refund of ${payment.description}` }, tx);
+  await changeBalance(
+    {
+      workspaceId: payment.workspaceId,
+      amountMillicredits: -clawback,
+      kind: "refund",
+      reference: `refund:${payment.id}:${refunded}`,
+      reason: `Refund of ${payment.description}`,
+    },
+    tx,
+  );
   const by = charge.metadata?.refundedBy;
-  const admin = by ? await tx.user.findUnique({ where: { email: by }, select: { id: true, email: true } }) : null;
+  const admin = by
+    ? await tx.user.findUnique({ where: { email: by }, select: { id: true, email: true } })
+    : null;
   await recordAudit(tx, {
     actor: admin,
     action: "payment.refunded",
     targetType: "payment",
     targetId: payment.id,
     before: { refundedCents: payment.refundedCents, status: payment.status },
-    after: { refundedCents: refunded, refundedNowCents: newly, clawedBackMillicredits: clawback, unspentShareMillicredits: share, refundedBy: by ?? "provider", at: eventTime(event) },
+    after: {
+      refundedCents: refunded,
+      refundedNowCents: newly,
+      clawedBackMillicredits: clawback,
+      unspentShareMillicredits: share,
+      refundedBy: by ?? "provider",
+      at: eventTime(event),
+    },
   });
 }

@@ -14,7 +14,12 @@ import { eventTime, idOf, queueReceipt } from "./shared";
  * A first paid plan: the subscription starts now, the workspace draws its daily quota, and the
  * plan's included credits are granted at once (reference: the checkout, so never twice).
  */
-async function startSubscription(tx: Tx, session: Stripe.Checkout.Session, checkout: CheckoutSession, at: Date) {
+async function startSubscription(
+  tx: Tx,
+  session: Stripe.Checkout.Session,
+  checkout: CheckoutSession,
+  at: Date,
+) {
   const tier = await tx.tier.findUniqueOrThrow({ where: { id: checkout.tierId! } });
   const interval = checkout.interval ?? "month";
   const { subscription } = await replaceLiveSubscription(tx, {
@@ -25,7 +30,8 @@ async function startSubscription(tx: Tx, session: Stripe.Checkout.Session, check
     provider: checkout.provider,
     providerCustomerId: idOf(session.customer),
     // The local provider names its subscriptions like Stripe does, so later events can find them.
-    providerSubscriptionId: idOf(session.subscription) ?? `sub_local_${checkout.id.slice("cs_local_".length)}`,
+    providerSubscriptionId:
+      idOf(session.subscription) ?? `sub_local_${checkout.id.slice("cs_local_".length)}`,
     lastProviderEventAt: at,
     tierChangedAt: at,
   });
@@ -49,7 +55,13 @@ async function startSubscription(tx: Tx, session: Stripe.Checkout.Session, check
   });
   if (tier.includedMillicredits > 0n) {
     await changeBalance(
-      { workspaceId: checkout.workspaceId, amountMillicredits: tier.includedMillicredits, kind: "monthly_grant", reference: `grant:${checkout.id}`, reason: `${tier.name} included credits` },
+      {
+        workspaceId: checkout.workspaceId,
+        amountMillicredits: tier.includedMillicredits,
+        kind: "monthly_grant",
+        reference: `grant:${checkout.id}`,
+        reason: `${tier.name} included credits`,
+      },
       tx,
     );
   }
@@ -75,7 +87,13 @@ async function creditPack(tx: Tx, session: Stripe.Checkout.Session, checkout: Ch
     },
   });
   const { balanceMillicredits } = await changeBalance(
-    { workspaceId: checkout.workspaceId, amountMillicredits: millicredits, kind: "purchase", reference: `checkout:${checkout.id}`, reason: `Credit pack: ${pack.name}` },
+    {
+      workspaceId: checkout.workspaceId,
+      amountMillicredits: millicredits,
+      kind: "purchase",
+      reference: `checkout:${checkout.id}`,
+      reason: `Credit pack: ${pack.name}`,
+    },
     tx,
   );
   return { payment, pack, balanceMillicredits };
@@ -84,7 +102,12 @@ async function creditPack(tx: Tx, session: Stripe.Checkout.Session, checkout: Ch
 type PackBought = Awaited<ReturnType<typeof creditPack>>;
 
 /** A credit pack's own receipt: what was added and the balance it left (same key as every receipt: one per payment). */
-async function queueCreditPackReceipt(tx: Tx, { payment, pack, balanceMillicredits }: PackBought, to: { email: string; name: string | null }, paidAt: Date) {
+async function queueCreditPackReceipt(
+  tx: Tx,
+  { payment, pack, balanceMillicredits }: PackBought,
+  to: { email: string; name: string | null },
+  paidAt: Date,
+) {
   return queueEmail(
     {
       template: "credit-pack-receipt",
@@ -116,17 +139,25 @@ async function queueCreditPackReceipt(tx: Tx, { payment, pack, balanceMillicredi
 export async function checkoutSessionCompleted(tx: Tx, event: Stripe.Event): Promise<(string | null)[]> {
   const session = event.data.object as Stripe.Checkout.Session;
   if (session.payment_status !== "paid") return [];
-  const checkout = await tx.checkoutSession.findUnique({ where: { id: session.metadata?.checkoutId ?? session.id } });
+  const checkout = await tx.checkoutSession.findUnique({
+    where: { id: session.metadata?.checkoutId ?? session.id },
+  });
   if (!checkout || checkout.status === "complete") return [];
   if (checkout.kind === "credit_pack" && !checkout.creditPackId) return [];
   const at = eventTime(event);
-  await tx.checkoutSession.update({ where: { id: checkout.id }, data: { status: "complete", completedAt: at } });
+  await tx.checkoutSession.update({
+    where: { id: checkout.id },
+    data: { status: "complete", completedAt: at },
+  });
   const pack = checkout.kind === "subscription" ? null : await creditPack(tx, session, checkout);
   const payment = pack?.payment ?? (await startSubscription(tx, session, checkout, at));
-  if (checkout.couponId) await countCheckoutCoupon(tx, checkout.couponId, checkout.workspaceId, checkout.userId);
+  if (checkout.couponId)
+    await countCheckoutCoupon(tx, checkout.couponId, checkout.workspaceId, checkout.userId);
   // A first payment is what a referral waits for.
   const referralEmails = await rewardReferral(tx, checkout.userId, checkout.workspaceId);
   const buyer = await tx.user.findUniqueOrThrow({ where: { id: checkout.userId } });
-  const receipt = pack ? await queueCreditPackReceipt(tx, pack, buyer, at) : await queueReceipt(tx, payment, buyer, at);
+  const receipt = pack
+    ? await queueCreditPackReceipt(tx, pack, buyer, at)
+    : await queueReceipt(tx, payment, buyer, at);
   return [receipt, ...referralEmails];
 }

@@ -12,14 +12,25 @@ import { eventTime, freeIfNoLivePlan, queueSubscriptionCanceled, RetryLaterError
  */
 export async function customerSubscriptionDeleted(tx: Tx, event: Stripe.Event): Promise<(string | null)[]> {
   const remote = event.data.object as Stripe.Subscription;
-  const sub = await tx.subscription.findUnique({ where: { providerSubscriptionId: remote.id }, include: { tier: true } });
+  const sub = await tx.subscription.findUnique({
+    where: { providerSubscriptionId: remote.id },
+    include: { tier: true },
+  });
   if (!sub) throw new RetryLaterError(`Subscription ${remote.id} is not known yet.`);
   if (sub.status === "canceled") return [];
   const at = eventTime(event);
   const endedAt = remote.ended_at ? new Date(remote.ended_at * 1000) : at;
   await tx.subscription.update({
     where: { id: sub.id },
-    data: { status: "canceled", canceledAt: endedAt, cancelAtPeriodEnd: remote.cancel_at_period_end ?? sub.cancelAtPeriodEnd, scheduledTierId: null, scheduledInterval: null, lastProviderEventAt: sub.lastProviderEventAt && sub.lastProviderEventAt > at ? sub.lastProviderEventAt : at },
+    data: {
+      status: "canceled",
+      canceledAt: endedAt,
+      cancelAtPeriodEnd: remote.cancel_at_period_end ?? sub.cancelAtPeriodEnd,
+      scheduledTierId: null,
+      scheduledInterval: null,
+      lastProviderEventAt:
+        sub.lastProviderEventAt && sub.lastProviderEventAt > at ? sub.lastProviderEventAt : at,
+    },
   });
   await emitSubscriptionEvent(tx, "subscription.canceled", sub);
   if (!(await freeIfNoLivePlan(tx, sub.workspaceId))) return [];

@@ -23,7 +23,10 @@ const STATUS: Partial<Record<Stripe.Subscription.Status, SubscriptionStatus>> = 
 export async function customerSubscriptionUpdated(tx: Tx, event: Stripe.Event): Promise<(string | null)[]> {
   const remote = event.data.object as Stripe.Subscription & { current_period_end?: number };
   const at = eventTime(event);
-  const sub = await tx.subscription.findUnique({ where: { providerSubscriptionId: remote.id }, include: { tier: true } });
+  const sub = await tx.subscription.findUnique({
+    where: { providerSubscriptionId: remote.id },
+    include: { tier: true },
+  });
   // Unknown yet: Stripe sends this before checkout.session.completed (which starts the plan); its retry applies it.
   if (!sub) throw new RetryLaterError(`Subscription ${remote.id} is not known yet.`);
   if (sub.status === "canceled" || !isNewer(at, sub.lastProviderEventAt)) return [];
@@ -37,11 +40,17 @@ export async function customerSubscriptionUpdated(tx: Tx, event: Stripe.Event): 
       pastDueAt: status === "past_due" ? (sub.pastDueAt ?? at) : null,
       ...(status === "canceled" ? { canceledAt: at, scheduledTierId: null, scheduledInterval: null } : {}),
       // Periods only move forward, whatever order their events arrive in.
-      ...(periodEnd && periodEnd * 1000 > sub.currentPeriodEnd.getTime() ? { currentPeriodEnd: new Date(periodEnd * 1000) } : {}),
+      ...(periodEnd && periodEnd * 1000 > sub.currentPeriodEnd.getTime()
+        ? { currentPeriodEnd: new Date(periodEnd * 1000) }
+        : {}),
       lastProviderEventAt: at,
     },
   });
-  await emitSubscriptionEvent(tx, status === "canceled" ? "subscription.canceled" : "subscription.updated", sub);
+  await emitSubscriptionEvent(
+    tx,
+    status === "canceled" ? "subscription.canceled" : "subscription.updated",
+    sub,
+  );
   if (status !== "canceled" || !(await freeIfNoLivePlan(tx, sub.workspaceId))) return [];
   return [await queueSubscriptionCanceled(tx, sub, at)];
 }

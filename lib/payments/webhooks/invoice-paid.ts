@@ -23,7 +23,10 @@ import {
 } from "./shared";
 
 type Sub = Subscription & { tier: Tier; scheduledTier: Tier | null };
-type Upgrade = { from: { tier: Tier; interval: "month" | "year" }; to: { tier: Tier; interval: "month" | "year" } };
+type Upgrade = {
+  from: { tier: Tier; interval: "month" | "year" };
+  to: { tier: Tier; interval: "month" | "year" };
+};
 
 /**
  * An upgrade (or monthly -> annual) was paid: the subscription moves to the plan named in the
@@ -31,7 +34,12 @@ type Upgrade = { from: { tier: Tier; interval: "month" | "year" }; to: { tier: T
  * is granted — once, with the invoice as the reference. An older plan change never overrides a newer one.
  * Returns the payment, and the move when it was applied now and is an upgrade (for its email).
  */
-async function planChanged(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date): Promise<{ payment: Payment; upgrade: Upgrade | null }> {
+async function planChanged(
+  tx: Tx,
+  sub: Sub,
+  invoice: Stripe.Invoice,
+  at: Date,
+): Promise<{ payment: Payment; upgrade: Upgrade | null }> {
   const meta = invoiceMetadata(invoice);
   const tier = await tx.tier.findUnique({ where: { id: meta.tierId } });
   if (!tier) throw new MalformedEventError(`Invoice ${invoice.id} names an unknown tier ${meta.tierId}.`);
@@ -47,7 +55,9 @@ async function planChanged(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date):
         scheduledTierId: null,
         scheduledInterval: null,
         tierChangedAt: at,
-        ...(interval !== sub.interval && period.end > sub.currentPeriodEnd ? { currentPeriodStart: period.start, currentPeriodEnd: period.end } : {}),
+        ...(interval !== sub.interval && period.end > sub.currentPeriodEnd
+          ? { currentPeriodStart: period.start, currentPeriodEnd: period.end }
+          : {}),
       },
     });
     await emitSubscriptionEvent(tx, "subscription.updated", sub);
@@ -70,10 +80,25 @@ async function planChanged(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date):
     },
   });
   if (grant > 0n) {
-    await changeBalance({ workspaceId: sub.workspaceId, amountMillicredits: grant, kind: "monthly_grant", reference: `grant:${invoice.id}`, reason: `Upgrade to ${tier.name}: included credits` }, tx);
+    await changeBalance(
+      {
+        workspaceId: sub.workspaceId,
+        amountMillicredits: grant,
+        kind: "monthly_grant",
+        reference: `grant:${invoice.id}`,
+        reason: `Upgrade to ${tier.name}: included credits`,
+      },
+      tx,
+    );
   }
   const isUpgrade = tier.rank > sub.tier.rank || (sub.interval === "month" && interval === "year");
-  return { payment, upgrade: applied && isUpgrade ? { from: { tier: sub.tier, interval: sub.interval }, to: { tier, interval } } : null };
+  return {
+    payment,
+    upgrade:
+      applied && isUpgrade
+        ? { from: { tier: sub.tier, interval: sub.interval }, to: { tier, interval } }
+        : null,
+  };
 }
 
 /** "You're now on X": one per upgrade payment, next to its receipt. */
@@ -90,7 +115,10 @@ async function queueTierUpgraded(tx: Tx, payment: Payment, { from, to }: Upgrade
         name: contact.name,
         ...planChangeNames(from, to),
         interval: intervalName(to.interval),
-        chargedNow: payment.amountCents > 0 ? `${formatCents(payment.amountCents, payment.currency)}${prorated ? " (prorated)" : ""}` : null,
+        chargedNow:
+          payment.amountCents > 0
+            ? `${formatCents(payment.amountCents, payment.currency)}${prorated ? " (prorated)" : ""}`
+            : null,
         creditsAdded: payment.millicredits > 0n ? creditsLabel(payment.millicredits) : null,
         billingUrl: `${env.APP_URL}/dashboard/billing`,
       },
@@ -114,14 +142,28 @@ async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
   const billed = meta.tierId ? await tx.tier.findUnique({ where: { id: meta.tierId } }) : null;
   const scheduled = crossesBoundary && (sub.scheduledTierId || sub.scheduledInterval);
   const tier = billed ?? (scheduled && sub.scheduledTier ? sub.scheduledTier : sub.tier);
-  const interval = meta.interval === "year" || meta.interval === "month" ? meta.interval : (scheduled && sub.scheduledInterval) || sub.interval;
+  const interval =
+    meta.interval === "year" || meta.interval === "month"
+      ? meta.interval
+      : (scheduled && sub.scheduledInterval) || sub.interval;
   const changesPlan = tier.id !== sub.tierId || interval !== sub.interval;
   await tx.subscription.update({
     where: { id: sub.id },
     data: {
-      ...(crossesBoundary ? { currentPeriodStart: period.start, currentPeriodEnd: period.end, scheduledTierId: null, scheduledInterval: null } : {}),
-      ...(changesPlan && isNewer(at, sub.tierChangedAt) ? { tierId: tier.id, interval, tierChangedAt: at } : {}),
-      ...(isNewer(at, sub.lastProviderEventAt) ? { status: "active", pastDueAt: null, lastProviderEventAt: at } : {}),
+      ...(crossesBoundary
+        ? {
+            currentPeriodStart: period.start,
+            currentPeriodEnd: period.end,
+            scheduledTierId: null,
+            scheduledInterval: null,
+          }
+        : {}),
+      ...(changesPlan && isNewer(at, sub.tierChangedAt)
+        ? { tierId: tier.id, interval, tierChangedAt: at }
+        : {}),
+      ...(isNewer(at, sub.lastProviderEventAt)
+        ? { status: "active", pastDueAt: null, lastProviderEventAt: at }
+        : {}),
     },
   });
   await emitSubscriptionEvent(tx, "subscription.updated", sub);
@@ -131,16 +173,51 @@ async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
     select coalesce(sum("amountMillicredits"), 0)::bigint as granted from "LedgerEntry"
     where "workspaceId" = ${sub.workspaceId} and kind = 'monthly_grant'
       and seq > coalesce((select max(seq) from "LedgerEntry" where "workspaceId" = ${sub.workspaceId} and kind = 'expiry'), 0)`;
-  const [{ balanceMillicredits }, { rolloverPercent }] = await Promise.all([tx.workspace.findUniqueOrThrow({ where: { id: sub.workspaceId } }), getSettings()]);
-  const credits = renewalCredits({ balance: balanceMillicredits, grantedThisPeriod: granted, included: tier.includedMillicredits, rolloverPercent });
+  const [{ balanceMillicredits }, { rolloverPercent }] = await Promise.all([
+    tx.workspace.findUniqueOrThrow({ where: { id: sub.workspaceId } }),
+    getSettings(),
+  ]);
+  const credits = renewalCredits({
+    balance: balanceMillicredits,
+    grantedThisPeriod: granted,
+    included: tier.includedMillicredits,
+    rolloverPercent,
+  });
   const ref = invoice.id;
   // Written even when nothing expires: it marks where the next period's included credits start.
-  await changeBalance({ workspaceId: sub.workspaceId, amountMillicredits: -credits.expire, kind: "expiry", reference: `expiry:${ref}`, reason: "Unused included credits at renewal" }, tx);
+  await changeBalance(
+    {
+      workspaceId: sub.workspaceId,
+      amountMillicredits: -credits.expire,
+      kind: "expiry",
+      reference: `expiry:${ref}`,
+      reason: "Unused included credits at renewal",
+    },
+    tx,
+  );
   if (credits.rollover > 0n) {
-    await changeBalance({ workspaceId: sub.workspaceId, amountMillicredits: credits.rollover, kind: "rollover", reference: `rollover:${ref}`, reason: `${rolloverPercent}% of unused included credits carried over` }, tx);
+    await changeBalance(
+      {
+        workspaceId: sub.workspaceId,
+        amountMillicredits: credits.rollover,
+        kind: "rollover",
+        reference: `rollover:${ref}`,
+        reason: `${rolloverPercent}% of unused included credits carried over`,
+      },
+      tx,
+    );
   }
   if (credits.grant > 0n) {
-    await changeBalance({ workspaceId: sub.workspaceId, amountMillicredits: credits.grant, kind: "monthly_grant", reference: `grant:${ref}`, reason: `${tier.name} included credits` }, tx);
+    await changeBalance(
+      {
+        workspaceId: sub.workspaceId,
+        amountMillicredits: credits.grant,
+        kind: "monthly_grant",
+        reference: `grant:${ref}`,
+        reason: `${tier.name} included credits`,
+      },
+      tx,
+    );
   }
   return tx.payment.create({
     data: {
@@ -168,13 +245,17 @@ export async function invoicePaid(tx: Tx, event: Stripe.Event): Promise<(string 
   const invoice = event.data.object as Stripe.Invoice;
   const subscriptionId = invoiceSubscriptionId(invoice);
   if (!subscriptionId) return [];
-  const sub = await tx.subscription.findUnique({ where: { providerSubscriptionId: subscriptionId }, include: { tier: true, scheduledTier: true } });
+  const sub = await tx.subscription.findUnique({
+    where: { providerSubscriptionId: subscriptionId },
+    include: { tier: true, scheduledTier: true },
+  });
   // Its checkout.session.completed has not arrived yet; Stripe retries, and by then it has.
   if (!sub) throw new RetryLaterError(`Subscription ${subscriptionId} is not known yet.`);
   const known = await tx.payment.findUnique({ where: { providerInvoiceId: invoice.id } });
   if (known) {
     const chargeId = invoiceChargeId(invoice);
-    if (!known.providerChargeId && chargeId) await tx.payment.update({ where: { id: known.id }, data: { providerChargeId: chargeId } });
+    if (!known.providerChargeId && chargeId)
+      await tx.payment.update({ where: { id: known.id }, data: { providerChargeId: chargeId } });
     return [];
   }
   const at = eventTime(event);

@@ -17,7 +17,10 @@ export async function invoicePaymentFailed(tx: Tx, event: Stripe.Event): Promise
   const invoice = event.data.object as Stripe.Invoice;
   const subscriptionId = invoiceSubscriptionId(invoice);
   if (!subscriptionId) return [];
-  const sub = await tx.subscription.findUnique({ where: { providerSubscriptionId: subscriptionId }, include: { tier: true } });
+  const sub = await tx.subscription.findUnique({
+    where: { providerSubscriptionId: subscriptionId },
+    include: { tier: true },
+  });
   // A first payment that failed never started a plan; an invoice paid meanwhile settles it.
   if (!sub || sub.status === "canceled") return [];
   if (await tx.payment.findUnique({ where: { providerInvoiceId: invoice.id } })) return [];
@@ -28,8 +31,12 @@ export async function invoicePaymentFailed(tx: Tx, event: Stripe.Event): Promise
     where: { id: sub.id },
     data: {
       // Like Stripe, the unpaid period has begun; it is what the retry pays for.
-      ...(invoice.billing_reason === "subscription_cycle" && period.end > sub.currentPeriodEnd ? { currentPeriodStart: period.start, currentPeriodEnd: period.end } : {}),
-      ...(isNewer(at, sub.lastProviderEventAt) ? { status: "past_due", pastDueAt, lastProviderEventAt: at } : {}),
+      ...(invoice.billing_reason === "subscription_cycle" && period.end > sub.currentPeriodEnd
+        ? { currentPeriodStart: period.start, currentPeriodEnd: period.end }
+        : {}),
+      ...(isNewer(at, sub.lastProviderEventAt)
+        ? { status: "past_due", pastDueAt, lastProviderEventAt: at }
+        : {}),
     },
   });
   const { paymentGraceDays } = await getSettings();

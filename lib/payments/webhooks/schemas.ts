@@ -5,7 +5,11 @@ import { z } from "zod";
 // fails these is malformed — no retry can fix it — so it is answered 400 and kept as rejected.
 
 /** Ids and names Stripe sends: printable ASCII, short enough for an index. */
-const token = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
+const token = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
 /** Epoch seconds that make a date (up to the year 2286). */
 const epoch = z.number().int().min(0).max(9_999_999_999);
 const cents = z.number().int().min(0).max(2_147_483_647); // Payment amounts are 32-bit columns
@@ -55,12 +59,22 @@ const invoice = z
     payment_intent: ref,
     charge: ref,
     metadata: metadata.nullish(),
-    parent: z.looseObject({ subscription_details: z.looseObject({ subscription: ref, metadata: metadata.nullish() }).nullish() }).nullish(),
-    lines: z.looseObject({ data: z.array(z.looseObject({ period: z.looseObject({ start: epoch, end: epoch }) })) }).nullish(),
+    parent: z
+      .looseObject({
+        subscription_details: z.looseObject({ subscription: ref, metadata: metadata.nullish() }).nullish(),
+      })
+      .nullish(),
+    lines: z
+      .looseObject({ data: z.array(z.looseObject({ period: z.looseObject({ start: epoch, end: epoch }) })) })
+      .nullish(),
   })
-  .refine((i) => (i.lines?.data.length ?? 0) > 0 || (i.period_start !== undefined && i.period_end !== undefined), "names no service period (no lines and no period_start/period_end)")
+  .refine(
+    (i) => (i.lines?.data.length ?? 0) > 0 || (i.period_start !== undefined && i.period_end !== undefined),
+    "names no service period (no lines and no period_start/period_end)",
+  )
   .refine((i) => {
-    const grant = i.parent?.subscription_details?.metadata?.grantMillicredits ?? i.metadata?.grantMillicredits;
+    const grant =
+      i.parent?.subscription_details?.metadata?.grantMillicredits ?? i.metadata?.grantMillicredits;
     return grant === undefined || /^\d{1,18}$/.test(grant);
   }, "metadata.grantMillicredits must be a whole number");
 
@@ -115,11 +129,13 @@ export function jsonProblem(value: unknown): string | null {
 /** A copy of a rejected body that PostgreSQL's jsonb accepts, for the event log. */
 export function storableJson(value: unknown): unknown {
   const clean = (s: string) => s.replace(new RegExp(BAD_TEXT.source, "gu"), "\uFFFD");
-  if (jsonProblem(value)?.startsWith("nested")) return { note: `Not kept: nested deeper than ${MAX_EVENT_DEPTH} levels.` };
+  if (jsonProblem(value)?.startsWith("nested"))
+    return { note: `Not kept: nested deeper than ${MAX_EVENT_DEPTH} levels.` };
   const copy = (v: unknown): unknown => {
     if (typeof v === "string") return clean(v);
     if (Array.isArray(v)) return v.map(copy);
-    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, c]) => [clean(k), copy(c)]));
+    if (v !== null && typeof v === "object")
+      return Object.fromEntries(Object.entries(v).map(([k, c]) => [clean(k), copy(c)]));
     return v;
   };
   return copy(value);

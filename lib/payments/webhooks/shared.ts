@@ -34,7 +34,8 @@ type LooseInvoice = Stripe.Invoice & {
   payment_intent?: string | { id: string } | null;
   charge?: string | { id: string } | null;
 };
-export const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+export const idOf = (v: string | { id: string } | null | undefined) =>
+  typeof v === "string" ? v : (v?.id ?? null);
 
 export function invoiceSubscriptionId(invoice: Stripe.Invoice): string | null {
   const inv = invoice as LooseInvoice;
@@ -45,12 +46,16 @@ export function invoiceMetadata(invoice: Stripe.Invoice): Record<string, string>
   return { ...(invoice.metadata ?? {}), ...(invoice.parent?.subscription_details?.metadata ?? {}) };
 }
 
-export const invoiceChargeId = (invoice: Stripe.Invoice) => idOf((invoice as LooseInvoice).payment_intent) ?? idOf((invoice as LooseInvoice).charge);
+export const invoiceChargeId = (invoice: Stripe.Invoice) =>
+  idOf((invoice as LooseInvoice).payment_intent) ?? idOf((invoice as LooseInvoice).charge);
 
 /** The service period the invoice bills: its subscription lines' (Stripe's invoice.period_* is the previous period). */
 export function invoicePeriod(invoice: Stripe.Invoice) {
   const lines = invoice.lines?.data ?? [];
-  const last = lines.reduce<(typeof lines)[number] | null>((a, l) => (!a || l.period.end > a.period.end ? l : a), null);
+  const last = lines.reduce<(typeof lines)[number] | null>(
+    (a, l) => (!a || l.period.end > a.period.end ? l : a),
+    null,
+  );
   const start = last?.period.start ?? invoice.period_start;
   const end = last?.period.end ?? invoice.period_end;
   return { start: new Date(start * 1000), end: new Date(end * 1000) };
@@ -68,12 +73,21 @@ export async function freeIfNoLivePlan(tx: Tx, workspaceId: string) {
 
 /** The workspace's owner: who receipts and billing emails go to. */
 export async function billingContact(tx: Tx, workspaceId: string) {
-  const m = await tx.membership.findFirstOrThrow({ where: { workspaceId }, orderBy: [{ role: "asc" }, { createdAt: "asc" }], include: { user: true } });
+  const m = await tx.membership.findFirstOrThrow({
+    where: { workspaceId },
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    include: { user: true },
+  });
   return m.user;
 }
 
 /** Queues the receipt for a payment in the same transaction; returns its outbox key. */
-export async function queueReceipt(tx: Tx, payment: Payment, to: { email: string; name: string | null }, paidAt: Date) {
+export async function queueReceipt(
+  tx: Tx,
+  payment: Payment,
+  to: { email: string; name: string | null },
+  paidAt: Date,
+) {
   return queueEmail(
     {
       template: "payment-receipt",
@@ -100,7 +114,10 @@ type PlanRef = { tier: { id: string; name: string }; interval: "month" | "year" 
 /** "From" and "to" for plan-change emails: the tier names, with the billing interval when only that changes. */
 export function planChangeNames(from: PlanRef, to: PlanRef) {
   if (from.tier.id !== to.tier.id) return { fromPlan: from.tier.name, toPlan: to.tier.name };
-  return { fromPlan: `${from.tier.name} (${intervalName(from.interval)})`, toPlan: `${to.tier.name} (${intervalName(to.interval)})` };
+  return {
+    fromPlan: `${from.tier.name} (${intervalName(from.interval)})`,
+    toPlan: `${to.tier.name} (${intervalName(to.interval)})`,
+  };
 }
 
 /** Queues "your plan has ended" for a subscription that ended with the workspace back on pay as you go: once per subscription. */
@@ -111,7 +128,13 @@ export async function queueSubscriptionCanceled(tx: Tx, sub: Subscription & { ti
       template: "subscription-canceled",
       to: to.email,
       idempotencyKey: `subscription-canceled:${sub.id}`,
-      props: { name: to.name, plan: sub.tier.name, endedOn: formatDate(endedAt), fallbackPlan: "Pay as you go", billingUrl: `${env.APP_URL}/dashboard/billing` },
+      props: {
+        name: to.name,
+        plan: sub.tier.name,
+        endedOn: formatDate(endedAt),
+        fallbackPlan: "Pay as you go",
+        billingUrl: `${env.APP_URL}/dashboard/billing`,
+      },
     },
     tx,
   );

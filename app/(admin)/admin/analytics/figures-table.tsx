@@ -17,7 +17,16 @@ type Props<T> = {
 };
 
 /** The dashboard's tables: one label column, then figures aligned right so digits line up. */
-export function FiguresTable<T>({ label, minWidth, columns: [first, ...figures], rows, rowKey, cells, labelClassName, empty }: Props<T>) {
+export function FiguresTable<T>({
+  label,
+  minWidth,
+  columns: [first, ...figures],
+  rows,
+  rowKey,
+  cells,
+  labelClassName,
+  empty,
+}: Props<T>) {
   if (empty && rows.length === 0) return <EmptyState title={empty} />;
   return (
     <DataTable label={label} minWidth={minWidth}>

@@ -6,13 +6,20 @@ import { formatDate } from "@/lib/utils/format";
 export const usd = (cents: bigint) => formatCents(Number(cents));
 export const credits = (millicredits: bigint) => formatCredits(millicredits);
 /** A fraction as a percentage with one decimal, or an em dash when there is no denominator. */
-export const percent = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toLocaleString("en-US", { maximumFractionDigits: 1 })}%`);
+export const percent = (rate: number | null) =>
+  rate === null ? "—" : `${(rate * 100).toLocaleString("en-US", { maximumFractionDigits: 1 })}%`;
 /** For charts: exact integers to plain numbers in display units. */
 export const dollarsOf = (cents: bigint) => Number(cents) / 100;
 export const creditsOf = (millicredits: bigint) => Number(millicredits) / 1000;
 
-export const rangeLabel = (r: ParsedRange) => `${formatDate(r.from)} – ${formatDate(new Date(r.to.getTime() - 1))}`;
+export const rangeLabel = (r: ParsedRange) =>
+  `${formatDate(r.from)} – ${formatDate(new Date(r.to.getTime() - 1))}`;
 const monthFormat = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 export const monthLabel = (month: string) => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
-const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+const dayFormat = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  timeZone: "UTC",
+});
 export const dayLabel = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));

@@ -38,7 +38,12 @@ export async function FunnelSection({ range }: { range: ParsedRange }) {
           rows={steps}
           rowKey={(s) => s.step}
           labelClassName="font-medium"
-          cells={(s, i) => [s.step, formatCount(s.users), i === 0 ? "" : percent(s.fromPrevious), i === 0 ? "" : percent(s.overall)]}
+          cells={(s, i) => [
+            s.step,
+            formatCount(s.users),
+            i === 0 ? "" : percent(s.fromPrevious),
+            i === 0 ? "" : percent(s.overall),
+          ]}
         />
       </TableBlock>
     </Section>
@@ -52,7 +57,11 @@ export async function HealthSection() {
     <Section title="System health" description="Right now, whatever the date range.">
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Database round trip" value={h.dbMs === null ? "unavailable" : `${h.dbMs} ms`} />
-        <Stat label="Last ledger check" value={check ? check.day : "Not run yet"} hint={check ? `${formatCount(check.workspacesChecked)} workspaces checked` : undefined} />
+        <Stat
+          label="Last ledger check"
+          value={check ? check.day : "Not run yet"}
+          hint={check ? `${formatCount(check.workspacesChecked)} workspaces checked` : undefined}
+        />
         <Stat label="Emails failed" value={formatCount(h.email.failed)} />
         <Stat label="Emails queued over 10 minutes" value={formatCount(h.email.stuck)} />
       </dl>
@@ -60,13 +69,16 @@ export async function HealthSection() {
         <p className="flex items-center gap-2 text-sm">
           {check.mismatchCount === 0 ? (
             <>
-              <CircleCheck className="size-4 shrink-0 text-success" aria-hidden /> All balances matched the ledger (run {formatDateTime(check.createdAt)}).
+              <CircleCheck className="size-4 shrink-0 text-success" aria-hidden /> All balances matched the
+              ledger (run {formatDateTime(check.createdAt)}).
             </>
           ) : (
             <>
               <CircleAlert className="size-4 shrink-0 text-destructive" aria-hidden />
               <span>
-                {formatCount(check.mismatchCount)} {check.mismatchCount === 1 ? "workspace's balance doesn't" : "workspaces' balances don't"} match the ledger.{" "}
+                {formatCount(check.mismatchCount)}{" "}
+                {check.mismatchCount === 1 ? "workspace's balance doesn't" : "workspaces' balances don't"}{" "}
+                match the ledger.{" "}
                 <Link href="/admin" className="font-medium underline underline-offset-4">
                   See the overview
                 </Link>

@@ -10,7 +10,8 @@ import { Folded, Section, Stat, TableBlock } from "./section";
 
 export async function CreditsSection({ range }: { range: ParsedRange }) {
   const points = await creditsFlow(range);
-  const sum = (k: "soldMillicredits" | "grantedMillicredits" | "consumedMillicredits") => points.reduce((s, p) => s + p[k], 0n);
+  const sum = (k: "soldMillicredits" | "grantedMillicredits" | "consumedMillicredits") =>
+    points.reduce((s, p) => s + p[k], 0n);
   const weekly = bucketsOf(range).stepDays === 7;
   const title = weekly ? "Credits by week" : "Credits by day";
   return (
@@ -26,7 +27,12 @@ export async function CreditsSection({ range }: { range: ParsedRange }) {
       <TableBlock title={title} report="credits" range={range}>
         <LineChart
           title={`Credits sold, granted and consumed ${weekly ? "per week" : "per day"}, ${rangeLabel(range)}`}
-          data={points.map((p) => ({ day: p.day, sold: creditsOf(p.soldMillicredits), granted: creditsOf(p.grantedMillicredits), consumed: creditsOf(p.consumedMillicredits) }))}
+          data={points.map((p) => ({
+            day: p.day,
+            sold: creditsOf(p.soldMillicredits),
+            granted: creditsOf(p.grantedMillicredits),
+            consumed: creditsOf(p.consumedMillicredits),
+          }))}
           xKey="day"
           xFormat="day"
           series={[
@@ -43,7 +49,12 @@ export async function CreditsSection({ range }: { range: ParsedRange }) {
             columns={[weekly ? "Week starting" : "Day", "Sold", "Granted", "Consumed"]}
             rows={points}
             rowKey={(p) => p.day}
-            cells={(p) => [dayLabel(p.day), credits(p.soldMillicredits), credits(p.grantedMillicredits), credits(p.consumedMillicredits)]}
+            cells={(p) => [
+              dayLabel(p.day),
+              credits(p.soldMillicredits),
+              credits(p.grantedMillicredits),
+              credits(p.consumedMillicredits),
+            ]}
           />
         </Folded>
       </TableBlock>
@@ -65,21 +76,36 @@ function MarginTable({ label, first, rows }: { label: string; first: string; row
       empty="No usage in this range"
       cells={(r) => {
         const m = margin(r);
-        return [r.label, formatCount(r.calls), credits(r.costMicros), credits(r.revenueMillicredits), credits(m.marginMillicredits), percent(m.rate)];
+        return [
+          r.label,
+          formatCount(r.calls),
+          credits(r.costMicros),
+          credits(r.revenueMillicredits),
+          credits(m.marginMillicredits),
+          percent(m.rate),
+        ];
       }}
     />
   );
 }
 
 export async function MarginSection({ range }: { range: ParsedRange }) {
-  const [models, tiers, payments] = await Promise.all([modelUsage(range), usageByTier(range), paymentsByTier(range)]);
+  const [models, tiers, payments] = await Promise.all([
+    modelUsage(range),
+    usageByTier(range),
+    paymentsByTier(range),
+  ]);
   return (
     <Section
       title="Provider cost vs revenue"
       description="In credits (1 credit = $0.001). Revenue is credits charged for calls; calls drawn from a plan's daily quota charge none, so their plan's revenue shows in the payments table. A call counts under the plan its workspace was on at the time."
     >
       <TableBlock title="Margin by model" report="margin-by-model" range={range}>
-        <MarginTable label="Margin by model" first="Model" rows={models.map((m) => ({ ...m, label: m.modelKey }))} />
+        <MarginTable
+          label="Margin by model"
+          first="Model"
+          rows={models.map((m) => ({ ...m, label: m.modelKey }))}
+        />
       </TableBlock>
       <TableBlock title="Margin by tier" report="margin-by-tier" range={range}>
         <MarginTable label="Margin by tier" first="Tier" rows={tiers.map((t) => ({ ...t, label: t.tier }))} />
@@ -93,10 +119,16 @@ export async function MarginSection({ range }: { range: ParsedRange }) {
           rowKey={(p) => p.tier}
           labelClassName="font-medium"
           empty="No payments in this range"
-          cells={(p) => [p.tier, usd(p.planStartCents), usd(p.planChangeCents), usd(p.renewalCents), usd(p.creditPackCents), usd(p.netCents)]}
+          cells={(p) => [
+            p.tier,
+            usd(p.planStartCents),
+            usd(p.planChangeCents),
+            usd(p.renewalCents),
+            usd(p.creditPackCents),
+            usd(p.netCents),
+          ]}
         />
       </TableBlock>
     </Section>
   );
 }
-

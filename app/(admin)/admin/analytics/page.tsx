@@ -18,11 +18,13 @@ function Streamed({ title, children }: { title: string; children: ReactNode }) {
   return <Suspense fallback={<SectionSkeleton title={title} />}>{children}</Suspense>;
 }
 
-export default async function AnalyticsPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AnalyticsPage(props: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdmin();
   const range = parseRange(await props.searchParams);
   return (
-    <div className="mx-auto grid min-w-0 max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl min-w-0 gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Analytics</h1>
         <p className="text-muted-foreground">

@@ -21,8 +21,10 @@ export function RangePicker({ range }: { range: ParsedRange }) {
                   href={`/admin/analytics?${rangeQuery(r)}`}
                   aria-current={current ? "page" : undefined}
                   className={cn(
-                    "inline-flex h-9 items-center rounded-md border px-3 text-sm font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
-                    current ? "border-primary bg-primary text-primary-foreground" : "border-input bg-background hover:bg-accent hover:text-accent-foreground",
+                    "inline-flex h-9 items-center rounded-md border px-3 text-sm font-medium focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+                    current
+                      ? "border-primary bg-primary text-primary-foreground"
+                      : "border-input bg-background hover:bg-accent hover:text-accent-foreground",
                   )}
                 >
                   {label}
@@ -32,14 +34,33 @@ export function RangePicker({ range }: { range: ParsedRange }) {
           })}
         </ul>
       </nav>
-      <form role="search" aria-label="Custom date range" action="/admin/analytics" className="flex flex-wrap items-end gap-3">
+      <form
+        role="search"
+        aria-label="Custom date range"
+        action="/admin/analytics"
+        className="flex flex-wrap items-end gap-3"
+      >
         <div className="grid gap-2">
           <Label htmlFor="analytics-from">From</Label>
-          <Input id="analytics-from" name="from" type="date" defaultValue={range.fromDay} required className="w-44" />
+          <Input
+            id="analytics-from"
+            name="from"
+            type="date"
+            defaultValue={range.fromDay}
+            required
+            className="w-44"
+          />
         </div>
         <div className="grid gap-2">
           <Label htmlFor="analytics-to">To</Label>
-          <Input id="analytics-to" name="to" type="date" defaultValue={range.toDay} required className="w-44" />
+          <Input
+            id="analytics-to"
+            name="to"
+            type="date"
+            defaultValue={range.toDay}
+            required
+            className="w-44"
+          />
         </div>
         <Button type="submit" variant="secondary">
           Apply

@@ -1,7 +1,13 @@
 import { BarChart } from "@/components/admin/charts/bar-chart";
 import { LineChart } from "@/components/admin/charts/line-chart";
 import { bucketsOf, type ParsedRange } from "@/lib/analytics/range";
-import { activeByTier, churnRate, mrrSeries, recurringRevenue, subscriptionMovements } from "@/lib/analytics/revenue";
+import {
+  activeByTier,
+  churnRate,
+  mrrSeries,
+  recurringRevenue,
+  subscriptionMovements,
+} from "@/lib/analytics/revenue";
 import { formatCount } from "@/lib/utils/format";
 import { FiguresTable } from "./figures-table";
 import { dayLabel, dollarsOf, monthLabel, percent, rangeLabel, usd } from "./format";
@@ -65,7 +71,14 @@ export async function ActiveByTierSection({ range }: { range: ParsedRange }) {
           rows={tiers}
           rowKey={(t) => t.code}
           labelClassName="font-medium"
-          cells={(t) => [t.name, formatCount(t.active), formatCount(t.monthly), formatCount(t.annual), formatCount(t.comp), usd(t.mrrCents)]}
+          cells={(t) => [
+            t.name,
+            formatCount(t.active),
+            formatCount(t.monthly),
+            formatCount(t.annual),
+            formatCount(t.comp),
+            usd(t.mrrCents),
+          ]}
         />
       </TableBlock>
     </Section>
@@ -98,7 +111,13 @@ export async function ChurnSection({ range }: { range: ParsedRange }) {
           rows={months}
           rowKey={(m) => m.month}
           empty="No months in this range"
-          cells={(m) => [monthLabel(m.month), formatCount(m.liveAtStart), formatCount(m.new), formatCount(m.churned), percent(churnRate(m))]}
+          cells={(m) => [
+            monthLabel(m.month),
+            formatCount(m.liveAtStart),
+            formatCount(m.new),
+            formatCount(m.churned),
+            percent(churnRate(m)),
+          ]}
         />
       </TableBlock>
     </Section>

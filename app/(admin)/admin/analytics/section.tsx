@@ -8,7 +8,15 @@ import type { ReportName } from "@/lib/analytics/reports";
 const slug = (title: string) => `analytics-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 
 /** One dashboard section: a card with an h2, landmark-named after it. */
-export function Section({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
+export function Section({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={slug(title)} className="min-w-0">
       <Card className="min-w-0">
@@ -22,7 +30,15 @@ export function Section({ title, description, children }: { title: string; descr
   );
 }
 
-export function CsvLink({ report, title, range }: { report: ReportName; title: string; range?: ParsedRange }) {
+export function CsvLink({
+  report,
+  title,
+  range,
+}: {
+  report: ReportName;
+  title: string;
+  range?: ParsedRange;
+}) {
   return (
     <a
       href={`/api/admin/analytics/${report}${range ? `?${rangeQuery(range)}` : ""}`}
@@ -36,7 +52,17 @@ export function CsvLink({ report, title, range }: { report: ReportName; title: s
 }
 
 /** A table (or chart and table) with its own h3 and the CSV download beside it. */
-export function TableBlock({ title, report, range, children }: { title: string; report: ReportName; range?: ParsedRange; children: ReactNode }) {
+export function TableBlock({
+  title,
+  report,
+  range,
+  children,
+}: {
+  title: string;
+  report: ReportName;
+  range?: ParsedRange;
+  children: ReactNode;
+}) {
   return (
     <div className="grid min-w-0 gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -52,7 +78,7 @@ export function TableBlock({ title, report, range, children }: { title: string; 
 export function Folded({ summary, children }: { summary: string; children: ReactNode }) {
   return (
     <details className="group min-w-0">
-      <summary className="cursor-pointer rounded-sm text-sm font-medium text-primary underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+      <summary className="cursor-pointer rounded-sm text-sm font-medium text-primary underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
         {summary}
       </summary>
       <div className="mt-3 min-w-0">{children}</div>
@@ -75,7 +101,7 @@ export function Stat({ label, value, hint }: { label: string; value: string; hin
   return (
     <div className="grid min-w-0 gap-1">
       <dt className="text-sm text-muted-foreground">{label}</dt>
-      <dd className="break-words text-2xl font-semibold tabular-nums sm:text-3xl">{value}</dd>
+      <dd className="text-2xl font-semibold break-words tabular-nums sm:text-3xl">{value}</dd>
       {hint ? <dd className="text-xs text-muted-foreground">{hint}</dd> : null}
     </div>
   );

@@ -43,7 +43,11 @@ export async function UsagePatternsSection({ range }: { range: ParsedRange }) {
           <>
             <BarChart
               title={`Credits charged and provider cost by model, ${rangeLabel(range)}`}
-              data={models.map((m) => ({ model: m.modelKey, credits: creditsOf(m.revenueMillicredits), cost: creditsOf(m.costMicros) }))}
+              data={models.map((m) => ({
+                model: m.modelKey,
+                credits: creditsOf(m.revenueMillicredits),
+                cost: creditsOf(m.costMicros),
+              }))}
               xKey="model"
               xFormat="text"
               series={[
@@ -59,7 +63,12 @@ export async function UsagePatternsSection({ range }: { range: ParsedRange }) {
               rows={models}
               rowKey={(m) => m.modelKey}
               labelClassName="break-all font-mono text-xs"
-              cells={(m) => [m.modelKey, formatCount(m.calls), credits(m.revenueMillicredits), credits(m.costMicros)]}
+              cells={(m) => [
+                m.modelKey,
+                formatCount(m.calls),
+                credits(m.revenueMillicredits),
+                credits(m.costMicros),
+              ]}
             />
           </>
         )}
@@ -71,7 +80,10 @@ export async function UsagePatternsSection({ range }: { range: ParsedRange }) {
 export async function TopWorkspacesSection({ range }: { range: ParsedRange }) {
   const top = await topWorkspaces(range);
   return (
-    <Section title="Top workspaces by spend" description="The ten workspaces that paid most in the range (net of refunds), then by credits consumed.">
+    <Section
+      title="Top workspaces by spend"
+      description="The ten workspaces that paid most in the range (net of refunds), then by credits consumed."
+    >
       <TableBlock title="Top workspaces" report="top-workspaces" range={range}>
         {top.length === 0 ? (
           <EmptyState title="No payments or usage in this range" />
@@ -88,11 +100,11 @@ export async function TopWorkspacesSection({ range }: { range: ParsedRange }) {
             <tbody>
               {top.map((w, i) => (
                 <tr key={w.id}>
-                  <Td className="tabular-nums text-muted-foreground">{i + 1}</Td>
+                  <Td className="text-muted-foreground tabular-nums">{i + 1}</Td>
                   <Td>
                     <Link
                       href={`/admin/workspaces/${w.id}`}
-                      className="break-words font-medium underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                      className="font-medium break-words underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
                     >
                       {w.name}
                     </Link>

@@ -8,7 +8,9 @@ import { createAdminApiKey, revokeAdminApiKey } from "@/lib/metering/api-keys";
 export type CreateAdminKeyState = ActionState & { key?: string };
 
 export const createAdminKeyAction = adminAction(
-  z.object({ name: z.string().trim().min(1, "Enter a name for the key.").max(100, "Use at most 100 characters.") }),
+  z.object({
+    name: z.string().trim().min(1, "Enter a name for the key.").max(100, "Use at most 100 characters."),
+  }),
   async ({ name }, { admin }) => {
     const { key, record } = await createAdminApiKey({ id: admin.id, email: admin.email }, name);
     revalidatePath("/admin/api-keys");
@@ -18,8 +20,11 @@ export const createAdminKeyAction = adminAction(
   },
 ) as (prev: CreateAdminKeyState, formData: FormData) => Promise<CreateAdminKeyState>;
 
-export const revokeAdminKeyAction = adminAction(z.object({ id: z.string().min(1) }), async ({ id }, { admin }) => {
-  const key = await revokeAdminApiKey({ id: admin.id, email: admin.email }, id);
-  revalidatePath("/admin/api-keys");
-  return { ok: true, message: `Admin API key “${key.name}” revoked.` };
-});
+export const revokeAdminKeyAction = adminAction(
+  z.object({ id: z.string().min(1) }),
+  async ({ id }, { admin }) => {
+    const key = await revokeAdminApiKey({ id: admin.id, email: admin.email }, id);
+    revalidatePath("/admin/api-keys");
+    return { ok: true, message: `Admin API key “${key.name}” revoked.` };
+  },
+);

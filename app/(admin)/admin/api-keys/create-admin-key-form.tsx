@@ -13,8 +13,21 @@ export function CreateAdminKeyForm() {
     <div className="grid gap-6">
       {state.key ? <NewKey value={state.key} message={state.message} /> : null}
       <form action={action} className="grid gap-4 sm:grid-cols-[1fr_auto] sm:items-end" noValidate>
-        {state.error ? <Alert variant="error" className="sm:col-span-2">{state.error}</Alert> : null}
-        <FormField label="Name" name="name" required maxLength={100} autoComplete="off" defaultValue={state.values?.name ?? ""} errors={state.fieldErrors?.name} hint="Which backend or script uses it, e.g. “Billing sync”." />
+        {state.error ? (
+          <Alert variant="error" className="sm:col-span-2">
+            {state.error}
+          </Alert>
+        ) : null}
+        <FormField
+          label="Name"
+          name="name"
+          required
+          maxLength={100}
+          autoComplete="off"
+          defaultValue={state.values?.name ?? ""}
+          errors={state.fieldErrors?.name}
+          hint="Which backend or script uses it, e.g. “Billing sync”."
+        />
         <SubmitButton pendingLabel="Creating…">Create admin API key</SubmitButton>
       </form>
     </div>

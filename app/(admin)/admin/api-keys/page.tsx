@@ -20,14 +20,17 @@ export default async function AdminApiKeysPage() {
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Admin API keys</h1>
         <p className="text-muted-foreground">
-          Keys for the management API (<code className="font-mono text-sm">/api/v1/admin/…</code>): your own backend creates workspaces, grants credits and issues
-          workspace keys with them. The key in <code className="font-mono text-sm">TOLLGATE_ADMIN_API_KEY</code> appears here after its first use.
+          Keys for the management API (<code className="font-mono text-sm">/api/v1/admin/…</code>): your own
+          backend creates workspaces, grants credits and issues workspace keys with them. The key in{" "}
+          <code className="font-mono text-sm">TOLLGATE_ADMIN_API_KEY</code> appears here after its first use.
         </p>
       </div>
       <Card>
         <CardHeader>
           <CardTitle>Create a key</CardTitle>
-          <CardDescription>It is shown once. Anyone holding it can change every workspace&apos;s credits and plans.</CardDescription>
+          <CardDescription>
+            It is shown once. Anyone holding it can change every workspace&apos;s credits and plans.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <CreateAdminKeyForm />
@@ -51,7 +54,15 @@ export default async function AdminApiKeysPage() {
                 <Td>
                   <Badge variant="outline">{key.revokedAt ? "Revoked" : "Active"}</Badge>
                 </Td>
-                <Td className="text-right">{key.revokedAt ? null : <RevokeKeyButton name={key.name} revokeAction={revokeAdminKeyAction} fields={{ id: key.id }} />}</Td>
+                <Td className="text-right">
+                  {key.revokedAt ? null : (
+                    <RevokeKeyButton
+                      name={key.name}
+                      revokeAction={revokeAdminKeyAction}
+                      fields={{ id: key.id }}
+                    />
+                  )}
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -18,12 +18,23 @@ export const verifyChainAction = adminAction(z.object({}), async () => {
     const state: VerifyState = { broken: `Broken link at entry #${seq} (${id}) — ${reason}`, note };
     return state;
   }
-  const state: VerifyState = { ok: true, message: `Chain intact: ${formatCount(result.checked)} ${result.checked === 1 ? "entry" : "entries"} verified`, note };
+  const state: VerifyState = {
+    ok: true,
+    message: `Chain intact: ${formatCount(result.checked)} ${result.checked === 1 ? "entry" : "entries"} verified`,
+    note,
+  };
   return state;
 }) as (prev: VerifyState, formData: FormData) => Promise<VerifyState>;
 
-export const saveRetentionAction = adminAction(z.object({ days: retentionDaysSchema }), async ({ days }, { admin }) => {
-  await setAuditRetention({ id: admin.id, email: admin.email }, days);
-  revalidatePath("/admin/audit");
-  return { ok: true, message: `Audit entries are now kept for ${formatCount(days)} days.`, values: { days: String(days) } };
-});
+export const saveRetentionAction = adminAction(
+  z.object({ days: retentionDaysSchema }),
+  async ({ days }, { admin }) => {
+    await setAuditRetention({ id: admin.id, email: admin.email }, days);
+    revalidatePath("/admin/audit");
+    return {
+      ok: true,
+      message: `Audit entries are now kept for ${formatCount(days)} days.`,
+      values: { days: String(days) },
+    };
+  },
+);

@@ -26,7 +26,8 @@ export function ExportButtons({ query }: { query: string }) {
         throw new Error(body?.error?.message ?? `The export failed (HTTP ${res.status}).`);
       }
       const total = Number(res.headers.get("x-total-count") ?? 0);
-      const filename = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `audit-log.${format}`;
+      const filename =
+        /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `audit-log.${format}`;
       const count = exportRowCounter(format);
       const decoder = new TextDecoder();
       const chunks: BlobPart[] = [];
@@ -38,7 +39,9 @@ export function ExportButtons({ query }: { query: string }) {
         const rows = count(decoder.decode(value, { stream: true }));
         setProgress({ done: rows, total, finished: false });
       }
-      const url = URL.createObjectURL(new Blob(chunks, { type: res.headers.get("content-type") ?? "application/octet-stream" }));
+      const url = URL.createObjectURL(
+        new Blob(chunks, { type: res.headers.get("content-type") ?? "application/octet-stream" }),
+      );
       const link = document.createElement("a");
       link.href = url;
       link.download = filename;
@@ -63,7 +66,7 @@ export function ExportButtons({ query }: { query: string }) {
           <Download aria-hidden /> Export JSON
         </Button>
       </div>
-      <div aria-live="polite" className="grid gap-2 break-words text-sm">
+      <div aria-live="polite" className="grid gap-2 text-sm break-words">
         {progress ? (
           <>
             {/* Without a value the bar is indeterminate while the count is unknown. */}

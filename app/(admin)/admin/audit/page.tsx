@@ -5,7 +5,13 @@ import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Pagination } from "@/components/ui/pagination";
-import { auditFilterOptions, auditFilterParams, isFiltered, listAuditLog, parseAuditFilter } from "@/lib/audit/query";
+import {
+  auditFilterOptions,
+  auditFilterParams,
+  isFiltered,
+  listAuditLog,
+  parseAuditFilter,
+} from "@/lib/audit/query";
 import { retentionCutoff } from "@/lib/audit/retention";
 import { requireAdmin } from "@/lib/auth/session";
 import { getSettings } from "@/lib/catalog/settings";
@@ -21,7 +27,9 @@ export const metadata: Metadata = { title: "Audit log" };
 const selectClass =
   "h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
-export default async function AuditLogPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditLogPage(props: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdmin();
   const params = await props.searchParams;
   const filter = parseAuditFilter(params);
@@ -32,20 +40,28 @@ export default async function AuditLogPage(props: { searchParams: Promise<Record
     getSettings(),
   ]);
   const filtered = isFiltered(filter);
-  const exportQuery = new URLSearchParams(Object.entries(query).filter((kv): kv is [string, string] => Boolean(kv[1]))).toString();
+  const exportQuery = new URLSearchParams(
+    Object.entries(query).filter((kv): kv is [string, string] => Boolean(kv[1])),
+  ).toString();
 
   return (
     <div className="mx-auto grid max-w-6xl gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="text-muted-foreground">Every admin change: who made it, when, and what it changed. Each entry is chained to the one before it by a hash.</p>
+        <p className="text-muted-foreground">
+          Every admin change: who made it, when, and what it changed. Each entry is chained to the one before
+          it by a hash.
+        </p>
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>Chain integrity</CardTitle>
-            <CardDescription>Recomputes every entry&apos;s hash. An edited or deleted entry breaks the chain from that point on.</CardDescription>
+            <CardDescription>
+              Recomputes every entry&apos;s hash. An edited or deleted entry breaks the chain from that point
+              on.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <VerifyChain />
@@ -55,7 +71,8 @@ export default async function AuditLogPage(props: { searchParams: Promise<Record
           <CardHeader>
             <CardTitle>Retention</CardTitle>
             <CardDescription>
-              Current cutoff: {formatDate(retentionCutoff(settings.auditRetentionDays))}. Entries created before it are deleted by the nightly retention job.
+              Current cutoff: {formatDate(retentionCutoff(settings.auditRetentionDays))}. Entries created
+              before it are deleted by the nightly retention job.
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -82,7 +99,12 @@ export default async function AuditLogPage(props: { searchParams: Promise<Record
         </div>
         <div className="grid w-full gap-2 sm:w-48">
           <Label htmlFor="audit-target-type">Target type</Label>
-          <select id="audit-target-type" name="targetType" defaultValue={filter.targetType ?? ""} className={selectClass}>
+          <select
+            id="audit-target-type"
+            name="targetType"
+            defaultValue={filter.targetType ?? ""}
+            className={selectClass}
+          >
             <option value="">All target types</option>
             {options.targetTypes.map((type) => (
               <option key={type} value={type}>
@@ -93,7 +115,14 @@ export default async function AuditLogPage(props: { searchParams: Promise<Record
         </div>
         <div className="grid w-full gap-2 sm:w-56">
           <Label htmlFor="audit-target-id">Target ID</Label>
-          <Input id="audit-target-id" name="targetId" type="search" defaultValue={filter.targetId} autoComplete="off" spellCheck={false} />
+          <Input
+            id="audit-target-id"
+            name="targetId"
+            type="search"
+            defaultValue={filter.targetId}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </div>
         <div className="grid w-full gap-2 sm:w-44">
           <Label htmlFor="audit-from">From (UTC)</Label>
@@ -109,13 +138,19 @@ export default async function AuditLogPage(props: { searchParams: Promise<Record
         <h2 id="audit-export-heading" className="text-lg font-semibold">
           Export
         </h2>
-        <p className="text-sm text-muted-foreground">Downloads every entry that matches the filters above, oldest first.</p>
+        <p className="text-sm text-muted-foreground">
+          Downloads every entry that matches the filters above, oldest first.
+        </p>
         <ExportButtons query={exportQuery} />
       </section>
 
       {entries.length === 0 ? (
         <EmptyState title={filtered ? "No audit entries match these filters" : "No audit entries yet"}>
-          <p>{filtered ? "Try another actor, action, target or date range." : "Entries appear here as admins change tiers, settings, workspaces and payments."}</p>
+          <p>
+            {filtered
+              ? "Try another actor, action, target or date range."
+              : "Entries appear here as admins change tiers, settings, workspaces and payments."}
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -134,11 +169,17 @@ export default async function AuditLogPage(props: { searchParams: Promise<Record
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <Td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</Td>
-                  <Td className="break-all">{entry.actorEmail ?? <span className="text-muted-foreground">System</span>}</Td>
-                  <Td className="whitespace-nowrap font-mono text-xs">{entry.action}</Td>
+                  <Td className="break-all">
+                    {entry.actorEmail ?? <span className="text-muted-foreground">System</span>}
+                  </Td>
+                  <Td className="font-mono text-xs whitespace-nowrap">{entry.action}</Td>
                   <Td>
                     <span className="font-mono text-xs">{entry.targetType}</span>
-                    {entry.targetId ? <span className="block break-all font-mono text-xs text-muted-foreground">{entry.targetId}</span> : null}
+                    {entry.targetId ? (
+                      <span className="block font-mono text-xs break-all text-muted-foreground">
+                        {entry.targetId}
+                      </span>
+                    ) : null}
                   </Td>
                   <Td className="min-w-64">
                     <EntryChanges seq={entry.seq.toString()} before={entry.before} after={entry.after} />
@@ -148,7 +189,14 @@ export default async function AuditLogPage(props: { searchParams: Promise<Record
               ))}
             </tbody>
           </DataTable>
-          <Pagination basePath="/admin/audit" params={query} page={page} pageCount={pageCount} total={total} noun={total === 1 ? "entry" : "entries"} />
+          <Pagination
+            basePath="/admin/audit"
+            params={query}
+            page={page}
+            pageCount={pageCount}
+            total={total}
+            noun={total === 1 ? "entry" : "entries"}
+          />
         </>
       )}
     </div>

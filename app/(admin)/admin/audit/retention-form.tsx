@@ -12,7 +12,11 @@ export function RetentionForm({ days }: { days: number }) {
     <div className="grid gap-4">
       {state.ok && state.message ? <Alert variant="success">{state.message}</Alert> : null}
       {state.error ? <Alert variant="error">{state.error}</Alert> : null}
-      <form action={action} className="grid gap-4 sm:grid-cols-[minmax(0,14rem)_auto] sm:items-start" noValidate>
+      <form
+        action={action}
+        className="grid gap-4 sm:grid-cols-[minmax(0,14rem)_auto] sm:items-start"
+        noValidate
+      >
         <FormField
           id="audit-retention-days"
           label="Keep entries for (days)"

@@ -9,7 +9,9 @@ export default async function CatalogLayout({ children }: { children: ReactNode 
     <div className="mx-auto grid max-w-6xl gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Catalog</h1>
-        <p className="text-muted-foreground">Plans, entitlements, models and prices. Changes show on the pricing page at once.</p>
+        <p className="text-muted-foreground">
+          Plans, entitlements, models and prices. Changes show on the pricing page at once.
+        </p>
       </div>
       <CatalogTabs />
       <div className="grid min-w-0 gap-6">{children}</div>

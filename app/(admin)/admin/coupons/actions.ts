@@ -9,15 +9,19 @@ import { updateSettings } from "@/lib/catalog/settings";
 
 // The form's own wording for a bad percentage; the domain schema's messages are for the API.
 const couponFormSchema = couponSchema.safeExtend({
-  percentOff: z.string().trim().default("").transform((v, ctx) => {
-    if (!v) return 0;
-    const n = Number(v);
-    if (!/^\d{1,3}$/.test(v) || n < 1 || n > 100) {
-      ctx.addIssue({ code: "custom", message: "Enter a whole percentage from 1 to 100." });
-      return z.NEVER;
-    }
-    return n;
-  }),
+  percentOff: z
+    .string()
+    .trim()
+    .default("")
+    .transform((v, ctx) => {
+      if (!v) return 0;
+      const n = Number(v);
+      if (!/^\d{1,3}$/.test(v) || n < 1 || n > 100) {
+        ctx.addIssue({ code: "custom", message: "Enter a whole percentage from 1 to 100." });
+        return z.NEVER;
+      }
+      return n;
+    }),
 });
 
 export const createCouponAction = adminAction(couponFormSchema, async (input, { admin }) => {
@@ -26,10 +30,13 @@ export const createCouponAction = adminAction(couponFormSchema, async (input, { 
   return { ok: true, message: `Coupon ${coupon.code} created.` };
 });
 
-export const toggleCouponAction = adminAction(z.object({ id: z.string().min(1), active: z.enum(["yes", "no"]) }), async ({ id, active }, { admin }) => {
-  await setCouponActive({ id: admin.id, email: admin.email }, id, active === "yes");
-  revalidatePath("/admin/coupons");
-});
+export const toggleCouponAction = adminAction(
+  z.object({ id: z.string().min(1), active: z.enum(["yes", "no"]) }),
+  async ({ id, active }, { admin }) => {
+    await setCouponActive({ id: admin.id, email: admin.email }, id, active === "yes");
+    revalidatePath("/admin/coupons");
+  },
+);
 
 /** The coupon table's plain `<form action>` has no state to show; the admin check is toggleCouponAction's. */
 export async function toggleCouponFormAction(formData: FormData) {
@@ -40,8 +47,18 @@ export const referralSettingsAction = adminAction(
   z.object({ referrerCredits: z.string(), newUserCredits: z.string() }).transform((v, ctx) => {
     const referrer = parseCredits(v.referrerCredits || "0");
     const newUser = parseCredits(v.newUserCredits || "0");
-    if (referrer === null || referrer < 0n) ctx.addIssue({ code: "custom", path: ["referrerCredits"], message: "Enter a number of credits like 5000." });
-    if (newUser === null || newUser < 0n) ctx.addIssue({ code: "custom", path: ["newUserCredits"], message: "Enter a number of credits like 1000." });
+    if (referrer === null || referrer < 0n)
+      ctx.addIssue({
+        code: "custom",
+        path: ["referrerCredits"],
+        message: "Enter a number of credits like 5000.",
+      });
+    if (newUser === null || newUser < 0n)
+      ctx.addIssue({
+        code: "custom",
+        path: ["newUserCredits"],
+        message: "Enter a number of credits like 1000.",
+      });
     return { referralReferrerMillicredits: referrer ?? 0n, referralNewUserMillicredits: newUser ?? 0n };
   }),
   async (input, { admin }) => {
@@ -52,7 +69,12 @@ export const referralSettingsAction = adminAction(
 );
 
 const wholeNumber = (max: number, message: string) =>
-  z.string().trim().regex(/^\d{1,3}$/, message).transform(Number).refine((n) => n <= max, message);
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, message)
+    .transform(Number)
+    .refine((n) => n <= max, message);
 
 export const billingSettingsAction = adminAction(
   z.object({

@@ -6,11 +6,21 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { billingSettingsAction } from "./actions";
 
-export function BillingSettingsForm({ rolloverPercent, paymentGraceDays }: { rolloverPercent: number; paymentGraceDays: number }) {
+export function BillingSettingsForm({
+  rolloverPercent,
+  paymentGraceDays,
+}: {
+  rolloverPercent: number;
+  paymentGraceDays: number;
+}) {
   const [state, action] = useActionState(billingSettingsAction, {});
   return (
     <form action={action} className="grid gap-4" noValidate>
-      {state.error ? <Alert variant="error">{state.error}</Alert> : state.ok ? <Alert variant="success">{state.message}</Alert> : null}
+      {state.error ? (
+        <Alert variant="error">{state.error}</Alert>
+      ) : state.ok ? (
+        <Alert variant="success">{state.message}</Alert>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField
           label="Rollover of unused included credits (%)"
@@ -29,7 +39,9 @@ export function BillingSettingsForm({ rolloverPercent, paymentGraceDays }: { rol
           hint="How long a plan stays usable after a renewal payment fails, before the workspace returns to the free tier."
         />
       </div>
-      <SubmitButton className="justify-self-start" pendingLabel="Saving…">Save billing settings</SubmitButton>
+      <SubmitButton className="justify-self-start" pendingLabel="Saving…">
+        Save billing settings
+      </SubmitButton>
     </form>
   );
 }

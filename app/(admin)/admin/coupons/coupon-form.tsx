@@ -17,27 +17,74 @@ export function CouponForm() {
   const v = state.values ?? {};
   return (
     <form action={action} className="grid gap-4" noValidate>
-      {state.error ? <Alert variant="error">{state.error}</Alert> : state.ok ? <Alert variant="success">{state.message}</Alert> : null}
+      {state.error ? (
+        <Alert variant="error">{state.error}</Alert>
+      ) : state.ok ? (
+        <Alert variant="success">{state.message}</Alert>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="Code" name="code" autoComplete="off" defaultValue={v.code} errors={state.fieldErrors?.code} hint="Letters, digits, dashes; people type it in any case." />
+        <FormField
+          label="Code"
+          name="code"
+          autoComplete="off"
+          defaultValue={v.code}
+          errors={state.fieldErrors?.code}
+          hint="Letters, digits, dashes; people type it in any case."
+        />
         <SelectField
           label="Kind"
           name="kind"
           {...choice}
-          hint={kind === "credits" ? "Redeemed on the Credits page, once per workspace." : "Entered when paying for a plan, once per workspace."}
+          hint={
+            kind === "credits"
+              ? "Redeemed on the Credits page, once per workspace."
+              : "Entered when paying for a plan, once per workspace."
+          }
         >
           <option value="credits">Credits</option>
           <option value="percent_off">Percent off at checkout</option>
         </SelectField>
         {kind === "credits" ? (
-          <FormField key="credits" label="Credits" name="credits" inputMode="decimal" defaultValue={v.credits} errors={state.fieldErrors?.credits ?? state.fieldErrors?.kind} hint="Added to the redeeming workspace's balance." />
+          <FormField
+            key="credits"
+            label="Credits"
+            name="credits"
+            inputMode="decimal"
+            defaultValue={v.credits}
+            errors={state.fieldErrors?.credits ?? state.fieldErrors?.kind}
+            hint="Added to the redeeming workspace's balance."
+          />
         ) : (
-          <FormField key="percentOff" label="Percent off" name="percentOff" inputMode="numeric" defaultValue={v.percentOff} errors={state.fieldErrors?.percentOff ?? state.fieldErrors?.kind} hint="A whole number from 1 to 100, taken off the plan's price." />
+          <FormField
+            key="percentOff"
+            label="Percent off"
+            name="percentOff"
+            inputMode="numeric"
+            defaultValue={v.percentOff}
+            errors={state.fieldErrors?.percentOff ?? state.fieldErrors?.kind}
+            hint="A whole number from 1 to 100, taken off the plan's price."
+          />
         )}
-        <FormField label="Max redemptions" name="maxRedemptions" inputMode="numeric" defaultValue={v.maxRedemptions} errors={state.fieldErrors?.maxRedemptions} hint="Blank for no limit." />
-        <FormField label="Expires on" name="expiresOn" type="date" defaultValue={v.expiresOn} errors={state.fieldErrors?.expiresOn} hint="Valid through the end of this day (UTC)." />
+        <FormField
+          label="Max redemptions"
+          name="maxRedemptions"
+          inputMode="numeric"
+          defaultValue={v.maxRedemptions}
+          errors={state.fieldErrors?.maxRedemptions}
+          hint="Blank for no limit."
+        />
+        <FormField
+          label="Expires on"
+          name="expiresOn"
+          type="date"
+          defaultValue={v.expiresOn}
+          errors={state.fieldErrors?.expiresOn}
+          hint="Valid through the end of this day (UTC)."
+        />
       </div>
-      <SubmitButton className="justify-self-start" pendingLabel="Creating…">Create coupon</SubmitButton>
+      <SubmitButton className="justify-self-start" pendingLabel="Creating…">
+        Create coupon
+      </SubmitButton>
     </form>
   );
 }

@@ -29,26 +29,38 @@ export default async function CouponsPage() {
     <div className="grid gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Coupons and referrals</h1>
-        <p className="text-muted-foreground">Credit coupons are redeemed on the Credits page, percent-off coupons at checkout; each once per workspace.</p>
+        <p className="text-muted-foreground">
+          Credit coupons are redeemed on the Credits page, percent-off coupons at checkout; each once per
+          workspace.
+        </p>
       </div>
       <Card>
         <CardHeader>
           <CardTitle>Referral rewards</CardTitle>
           <CardDescription>
-            Paid once per referred user, after they verify their email and make a first payment. So far {referred} people signed up with a referral link and {rewarded} of them paid.
+            Paid once per referred user, after they verify their email and make a first payment. So far{" "}
+            {referred} people signed up with a referral link and {rewarded} of them paid.
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <ReferralForm referrer={formatCredits(settings.referralReferrerMillicredits).replaceAll(",", "")} newUser={formatCredits(settings.referralNewUserMillicredits).replaceAll(",", "")} />
+          <ReferralForm
+            referrer={formatCredits(settings.referralReferrerMillicredits).replaceAll(",", "")}
+            newUser={formatCredits(settings.referralNewUserMillicredits).replaceAll(",", "")}
+          />
         </CardContent>
       </Card>
       <Card>
         <CardHeader>
           <CardTitle>Billing settings</CardTitle>
-          <CardDescription>How plan renewals treat unused included credits and failed payments.</CardDescription>
+          <CardDescription>
+            How plan renewals treat unused included credits and failed payments.
+          </CardDescription>
         </CardHeader>
         <CardContent>
-          <BillingSettingsForm rolloverPercent={settings.rolloverPercent} paymentGraceDays={settings.paymentGraceDays} />
+          <BillingSettingsForm
+            rolloverPercent={settings.rolloverPercent}
+            paymentGraceDays={settings.paymentGraceDays}
+          />
         </CardContent>
       </Card>
       <Card>
@@ -77,7 +89,9 @@ export default async function CouponsPage() {
             {coupons.map((c) => (
               <tr key={c.id}>
                 <Td className="font-mono">{c.code}</Td>
-                <Td>{c.kind === "credits" ? `${formatCredits(c.millicredits)} credits` : `${c.percentOff}% off`}</Td>
+                <Td>
+                  {c.kind === "credits" ? `${formatCredits(c.millicredits)} credits` : `${c.percentOff}% off`}
+                </Td>
                 <Td className="text-right tabular-nums">
                   {c.redemptionCount}
                   {c.maxRedemptions !== null ? ` / ${c.maxRedemptions}` : ""}
@@ -90,7 +104,11 @@ export default async function CouponsPage() {
                   <form action={toggleCouponFormAction}>
                     <input type="hidden" name="id" value={c.id} />
                     <input type="hidden" name="active" value={c.active ? "no" : "yes"} />
-                    <SubmitButton size="sm" variant="outline" aria-label={`${c.active ? "Deactivate" : "Activate"} ${c.code}`}>
+                    <SubmitButton
+                      size="sm"
+                      variant="outline"
+                      aria-label={`${c.active ? "Deactivate" : "Activate"} ${c.code}`}
+                    >
                       {c.active ? "Deactivate" : "Activate"}
                     </SubmitButton>
                   </form>

@@ -10,6 +10,11 @@ export const sendTestEmailAction = adminAction(testEmailSchema, async ({ templat
   const outboxId = await sendTestEmail({ id: admin.id, email: admin.email }, template, to);
   revalidatePath("/admin/outbox");
   // The form resets after an action; handing the choices back keeps them for the next test.
-  const state: SendTestState = { ok: true, message: `Test email “${template}” queued for ${to}.`, outboxId, values: { template, to } };
+  const state: SendTestState = {
+    ok: true,
+    message: `Test email “${template}” queued for ${to}.`,
+    outboxId,
+    values: { template, to },
+  };
   return state;
 }) as (prev: SendTestState, formData: FormData) => Promise<SendTestState>;

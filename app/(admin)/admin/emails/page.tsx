@@ -33,12 +33,12 @@ export default async function EmailTemplatesPage(props: { searchParams: Promise<
                   href={`/admin/emails?template=${t.name}`}
                   aria-current={t.name === selected ? "page" : undefined}
                   className={cn(
-                    "grid rounded-md px-3 py-2 text-sm hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+                    "grid rounded-md px-3 py-2 text-sm hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
                     t.name === selected && "bg-muted font-medium",
                   )}
                 >
-                  <span className="break-all font-mono">{t.name}</span>
-                  <span className="break-words text-xs text-muted-foreground">{t.subject}</span>
+                  <span className="font-mono break-all">{t.name}</span>
+                  <span className="text-xs break-words text-muted-foreground">{t.subject}</span>
                 </Link>
               </li>
             ))}
@@ -48,22 +48,34 @@ export default async function EmailTemplatesPage(props: { searchParams: Promise<
         <div className="grid min-w-0 content-start gap-6">
           <Card>
             <CardHeader>
-              <CardTitle className="break-all font-mono text-base">{selected}</CardTitle>
+              <CardTitle className="font-mono text-base break-all">{selected}</CardTitle>
               <CardDescription className="break-words">Subject: {preview.subject}</CardDescription>
             </CardHeader>
             <CardContent>
               {/* Empty sandbox: the template's HTML can't run scripts, submit forms or navigate this page. */}
-              <iframe sandbox="" srcDoc={preview.html} title={`Preview of the ${selected} email`} className="h-[640px] w-full rounded-md border bg-white" />
+              <iframe
+                sandbox=""
+                srcDoc={preview.html}
+                title={`Preview of the ${selected} email`}
+                className="h-[640px] w-full rounded-md border bg-white"
+              />
             </CardContent>
           </Card>
 
           <Card>
             <CardHeader>
               <CardTitle>Send a test email</CardTitle>
-              <CardDescription>Sends a template with its sample data. It goes through the outbox like any other email.</CardDescription>
+              <CardDescription>
+                Sends a template with its sample data. It goes through the outbox like any other email.
+              </CardDescription>
             </CardHeader>
             <CardContent>
-              <SendTestForm key={selected} templates={templates} defaultTemplate={selected} defaultTo={admin.email} />
+              <SendTestForm
+                key={selected}
+                templates={templates}
+                defaultTemplate={selected}
+                defaultTo={admin.email}
+              />
             </CardContent>
           </Card>
         </div>

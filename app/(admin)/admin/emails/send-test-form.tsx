@@ -19,14 +19,21 @@ export function SendTestForm({ templates, defaultTemplate, defaultTo }: Props) {
         <Alert variant="success">
           {state.message}{" "}
           {state.outboxId ? (
-            <Link href={`/admin/outbox/${state.outboxId}`} className="rounded-sm font-medium text-primary underline underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+            <Link
+              href={`/admin/outbox/${state.outboxId}`}
+              className="rounded-sm font-medium text-primary underline underline-offset-4 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+            >
               Open it in the outbox
             </Link>
           ) : null}
         </Alert>
       ) : null}
       {state.error ? <Alert variant="error">{state.error}</Alert> : null}
-      <form action={action} className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-start" noValidate>
+      <form
+        action={action}
+        className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-start"
+        noValidate
+      >
         <div className="grid gap-2">
           <Label htmlFor="test-template">Template</Label>
           <select
@@ -36,7 +43,7 @@ export function SendTestForm({ templates, defaultTemplate, defaultTo }: Props) {
             defaultValue={state.values?.template ?? defaultTemplate}
             aria-invalid={templateErrors?.length ? true : undefined}
             aria-describedby={templateErrors?.length ? "test-template-error" : undefined}
-            className="h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+            className="h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
           >
             {templates.map((t) => (
               <option key={t.name} value={t.name}>

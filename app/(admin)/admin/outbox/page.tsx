@@ -19,7 +19,9 @@ const selectClass =
 // Long provider errors would stretch the table; the detail page shows the whole message.
 const truncate = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-export default async function OutboxPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OutboxPage(props: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdmin();
   const params = await props.searchParams;
   const filter = parseOutboxFilter(params);
@@ -31,7 +33,9 @@ export default async function OutboxPage(props: { searchParams: Promise<Record<s
     <div className="mx-auto grid max-w-6xl gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Email outbox</h1>
-        <p className="text-muted-foreground">Every email is stored here before it is sent. Open one to read it and follow its links.</p>
+        <p className="text-muted-foreground">
+          Every email is stored here before it is sent. Open one to read it and follow its links.
+        </p>
       </div>
 
       <FilterForm action="/admin/outbox" label="Filter emails" active={filtered}>
@@ -41,12 +45,7 @@ export default async function OutboxPage(props: { searchParams: Promise<Record<s
         </div>
         <div className="grid w-full gap-2 sm:w-44">
           <Label htmlFor="outbox-status">Status</Label>
-          <select
-            id="outbox-status"
-            name="status"
-            defaultValue={status ?? ""}
-            className={selectClass}
-          >
+          <select id="outbox-status" name="status" defaultValue={status ?? ""} className={selectClass}>
             <option value="">All statuses</option>
             <option value="queued">Queued</option>
             <option value="sending">Sending</option>
@@ -80,7 +79,11 @@ export default async function OutboxPage(props: { searchParams: Promise<Record<s
 
       {emails.length === 0 ? (
         <EmptyState title={filtered ? "No emails match these filters" : "No emails yet"}>
-          <p>{filtered ? "Try another recipient, status, template or category." : "Emails appear here as Tollgate writes them, starting with sign-up confirmations."}</p>
+          <p>
+            {filtered
+              ? "Try another recipient, status, template or category."
+              : "Emails appear here as Tollgate writes them, starting with sign-up confirmations."}
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -102,18 +105,18 @@ export default async function OutboxPage(props: { searchParams: Promise<Record<s
                   <Td className="font-medium">
                     <Link
                       href={`/admin/outbox/${email.id}`}
-                      className="rounded-sm underline underline-offset-4 hover:text-primary focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                      className="rounded-sm underline underline-offset-4 hover:text-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
                     >
                       {email.subject}
                     </Link>
                   </Td>
                   <Td className="break-all">{email.to}</Td>
-                  <Td className="whitespace-nowrap font-mono text-xs">{email.template}</Td>
+                  <Td className="font-mono text-xs whitespace-nowrap">{email.template}</Td>
                   <Td>
                     <EmailStatusBadge status={email.status} />
                   </Td>
                   <Td className="text-right tabular-nums">{email.attempts}</Td>
-                  <Td className="min-w-48 max-w-72 break-words text-muted-foreground">
+                  <Td className="max-w-72 min-w-48 break-words text-muted-foreground">
                     {email.status === "failed" && email.lastError ? truncate(email.lastError) : null}
                   </Td>
                   <Td className="whitespace-nowrap">{formatDateTime(email.createdAt)}</Td>

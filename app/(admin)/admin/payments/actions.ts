@@ -9,7 +9,10 @@ import { formatAmount } from "./format";
 const refundSchema = z.object({
   id: z.string().min(1),
   // Only words the success message: the amount refunded comes from the server's own quote.
-  currency: z.string().regex(/^[a-z]{3}$/i).default("usd"),
+  currency: z
+    .string()
+    .regex(/^[a-z]{3}$/i)
+    .default("usd"),
 });
 
 export const refundPaymentAction = adminAction(refundSchema, async ({ id, currency }, { admin }) => {

@@ -3,7 +3,11 @@ import type { RefundQuote } from "@/lib/payments/refunds";
 
 // A refund is about an exact sum, so cents always show ("$79.00", where the catalog says "$79").
 export function formatAmount(cents: number, currency = "usd") {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase(), minimumFractionDigits: 2 }).format(cents / 100);
+  return new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: 2,
+  }).format(cents / 100);
 }
 
 /** What the confirmation says the refund is, in the admin's terms of the refund rule. */
@@ -21,4 +25,8 @@ export const STATUS_LABEL: Record<PaymentStatus, string> = {
   partially_refunded: "Partially refunded",
 };
 
-export const PROVIDER_LABEL: Record<PaymentProviderKind, string> = { stripe: "Stripe", local: "Local", manual: "Manual" };
+export const PROVIDER_LABEL: Record<PaymentProviderKind, string> = {
+  stripe: "Stripe",
+  local: "Local",
+  manual: "Manual",
+};

@@ -21,7 +21,9 @@ export const metadata: Metadata = { title: "Payments" };
 const statuses = Object.values(PaymentStatus);
 const isStatus = (value: unknown): value is PaymentStatus => statuses.includes(value as PaymentStatus);
 
-export default async function PaymentsPage(props: { searchParams: Promise<{ q?: string; status?: string; page?: string }> }) {
+export default async function PaymentsPage(props: {
+  searchParams: Promise<{ q?: string; status?: string; page?: string }>;
+}) {
   await requireAdmin();
   const params = await props.searchParams;
   const q = (typeof params.q === "string" ? params.q : "").trim().slice(0, 200);
@@ -35,7 +37,9 @@ export default async function PaymentsPage(props: { searchParams: Promise<{ q?: 
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="grid gap-1">
           <h1 className="text-2xl font-semibold tracking-tight">Payments</h1>
-          <p className="text-muted-foreground">Every payment, newest first. Refunds are in full within 24 hours of a payment and prorated after.</p>
+          <p className="text-muted-foreground">
+            Every payment, newest first. Refunds are in full within 24 hours of a payment and prorated after.
+          </p>
         </div>
         <Button asChild variant="outline">
           <Link href="/admin/payments/events">View payment events</Link>
@@ -45,7 +49,14 @@ export default async function PaymentsPage(props: { searchParams: Promise<{ q?: 
       <FilterForm action="/admin/payments" label="Filter payments" active={filtered}>
         <div className="grid w-full gap-2 sm:w-80">
           <Label htmlFor="payments-q">Description or ID</Label>
-          <Input id="payments-q" name="q" type="search" defaultValue={q} autoComplete="off" aria-describedby="payments-q-hint" />
+          <Input
+            id="payments-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            autoComplete="off"
+            aria-describedby="payments-q-hint"
+          />
           <p id="payments-q-hint" className="sr-only">
             Part of a description, or a whole workspace, charge or invoice ID.
           </p>
@@ -56,7 +67,7 @@ export default async function PaymentsPage(props: { searchParams: Promise<{ q?: 
             id="payments-status"
             name="status"
             defaultValue={status ?? ""}
-            className="h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+            className="h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
           >
             <option value="">All statuses</option>
             {statuses.map((s) => (
@@ -71,8 +82,20 @@ export default async function PaymentsPage(props: { searchParams: Promise<{ q?: 
       {/* Keyed by the query, so a refund's message doesn't linger onto another page of results. */}
       <RefundNotices key={`${q}|${status ?? ""}|${page}`}>
         {payments.length === 0 ? (
-          <EmptyState title={filtered ? "No payments match these filters" : page > 1 ? "No payments on this page" : "No payments yet"}>
-            <p>{filtered ? "Try another search or status." : "Payments appear here as workspaces buy plans and credit packs."}</p>
+          <EmptyState
+            title={
+              filtered
+                ? "No payments match these filters"
+                : page > 1
+                  ? "No payments on this page"
+                  : "No payments yet"
+            }
+          >
+            <p>
+              {filtered
+                ? "Try another search or status."
+                : "Payments appear here as workspaces buy plans and credit packs."}
+            </p>
           </EmptyState>
         ) : (
           <DataTable label="Payments, newest first" minWidth="min-w-[68rem]">
@@ -100,12 +123,18 @@ export default async function PaymentsPage(props: { searchParams: Promise<{ q?: 
                     <Td className="whitespace-nowrap">{date}</Td>
                     <Td>
                       <span className="font-medium">{workspace?.name ?? "—"}</span>
-                      <span className="block font-mono text-xs break-all text-muted-foreground">{p.workspaceId}</span>
+                      <span className="block font-mono text-xs break-all text-muted-foreground">
+                        {p.workspaceId}
+                      </span>
                     </Td>
                     <Td className="max-w-xs break-words">{p.description}</Td>
-                    <Td className="text-right tabular-nums whitespace-nowrap">{money(p.amountCents)}</Td>
-                    <Td className="text-right tabular-nums whitespace-nowrap">{p.discountCents > 0 ? money(p.discountCents) : "—"}</Td>
-                    <Td className="text-right tabular-nums whitespace-nowrap">{p.refundedCents > 0 ? money(p.refundedCents) : "—"}</Td>
+                    <Td className="text-right whitespace-nowrap tabular-nums">{money(p.amountCents)}</Td>
+                    <Td className="text-right whitespace-nowrap tabular-nums">
+                      {p.discountCents > 0 ? money(p.discountCents) : "—"}
+                    </Td>
+                    <Td className="text-right whitespace-nowrap tabular-nums">
+                      {p.refundedCents > 0 ? money(p.refundedCents) : "—"}
+                    </Td>
                     <Td>
                       <PaymentStatusBadge status={p.status} />
                     </Td>
@@ -117,12 +146,18 @@ export default async function PaymentsPage(props: { searchParams: Promise<{ q?: 
                           currency={p.currency}
                           triggerLabel={`Refund ${p.description} for ${workspace?.name ?? p.workspaceId}`}
                           summary={refundSentence(quote, p.currency)}
-                          consequence={p.millicredits > 0n ? "Unspent purchased credits are clawed back from the workspace's balance, in proportion to the refund." : undefined}
+                          consequence={
+                            p.millicredits > 0n
+                              ? "Unspent purchased credits are clawed back from the workspace's balance, in proportion to the refund."
+                              : undefined
+                          }
                           details={[
                             { label: "Workspace", value: workspace?.name ?? p.workspaceId },
                             { label: "Payment", value: p.description },
                             { label: "Paid", value: `${money(p.amountCents)} on ${date}` },
-                            ...(p.refundedCents > 0 ? [{ label: "Refunded so far", value: money(p.refundedCents) }] : []),
+                            ...(p.refundedCents > 0
+                              ? [{ label: "Refunded so far", value: money(p.refundedCents) }]
+                              : []),
                           ]}
                         />
                       ) : null}
@@ -134,7 +169,14 @@ export default async function PaymentsPage(props: { searchParams: Promise<{ q?: 
           </DataTable>
         )}
       </RefundNotices>
-      <Pagination basePath="/admin/payments" params={{ q, status }} page={page} pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))} total={total} noun={total === 1 ? "payment" : "payments"} />
+      <Pagination
+        basePath="/admin/payments"
+        params={{ q, status }}
+        page={page}
+        pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+        total={total}
+        noun={total === 1 ? "payment" : "payments"}
+      />
     </div>
   );
 }

@@ -16,7 +16,12 @@ export function RefundNotices({ children }: { children: ReactNode }) {
   return (
     <NoticeContext.Provider value={notices}>
       {message ? (
-        <Alert ref={ref} tabIndex={-1} variant="success" className="focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+        <Alert
+          ref={ref}
+          tabIndex={-1}
+          variant="success"
+          className="focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+        >
           {message}
         </Alert>
       ) : null}

@@ -33,8 +33,11 @@ export default async function AdminSecurityPage() {
         <CardHeader>
           <CardTitle>Require two-factor authentication</CardTitle>
           <CardDescription>
-            When required, an admin without it is sent to set it up instead of into the console, and admin actions and exports are refused until they do.
-            {without > 0 ? ` Admins without it: ${without} of ${admins.length}.` : " Every admin has set it up."}
+            When required, an admin without it is sent to set it up instead of into the console, and admin
+            actions and exports are refused until they do.
+            {without > 0
+              ? ` Admins without it: ${without} of ${admins.length}.`
+              : " Every admin has set it up."}
           </CardDescription>
         </CardHeader>
         <CardContent>

@@ -2,7 +2,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { linkClass } from "@/components/admin/detail-list";
-import { AccountTypeFilter, FilterDate, FilterSearch, FilterSelect, StatusFilter, TierFilter } from "@/components/admin/filter-fields";
+import {
+  AccountTypeFilter,
+  FilterDate,
+  FilterSearch,
+  FilterSelect,
+  StatusFilter,
+  TierFilter,
+} from "@/components/admin/filter-fields";
 import { WorkspaceStatusBadge, accountTypeLabel, planName } from "@/components/admin/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
@@ -21,14 +28,19 @@ export default async function UsersPage(props: { searchParams: Promise<SearchPar
   await requireAdmin();
   const params = await props.searchParams;
   const filter = parseUserFilter(params);
-  const [{ rows, total, page, pageCount }, tiers] = await Promise.all([listUsers(filter, parsePage(params.page)), filterTiers()]);
+  const [{ rows, total, page, pageCount }, tiers] = await Promise.all([
+    listUsers(filter, parsePage(params.page)),
+    filterTiers(),
+  ]);
   const filtered = isFiltered(filter);
 
   return (
-    <div className="mx-auto grid min-w-0 max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl min-w-0 gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <p className="text-muted-foreground">Everyone with a Tollgate account, newest first. Plan and status are those of the workspace they own.</p>
+        <p className="text-muted-foreground">
+          Everyone with a Tollgate account, newest first. Plan and status are those of the workspace they own.
+        </p>
       </div>
 
       <FilterForm action="/admin/users" label="Search users" active={filtered}>
@@ -52,7 +64,9 @@ export default async function UsersPage(props: { searchParams: Promise<SearchPar
 
       {rows.length === 0 ? (
         <EmptyState title={filtered ? "No users match these filters" : "No users yet"}>
-          <p>{filtered ? "Try another search or fewer filters." : "Accounts appear here as people sign up."}</p>
+          <p>
+            {filtered ? "Try another search or fewer filters." : "Accounts appear here as people sign up."}
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -73,23 +87,31 @@ export default async function UsersPage(props: { searchParams: Promise<SearchPar
                 const owned = user.memberships[0]?.workspace;
                 return (
                   <tr key={user.id}>
-                    <Td className="break-all font-medium">
+                    <Td className="font-medium break-all">
                       <Link href={`/admin/users/${user.id}`} className={linkClass}>
                         {user.email}
                       </Link>
                     </Td>
                     <Td className={user.name ? undefined : "text-muted-foreground"}>{user.name ?? "—"}</Td>
                     <Td>
-                      <Badge variant={user.role === "admin" ? "default" : "secondary"}>{user.role === "admin" ? "Admin" : "User"}</Badge>
+                      <Badge variant={user.role === "admin" ? "default" : "secondary"}>
+                        {user.role === "admin" ? "Admin" : "User"}
+                      </Badge>
                     </Td>
                     <Td>
                       <VerifiedBadge verified={Boolean(user.emailVerifiedAt)} />
                     </Td>
                     <Td className="whitespace-nowrap">
-                      {owned ? `${planName(owned.subscriptions)} · ${accountTypeLabel(owned.accountType)}` : <span className="text-muted-foreground">No workspace</span>}
+                      {owned ? (
+                        `${planName(owned.subscriptions)} · ${accountTypeLabel(owned.accountType)}`
+                      ) : (
+                        <span className="text-muted-foreground">No workspace</span>
+                      )}
                     </Td>
                     <Td>
-                      <WorkspaceStatusBadge suspended={user.memberships.some((m) => m.workspace.suspendedAt)} />
+                      <WorkspaceStatusBadge
+                        suspended={user.memberships.some((m) => m.workspace.suspendedAt)}
+                      />
                     </Td>
                     <Td className="whitespace-nowrap">{formatDate(user.createdAt)}</Td>
                   </tr>
@@ -97,7 +119,14 @@ export default async function UsersPage(props: { searchParams: Promise<SearchPar
               })}
             </tbody>
           </DataTable>
-          <Pagination basePath="/admin/users" params={filterParams(filter)} page={page} pageCount={pageCount} total={total} noun={total === 1 ? "user" : "users"} />
+          <Pagination
+            basePath="/admin/users"
+            params={filterParams(filter)}
+            page={page}
+            pageCount={pageCount}
+            total={total}
+            noun={total === 1 ? "user" : "users"}
+          />
         </>
       )}
     </div>

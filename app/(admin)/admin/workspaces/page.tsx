@@ -2,7 +2,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { linkClass } from "@/components/admin/detail-list";
-import { AccountTypeFilter, FilterDate, FilterSearch, StatusFilter, TierFilter } from "@/components/admin/filter-fields";
+import {
+  AccountTypeFilter,
+  FilterDate,
+  FilterSearch,
+  StatusFilter,
+  TierFilter,
+} from "@/components/admin/filter-fields";
 import { WorkspaceStatusBadge, accountTypeLabel, planName } from "@/components/admin/status-badges";
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { Pagination, parsePage } from "@/components/ui/pagination";
@@ -19,11 +25,14 @@ export default async function WorkspacesPage(props: { searchParams: Promise<Sear
   await requireAdmin();
   const params = await props.searchParams;
   const filter = parseWorkspaceFilter(params);
-  const [{ rows, total, page, pageCount }, tiers] = await Promise.all([listWorkspaces(filter, parsePage(params.page)), filterTiers()]);
+  const [{ rows, total, page, pageCount }, tiers] = await Promise.all([
+    listWorkspaces(filter, parsePage(params.page)),
+    filterTiers(),
+  ]);
   const filtered = isFiltered(filter);
 
   return (
-    <div className="mx-auto grid min-w-0 max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl min-w-0 gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Workspaces</h1>
         <p className="text-muted-foreground">Every billing account, personal and team, newest first.</p>
@@ -40,7 +49,11 @@ export default async function WorkspacesPage(props: { searchParams: Promise<Sear
 
       {rows.length === 0 ? (
         <EmptyState title={filtered ? "No workspaces match these filters" : "No workspaces yet"}>
-          <p>{filtered ? "Try another search or fewer filters." : "Every sign-up creates a personal workspace."}</p>
+          <p>
+            {filtered
+              ? "Try another search or fewer filters."
+              : "Every sign-up creates a personal workspace."}
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -59,12 +72,14 @@ export default async function WorkspacesPage(props: { searchParams: Promise<Sear
             <tbody>
               {rows.map((ws) => (
                 <tr key={ws.id}>
-                  <Td className="break-words font-medium">
+                  <Td className="font-medium break-words">
                     <Link href={`/admin/workspaces/${ws.id}`} className={linkClass}>
                       {ws.name}
                     </Link>
                   </Td>
-                  <Td className="break-all">{ws.memberships[0]?.user.email ?? <span className="text-muted-foreground">—</span>}</Td>
+                  <Td className="break-all">
+                    {ws.memberships[0]?.user.email ?? <span className="text-muted-foreground">—</span>}
+                  </Td>
                   <Td className="whitespace-nowrap">{planName(ws.subscriptions)}</Td>
                   <Td className="whitespace-nowrap">{accountTypeLabel(ws.accountType)}</Td>
                   <Td className="text-right tabular-nums">{formatCredits(ws.balanceMillicredits)}</Td>
@@ -76,7 +91,14 @@ export default async function WorkspacesPage(props: { searchParams: Promise<Sear
               ))}
             </tbody>
           </DataTable>
-          <Pagination basePath="/admin/workspaces" params={filterParams(filter)} page={page} pageCount={pageCount} total={total} noun={total === 1 ? "workspace" : "workspaces"} />
+          <Pagination
+            basePath="/admin/workspaces"
+            params={filterParams(filter)}
+            page={page}
+            pageCount={pageCount}
+            total={total}
+            noun={total === 1 ? "workspace" : "workspaces"}
+          />
         </>
       )}
     </div>

@@ -10,5 +10,7 @@ export const payCheckoutAction = publicAction(cardSchema, async (input) => {
   const user = await getCurrentUser();
   if (!user) throw new ForbiddenError("Sign in again to pay.");
   const checkout = await payLocalCheckout(user.id, input);
-  redirect(checkout.kind === "subscription" ? "/dashboard/billing?subscribed=1" : "/dashboard/credits?purchased=1");
+  redirect(
+    checkout.kind === "subscription" ? "/dashboard/billing?subscribed=1" : "/dashboard/credits?purchased=1",
+  );
 });

@@ -39,14 +39,18 @@ export default async function CheckoutPage(props: { params: Promise<{ id: string
         {checkout.status === "open" ? (
           <>
             <Alert variant="info">
-              No real payment happens here. Use {TEST_CARDS.success} to pay, or {TEST_CARDS.declined} to see a declined card.
+              No real payment happens here. Use {TEST_CARDS.success} to pay, or {TEST_CARDS.declined} to see a
+              declined card.
             </Alert>
             <CardForm checkoutId={checkout.id} price={price} />
           </>
         ) : (
           <Alert variant="success">This checkout is already paid.</Alert>
         )}
-        <Link href={pack ? "/dashboard/credits" : "/dashboard/billing"} className="text-center text-sm font-medium text-primary underline-offset-4 hover:underline">
+        <Link
+          href={pack ? "/dashboard/credits" : "/dashboard/billing"}
+          className="text-center text-sm font-medium text-primary underline-offset-4 hover:underline"
+        >
           {pack ? "Back to credits" : "Back to billing"}
         </Link>
       </CardContent>

@@ -17,7 +17,10 @@ const createSchema = z.object({
     .string()
     .trim()
     .default("")
-    .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(`${v}T00:00:00Z`))), "Enter a date like 2030-12-31.")
+    .refine(
+      (v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(`${v}T00:00:00Z`))),
+      "Enter a date like 2030-12-31.",
+    )
     .refine((v) => v === "" || Date.parse(`${v}T00:00:00Z`) > Date.now(), "Pick a date after today (UTC).")
     .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null)),
   monthlyCap: z
@@ -44,14 +47,22 @@ export const createKeyAction = userAction(createSchema, async (input, { user, wo
   });
   revalidatePath("/dashboard/api-keys");
   // The only time the full key leaves the server; it is stored hashed.
-  const state: CreateKeyState = { ok: true, message: `API key “${record.name}” created.`, key, keyName: record.name };
+  const state: CreateKeyState = {
+    ok: true,
+    message: `API key “${record.name}” created.`,
+    key,
+    keyName: record.name,
+  };
   return state;
   // userAction is typed for plain ActionState; this one also carries the new key back once.
 }) as (prev: CreateKeyState, formData: FormData) => Promise<CreateKeyState>;
 
-export const revokeKeyAction = userAction(z.object({ id: z.string().min(1) }), async ({ id }, { user, workspace, role }) => {
-  // revokeApiKey refuses ids from other workspaces, and a member's request reaches only their own keys.
-  const key = await revokeApiKey({ id: user.id, email: user.email }, workspace.id, id, { role });
-  revalidatePath("/dashboard/api-keys");
-  return { ok: true, message: `API key “${key.name}” revoked.` };
-});
+export const revokeKeyAction = userAction(
+  z.object({ id: z.string().min(1) }),
+  async ({ id }, { user, workspace, role }) => {
+    // revokeApiKey refuses ids from other workspaces, and a member's request reaches only their own keys.
+    const key = await revokeApiKey({ id: user.id, email: user.email }, workspace.id, id, { role });
+    revalidatePath("/dashboard/api-keys");
+    return { ok: true, message: `API key “${key.name}” revoked.` };
+  },
+);

@@ -9,7 +9,15 @@ import { NewKey } from "@/components/api-keys/new-key";
 
 const UNVERIFIED = "Confirm your email before creating API keys.";
 
-export function CreateKeyForm({ verified, minExpiry, canSetCap = true }: { verified: boolean; minExpiry: string; canSetCap?: boolean }) {
+export function CreateKeyForm({
+  verified,
+  minExpiry,
+  canSetCap = true,
+}: {
+  verified: boolean;
+  minExpiry: string;
+  canSetCap?: boolean;
+}) {
   const [state, action] = useActionState(createKeyAction, {} as CreateKeyState);
   // One slot for the form's message, so the unverified notice and the action's refusal never show twice.
   const notice = state.error ?? (verified ? null : UNVERIFIED);
@@ -39,15 +47,15 @@ export function CreateKeyForm({ verified, minExpiry, canSetCap = true }: { verif
             hint="The key stops working at 00:00 UTC on this date."
           />
           {canSetCap ? (
-          <FormField
-            label="Monthly spend cap in credits (optional)"
-            name="monthlyCap"
-            inputMode="decimal"
-            autoComplete="off"
-            defaultValue={state.values?.monthlyCap ?? ""}
-            errors={state.fieldErrors?.monthlyCap}
-            hint="Paid calls that would go past it in a UTC month are refused."
-          />
+            <FormField
+              label="Monthly spend cap in credits (optional)"
+              name="monthlyCap"
+              inputMode="decimal"
+              autoComplete="off"
+              defaultValue={state.values?.monthlyCap ?? ""}
+              errors={state.fieldErrors?.monthlyCap}
+              hint="Paid calls that would go past it in a UTC month are refused."
+            />
           ) : null}
         </div>
         <SubmitButton className="justify-self-start" pendingLabel="Creating…">

@@ -7,7 +7,8 @@ import { formatDate, formatDateTime } from "@/lib/utils/format";
 
 export const paymentStatusLabel = (status: Payment["status"]) => status.replace("_", " ");
 
-export const paymentStatusVariant = (status: Payment["status"]) => (status === "failed" ? "destructive" : "outline");
+export const paymentStatusVariant = (status: Payment["status"]) =>
+  status === "failed" ? "destructive" : "outline";
 
 /** Every payment of the workspace, newest first, each with its receipt. */
 export function BillingHistory({ payments }: { payments: Payment[] }) {
@@ -36,10 +37,18 @@ export function BillingHistory({ payments }: { payments: Payment[] }) {
               <tr key={p.id}>
                 <Td className="whitespace-nowrap">{formatDateTime(p.createdAt)}</Td>
                 <Td className="min-w-48 break-words">{p.description}</Td>
-                <Td className="whitespace-nowrap text-right tabular-nums">
+                <Td className="text-right whitespace-nowrap tabular-nums">
                   <span className="block">{formatCents(p.amountCents, p.currency)}</span>
-                  {p.discountCents > 0 ? <span className="block text-xs text-muted-foreground">Discount {formatCents(p.discountCents, p.currency)}</span> : null}
-                  {p.refundedCents > 0 ? <span className="block text-xs text-muted-foreground">Refunded {formatCents(p.refundedCents, p.currency)}</span> : null}
+                  {p.discountCents > 0 ? (
+                    <span className="block text-xs text-muted-foreground">
+                      Discount {formatCents(p.discountCents, p.currency)}
+                    </span>
+                  ) : null}
+                  {p.refundedCents > 0 ? (
+                    <span className="block text-xs text-muted-foreground">
+                      Refunded {formatCents(p.refundedCents, p.currency)}
+                    </span>
+                  ) : null}
                 </Td>
                 <Td>
                   <Badge variant={paymentStatusVariant(p.status)} className="whitespace-nowrap">
@@ -49,9 +58,13 @@ export function BillingHistory({ payments }: { payments: Payment[] }) {
                 <Td className="whitespace-nowrap">
                   <Link
                     href={`/dashboard/billing/receipts/${p.id}`}
-                    className="rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                    className="rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
                   >
-                    Receipt<span className="sr-only"> for {p.description}, {formatDate(p.createdAt)}</span>
+                    Receipt
+                    <span className="sr-only">
+                      {" "}
+                      for {p.description}, {formatDate(p.createdAt)}
+                    </span>
                   </Link>
                 </Td>
               </tr>

@@ -21,17 +21,25 @@ export function CancelPlan({ endsOn, cancelling }: { endsOn: string; cancelling:
   }
   return (
     <div className="grid gap-3">
-      {state.error ? <Alert variant="error">{state.error}</Alert> : state.message ? <Alert variant="success">{state.message}</Alert> : null}
+      {state.error ? (
+        <Alert variant="error">{state.error}</Alert>
+      ) : state.message ? (
+        <Alert variant="success">{state.message}</Alert>
+      ) : null}
       {cancelling ? (
         <form action={action} className="flex flex-wrap items-center gap-3">
           <input type="hidden" name="cancel" value="no" />
           <p className="text-sm">Your plan ends on {endsOn}; after that the workspace is on the free plan.</p>
-          <SubmitButton size="sm" pendingLabel="Resuming…">Resume plan</SubmitButton>
+          <SubmitButton size="sm" pendingLabel="Resuming…">
+            Resume plan
+          </SubmitButton>
         </form>
       ) : confirming ? (
         <form action={action} className="flex flex-wrap items-center gap-3">
           <input type="hidden" name="cancel" value="yes" />
-          <p className="text-sm">Keep everything until {endsOn}, then switch to pay as you go on the free plan?</p>
+          <p className="text-sm">
+            Keep everything until {endsOn}, then switch to pay as you go on the free plan?
+          </p>
           {/* Focus follows the button this confirm step replaced. */}
           <SubmitButton size="sm" variant="destructive" autoFocus pendingLabel="Cancelling…">
             Yes, cancel at period end
@@ -41,7 +49,13 @@ export function CancelPlan({ endsOn, cancelling }: { endsOn: string; cancelling:
           </Button>
         </form>
       ) : (
-        <Button type="button" size="sm" variant="outline" className="h-auto min-h-9 justify-self-start whitespace-normal py-2 text-left" onClick={() => setConfirming(true)}>
+        <Button
+          type="button"
+          size="sm"
+          variant="outline"
+          className="h-auto min-h-9 justify-self-start py-2 text-left whitespace-normal"
+          onClick={() => setConfirming(true)}
+        >
           Cancel plan (switch to pay as you go)
         </Button>
       )}

@@ -19,7 +19,8 @@ export function ChangePlan({ options }: { options: PlanChangeOption[] }) {
     if (state.ok) setOpen(null);
   }
   const failedKey = state.error && state.values ? `${state.values.plan}:${state.values.interval}` : null;
-  if (options.length === 0) return <p className="text-sm text-muted-foreground">There are no other plans to switch to.</p>;
+  if (options.length === 0)
+    return <p className="text-sm text-muted-foreground">There are no other plans to switch to.</p>;
   return (
     <div className="grid gap-3">
       {state.ok && state.message ? <Alert variant="success">{state.message}</Alert> : null}
@@ -39,7 +40,13 @@ export function ChangePlan({ options }: { options: PlanChangeOption[] }) {
   );
 }
 
-function OptionRow(props: { option: PlanChangeOption; open: boolean; onToggle: (open: boolean) => void; action: (formData: FormData) => void; error?: string }) {
+function OptionRow(props: {
+  option: PlanChangeOption;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+  action: (formData: FormData) => void;
+  error?: string;
+}) {
   const { option: o, open, onToggle, action, error } = props;
   const trigger = useRef<HTMLButtonElement>(null);
   const panelId = `change-${o.key.replace(/[^a-z0-9-]/gi, "-")}`;
@@ -52,7 +59,15 @@ function OptionRow(props: { option: PlanChangeOption; open: boolean; onToggle: (
             {o.price} · {o.summary}
           </p>
         </div>
-        <Button ref={trigger} type="button" size="sm" variant={open ? "secondary" : "outline"} aria-expanded={open} aria-controls={open ? panelId : undefined} onClick={() => onToggle(!open)}>
+        <Button
+          ref={trigger}
+          type="button"
+          size="sm"
+          variant={open ? "secondary" : "outline"}
+          aria-expanded={open}
+          aria-controls={open ? panelId : undefined}
+          onClick={() => onToggle(!open)}
+        >
           {o.label}
         </Button>
       </div>

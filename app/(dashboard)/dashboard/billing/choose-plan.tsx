@@ -7,7 +7,14 @@ import { Alert } from "@/components/ui/alert";
 import { cn } from "@/lib/utils/cn";
 import { choosePlanAction } from "./actions";
 
-export type PlanOption = { code: string; name: string; monthly: string; annual: string; credits: string; picked: "month" | "year" | null };
+export type PlanOption = {
+  code: string;
+  name: string;
+  monthly: string;
+  annual: string;
+  credits: string;
+  picked: "month" | "year" | null;
+};
 
 /**
  * Paid plans with a monthly and an annual button each; the one picked on the pricing page stands
@@ -33,7 +40,13 @@ export function ChoosePlan({ plans }: { plans: PlanOption[] }) {
       </div>
       <ul className="grid gap-3 md:grid-cols-3">
         {plans.map((p) => (
-          <li key={p.code} className={cn("grid gap-2 rounded-lg border p-4", p.picked && "border-primary ring-1 ring-primary")}>
+          <li
+            key={p.code}
+            className={cn(
+              "grid gap-2 rounded-lg border p-4",
+              p.picked && "border-primary ring-1 ring-primary",
+            )}
+          >
             <p className="font-medium">{p.name}</p>
             <p className="text-sm text-muted-foreground">
               {p.monthly} a month or {p.annual} a year · {p.credits} credits included
@@ -44,7 +57,11 @@ export function ChoosePlan({ plans }: { plans: PlanOption[] }) {
                   <input type="hidden" name="plan" value={p.code} />
                   <input type="hidden" name="interval" value={interval} />
                   <input type="hidden" name="coupon" value={coupon} />
-                  <SubmitButton size="sm" variant={p.picked === interval ? "default" : "outline"} pendingLabel="Opening checkout…">
+                  <SubmitButton
+                    size="sm"
+                    variant={p.picked === interval ? "default" : "outline"}
+                    pendingLabel="Opening checkout…"
+                  >
                     {`Choose ${p.name} ${interval === "year" ? "annual" : "monthly"}`}
                   </SubmitButton>
                 </form>

@@ -11,7 +11,8 @@ import { ScheduledChange } from "./scheduled-change";
 
 export type PaidSubscription = NonNullable<Awaited<ReturnType<typeof liveSubscription>>>;
 
-const linkClass = "rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+const linkClass =
+  "rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 type Props = {
   /** The live subscription when it is on a paid tier, else null (the free plan). */
@@ -22,10 +23,19 @@ type Props = {
 };
 
 /** Tier, interval and status; a failed payment, a scheduled change, and switching to pay as you go. */
-export function CurrentPlanCard({ subscription: sub, scheduledTier, paymentGraceDays, managesBilling }: Props) {
-  const scheduled = sub && (sub.scheduledTierId || sub.scheduledInterval) ? planName(scheduledTier ?? sub.tier, sub.scheduledInterval ?? sub.interval) : null;
+export function CurrentPlanCard({
+  subscription: sub,
+  scheduledTier,
+  paymentGraceDays,
+  managesBilling,
+}: Props) {
+  const scheduled =
+    sub && (sub.scheduledTierId || sub.scheduledInterval)
+      ? planName(scheduledTier ?? sub.tier, sub.scheduledInterval ?? sub.interval)
+      : null;
   // Stripe's portal URL is made per visit by an action, so the alert points at the card below instead.
-  const paymentMethodHref = sub?.provider === "local" ? "/dashboard/billing/payment-method" : "#payment-method";
+  const paymentMethodHref =
+    sub?.provider === "local" ? "/dashboard/billing/payment-method" : "#payment-method";
   const deadline = sub?.pastDueAt ? new Date(sub.pastDueAt.getTime() + paymentGraceDays * 864e5) : null;
   return (
     <Card role="region" aria-labelledby="current-plan">
@@ -40,7 +50,8 @@ export function CurrentPlanCard({ subscription: sub, scheduledTier, paymentGrace
       <CardContent className="grid gap-4">
         {sub?.status === "past_due" ? (
           <Alert variant="error">
-            Your last payment failed. Update your payment method {deadline ? `by ${formatDate(deadline)} ` : ""}or the workspace moves to the free plan.{" "}
+            Your last payment failed. Update your payment method{" "}
+            {deadline ? `by ${formatDate(deadline)} ` : ""}or the workspace moves to the free plan.{" "}
             <Link href={paymentMethodHref} className={linkClass}>
               Update payment method
             </Link>
@@ -49,11 +60,20 @@ export function CurrentPlanCard({ subscription: sub, scheduledTier, paymentGrace
         <div className="flex flex-wrap items-center gap-3">
           <p className="text-2xl font-semibold">{sub ? sub.tier.name : "Free"}</p>
           {sub ? (
-            <Badge variant={sub.status === "past_due" ? "destructive" : "outline"}>{sub.cancelAtPeriodEnd ? "ends at period end" : sub.status.replace("_", " ")}</Badge>
+            <Badge variant={sub.status === "past_due" ? "destructive" : "outline"}>
+              {sub.cancelAtPeriodEnd ? "ends at period end" : sub.status.replace("_", " ")}
+            </Badge>
           ) : null}
         </div>
-        {sub ? <ScheduledChange description={scheduled ? `Changes to ${scheduled} on ${formatDate(sub.currentPeriodEnd)}.` : null} canCancel={managesBilling} /> : null}
-        {sub && managesBilling ? <CancelPlan endsOn={formatDate(sub.currentPeriodEnd)} cancelling={sub.cancelAtPeriodEnd} /> : null}
+        {sub ? (
+          <ScheduledChange
+            description={scheduled ? `Changes to ${scheduled} on ${formatDate(sub.currentPeriodEnd)}.` : null}
+            canCancel={managesBilling}
+          />
+        ) : null}
+        {sub && managesBilling ? (
+          <CancelPlan endsOn={formatDate(sub.currentPeriodEnd)} cancelling={sub.cancelAtPeriodEnd} />
+        ) : null}
       </CardContent>
     </Card>
   );

@@ -26,14 +26,21 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
   const managesBilling = can(role, "billing.manage");
   const [subscription, tiers, payments, card, settings] = await Promise.all([
     liveSubscription(workspace.id),
-    db.tier.findMany({ where: { archivedAt: null, isPublic: true, monthlyPriceCents: { gt: 0 } }, orderBy: { rank: "asc" } }),
+    db.tier.findMany({
+      where: { archivedAt: null, isPublic: true, monthlyPriceCents: { gt: 0 } },
+      orderBy: { rank: "asc" },
+    }),
     db.payment.findMany({ where: { workspaceId: workspace.id }, orderBy: { createdAt: "desc" }, take: 50 }),
     db.paymentMethod.findUnique({ where: { workspaceId: workspace.id } }),
     getSettings(),
   ]);
-  const paid: PaidSubscription | null = subscription && subscription.tier.monthlyPriceCents > 0 ? subscription : null;
-  const scheduledTier = paid?.scheduledTierId ? await db.tier.findUnique({ where: { id: paid.scheduledTierId } }) : null;
-  const picked = (code: string) => (params.plan === code ? (params.interval === "year" ? "year" : "month") : null);
+  const paid: PaidSubscription | null =
+    subscription && subscription.tier.monthlyPriceCents > 0 ? subscription : null;
+  const scheduledTier = paid?.scheduledTierId
+    ? await db.tier.findUnique({ where: { id: paid.scheduledTierId } })
+    : null;
+  const picked = (code: string) =>
+    params.plan === code ? (params.interval === "year" ? "year" : "month") : null;
   return (
     <div className="mx-auto grid max-w-5xl gap-6">
       <div className="grid gap-1">
@@ -41,21 +48,38 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
         <p className="text-muted-foreground">The plan {workspace.name} is on, and what it has paid.</p>
       </div>
       {params.verified ? <Alert variant="success">Your email is confirmed.</Alert> : null}
-      {params.subscribed ? <Alert variant="success">Payment received. Your plan is active and its credits are in your balance.</Alert> : null}
+      {params.subscribed ? (
+        <Alert variant="success">
+          Payment received. Your plan is active and its credits are in your balance.
+        </Alert>
+      ) : null}
 
-      <CurrentPlanCard subscription={paid} scheduledTier={scheduledTier} paymentGraceDays={settings.paymentGraceDays} managesBilling={managesBilling} />
+      <CurrentPlanCard
+        subscription={paid}
+        scheduledTier={scheduledTier}
+        paymentGraceDays={settings.paymentGraceDays}
+        managesBilling={managesBilling}
+      />
 
       {paid && managesBilling ? (
         <Card role="region" aria-labelledby="change-plan">
           <CardHeader>
             <CardTitle id="change-plan">Change plan</CardTitle>
-            <CardDescription>Upgrades and monthly to annual start now, prorated. Downgrades and annual to monthly start at renewal.</CardDescription>
+            <CardDescription>
+              Upgrades and monthly to annual start now, prorated. Downgrades and annual to monthly start at
+              renewal.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             {paid.cancelAtPeriodEnd ? (
-              <p className="text-sm">Your plan is set to end on {formatDate(paid.currentPeriodEnd)}. Resume it above to change plans.</p>
+              <p className="text-sm">
+                Your plan is set to end on {formatDate(paid.currentPeriodEnd)}. Resume it above to change
+                plans.
+              </p>
             ) : paid.status === "past_due" ? (
-              <p className="text-sm">The last payment failed. Update your payment method before changing plans.</p>
+              <p className="text-sm">
+                The last payment failed. Update your payment method before changing plans.
+              </p>
             ) : paid.provider === "manual" ? (
               <p className="text-sm">This plan is managed by Tollgate staff. Contact support to change it.</p>
             ) : (
@@ -70,7 +94,9 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
           <CardHeader>
             <CardTitle id="choose-plan">Choose a plan</CardTitle>
             <CardDescription>
-              {user.emailVerifiedAt ? "A daily quota, included credits every month, and more models. Annual billing is two months free." : "Confirm your email before choosing a paid plan."}
+              {user.emailVerifiedAt
+                ? "A daily quota, included credits every month, and more models. Annual billing is two months free."
+                : "Confirm your email before choosing a paid plan."}
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -88,7 +114,13 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
         </Card>
       ) : null}
 
-      {paid || card ? <PaymentMethodCard card={card} onStripe={paid ? paid.provider === "stripe" : usingStripe()} managesBilling={managesBilling} /> : null}
+      {paid || card ? (
+        <PaymentMethodCard
+          card={card}
+          onStripe={paid ? paid.provider === "stripe" : usingStripe()}
+          managesBilling={managesBilling}
+        />
+      ) : null}
 
       <BillingHistory payments={payments} />
     </div>

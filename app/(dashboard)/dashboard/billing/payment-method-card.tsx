@@ -7,7 +7,15 @@ export const describeCard = (card: Pick<PaymentMethod, "brand" | "last4" | "expM
   `${card.brand} ending ${card.last4} · expires ${String(card.expMonth).padStart(2, "0")}/${String(card.expYear % 100).padStart(2, "0")}`;
 
 /** The card renewals and upgrades are charged to. Stripe keeps its own; only local cards are stored here. */
-export function PaymentMethodCard({ card, onStripe, managesBilling }: { card: PaymentMethod | null; onStripe: boolean; managesBilling: boolean }) {
+export function PaymentMethodCard({
+  card,
+  onStripe,
+  managesBilling,
+}: {
+  card: PaymentMethod | null;
+  onStripe: boolean;
+  managesBilling: boolean;
+}) {
   return (
     <Card role="region" aria-labelledby="payment-method">
       <CardHeader>
@@ -15,8 +23,16 @@ export function PaymentMethodCard({ card, onStripe, managesBilling }: { card: Pa
         <CardDescription>Renewals and upgrades are charged to this card.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        <p className="font-medium">{card ? describeCard(card) : onStripe ? "Your card is kept by Stripe." : "No card on file"}</p>
-        {managesBilling ? <ManagePaymentMethod /> : <p className="text-sm text-muted-foreground">Only owners, admins and billing members manage the payment method.</p>}
+        <p className="font-medium">
+          {card ? describeCard(card) : onStripe ? "Your card is kept by Stripe." : "No card on file"}
+        </p>
+        {managesBilling ? (
+          <ManagePaymentMethod />
+        ) : (
+          <p className="text-sm text-muted-foreground">
+            Only owners, admins and billing members manage the payment method.
+          </p>
+        )}
       </CardContent>
     </Card>
   );

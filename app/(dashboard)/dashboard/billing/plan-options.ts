@@ -26,18 +26,22 @@ export type PlanChangeOption = {
 export const intervalWord = (interval: Interval) => (interval === "year" ? "annual" : "monthly");
 
 /** "Pro (annual)". */
-export const planName = (tier: { name: string }, interval: Interval) => `${tier.name} (${intervalWord(interval)})`;
+export const planName = (tier: { name: string }, interval: Interval) =>
+  `${tier.name} (${intervalWord(interval)})`;
 
 function labelFor(current: CurrentPlan & { tier: Tier }, tier: Tier, interval: Interval) {
   if (tier.id === current.tier.id) return `Switch to ${intervalWord(interval)} billing`;
-  const verb = tier.rank > current.tier.rank ? "Upgrade" : tier.rank < current.tier.rank ? "Downgrade" : "Switch";
+  const verb =
+    tier.rank > current.tier.rank ? "Upgrade" : tier.rank < current.tier.rank ? "Downgrade" : "Switch";
   return `${verb} to ${tier.name}${interval === current.interval ? "" : ` (${intervalWord(interval)})`}`;
 }
 
 function confirmText(current: CurrentPlan & { tier: Tier }, quote: PlanChangeQuote<Tier>) {
-  if (quote.when === "period_end") return `Starts on ${formatDate(quote.effectiveAt)}. Nothing is charged now; you keep ${planName(current.tier, current.interval)} until then.`;
+  if (quote.when === "period_end")
+    return `Starts on ${formatDate(quote.effectiveAt)}. Nothing is charged now; you keep ${planName(current.tier, current.interval)} until then.`;
   const money = (cents: number) => formatCents(cents, current.tier.currency);
-  const credits = quote.grantMillicredits > 0n ? ` and get ${formatCredits(quote.grantMillicredits)} more credits` : "";
+  const credits =
+    quote.grantMillicredits > 0n ? ` and get ${formatCredits(quote.grantMillicredits)} more credits` : "";
   // Monthly -> annual starts a new year today, so "prorated for the rest of this period" would be wrong.
   const why =
     quote.interval === current.interval
@@ -50,7 +54,11 @@ function confirmText(current: CurrentPlan & { tier: Tier }, quote: PlanChangeQuo
  * Every public paid tier in both intervals except the current plan, quoted as of `now`. Changes the
  * quote refuses (an upgrade from annual to a monthly plan) are not offered.
  */
-export function planChangeOptions(current: CurrentPlan & { tier: Tier }, tiers: Tier[], now: Date): PlanChangeOption[] {
+export function planChangeOptions(
+  current: CurrentPlan & { tier: Tier },
+  tiers: Tier[],
+  now: Date,
+): PlanChangeOption[] {
   const options: PlanChangeOption[] = [];
   for (const tier of tiers) {
     for (const interval of ["month", "year"] as const) {
@@ -71,7 +79,10 @@ export function planChangeOptions(current: CurrentPlan & { tier: Tier }, tiers: 
         confirmLabel: `Yes, ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
         title: planName(tier, interval),
         price: `${formatCents(priceFor(tier, interval), tier.currency)} a ${interval}`,
-        summary: quote.when === "now" ? `Starts now, ${formatCents(quote.chargeCents, current.tier.currency)} charged today` : `Starts on ${formatDate(quote.effectiveAt)}, nothing charged now`,
+        summary:
+          quote.when === "now"
+            ? `Starts now, ${formatCents(quote.chargeCents, current.tier.currency)} charged today`
+            : `Starts on ${formatDate(quote.effectiveAt)}, nothing charged now`,
         confirm: confirmText(current, quote),
       });
     }

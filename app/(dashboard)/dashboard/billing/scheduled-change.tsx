@@ -9,9 +9,16 @@ import { cancelScheduledChangeAction } from "./actions";
  * The downgrade or interval switch waiting for the end of the period, and taking it back. Stays
  * mounted when nothing is scheduled so the confirmation outlives the line it removed.
  */
-export function ScheduledChange({ description, canCancel }: { description: string | null; canCancel: boolean }) {
+export function ScheduledChange({
+  description,
+  canCancel,
+}: {
+  description: string | null;
+  canCancel: boolean;
+}) {
   const [state, action] = useActionState(cancelScheduledChangeAction, {});
-  if (!description) return state.ok && state.message ? <Alert variant="success">{state.message}</Alert> : null;
+  if (!description)
+    return state.ok && state.message ? <Alert variant="success">{state.message}</Alert> : null;
   return (
     <div className="grid gap-3">
       {state.error ? <Alert variant="error">{state.error}</Alert> : null}

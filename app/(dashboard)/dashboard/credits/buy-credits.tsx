@@ -41,7 +41,12 @@ export function BuyCredits({ packs }: { packs: PackOption[] }) {
             <form action={action}>
               <input type="hidden" name="pack" value={p.code} />
               <input type="hidden" name="coupon" value={coupon} />
-              <SubmitButton variant="outline" className="w-full" aria-label={`Buy ${p.name}`} pendingLabel="Opening checkout…">
+              <SubmitButton
+                variant="outline"
+                className="w-full"
+                aria-label={`Buy ${p.name}`}
+                pendingLabel="Opening checkout…"
+              >
                 Buy
               </SubmitButton>
             </form>

@@ -39,7 +39,9 @@ const KIND_LABEL: Record<LedgerKind, string> = {
 
 const signed = (m: bigint) => (m > 0n ? `+${formatCredits(m)}` : m < 0n ? `−${formatCredits(-m)}` : "0");
 
-export default async function CreditsPage(props: { searchParams: Promise<{ page?: string | string[]; purchased?: string }> }) {
+export default async function CreditsPage(props: {
+  searchParams: Promise<{ page?: string | string[]; purchased?: string }>;
+}) {
   const [{ workspace, user, role }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
   const managesBilling = can(role, "billing.manage");
   const [ledger, packs, referrals, settings] = await Promise.all([
@@ -53,10 +55,14 @@ export default async function CreditsPage(props: { searchParams: Promise<{ page?
     <div className="mx-auto grid max-w-6xl gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Credits</h1>
-        <p className="text-muted-foreground">Every credit that came into or went out of {workspace.name}. Times are UTC.</p>
+        <p className="text-muted-foreground">
+          Every credit that came into or went out of {workspace.name}. Times are UTC.
+        </p>
       </div>
 
-      {params.purchased ? <Alert variant="success">Payment received. Your credits are in your balance.</Alert> : null}
+      {params.purchased ? (
+        <Alert variant="success">Payment received. Your credits are in your balance.</Alert>
+      ) : null}
 
       <Card role="region" aria-labelledby="current-balance">
         <CardHeader className="pb-3">
@@ -65,10 +71,15 @@ export default async function CreditsPage(props: { searchParams: Promise<{ page?
           </CardTitle>
         </CardHeader>
         <CardContent className="grid gap-1">
-          <p className="text-3xl font-semibold tabular-nums">{formatCredits(workspace.balanceMillicredits)} credits</p>
+          <p className="text-3xl font-semibold tabular-nums">
+            {formatCredits(workspace.balanceMillicredits)} credits
+          </p>
           <CardDescription>
             1 credit = US$0.001.{" "}
-            <Link href="/pricing#credit-packs" className="rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+            <Link
+              href="/pricing#credit-packs"
+              className="rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+            >
               Compare packs
             </Link>
           </CardDescription>
@@ -79,29 +90,33 @@ export default async function CreditsPage(props: { searchParams: Promise<{ page?
         <CardHeader>
           <CardTitle id="refer-a-friend">Refer a friend</CardTitle>
           <CardDescription>
-            When someone signs up with your link, verifies and makes a first payment, you get {formatCredits(settings.referralReferrerMillicredits)} credits (in your personal workspace) and they get{" "}
-            {formatCredits(settings.referralNewUserMillicredits)}.
+            When someone signs up with your link, verifies and makes a first payment, you get{" "}
+            {formatCredits(settings.referralReferrerMillicredits)} credits (in your personal workspace) and
+            they get {formatCredits(settings.referralNewUserMillicredits)}.
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-3">
           <Label htmlFor="referral-link">Your referral link</Label>
           <Input id="referral-link" readOnly value={referralLink(user.referralCode)} className="font-mono" />
           <p className="text-sm text-muted-foreground">
-            {referrals.signedUp} signed up · {referrals.rewarded} paid · {formatCredits(referrals.earnedMillicredits)} credits earned here
+            {referrals.signedUp} signed up · {referrals.rewarded} paid ·{" "}
+            {formatCredits(referrals.earnedMillicredits)} credits earned here
           </p>
         </CardContent>
       </Card>
 
       {managesBilling ? (
-      <Card role="region" aria-labelledby="redeem-coupon">
-        <CardHeader>
-          <CardTitle id="redeem-coupon">Redeem a coupon</CardTitle>
-          <CardDescription>Credit coupons add credits to this workspace, once per workspace.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <RedeemCoupon />
-        </CardContent>
-      </Card>
+        <Card role="region" aria-labelledby="redeem-coupon">
+          <CardHeader>
+            <CardTitle id="redeem-coupon">Redeem a coupon</CardTitle>
+            <CardDescription>
+              Credit coupons add credits to this workspace, once per workspace.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <RedeemCoupon />
+          </CardContent>
+        </Card>
       ) : null}
 
       {packs.length > 0 && managesBilling ? (
@@ -109,7 +124,9 @@ export default async function CreditsPage(props: { searchParams: Promise<{ page?
           <CardHeader>
             <CardTitle id="buy-credits">Buy credits</CardTitle>
             <CardDescription>
-              {user.emailVerifiedAt ? "One-time payment; the credits arrive as soon as it succeeds and do not expire." : "Confirm your email before buying credits."}
+              {user.emailVerifiedAt
+                ? "One-time payment; the credits arrive as soon as it succeeds and do not expire."
+                : "Confirm your email before buying credits."}
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -149,12 +166,18 @@ export default async function CreditsPage(props: { searchParams: Promise<{ page?
                   <Td className="whitespace-nowrap">{KIND_LABEL[e.kind]}</Td>
                   <Td className="min-w-48">
                     {e.reason ? <span className="block break-words">{e.reason}</span> : null}
-                    <span className="block font-mono text-xs break-all text-muted-foreground">{e.reference}</span>
+                    <span className="block font-mono text-xs break-all text-muted-foreground">
+                      {e.reference}
+                    </span>
                   </Td>
-                  <Td className={`whitespace-nowrap text-right font-medium tabular-nums ${e.amountMillicredits > 0n ? "text-success" : ""}`}>
+                  <Td
+                    className={`text-right font-medium whitespace-nowrap tabular-nums ${e.amountMillicredits > 0n ? "text-success" : ""}`}
+                  >
                     {signed(e.amountMillicredits)}
                   </Td>
-                  <Td className="whitespace-nowrap text-right tabular-nums">{formatCredits(e.balanceAfterMillicredits)}</Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">
+                    {formatCredits(e.balanceAfterMillicredits)}
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -10,9 +10,23 @@ export function RedeemCoupon() {
   const [state, action] = useActionState(redeemCouponAction, {});
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end" noValidate>
-      {state.error ? <Alert variant="error" className="sm:col-span-2">{state.error}</Alert> : null}
-      {state.ok ? <Alert variant="success" className="sm:col-span-2">{state.message}</Alert> : null}
-      <FormField label="Coupon code" name="code" autoComplete="off" defaultValue={state.values?.code} errors={state.fieldErrors?.code} />
+      {state.error ? (
+        <Alert variant="error" className="sm:col-span-2">
+          {state.error}
+        </Alert>
+      ) : null}
+      {state.ok ? (
+        <Alert variant="success" className="sm:col-span-2">
+          {state.message}
+        </Alert>
+      ) : null}
+      <FormField
+        label="Coupon code"
+        name="code"
+        autoComplete="off"
+        defaultValue={state.values?.code}
+        errors={state.fieldErrors?.code}
+      />
       <SubmitButton pendingLabel="Redeeming…">Redeem</SubmitButton>
     </form>
   );

@@ -27,15 +27,21 @@ export default async function ProviderKeysPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Provider keys</h1>
         <p className="text-muted-foreground">
           Bring your own key: when {workspace.name} has a key for a model&apos;s provider, calls to{" "}
-          <code className={`${code} break-all`}>POST /api/v1/chat/completions</code> use your key instead of Tollgate&apos;s.
+          <code className={`${code} break-all`}>POST /api/v1/chat/completions</code> use your key instead of
+          Tollgate&apos;s.
         </p>
         <p className="text-muted-foreground">
-          The provider bills you for those calls directly, so Tollgate records them as billed <strong className="text-foreground">byok</strong> with no
-          markup and charges 0 credits. Without a key, calls use Tollgate&apos;s key and are charged in credits.
+          The provider bills you for those calls directly, so Tollgate records them as billed{" "}
+          <strong className="text-foreground">byok</strong> with no markup and charges 0 credits. Without a
+          key, calls use Tollgate&apos;s key and are charged in credits.
         </p>
       </div>
 
-      {canManage ? null : <Alert variant="info">Only workspace owners and admins can add, replace or remove provider keys.</Alert>}
+      {canManage ? null : (
+        <Alert variant="info">
+          Only workspace owners and admins can add, replace or remove provider keys.
+        </Alert>
+      )}
 
       {byokProviders().map((provider) => {
         const key = keys.get(provider);
@@ -49,7 +55,9 @@ export default async function ProviderKeysPage() {
                 <Badge variant={key ? "default" : "outline"}>{key ? "Your key" : "Tollgate's key"}</Badge>
               </CardTitle>
               <CardDescription>
-                {key ? `Calls to ${label} models use your key and are billed “byok”.` : `No key saved. Calls to ${label} models are charged in credits.`}
+                {key
+                  ? `Calls to ${label} models use your key and are billed “byok”.`
+                  : `No key saved. Calls to ${label} models are charged in credits.`}
               </CardDescription>
             </CardHeader>
             <CardContent className="grid gap-6">

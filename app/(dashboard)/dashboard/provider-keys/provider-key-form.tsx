@@ -7,7 +7,15 @@ import { Alert } from "@/components/ui/alert";
 import { saveProviderKeyAction, type SaveProviderKeyState } from "./actions";
 
 /** Adds or replaces one provider's key. The input is a password field and is never filled back in. */
-export function ProviderKeyForm({ provider, label, replacing }: { provider: string; label: string; replacing: boolean }) {
+export function ProviderKeyForm({
+  provider,
+  label,
+  replacing,
+}: {
+  provider: string;
+  label: string;
+  replacing: boolean;
+}) {
   const [state, action] = useActionState(saveProviderKeyAction, {} as SaveProviderKeyState);
   return (
     <form action={action} className="grid gap-4" noValidate>

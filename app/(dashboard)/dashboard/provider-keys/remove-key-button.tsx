@@ -10,7 +10,15 @@ import { removeProviderKeyAction } from "./actions";
  * Removing switches the workspace back to paid platform calls, so it takes a second, explicit
  * click. It stays mounted without a key so the outcome is announced where the button was.
  */
-export function RemoveKeyButton({ provider, label, hasKey }: { provider: string; label: string; hasKey: boolean }) {
+export function RemoveKeyButton({
+  provider,
+  label,
+  hasKey,
+}: {
+  provider: string;
+  label: string;
+  hasKey: boolean;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [state, action] = useActionState(async (prev: ActionState, formData: FormData) => {
     const next = await removeProviderKeyAction(prev, formData);
@@ -31,10 +39,23 @@ export function RemoveKeyButton({ provider, label, hasKey }: { provider: string;
     setConfirming(next);
   };
 
-  if (!hasKey) return state.ok ? <p role="status" className="text-sm">{state.message}</p> : null;
+  if (!hasKey)
+    return state.ok ? (
+      <p role="status" className="text-sm">
+        {state.message}
+      </p>
+    ) : null;
   if (!confirming) {
     return (
-      <Button ref={trigger} type="button" variant="outline" size="sm" className="justify-self-start" aria-label={`Remove ${label} key`} onClick={() => toggle(true)}>
+      <Button
+        ref={trigger}
+        type="button"
+        variant="outline"
+        size="sm"
+        className="justify-self-start"
+        aria-label={`Remove ${label} key`}
+        onClick={() => toggle(true)}
+      >
         Remove
       </Button>
     );
@@ -42,9 +63,17 @@ export function RemoveKeyButton({ provider, label, hasKey }: { provider: string;
   return (
     <form action={action} className="grid gap-2" onKeyDown={(e) => e.key === "Escape" && toggle(false)}>
       <input type="hidden" name="provider" value={provider} />
-      <p className="text-sm">Calls to {label} models will use Tollgate&apos;s key again and be charged in credits.</p>
+      <p className="text-sm">
+        Calls to {label} models will use Tollgate&apos;s key again and be charged in credits.
+      </p>
       <div className="flex flex-wrap gap-2">
-        <SubmitButton ref={confirm} variant="destructive" size="sm" aria-label={`Yes, remove ${label} key`} pendingLabel="Removing…">
+        <SubmitButton
+          ref={confirm}
+          variant="destructive"
+          size="sm"
+          aria-label={`Yes, remove ${label} key`}
+          pendingLabel="Removing…"
+        >
           Yes, remove
         </SubmitButton>
         <Button type="button" variant="ghost" size="sm" onClick={() => toggle(false)}>

@@ -15,7 +15,9 @@ const preferencesSchema = z.object({
 
 export const saveEmailPreferencesAction = userAction(preferencesSchema, async (input, { user }) => {
   // Preferences belong to the person, not the workspace: only the session user is ever touched.
-  const preferences = Object.fromEntries(Object.entries(input).map(([category, value]) => [category, value === "on"]));
+  const preferences = Object.fromEntries(
+    Object.entries(input).map(([category, value]) => [category, value === "on"]),
+  );
   await setEmailPreferences(user.id, preferences);
   revalidatePath("/dashboard/settings");
   return { ok: true, message: "Preferences saved.", values: input };

@@ -9,16 +9,30 @@ export function OverageForm({ enabled }: { enabled: boolean }) {
   const [state, action] = useActionState(setOverageAction, {});
   return (
     <form action={action} className="grid gap-4">
-      {state.error ? <Alert variant="error">{state.error}</Alert> : state.message ? <Alert variant="success">{state.message}</Alert> : null}
+      {state.error ? (
+        <Alert variant="error">{state.error}</Alert>
+      ) : state.message ? (
+        <Alert variant="success">{state.message}</Alert>
+      ) : null}
       <input type="hidden" name="overage" value="off" />
       <label className="flex items-start gap-3 text-sm">
-        <input type="checkbox" name="overage" value="on" defaultChecked={enabled} className="mt-0.5 size-4 accent-primary" />
+        <input
+          type="checkbox"
+          name="overage"
+          value="on"
+          defaultChecked={enabled}
+          className="mt-0.5 size-4 accent-primary"
+        />
         <span>
           <span className="font-medium">Charge credits when the daily quota is used up</span>
-          <span className="block text-muted-foreground">Otherwise calls past the quota are refused (429) until 00:00 UTC.</span>
+          <span className="block text-muted-foreground">
+            Otherwise calls past the quota are refused (429) until 00:00 UTC.
+          </span>
         </span>
       </label>
-      <SubmitButton className="justify-self-start" pendingLabel="Saving…">Save billing setting</SubmitButton>
+      <SubmitButton className="justify-self-start" pendingLabel="Saving…">
+        Save billing setting
+      </SubmitButton>
     </form>
   );
 }

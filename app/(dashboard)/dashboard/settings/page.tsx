@@ -16,19 +16,27 @@ export default async function SettingsPage() {
   const { user, workspace, role } = await getDashboardContext();
   const managesBilling = can(role, "billing.manage");
   const preferences = await emailPreferences(user.id);
-  const categories = (Object.keys(emailCategories) as EmailCategory[]).map((category) => ({ category, ...emailCategories[category], enabled: preferences[category] }));
+  const categories = (Object.keys(emailCategories) as EmailCategory[]).map((category) => ({
+    category,
+    ...emailCategories[category],
+    enabled: preferences[category],
+  }));
   return (
     <div className="mx-auto grid max-w-2xl gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-        <p className="text-muted-foreground">Your profile, how you sign in, and how {workspace.name} is billed.</p>
+        <p className="text-muted-foreground">
+          Your profile, how you sign in, and how {workspace.name} is billed.
+        </p>
       </div>
 
       {managesBilling ? (
         <Card>
           <CardHeader>
             <CardTitle>Workspace billing</CardTitle>
-            <CardDescription>For subscriptions: what happens to calls once the daily quota is used up.</CardDescription>
+            <CardDescription>
+              For subscriptions: what happens to calls once the daily quota is used up.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <OverageForm enabled={workspace.overageEnabled} />
@@ -57,7 +65,10 @@ export default async function SettingsPage() {
           ) : (
             <p className="text-sm text-muted-foreground">
               You sign in with GitHub or Google, so your account has no password. To add one,{" "}
-              <Link href="/forgot-password" className="font-medium text-foreground underline underline-offset-4">
+              <Link
+                href="/forgot-password"
+                className="font-medium text-foreground underline underline-offset-4"
+              >
                 request a password reset link
               </Link>
               .
@@ -72,7 +83,10 @@ export default async function SettingsPage() {
           <CardDescription>Two-factor authentication, and signing out on every device.</CardDescription>
         </CardHeader>
         <CardContent>
-          <Link href="/dashboard/settings/security" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+          <Link
+            href="/dashboard/settings/security"
+            className="text-sm font-medium text-primary underline-offset-4 hover:underline"
+          >
             Manage two-factor authentication and sessions
           </Link>
         </CardContent>
@@ -82,13 +96,17 @@ export default async function SettingsPage() {
         <Card>
           <CardHeader>
             <CardTitle id="email-notifications-title">Email notifications</CardTitle>
-            <CardDescription>Choose which optional emails you get. Each one also has an unsubscribe link.</CardDescription>
+            <CardDescription>
+              Choose which optional emails you get. Each one also has an unsubscribe link.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <EmailPreferencesForm categories={categories} />
           </CardContent>
         </Card>
-        <p className="px-1 text-sm text-muted-foreground">Receipts, password resets and other account emails are always sent.</p>
+        <p className="px-1 text-sm text-muted-foreground">
+          Receipts, password resets and other account emails are always sent.
+        </p>
       </section>
     </div>
   );

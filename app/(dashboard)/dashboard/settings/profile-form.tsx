@@ -12,7 +12,14 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
     <form action={action} className="grid gap-4" noValidate>
       {state.error ? <Alert variant="error">{state.error}</Alert> : null}
       {state.ok && state.message ? <Alert variant="success">{state.message}</Alert> : null}
-      <FormField label="Name" name="name" autoComplete="name" maxLength={100} defaultValue={state.values?.name ?? name} errors={state.fieldErrors?.name} />
+      <FormField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        maxLength={100}
+        defaultValue={state.values?.name ?? name}
+        errors={state.fieldErrors?.name}
+      />
       <FormField
         label="Email"
         name="email"

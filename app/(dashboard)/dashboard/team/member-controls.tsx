@@ -9,14 +9,28 @@ import { selectClass } from "./team-forms";
 
 function Outcome({ state, id }: { state: ActionState; id: string }) {
   return (
-    <p id={id} role={state.error ? "alert" : "status"} className={state.error ? "text-sm text-destructive" : "text-sm text-muted-foreground"}>
+    <p
+      id={id}
+      role={state.error ? "alert" : "status"}
+      className={state.error ? "text-sm text-destructive" : "text-sm text-muted-foreground"}
+    >
       {state.error ?? state.fieldErrors?.cap?.join(" ") ?? (state.ok ? state.message : "")}
     </p>
   );
 }
 
 /** Role select for one member; the options are those the viewer may grant. */
-export function RoleForm({ membershipId, who, role, options }: { membershipId: string; who: string; role: string; options: { value: string; label: string }[] }) {
+export function RoleForm({
+  membershipId,
+  who,
+  role,
+  options,
+}: {
+  membershipId: string;
+  who: string;
+  role: string;
+  options: { value: string; label: string }[];
+}) {
   const [state, action] = useActionState(changeRoleAction, {});
   const id = useId();
   return (
@@ -26,7 +40,14 @@ export function RoleForm({ membershipId, who, role, options }: { membershipId: s
         <label htmlFor={`${id}-role`} className="sr-only">
           Role for {who}
         </label>
-        <select key={role} id={`${id}-role`} name="role" defaultValue={role} className={`${selectClass} h-9 w-32`} aria-describedby={`${id}-outcome`}>
+        <select
+          key={role}
+          id={`${id}-role`}
+          name="role"
+          defaultValue={role}
+          className={`${selectClass} h-9 w-32`}
+          aria-describedby={`${id}-outcome`}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -66,7 +87,12 @@ export function CapForm({ membershipId, who, cap }: { membershipId: string; who:
           aria-describedby={`${id}-outcome ${id}-hint`}
           className="h-9 w-28"
         />
-        <SubmitButton size="sm" variant="outline" aria-label={`Save spend cap for ${who}`} pendingLabel="Saving…">
+        <SubmitButton
+          size="sm"
+          variant="outline"
+          aria-label={`Save spend cap for ${who}`}
+          pendingLabel="Saving…"
+        >
           Save cap
         </SubmitButton>
       </div>

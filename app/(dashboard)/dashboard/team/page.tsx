@@ -19,7 +19,9 @@ const INVITE_ROLES = [
   { value: "billing", label: "Billing" },
 ];
 
-export default async function TeamPage(props: { searchParams: Promise<{ created?: string; joined?: string }> }) {
+export default async function TeamPage(props: {
+  searchParams: Promise<{ created?: string; joined?: string }>;
+}) {
   const [{ user, workspace, role }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
 
   if (workspace.personal) {
@@ -28,14 +30,16 @@ export default async function TeamPage(props: { searchParams: Promise<{ created?
         <div className="grid gap-1">
           <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
           <p className="text-muted-foreground">
-            {workspace.name} is your personal workspace: only you use it. A team is a workspace several people share, with one credit pool, a role for each member
-            and an optional monthly spend cap per member.
+            {workspace.name} is your personal workspace: only you use it. A team is a workspace several people
+            share, with one credit pool, a role for each member and an optional monthly spend cap per member.
           </p>
         </div>
         <Card>
           <CardHeader>
             <CardTitle>Create a team</CardTitle>
-            <CardDescription>You become its owner, and the dashboard switches to it. Your personal workspace stays as it is.</CardDescription>
+            <CardDescription>
+              You become its owner, and the dashboard switches to it. Your personal workspace stays as it is.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <CreateTeamForm />
@@ -46,7 +50,11 @@ export default async function TeamPage(props: { searchParams: Promise<{ created?
     );
   }
 
-  const [members, invites, usage] = await Promise.all([listMembers(workspace.id), can(role, "members.invite") ? listPendingInvites(workspace.id) : [], memberUsage(workspace.id)]);
+  const [members, invites, usage] = await Promise.all([
+    listMembers(workspace.id),
+    can(role, "members.invite") ? listPendingInvites(workspace.id) : [],
+    memberUsage(workspace.id),
+  ]);
   const owners = members.filter((m) => m.role === "owner").length;
   const soleOwner = role === "owner" && owners === 1;
 
@@ -55,11 +63,14 @@ export default async function TeamPage(props: { searchParams: Promise<{ created?
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
         <p className="text-muted-foreground">
-          Everyone in {workspace.name} draws on its one credit pool. Spend is counted per UTC month, through the API keys each member created.
+          Everyone in {workspace.name} draws on its one credit pool. Spend is counted per UTC month, through
+          the API keys each member created.
         </p>
       </div>
 
-      {params.created ? <Alert variant="success">Team created. Invite people to share its credits.</Alert> : null}
+      {params.created ? (
+        <Alert variant="success">Team created. Invite people to share its credits.</Alert>
+      ) : null}
       {params.joined ? <Alert variant="success">You joined {workspace.name}.</Alert> : null}
 
       <section aria-labelledby="members-title" className="grid gap-3">
@@ -73,7 +84,9 @@ export default async function TeamPage(props: { searchParams: Promise<{ created?
         <Card role="region" aria-labelledby="invite-title">
           <CardHeader>
             <CardTitle id="invite-title">Invite people</CardTitle>
-            <CardDescription>We email them a link that works for 7 days. They join with the role you choose.</CardDescription>
+            <CardDescription>
+              We email them a link that works for 7 days. They join with the role you choose.
+            </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-6">
             <InviteForm roles={INVITE_ROLES} />
@@ -119,7 +132,10 @@ export default async function TeamPage(props: { searchParams: Promise<{ created?
               fields={{}}
               label="Leave team"
               pendingLabel="Leaving…"
-              confirm={{ warning: `Leave ${workspace.name}? Only an invitation brings you back.`, label: "Yes, leave team" }}
+              confirm={{
+                warning: `Leave ${workspace.name}? Only an invitation brings you back.`,
+                label: "Yes, leave team",
+              }}
             />
           </CardContent>
         )}

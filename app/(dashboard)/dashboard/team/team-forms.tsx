@@ -45,7 +45,15 @@ export function RenameTeamForm({ name }: { name: string }) {
   return (
     <form action={action} className="grid gap-4" noValidate>
       <Outcome state={state} />
-      <FormField label="Team name" name="name" id="rename-team-name" required maxLength={100} defaultValue={state.values?.name ?? name} errors={state.fieldErrors?.name} />
+      <FormField
+        label="Team name"
+        name="name"
+        id="rename-team-name"
+        required
+        maxLength={100}
+        defaultValue={state.values?.name ?? name}
+        errors={state.fieldErrors?.name}
+      />
       <SubmitButton className="justify-self-start" variant="outline" pendingLabel="Saving…">
         Save name
       </SubmitButton>

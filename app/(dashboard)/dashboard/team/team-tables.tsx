@@ -6,17 +6,32 @@ import { formatCredits } from "@/lib/catalog/money";
 import type { MemberRow, MemberUsageRow } from "@/lib/teams/roster";
 import { formatCount, formatDate } from "@/lib/utils/format";
 import { can, MEMBER_ROLES, ROLE_LABEL } from "@/lib/workspaces/permissions";
-import { removeMemberAction, resendInviteAction, revokeInviteAction, setCapAction, transferOwnershipAction } from "./actions";
+import {
+  removeMemberAction,
+  resendInviteAction,
+  revokeInviteAction,
+  setCapAction,
+  transferOwnershipAction,
+} from "./actions";
 import { CapForm, RoleForm } from "./member-controls";
 
 const who = (m: { name: string | null; email: string }) => m.name ?? m.email;
 const capText = (cap: bigint | null) => (cap === null ? "No cap" : `${formatCredits(cap)} credits`);
 
-export function MembersTable({ members, viewer }: { members: MemberRow[]; viewer: { userId: string; role: MemberRole } }) {
+export function MembersTable({
+  members,
+  viewer,
+}: {
+  members: MemberRow[];
+  viewer: { userId: string; role: MemberRole };
+}) {
   const manages = can(viewer.role, "members.manage");
   const isOwner = viewer.role === "owner";
   // Owners may grant any role; admins everything but owner.
-  const roleOptions = MEMBER_ROLES.filter((r) => isOwner || r !== "owner").map((r) => ({ value: r, label: ROLE_LABEL[r] }));
+  const roleOptions = MEMBER_ROLES.filter((r) => isOwner || r !== "owner").map((r) => ({
+    value: r,
+    label: ROLE_LABEL[r],
+  }));
   return (
     <DataTable label="Team members" minWidth="min-w-[60rem]">
       <thead>
@@ -52,7 +67,7 @@ export function MembersTable({ members, viewer }: { members: MemberRow[]; viewer
                 )}
               </Td>
               <Td className="whitespace-nowrap">{formatDate(m.joinedAt)}</Td>
-              <Td className="whitespace-nowrap text-right tabular-nums">
+              <Td className="text-right whitespace-nowrap tabular-nums">
                 {formatCredits(m.spentMillicredits)} credits
                 {m.capMillicredits !== null && m.spentMillicredits >= m.capMillicredits ? (
                   <Badge variant="warning" className="ml-2">
@@ -63,9 +78,22 @@ export function MembersTable({ members, viewer }: { members: MemberRow[]; viewer
               <Td>
                 {editable ? (
                   <div className="grid gap-1">
-                    <CapForm membershipId={m.membershipId} who={name} cap={m.capMillicredits === null ? "" : formatCredits(m.capMillicredits).replaceAll(",", "")} />
+                    <CapForm
+                      membershipId={m.membershipId}
+                      who={name}
+                      cap={
+                        m.capMillicredits === null ? "" : formatCredits(m.capMillicredits).replaceAll(",", "")
+                      }
+                    />
                     {m.capMillicredits !== null ? (
-                      <ActionButton action={setCapAction} fields={{ membershipId: m.membershipId, cap: "" }} label="Clear cap" ariaLabel={`Clear spend cap for ${name}`} pendingLabel="Clearing…" variant="ghost" />
+                      <ActionButton
+                        action={setCapAction}
+                        fields={{ membershipId: m.membershipId, cap: "" }}
+                        label="Clear cap"
+                        ariaLabel={`Clear spend cap for ${name}`}
+                        pendingLabel="Clearing…"
+                        variant="ghost"
+                      />
                     ) : null}
                   </div>
                 ) : (
@@ -83,7 +111,10 @@ export function MembersTable({ members, viewer }: { members: MemberRow[]; viewer
                           label="Transfer ownership"
                           ariaLabel={`Transfer ownership to ${name}`}
                           pendingLabel="Transferring…"
-                          confirm={{ warning: `Make ${name} the owner? You become an admin.`, label: "Yes, transfer" }}
+                          confirm={{
+                            warning: `Make ${name} the owner? You become an admin.`,
+                            label: "Yes, transfer",
+                          }}
                         />
                       ) : null}
                       <ActionButton
@@ -92,7 +123,10 @@ export function MembersTable({ members, viewer }: { members: MemberRow[]; viewer
                         label="Remove"
                         ariaLabel={`Remove ${name}`}
                         pendingLabel="Removing…"
-                        confirm={{ warning: `Remove ${name}? API keys they created are revoked.`, label: "Yes, remove" }}
+                        confirm={{
+                          warning: `Remove ${name}? API keys they created are revoked.`,
+                          label: "Yes, remove",
+                        }}
                       />
                     </div>
                   ) : null}
@@ -106,7 +140,14 @@ export function MembersTable({ members, viewer }: { members: MemberRow[]; viewer
   );
 }
 
-type InviteRow = { id: string; email: string; role: MemberRole; expiresAt: Date; sendCount: number; lastSentAt: Date };
+type InviteRow = {
+  id: string;
+  email: string;
+  role: MemberRole;
+  expiresAt: Date;
+  sendCount: number;
+  lastSentAt: Date;
+};
 
 export function InvitesTable({ invites }: { invites: InviteRow[] }) {
   if (invites.length === 0) return <EmptyState title="No pending invitations" />;
@@ -128,14 +169,25 @@ export function InvitesTable({ invites }: { invites: InviteRow[] }) {
             <Td className="break-all">{invite.email}</Td>
             <Td>{ROLE_LABEL[invite.role]}</Td>
             <Td className="whitespace-nowrap">
-              {invite.expiresAt <= now ? <Badge variant="warning">Expired</Badge> : formatDate(invite.expiresAt)}
+              {invite.expiresAt <= now ? (
+                <Badge variant="warning">Expired</Badge>
+              ) : (
+                formatDate(invite.expiresAt)
+              )}
             </Td>
             <Td className="whitespace-nowrap">
-              {formatDate(invite.lastSentAt)} ({invite.sendCount === 1 ? "sent once" : `sent ${formatCount(invite.sendCount)} times`})
+              {formatDate(invite.lastSentAt)} (
+              {invite.sendCount === 1 ? "sent once" : `sent ${formatCount(invite.sendCount)} times`})
             </Td>
             <Td>
               <div className="flex flex-wrap justify-end gap-2">
-                <ActionButton action={resendInviteAction} fields={{ id: invite.id }} label="Resend" ariaLabel={`Resend invitation to ${invite.email}`} pendingLabel="Sending…" />
+                <ActionButton
+                  action={resendInviteAction}
+                  fields={{ id: invite.id }}
+                  label="Resend"
+                  ariaLabel={`Resend invitation to ${invite.email}`}
+                  pendingLabel="Sending…"
+                />
                 <ActionButton
                   action={revokeInviteAction}
                   fields={{ id: invite.id }}
@@ -173,7 +225,13 @@ export function MemberUsageTable({ rows }: { rows: MemberUsageRow[] }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.userId ?? "unattributed"}>
-            <Td>{r.userId === null ? "Keys created outside the dashboard" : r.email ? who({ name: r.name, email: r.email }) : "Former member"}</Td>
+            <Td>
+              {r.userId === null
+                ? "Keys created outside the dashboard"
+                : r.email
+                  ? who({ name: r.name, email: r.email })
+                  : "Former member"}
+            </Td>
             <Td className="text-right tabular-nums">{formatCount(Number(r.calls))}</Td>
             <Td className="text-right tabular-nums">{formatCredits(r.millicredits)}</Td>
           </tr>

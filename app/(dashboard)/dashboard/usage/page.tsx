@@ -20,7 +20,9 @@ const PAGE_SIZE = 50;
 const selectClass =
   "h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
-export default async function UsagePage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsagePage(props: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [{ workspace }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
   const { search, filters } = parseUsageSearch(params);
   const [result, models] = await Promise.all([
@@ -35,14 +37,24 @@ export default async function UsagePage(props: { searchParams: Promise<Record<st
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="grid gap-1">
           <h1 className="text-2xl font-semibold tracking-tight">Usage</h1>
-          <p className="text-muted-foreground">Every call your apps metered in {workspace.name}. Times are UTC.</p>
+          <p className="text-muted-foreground">
+            Every call your apps metered in {workspace.name}. Times are UTC.
+          </p>
         </div>
-        <a href={`/dashboard/usage/export${searchQuery(search)}`} className={buttonVariants({ variant: "outline" })}>
+        <a
+          href={`/dashboard/usage/export${searchQuery(search)}`}
+          className={buttonVariants({ variant: "outline" })}
+        >
           <Download aria-hidden /> Export CSV
         </a>
       </div>
 
-      <form role="search" aria-label="Filter usage" action="/dashboard/usage" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_12rem_10rem_10rem_auto] lg:items-end">
+      <form
+        role="search"
+        aria-label="Filter usage"
+        action="/dashboard/usage"
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_12rem_10rem_10rem_auto] lg:items-end"
+      >
         <div className="grid min-w-0 gap-2">
           <Label htmlFor="usage-model">Model</Label>
           <select id="usage-model" name="model" defaultValue={search.model ?? ""} className={selectClass}>
@@ -56,7 +68,12 @@ export default async function UsagePage(props: { searchParams: Promise<Record<st
         </div>
         <div className="grid gap-2">
           <Label htmlFor="usage-billed-to">Billed to</Label>
-          <select id="usage-billed-to" name="billedTo" defaultValue={search.billedTo ?? ""} className={selectClass}>
+          <select
+            id="usage-billed-to"
+            name="billedTo"
+            defaultValue={search.billedTo ?? ""}
+            className={selectClass}
+          >
             <option value="">Anything</option>
             {Object.values(BilledTo).map((b) => (
               <option key={b} value={b}>
@@ -87,7 +104,11 @@ export default async function UsagePage(props: { searchParams: Promise<Record<st
 
       {result.events.length === 0 ? (
         <EmptyState title={filtered ? "No calls match these filters" : "No usage yet"}>
-          <p>{filtered ? "Try another model, billing source or date range." : "Calls made with this workspace's API keys appear here as they happen."}</p>
+          <p>
+            {filtered
+              ? "Try another model, billing source or date range."
+              : "Calls made with this workspace's API keys appear here as they happen."}
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -107,7 +128,7 @@ export default async function UsagePage(props: { searchParams: Promise<Record<st
                 <tr key={e.id}>
                   <Td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</Td>
                   <Td className="font-mono text-xs break-all">{e.modelKey}</Td>
-                  <Td className="whitespace-nowrap text-right tabular-nums">{amount(e)}</Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">{amount(e)}</Td>
                   <Td className="whitespace-nowrap">{BILLED_TO_LABEL[e.billedTo]}</Td>
                   <Td className="text-right tabular-nums">{formatCredits(e.chargedMillicredits)}</Td>
                   <Td className="text-right tabular-nums">{e.quotaUnits.toLocaleString("en-US")}</Td>

@@ -10,13 +10,18 @@ import { replayDeliveryAction } from "./actions";
 
 type Log = Awaited<ReturnType<typeof listDeliveries>>;
 
-const STATUS: Record<WebhookDeliveryStatus, { label: string; variant: "success" | "warning" | "destructive" }> = {
+const STATUS: Record<
+  WebhookDeliveryStatus,
+  { label: string; variant: "success" | "warning" | "destructive" }
+> = {
   succeeded: { label: "Succeeded", variant: "success" },
   pending: { label: "Pending", variant: "warning" },
   failed: { label: "Failed", variant: "destructive" },
 };
 
-export const deliveryStatus = (s: WebhookDeliveryStatus) => <Badge variant={STATUS[s].variant}>{STATUS[s].label}</Badge>;
+export const deliveryStatus = (s: WebhookDeliveryStatus) => (
+  <Badge variant={STATUS[s].variant}>{STATUS[s].label}</Badge>
+);
 
 export function DeliveryLog({ log, page, canManage }: { log: Log; page: number; canManage: boolean }) {
   if (log.total === 0) {
@@ -48,21 +53,36 @@ export function DeliveryLog({ log, page, canManage }: { log: Log; page: number; 
                 <code className="font-mono text-xs">{d.eventType}</code>
                 {d.replayOfId ? <span className="block text-xs text-muted-foreground">Replay</span> : null}
               </Td>
-              <Td className="max-w-[16rem] break-all font-mono text-xs">{d.endpoint.url}</Td>
+              <Td className="max-w-[16rem] font-mono text-xs break-all">{d.endpoint.url}</Td>
               <Td>{deliveryStatus(d.status)}</Td>
               <Td className="text-right tabular-nums">{d.attempts}</Td>
               <Td className="max-w-[16rem] text-xs">
                 {d.lastStatusCode ? <span className="block font-mono">HTTP {d.lastStatusCode}</span> : null}
-                {d.lastError && d.lastError !== `HTTP ${d.lastStatusCode}` ? <span className="block break-words text-destructive">{d.lastError}</span> : null}
+                {d.lastError && d.lastError !== `HTTP ${d.lastStatusCode}` ? (
+                  <span className="block break-words text-destructive">{d.lastError}</span>
+                ) : null}
                 {!d.lastStatusCode && !d.lastError ? <span className="text-muted-foreground">—</span> : null}
               </Td>
               <Td>
                 <div className="flex flex-wrap items-start justify-end gap-2">
-                  <Link href={`/dashboard/webhooks?${new URLSearchParams({ ...(page > 1 ? { page: String(page) } : {}), delivery: d.id })}#delivery-details`} className="text-sm font-medium underline underline-offset-4">
-                    Details<span className="sr-only"> of {d.eventType} at {formatDateTime(d.createdAt)}</span>
+                  <Link
+                    href={`/dashboard/webhooks?${new URLSearchParams({ ...(page > 1 ? { page: String(page) } : {}), delivery: d.id })}#delivery-details`}
+                    className="text-sm font-medium underline underline-offset-4"
+                  >
+                    Details
+                    <span className="sr-only">
+                      {" "}
+                      of {d.eventType} at {formatDateTime(d.createdAt)}
+                    </span>
                   </Link>
                   {canManage ? (
-                    <ActionButton action={replayDeliveryAction} fields={{ id: d.id }} label="Replay" pendingLabel="Replaying…" ariaLabel={`Replay ${d.eventType} at ${formatDateTime(d.createdAt)}`} />
+                    <ActionButton
+                      action={replayDeliveryAction}
+                      fields={{ id: d.id }}
+                      label="Replay"
+                      pendingLabel="Replaying…"
+                      ariaLabel={`Replay ${d.eventType} at ${formatDateTime(d.createdAt)}`}
+                    />
                   ) : null}
                 </div>
               </Td>
@@ -70,7 +90,14 @@ export function DeliveryLog({ log, page, canManage }: { log: Log; page: number; 
           ))}
         </tbody>
       </DataTable>
-      <Pagination basePath="/dashboard/webhooks" params={{}} page={page} pageCount={log.pageCount} total={log.total} noun="deliveries" />
+      <Pagination
+        basePath="/dashboard/webhooks"
+        params={{}}
+        page={page}
+        pageCount={log.pageCount}
+        total={log.total}
+        noun="deliveries"
+      />
     </div>
   );
 }

@@ -9,7 +9,14 @@ import { deleteEndpointAction, rollSecretAction, setEnabledAction, updateEventsA
 import { EventCheckboxes } from "./event-checkboxes";
 import { SecretField } from "./secret-field";
 
-export type EndpointView = { id: string; url: string; description: string; eventTypes: string[]; enabled: boolean; createdAt: string };
+export type EndpointView = {
+  id: string;
+  url: string;
+  description: string;
+  eventTypes: string[];
+  enabled: boolean;
+  createdAt: string;
+};
 
 function EditEvents({ endpoint }: { endpoint: EndpointView }) {
   const [state, action] = useActionState(updateEventsAction, {});
@@ -18,7 +25,11 @@ function EditEvents({ endpoint }: { endpoint: EndpointView }) {
       <summary className="cursor-pointer text-sm font-medium">Edit events</summary>
       <form action={action} className="mt-3 grid gap-3">
         <input type="hidden" name="id" value={endpoint.id} />
-        <EventCheckboxes idPrefix={endpoint.id} checked={(type) => endpoint.eventTypes.includes(type)} errors={state.fieldErrors?.eventTypes} />
+        <EventCheckboxes
+          idPrefix={endpoint.id}
+          checked={(type) => endpoint.eventTypes.includes(type)}
+          errors={state.fieldErrors?.eventTypes}
+        />
         <SubmitButton size="sm" className="justify-self-start" pendingLabel="Saving…">
           Save events
         </SubmitButton>
@@ -37,8 +48,10 @@ export function EndpointCard({ endpoint, secret }: { endpoint: EndpointView; sec
     <Card>
       <CardHeader className="gap-2">
         <div className="flex min-w-0 flex-wrap items-center gap-2">
-          <h3 className="min-w-0 break-all font-mono text-base font-semibold">{endpoint.url}</h3>
-          <Badge variant={endpoint.enabled ? "success" : "secondary"}>{endpoint.enabled ? "Enabled" : "Disabled"}</Badge>
+          <h3 className="min-w-0 font-mono text-base font-semibold break-all">{endpoint.url}</h3>
+          <Badge variant={endpoint.enabled ? "success" : "secondary"}>
+            {endpoint.enabled ? "Enabled" : "Disabled"}
+          </Badge>
         </div>
         {endpoint.description ? <CardDescription>{endpoint.description}</CardDescription> : null}
       </CardHeader>
@@ -81,7 +94,10 @@ export function EndpointCard({ endpoint, secret }: { endpoint: EndpointView; sec
                 label="Delete"
                 pendingLabel="Deleting…"
                 ariaLabel={`Delete ${endpoint.url}`}
-                confirm={{ warning: "Deliveries stop and the endpoint's delivery log is deleted.", label: "Yes, delete" }}
+                confirm={{
+                  warning: "Deliveries stop and the endpoint's delivery log is deleted.",
+                  label: "Yes, delete",
+                }}
               />
             </div>
           </>

@@ -26,8 +26,19 @@ export function EndpointForm() {
         errors={state.fieldErrors?.url}
         hint="Tollgate POSTs JSON here. Use https:// (plain http only for localhost)."
       />
-      <FormField label="Description (optional)" name="description" maxLength={200} autoComplete="off" defaultValue={values?.description ?? ""} errors={state.fieldErrors?.description} />
-      <EventCheckboxes idPrefix="new" checked={(type) => (values ? values[`event:${type}`] === "on" : false)} errors={state.fieldErrors?.eventTypes} />
+      <FormField
+        label="Description (optional)"
+        name="description"
+        maxLength={200}
+        autoComplete="off"
+        defaultValue={values?.description ?? ""}
+        errors={state.fieldErrors?.description}
+      />
+      <EventCheckboxes
+        idPrefix="new"
+        checked={(type) => (values ? values[`event:${type}`] === "on" : false)}
+        errors={state.fieldErrors?.eventTypes}
+      />
       <SubmitButton className="justify-self-start" pendingLabel="Adding…">
         Add endpoint
       </SubmitButton>

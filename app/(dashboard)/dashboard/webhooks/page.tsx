@@ -36,7 +36,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Webhooks</h1>
         <p className="text-muted-foreground">
-          Tollgate tells your servers when {workspace.name}&apos;s plan, payments, credits or quota change, with a signed POST to each endpoint you add.
+          Tollgate tells your servers when {workspace.name}&apos;s plan, payments, credits or quota change,
+          with a signed POST to each endpoint you add.
         </p>
       </div>
 
@@ -44,14 +45,19 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
         <Card>
           <CardHeader>
             <CardTitle>Add endpoint</CardTitle>
-            <CardDescription>Choose the events it should receive. Each endpoint gets its own signing secret.</CardDescription>
+            <CardDescription>
+              Choose the events it should receive. Each endpoint gets its own signing secret.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <EndpointForm />
           </CardContent>
         </Card>
       ) : (
-        <Alert variant="info">Only workspace owners and admins can manage webhooks. You can see the endpoints and the delivery log.</Alert>
+        <Alert variant="info">
+          Only workspace owners and admins can manage webhooks. You can see the endpoints and the delivery
+          log.
+        </Alert>
       )}
 
       <section aria-labelledby="endpoints-heading" className="grid gap-3">
@@ -60,14 +66,25 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
         </h2>
         {endpoints.length === 0 ? (
           <EmptyState title="No webhook endpoints yet">
-            <p>{canManage ? "Add one above to receive events." : "An owner or admin of this workspace can add one."}</p>
+            <p>
+              {canManage
+                ? "Add one above to receive events."
+                : "An owner or admin of this workspace can add one."}
+            </p>
           </EmptyState>
         ) : (
           <div className="grid gap-4">
             {endpoints.map((e) => (
               <EndpointCard
                 key={e.id}
-                endpoint={{ id: e.id, url: e.url, description: e.description, eventTypes: e.eventTypes, enabled: e.enabled, createdAt: e.createdAt.toISOString() }}
+                endpoint={{
+                  id: e.id,
+                  url: e.url,
+                  description: e.description,
+                  eventTypes: e.eventTypes,
+                  enabled: e.enabled,
+                  createdAt: e.createdAt.toISOString(),
+                }}
                 secret={canManage ? e.secret : null}
               />
             ))}
@@ -83,17 +100,21 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
       </section>
 
       {selected ? (
-        <section id="delivery-details" aria-labelledby="delivery-details-heading" className="grid gap-3 rounded-lg border bg-card p-4 sm:p-6">
+        <section
+          id="delivery-details"
+          aria-labelledby="delivery-details-heading"
+          className="grid gap-3 rounded-lg border bg-card p-4 sm:p-6"
+        >
           <h2 id="delivery-details-heading" className="text-xl font-semibold tracking-tight">
             Delivery details
           </h2>
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="text-muted-foreground">Event id</dt>
-            <dd className="break-all font-mono">{selected.eventId}</dd>
+            <dd className="font-mono break-all">{selected.eventId}</dd>
             <dt className="text-muted-foreground">Event type</dt>
             <dd className="font-mono">{selected.eventType}</dd>
             <dt className="text-muted-foreground">Endpoint</dt>
-            <dd className="break-all font-mono">{selected.endpoint.url}</dd>
+            <dd className="font-mono break-all">{selected.endpoint.url}</dd>
             <dt className="text-muted-foreground">Status</dt>
             <dd>{deliveryStatus(selected.status)}</dd>
             <dt className="text-muted-foreground">Created</dt>
@@ -102,7 +123,12 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
             <dd>{selected.deliveredAt ? formatDateTime(selected.deliveredAt) : "Not yet"}</dd>
           </dl>
           <h3 className="text-sm font-medium">Payload</h3>
-          <pre role="region" tabIndex={0} aria-label="Payload" className="max-h-96 overflow-auto rounded-md bg-muted p-4 font-mono text-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+          <pre
+            role="region"
+            tabIndex={0}
+            aria-label="Payload"
+            className="max-h-96 overflow-auto rounded-md bg-muted p-4 font-mono text-xs focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+          >
             {JSON.stringify(JSON.parse(deliveryBody(selected.payload)), null, 2)}
           </pre>
         </section>

@@ -21,11 +21,9 @@ export function SecretField({ secret }: { secret: string }) {
 
   return (
     <div className="grid gap-2">
-      <p className="text-sm font-medium">
-        Signing secret
-      </p>
+      <p className="text-sm font-medium">Signing secret</p>
       <div className="flex min-w-0 flex-wrap items-center gap-2">
-        <code className="min-w-0 break-all rounded bg-muted px-2 py-1 font-mono text-xs">
+        <code className="min-w-0 rounded bg-muted px-2 py-1 font-mono text-xs break-all">
           {shown ? secret : `whsec_${"•".repeat(24)}`}
         </code>
         <Button type="button" variant="outline" size="sm" onClick={() => setShown((s) => !s)}>
@@ -38,7 +36,11 @@ export function SecretField({ secret }: { secret: string }) {
         </Button>
       </div>
       <p aria-live="polite" className="text-sm empty:hidden">
-        {copy === "copied" ? "Secret copied to the clipboard." : copy === "failed" ? "Couldn't reach the clipboard. Select the secret and copy it." : ""}
+        {copy === "copied"
+          ? "Secret copied to the clipboard."
+          : copy === "failed"
+            ? "Couldn't reach the clipboard. Select the secret and copy it."
+            : ""}
       </p>
     </div>
   );

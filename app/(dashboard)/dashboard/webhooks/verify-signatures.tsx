@@ -35,14 +35,20 @@ export function VerifySignatures() {
       <div className="grid gap-2 text-sm text-muted-foreground">
         <p>
           Every delivery is a <code className="font-mono text-foreground">POST</code> with a JSON body{" "}
-          <code className="font-mono text-foreground">{"{ id, type, created, workspaceId, data }"}</code> and the headers{" "}
-          <code className="font-mono text-foreground">Tollgate-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>,{" "}
-          <code className="font-mono text-foreground">Tollgate-Event-Id</code> and <code className="font-mono text-foreground">Tollgate-Event-Type</code>.
+          <code className="font-mono text-foreground">{"{ id, type, created, workspaceId, data }"}</code> and
+          the headers{" "}
+          <code className="font-mono text-foreground">
+            Tollgate-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;
+          </code>
+          , <code className="font-mono text-foreground">Tollgate-Event-Id</code> and{" "}
+          <code className="font-mono text-foreground">Tollgate-Event-Type</code>.
         </p>
         <p>
-          <code className="font-mono text-foreground">v1</code> is the hex HMAC-SHA256 of <code className="font-mono text-foreground">&lt;t&gt;.&lt;raw body&gt;</code>, keyed with the
-          whole signing secret (including <code className="font-mono text-foreground">whsec_</code>). Compare in constant time, reject timestamps more than 5 minutes
-          away, and answer 2xx quickly. Failed deliveries are retried with backoff; a replay keeps the event id, so deduplicate on it.
+          <code className="font-mono text-foreground">v1</code> is the hex HMAC-SHA256 of{" "}
+          <code className="font-mono text-foreground">&lt;t&gt;.&lt;raw body&gt;</code>, keyed with the whole
+          signing secret (including <code className="font-mono text-foreground">whsec_</code>). Compare in
+          constant time, reject timestamps more than 5 minutes away, and answer 2xx quickly. Failed deliveries
+          are retried with backoff; a replay keeps the event id, so deduplicate on it.
         </p>
       </div>
       <div className="grid min-w-0 gap-4 lg:grid-cols-2">

@@ -84,7 +84,14 @@ def meter(body, idempotency_key):
   ];
 }
 
-const REFUSALS = ["insufficient_credits", "spend_cap_reached", "model_not_allowed", "workspace_suspended", "quota_exceeded", "rate_limited"];
+const REFUSALS = [
+  "insufficient_credits",
+  "spend_cap_reached",
+  "model_not_allowed",
+  "workspace_suspended",
+  "quota_exceeded",
+  "rate_limited",
+];
 
 const stepHeading = "text-lg font-semibold tracking-tight";
 
@@ -104,33 +111,42 @@ export function GettingStarted({ doc }: { doc: OpenApiDocument }) {
         Getting started
       </h2>
       <p className="mt-2 max-w-3xl text-muted-foreground">
-        Your app asks Tollgate before every paid call: may this workspace use this model now? Tollgate decides, charges and records
-        it in one step. Three steps get you there.
+        Your app asks Tollgate before every paid call: may this workspace use this model now? Tollgate
+        decides, charges and records it in one step. Three steps get you there.
       </p>
       <ol className="mt-8 space-y-10">
         <li>
           <h3 className={stepHeading}>1. Create an API key</h3>
           <p className="mt-2 max-w-3xl text-muted-foreground">
             Sign in and open{" "}
-            <Link href="/dashboard/api-keys" className="font-medium text-primary underline underline-offset-4">
+            <Link
+              href="/dashboard/api-keys"
+              className="font-medium text-primary underline underline-offset-4"
+            >
               API keys
             </Link>{" "}
-            in your dashboard, then choose <strong className="text-foreground">Create API key</strong>. The key starts with{" "}
-            <code className="font-mono text-sm text-foreground">tg_</code> and is shown once: store it as a secret, e.g. the
-            environment variable <code className="font-mono text-sm text-foreground">TOLLGATE_API_KEY</code>. Keys authenticate
+            in your dashboard, then choose <strong className="text-foreground">Create API key</strong>. The
+            key starts with <code className="font-mono text-sm text-foreground">tg_</code> and is shown once:
+            store it as a secret, e.g. the environment variable{" "}
+            <code className="font-mono text-sm text-foreground">TOLLGATE_API_KEY</code>. Keys authenticate
             with <code className="font-mono text-sm text-foreground">Authorization: Bearer tg_…</code>.
           </p>
         </li>
         <li>
           <h3 className={stepHeading}>2. Make your first metered call</h3>
           <p className="mt-2 max-w-3xl text-muted-foreground">
-            Call <code className="font-mono text-sm text-foreground">POST /api/v1/usage</code> with the model and the amount used.
-            Send an <code className="font-mono text-sm text-foreground">Idempotency-Key</code> that is unique per job: if the
-            network fails and you retry with the same key, you get the first answer back (with{" "}
-            <code className="font-mono text-sm text-foreground">Idempotent-Replayed: true</code>) and nothing is charged twice.
+            Call <code className="font-mono text-sm text-foreground">POST /api/v1/usage</code> with the model
+            and the amount used. Send an{" "}
+            <code className="font-mono text-sm text-foreground">Idempotency-Key</code> that is unique per job:
+            if the network fails and you retry with the same key, you get the first answer back (with{" "}
+            <code className="font-mono text-sm text-foreground">Idempotent-Replayed: true</code>) and nothing
+            is charged twice.
           </p>
           <div className="mt-4 grid min-w-0 grid-cols-1 gap-6 xl:grid-cols-2">
-            <CodeTabs label="First metered call" tabs={usage["x-codeSamples"].map((s) => ({ id: s.lang, label: s.label, code: s.source }))} />
+            <CodeTabs
+              label="First metered call"
+              tabs={usage["x-codeSamples"].map((s) => ({ id: s.lang, label: s.label, code: s.source }))}
+            />
             <div className="min-w-0 space-y-2">
               <p className="text-sm text-muted-foreground">
                 200: the call is charged. Rate-limit, credit and quota headers come with it.
@@ -142,12 +158,15 @@ export function GettingStarted({ doc }: { doc: OpenApiDocument }) {
         <li>
           <h3 className={stepHeading}>3. Handle 402, 403 and 429</h3>
           <p className="mt-2 max-w-3xl text-muted-foreground">
-            A refusal charges nothing. Branch on <code className="font-mono text-sm text-foreground">error.code</code>, never on the
-            message:
+            A refusal charges nothing. Branch on{" "}
+            <code className="font-mono text-sm text-foreground">error.code</code>, never on the message:
           </p>
           <ul className="mt-4 divide-y rounded-lg border">
             {refusals.map((r) => (
-              <li key={r.code} className="flex flex-col gap-1 px-4 py-3 text-sm sm:flex-row sm:items-baseline sm:gap-4">
+              <li
+                key={r.code}
+                className="flex flex-col gap-1 px-4 py-3 text-sm sm:flex-row sm:items-baseline sm:gap-4"
+              >
                 <span className="shrink-0 font-mono font-semibold sm:w-56">
                   {r.status} <code>{r.code}</code>
                 </span>

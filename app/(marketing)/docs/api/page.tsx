@@ -7,7 +7,8 @@ import { GettingStarted } from "./getting-started";
 
 export const metadata: Metadata = {
   title: "API reference",
-  description: "The Tollgate v1 API: metering, reservations, account reads and the management API, with examples in curl, JavaScript and Python.",
+  description:
+    "The Tollgate v1 API: metering, reservations, account reads and the management API, with examples in curl, JavaScript and Python.",
 };
 
 // Rendered per request from the same document /api/openapi.json serves, so the samples carry the
@@ -21,7 +22,10 @@ export default function ApiDocsPage() {
   const entries: Entry[] = Object.entries(doc.paths).flatMap(([path, item]) =>
     Object.entries(item).map(([method, op]) => ({ path, method, op })),
   );
-  const groups = doc.tags.map((tag) => ({ ...tag, entries: entries.filter((e) => e.op.tags.includes(tag.name)) }));
+  const groups = doc.tags.map((tag) => ({
+    ...tag,
+    entries: entries.filter((e) => e.op.tags.includes(tag.name)),
+  }));
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-12 sm:px-6 sm:py-16">
@@ -33,7 +37,7 @@ export default function ApiDocsPage() {
           <a
             href="/api/openapi.json"
             download="openapi.json"
-            className="inline-flex h-9 items-center rounded-md bg-primary px-4 text-sm font-medium text-primary-foreground hover:bg-primary/90 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2"
+            className="inline-flex h-9 items-center rounded-md bg-primary px-4 text-sm font-medium text-primary-foreground hover:bg-primary/90 focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:outline-none"
           >
             Download openapi.json
           </a>
@@ -44,7 +48,10 @@ export default function ApiDocsPage() {
       </header>
 
       <div className="mt-12 grid min-w-0 grid-cols-1 gap-10 lg:grid-cols-[13rem_minmax(0,1fr)]">
-        <nav aria-label="API reference contents" className="min-w-0 text-sm lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:self-start lg:overflow-y-auto">
+        <nav
+          aria-label="API reference contents"
+          className="min-w-0 text-sm lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:self-start lg:overflow-y-auto"
+        >
           <ul className="space-y-4">
             <li>
               <a href="#getting-started" className="font-semibold hover:underline">
@@ -59,7 +66,10 @@ export default function ApiDocsPage() {
                 <ul className="mt-2 space-y-1.5 border-l pl-3">
                   {group.entries.map(({ op }) => (
                     <li key={op.operationId}>
-                      <a href={`#${op.operationId}`} className="text-muted-foreground hover:text-foreground hover:underline">
+                      <a
+                        href={`#${op.operationId}`}
+                        className="text-muted-foreground hover:text-foreground hover:underline"
+                      >
                         {op.summary}
                       </a>
                     </li>
@@ -73,7 +83,12 @@ export default function ApiDocsPage() {
         <div className="min-w-0">
           <GettingStarted doc={doc} />
           {groups.map((group) => (
-            <section key={group.name} id={group.name.toLowerCase()} aria-labelledby={`${group.name.toLowerCase()}-title`} className="mt-16 scroll-mt-20">
+            <section
+              key={group.name}
+              id={group.name.toLowerCase()}
+              aria-labelledby={`${group.name.toLowerCase()}-title`}
+              className="mt-16 scroll-mt-20"
+            >
               <h2 id={`${group.name.toLowerCase()}-title`} className="text-2xl font-bold tracking-tight">
                 {group.name}
               </h2>
@@ -82,7 +97,7 @@ export default function ApiDocsPage() {
                 {group.entries.map(({ path, method, op }) => (
                   <li key={op.operationId} className="flex min-w-0 flex-wrap items-center gap-2">
                     <MethodBadge method={method.toUpperCase()} />
-                    <a href={`#${op.operationId}`} className="break-all font-mono hover:underline">
+                    <a href={`#${op.operationId}`} className="font-mono break-all hover:underline">
                       {path}
                     </a>
                   </li>

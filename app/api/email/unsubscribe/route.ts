@@ -10,5 +10,8 @@ export async function POST(req: Request) {
   const claim = token ? await unsubscribeWithToken(token) : null;
   const headers = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
   if (!claim) return new Response("This unsubscribe link is not valid.\n", { status: 400, headers });
-  return new Response(`You're unsubscribed from ${emailCategories[claim.category].label}.\n`, { status: 200, headers });
+  return new Response(`You're unsubscribed from ${emailCategories[claim.category].label}.\n`, {
+    status: 200,
+    headers,
+  });
 }

@@ -3,4 +3,11 @@ import { routeNotFound } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
-export { routeNotFound as GET, routeNotFound as POST, routeNotFound as PUT, routeNotFound as PATCH, routeNotFound as DELETE, routeNotFound as OPTIONS };
+export {
+  routeNotFound as GET,
+  routeNotFound as POST,
+  routeNotFound as PUT,
+  routeNotFound as PATCH,
+  routeNotFound as DELETE,
+  routeNotFound as OPTIONS,
+};

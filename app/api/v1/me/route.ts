@@ -11,7 +11,11 @@ export const GET = v1Route(async (_req, caller, rate) => {
       workspace: { id: workspace.id, name: workspace.name },
       tier: { code: tier.code, name: tier.name },
       accountType: workspace.accountType,
-      subscription: subscription && { interval: subscription.interval, status: subscription.status, currentPeriodEnd: subscription.currentPeriodEnd.toISOString() },
+      subscription: subscription && {
+        interval: subscription.interval,
+        status: subscription.status,
+        currentPeriodEnd: subscription.currentPeriodEnd.toISOString(),
+      },
       balance: money(workspace.balanceMillicredits),
       quota: quota && { ...quota, resetsAt: quota.resetsAt.toISOString() },
       rateLimit: { perMinute: rate.limit, remaining: rate.remaining },

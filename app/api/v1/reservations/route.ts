@@ -7,7 +7,12 @@ export const POST = v1Route(async (req, caller) => {
   const hold = await holdCredits(caller, await parseBody(req, holdSchema));
   return {
     status: 201,
-    body: { id: hold.id, model: hold.model, held: money(hold.heldMillicredits), expiresAt: hold.expiresAt.toISOString() },
+    body: {
+      id: hold.id,
+      model: hold.model,
+      held: money(hold.heldMillicredits),
+      expiresAt: hold.expiresAt.toISOString(),
+    },
     headers: creditsHeader(hold.balanceMillicredits),
   };
 });

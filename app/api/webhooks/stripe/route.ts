@@ -9,10 +9,16 @@ export async function POST(req: Request) {
     return Response.json({ received: true, result });
   } catch (e) {
     // No retry can fix these: a bad signature, or a signed event that is malformed (kept as rejected).
-    if (e instanceof InvalidSignatureError || e instanceof MalformedEventError) return Response.json({ error: { code: e.code, message: e.message } }, { status: 400 });
+    if (e instanceof InvalidSignatureError || e instanceof MalformedEventError)
+      return Response.json({ error: { code: e.code, message: e.message } }, { status: 400 });
     if (e instanceof RetryLaterError) console.warn(`webhook deferred: ${e.message}`);
     else console.error("webhook failed", e);
     // Non-2xx only where a retry can help: Stripe redelivers, and the event is applied once.
-    return Response.json({ error: { code: "processing_failed", message: "The event could not be applied; it will be retried." } }, { status: 500 });
+    return Response.json(
+      {
+        error: { code: "processing_failed", message: "The event could not be applied; it will be retried." },
+      },
+      { status: 500 },
+    );
   }
 }

@@ -12,25 +12,52 @@ export { SelectField } from "@/components/forms/select-field";
 const controlClass =
   "flex w-full rounded-md border border-input bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-[invalid=true]:border-destructive";
 
-
 type Extra = { label: string; name: string; errors?: string[]; hint?: ReactNode };
 
-export function TextareaField({ label, name, errors, hint, className, ...props }: ComponentProps<"textarea"> & Extra) {
+export function TextareaField({
+  label,
+  name,
+  errors,
+  hint,
+  className,
+  ...props
+}: ComponentProps<"textarea"> & Extra) {
   const id = props.id ?? `field-${name}`;
   return (
     <div className="grid gap-2">
       <Label htmlFor={id}>{label}</Label>
-      <textarea id={id} name={name} rows={2} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn(controlClass, "min-h-16", className)} {...props} />
+      <textarea
+        id={id}
+        name={name}
+        rows={2}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, errors, hint)}
+        className={cn(controlClass, "min-h-16", className)}
+        {...props}
+      />
       <FieldMessages id={id} errors={errors} hint={hint} />
     </div>
   );
 }
 
-export function CheckboxField({ label, name, errors, hint, ...props }: Omit<ComponentProps<"input">, "type"> & Extra) {
+export function CheckboxField({
+  label,
+  name,
+  errors,
+  hint,
+  ...props
+}: Omit<ComponentProps<"input">, "type"> & Extra) {
   const id = props.id ?? `field-${name}`;
   return (
     <div className="flex items-start gap-3">
-      <input type="checkbox" id={id} name={name} aria-describedby={describedBy(id, errors, hint)} className="mt-0.5 size-4 shrink-0 accent-primary" {...props} />
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        aria-describedby={describedBy(id, errors, hint)}
+        className="mt-0.5 size-4 shrink-0 accent-primary"
+        {...props}
+      />
       <div className="grid gap-1">
         <Label htmlFor={id}>{label}</Label>
         <FieldMessages id={id} errors={errors} hint={hint} />

@@ -3,7 +3,8 @@ import { creditsString } from "@/lib/catalog/money";
 // Stored integers back into what a person types in a form (the schemas parse them again).
 
 /** 2999 → "29.99", 1900 → "19". */
-export const centsToInput = (cents: number) => (cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2));
+export const centsToInput = (cents: number) =>
+  cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
 
 /** 5_000_000n → "5000" (no thousands separators). */
 export const millicreditsToInput = (millicredits: bigint) => creditsString(millicredits);

@@ -16,7 +16,11 @@ export const featureMatrixSchema = z.record(z.string(), z.unknown()).transform((
     const raw = form[limitName];
     const limit = typeof raw === "string" ? raw.trim().replaceAll(",", "") : "";
     if (limit !== "" && !/^\d{1,9}$/.test(limit)) {
-      ctx.addIssue({ code: "custom", path: [limitName], message: "Enter a whole number, or leave blank for unlimited." });
+      ctx.addIssue({
+        code: "custom",
+        path: [limitName],
+        message: "Enter a whole number, or leave blank for unlimited.",
+      });
       continue;
     }
     cells.push({ tierId, featureId, limitValue: limit === "" ? null : Number(limit) });

@@ -2,7 +2,10 @@ import { revalidatePath } from "next/cache";
 import type { Actor } from "@/lib/audit/record";
 
 /** Who made a catalog change, for the audit log. */
-export const actorOf = (admin: { id: string; email: string }): Actor => ({ id: admin.id, email: admin.email });
+export const actorOf = (admin: { id: string; email: string }): Actor => ({
+  id: admin.id,
+  email: admin.email,
+});
 
 /**
  * After any catalog change: the public pricing page is statically rendered and must rebuild, and

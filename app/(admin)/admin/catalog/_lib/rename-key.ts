@@ -13,4 +13,5 @@ export function keyFromCode<S extends z.ZodType>(schema: S) {
 }
 
 /** The schema reports problems on `key`; the form shows them under its `code` input. */
-export const keyErrors = (fieldErrors: Record<string, string[] | undefined> | undefined) => fieldErrors?.key ?? fieldErrors?.code;
+export const keyErrors = (fieldErrors: Record<string, string[] | undefined> | undefined) =>
+  fieldErrors?.key ?? fieldErrors?.code;

@@ -16,11 +16,14 @@ export const createFeatureAction = adminAction(keyFromCode(featureSchema), async
   return { ok: true, message: `${feature.name} added. Tick it for tiers in the matrix below.` };
 });
 
-export const updateFeatureAction = adminAction(keyFromCode(featureSchema.extend(idSchema.shape)), async ({ id, ...input }, { admin }) => {
-  const feature = await updateFeature(actorOf(admin), id, input);
-  refreshCatalog();
-  return { ok: true, message: `${feature.name} saved.` };
-});
+export const updateFeatureAction = adminAction(
+  keyFromCode(featureSchema.extend(idSchema.shape)),
+  async ({ id, ...input }, { admin }) => {
+    const feature = await updateFeature(actorOf(admin), id, input);
+    refreshCatalog();
+    return { ok: true, message: `${feature.name} saved.` };
+  },
+);
 
 export const deleteFeatureAction = adminAction(idSchema, async ({ id }, { admin }) => {
   await deleteFeature(actorOf(admin), id);

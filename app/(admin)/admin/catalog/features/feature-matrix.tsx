@@ -30,16 +30,27 @@ export function FeatureMatrix({ tiers, features, saved, hidden }: Props) {
           <input type="hidden" name={`limit:${c.tierId}:${c.featureId}`} value={c.limit} />
         </span>
       ))}
-      <div role="region" aria-label="Tier × feature matrix" tabIndex={0} className="relative min-w-0 overflow-x-auto rounded-lg border bg-card focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+      <div
+        role="region"
+        aria-label="Tier × feature matrix"
+        tabIndex={0}
+        className="relative min-w-0 overflow-x-auto rounded-lg border bg-card focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+      >
         <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Which tiers have which features; a blank limit means unlimited</caption>
+          <caption className="sr-only">
+            Which tiers have which features; a blank limit means unlimited
+          </caption>
           <thead>
             <tr>
               <th scope="col" className="border-b bg-muted px-4 py-3 font-medium text-muted-foreground">
                 Feature
               </th>
               {tiers.map((tier) => (
-                <th key={tier.id} scope="col" className="whitespace-nowrap border-b bg-muted px-4 py-3 font-medium text-muted-foreground">
+                <th
+                  key={tier.id}
+                  scope="col"
+                  className="border-b bg-muted px-4 py-3 font-medium whitespace-nowrap text-muted-foreground"
+                >
                   {tier.name}
                 </th>
               ))}
@@ -50,7 +61,11 @@ export function FeatureMatrix({ tiers, features, saved, hidden }: Props) {
               <tr key={feature.id}>
                 <th scope="row" className="border-b px-4 py-3 text-left align-top font-medium">
                   {feature.name}
-                  {feature.kind === "limit" ? <span className="block text-xs font-normal text-muted-foreground">Limit{feature.unit ? ` (${feature.unit})` : ""}, blank = unlimited</span> : null}
+                  {feature.kind === "limit" ? (
+                    <span className="block text-xs font-normal text-muted-foreground">
+                      Limit{feature.unit ? ` (${feature.unit})` : ""}, blank = unlimited
+                    </span>
+                  ) : null}
                 </th>
                 {tiers.map((tier) => {
                   const cell = `${tier.id}:${feature.id}`;
@@ -59,7 +74,13 @@ export function FeatureMatrix({ tiers, features, saved, hidden }: Props) {
                   return (
                     <td key={cell} className="border-b px-4 py-3 align-top">
                       <div className="flex items-center gap-2">
-                        <input type="checkbox" name={`has:${cell}`} defaultChecked={has(cell)} aria-label={`${tier.name} has ${feature.name}`} className="size-4 shrink-0 accent-primary" />
+                        <input
+                          type="checkbox"
+                          name={`has:${cell}`}
+                          defaultChecked={has(cell)}
+                          aria-label={`${tier.name} has ${feature.name}`}
+                          className="size-4 shrink-0 accent-primary"
+                        />
                         {feature.kind === "limit" ? (
                           <input
                             name={`limit:${cell}`}
@@ -69,7 +90,7 @@ export function FeatureMatrix({ tiers, features, saved, hidden }: Props) {
                             aria-label={`${tier.name} ${feature.name} limit`}
                             aria-invalid={limitErrors ? true : undefined}
                             aria-describedby={limitErrors ? errorId : undefined}
-                            className="h-8 w-20 rounded-md border border-input bg-background px-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-[invalid=true]:border-destructive"
+                            className="h-8 w-20 rounded-md border border-input bg-background px-2 text-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none aria-[invalid=true]:border-destructive"
                           />
                         ) : null}
                       </div>

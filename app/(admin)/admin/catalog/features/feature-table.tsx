@@ -18,18 +18,25 @@ export function FeatureTable({ features }: { features: (Feature & { tierCount: n
       <tbody>
         {features.map((feature) => (
           <tr key={feature.id}>
-            <Th scope="row" className="whitespace-normal border-b bg-transparent font-normal text-foreground">
+            <Th scope="row" className="border-b bg-transparent font-normal whitespace-normal text-foreground">
               <span className="block font-medium">{feature.name}</span>
               <span className="block font-mono text-xs text-muted-foreground">{feature.key}</span>
             </Th>
             <Td>{feature.category}</Td>
-            <Td className="whitespace-nowrap">{feature.kind === "limit" ? `Limit${feature.unit ? ` (${feature.unit})` : ""}` : "Yes / no"}</Td>
+            <Td className="whitespace-nowrap">
+              {feature.kind === "limit" ? `Limit${feature.unit ? ` (${feature.unit})` : ""}` : "Yes / no"}
+            </Td>
             <Td className="text-right tabular-nums">{feature.tierCount}</Td>
             <Td>
               <RowActions
                 name={feature.name}
                 editHref={`/admin/catalog/features/${feature.id}`}
-                remove={{ id: feature.id, confirmLabel: "Delete feature", action: deleteFeatureAction, description: `Every tier loses it, and apps that check “${feature.key}” are told it is not included. This can't be undone.` }}
+                remove={{
+                  id: feature.id,
+                  confirmLabel: "Delete feature",
+                  action: deleteFeatureAction,
+                  description: `Every tier loses it, and apps that check “${feature.key}” are told it is not included. This can't be undone.`,
+                }}
               />
             </Td>
           </tr>

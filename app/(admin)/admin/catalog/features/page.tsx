@@ -15,22 +15,33 @@ export const metadata: Metadata = { title: "Features" };
 
 export default async function FeaturesPage() {
   await requireAdmin();
-  const [features, tiers, cells] = await Promise.all([listFeatures(), listTiers({ includeArchived: true }), db.tierFeature.findMany()]);
+  const [features, tiers, cells] = await Promise.all([
+    listFeatures(),
+    listTiers({ includeArchived: true }),
+    db.tierFeature.findMany(),
+  ]);
   const archived = new Set(tiers.filter((t) => t.archivedAt).map((t) => t.id));
   const limitText = (v: number | null) => (v === null ? "" : String(v));
-  const saved = Object.fromEntries(cells.filter((c) => !archived.has(c.tierId)).map((c) => [`${c.tierId}:${c.featureId}`, limitText(c.limitValue)]));
-  const hidden = cells.filter((c) => archived.has(c.tierId)).map((c) => ({ tierId: c.tierId, featureId: c.featureId, limit: limitText(c.limitValue) }));
+  const saved = Object.fromEntries(
+    cells
+      .filter((c) => !archived.has(c.tierId))
+      .map((c) => [`${c.tierId}:${c.featureId}`, limitText(c.limitValue)]),
+  );
+  const hidden = cells
+    .filter((c) => archived.has(c.tierId))
+    .map((c) => ({ tierId: c.tierId, featureId: c.featureId, limit: limitText(c.limitValue) }));
   const tierCount = new Map<string, number>();
-  for (const c of cells) if (!archived.has(c.tierId)) tierCount.set(c.featureId, (tierCount.get(c.featureId) ?? 0) + 1);
+  for (const c of cells)
+    if (!archived.has(c.tierId)) tierCount.set(c.featureId, (tierCount.get(c.featureId) ?? 0) + 1);
 
   return (
     <>
       <section className="grid gap-4">
         <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">
-            Features
-          </h2>
-          <p className="text-sm text-muted-foreground">Entitlements apps check with the API: yes/no, or a numeric limit such as seats.</p>
+          <h2 className="text-xl font-semibold tracking-tight">Features</h2>
+          <p className="text-sm text-muted-foreground">
+            Entitlements apps check with the API: yes/no, or a numeric limit such as seats.
+          </p>
         </div>
         {features.length === 0 ? (
           <EmptyState title="No features yet">
@@ -53,11 +64,10 @@ export default async function FeaturesPage() {
 
       <section className="grid gap-4">
         <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">
-            Tier × feature matrix
-          </h2>
+          <h2 className="text-xl font-semibold tracking-tight">Tier × feature matrix</h2>
           <p className="text-sm text-muted-foreground">
-            Tick what each tier includes; for limits, type the number or leave it blank for unlimited. Saving replaces the whole matrix. Archived tiers are not shown and keep what they have.
+            Tick what each tier includes; for limits, type the number or leave it blank for unlimited. Saving
+            replaces the whole matrix. Archived tiers are not shown and keep what they have.
           </p>
         </div>
         {features.length === 0 || archived.size === tiers.length ? (

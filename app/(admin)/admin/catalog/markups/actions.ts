@@ -14,8 +14,11 @@ const defaultMarkupSchema = z.object({
     .refine((bps) => bps <= 100_000, "The markup is capped at 1000%."),
 });
 
-export const updateDefaultMarkupAction = adminAction(defaultMarkupSchema, async ({ defaultMarkupPercent }, { admin }) => {
-  await updateSettings(actorOf(admin), { defaultMarkupBps: defaultMarkupPercent });
-  refreshCatalog();
-  return { ok: true, message: "Default markup saved." };
-});
+export const updateDefaultMarkupAction = adminAction(
+  defaultMarkupSchema,
+  async ({ defaultMarkupPercent }, { admin }) => {
+    await updateSettings(actorOf(admin), { defaultMarkupBps: defaultMarkupPercent });
+    refreshCatalog();
+    return { ok: true, message: "Default markup saved." };
+  },
+);

@@ -18,7 +18,8 @@ export default async function MarkupsPage() {
   await requireAdmin();
   const [settings, tiers, apps] = await Promise.all([getSettings(), listTiers(), listAppsWithModels()]);
   const models = apps.flatMap((app) => app.models).filter((m) => m.enabled);
-  const linkClass = "rounded-sm font-medium text-primary underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+  const linkClass =
+    "rounded-sm font-medium text-primary underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
   return (
     <>
@@ -26,7 +27,8 @@ export default async function MarkupsPage() {
         <CardHeader>
           <CardTitle>Global default markup</CardTitle>
           <CardDescription>
-            A call costs the provider&apos;s price plus a markup: the model&apos;s override if it has one, else the tier&apos;s markup, else this default. Free models and calls with the customer&apos;s own
+            A call costs the provider&apos;s price plus a markup: the model&apos;s override if it has one,
+            else the tier&apos;s markup, else this default. Free models and calls with the customer&apos;s own
             provider key carry none.
           </CardDescription>
         </CardHeader>
@@ -37,10 +39,10 @@ export default async function MarkupsPage() {
 
       <section className="grid gap-4">
         <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">
-            Tier markups
-          </h2>
-          <p className="text-sm text-muted-foreground">Change a tier&apos;s markup in its tier form; a model&apos;s override in its model form.</p>
+          <h2 className="text-xl font-semibold tracking-tight">Tier markups</h2>
+          <p className="text-sm text-muted-foreground">
+            Change a tier&apos;s markup in its tier form; a model&apos;s override in its model form.
+          </p>
         </div>
         <DataTable label="Tier markups">
           <thead>
@@ -58,8 +60,12 @@ export default async function MarkupsPage() {
                     {tier.name}
                   </Link>
                 </Th>
-                <Td className="text-right tabular-nums">{formatBps(tier.markupBps ?? settings.defaultMarkupBps)}</Td>
-                <Td className="text-muted-foreground">{tier.markupBps === null ? "Global default" : "The tier"}</Td>
+                <Td className="text-right tabular-nums">
+                  {formatBps(tier.markupBps ?? settings.defaultMarkupBps)}
+                </Td>
+                <Td className="text-muted-foreground">
+                  {tier.markupBps === null ? "Global default" : "The tier"}
+                </Td>
               </tr>
             ))}
           </tbody>
@@ -68,11 +74,10 @@ export default async function MarkupsPage() {
 
       <section className="grid gap-4">
         <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">
-            Price preview
-          </h2>
+          <h2 className="text-xl font-semibold tracking-tight">Price preview</h2>
           <p className="text-sm text-muted-foreground">
-            What one unit of each enabled model costs on each tier (token models: 1K input + 1K output tokens), with the markup that applies. &ldquo;—&rdquo; means the tier has no access.
+            What one unit of each enabled model costs on each tier (token models: 1K input + 1K output
+            tokens), with the markup that applies. &ldquo;—&rdquo; means the tier has no access.
           </p>
         </div>
         <PricePreview models={models} tiers={tiers} defaultMarkupBps={settings.defaultMarkupBps} />

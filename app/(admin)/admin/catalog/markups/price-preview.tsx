@@ -6,7 +6,13 @@ import { DataTable, Td, Th } from "@/components/ui/data-table";
 
 type Props = { models: (Model & { tiers: TierModel[] })[]; tiers: Tier[]; defaultMarkupBps: number };
 
-const sourceLabel: Record<MarkupSource, string> = { byok: "own key", free: "free model", model: "model", tier: "tier", default: "default" };
+const sourceLabel: Record<MarkupSource, string> = {
+  byok: "own key",
+  free: "free model",
+  model: "model",
+  tier: "tier",
+  default: "default",
+};
 
 const unitLabel = (model: Model) => (model.unit === "token" ? "1K in + 1K out tokens" : `1 ${model.unit}`);
 
@@ -34,12 +40,23 @@ export function PricePreview({ models, tiers, defaultMarkupBps }: Props) {
           return (
             <tr key={model.id}>
               <Th scope="row" className="border-b bg-transparent font-normal text-foreground">
-                <Link href={`/admin/catalog/models/${model.id}`} className="rounded-sm font-mono text-xs font-medium text-primary underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+                <Link
+                  href={`/admin/catalog/models/${model.id}`}
+                  className="rounded-sm font-mono text-xs font-medium text-primary underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+                >
                   {model.key}
                 </Link>
               </Th>
               <Td className="whitespace-nowrap">{unitLabel(model)}</Td>
-              <Td className="text-right tabular-nums">{model.free ? "Free" : model.markupOverrideBps === null ? <span className="text-muted-foreground">—</span> : formatBps(model.markupOverrideBps)}</Td>
+              <Td className="text-right tabular-nums">
+                {model.free ? (
+                  "Free"
+                ) : model.markupOverrideBps === null ? (
+                  <span className="text-muted-foreground">—</span>
+                ) : (
+                  formatBps(model.markupOverrideBps)
+                )}
+              </Td>
               {tiers.map((tier) => {
                 if (!access.has(tier.id)) {
                   return (
@@ -50,10 +67,12 @@ export function PricePreview({ models, tiers, defaultMarkupBps }: Props) {
                 }
                 const price = priceCall({ model, usage, tierMarkupBps: tier.markupBps, defaultMarkupBps });
                 return (
-                  <Td key={tier.id} className="whitespace-nowrap text-right tabular-nums">
+                  <Td key={tier.id} className="text-right whitespace-nowrap tabular-nums">
                     <span className="block">{formatCredits(price.millicredits)} cr</span>
                     <span className="block text-xs text-muted-foreground">
-                      {price.markupSource === "free" ? sourceLabel.free : `${formatBps(price.markupBps)} ${sourceLabel[price.markupSource]}`}
+                      {price.markupSource === "free"
+                        ? sourceLabel.free
+                        : `${formatBps(price.markupBps)} ${sourceLabel[price.markupSource]}`}
                     </span>
                   </Td>
                 );

@@ -7,7 +7,13 @@ import type { ActionState } from "@/lib/auth/action";
 import { FormMessage, TextareaField } from "../_components/form-bits";
 import { keyErrors } from "../_lib/rename-key";
 
-export type AppFormValues = { id?: string; key: string; name: string; description: string; sortOrder: string };
+export type AppFormValues = {
+  id?: string;
+  key: string;
+  name: string;
+  description: string;
+  sortOrder: string;
+};
 
 export const emptyApp: AppFormValues = { key: "", name: "", description: "", sortOrder: "0" };
 
@@ -34,12 +40,39 @@ export function AppForm({ app, action, submitLabel }: Props) {
           errors={keyErrors(state.fieldErrors)}
           autoComplete="off"
           required
-          hint={app.id ? "Renaming changes the key of every model in this app; calls using old keys will fail." : "Lowercase letters, digits and dashes, e.g. video-generator."}
+          hint={
+            app.id
+              ? "Renaming changes the key of every model in this app; calls using old keys will fail."
+              : "Lowercase letters, digits and dashes, e.g. video-generator."
+          }
         />
-        <FormField id={`${prefix}-name`} label="App name" name="name" defaultValue={state.values?.name ?? app.name} errors={errors("name")} autoComplete="off" required maxLength={80} />
-        <FormField id={`${prefix}-sortOrder`} label="Order" name="sortOrder" inputMode="numeric" defaultValue={state.values?.sortOrder ?? app.sortOrder} errors={errors("sortOrder")} />
+        <FormField
+          id={`${prefix}-name`}
+          label="App name"
+          name="name"
+          defaultValue={state.values?.name ?? app.name}
+          errors={errors("name")}
+          autoComplete="off"
+          required
+          maxLength={80}
+        />
+        <FormField
+          id={`${prefix}-sortOrder`}
+          label="Order"
+          name="sortOrder"
+          inputMode="numeric"
+          defaultValue={state.values?.sortOrder ?? app.sortOrder}
+          errors={errors("sortOrder")}
+        />
       </div>
-      <TextareaField id={`${prefix}-description`} label="App description" name="description" defaultValue={state.values?.description ?? app.description} errors={errors("description")} maxLength={300} />
+      <TextareaField
+        id={`${prefix}-description`}
+        label="App description"
+        name="description"
+        defaultValue={state.values?.description ?? app.description}
+        errors={errors("description")}
+        maxLength={300}
+      />
       <SubmitButton className="justify-self-start" pendingLabel="Saving…">
         {submitLabel}
       </SubmitButton>

@@ -29,7 +29,16 @@ export function AppTable({ apps }: { apps: AppRow[] }) {
                 name={app.name}
                 editHref={`/admin/catalog/models/apps/${app.id}`}
                 // An app with models can't go: its models' keys and history depend on it.
-                remove={app.modelCount === 0 ? { id: app.id, confirmLabel: "Delete app", action: deleteAppAction, description: "The app has no models, so nothing else changes. This can't be undone." } : undefined}
+                remove={
+                  app.modelCount === 0
+                    ? {
+                        id: app.id,
+                        confirmLabel: "Delete app",
+                        action: deleteAppAction,
+                        description: "The app has no models, so nothing else changes. This can't be undone.",
+                      }
+                    : undefined
+                }
               />
             </Td>
           </tr>

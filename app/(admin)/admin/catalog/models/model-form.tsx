@@ -5,7 +5,13 @@ import { useChoice } from "@/components/forms/select-field";
 import { FormField } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { ActionState } from "@/lib/auth/action";
-import { CheckboxField, FormMessage, SelectField, TextareaField, checkedDefault } from "../_components/form-bits";
+import {
+  CheckboxField,
+  FormMessage,
+  SelectField,
+  TextareaField,
+  checkedDefault,
+} from "../_components/form-bits";
 
 export type ModelFormValues = {
   id?: string;
@@ -62,11 +68,41 @@ export function ModelForm({ model, apps, action, submitLabel, notice }: Props) {
             </option>
           ))}
         </SelectField>
-        <FormField label="Slug" name="slug" defaultValue={value("slug")} errors={errors("slug")} autoComplete="off" required hint="The model key becomes app:slug, e.g. video-generator:veo-3." />
-        <FormField label="Name" name="name" defaultValue={value("name")} errors={errors("name")} autoComplete="off" required maxLength={80} />
-        <FormField label="Provider" name="provider" defaultValue={value("provider")} errors={errors("provider")} autoComplete="off" maxLength={40} hint="Upstream for the chat proxy, e.g. openai. Blank for none." />
+        <FormField
+          label="Slug"
+          name="slug"
+          defaultValue={value("slug")}
+          errors={errors("slug")}
+          autoComplete="off"
+          required
+          hint="The model key becomes app:slug, e.g. video-generator:veo-3."
+        />
+        <FormField
+          label="Name"
+          name="name"
+          defaultValue={value("name")}
+          errors={errors("name")}
+          autoComplete="off"
+          required
+          maxLength={80}
+        />
+        <FormField
+          label="Provider"
+          name="provider"
+          defaultValue={value("provider")}
+          errors={errors("provider")}
+          autoComplete="off"
+          maxLength={40}
+          hint="Upstream for the chat proxy, e.g. openai. Blank for none."
+        />
       </div>
-      <TextareaField label="Description" name="description" defaultValue={value("description")} errors={errors("description")} maxLength={300} />
+      <TextareaField
+        label="Description"
+        name="description"
+        defaultValue={value("description")}
+        errors={errors("description")}
+        maxLength={300}
+      />
       <div className="grid items-start gap-4 sm:grid-cols-2">
         <SelectField label="Unit" name="unit" {...unitChoice} errors={errors("unit")}>
           <option value="request">Request</option>
@@ -75,23 +111,80 @@ export function ModelForm({ model, apps, action, submitLabel, notice }: Props) {
           <option value="token">Token (priced per 1K)</option>
         </SelectField>
         <div hidden={unit === "token" && !errors("costPerUnitMicros")}>
-          <FormField label="Cost per unit (micro-dollars)" name="costPerUnitMicros" inputMode="numeric" defaultValue={value("costPerUnitMicros")} errors={errors("costPerUnitMicros")} hint={MICROS_HINT} />
+          <FormField
+            label="Cost per unit (micro-dollars)"
+            name="costPerUnitMicros"
+            inputMode="numeric"
+            defaultValue={value("costPerUnitMicros")}
+            errors={errors("costPerUnitMicros")}
+            hint={MICROS_HINT}
+          />
         </div>
         <div hidden={unit !== "token" && !tokenErrors}>
-          <FormField label="Input cost per 1K tokens (micro-dollars)" name="inputCostPer1kMicros" inputMode="numeric" defaultValue={value("inputCostPer1kMicros")} errors={errors("inputCostPer1kMicros")} hint={MICROS_HINT} />
+          <FormField
+            label="Input cost per 1K tokens (micro-dollars)"
+            name="inputCostPer1kMicros"
+            inputMode="numeric"
+            defaultValue={value("inputCostPer1kMicros")}
+            errors={errors("inputCostPer1kMicros")}
+            hint={MICROS_HINT}
+          />
         </div>
         <div hidden={unit !== "token" && !tokenErrors}>
-          <FormField label="Output cost per 1K tokens (micro-dollars)" name="outputCostPer1kMicros" inputMode="numeric" defaultValue={value("outputCostPer1kMicros")} errors={errors("outputCostPer1kMicros")} hint={MICROS_HINT} />
+          <FormField
+            label="Output cost per 1K tokens (micro-dollars)"
+            name="outputCostPer1kMicros"
+            inputMode="numeric"
+            defaultValue={value("outputCostPer1kMicros")}
+            errors={errors("outputCostPer1kMicros")}
+            hint={MICROS_HINT}
+          />
         </div>
-        <FormField label="Quota weight" name="quotaWeight" inputMode="numeric" defaultValue={value("quotaWeight")} errors={errors("quotaWeight")} hint="Daily quota units one unit of use costs (per 1K tokens for token models)." />
-        <FormField label="Markup override (%)" name="markupOverridePercent" inputMode="decimal" defaultValue={value("markupOverridePercent")} errors={errors("markupOverridePercent")} hint="Blank uses the tier's markup, else the global default." />
-        <FormField label="Order" name="sortOrder" inputMode="numeric" defaultValue={value("sortOrder")} errors={errors("sortOrder")} hint="Lower comes first within its app." />
+        <FormField
+          label="Quota weight"
+          name="quotaWeight"
+          inputMode="numeric"
+          defaultValue={value("quotaWeight")}
+          errors={errors("quotaWeight")}
+          hint="Daily quota units one unit of use costs (per 1K tokens for token models)."
+        />
+        <FormField
+          label="Markup override (%)"
+          name="markupOverridePercent"
+          inputMode="decimal"
+          defaultValue={value("markupOverridePercent")}
+          errors={errors("markupOverridePercent")}
+          hint="Blank uses the tier's markup, else the global default."
+        />
+        <FormField
+          label="Order"
+          name="sortOrder"
+          inputMode="numeric"
+          defaultValue={value("sortOrder")}
+          errors={errors("sortOrder")}
+          hint="Lower comes first within its app."
+        />
       </div>
       <fieldset className="grid gap-3">
         <legend className="mb-1 text-sm font-medium">Availability</legend>
-        <CheckboxField label="Enabled" name="enabled" defaultChecked={checkedDefault(state, "enabled", model.enabled)} hint="Disabled models answer model_not_found." />
-        <CheckboxField label="Free" name="free" defaultChecked={checkedDefault(state, "free", model.free)} hint="Calls cost nothing and use no quota." />
-        <CheckboxField label="Beta" name="beta" defaultChecked={checkedDefault(state, "beta", model.beta)} hint="Shown with a beta badge." />
+        <CheckboxField
+          label="Enabled"
+          name="enabled"
+          defaultChecked={checkedDefault(state, "enabled", model.enabled)}
+          hint="Disabled models answer model_not_found."
+        />
+        <CheckboxField
+          label="Free"
+          name="free"
+          defaultChecked={checkedDefault(state, "free", model.free)}
+          hint="Calls cost nothing and use no quota."
+        />
+        <CheckboxField
+          label="Beta"
+          name="beta"
+          defaultChecked={checkedDefault(state, "beta", model.beta)}
+          hint="Shown with a beta badge."
+        />
       </fieldset>
       <SubmitButton className="justify-self-start" pendingLabel="Saving…">
         {submitLabel}

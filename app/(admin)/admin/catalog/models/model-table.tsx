@@ -10,7 +10,8 @@ export type ModelRow = Model & { requiredTier: string | null };
 const micros = (n: bigint) => `${n.toLocaleString("en-US")} µ$`;
 
 function cost(model: Model) {
-  if (model.unit === "token") return `${micros(model.inputCostPer1kMicros)} in / ${micros(model.outputCostPer1kMicros)} out per 1K tokens`;
+  if (model.unit === "token")
+    return `${micros(model.inputCostPer1kMicros)} in / ${micros(model.outputCostPer1kMicros)} out per 1K tokens`;
   return `${micros(model.costPerUnitMicros)} per ${model.unit}`;
 }
 
@@ -41,12 +42,22 @@ export function ModelTable({ appName, models }: { appName: string; models: Model
             <Td className="text-right tabular-nums">{model.quotaWeight}</Td>
             <Td>
               <div className="flex flex-wrap gap-1">
-                {model.enabled ? <Badge variant="outline">Enabled</Badge> : <Badge variant="secondary">Disabled</Badge>}
+                {model.enabled ? (
+                  <Badge variant="outline">Enabled</Badge>
+                ) : (
+                  <Badge variant="secondary">Disabled</Badge>
+                )}
                 {model.free ? <Badge variant="outline">Free</Badge> : null}
                 {model.beta ? <Badge variant="outline">Beta</Badge> : null}
               </div>
             </Td>
-            <Td className="text-right tabular-nums">{model.markupOverrideBps === null ? <span className="text-muted-foreground">—</span> : formatBps(model.markupOverrideBps)}</Td>
+            <Td className="text-right tabular-nums">
+              {model.markupOverrideBps === null ? (
+                <span className="text-muted-foreground">—</span>
+              ) : (
+                formatBps(model.markupOverrideBps)
+              )}
+            </Td>
             <Td>{model.requiredTier ?? <span className="text-muted-foreground">No tier</span>}</Td>
             <Td>
               <div className="flex justify-end">

@@ -22,20 +22,37 @@ export default async function ModelsPage() {
   const [apps, tiers] = await Promise.all([listAppsWithModels(), listTiers({ includeArchived: true })]);
   const active = tiers.filter((t) => !t.archivedAt);
   const archived = new Set(tiers.filter((t) => t.archivedAt).map((t) => t.id));
-  const withRequired = apps.map((app) => ({ ...app, models: app.models.map((m) => ({ ...m, requiredTier: requiredTier(m.tiers, tiers)?.name ?? null })) }));
-  const pairs = apps.flatMap((app) => app.models.flatMap((m) => m.tiers.map((t) => ({ tierId: t.tierId, pair: `${t.tierId}:${m.id}` }))));
+  const withRequired = apps.map((app) => ({
+    ...app,
+    models: app.models.map((m) => ({ ...m, requiredTier: requiredTier(m.tiers, tiers)?.name ?? null })),
+  }));
+  const pairs = apps.flatMap((app) =>
+    app.models.flatMap((m) => m.tiers.map((t) => ({ tierId: t.tierId, pair: `${t.tierId}:${m.id}` }))),
+  );
   const modelCount = apps.reduce((n, app) => n + app.models.length, 0);
 
   return (
     <>
       <section className="grid gap-4">
         <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">
-            Apps
-          </h2>
-          <p className="text-sm text-muted-foreground">Each of the company&apos;s products; a model&apos;s key is app:model.</p>
+          <h2 className="text-xl font-semibold tracking-tight">Apps</h2>
+          <p className="text-sm text-muted-foreground">
+            Each of the company&apos;s products; a model&apos;s key is app:model.
+          </p>
         </div>
-        {apps.length === 0 ? <EmptyState title="No apps yet" /> : <AppTable apps={apps.map((a) => ({ id: a.id, key: a.key, name: a.name, description: a.description, modelCount: a.models.length }))} />}
+        {apps.length === 0 ? (
+          <EmptyState title="No apps yet" />
+        ) : (
+          <AppTable
+            apps={apps.map((a) => ({
+              id: a.id,
+              key: a.key,
+              name: a.name,
+              description: a.description,
+              modelCount: a.models.length,
+            }))}
+          />
+        )}
         <Card>
           <CardHeader>
             <CardTitle>New app</CardTitle>
@@ -50,10 +67,11 @@ export default async function ModelsPage() {
       <section className="grid gap-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div className="grid gap-1">
-            <h2 className="text-xl font-semibold tracking-tight">
-              Models
-            </h2>
-            <p className="text-sm text-muted-foreground">Provider costs in micro-dollars (1,000,000 µ$ = $1). The required tier is the lowest tier with access.</p>
+            <h2 className="text-xl font-semibold tracking-tight">Models</h2>
+            <p className="text-sm text-muted-foreground">
+              Provider costs in micro-dollars (1,000,000 µ$ = $1). The required tier is the lowest tier with
+              access.
+            </p>
           </div>
           {apps.length ? (
             <Button asChild>
@@ -67,21 +85,29 @@ export default async function ModelsPage() {
           <div key={app.id} className="grid gap-2">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h3 className="font-semibold">{app.name}</h3>
-              <Link href={`/admin/catalog/models/new?app=${app.id}`} className="rounded-sm text-sm font-medium text-primary underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+              <Link
+                href={`/admin/catalog/models/new?app=${app.id}`}
+                className="rounded-sm text-sm font-medium text-primary underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+              >
                 Add a model to {app.name}
               </Link>
             </div>
-            {app.models.length ? <ModelTable appName={app.name} models={app.models} /> : <p className="text-sm text-muted-foreground">No models yet.</p>}
+            {app.models.length ? (
+              <ModelTable appName={app.name} models={app.models} />
+            ) : (
+              <p className="text-sm text-muted-foreground">No models yet.</p>
+            )}
           </div>
         ))}
       </section>
 
       <section className="grid gap-4">
         <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">
-            Tier × model access
-          </h2>
-          <p className="text-sm text-muted-foreground">Tick the models each tier may call. Saving replaces the whole table. Archived tiers are not shown and keep their access.</p>
+          <h2 className="text-xl font-semibold tracking-tight">Tier × model access</h2>
+          <p className="text-sm text-muted-foreground">
+            Tick the models each tier may call. Saving replaces the whole table. Archived tiers are not shown
+            and keep their access.
+          </p>
         </div>
         {modelCount === 0 || active.length === 0 ? (
           <EmptyState title="Nothing to match yet">
@@ -90,7 +116,18 @@ export default async function ModelsPage() {
         ) : (
           <AccessMatrix
             tiers={active.map((t) => ({ id: t.id, name: t.name }))}
-            groups={withRequired.filter((a) => a.models.length).map((a) => ({ id: a.id, name: a.name, models: a.models.map((m) => ({ id: m.id, key: m.key, name: m.name, requiredTier: m.requiredTier })) }))}
+            groups={withRequired
+              .filter((a) => a.models.length)
+              .map((a) => ({
+                id: a.id,
+                name: a.name,
+                models: a.models.map((m) => ({
+                  id: m.id,
+                  key: m.key,
+                  name: m.name,
+                  requiredTier: m.requiredTier,
+                })),
+              }))}
             saved={pairs.filter((p) => !archived.has(p.tierId)).map((p) => p.pair)}
             hidden={pairs.filter((p) => archived.has(p.tierId)).map((p) => p.pair)}
           />

@@ -25,7 +25,10 @@ export function modelToForm(model: Model): ModelFormValues {
 }
 
 /** The lowest-ranked active tier with access to the model, or null when no active tier has it. */
-export function requiredTier(access: { tierId: string }[], tiers: Pick<Tier, "id" | "name" | "rank" | "archivedAt">[]) {
+export function requiredTier(
+  access: { tierId: string }[],
+  tiers: Pick<Tier, "id" | "name" | "rank" | "archivedAt">[],
+) {
   const ids = new Set(access.map((a) => a.tierId));
   return tiers.filter((t) => ids.has(t.id) && !t.archivedAt).sort((a, b) => a.rank - b.rank)[0] ?? null;
 }

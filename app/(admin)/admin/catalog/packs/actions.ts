@@ -14,11 +14,14 @@ export const createCreditPackAction = adminAction(creditPackSchema, async (input
   return { ok: true, message: `${pack.name} added.` };
 });
 
-export const updateCreditPackAction = adminAction(creditPackSchema.extend(idSchema.shape), async ({ id, ...input }, { admin }) => {
-  const pack = await updateCreditPack(actorOf(admin), id, input);
-  refreshCatalog();
-  return { ok: true, message: `${pack.name} saved.` };
-});
+export const updateCreditPackAction = adminAction(
+  creditPackSchema.extend(idSchema.shape),
+  async ({ id, ...input }, { admin }) => {
+    const pack = await updateCreditPack(actorOf(admin), id, input);
+    refreshCatalog();
+    return { ok: true, message: `${pack.name} saved.` };
+  },
+);
 
 export const deleteCreditPackAction = adminAction(idSchema, async ({ id }, { admin }) => {
   await deleteCreditPack(actorOf(admin), id);

@@ -29,10 +29,10 @@ export default async function PacksPage() {
     <>
       <section className="grid gap-4">
         <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">
-            Credit packs
-          </h2>
-          <p className="text-sm text-muted-foreground">Prepaid credits sold at a fixed price. 1,000 credits = $1 of provider cost.</p>
+          <h2 className="text-xl font-semibold tracking-tight">Credit packs</h2>
+          <p className="text-sm text-muted-foreground">
+            Prepaid credits sold at a fixed price. 1,000 credits = $1 of provider cost.
+          </p>
         </div>
         {packs.length === 0 ? (
           <EmptyState title="No credit packs yet">
@@ -59,7 +59,9 @@ export default async function PacksPage() {
                     <span className="block font-mono text-xs text-muted-foreground">{pack.code}</span>
                   </Th>
                   <Td className="text-right tabular-nums">{formatCredits(pack.millicredits)}</Td>
-                  <Td className="text-right tabular-nums">{pack.bonusMillicredits > 0n ? `+${formatCredits(pack.bonusMillicredits)}` : "—"}</Td>
+                  <Td className="text-right tabular-nums">
+                    {pack.bonusMillicredits > 0n ? `+${formatCredits(pack.bonusMillicredits)}` : "—"}
+                  </Td>
                   <Td className="text-right tabular-nums">{formatCents(pack.priceCents, pack.currency)}</Td>
                   <Td className="text-right tabular-nums">{pricePer1k(pack)}</Td>
                   <Td>
@@ -69,7 +71,13 @@ export default async function PacksPage() {
                     <RowActions
                       name={pack.name}
                       editHref={`/admin/catalog/packs/${pack.id}`}
-                      remove={{ id: pack.id, confirmLabel: "Delete pack", action: deleteCreditPackAction, description: "It can no longer be bought; credits already sold stay in their wallets. To pause sales instead, untick Active." }}
+                      remove={{
+                        id: pack.id,
+                        confirmLabel: "Delete pack",
+                        action: deleteCreditPackAction,
+                        description:
+                          "It can no longer be bought; credits already sold stay in their wallets. To pause sales instead, untick Active.",
+                      }}
                     />
                   </Td>
                 </tr>

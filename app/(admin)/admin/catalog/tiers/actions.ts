@@ -13,13 +13,19 @@ export const createTierAction = adminAction(tierSchema, async (input, { admin })
   redirect(`/admin/catalog/tiers/${tier.id}?created=1`);
 });
 
-export const updateTierAction = adminAction(tierSchema.extend({ id: z.string().min(1) }), async ({ id, ...input }, { admin }) => {
-  const tier = await updateTier(actorOf(admin), id, input);
-  refreshCatalog();
-  return { ok: true, message: `${tier.name} saved.` };
-});
+export const updateTierAction = adminAction(
+  tierSchema.extend({ id: z.string().min(1) }),
+  async ({ id, ...input }, { admin }) => {
+    const tier = await updateTier(actorOf(admin), id, input);
+    refreshCatalog();
+    return { ok: true, message: `${tier.name} saved.` };
+  },
+);
 
-const archiveSchema = z.object({ id: z.string().min(1), archived: z.enum(["true", "false"]).transform((v) => v === "true") });
+const archiveSchema = z.object({
+  id: z.string().min(1),
+  archived: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 
 export const setTierArchivedAction = adminAction(archiveSchema, async ({ id, archived }, { admin }) => {
   const tier = await setTierArchived(actorOf(admin), id, archived);

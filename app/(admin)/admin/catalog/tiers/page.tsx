@@ -22,10 +22,11 @@ export default async function TiersPage() {
     <section className="grid gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">
-            Tiers
-          </h2>
-          <p className="text-sm text-muted-foreground">Plans in rank order. A blank markup uses the global default ({formatBps(settings.defaultMarkupBps)}).</p>
+          <h2 className="text-xl font-semibold tracking-tight">Tiers</h2>
+          <p className="text-sm text-muted-foreground">
+            Plans in rank order. A blank markup uses the global default (
+            {formatBps(settings.defaultMarkupBps)}).
+          </p>
         </div>
         <Button asChild>
           <Link href="/admin/catalog/tiers/new">
@@ -36,7 +37,9 @@ export default async function TiersPage() {
 
       {tiers.length === 0 ? (
         <EmptyState title="No tiers yet">
-          <p>Create the first plan; the free tier (code &ldquo;free&rdquo;) is the default for every workspace.</p>
+          <p>
+            Create the first plan; the free tier (code &ldquo;free&rdquo;) is the default for every workspace.
+          </p>
         </EmptyState>
       ) : (
         <DataTable label="Tiers">
@@ -60,7 +63,10 @@ export default async function TiersPage() {
                 <Th scope="row" className="border-b bg-transparent font-normal text-foreground">
                   <div className="grid gap-1">
                     <span className="flex flex-wrap items-center gap-2">
-                      <Link href={`/admin/catalog/tiers/${tier.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                      <Link
+                        href={`/admin/catalog/tiers/${tier.id}`}
+                        className="font-medium text-primary underline-offset-4 hover:underline"
+                      >
                         {tier.name}
                       </Link>
                       {tier.archivedAt ? <Badge variant="outline">Archived</Badge> : null}
@@ -68,13 +74,21 @@ export default async function TiersPage() {
                     <span className="font-mono text-xs text-muted-foreground">{tier.code}</span>
                   </div>
                 </Th>
-                <Td className="text-right tabular-nums">{formatCents(tier.monthlyPriceCents, tier.currency)}</Td>
-                <Td className="text-right tabular-nums">{formatCents(tier.annualPriceCents, tier.currency)}</Td>
+                <Td className="text-right tabular-nums">
+                  {formatCents(tier.monthlyPriceCents, tier.currency)}
+                </Td>
+                <Td className="text-right tabular-nums">
+                  {formatCents(tier.annualPriceCents, tier.currency)}
+                </Td>
                 <Td className="text-right tabular-nums">{formatCredits(tier.includedMillicredits)}</Td>
                 <Td className="text-right tabular-nums">{formatCount(tier.dailyQuotaUnits)}</Td>
                 <Td className="text-right tabular-nums">{formatCount(tier.rateLimitPerMinute)}</Td>
                 <Td className="text-right tabular-nums">
-                  {tier.markupBps === null ? <span className="text-muted-foreground">Default</span> : formatBps(tier.markupBps)}
+                  {tier.markupBps === null ? (
+                    <span className="text-muted-foreground">Default</span>
+                  ) : (
+                    formatBps(tier.markupBps)
+                  )}
                 </Td>
                 <Td className="text-right tabular-nums">{tier.rank}</Td>
                 <Td>

@@ -32,11 +32,14 @@ export default async function OutboxEmailPage(props: Props) {
 
   return (
     <div className="mx-auto grid max-w-4xl gap-6">
-      <Link href="/admin/outbox" className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+      <Link
+        href="/admin/outbox"
+        className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+      >
         <ArrowLeft className="size-4" aria-hidden /> Back to the outbox
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <h1 className="min-w-0 break-words text-2xl font-semibold tracking-tight">{email.subject}</h1>
+        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words">{email.subject}</h1>
         <ResendButton id={email.id} />
       </div>
 
@@ -55,7 +58,9 @@ export default async function OutboxEmailPage(props: Props) {
             </Detail>
             <Detail label="Category">{categoryLabel(email.category)}</Detail>
             <Detail label="Attempts">{email.attempts}</Detail>
-            <Detail label="Last attempt">{email.lastAttemptAt ? formatDateTime(email.lastAttemptAt) : "Not attempted yet"}</Detail>
+            <Detail label="Last attempt">
+              {email.lastAttemptAt ? formatDateTime(email.lastAttemptAt) : "Not attempted yet"}
+            </Detail>
             <Detail label="Created">{formatDateTime(email.createdAt)}</Detail>
             <Detail label="Sent">{email.sentAt ? formatDateTime(email.sentAt) : "Not sent yet"}</Detail>
             {email.resendOfId ? (
@@ -84,7 +89,7 @@ export default async function OutboxEmailPage(props: Props) {
               ) : (
                 <ul className="grid gap-1">
                   {listHeaders.map(([name, value]) => (
-                    <li key={name} className="break-all font-mono text-xs">
+                    <li key={name} className="font-mono text-xs break-all">
                       {name}: {value}
                     </li>
                   ))}
@@ -109,7 +114,10 @@ export default async function OutboxEmailPage(props: Props) {
             <ul className="grid gap-2 text-sm">
               {links.map((href) => (
                 <li key={href}>
-                  <a href={href} className="break-all font-medium text-primary underline underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+                  <a
+                    href={href}
+                    className="font-medium break-all text-primary underline underline-offset-4 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+                  >
                     {href}
                   </a>
                 </li>
@@ -124,7 +132,9 @@ export default async function OutboxEmailPage(props: Props) {
           <CardTitle>Plain text</CardTitle>
         </CardHeader>
         <CardContent>
-          <pre className="whitespace-pre-wrap break-words rounded-md bg-muted p-4 font-mono text-sm">{email.text}</pre>
+          <pre className="rounded-md bg-muted p-4 font-mono text-sm break-words whitespace-pre-wrap">
+            {email.text}
+          </pre>
         </CardContent>
       </Card>
 
@@ -134,20 +144,26 @@ export default async function OutboxEmailPage(props: Props) {
         </CardHeader>
         <CardContent>
           {/* Empty sandbox: the email's HTML can't run scripts, submit forms or navigate this page. */}
-          <iframe sandbox="" srcDoc={email.html} title="Email preview" className="h-[36rem] w-full rounded-md border bg-white" />
+          <iframe
+            sandbox=""
+            srcDoc={email.html}
+            title="Email preview"
+            className="h-[36rem] w-full rounded-md border bg-white"
+          />
         </CardContent>
       </Card>
     </div>
   );
 }
 
-const linkClass = "rounded-sm text-primary underline underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+const linkClass =
+  "rounded-sm text-primary underline underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 function Detail({ label, wide, children }: { label: string; wide?: boolean; children: ReactNode }) {
   return (
     <div className={wide ? "grid gap-1 sm:col-span-2" : "grid gap-1"}>
       <dt className="text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 break-words font-medium">{children}</dd>
+      <dd className="min-w-0 font-medium break-words">{children}</dd>
     </div>
   );
 }

@@ -15,7 +15,9 @@ export const metadata: Metadata = { title: "Payment events" };
 const PAGE_SIZE = 50;
 const STATUSES: WebhookEventStatus[] = EVENT_STATUSES;
 
-export default async function PaymentEventsPage(props: { searchParams: Promise<{ status?: string; page?: string }> }) {
+export default async function PaymentEventsPage(props: {
+  searchParams: Promise<{ status?: string; page?: string }>;
+}) {
   await requireAdmin();
   const params = await props.searchParams;
   const status = STATUSES.find((s) => s === params.status);
@@ -25,7 +27,10 @@ export default async function PaymentEventsPage(props: { searchParams: Promise<{
     <div className="grid gap-6">
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Payment events</h1>
-        <p className="text-muted-foreground">Webhook events from Stripe or the local provider. Each is applied once; a failed one can be replayed. A signed but malformed one is rejected.</p>
+        <p className="text-muted-foreground">
+          Webhook events from Stripe or the local provider. Each is applied once; a failed one can be
+          replayed. A signed but malformed one is rejected.
+        </p>
       </div>
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
         {[undefined, ...STATUSES].map((s) => (
@@ -62,14 +67,21 @@ export default async function PaymentEventsPage(props: { searchParams: Promise<{
                 <Td>
                   <EventStatusBadge status={e.status} />
                 </Td>
-                <Td className="max-w-xs break-words text-sm">{e.error ?? "—"}</Td>
+                <Td className="max-w-xs text-sm break-words">{e.error ?? "—"}</Td>
                 <Td className="text-right">{canReplay(e.status) ? <ReplayButton id={e.id} /> : null}</Td>
               </tr>
             ))}
           </tbody>
         </DataTable>
       )}
-      <Pagination basePath="/admin/payments/events" params={{ status }} page={page} pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))} total={total} noun="events" />
+      <Pagination
+        basePath="/admin/payments/events"
+        params={{ status }}
+        page={page}
+        pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+        total={total}
+        noun="events"
+      />
     </div>
   );
 }

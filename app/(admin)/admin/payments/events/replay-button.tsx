@@ -12,8 +12,16 @@ export function ReplayButton({ id }: { id: string }) {
       <SubmitButton size="sm" variant="outline" aria-label={`Replay ${id}`} pendingLabel="Replaying…">
         Replay
       </SubmitButton>
-      {state.error ? <p role="alert" className="text-sm text-destructive">{state.error}</p> : null}
-      {state.message ? <p role="status" className="text-sm">{state.message}</p> : null}
+      {state.error ? (
+        <p role="alert" className="text-sm text-destructive">
+          {state.error}
+        </p>
+      ) : null}
+      {state.message ? (
+        <p role="status" className="text-sm">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -36,17 +36,19 @@ export default async function UserPage(props: Props) {
   const audit = await userAudit(user.id, parsePage(params.page));
 
   return (
-    <div className="mx-auto grid min-w-0 max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl min-w-0 gap-6">
       <Link
         href="/admin/users"
-        className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
       >
         <ArrowLeft className="size-4" aria-hidden /> Back to users
       </Link>
       <div className="grid gap-2">
-        <h1 className="min-w-0 break-all text-2xl font-semibold tracking-tight">{user.email}</h1>
+        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-all">{user.email}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          <Badge variant={user.role === "admin" ? "default" : "secondary"}>{user.role === "admin" ? "Admin" : "User"}</Badge>
+          <Badge variant={user.role === "admin" ? "default" : "secondary"}>
+            {user.role === "admin" ? "Admin" : "User"}
+          </Badge>
           <VerifiedBadge verified={Boolean(user.emailVerifiedAt)} />
         </div>
       </div>
@@ -60,7 +62,9 @@ export default async function UserPage(props: Props) {
             <Detail label="Email">{user.email}</Detail>
             <Detail label="Name">{user.name ?? "—"}</Detail>
             <Detail label="Role">{user.role === "admin" ? "Admin" : "User"}</Detail>
-            <Detail label="Email verified">{user.emailVerifiedAt ? formatDateTime(user.emailVerifiedAt) : "Not verified"}</Detail>
+            <Detail label="Email verified">
+              {user.emailVerifiedAt ? formatDateTime(user.emailVerifiedAt) : "Not verified"}
+            </Detail>
             <Detail label="Signed up">{formatDateTime(user.createdAt)}</Detail>
             <Detail label="Referral code">
               <span className="font-mono text-xs">{user.referralCode}</span>
@@ -83,7 +87,9 @@ export default async function UserPage(props: Props) {
         <Card>
           <CardHeader>
             <CardTitle>Email verification</CardTitle>
-            <CardDescription>Sends a new verification link, as at sign-up. Earlier links keep working until they expire.</CardDescription>
+            <CardDescription>
+              Sends a new verification link, as at sign-up. Earlier links keep working until they expire.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <ResendVerificationButton userId={user.id} />
@@ -92,7 +98,7 @@ export default async function UserPage(props: Props) {
       )}
 
       <section className="grid gap-3" aria-labelledby="user-workspaces">
-        <h2 id="user-workspaces" className="text-lg font-semibold leading-tight">
+        <h2 id="user-workspaces" className="text-lg leading-tight font-semibold">
           Workspaces
         </h2>
         {user.memberships.length === 0 ? (
@@ -111,11 +117,13 @@ export default async function UserPage(props: Props) {
             <tbody>
               {user.memberships.map((m) => (
                 <tr key={m.id}>
-                  <Td className="break-words font-medium">
+                  <Td className="font-medium break-words">
                     <Link href={`/admin/workspaces/${m.workspace.id}`} className={linkClass}>
                       {m.workspace.name}
                     </Link>
-                    <span className="block text-xs font-normal text-muted-foreground">{m.workspace.personal ? "Personal" : "Team"}</span>
+                    <span className="block text-xs font-normal text-muted-foreground">
+                      {m.workspace.personal ? "Personal" : "Team"}
+                    </span>
                   </Td>
                   <Td>{capitalize(m.role)}</Td>
                   <Td className="whitespace-nowrap">{`${planName(m.workspace.subscriptions)} · ${accountTypeLabel(m.workspace.accountType)}`}</Td>
@@ -131,12 +139,23 @@ export default async function UserPage(props: Props) {
       </section>
 
       <section className="grid gap-3" aria-labelledby="user-audit">
-        <h2 id="user-audit" className="text-lg font-semibold leading-tight">
+        <h2 id="user-audit" className="text-lg leading-tight font-semibold">
           Audit log
         </h2>
-        <AuditTable label="Audit entries about this user, newest first" entries={audit.rows} emptyTitle="No audit entries about this user yet" />
+        <AuditTable
+          label="Audit entries about this user, newest first"
+          entries={audit.rows}
+          emptyTitle="No audit entries about this user yet"
+        />
         {audit.total > 0 ? (
-          <Pagination basePath={`/admin/users/${user.id}`} params={{}} page={audit.page} pageCount={audit.pageCount} total={audit.total} noun={audit.total === 1 ? "entry" : "entries"} />
+          <Pagination
+            basePath={`/admin/users/${user.id}`}
+            params={{}}
+            page={audit.page}
+            pageCount={audit.pageCount}
+            total={audit.total}
+            noun={audit.total === 1 ? "entry" : "entries"}
+          />
         ) : null}
       </section>
     </div>

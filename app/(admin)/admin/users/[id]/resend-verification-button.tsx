@@ -13,7 +13,11 @@ export function ResendVerificationButton({ userId }: { userId: string }) {
       <SubmitButton variant="outline" pendingLabel="Sending…">
         Resend verification email
       </SubmitButton>
-      {state.error ? <Alert variant="error">{state.error}</Alert> : state.ok ? <Alert variant="success">{state.message}</Alert> : null}
+      {state.error ? (
+        <Alert variant="error">{state.error}</Alert>
+      ) : state.ok ? (
+        <Alert variant="success">{state.message}</Alert>
+      ) : null}
     </form>
   );
 }

@@ -26,24 +26,37 @@ const refresh = (workspaceId: string) => {
 export const adjustCreditsAction = adminAction(creditsFormSchema, async (input, { admin }) => {
   const result = await adjustWorkspaceCredits({ id: admin.id, email: admin.email }, input);
   refresh(input.workspaceId);
-  if (!result.applied) return { ok: true, message: `That adjustment was already applied; the balance is ${creditsPhrase(result.balanceMillicredits)}.` };
+  if (!result.applied)
+    return {
+      ok: true,
+      message: `That adjustment was already applied; the balance is ${creditsPhrase(result.balanceMillicredits)}.`,
+    };
   const amount = creditsPhrase(input.amount);
   return {
     ok: true,
-    message: input.direction === "grant" ? `Granted ${amount} to ${result.workspaceName}.` : `Deducted ${amount} from ${result.workspaceName}.`,
+    message:
+      input.direction === "grant"
+        ? `Granted ${amount} to ${result.workspaceName}.`
+        : `Deducted ${amount} from ${result.workspaceName}.`,
   };
 });
 
 export const compPlanAction = adminAction(compPlanFormSchema, async (input, { admin }) => {
   const { tierName, workspaceName } = await compWorkspace({ id: admin.id, email: admin.email }, input);
   refresh(input.workspaceId);
-  return { ok: true, message: `${workspaceName} is now on a comp ${tierName} plan (${input.interval === "year" ? "annual" : "monthly"}).` };
+  return {
+    ok: true,
+    message: `${workspaceName} is now on a comp ${tierName} plan (${input.interval === "year" ? "annual" : "monthly"}).`,
+  };
 });
 
 export const suspendAction = adminAction(suspendFormSchema, async (input, { admin }) => {
   const { workspaceName } = await suspendWorkspace({ id: admin.id, email: admin.email }, input);
   refresh(input.workspaceId);
-  return { ok: true, message: `${workspaceName} is suspended. Its API keys are refused until you unsuspend it.` };
+  return {
+    ok: true,
+    message: `${workspaceName} is suspended. Its API keys are refused until you unsuspend it.`,
+  };
 });
 
 export const unsuspendAction = adminAction(unsuspendFormSchema, async (input, { admin }) => {

@@ -9,10 +9,23 @@ import { compPlanAction } from "./actions";
 const INTERVALS = ["month", "year"] as const;
 
 // The shared select keeps each choice through the reset React does after the action.
-export function CompPlanForm({ workspaceId, tiers, currentTier }: { workspaceId: string; tiers: { code: string; name: string }[]; currentTier?: string }) {
+export function CompPlanForm({
+  workspaceId,
+  tiers,
+  currentTier,
+}: {
+  workspaceId: string;
+  tiers: { code: string; name: string }[];
+  currentTier?: string;
+}) {
   const [state, action] = useActionState(compPlanAction, {});
   const codes = tiers.map((t) => t.code);
-  const tier = useChoice(state, "tier", codes, currentTier && codes.includes(currentTier) ? currentTier : (codes[0] ?? ""));
+  const tier = useChoice(
+    state,
+    "tier",
+    codes,
+    currentTier && codes.includes(currentTier) ? currentTier : (codes[0] ?? ""),
+  );
   const interval = useChoice(state, "interval", INTERVALS, "month");
   return (
     <form action={action} className="grid gap-4" noValidate>

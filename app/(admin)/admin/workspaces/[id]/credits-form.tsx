@@ -11,7 +11,13 @@ const DIRECTIONS = ["grant", "deduct"] as const;
 
 // The idempotency key is minted when the page renders: a double submit or a retried request is one
 // ledger entry. After a success the page re-renders with a fresh key for the next adjustment.
-export function CreditsForm({ workspaceId, idempotencyKey }: { workspaceId: string; idempotencyKey: string }) {
+export function CreditsForm({
+  workspaceId,
+  idempotencyKey,
+}: {
+  workspaceId: string;
+  idempotencyKey: string;
+}) {
   const [state, action] = useActionState(adjustCreditsAction, {});
   // The button's wording and colour follow the select, which a refused submit never moves.
   const choice = useChoice(state, "direction", DIRECTIONS, "grant");
@@ -37,8 +43,19 @@ export function CreditsForm({ workspaceId, idempotencyKey }: { workspaceId: stri
           hint="Up to 3 decimals; 1 credit = $0.001."
         />
       </div>
-      <TextareaField label="Reason" name="reason" defaultValue={v.reason} errors={state.fieldErrors?.reason} hint="Stored with the ledger entry and in the audit log." maxLength={300} />
-      <SubmitButton className="justify-self-start" variant={direction === "deduct" ? "destructive" : "default"} pendingLabel={direction === "deduct" ? "Deducting…" : "Granting…"}>
+      <TextareaField
+        label="Reason"
+        name="reason"
+        defaultValue={v.reason}
+        errors={state.fieldErrors?.reason}
+        hint="Stored with the ledger entry and in the audit log."
+        maxLength={300}
+      />
+      <SubmitButton
+        className="justify-self-start"
+        variant={direction === "deduct" ? "destructive" : "default"}
+        pendingLabel={direction === "deduct" ? "Deducting…" : "Granting…"}
+      >
         {direction === "deduct" ? "Deduct credits" : "Grant credits"}
       </SubmitButton>
     </form>

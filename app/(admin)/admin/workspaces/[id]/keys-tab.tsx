@@ -39,14 +39,26 @@ export async function KeysTab({ ws, page, basePath }: TabProps) {
                       <Badge variant="outline">{status}</Badge>
                     </Td>
                     <Td className="text-right">
-                      <RevokeKeyButton name={key.name} revokeAction={revokeKeyAction} fields={{ workspaceId: ws.id, id: key.id }} revoked={Boolean(key.revokedAt)} />
+                      <RevokeKeyButton
+                        name={key.name}
+                        revokeAction={revokeKeyAction}
+                        fields={{ workspaceId: ws.id, id: key.id }}
+                        revoked={Boolean(key.revokedAt)}
+                      />
                     </Td>
                   </tr>
                 );
               })}
             </tbody>
           </DataTable>
-          <Pagination basePath={basePath} params={{ tab: "keys" }} page={keys.page} pageCount={keys.pageCount} total={keys.total} noun={keys.total === 1 ? "key" : "keys"} />
+          <Pagination
+            basePath={basePath}
+            params={{ tab: "keys" }}
+            page={keys.page}
+            pageCount={keys.pageCount}
+            total={keys.total}
+            noun={keys.total === 1 ? "key" : "keys"}
+          />
         </>
       )}
     </section>

@@ -17,7 +17,9 @@ export async function LedgerTab({ ws, page, basePath }: TabProps) {
       <Card>
         <CardHeader>
           <CardTitle>Grant or deduct credits</CardTitle>
-          <CardDescription>Balance: {creditsLabel(ws.balanceMillicredits)}. A deduct never takes it below zero.</CardDescription>
+          <CardDescription>
+            Balance: {creditsLabel(ws.balanceMillicredits)}. A deduct never takes it below zero.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <CreditsForm workspaceId={ws.id} idempotencyKey={randomUUID()} />
@@ -51,19 +53,34 @@ export async function LedgerTab({ ws, page, basePath }: TabProps) {
                   <tr key={e.id}>
                     <Td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</Td>
                     <Td className="whitespace-nowrap capitalize">{kindLabel(e.kind)}</Td>
-                    <Td className={`whitespace-nowrap text-right tabular-nums ${e.amountMillicredits < 0n ? "text-destructive" : ""}`}>
+                    <Td
+                      className={`text-right whitespace-nowrap tabular-nums ${e.amountMillicredits < 0n ? "text-destructive" : ""}`}
+                    >
                       {e.amountMillicredits > 0n ? "+" : ""}
                       {formatCredits(e.amountMillicredits)}
                     </Td>
-                    <Td className="whitespace-nowrap text-right tabular-nums">{formatCredits(e.balanceAfterMillicredits)}</Td>
-                    <Td className="max-w-56 break-all font-mono text-xs">{e.reference}</Td>
-                    <Td className="min-w-40 max-w-72 break-words">{e.reason ?? <span className="text-muted-foreground">—</span>}</Td>
-                    <Td className="break-all">{e.actorEmail ?? <span className="text-muted-foreground">System</span>}</Td>
+                    <Td className="text-right whitespace-nowrap tabular-nums">
+                      {formatCredits(e.balanceAfterMillicredits)}
+                    </Td>
+                    <Td className="max-w-56 font-mono text-xs break-all">{e.reference}</Td>
+                    <Td className="max-w-72 min-w-40 break-words">
+                      {e.reason ?? <span className="text-muted-foreground">—</span>}
+                    </Td>
+                    <Td className="break-all">
+                      {e.actorEmail ?? <span className="text-muted-foreground">System</span>}
+                    </Td>
                   </tr>
                 ))}
               </tbody>
             </DataTable>
-            <Pagination basePath={basePath} params={{ tab: "ledger" }} page={ledger.page} pageCount={ledger.pageCount} total={ledger.total} noun={ledger.total === 1 ? "entry" : "entries"} />
+            <Pagination
+              basePath={basePath}
+              params={{ tab: "ledger" }}
+              page={ledger.page}
+              pageCount={ledger.pageCount}
+              total={ledger.total}
+              noun={ledger.total === 1 ? "entry" : "entries"}
+            />
           </>
         )}
       </section>

@@ -29,7 +29,7 @@ export async function MembersTab({ ws, page, basePath }: TabProps) {
             <tbody>
               {members.rows.map((m) => (
                 <tr key={m.id}>
-                  <Td className="break-all font-medium">
+                  <Td className="font-medium break-all">
                     <Link href={`/admin/users/${m.user.id}`} className={linkClass}>
                       {m.user.email}
                     </Link>
@@ -41,7 +41,14 @@ export async function MembersTab({ ws, page, basePath }: TabProps) {
               ))}
             </tbody>
           </DataTable>
-          <Pagination basePath={basePath} params={{ tab: "members" }} page={members.page} pageCount={members.pageCount} total={members.total} noun={members.total === 1 ? "member" : "members"} />
+          <Pagination
+            basePath={basePath}
+            params={{ tab: "members" }}
+            page={members.page}
+            pageCount={members.pageCount}
+            total={members.total}
+            noun={members.total === 1 ? "member" : "members"}
+          />
         </>
       )}
     </section>

@@ -55,15 +55,15 @@ export default async function WorkspacePage(props: Props) {
   const tabProps = { ws, page, basePath };
 
   return (
-    <div className="mx-auto grid min-w-0 max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl min-w-0 gap-6">
       <Link
         href="/admin/workspaces"
-        className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
       >
         <ArrowLeft className="size-4" aria-hidden /> Back to workspaces
       </Link>
       <div className="grid gap-2">
-        <h1 className="min-w-0 break-words text-2xl font-semibold tracking-tight">{ws.name}</h1>
+        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words">{ws.name}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
           <Badge variant="secondary">{planName(ws.subscriptions)}</Badge>
           <WorkspaceStatusBadge suspended={Boolean(ws.suspendedAt)} />

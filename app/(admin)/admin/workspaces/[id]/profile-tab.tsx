@@ -35,7 +35,9 @@ export function ProfileTab({ ws }: TabProps) {
             <Detail label="Plan">{planName(ws.subscriptions)}</Detail>
             <Detail label="Balance">{creditsLabel(ws.balanceMillicredits)}</Detail>
             <Detail label="Overage to credits">{ws.overageEnabled ? "On" : "Off"}</Detail>
-            <Detail label="Suspended since">{ws.suspendedAt ? formatDateTime(ws.suspendedAt) : "Not suspended"}</Detail>
+            <Detail label="Suspended since">
+              {ws.suspendedAt ? formatDateTime(ws.suspendedAt) : "Not suspended"}
+            </Detail>
             <Detail label="Created">{formatDateTime(ws.createdAt)}</Detail>
             <Detail label="Members">{ws._count.memberships}</Detail>
             <Detail label="API keys">{ws._count.apiKeys}</Detail>

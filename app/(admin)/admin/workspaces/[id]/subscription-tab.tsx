@@ -18,7 +18,9 @@ export async function SubscriptionTab({ ws, page, basePath }: TabProps) {
       <Card>
         <CardHeader>
           <CardTitle>Current plan</CardTitle>
-          {live ? null : <CardDescription>No paid subscription: the workspace is on the free tier.</CardDescription>}
+          {live ? null : (
+            <CardDescription>No paid subscription: the workspace is on the free tier.</CardDescription>
+          )}
         </CardHeader>
         {live ? (
           <CardContent>
@@ -26,13 +28,19 @@ export async function SubscriptionTab({ ws, page, basePath }: TabProps) {
               <Detail label="Tier">{live.tier.name}</Detail>
               <Detail label="Interval">{intervalLabel[live.interval]}</Detail>
               <Detail label="Status">{capitalize(live.status.replace("_", " "))}</Detail>
-              <Detail label="Provider">{live.provider === "manual" ? "Manual (comp)" : capitalize(live.provider)}</Detail>
+              <Detail label="Provider">
+                {live.provider === "manual" ? "Manual (comp)" : capitalize(live.provider)}
+              </Detail>
               <Detail label="Current period">
                 {formatDate(live.currentPeriodStart)} – {formatDate(live.currentPeriodEnd)}
               </Detail>
               <Detail label="Renewal">{live.cancelAtPeriodEnd ? "Ends at period end" : "Renews"}</Detail>
-              {live.scheduledTier ? <Detail label="Scheduled change">{`${live.scheduledTier.name} at period end`}</Detail> : null}
-              {live.pastDueAt ? <Detail label="Past due since">{formatDateTime(live.pastDueAt)}</Detail> : null}
+              {live.scheduledTier ? (
+                <Detail label="Scheduled change">{`${live.scheduledTier.name} at period end`}</Detail>
+              ) : null}
+              {live.pastDueAt ? (
+                <Detail label="Past due since">{formatDateTime(live.pastDueAt)}</Detail>
+              ) : null}
             </DetailList>
           </CardContent>
         ) : null}
@@ -43,7 +51,10 @@ export async function SubscriptionTab({ ws, page, basePath }: TabProps) {
           <CardTitle>Put on a comp plan</CardTitle>
           <CardDescription>
             A manual subscription the company grants for free. It replaces the current plan in Tollgate
-            {live && live.provider === "stripe" ? "; cancel the Stripe subscription in Stripe too, or it keeps billing" : ""}.
+            {live && live.provider === "stripe"
+              ? "; cancel the Stripe subscription in Stripe too, or it keeps billing"
+              : ""}
+            .
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -89,7 +100,14 @@ export async function SubscriptionTab({ ws, page, basePath }: TabProps) {
                 ))}
               </tbody>
             </DataTable>
-            <Pagination basePath={basePath} params={{ tab: "subscription" }} page={history.page} pageCount={history.pageCount} total={history.total} noun={history.total === 1 ? "subscription" : "subscriptions"} />
+            <Pagination
+              basePath={basePath}
+              params={{ tab: "subscription" }}
+              page={history.page}
+              pageCount={history.pageCount}
+              total={history.total}
+              noun={history.total === 1 ? "subscription" : "subscriptions"}
+            />
           </>
         )}
       </section>

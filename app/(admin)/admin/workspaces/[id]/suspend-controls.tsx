@@ -7,7 +7,15 @@ import { suspendAction, unsuspendAction } from "./actions";
 
 // One component for both directions, so the success message survives the page re-rendering with
 // the other button.
-export function SuspendControls({ workspaceId, name, suspended }: { workspaceId: string; name: string; suspended: boolean }) {
+export function SuspendControls({
+  workspaceId,
+  name,
+  suspended,
+}: {
+  workspaceId: string;
+  name: string;
+  suspended: boolean;
+}) {
   const [message, setMessage] = useState("");
   const status = useRef<HTMLParagraphElement>(null);
   const common = { fields: { workspaceId }, onDone: setMessage, focusAfter: () => status.current?.focus() };
@@ -26,7 +34,14 @@ export function SuspendControls({ workspaceId, name, suspended }: { workspaceId:
           confirmVariant="default"
           action={unsuspendAction}
           inputs={(state) => (
-            <TextareaField label="Note (optional)" name="reason" id="unsuspend-reason" maxLength={300} defaultValue={state.values?.reason} errors={state.fieldErrors?.reason} />
+            <TextareaField
+              label="Note (optional)"
+              name="reason"
+              id="unsuspend-reason"
+              maxLength={300}
+              defaultValue={state.values?.reason}
+              errors={state.fieldErrors?.reason}
+            />
           )}
         />
       ) : (

@@ -8,10 +8,12 @@ import { sectionHeading, type TabProps } from "./tab-props";
 const billedToLabel = { quota: "Quota", credits: "Credits", free: "Free", byok: "Own key" } as const;
 
 // Provider cost is in micro-dollars; shown as dollars with up to 6 decimals.
-const dollars = (micros: bigint) => `$${(Number(micros) / 1e6).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 })}`;
+const dollars = (micros: bigint) =>
+  `$${(Number(micros) / 1e6).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 })}`;
 
 function quantity(e: { quantity: bigint | null; inputTokens: bigint | null; outputTokens: bigint | null }) {
-  if (e.inputTokens !== null || e.outputTokens !== null) return `${(e.inputTokens ?? 0n).toLocaleString("en-US")} in / ${(e.outputTokens ?? 0n).toLocaleString("en-US")} out`;
+  if (e.inputTokens !== null || e.outputTokens !== null)
+    return `${(e.inputTokens ?? 0n).toLocaleString("en-US")} in / ${(e.outputTokens ?? 0n).toLocaleString("en-US")} out`;
   return (e.quantity ?? 1n).toLocaleString("en-US");
 }
 
@@ -33,7 +35,7 @@ export async function UsageTab({ ws, page, basePath }: TabProps) {
           {stats.map((s) => (
             <div key={s.label} className="grid gap-1 rounded-lg border bg-card p-4">
               <dt className="text-sm text-muted-foreground">{s.label}</dt>
-              <dd className="break-words text-xl font-semibold tabular-nums">{s.value}</dd>
+              <dd className="text-xl font-semibold break-words tabular-nums">{s.value}</dd>
             </div>
           ))}
         </dl>
@@ -64,16 +66,23 @@ export async function UsageTab({ ws, page, basePath }: TabProps) {
                 {usage.rows.map((e) => (
                   <tr key={e.id}>
                     <Td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</Td>
-                    <Td className="whitespace-nowrap font-mono text-xs">{e.modelKey}</Td>
+                    <Td className="font-mono text-xs whitespace-nowrap">{e.modelKey}</Td>
                     <Td>{billedToLabel[e.billedTo]}</Td>
-                    <Td className="whitespace-nowrap text-right tabular-nums">{quantity(e)}</Td>
+                    <Td className="text-right whitespace-nowrap tabular-nums">{quantity(e)}</Td>
                     <Td className="text-right tabular-nums">{formatCredits(e.chargedMillicredits)}</Td>
                     <Td className="text-right tabular-nums">{formatCount(e.quotaUnits)}</Td>
                   </tr>
                 ))}
               </tbody>
             </DataTable>
-            <Pagination basePath={basePath} params={{ tab: "usage" }} page={usage.page} pageCount={usage.pageCount} total={usage.total} noun={usage.total === 1 ? "event" : "events"} />
+            <Pagination
+              basePath={basePath}
+              params={{ tab: "usage" }}
+              page={usage.page}
+              pageCount={usage.pageCount}
+              total={usage.total}
+              noun={usage.total === 1 ? "event" : "events"}
+            />
           </>
         )}
       </section>

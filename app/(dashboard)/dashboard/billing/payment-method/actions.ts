@@ -14,6 +14,10 @@ export const saveCardAction = userAction(cardFields, async (card, { workspace, r
   const retried = await retryPastDueRenewal(workspace.id);
   const stillPastDue = retried && (await liveSubscription(workspace.id))?.status === "past_due";
   revalidatePath("/dashboard/billing", "layout");
-  const outcome = !retried ? "" : stillPastDue ? " Your unpaid renewal was declined again; try another card." : " Your unpaid renewal was charged.";
+  const outcome = !retried
+    ? ""
+    : stillPastDue
+      ? " Your unpaid renewal was declined again; try another card."
+      : " Your unpaid renewal was charged.";
   return { ok: true, message: `Card ending ${saved.last4} saved.${outcome}` };
 });

@@ -17,20 +17,32 @@ export const metadata: Metadata = { title: "Payment method" };
 
 export default async function PaymentMethodPage() {
   const { workspace, role } = await getDashboardContext();
-  const [sub, card] = await Promise.all([liveSubscription(workspace.id), db.paymentMethod.findUnique({ where: { workspaceId: workspace.id } })]);
+  const [sub, card] = await Promise.all([
+    liveSubscription(workspace.id),
+    db.paymentMethod.findUnique({ where: { workspaceId: workspace.id } }),
+  ]);
   const managesBilling = can(role, "billing.manage");
   // Same choice as paymentMethodUrl: a Stripe plan (or Stripe with no plan) keeps its card at Stripe.
   const local = sub && sub.provider !== "manual" ? sub.provider === "local" : !usingStripe();
   return (
     <div className="mx-auto grid max-w-3xl gap-6">
-      <Link href="/dashboard/billing" className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+      <Link
+        href="/dashboard/billing"
+        className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+      >
         <ArrowLeft className="size-4" aria-hidden /> Back to billing
       </Link>
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Payment method</h1>
-        <p className="text-muted-foreground">The card {workspace.name}&apos;s renewals and upgrades are charged to.</p>
+        <p className="text-muted-foreground">
+          The card {workspace.name}&apos;s renewals and upgrades are charged to.
+        </p>
       </div>
-      {sub?.status === "past_due" && local ? <Alert variant="warning">Your last payment failed. Saving a card that works charges the unpaid renewal again right away.</Alert> : null}
+      {sub?.status === "past_due" && local ? (
+        <Alert variant="warning">
+          Your last payment failed. Saving a card that works charges the unpaid renewal again right away.
+        </Alert>
+      ) : null}
 
       <Card role="region" aria-labelledby="card-on-file">
         <CardHeader>
@@ -42,7 +54,10 @@ export default async function PaymentMethodPage() {
       </Card>
 
       {!local ? (
-        <Alert variant="info">This workspace pays through Stripe, which keeps the card. Use Manage payment method on the billing page to change it.</Alert>
+        <Alert variant="info">
+          This workspace pays through Stripe, which keeps the card. Use Manage payment method on the billing
+          page to change it.
+        </Alert>
       ) : managesBilling ? (
         <Card role="region" aria-labelledby="new-card">
           <CardHeader>
@@ -51,15 +66,19 @@ export default async function PaymentMethodPage() {
           </CardHeader>
           <CardContent className="grid gap-4">
             <Alert variant="info">
-              No real card is charged here. Test cards: <span className="whitespace-nowrap font-mono">{TEST_CARDS.success}</span> saves and charges;{" "}
-              <span className="whitespace-nowrap font-mono">{TEST_CARDS.failsLater}</span> saves, but later charges fail;{" "}
-              <span className="whitespace-nowrap font-mono">{TEST_CARDS.declined}</span> is declined.
+              No real card is charged here. Test cards:{" "}
+              <span className="font-mono whitespace-nowrap">{TEST_CARDS.success}</span> saves and charges;{" "}
+              <span className="font-mono whitespace-nowrap">{TEST_CARDS.failsLater}</span> saves, but later
+              charges fail; <span className="font-mono whitespace-nowrap">{TEST_CARDS.declined}</span> is
+              declined.
             </Alert>
             <CardForm />
           </CardContent>
         </Card>
       ) : (
-        <p className="text-sm text-muted-foreground">Only owners, admins and billing members change the card.</p>
+        <p className="text-sm text-muted-foreground">
+          Only owners, admins and billing members change the card.
+        </p>
       )}
     </div>
   );

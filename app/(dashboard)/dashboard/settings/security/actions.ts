@@ -20,7 +20,8 @@ export const disableTwoFactorAction = userAction(codeSchema, async ({ code }, { 
   try {
     await disableTwoFactor(user.id, code);
   } catch (e) {
-    if (e instanceof InvalidTwoFactorCodeError) return { error: e.message, fieldErrors: { code: [e.message] } };
+    if (e instanceof InvalidTwoFactorCodeError)
+      return { error: e.message, fieldErrors: { code: [e.message] } };
     throw e;
   }
   refresh();

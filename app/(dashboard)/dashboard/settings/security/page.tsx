@@ -13,7 +13,10 @@ export default async function SecurityPage(props: { searchParams: Promise<{ requ
   const { required } = await props.searchParams;
   const { user } = await getDashboardContext();
   const enabled = Boolean(user.totpEnabledAt);
-  const [enrolment, remaining] = await Promise.all([enabled ? null : pendingEnrolment(user.id), enabled ? unusedRecoveryCodes(user.id) : 0]);
+  const [enrolment, remaining] = await Promise.all([
+    enabled ? null : pendingEnrolment(user.id),
+    enabled ? unusedRecoveryCodes(user.id) : 0,
+  ]);
   return (
     <div className="mx-auto grid max-w-2xl gap-6">
       <div className="grid gap-1">
@@ -21,13 +24,18 @@ export default async function SecurityPage(props: { searchParams: Promise<{ requ
         <p className="text-muted-foreground">How you sign in, and where you are signed in.</p>
       </div>
       {required === "admin" && !enabled ? (
-        <Alert variant="error">The admin console requires two-factor authentication. Set it up below to continue.</Alert>
+        <Alert variant="error">
+          The admin console requires two-factor authentication. Set it up below to continue.
+        </Alert>
       ) : null}
 
       <Card>
         <CardHeader>
           <CardTitle>Two-factor authentication</CardTitle>
-          <CardDescription>Sign in with your password and a code from an authenticator app (1Password, Google Authenticator, Authy…).</CardDescription>
+          <CardDescription>
+            Sign in with your password and a code from an authenticator app (1Password, Google Authenticator,
+            Authy…).
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <TwoFactorSection enabled={enabled} remaining={remaining} enrolment={enrolment} />
@@ -37,7 +45,10 @@ export default async function SecurityPage(props: { searchParams: Promise<{ requ
       <Card>
         <CardHeader>
           <CardTitle>Sessions</CardTitle>
-          <CardDescription>Signs you out on every browser and device, this one included. Use it if you signed in somewhere you no longer trust.</CardDescription>
+          <CardDescription>
+            Signs you out on every browser and device, this one included. Use it if you signed in somewhere
+            you no longer trust.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <SignOutEverywhereForm />
@@ -47,7 +58,10 @@ export default async function SecurityPage(props: { searchParams: Promise<{ requ
       {user.role === "admin" ? (
         <p className="text-sm text-muted-foreground">
           Whether every admin must use two-factor authentication is set in the admin console&apos;s{" "}
-          <Link href="/admin/security" className="font-medium text-primary underline-offset-4 hover:underline">
+          <Link
+            href="/admin/security"
+            className="font-medium text-primary underline-offset-4 hover:underline"
+          >
             Security
           </Link>{" "}
           page.

@@ -8,7 +8,19 @@ import { parseUsageSearch } from "../filters";
 
 export const dynamic = "force-dynamic";
 
-const HEADER = ["time_utc", "event_id", "model", "quantity", "input_tokens", "output_tokens", "billed_to", "charged_credits", "charged_millicredits", "quota_units", "api_key_id"];
+const HEADER = [
+  "time_utc",
+  "event_id",
+  "model",
+  "quantity",
+  "input_tokens",
+  "output_tokens",
+  "billed_to",
+  "charged_credits",
+  "charged_millicredits",
+  "quota_units",
+  "api_key_id",
+];
 
 function row(e: UsageEvent) {
   return csvRow([

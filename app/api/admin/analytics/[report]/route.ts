@@ -5,12 +5,14 @@ import { isReportName, reportCsv } from "@/lib/analytics/reports";
 
 export const dynamic = "force-dynamic";
 
-const error = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
+const error = (status: number, code: string, message: string) =>
+  Response.json({ error: { code, message } }, { status });
 
 export async function GET(req: Request, ctx: { params: Promise<{ report: string }> }) {
   const user = await getCurrentUser();
   if (!user) return error(401, "unauthenticated", "Sign in to download reports.");
-  if (user.role !== "admin" || (await adminNeedsTwoFactor(user))) return error(403, "forbidden", "Only admins can download reports.");
+  if (user.role !== "admin" || (await adminNeedsTwoFactor(user)))
+    return error(403, "forbidden", "Only admins can download reports.");
   const { report } = await ctx.params;
   if (!isReportName(report)) return error(404, "not_found", "No such report.");
   const range = parseRange(Object.fromEntries(new URL(req.url).searchParams));

@@ -7,19 +7,24 @@ import { adminNeedsTwoFactor, getCurrentUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
-const error = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
+const error = (status: number, code: string, message: string) =>
+  Response.json({ error: { code, message } }, { status });
 
 // A fetch from the admin page, not a navigation: answer with a status, never a redirect to sign-in.
 export async function GET(req: Request) {
   const user = await getCurrentUser();
   if (!user) return error(401, "unauthenticated", "Sign in to export the audit log.");
-  if (user.role !== "admin" || (await adminNeedsTwoFactor(user))) return error(403, "forbidden", "Only admins can export the audit log.");
+  if (user.role !== "admin" || (await adminNeedsTwoFactor(user)))
+    return error(403, "forbidden", "Only admins can export the audit log.");
 
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const format = z.enum(exportFormats).safeParse(params.format);
   if (!format.success) return error(400, "invalid_request", "format must be csv or json.");
 
-  const { stream, total, filename, contentType } = await exportAuditLog(parseAuditFilter(params), format.data);
+  const { stream, total, filename, contentType } = await exportAuditLog(
+    parseAuditFilter(params),
+    format.data,
+  );
   return new Response(stream, {
     headers: {
       "Content-Type": contentType,

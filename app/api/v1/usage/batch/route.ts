@@ -10,7 +10,12 @@ export const POST = v1Route(async (req, caller) => {
     body: {
       results: items.map((item) =>
         "result" in item
-          ? { index: item.index, status: item.status, ...usageBody(item.result), replayed: item.result.replayed }
+          ? {
+              index: item.index,
+              status: item.status,
+              ...usageBody(item.result),
+              replayed: item.result.replayed,
+            }
           : { index: item.index, status: item.status, error: item.error },
       ),
     },

@@ -25,15 +25,24 @@ export default async function EditFeaturePage(props: Props) {
   return (
     <section className="grid max-w-3xl gap-4">
       <BackLink href="/admin/catalog/features">All features</BackLink>
-      <h2 className="text-xl font-semibold tracking-tight">
-        {feature.name}
-      </h2>
+      <h2 className="text-xl font-semibold tracking-tight">{feature.name}</h2>
       <FeatureForm
-        feature={{ id: feature.id, key: feature.key, name: feature.name, description: feature.description, category: feature.category, kind: feature.kind, unit: feature.unit ?? "", sortOrder: String(feature.sortOrder) }}
+        feature={{
+          id: feature.id,
+          key: feature.key,
+          name: feature.name,
+          description: feature.description,
+          category: feature.category,
+          kind: feature.kind,
+          unit: feature.unit ?? "",
+          sortOrder: String(feature.sortOrder),
+        }}
         action={updateFeatureAction}
         submitLabel="Save feature"
       />
-      <p className="text-sm text-muted-foreground">Switching a limit to yes/no drops the limits every tier had for it.</p>
+      <p className="text-sm text-muted-foreground">
+        Switching a limit to yes/no drops the limits every tier had for it.
+      </p>
     </section>
   );
 }

@@ -24,7 +24,13 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function EditModelPage(props: Props) {
   await requireAdmin();
   const [{ id }, { created }] = await Promise.all([props.params, props.searchParams]);
-  const [model, apps] = await Promise.all([getModel(id), db.app.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, key: true } })]);
+  const [model, apps] = await Promise.all([
+    getModel(id),
+    db.app.findMany({
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, key: true },
+    }),
+  ]);
   if (!model) notFound();
 
   return (
@@ -32,20 +38,26 @@ export default async function EditModelPage(props: Props) {
       <BackLink href="/admin/catalog/models">All apps and models</BackLink>
       <section className="grid gap-4">
         <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">
-            {model.name}
-          </h2>
+          <h2 className="text-xl font-semibold tracking-tight">{model.name}</h2>
           <p className="font-mono text-sm text-muted-foreground">
             {model.key} · price version {model.priceVersion}
           </p>
         </div>
-        <ModelForm model={modelToForm(model)} apps={apps} action={updateModelAction} submitLabel="Save model" notice={created ? `${model.key} created.` : undefined} />
+        <ModelForm
+          model={modelToForm(model)}
+          apps={apps}
+          action={updateModelAction}
+          submitLabel="Save model"
+          notice={created ? `${model.key} created.` : undefined}
+        />
       </section>
 
       <Card>
         <CardHeader>
           <CardTitle>Delete this model</CardTitle>
-          <CardDescription>To stop selling it but keep its history readable, untick Enabled instead.</CardDescription>
+          <CardDescription>
+            To stop selling it but keep its history readable, untick Enabled instead.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <ActionDialog

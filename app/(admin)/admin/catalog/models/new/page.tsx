@@ -12,28 +12,47 @@ export const metadata: Metadata = { title: "New model" };
 export default async function NewModelPage(props: { searchParams: Promise<{ app?: string }> }) {
   await requireAdmin();
   const { app } = await props.searchParams;
-  const apps = await db.app.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, key: true } });
+  const apps = await db.app.findMany({
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, key: true },
+  });
   const appId = apps.find((a) => a.id === app)?.id ?? (apps.length === 1 ? apps[0].id : "");
 
   return (
     <section className="grid max-w-3xl gap-4">
       <BackLink href="/admin/catalog/models">All apps and models</BackLink>
-      <h2 className="text-xl font-semibold tracking-tight">
-        New model
-      </h2>
+      <h2 className="text-xl font-semibold tracking-tight">New model</h2>
       {apps.length === 0 ? (
         <EmptyState title="Add an app first">
           <p>Every model belongs to an app; its key is app:slug.</p>
         </EmptyState>
       ) : (
         <ModelForm
-          model={{ appId, slug: "", name: "", description: "", provider: "", unit: "request", costPerUnitMicros: "0", inputCostPer1kMicros: "0", outputCostPer1kMicros: "0", quotaWeight: "1", markupOverridePercent: "", sortOrder: "0", enabled: true, free: false, beta: false }}
+          model={{
+            appId,
+            slug: "",
+            name: "",
+            description: "",
+            provider: "",
+            unit: "request",
+            costPerUnitMicros: "0",
+            inputCostPer1kMicros: "0",
+            outputCostPer1kMicros: "0",
+            quotaWeight: "1",
+            markupOverridePercent: "",
+            sortOrder: "0",
+            enabled: true,
+            free: false,
+            beta: false,
+          }}
           apps={apps}
           action={createModelAction}
           submitLabel="Create model"
         />
       )}
-      <p className="text-sm text-muted-foreground">A new model is in no tier yet: give tiers access in the access matrix.</p>
+      <p className="text-sm text-muted-foreground">
+        A new model is in no tier yet: give tiers access in the access matrix.
+      </p>
     </section>
   );
 }

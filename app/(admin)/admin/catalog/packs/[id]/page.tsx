@@ -26,9 +26,7 @@ export default async function EditPackPage(props: Props) {
   return (
     <section className="grid max-w-3xl gap-4">
       <BackLink href="/admin/catalog/packs">All credit packs</BackLink>
-      <h2 className="text-xl font-semibold tracking-tight">
-        {pack.name}
-      </h2>
+      <h2 className="text-xl font-semibold tracking-tight">{pack.name}</h2>
       <PackForm
         pack={{
           id: pack.id,

@@ -17,11 +17,22 @@ export default async function NewTierPage() {
   return (
     <section className="grid max-w-3xl gap-4">
       <BackLink href="/admin/catalog/tiers">All tiers</BackLink>
-      <h2 className="text-xl font-semibold tracking-tight">
-        New tier
-      </h2>
+      <h2 className="text-xl font-semibold tracking-tight">New tier</h2>
       <TierForm
-        tier={{ code: "", name: "", description: "", monthlyPrice: "0", annualPrice: "0", includedCredits: "0", dailyQuotaUnits: "0", rateLimitPerMinute: "60", markupPercent: "", rank: String(nextRank), isPublic: true, mostPopular: false }}
+        tier={{
+          code: "",
+          name: "",
+          description: "",
+          monthlyPrice: "0",
+          annualPrice: "0",
+          includedCredits: "0",
+          dailyQuotaUnits: "0",
+          rateLimitPerMinute: "60",
+          markupPercent: "",
+          rank: String(nextRank),
+          isPublic: true,
+          mostPopular: false,
+        }}
         defaultMarkup={formatBps(settings.defaultMarkupBps)}
         action={createTierAction}
         submitLabel="Create tier"

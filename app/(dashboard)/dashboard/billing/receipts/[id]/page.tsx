@@ -24,7 +24,10 @@ export default async function ReceiptPage(props: { params: Promise<{ id: string 
   return (
     <div className="mx-auto grid max-w-2xl gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <Link href="/dashboard/billing" className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+        <Link
+          href="/dashboard/billing"
+          className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+        >
           <ArrowLeft className="size-4" aria-hidden /> Back to billing
         </Link>
         <PrintButton />
@@ -39,24 +42,34 @@ export default async function ReceiptPage(props: { params: Promise<{ id: string 
           <dl className="grid gap-3 text-sm sm:grid-cols-[minmax(0,12rem)_1fr] sm:gap-x-6">
             <Row label="Description">{payment.description}</Row>
             <Row label="Date">{formatDateTime(payment.createdAt)}</Row>
-            {payment.discountCents > 0 ? <Row label="Price before discount">{money(payment.amountCents + payment.discountCents)}</Row> : null}
+            {payment.discountCents > 0 ? (
+              <Row label="Price before discount">{money(payment.amountCents + payment.discountCents)}</Row>
+            ) : null}
             {payment.discountCents > 0 ? <Row label="Discount">−{money(payment.discountCents)}</Row> : null}
             <Row label="Amount">
               <span className="font-semibold">{money(payment.amountCents)}</span>
             </Row>
             {payment.refundedCents > 0 ? <Row label="Refunded">−{money(payment.refundedCents)}</Row> : null}
-            {payment.refundedCents > 0 ? <Row label="Net paid">{money(payment.amountCents - payment.refundedCents)}</Row> : null}
-            {payment.millicredits > 0n ? <Row label="Credits added">{formatCredits(payment.millicredits)}</Row> : null}
+            {payment.refundedCents > 0 ? (
+              <Row label="Net paid">{money(payment.amountCents - payment.refundedCents)}</Row>
+            ) : null}
+            {payment.millicredits > 0n ? (
+              <Row label="Credits added">{formatCredits(payment.millicredits)}</Row>
+            ) : null}
             {payment.periodStart && payment.periodEnd ? (
               <Row label="Period">
                 {formatDate(payment.periodStart)} – {formatDate(payment.periodEnd)}
               </Row>
             ) : null}
             <Row label="Reference">
-              <span className="break-all font-mono text-xs">{payment.providerInvoiceId ?? payment.checkoutSessionId ?? payment.id}</span>
+              <span className="font-mono text-xs break-all">
+                {payment.providerInvoiceId ?? payment.checkoutSessionId ?? payment.id}
+              </span>
             </Row>
             <Row label="Status">
-              <Badge variant={paymentStatusVariant(payment.status)}>{paymentStatusLabel(payment.status)}</Badge>
+              <Badge variant={paymentStatusVariant(payment.status)}>
+                {paymentStatusLabel(payment.status)}
+              </Badge>
             </Row>
           </dl>
         </CardContent>

@@ -6,7 +6,10 @@ import { commitReservation, commitSchema } from "@/lib/metering/reservations";
 export const POST = v1Route<{ id: string }>(async (req, caller, _rate, { id }) => {
   const result = await commitReservation(caller, id, await parseBody(req, commitSchema));
   return {
-    body: { ...usageBody(result), reservation: { id, held: money(result.heldMillicredits), status: "committed" } },
+    body: {
+      ...usageBody(result),
+      reservation: { id, held: money(result.heldMillicredits), status: "committed" },
+    },
     headers: creditsHeader(result.balanceMillicredits),
   };
 });

@@ -6,7 +6,12 @@ import { releaseReservation } from "@/lib/metering/reservations";
 export const POST = v1Route<{ id: string }>(async (_req, caller, _rate, { id }) => {
   const result = await releaseReservation(caller.workspace.id, id);
   return {
-    body: { id, status: "released", released: money(result.releasedMillicredits), balance: money(result.balanceMillicredits) },
+    body: {
+      id,
+      status: "released",
+      released: money(result.releasedMillicredits),
+      balance: money(result.balanceMillicredits),
+    },
     headers: creditsHeader(result.balanceMillicredits),
   };
 });

@@ -25,10 +25,18 @@ export default async function EditAppPage(props: Props) {
   return (
     <section className="grid max-w-3xl gap-4">
       <BackLink href="/admin/catalog/models">All apps and models</BackLink>
-      <h2 className="text-xl font-semibold tracking-tight">
-        {app.name}
-      </h2>
-      <AppForm app={{ id: app.id, key: app.key, name: app.name, description: app.description, sortOrder: String(app.sortOrder) }} action={updateAppAction} submitLabel="Save app" />
+      <h2 className="text-xl font-semibold tracking-tight">{app.name}</h2>
+      <AppForm
+        app={{
+          id: app.id,
+          key: app.key,
+          name: app.name,
+          description: app.description,
+          sortOrder: String(app.sortOrder),
+        }}
+        action={updateAppAction}
+        submitLabel="Save app"
+      />
     </section>
   );
 }
