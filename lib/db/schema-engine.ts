@@ -100,20 +100,35 @@ class SchemaEnginePg extends PrismaPg {
   }
 }
 
+// One WebAssembly instance per process: the generated glue caches views of the instance's memory,
+// so a second instance behind the same glue would read the first one's (freed) memory.
+let wasmGlue: Promise<{ SchemaEngine: { new: (...a: unknown[]) => Promise<Engine> } }> | undefined;
+
+function loadWasm() {
+  wasmGlue ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
+    const bg = await import(path.join(dir, "schema_engine_bg.js"));
+    // The engine reports Rust panics through this global before it aborts.
+    (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= {
+      set_message: (message: string) => console.error(`schema engine panic: ${message}`),
+    };
+    const { instance } = await WebAssembly.instantiate(
+      readFileSync(path.join(dir, "schema_engine_bg.wasm")),
+      {
+        "./schema_engine_bg.js": bg,
+      },
+    );
+    const exports = instance.exports as Record<string, unknown> & { __wbindgen_start?: () => void };
+    bg.__wbg_set_wasm(exports);
+    exports.__wbindgen_start?.();
+    return bg;
+  })();
+  return wasmGlue;
+}
+
 async function loadEngine(connectionString: string): Promise<Engine> {
-  const require = createRequire(import.meta.url);
-  const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
-  const bg = await import(path.join(dir, "schema_engine_bg.js"));
-  // The engine reports Rust panics through this global before it aborts.
-  (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= {
-    set_message: (message: string) => console.error(`schema engine panic: ${message}`),
-  };
-  const { instance } = await WebAssembly.instantiate(readFileSync(path.join(dir, "schema_engine_bg.wasm")), {
-    "./schema_engine_bg.js": bg,
-  });
-  const exports = instance.exports as Record<string, unknown> & { __wbindgen_start?: () => void };
-  bg.__wbg_set_wasm(exports);
-  exports.__wbindgen_start?.();
+  const bg = await loadWasm();
   const schema = readFileSync(schemaPath, "utf8");
   const adapter = bindMigrationAwareSqlAdapterFactory(new SchemaEnginePg(pgConfig(connectionString)));
   return bg.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapter);

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { isExpectedError } from "@/lib/errors";
 import { idempotencyKeySchema } from "@/lib/http/schemas";
 import type { ApiCaller } from "./authenticate";
-import { chargeUsageBatch, usageSchema, type ChargeResult } from "./charge";
+import { chargeUsageBatch, usageSchema } from "./charge";
+import type { ChargeResult } from "./types";
 
 export const MAX_BATCH = 100;
 

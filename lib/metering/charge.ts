@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { pool } from "@/lib/db/pool";
+import { parseSqlRow, sqlCallBatch, type SqlArgs, type SqlRow } from "@/lib/db/sql-call";
 import { noticeCharge, noticeQuotaExhausted } from "@/lib/notifications/trigger";
 import { priceCall, quotaUnits, type Price } from "@/lib/catalog/pricing";
 import { isValidIdempotencyKey } from "@/lib/http/hygiene";
@@ -22,7 +23,11 @@ import {
   QuotaExceededError,
   SpendCapReachedError,
 } from "./errors";
+import { chargeUsageFn } from "./sql";
 import { nextUtcMidnight, utcDay, utcMonth } from "./time";
+import type { ChargeResult } from "./types";
+
+export type { ChargeResult } from "./types";
 
 export const usageSchema = z
   .object({
@@ -35,27 +40,22 @@ export const usageSchema = z
   .strict();
 export type UsageInput = z.infer<typeof usageSchema>;
 
-export type ChargeResult = {
-  id: string;
-  model: string;
-  billedTo: "quota" | "credits" | "free" | "byok";
-  chargedMillicredits: bigint;
-  balanceMillicredits: bigint;
-  quota: { used: number; limit: number; resetsAt: Date } | null;
-  replayed: boolean;
-};
-
-type Row = {
-  outcome: string;
-  event_id: string | null;
-  billed_to: string | null;
-  charged: string | null;
-  balance: string | null;
-  quota_used: number | null;
-};
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const big = (v: string | null) => (v === null ? 0n : BigInt(v));
+// The arguments of tollgate_charge_usage that are the same for every call of a batch (the caller's
+// workspace, key and member, and the moment); the rest are per call.
+type SharedKey =
+  | "p_workspace_id"
+  | "p_api_key_id"
+  | "p_quota_limit"
+  | "p_day"
+  | "p_overage"
+  | "p_cap"
+  | "p_month"
+  | "p_member_id"
+  | "p_member_cap";
+type ChargeArgs = SqlArgs<typeof chargeUsageFn>;
+type SharedArgs = Pick<ChargeArgs, SharedKey>;
+type CallArgs = Omit<ChargeArgs, SharedKey>;
+type Row = SqlRow<typeof chargeUsageFn>;
 
 const newEventId = () => `evt_${crypto.randomUUID().replaceAll("-", "")}`;
 const requestHash = (input: UsageInput) => createHash("sha256").update(JSON.stringify(input)).digest("hex");
@@ -116,39 +116,41 @@ function planCharge(
     price,
     quotaLimit,
     resetsAt: nextUtcMidnight(now),
-    // Per call:
-    item: [
-      newEventId(),
-      model.id,
-      model.key,
-      isToken ? null : String(input.quantity ?? 1),
-      isToken ? String(input.inputTokens ?? 0) : null,
-      isToken ? String(input.outputTokens ?? 0) : null,
-      byok ? "byok" : model.free ? "free" : onQuota ? "quota" : "credits",
-      price.millicredits.toString(),
-      price.markupBps,
-      price.priceVersion,
-      price.providerCostMicros.toString(),
+    call: {
+      p_event_id: newEventId(),
+      p_model_id: model.id,
+      p_model_key: model.key,
+      p_quantity: isToken ? null : BigInt(input.quantity ?? 1),
+      p_input_tokens: isToken ? BigInt(input.inputTokens ?? 0) : null,
+      p_output_tokens: isToken ? BigInt(input.outputTokens ?? 0) : null,
+      p_mode: byok ? "byok" : model.free ? "free" : onQuota ? "quota" : "credits",
+      p_charge: price.millicredits,
+      p_markup_bps: price.markupBps,
+      p_price_version: price.priceVersion,
+      p_provider_cost: price.providerCostMicros,
       // A call that cannot fit today's quota at all is passed as limit + 1 units: refused (or sent to
       // overage) the same way, without int4 overflow in the counter's arithmetic.
-      quotaLimit === null ? units : Math.min(units, quotaLimit + 1),
+      p_quota_units: quotaLimit === null ? units : Math.min(units, quotaLimit + 1),
       // Whenever a key is present, it names this body: a different body under it is a conflict.
-      idempotencyKey,
-      idempotencyKey === null ? null : requestHash(input),
-      input.metadata ? JSON.stringify(input.metadata) : null,
-    ],
-    // Per workspace and moment, the same for every call of a batch:
-    shared: [
-      caller.workspace.id,
-      caller.apiKey.id,
-      quotaLimit ?? 0,
-      isoDate(utcDay(now)),
-      caller.workspace.overageEnabled,
-      caller.apiKey.monthlySpendCapMillicredits?.toString() ?? null,
-      isoDate(utcMonth(now)),
-      caller.member?.userId ?? null,
-      caller.member?.monthlySpendCapMillicredits?.toString() ?? null,
-    ],
+      p_idempotency_key: idempotencyKey,
+      p_request_hash: idempotencyKey === null ? null : requestHash(input),
+      p_metadata: input.metadata ?? null,
+    } satisfies CallArgs,
+  };
+}
+
+/** The arguments every call of a batch shares: the caller and the moment. */
+function sharedArgs(caller: ApiCaller, now: Date): SharedArgs {
+  return {
+    p_workspace_id: caller.workspace.id,
+    p_api_key_id: caller.apiKey.id,
+    p_quota_limit: caller.workspace.accountType === "subscription" ? caller.tier.dailyQuotaUnits : 0,
+    p_day: utcDay(now),
+    p_overage: caller.workspace.overageEnabled,
+    p_cap: caller.apiKey.monthlySpendCapMillicredits,
+    p_month: utcMonth(now),
+    p_member_id: caller.member?.userId ?? null,
+    p_member_cap: caller.member?.monthlySpendCapMillicredits ?? null,
   };
 }
 
@@ -162,8 +164,8 @@ function settle(plan: Plan, row: Row): ChargeResult {
         id: row.event_id!,
         model: plan.model.key,
         billedTo: row.billed_to as ChargeResult["billedTo"],
-        chargedMillicredits: big(row.charged),
-        balanceMillicredits: big(row.balance),
+        chargedMillicredits: row.charged ?? 0n,
+        balanceMillicredits: row.balance ?? 0n,
         quota: quotaLimit === null ? null : { used: row.quota_used ?? 0, limit: quotaLimit, resetsAt },
         replayed: row.outcome === "replay",
       };
@@ -176,9 +178,7 @@ function settle(plan: Plan, row: Row): ChargeResult {
     case "member_spend_cap_reached":
       throw new SpendCapReachedError("member");
     case "insufficient_credits":
-      throw new InsufficientCreditsError(plan.price.millicredits, big(row.balance));
-    default:
-      throw new Error(`Unexpected charge outcome ${row.outcome}`);
+      throw new InsufficientCreditsError(plan.price.millicredits, row.balance ?? 0n);
   }
 }
 
@@ -198,20 +198,10 @@ export async function chargeUsage(
   return outcome.result;
 }
 
-// A batch runs every call through the same charge function, in order, in one statement: one round
-// trip for up to 100 events. Refusals are per item; nothing is shared but the transaction.
-const BATCH_SQL = `
-  select i.ord, r.* from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[], $8::bigint[],
-                                $9::int[], $10::int[], $11::bigint[], $12::int[], $13::text[], $14::text[], $15::jsonb[])
-    with ordinality as i(event_id, model_id, model_key, quantity, input_tokens, output_tokens, mode, charge, markup_bps, price_version,
-                         provider_cost, quota_units, idem, hash, meta, ord)
-  cross join lateral tollgate_charge_usage(i.event_id, $16, $17, i.model_id, i.model_key, i.quantity, i.input_tokens, i.output_tokens,
-    i.mode, i.charge, i.markup_bps, i.price_version, i.provider_cost, i.quota_units, $18::int, $19::date, $20, $21::bigint, $22::date,
-    i.idem, i.hash, i.meta, $23::text, $24::bigint) r
-  order by i.ord`;
-
 export type BatchOutcome = { ok: true; result: ChargeResult } | { ok: false; error: unknown };
 
+// A batch runs every call through the same charge function, in order, in one statement: one round
+// trip for up to 100 events. Refusals are per item; nothing is shared but the transaction.
 export async function chargeUsageBatch(
   caller: ApiCaller,
   items: { input: UsageInput; idempotencyKey: string | null; byok?: boolean }[],
@@ -227,17 +217,19 @@ export async function chargeUsageBatch(
     }
   });
   if (planned.length) {
-    const columns = planned[0].plan.item.map((_, c) => planned.map((p) => p.plan.item[c]));
-    const { rows } = await pool().query<Row & { ord: string }>(BATCH_SQL, [
-      ...columns,
-      ...planned[0].plan.shared,
-    ]);
+    const { rows } = await pool().query(
+      sqlCallBatch(
+        chargeUsageFn,
+        sharedArgs(caller, now),
+        planned.map((p) => p.plan.call),
+      ),
+    );
     let last: ChargeResult | null = null;
     let quotaExhausted: Date | null = null;
     rows.forEach((row, r) => {
       const { index, plan } = planned[r];
       try {
-        outcomes[index] = { ok: true, result: (last = settle(plan, row)) };
+        outcomes[index] = { ok: true, result: (last = settle(plan, parseSqlRow(chargeUsageFn, row))) };
       } catch (error) {
         if (error instanceof QuotaExceededError) quotaExhausted = plan.resetsAt;
         outcomes[index] = { ok: false, error };

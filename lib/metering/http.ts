@@ -6,7 +6,7 @@ import { errorResponse } from "@/lib/http/errors";
 import { pathParams } from "@/lib/http/params";
 import { authenticate, checkRateLimit, type ApiCaller, type RateLimitState } from "./authenticate";
 import { InvalidApiKeyError } from "./errors";
-import type { ChargeResult } from "./charge";
+import type { ChargeResult } from "./types";
 
 // The v1 API's edge: authenticate, rate-limit, check the path's ids, run the handler, and answer
 // refusals through the one error mapping (lib/http/errors). Every response carries the rate-limit

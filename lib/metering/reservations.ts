@@ -5,8 +5,10 @@ import { AppError, NotFoundError } from "@/lib/errors";
 import { priceCall } from "@/lib/catalog/pricing";
 import type { ApiCaller } from "./authenticate";
 import { metadataSchema, quantity, safeString, tokenCount } from "@/lib/http/schemas";
-import { assertPriceable, resolveModel, type ChargeResult } from "./charge";
+import { assertPriceable, resolveModel } from "./charge";
 import { InsufficientCreditsError, InvalidRequestError, SpendCapReachedError } from "./errors";
+import { callFunction, commitReservationFn, holdFn, releaseReservationFn } from "./sql";
+import type { ChargeResult } from "./types";
 
 const usageFields = {
   quantity: quantity.optional(),
@@ -49,12 +51,22 @@ export async function holdCredits(caller: ApiCaller, input: z.input<typeof holdS
   const estimate = priceFor(caller, model, input);
   const id = `res_${crypto.randomUUID().replaceAll("-", "")}`;
   const expiresAt = new Date(Date.now() + (input.ttlSeconds ?? DEFAULT_TTL_SECONDS) * 1000);
-  const [row] = await db.$queryRaw<{ outcome: string; balance: bigint }[]>`
-    select * from tollgate_hold(${id}, ${caller.workspace.id}, ${caller.apiKey.id}, ${model.id}, ${model.key}, ${estimate.millicredits}::bigint, ${expiresAt}::timestamp,
-      ${caller.apiKey.monthlySpendCapMillicredits}::bigint, ${caller.member?.userId ?? null}::text, ${caller.member?.monthlySpendCapMillicredits ?? null}::bigint)`;
+  const row = await callFunction(holdFn, {
+    p_id: id,
+    p_workspace_id: caller.workspace.id,
+    p_api_key_id: caller.apiKey.id,
+    p_model_id: model.id,
+    p_model_key: model.key,
+    p_amount: estimate.millicredits,
+    p_expires_at: expiresAt,
+    p_cap: caller.apiKey.monthlySpendCapMillicredits,
+    p_member_id: caller.member?.userId ?? null,
+    p_member_cap: caller.member?.monthlySpendCapMillicredits ?? null,
+  });
   if (row.outcome === "spend_cap_reached") throw new SpendCapReachedError("api_key");
   if (row.outcome === "member_spend_cap_reached") throw new SpendCapReachedError("member");
-  if (row.outcome !== "ok") throw new InsufficientCreditsError(estimate.millicredits, row.balance);
+  if (row.outcome === "insufficient_credits")
+    throw new InsufficientCreditsError(estimate.millicredits, row.balance);
   return {
     id,
     model: model.key,
@@ -88,13 +100,19 @@ export async function commitReservation(
   const price = priceFor(caller, model, input);
   const token = model.unit === "token";
   const eventId = `evt_${crypto.randomUUID().replaceAll("-", "")}`;
-  const [row] = await db.$queryRaw<
-    { outcome: string; held: bigint | null; charged: bigint | null; balance: bigint | null }[]
-  >`
-    select * from tollgate_commit_reservation(${id}, ${caller.workspace.id}, ${eventId},
-      ${token ? null : BigInt(input.quantity ?? 1)}::bigint, ${token ? BigInt(input.inputTokens ?? 0) : null}::bigint, ${token ? BigInt(input.outputTokens ?? 0) : null}::bigint,
-      ${price.millicredits}::bigint, ${price.markupBps}::int, ${price.priceVersion}::int, ${price.providerCostMicros}::bigint,
-      ${input.metadata ? JSON.stringify(input.metadata) : null}::jsonb)`;
+  const row = await callFunction(commitReservationFn, {
+    p_id: id,
+    p_workspace_id: caller.workspace.id,
+    p_event_id: eventId,
+    p_quantity: token ? null : BigInt(input.quantity ?? 1),
+    p_input_tokens: token ? BigInt(input.inputTokens ?? 0) : null,
+    p_output_tokens: token ? BigInt(input.outputTokens ?? 0) : null,
+    p_charge: price.millicredits,
+    p_markup_bps: price.markupBps,
+    p_price_version: price.priceVersion,
+    p_provider_cost: price.providerCostMicros,
+    p_metadata: input.metadata ?? null,
+  });
   if (row.outcome !== "ok") settledError(row.outcome);
   const result = {
     id: eventId,
@@ -114,8 +132,11 @@ export async function releaseReservation(
   id: string,
   status: "released" | "expired" = "released",
 ) {
-  const [row] = await db.$queryRaw<{ outcome: string; released: bigint | null; balance: bigint | null }[]>`
-    select * from tollgate_release_reservation(${id}, ${workspaceId}, ${status})`;
+  const row = await callFunction(releaseReservationFn, {
+    p_id: id,
+    p_workspace_id: workspaceId,
+    p_status: status,
+  });
   if (row.outcome !== "ok") settledError(row.outcome);
   return { id, releasedMillicredits: row.released!, balanceMillicredits: row.balance! };
 }
@@ -129,9 +150,11 @@ export async function releaseExpiredReservations(now = new Date()) {
   });
   let released = 0;
   for (const { id } of expired) {
-    const [row] = await db.$queryRaw<
-      { outcome: string }[]
-    >`select * from tollgate_release_reservation(${id}, ${null}, ${"expired"})`;
+    const row = await callFunction(releaseReservationFn, {
+      p_id: id,
+      p_workspace_id: null,
+      p_status: "expired",
+    });
     if (row.outcome === "ok") released++;
   }
   return released;

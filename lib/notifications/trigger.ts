@@ -1,7 +1,7 @@
 import { pool } from "@/lib/db/pool";
 import { enqueue } from "@/lib/jobs/boss";
 import { LOW_CREDIT_SOURCES } from "./alerts";
-import type { ChargeResult } from "@/lib/metering/charge";
+import type { ChargeResult } from "@/lib/metering/types";
 
 // The metering path's side of alerts: after a charge, notice (in memory, no query on most calls)
 // whether a threshold may have been crossed and, once per threshold and period in this process,

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { pool } from "@/lib/db/pool";
+import { meteringFunctions, releaseReservationFn } from "@/lib/metering/sql";
+import { parseSqlRow, sqlCall, sqlCallBatch, sqlFunction } from "./sql-call";
+
+const PG_TYPE: Record<string, string> = {
+  text: "text",
+  bigint: "bigint",
+  int: "integer",
+  date: "date",
+  boolean: "boolean",
+  jsonb: "jsonb",
+  timestamp: "timestamp without time zone",
+};
+const described = (specs: Record<string, string>) =>
+  Object.entries(specs)
+    .map(([name, spec]) => `${name} ${PG_TYPE[spec.replace("?", "")]}`)
+    .sort();
+
+describe("SQL function declarations", () => {
+  it.each(meteringFunctions.map((fn) => [fn.name, fn] as const))(
+    "%s: the declaration names the database function's parameters and result columns, with their types",
+    async (name, fn) => {
+      const { rows } = await pool().query<{ args: string; result: string }>(
+        `select pg_get_function_identity_arguments(p.oid) as args, pg_get_function_result(p.oid) as result
+           from pg_proc p where p.proname = $1`,
+        [name],
+      );
+      expect(rows).toHaveLength(1); // one overload: named arguments always resolve to it
+      expect(rows[0].args.split(", ").sort()).toEqual(described(fn.params));
+      expect(
+        rows[0].result
+          .replace(/^TABLE\((.*)\)$/, "$1")
+          .split(", ")
+          .sort(),
+      ).toEqual(described(fn.result));
+    },
+  );
+});
+
+describe("sqlCall", () => {
+  it("calls by name, casting each argument, and sends dates, bigints and JSON as PostgreSQL reads them", () => {
+    const fn = sqlFunction(
+      "f",
+      { p_day: "date", p_n: "bigint", p_at: "timestamp", p_meta: "jsonb?", p_note: "text?" },
+      { outcome: "text" },
+      ["ok"],
+    );
+    const at = new Date("2026-03-04T05:06:07.008Z");
+    expect(sqlCall(fn, { p_n: 2n ** 60n, p_meta: { a: [1] }, p_day: at, p_at: at, p_note: null })).toEqual({
+      text: "select * from f(p_day => $1::date, p_n => $2::bigint, p_at => $3::timestamp, p_meta => $4::jsonb, p_note => $5::text)",
+      values: ["2026-03-04", "1152921504606846976", "2026-03-04T05:06:07.008Z", '{"a":[1]}', null],
+    });
+  });
+
+  it("runs a batch in order, the shared arguments once and the rest as one array per parameter", async () => {
+    const statement = sqlCallBatch(releaseReservationFn, { p_status: "released", p_workspace_id: null }, [
+      { p_id: "res_missing_1" },
+      { p_id: "res_missing_2" },
+    ]);
+    expect(statement.values).toEqual([["res_missing_1", "res_missing_2"], "released", null]);
+    const { rows } = await pool().query(statement);
+    expect(rows.map((r) => [r.ord, parseSqlRow(releaseReservationFn, r)])).toEqual([
+      ["1", { outcome: "not_found", released: null, balance: null }],
+      ["2", { outcome: "not_found", released: null, balance: null }],
+    ]);
+  });
+
+  it("parses bigint columns and refuses an outcome the declaration does not list", () => {
+    expect(
+      parseSqlRow(releaseReservationFn, { outcome: "ok", released: "9007199254740993", balance: "0" }),
+    ).toEqual({ outcome: "ok", released: 9007199254740993n, balance: 0n });
+    expect(() =>
+      parseSqlRow(releaseReservationFn, { outcome: "surprise", released: null, balance: null }),
+    ).toThrow("tollgate_release_reservation answered an undeclared outcome: surprise");
+  });
+});

@@ -1,0 +1,133 @@
+// Typed calls of the SQL functions in prisma/sql. A function is declared once in TypeScript — its
+// parameters and result columns with their SQL types, and the outcomes it answers — and every call
+// is built from an object, in PostgreSQL's named notation (`f(p_a => $1::text, ...)`): arguments
+// are matched by name, so their order cannot drift from the SQL's, and a misspelt or missing one
+// is a type error here and an error in PostgreSQL, never a value in the wrong place.
+// lib/db/sql-call.test.ts checks each declaration against the function in the database.
+
+type SqlType = "text" | "bigint" | "int" | "date" | "boolean" | "jsonb" | "timestamp";
+/** A column or parameter's SQL type; a trailing "?" means it may be NULL. */
+export type SqlSpec = SqlType | `${SqlType}?`;
+
+type Base<S extends SqlSpec> = S extends `${infer T extends SqlType}?` ? T : S;
+type TsValue<T extends SqlType> = T extends "text"
+  ? string
+  : T extends "bigint"
+    ? bigint
+    : T extends "int"
+      ? number
+      : T extends "date"
+        ? Date // sent as its UTC day
+        : T extends "boolean"
+          ? boolean
+          : T extends "timestamp"
+            ? Date // sent as UTC (the columns have no zone)
+            : unknown; // jsonb: any JSON value
+type TsOf<S extends SqlSpec> = S extends `${SqlType}?` ? TsValue<Base<S>> | null : TsValue<Base<S>>;
+
+type Specs = Record<string, SqlSpec>;
+/** Any declared function. */
+export type AnySqlFunction = SqlFunction<Specs, Specs, string>;
+
+export type SqlFunction<P extends Specs, R extends Specs, O extends string> = {
+  name: string;
+  params: P;
+  result: R;
+  outcomes: readonly O[];
+};
+
+/** The arguments of a call: every parameter, by name. */
+export type SqlArgs<F> =
+  F extends SqlFunction<infer P, Specs, string> ? { [K in keyof P]: TsOf<P[K]> } : never;
+
+/** One result row, parsed: bigint columns as bigint, `outcome` as one of the declared outcomes. */
+export type SqlRow<F> =
+  F extends SqlFunction<Specs, infer R, infer O>
+    ? { [K in Exclude<keyof R, "outcome">]: TsOf<R[K]> } & { outcome: O }
+    : never;
+
+export function sqlFunction<
+  const P extends Specs,
+  const R extends Specs & { outcome: "text" },
+  const O extends string,
+>(name: string, params: P, result: R, outcomes: readonly O[]): SqlFunction<P, R, O> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a function name: ${name}`);
+  for (const key of [...Object.keys(params), ...Object.keys(result)])
+    if (!/^[a-z_][a-z0-9_]*$/.test(key)) throw new Error(`Not a parameter name: ${key}`);
+  return { name, params, result, outcomes };
+}
+
+const baseType = (spec: SqlSpec) => spec.replace("?", "") as SqlType;
+
+function toSql(spec: SqlSpec, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (baseType(spec)) {
+    case "bigint":
+      return String(value);
+    case "date":
+      return (value as Date).toISOString().slice(0, 10);
+    case "timestamp":
+      return (value as Date).toISOString();
+    case "jsonb":
+      return JSON.stringify(value);
+    default:
+      return value;
+  }
+}
+
+type Statement = { text: string; values: unknown[] };
+
+/** `select * from f(p_a => $1::type, ...)` for one call. */
+export function sqlCall<F extends AnySqlFunction>(fn: F, args: SqlArgs<F>): Statement {
+  const keys = Object.keys(fn.params);
+  const values = keys.map((k) => toSql(fn.params[k], (args as Record<string, unknown>)[k]));
+  const named = keys.map((k, i) => `${k} => $${i + 1}::${baseType(fn.params[k])}`).join(", ");
+  return { text: `select * from ${fn.name}(${named})`, values };
+}
+
+const batchText = new Map<string, string>();
+
+/**
+ * Many calls in one statement, in order: `shared` arguments are the same for every call, `rows`
+ * hold the rest, one object per call. Rows come back with `ord`, the call's position from 1.
+ */
+export function sqlCallBatch<F extends AnySqlFunction, S extends keyof SqlArgs<F>>(
+  fn: F,
+  shared: Pick<SqlArgs<F>, S>,
+  rows: Omit<SqlArgs<F>, S>[],
+): Statement {
+  const sharedKeys = Object.keys(shared);
+  const rowKeys = Object.keys(fn.params).filter((k) => !sharedKeys.includes(k));
+  const cacheKey = `${fn.name}(${sharedKeys.join(",")})`;
+  let text = batchText.get(cacheKey);
+  if (!text) {
+    const arrays = rowKeys.map((k, i) => `$${i + 1}::${baseType(fn.params[k])}[]`).join(", ");
+    const named = Object.keys(fn.params)
+      .map((k) =>
+        sharedKeys.includes(k)
+          ? `${k} => $${rowKeys.length + sharedKeys.indexOf(k) + 1}::${baseType(fn.params[k])}`
+          : `${k} => i.${k}`,
+      )
+      .join(", ");
+    text = `select i.ord, r.* from unnest(${arrays}) with ordinality as i(${rowKeys.join(", ")}, ord)
+      cross join lateral ${fn.name}(${named}) r order by i.ord`;
+    batchText.set(cacheKey, text);
+  }
+  const values = [
+    ...rowKeys.map((k) => rows.map((row) => toSql(fn.params[k], (row as Record<string, unknown>)[k]))),
+    ...sharedKeys.map((k) => toSql(fn.params[k], (shared as Record<string, unknown>)[k])),
+  ];
+  return { text, values };
+}
+
+/** A result row as node-postgres returns it (bigint as text), parsed by the declaration. */
+export function parseSqlRow<F extends AnySqlFunction>(fn: F, raw: Record<string, unknown>): SqlRow<F> {
+  const row: Record<string, unknown> = {};
+  for (const [k, spec] of Object.entries(fn.result)) {
+    const v = raw[k];
+    row[k] = v === null || v === undefined ? null : baseType(spec) === "bigint" ? BigInt(v as string) : v;
+  }
+  if (!fn.outcomes.includes(row.outcome as string))
+    throw new Error(`${fn.name} answered an undeclared outcome: ${String(row.outcome)}`);
+  return row as SqlRow<F>;
+}

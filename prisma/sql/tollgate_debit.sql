@@ -1,0 +1,27 @@
+-- Takes p_amount from a workspace's balance for a call with key p_api_key_id by member p_member_id:
+-- counts it against the key's and the member's monthly spend (tollgate_count_spend), then takes it
+-- from the balance, which never goes below zero. A refusal — the cap's outcome, or
+-- 'insufficient_credits' — gives back what was counted. Returns the outcome ('ok' or the refusal)
+-- and the balance after (unchanged on a refusal). The caller writes the ledger entry.
+create or replace function tollgate_debit(
+  p_workspace_id text, p_api_key_id text, p_member_id text, p_month date,
+  p_amount bigint, p_cap bigint, p_member_cap bigint,
+  OUT outcome text, OUT balance bigint
+)
+LANGUAGE plpgsql AS $$
+BEGIN
+  outcome := tollgate_count_spend(p_workspace_id, p_api_key_id, p_member_id, p_month, p_amount, p_cap, p_member_cap);
+  IF outcome IS NULL THEN
+    UPDATE "Workspace" w SET "balanceMillicredits" = w."balanceMillicredits" - p_amount
+      WHERE w.id = p_workspace_id AND w."balanceMillicredits" >= p_amount
+      RETURNING w."balanceMillicredits" INTO balance;
+    IF FOUND THEN
+      outcome := 'ok';
+      RETURN;
+    END IF;
+    PERFORM tollgate_uncount_spend(p_workspace_id, p_api_key_id, p_member_id, p_month, p_amount, p_cap);
+    outcome := 'insufficient_credits';
+  END IF;
+  SELECT w."balanceMillicredits" INTO balance FROM "Workspace" w WHERE w.id = p_workspace_id;
+END;
+$$;
