@@ -1,8 +1,8 @@
 import { pool } from "@/lib/db/pool";
-import type { RateLimitState } from "@/lib/errors";
+import { RateLimitedError, type RateLimitState } from "@/lib/errors";
 import { hashKey } from "./api-keys";
 import { catalogSnapshot } from "./catalog-cache";
-import { InvalidApiKeyError, RateLimitedError, WorkspaceSuspendedError } from "./errors";
+import { InvalidApiKeyError, WorkspaceSuspendedError } from "./errors";
 
 type Row = {
   id: string;
@@ -113,8 +113,6 @@ export async function authenticate(authorization: string | null, now = new Date(
     rate,
   };
 }
-
-export type { RateLimitState };
 
 /** Per-key fixed one-minute window at the tier's rate (counted by authenticate); 429 with Retry-After when spent. */
 export function checkRateLimit(caller: ApiCaller): RateLimitState {

@@ -1,24 +1,9 @@
-import { creditsString } from "@/lib/catalog/money";
-import { AppError, rateLimitHeaders, RateLimitedError, type RateLimitState } from "@/lib/errors";
+import { AppError, rateLimitHeaders, type RateLimitState } from "@/lib/errors";
+import { creditsHeader, quotaHeaders, type QuotaState } from "./headers";
 
-// The v1 API's refusals (SPEC §3): each carries its code, status, details and headers, all set here.
-// One RateLimitedError serves the whole app (lib/errors); it is re-exported for the API's callers.
-export { RateLimitedError };
-
-export type QuotaState = { used: number; limit: number; resetsAt: Date };
-
-export function quotaHeaders(quota: QuotaState | null): Record<string, string> {
-  if (!quota) return {};
-  return {
-    "X-Quota-Limit": String(quota.limit),
-    "X-Quota-Remaining": String(Math.max(0, quota.limit - quota.used)),
-    "X-Quota-Reset": String(Math.ceil(quota.resetsAt.getTime() / 1000)),
-  };
-}
-
-export const creditsHeader = (balance: bigint): Record<string, string> => ({
-  "X-Credits-Remaining": creditsString(balance),
-});
+// The v1 API's refusals (SPEC §3): each is constructed complete — code, status, details and the
+// state its headers report — so nothing decorates it after it is thrown. (Rate limits: the one
+// RateLimitedError in lib/errors.)
 
 export class InvalidRequestError extends AppError {
   constructor(message: string, issues?: unknown) {

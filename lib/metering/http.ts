@@ -1,19 +1,17 @@
 import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { creditsString } from "@/lib/catalog/money";
-import { rateLimitHeaders, RateLimitedError } from "@/lib/errors";
+import { rateLimitHeaders, RateLimitedError, type RateLimitState } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { errorResponse } from "@/lib/http/errors";
 import { pathParams } from "@/lib/http/params";
-import { authenticate, checkRateLimit, type ApiCaller, type RateLimitState } from "./authenticate";
+import { authenticate, checkRateLimit, type ApiCaller } from "./authenticate";
 import { InvalidApiKeyError } from "./errors";
+import { creditsHeader, quotaHeaders } from "./headers";
 import type { ChargeResult } from "./types";
 
 // The v1 API's edge: authenticate, rate-limit, check the path's ids, run the handler, and answer
 // refusals through the one error mapping (lib/http/errors). Every response carries the rate-limit
-// headers.
-
-export { parseBody } from "@/lib/http/body";
-export { creditsHeader, quotaHeaders } from "./errors";
+// headers. Also the shapes of its answers about money.
 
 const UNAUTHENTICATED_PER_MINUTE = 60;
 
@@ -32,6 +30,18 @@ export function usageBody(r: ChargeResult) {
     charged: money(r.chargedMillicredits),
     balance: money(r.balanceMillicredits),
     quota: r.quota && { used: r.quota.used, limit: r.quota.limit, resetsAt: r.quota.resetsAt.toISOString() },
+  };
+}
+
+/** A charged call's answer (POST /usage, a reservation's commit): body and state headers. */
+export function usageResponse(r: ChargeResult) {
+  return {
+    body: usageBody(r),
+    headers: {
+      ...creditsHeader(r.balanceMillicredits),
+      ...quotaHeaders(r.quota),
+      ...(r.replayed ? { "Idempotent-Replayed": "true" } : {}),
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, NotFoundError } from "@/lib/errors";
+import { AppError, NotFoundError, RateLimitedError } from "@/lib/errors";
 import {
   IdempotencyKeyReusedError,
   InsufficientCreditsError,
@@ -8,7 +8,6 @@ import {
   ModelNotAllowedError,
   ModelNotFoundError,
   QuotaExceededError,
-  RateLimitedError,
   SpendCapReachedError,
   WorkspaceSuspendedError,
 } from "@/lib/metering/errors";

@@ -2,7 +2,7 @@ import { providerKeyFor } from "@/lib/byok/keys";
 import { AppError } from "@/lib/errors";
 import type { ApiCaller } from "@/lib/metering/authenticate";
 import { chargeUsage, resolveModel } from "@/lib/metering/charge";
-import { parseBody } from "@/lib/metering/http";
+import { parseBody } from "@/lib/http/body";
 import { commitReservation, holdCredits, releaseReservation } from "@/lib/metering/reservations";
 import { creditsString } from "@/lib/catalog/money";
 import { chatCompletionsUrl, platformKey, ProviderUnavailableError, upstreamModelName } from "./providers";

@@ -1,7 +1,8 @@
 // GET /api/v1/me — the calling workspace: plan, balance, quota, rate limit, entitlements
 import { methodNotAllowed } from "@/lib/http/methods";
 import { entitlements, quotaState } from "@/lib/metering/account";
-import { creditsHeader, money, quotaHeaders, v1Route } from "@/lib/metering/http";
+import { creditsHeader, quotaHeaders } from "@/lib/metering/headers";
+import { money, v1Route } from "@/lib/metering/http";
 
 export const GET = v1Route(async (_req, caller, rate) => {
   const quota = await quotaState(caller);

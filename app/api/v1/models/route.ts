@@ -1,7 +1,8 @@
 // GET /api/v1/models — every enabled model with allowed, requiredTier and the price after markup
 import { methodNotAllowed } from "@/lib/http/methods";
 import { modelList } from "@/lib/metering/account";
-import { creditsHeader, v1Route } from "@/lib/metering/http";
+import { creditsHeader } from "@/lib/metering/headers";
+import { v1Route } from "@/lib/metering/http";
 
 export const GET = v1Route(async (_req, caller) => ({
   body: { data: modelList(caller) },

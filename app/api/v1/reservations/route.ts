@@ -1,6 +1,8 @@
 // POST /api/v1/reservations — hold the estimated cost of a call whose real cost comes later
+import { parseBody } from "@/lib/http/body";
 import { methodNotAllowed } from "@/lib/http/methods";
-import { creditsHeader, money, parseBody, v1Route } from "@/lib/metering/http";
+import { creditsHeader } from "@/lib/metering/headers";
+import { money, v1Route } from "@/lib/metering/http";
 import { holdCredits, holdSchema } from "@/lib/metering/reservations";
 
 export const POST = v1Route(async (req, caller) => {

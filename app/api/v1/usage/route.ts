@@ -1,20 +1,12 @@
 // POST /api/v1/usage — check and charge one call
-import { idempotencyKey } from "@/lib/http/body";
+import { idempotencyKey, parseBody } from "@/lib/http/body";
 import { methodNotAllowed } from "@/lib/http/methods";
 import { chargeUsage, usageSchema } from "@/lib/metering/charge";
-import { creditsHeader, parseBody, quotaHeaders, usageBody, v1Route } from "@/lib/metering/http";
+import { usageResponse, v1Route } from "@/lib/metering/http";
 
 export const POST = v1Route(async (req, caller) => {
   const key = idempotencyKey(req);
-  const result = await chargeUsage(caller, await parseBody(req, usageSchema), key);
-  return {
-    body: usageBody(result),
-    headers: {
-      ...creditsHeader(result.balanceMillicredits),
-      ...quotaHeaders(result.quota),
-      ...(result.replayed ? { "Idempotent-Replayed": "true" } : {}),
-    },
-  };
+  return usageResponse(await chargeUsage(caller, await parseBody(req, usageSchema), key));
 });
 
 const other = methodNotAllowed("POST");

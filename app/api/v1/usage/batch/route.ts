@@ -1,7 +1,8 @@
 // POST /api/v1/usage/batch — up to 100 events, each charged on its own, with a result per item
 import { chargeBatch, batchSchema } from "@/lib/metering/batch";
 import { methodNotAllowed } from "@/lib/http/methods";
-import { parseBody, usageBody, v1Route } from "@/lib/metering/http";
+import { parseBody } from "@/lib/http/body";
+import { usageBody, v1Route } from "@/lib/metering/http";
 
 export const POST = v1Route(async (req, caller) => {
   const { events } = await parseBody(req, batchSchema);

@@ -1,16 +1,15 @@
 // POST /api/v1/reservations/{id}/commit — charge the actual usage and give the hold back
+import { parseBody } from "@/lib/http/body";
 import { methodNotAllowed } from "@/lib/http/methods";
-import { creditsHeader, money, parseBody, usageBody, v1Route } from "@/lib/metering/http";
+import { money, usageResponse, v1Route } from "@/lib/metering/http";
 import { commitReservation, commitSchema } from "@/lib/metering/reservations";
 
 export const POST = v1Route<{ id: string }>(async (req, caller, _rate, { id }) => {
   const result = await commitReservation(caller, id, await parseBody(req, commitSchema));
+  const { body, headers } = usageResponse(result);
   return {
-    body: {
-      ...usageBody(result),
-      reservation: { id, held: money(result.heldMillicredits), status: "committed" },
-    },
-    headers: creditsHeader(result.balanceMillicredits),
+    body: { ...body, reservation: { id, held: money(result.heldMillicredits), status: "committed" } },
+    headers,
   };
 });
 

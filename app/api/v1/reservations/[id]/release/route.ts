@@ -1,6 +1,7 @@
 // POST /api/v1/reservations/{id}/release — cancel a hold and give its credits back
 import { methodNotAllowed } from "@/lib/http/methods";
-import { creditsHeader, money, v1Route } from "@/lib/metering/http";
+import { creditsHeader } from "@/lib/metering/headers";
+import { money, v1Route } from "@/lib/metering/http";
 import { releaseReservation } from "@/lib/metering/reservations";
 
 export const POST = v1Route<{ id: string }>(async (_req, caller, _rate, { id }) => {
