@@ -1,16 +1,7 @@
 import { z } from "zod";
-import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
+import { liveSubscriptionArgs, onTierWhere } from "@/lib/billing/subscriptions";
 import { db, type Prisma } from "@/lib/db";
-import {
-  dayParam,
-  dayRange,
-  enumParam,
-  paged,
-  textParam,
-  tierParam,
-  tierWhere,
-  type SearchParams,
-} from "./filters";
+import { dayParam, dayRange, enumParam, paged, textParam, tierParam, type SearchParams } from "./filters";
 
 // The admin console's view of users: the filtered list and one user's detail.
 
@@ -53,7 +44,7 @@ export function userWhere(filter: UserFilter): Prisma.UserWhereInput {
   if (created) and.push({ createdAt: created });
   const owned: Prisma.WorkspaceWhereInput[] = [];
   if (filter.accountType) owned.push({ accountType: filter.accountType });
-  if (filter.tier) owned.push(tierWhere(filter.tier));
+  if (filter.tier) owned.push(onTierWhere(filter.tier));
   if (owned.length) and.push({ memberships: { some: { role: "owner", workspace: { AND: owned } } } });
   if (filter.status === "suspended") and.push({ memberships: { some: suspendedOwned } });
   if (filter.status === "active") and.push({ memberships: { none: suspendedOwned } });
@@ -61,9 +52,7 @@ export function userWhere(filter: UserFilter): Prisma.UserWhereInput {
 }
 
 const liveTier = {
-  where: { status: { in: [...LIVE_STATUSES] } },
-  orderBy: { createdAt: "desc" },
-  take: 1,
+  ...liveSubscriptionArgs,
   select: { tier: { select: { code: true, name: true } } },
 } satisfies Prisma.Workspace$subscriptionsArgs;
 

@@ -1,16 +1,7 @@
 import { z } from "zod";
-import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
+import { liveSubscriptionArgs, onTierWhere } from "@/lib/billing/subscriptions";
 import { db, type Prisma } from "@/lib/db";
-import {
-  dayParam,
-  dayRange,
-  enumParam,
-  paged,
-  textParam,
-  tierParam,
-  tierWhere,
-  type SearchParams,
-} from "./filters";
+import { dayParam, dayRange, enumParam, paged, textParam, tierParam, type SearchParams } from "./filters";
 
 // The admin console's view of workspaces: the filtered list, one workspace, and each detail tab's page.
 
@@ -43,7 +34,7 @@ export function workspaceWhere(filter: WorkspaceFilter): Prisma.WorkspaceWhereIn
       ],
     });
   }
-  if (filter.tier) and.push(tierWhere(filter.tier));
+  if (filter.tier) and.push(onTierWhere(filter.tier));
   if (filter.accountType) and.push({ accountType: filter.accountType });
   if (filter.status) and.push({ suspendedAt: filter.status === "suspended" ? { not: null } : null });
   const created = dayRange(filter.from, filter.to);
@@ -52,9 +43,7 @@ export function workspaceWhere(filter: WorkspaceFilter): Prisma.WorkspaceWhereIn
 }
 
 const liveSubscription = {
-  where: { status: { in: [...LIVE_STATUSES] } },
-  orderBy: { createdAt: "desc" },
-  take: 1,
+  ...liveSubscriptionArgs,
   include: { tier: { select: { code: true, name: true } } },
 } satisfies Prisma.Workspace$subscriptionsArgs;
 

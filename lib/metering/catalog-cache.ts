@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { FREE_TIER_CODE } from "@/lib/billing/subscriptions";
+import { requiredTier } from "@/lib/catalog/required-tier";
 import { getSettings } from "@/lib/catalog/settings";
 
 // The catalog the decision reads on every call, kept in memory for a few seconds: admin changes
@@ -15,11 +17,6 @@ async function load() {
     getSettings(),
   ]);
   const tiersById = new Map(tiers.map((t) => [t.id, t]));
-  const tierByRank = (ids: string[]) =>
-    ids
-      .map((id) => tiersById.get(id))
-      .filter((t) => t && !t.archivedAt)
-      .sort((a, b) => a!.rank - b!.rank)[0] ?? null;
   return {
     models: new Map(
       models.map((m) => [
@@ -27,12 +24,16 @@ async function load() {
         {
           ...m,
           tierIds: new Set(m.tiers.map((t) => t.tierId)),
-          requiredTier: tierByRank(m.tiers.map((t) => t.tierId))?.code ?? null,
+          requiredTier:
+            requiredTier(
+              m.tiers.map((t) => t.tierId),
+              tiers,
+            )?.code ?? null,
         },
       ]),
     ),
     tiersById,
-    freeTier: tiers.find((t) => t.code === "free") ?? tiers[0],
+    freeTier: tiers.find((t) => t.code === FREE_TIER_CODE) ?? tiers[0],
     settings,
   };
 }
