@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { liveSubscriptionArgs, onTierWhere } from "@/lib/billing/subscriptions";
 import { db, type Prisma } from "@/lib/db";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db, type SubscriptionStatus } from "@/lib/db";
-import { describeWorkspace } from "@/lib/management/workspaces";
+import { describeWorkspace } from "@/lib/workspaces/administration";
 import { authenticate } from "@/lib/metering/authenticate";
 import { workspaceOverview } from "@/lib/metering/reports";
 import { apiWorkspace } from "@/test/metering";

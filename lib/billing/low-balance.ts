@@ -1,6 +1,7 @@
 // "Low balance", once: the dashboard banner, the low-credits email and the after-charge trigger all
 // ask here. SPEC §5: credits are low below 10% of the last top-up or grant. Without a top-up there is
 // nothing to measure against, so the balance is never "low" (the alert's period is the top-up).
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { emitSubscriptionEvent } from "@/lib/webhooks/events";
 

@@ -1,6 +1,7 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { requiredTier } from "./required-tier";
-import { getSettings } from "./settings";
+import { getSettings } from "@/lib/settings/settings";
 
 // The catalog as the public pricing page and calculator see it: public, non-archived tiers,
 // enabled models, active packs. BigInts become strings so it can cross into client components.

@@ -1,3 +1,4 @@
+import "server-only";
 import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
 import { pool } from "@/lib/db/pool";
 import type { RateLimitState } from "@/lib/errors";

@@ -1,7 +1,8 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { FREE_TIER_CODE } from "@/lib/billing/subscriptions";
 import { requiredTier } from "@/lib/catalog/required-tier";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 
 // The catalog the decision reads on every call, kept in memory for a few seconds: admin changes
 // reach the API within CATALOG_TTL_MS without a catalog query per request.

@@ -1,5 +1,6 @@
 // Read-side reports for the subscriber dashboard: overview, usage by day and model, events, ledger.
 // Aggregates run in SQL; pages and exports read bounded slices, never a whole table into memory.
+import "server-only";
 import { db, type BilledTo, type Prisma } from "@/lib/db";
 import { lastTopUp } from "@/lib/billing/low-balance";
 import { effectivePlan } from "@/lib/billing/subscriptions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { isBalanceLow, lastTopUp as findLastTopUp, lowBalanceThreshold } from "@/lib/billing/low-balance";
 import { effectivePlan } from "@/lib/billing/subscriptions";
 import { creditsLabel } from "@/lib/catalog/money";

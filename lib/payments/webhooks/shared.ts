@@ -1,3 +1,4 @@
+import "server-only";
 import type Stripe from "stripe";
 import { liveSubscriptionArgs } from "@/lib/billing/subscriptions";
 import { formatCents, formatCredits } from "@/lib/catalog/money";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
