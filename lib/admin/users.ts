@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { liveSubscriptionArgs, onTierWhere } from "@/lib/billing/subscriptions";
+import { livePlanName, onTierWhere } from "@/lib/billing/subscriptions";
 import { db, type Prisma } from "@/lib/db";
 import { dayParam, dayRange, enumParam, paged, textParam, tierParam, type SearchParams } from "./filters";
 
@@ -52,11 +52,6 @@ export function userWhere(filter: UserFilter): Prisma.UserWhereInput {
   return and.length ? { AND: and } : {};
 }
 
-const liveTier = {
-  ...liveSubscriptionArgs,
-  select: { tier: { select: { code: true, name: true } } },
-} satisfies Prisma.Workspace$subscriptionsArgs;
-
 /** One page of users, newest first, with the workspaces they own (personal first). */
 export async function listUsers(filter: UserFilter, requestedPage: number) {
   const where = userWhere(filter);
@@ -74,7 +69,7 @@ export async function listUsers(filter: UserFilter, requestedPage: number) {
             orderBy: [{ workspace: { personal: "desc" } }, { createdAt: "asc" }],
             select: {
               workspace: {
-                select: { id: true, accountType: true, suspendedAt: true, subscriptions: liveTier },
+                select: { id: true, accountType: true, suspendedAt: true, subscriptions: livePlanName },
               },
             },
           },
@@ -101,7 +96,7 @@ export function getUserDetail(id: string) {
               personal: true,
               accountType: true,
               suspendedAt: true,
-              subscriptions: liveTier,
+              subscriptions: livePlanName,
             },
           },
         },

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { liveSubscriptionArgs, onTierWhere } from "@/lib/billing/subscriptions";
+import { livePlanName, liveSubscriptionArgs, onTierWhere } from "@/lib/billing/subscriptions";
 import { db, type Prisma } from "@/lib/db";
 import { dayParam, dayRange, enumParam, paged, textParam, tierParam, type SearchParams } from "./filters";
 
@@ -43,11 +43,6 @@ export function workspaceWhere(filter: WorkspaceFilter): Prisma.WorkspaceWhereIn
   return and.length ? { AND: and } : {};
 }
 
-const liveSubscription = {
-  ...liveSubscriptionArgs,
-  include: { tier: { select: { code: true, name: true } } },
-} satisfies Prisma.Workspace$subscriptionsArgs;
-
 const owner = {
   where: { role: "owner" },
   orderBy: { createdAt: "asc" },
@@ -66,7 +61,7 @@ export async function listWorkspaces(filter: WorkspaceFilter, requestedPage: num
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         skip,
         take,
-        include: { memberships: owner, subscriptions: liveSubscription },
+        include: { memberships: owner, subscriptions: livePlanName },
       }),
     requestedPage,
   );
@@ -79,7 +74,7 @@ export function getWorkspaceDetail(id: string) {
     include: {
       memberships: owner,
       subscriptions: {
-        ...liveSubscription,
+        ...liveSubscriptionArgs,
         include: { tier: true, scheduledTier: { select: { code: true, name: true } } },
       },
       _count: { select: { memberships: true, apiKeys: true } },

@@ -26,6 +26,12 @@ export const liveSubscriptionArgs = {
   take: 1,
 } satisfies Prisma.Workspace$subscriptionsArgs;
 
+/** The live subscription's tier code and name, for lists that show each workspace's plan. */
+export const livePlanName = {
+  ...liveSubscriptionArgs,
+  select: { tier: { select: { code: true, name: true } } },
+} satisfies Prisma.Workspace$subscriptionsArgs;
+
 /** A workspace filter: its effective plan is the tier `code` (no live subscription counts as free). */
 export function onTierWhere(code: string): Prisma.WorkspaceWhereInput {
   const onTier: Prisma.WorkspaceWhereInput = {
