@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // Every environment variable Tollgate reads, validated once. `.env.example` documents each.

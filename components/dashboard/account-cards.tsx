@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatCredits } from "@/lib/catalog/money";
-import { isBalanceLow, quotaPercent, type workspaceOverview } from "@/lib/metering/reports";
+import { isBalanceLow } from "@/lib/billing/low-balance";
+import { quotaPercent, type workspaceOverview } from "@/lib/metering/reports";
 import { formatCount } from "@/lib/utils/format";
 import { QuotaCountdown } from "./quota-countdown";
 

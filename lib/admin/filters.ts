@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
 import type { Prisma } from "@/lib/db";
 
 // List filters as they arrive in the URL (plain GET forms). Anything unrecognised is ignored
@@ -43,16 +42,6 @@ export function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | un
     ...(from ? { gte: new Date(`${from}T00:00:00.000Z`) } : {}),
     ...(to ? { lt: new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY_MS) } : {}),
   };
-}
-
-/** The workspace's current plan: its live subscription's tier, or "free" when it has none. */
-export function tierWhere(code: string): Prisma.WorkspaceWhereInput {
-  const onTier: Prisma.WorkspaceWhereInput = {
-    subscriptions: { some: { status: { in: [...LIVE_STATUSES] }, tier: { code } } },
-  };
-  return code === "free"
-    ? { OR: [{ subscriptions: { none: { status: { in: [...LIVE_STATUSES] } } } }, onTier] }
-    : onTier;
 }
 
 /** The filter values to keep on pagination links (blank ones dropped). */

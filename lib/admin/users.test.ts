@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signUp } from "@/lib/auth/accounts";
 import { db } from "@/lib/db";
-import { setManualSubscription } from "@/lib/management/workspaces";
+import { setManualSubscription } from "@/lib/workspaces/administration";
 import { listUsers, parseUserFilter, userWhere, type UserFilter } from "./users";
 
 const prefix = `adm-users-${randomUUID().slice(0, 8)}`;

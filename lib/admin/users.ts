@@ -1,16 +1,8 @@
+import "server-only";
 import { z } from "zod";
-import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
+import { livePlanName, onTierWhere } from "@/lib/billing/subscriptions";
 import { db, type Prisma } from "@/lib/db";
-import {
-  dayParam,
-  dayRange,
-  enumParam,
-  paged,
-  textParam,
-  tierParam,
-  tierWhere,
-  type SearchParams,
-} from "./filters";
+import { dayParam, dayRange, enumParam, paged, textParam, tierParam, type SearchParams } from "./filters";
 
 // The admin console's view of users: the filtered list and one user's detail.
 
@@ -53,19 +45,12 @@ export function userWhere(filter: UserFilter): Prisma.UserWhereInput {
   if (created) and.push({ createdAt: created });
   const owned: Prisma.WorkspaceWhereInput[] = [];
   if (filter.accountType) owned.push({ accountType: filter.accountType });
-  if (filter.tier) owned.push(tierWhere(filter.tier));
+  if (filter.tier) owned.push(onTierWhere(filter.tier));
   if (owned.length) and.push({ memberships: { some: { role: "owner", workspace: { AND: owned } } } });
   if (filter.status === "suspended") and.push({ memberships: { some: suspendedOwned } });
   if (filter.status === "active") and.push({ memberships: { none: suspendedOwned } });
   return and.length ? { AND: and } : {};
 }
-
-const liveTier = {
-  where: { status: { in: [...LIVE_STATUSES] } },
-  orderBy: { createdAt: "desc" },
-  take: 1,
-  select: { tier: { select: { code: true, name: true } } },
-} satisfies Prisma.Workspace$subscriptionsArgs;
 
 /** One page of users, newest first, with the workspaces they own (personal first). */
 export async function listUsers(filter: UserFilter, requestedPage: number) {
@@ -84,7 +69,7 @@ export async function listUsers(filter: UserFilter, requestedPage: number) {
             orderBy: [{ workspace: { personal: "desc" } }, { createdAt: "asc" }],
             select: {
               workspace: {
-                select: { id: true, accountType: true, suspendedAt: true, subscriptions: liveTier },
+                select: { id: true, accountType: true, suspendedAt: true, subscriptions: livePlanName },
               },
             },
           },
@@ -111,7 +96,7 @@ export function getUserDetail(id: string) {
               personal: true,
               accountType: true,
               suspendedAt: true,
-              subscriptions: liveTier,
+              subscriptions: livePlanName,
             },
           },
         },

@@ -1,9 +1,10 @@
+import "server-only";
 import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { creditsLabel, parseCredits } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
-import { adjustCredits, setManualSubscription } from "@/lib/management/workspaces";
+import { adjustCredits, setManualSubscription } from "@/lib/workspaces/administration";
 import { revokeApiKey } from "@/lib/metering/api-keys";
 
 // What an admin does to one workspace from the console. Each function checks the target exists

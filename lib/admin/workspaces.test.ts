@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { newReferralCode } from "@/lib/auth/accounts";
-import { setManualSubscription } from "@/lib/management/workspaces";
+import { setManualSubscription } from "@/lib/workspaces/administration";
 import { listWorkspaces, parseWorkspaceFilter, workspaceWhere, type WorkspaceFilter } from "./workspaces";
 
 const prefix = `adm-ws-${randomUUID().slice(0, 8)}`;

@@ -1,16 +1,8 @@
+import "server-only";
 import { z } from "zod";
-import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
+import { livePlanName, liveSubscriptionArgs, onTierWhere } from "@/lib/billing/subscriptions";
 import { db, type Prisma } from "@/lib/db";
-import {
-  dayParam,
-  dayRange,
-  enumParam,
-  paged,
-  textParam,
-  tierParam,
-  tierWhere,
-  type SearchParams,
-} from "./filters";
+import { dayParam, dayRange, enumParam, paged, textParam, tierParam, type SearchParams } from "./filters";
 
 // The admin console's view of workspaces: the filtered list, one workspace, and each detail tab's page.
 
@@ -43,20 +35,13 @@ export function workspaceWhere(filter: WorkspaceFilter): Prisma.WorkspaceWhereIn
       ],
     });
   }
-  if (filter.tier) and.push(tierWhere(filter.tier));
+  if (filter.tier) and.push(onTierWhere(filter.tier));
   if (filter.accountType) and.push({ accountType: filter.accountType });
   if (filter.status) and.push({ suspendedAt: filter.status === "suspended" ? { not: null } : null });
   const created = dayRange(filter.from, filter.to);
   if (created) and.push({ createdAt: created });
   return and.length ? { AND: and } : {};
 }
-
-const liveSubscription = {
-  where: { status: { in: [...LIVE_STATUSES] } },
-  orderBy: { createdAt: "desc" },
-  take: 1,
-  include: { tier: { select: { code: true, name: true } } },
-} satisfies Prisma.Workspace$subscriptionsArgs;
 
 const owner = {
   where: { role: "owner" },
@@ -76,7 +61,7 @@ export async function listWorkspaces(filter: WorkspaceFilter, requestedPage: num
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         skip,
         take,
-        include: { memberships: owner, subscriptions: liveSubscription },
+        include: { memberships: owner, subscriptions: livePlanName },
       }),
     requestedPage,
   );
@@ -89,7 +74,7 @@ export function getWorkspaceDetail(id: string) {
     include: {
       memberships: owner,
       subscriptions: {
-        ...liveSubscription,
+        ...liveSubscriptionArgs,
         include: { tier: true, scheduledTier: { select: { code: true, name: true } } },
       },
       _count: { select: { memberships: true, apiKeys: true } },

@@ -1,4 +1,5 @@
 // Sign-ups in the range, how many of them verified their email, and how many of those became paying.
+import "server-only";
 import { db } from "@/lib/db";
 import type { Range } from "./range";
 import { at, MONEY_TAKEN } from "./sql";

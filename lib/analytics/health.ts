@@ -1,5 +1,6 @@
 // System health for the analytics page: database latency, job backlog, the last ledger check and
 // email delivery trouble. Not bound to the date range; every probe fails soft.
+import "server-only";
 import { db, type LedgerCheck } from "@/lib/db";
 import { jobQueue } from "@/lib/jobs/boss";
 import { queues, type QueueName } from "@/lib/jobs/queues";

@@ -1,5 +1,6 @@
 // Recurring revenue, subscriptions by tier, new and churned subscriptions, payments by tier.
 // Every figure is aggregated in PostgreSQL; money stays integer cents (bigint).
+import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Range } from "./range";
 import { at, bucketSeries, liveAt, MONEY_TAKEN, MRR_CENTS, SEGMENTS } from "./sql";

@@ -1,5 +1,6 @@
 // SQL pieces shared by the analytics queries. Timestamps are UTC wall-clock `timestamp` columns, so
 // bounds go in as ISO strings cast to timestamp (the session's time zone never applies).
+import "server-only";
 import { Prisma } from "@/lib/db";
 import { bucketsOf, type Range } from "./range";
 

@@ -1,5 +1,6 @@
 // Credits in and out, provider cost against revenue, usage by hour and model, top workspaces.
 // Provider cost is micro-dollars, which equal millicredits, so cost and revenue subtract directly.
+import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Range } from "./range";
 import { at, bucketIndex, bucketSeries, MONEY_TAKEN, SEGMENTS } from "./sql";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db, Prisma } from "@/lib/db";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import { canonicalJson, entryHash, verifyAuditChain } from "./chain";
 import { recordAudit } from "./record";
 import { applyAuditRetention, setAuditRetention } from "./retention";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { auditCsvColumns, auditCsvRow, auditJsonRecord, type ExportFormat } from "./export-format";
 import { auditWhere, type AuditFilter } from "./query";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { AUDIT_CHAIN_LOCK, entryHash } from "./chain";
 

@@ -1,4 +1,5 @@
-import { getSettings, settingsSchema } from "@/lib/catalog/settings";
+import "server-only";
+import { getSettings, settingsSchema } from "@/lib/settings/settings";
 import { db } from "@/lib/db";
 import { recordAudit, type Actor } from "./record";
 

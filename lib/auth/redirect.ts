@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 
 // Where a browser may be sent after signing in (or up, or out). Only a path on this site: one

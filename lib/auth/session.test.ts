@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { updateSettings } from "@/lib/catalog/settings";
+import { updateSettings } from "@/lib/settings/settings";
 import { adminNeedsTwoFactor } from "./session";
 
 describe("requireAdminTwoFactor", () => {

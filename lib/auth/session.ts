@@ -1,8 +1,9 @@
+import "server-only";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import { env } from "@/lib/env";
 import { resolveWorkspace } from "@/lib/workspaces/workspaces";
 import { authOptions } from "./options";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx, type User } from "@/lib/db";
 
 // Server-side sessions. The JWT cookie only names a UserSession row; the row says whether the

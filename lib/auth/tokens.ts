@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { AuthTokenKind } from "@/lib/db";
 import { db, type Tx } from "@/lib/db";

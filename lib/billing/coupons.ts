@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { creditsLabel, parseCredits } from "@/lib/catalog/money";

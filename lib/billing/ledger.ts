@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type LedgerKind, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -1,6 +1,7 @@
+import "server-only";
 import { creditsLabel } from "@/lib/catalog/money";
 import { db, type Tx } from "@/lib/db";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import { queueEmail, type SendEmailInput } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { changeBalance } from "./ledger";

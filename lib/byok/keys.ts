@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { db } from "@/lib/db";

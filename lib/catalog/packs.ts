@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError, uniqueViolation } from "@/lib/errors";

@@ -1,5 +1,7 @@
+import "server-only";
 import { db } from "@/lib/db";
-import { getSettings } from "./settings";
+import { requiredTier } from "./required-tier";
+import { getSettings } from "@/lib/settings/settings";
 
 // The catalog as the public pricing page and calculator see it: public, non-archived tiers,
 // enabled models, active packs. BigInts become strings so it can cross into client components.
@@ -69,7 +71,13 @@ export async function getPublicCatalog(): Promise<PublicCatalog> {
     db.feature.findMany({ orderBy: [{ category: "asc" }, { sortOrder: "asc" }, { name: "asc" }] }),
     db.app.findMany({
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-      include: { models: { where: { enabled: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] } },
+      include: {
+        models: {
+          where: { enabled: true },
+          orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+          include: { tiers: { select: { tierId: true } } },
+        },
+      },
     }),
     db.creditPack.findMany({
       where: { active: true },
@@ -77,10 +85,6 @@ export async function getPublicCatalog(): Promise<PublicCatalog> {
     }),
     getSettings(),
   ]);
-  // Required tier: the lowest-ranked public tier that has the model.
-  const requiredTier = new Map<string, string>();
-  for (const t of tiers)
-    for (const tm of t.models) if (!requiredTier.has(tm.modelId)) requiredTier.set(tm.modelId, t.code);
   return {
     tiers: tiers.map((t) => ({
       code: t.code,
@@ -125,7 +129,11 @@ export async function getPublicCatalog(): Promise<PublicCatalog> {
           beta: m.beta,
           markupOverrideBps: m.markupOverrideBps,
           priceVersion: m.priceVersion,
-          requiredTier: requiredTier.get(m.id) ?? null,
+          requiredTier:
+            requiredTier(
+              m.tiers.map((t) => t.tierId),
+              tiers,
+            )?.code ?? null,
         })),
       })),
     packs: packs.map((p) => ({

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";

@@ -1,3 +1,4 @@
+import "server-only";
 import { render } from "@react-email/render";
 import { Resend } from "resend";
 import { db, type Tx } from "@/lib/db";

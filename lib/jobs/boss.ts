@@ -1,3 +1,4 @@
+import "server-only";
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/env";
 import { queues, type JobData, type QueueName } from "./queues";

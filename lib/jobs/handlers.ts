@@ -1,3 +1,4 @@
+import "server-only";
 import type PgBoss from "pg-boss";
 import { applyAuditRetention } from "@/lib/audit/retention";
 import { runLedgerCheck } from "@/lib/billing/ledger-check";

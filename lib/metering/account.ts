@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { priceCall } from "@/lib/catalog/pricing";
 import type { ApiCaller } from "./authenticate";

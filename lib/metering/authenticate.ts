@@ -1,3 +1,5 @@
+import "server-only";
+import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
 import { pool } from "@/lib/db/pool";
 import { RateLimitedError, type RateLimitState } from "@/lib/errors";
 import { hashKey } from "./api-keys";
@@ -28,7 +30,8 @@ type Row = {
 
 // One statement: the key, its workspace, the key's member in a team workspace (its creator, while
 // they belong to it) with their spend cap, the live subscription, and this minute's request count for the
-// key (counted only for usable keys).
+// key (counted only for usable keys). The live subscription, and the free tier without one, is the
+// effective-plan rule of lib/billing/subscriptions.ts (effectivePlan), written in SQL for this path.
 const AUTH_SQL = `
   with k as (
     select k.id, k."workspaceId", k."revokedAt", k."expiresAt", k."lastUsedAt", k."monthlySpendCapMillicredits"::text as cap,
@@ -40,7 +43,7 @@ const AUTH_SQL = `
     -- Personal workspaces have one member and no member caps: no MemberSpend row to write per call.
     left join "Membership" m on m."workspaceId" = k."workspaceId" and m."userId" = k."createdById" and not w.personal
     left join lateral (
-      select * from "Subscription" s where s."workspaceId" = w.id and s.status in ('active', 'trialing', 'past_due')
+      select * from "Subscription" s where s."workspaceId" = w.id and s.status in (${LIVE_STATUSES.map((s) => `'${s}'`).join(", ")})
       order by s."createdAt" desc limit 1
     ) s on true
     where k."keyHash" = $1

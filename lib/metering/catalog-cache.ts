@@ -1,5 +1,8 @@
+import "server-only";
 import { db } from "@/lib/db";
-import { getSettings } from "@/lib/catalog/settings";
+import { FREE_TIER_CODE } from "@/lib/billing/subscriptions";
+import { requiredTier } from "@/lib/catalog/required-tier";
+import { getSettings } from "@/lib/settings/settings";
 
 // The catalog the decision reads on every call, kept in memory for a few seconds: admin changes
 // reach the API within CATALOG_TTL_MS without a catalog query per request.
@@ -15,11 +18,6 @@ async function load() {
     getSettings(),
   ]);
   const tiersById = new Map(tiers.map((t) => [t.id, t]));
-  const tierByRank = (ids: string[]) =>
-    ids
-      .map((id) => tiersById.get(id))
-      .filter((t) => t && !t.archivedAt)
-      .sort((a, b) => a!.rank - b!.rank)[0] ?? null;
   return {
     models: new Map(
       models.map((m) => [
@@ -27,12 +25,16 @@ async function load() {
         {
           ...m,
           tierIds: new Set(m.tiers.map((t) => t.tierId)),
-          requiredTier: tierByRank(m.tiers.map((t) => t.tierId))?.code ?? null,
+          requiredTier:
+            requiredTier(
+              m.tiers.map((t) => t.tierId),
+              tiers,
+            )?.code ?? null,
         },
       ]),
     ),
     tiersById,
-    freeTier: tiers.find((t) => t.code === "free") ?? tiers[0],
+    freeTier: tiers.find((t) => t.code === FREE_TIER_CODE) ?? tiers[0],
     settings,
   };
 }

@@ -5,7 +5,6 @@ import { apiWorkspace } from "@/test/metering";
 import { authenticate } from "./authenticate";
 import { chargeUsage } from "./charge";
 import {
-  isBalanceLow,
   listLedger,
   quotaPercent,
   listUsageEvents,
@@ -241,7 +240,7 @@ describe("workspace overview and ledger", () => {
       tier: { code: "free" },
       accountType: "payg",
       quota: null,
-      lastGrantMillicredits: 2_000_000n,
+      lastTopUp: { amountMillicredits: 2_000_000n },
     });
     expect(overview.balanceMillicredits).toBe(11_500_000n - charged.chargedMillicredits);
 
@@ -261,7 +260,7 @@ describe("workspace overview and ledger", () => {
     expect(overview).toMatchObject({
       tier: { code: "starter", name: starter.name },
       accountType: "subscription",
-      lastGrantMillicredits: null,
+      lastTopUp: null,
     });
     expect(overview.quota).toEqual({
       used: 7,
@@ -272,17 +271,7 @@ describe("workspace overview and ledger", () => {
   });
 });
 
-describe("dashboard warnings", () => {
-  it("calls a pay-as-you-go balance low under 10% of the last top-up, or under 1,000 credits without one", () => {
-    const payg = (balance: bigint, grant: bigint | null) =>
-      isBalanceLow({ accountType: "payg", balanceMillicredits: balance, lastGrantMillicredits: grant });
-    expect([payg(499_999n, 5_000_000n), payg(500_000n, 5_000_000n)]).toEqual([true, false]);
-    expect([payg(999_999n, null), payg(1_000_000n, null)]).toEqual([true, false]);
-    expect(
-      isBalanceLow({ accountType: "subscription", balanceMillicredits: 0n, lastGrantMillicredits: null }),
-    ).toBe(false);
-  });
-
+describe("dashboard quota warning", () => {
   it("rounds quota use down to whole percent", () => {
     expect([
       quotaPercent({ used: 399, limit: 500 }),

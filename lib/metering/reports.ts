@@ -1,72 +1,41 @@
 // Read-side reports for the subscriber dashboard: overview, usage by day and model, events, ledger.
 // Aggregates run in SQL; pages and exports read bounded slices, never a whole table into memory.
-import { db, type BilledTo, type LedgerKind, type Prisma } from "@/lib/db";
-import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
+import "server-only";
+import { db, type BilledTo, type Prisma } from "@/lib/db";
+import { lastTopUp } from "@/lib/billing/low-balance";
+import { effectivePlan } from "@/lib/billing/subscriptions";
 import { nextUtcMidnight, utcDay } from "./time";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-// Money that arrived in one go; the low-balance alert compares against the largest recent one.
-const TOP_UP_KINDS: LedgerKind[] = ["purchase", "monthly_grant", "admin_adjustment", "coupon", "referral"];
-const TOP_UP_WINDOW_DAYS = 60;
 
 export type UsageFilters = { model?: string; billedTo?: BilledTo; from?: Date; to?: Date };
 export type Paging = { page: number; pageSize: number };
 
-/** Tier (live subscription, else free), account type, balance, today's quota and the last top-up. */
+/** Effective plan's tier, account type, balance, today's quota and the last top-up (for isBalanceLow). */
 export async function workspaceOverview(workspaceId: string, now = new Date()) {
-  const tierSelect = { code: true, name: true, dailyQuotaUnits: true } as const;
-  const [workspace, subscription, topUp, counter] = await Promise.all([
+  const [workspace, { tier }, topUp, counter] = await Promise.all([
     db.workspace.findUniqueOrThrow({
       where: { id: workspaceId },
       select: { accountType: true, balanceMillicredits: true },
     }),
-    db.subscription.findFirst({
-      where: { workspaceId, status: { in: [...LIVE_STATUSES] } },
-      orderBy: { createdAt: "desc" },
-      select: { tier: { select: tierSelect } },
-    }),
-    db.ledgerEntry.aggregate({
-      where: {
-        workspaceId,
-        kind: { in: TOP_UP_KINDS },
-        amountMillicredits: { gt: 0n },
-        createdAt: { gte: new Date(now.getTime() - TOP_UP_WINDOW_DAYS * DAY_MS) },
-      },
-      _max: { amountMillicredits: true },
-    }),
+    effectivePlan(workspaceId),
+    lastTopUp(workspaceId, db),
     db.quotaCounter.findUnique({
       where: { workspaceId_day: { workspaceId, day: utcDay(now) } },
       select: { used: true },
     }),
   ]);
-  const tier =
-    subscription?.tier ?? (await db.tier.findUniqueOrThrow({ where: { code: "free" }, select: tierSelect }));
   const quota =
     workspace.accountType === "subscription"
       ? { used: counter?.used ?? 0, limit: tier.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) }
       : null;
   return {
-    tier,
+    tier: { code: tier.code, name: tier.name, dailyQuotaUnits: tier.dailyQuotaUnits },
     accountType: workspace.accountType,
     balanceMillicredits: workspace.balanceMillicredits,
     quota,
-    lastGrantMillicredits: topUp._max.amountMillicredits ?? null,
+    lastTopUp: topUp,
   };
-}
-
-// With no top-up in the window to compare against, "low" means under 1,000 credits.
-const LOW_BALANCE_FLOOR = 1_000_000n;
-
-/** Pay-as-you-go balance under 10% of the largest recent top-up (or under 1,000 credits without one). */
-export function isBalanceLow(o: {
-  accountType: string;
-  balanceMillicredits: bigint;
-  lastGrantMillicredits: bigint | null;
-}) {
-  if (o.accountType !== "payg") return false;
-  return (
-    o.balanceMillicredits < (o.lastGrantMillicredits ? o.lastGrantMillicredits / 10n : LOW_BALANCE_FLOOR)
-  );
 }
 
 /** Whole percent of today's quota used, rounded down (so "80%" only shows once 80% is really used). */

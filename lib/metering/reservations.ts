@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { noticeCharge } from "@/lib/notifications/trigger";
 import { db } from "@/lib/db";

@@ -1,4 +1,6 @@
-import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
+import "server-only";
+import { isBalanceLow, lastTopUp as findLastTopUp, lowBalanceThreshold } from "@/lib/billing/low-balance";
+import { effectivePlan } from "@/lib/billing/subscriptions";
 import { creditsLabel } from "@/lib/catalog/money";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -58,18 +60,9 @@ export async function fireAlert(
 
 const category = (name: EmailCategory, userId: string) => ({ name, userId });
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-/** Ledger kinds that top a balance up: the last one sets the low-credit threshold. */
-export const LOW_CREDIT_SOURCES = [
-  "purchase",
-  "monthly_grant",
-  "referral",
-  "coupon",
-  "admin_adjustment",
-] as const;
-
 /**
- * Quota at 80% and 100% of today's limit (subscription workspaces), and credits below 10% of the
- * last grant or top-up (once until the next one). Reads current state, so it is safe to run any
+ * Quota at 80% and 100% of today's limit (subscription workspaces), and low credits (isBalanceLow,
+ * once until the next top-up). Reads current state, so it is safe to run any
  * number of times.
  */
 export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()) {
@@ -82,18 +75,12 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
         accountType: true,
         overageEnabled: true,
         balanceMillicredits: true,
-        subscriptions: {
-          where: { status: { in: [...LIVE_STATUSES] } },
-          include: { tier: true },
-          orderBy: { createdAt: "desc" },
-          take: 1,
-        },
       },
     });
     if (!workspace) return [];
     const out: string[] = [];
-    const tier = workspace.subscriptions[0]?.tier;
-    const limit = workspace.accountType === "subscription" ? (tier?.dailyQuotaUnits ?? 0) : 0;
+    const { tier } = await effectivePlan(workspaceId, tx);
+    const limit = workspace.accountType === "subscription" ? tier.dailyQuotaUnits : 0;
     if (limit > 0) {
       const day = utcDay(now);
       const used =
@@ -147,13 +134,9 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
         );
       }
     }
-    const lastTopUp = await tx.ledgerEntry.findFirst({
-      where: { workspaceId, kind: { in: [...LOW_CREDIT_SOURCES] }, amountMillicredits: { gt: 0 } },
-      orderBy: { seq: "desc" },
-      select: { id: true, amountMillicredits: true },
-    });
-    const threshold = lastTopUp ? lastTopUp.amountMillicredits / 10n : 0n;
-    if (lastTopUp && workspace.balanceMillicredits < threshold) {
+    const lastTopUp = await findLastTopUp(workspaceId, tx);
+    if (lastTopUp && isBalanceLow({ ...workspace, lastTopUp })) {
+      const threshold = lowBalanceThreshold(lastTopUp);
       out.push(
         ...(await fireAlert(
           tx,

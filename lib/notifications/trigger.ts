@@ -1,6 +1,5 @@
-import { pool } from "@/lib/db/pool";
+import { isBalanceLow, lastTopUp, type TopUp } from "@/lib/billing/low-balance";
 import { enqueue } from "@/lib/jobs/boss";
-import { LOW_CREDIT_SOURCES } from "./alerts";
 import type { ChargeResult } from "@/lib/metering/types";
 
 // The metering path's side of alerts: after a charge, notice (in memory, no query on most calls)
@@ -9,22 +8,13 @@ import type { ChargeResult } from "@/lib/metering/types";
 // restart that forgets what was raised costs one extra check, never a second email.
 
 const raised = new Set<string>();
-const topUps = new Map<string, { id: string; threshold: bigint; expires: number }>();
+const topUps = new Map<string, { topUp: TopUp | null; expires: number }>();
 const TOP_UP_TTL_MS = 30_000;
 
-async function lastTopUp(workspaceId: string) {
+async function cachedTopUp(workspaceId: string) {
   const cached = topUps.get(workspaceId);
   if (cached && cached.expires > Date.now()) return cached;
-  const { rows } = await pool().query<{ id: string; amount: string }>(
-    `select id, "amountMillicredits"::text as amount from "LedgerEntry"
-      where "workspaceId" = $1 and kind::text = any($2) and "amountMillicredits" > 0 order by seq desc limit 1`,
-    [workspaceId, LOW_CREDIT_SOURCES],
-  );
-  const entry = {
-    id: rows[0]?.id ?? "",
-    threshold: rows[0] ? BigInt(rows[0].amount) / 10n : 0n,
-    expires: Date.now() + TOP_UP_TTL_MS,
-  };
+  const entry = { topUp: await lastTopUp(workspaceId), expires: Date.now() + TOP_UP_TTL_MS };
   topUps.set(workspaceId, entry);
   return entry;
 }
@@ -47,8 +37,8 @@ export function noticeCharge(workspaceId: string, result: ChargeResult) {
       else if (quota.used >= quota.limit * 0.8) await raise(workspaceId, `quota_80:${workspaceId}:${day}`);
     }
     if (result.chargedMillicredits > 0n && result.billedTo === "credits") {
-      const topUp = await lastTopUp(workspaceId);
-      if (topUp.id && result.balanceMillicredits < topUp.threshold)
+      const { topUp } = await cachedTopUp(workspaceId);
+      if (topUp && isBalanceLow({ balanceMillicredits: result.balanceMillicredits, lastTopUp: topUp }))
         await raise(workspaceId, `low_credits:${workspaceId}:${topUp.id}`);
     }
   };

@@ -8,7 +8,7 @@ import type {
   createWorkspaceSchema,
   creditsSchema,
   subscriptionSchema,
-} from "@/lib/management/workspaces";
+} from "@/lib/workspaces/administration";
 import type * as R from "./responses";
 
 // Example bodies for the document and the code samples on /docs/api, typed by the request schemas

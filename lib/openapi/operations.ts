@@ -8,7 +8,7 @@ import {
   creditsSchema,
   pageSchema,
   subscriptionSchema,
-} from "@/lib/management/workspaces";
+} from "@/lib/workspaces/administration";
 import type { ErrorCode } from "./errors";
 import { PATH_EXAMPLES, type OperationId } from "./examples";
 import {

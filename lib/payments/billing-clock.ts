@@ -1,9 +1,10 @@
-import { getSettings } from "@/lib/catalog/settings";
+import "server-only";
+import { getSettings } from "@/lib/settings/settings";
 import { periodEnd } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
 import { emitSubscriptionEvent } from "@/lib/webhooks/events";
 import { deliverLocalEvent } from "./local-events";
-import { cardOnFileCharges } from "./local";
+import { cardOnFileCharges } from "./cards";
 import { localInvoice } from "./local-objects";
 import { localProvider } from "./local-provider";
 import { paymentProvider, type SubscriptionWithTier } from "./provider";

@@ -1,3 +1,4 @@
+import "server-only";
 import { checkoutDiscount } from "@/lib/billing/coupons";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import type Stripe from "stripe";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { db, type WebhookEventStatus } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 
 // Stripe-shaped objects for the local provider's events: the fields Tollgate's webhook handlers

@@ -1,7 +1,8 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertCardChargeable } from "./local";
+import { assertCardChargeable } from "./cards";
 import { deliverLocalEvent } from "./local-events";
 import { localCharge, localId, localInvoice, localSubscription } from "./local-objects";
 import type { PaymentProvider } from "./provider";

@@ -1,11 +1,11 @@
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { updateSettings } from "@/lib/catalog/settings";
+import { updateSettings } from "@/lib/settings/settings";
 import { db } from "@/lib/db";
 import { ledgerSum } from "@/test/metering";
 import { balanceOf, subscribed } from "@/test/payments";
 import { endUnpaidSubscriptions, renewDueLocalSubscriptions, retryPastDueRenewal } from "./billing-clock";
-import { saveLocalCard } from "./local";
+import { saveLocalCard } from "./cards";
 import { cancelScheduledChange, changePlan } from "./plans";
 import { processEvent } from "./webhook";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tier, type Tx } from "@/lib/db";
 import { deliverQueued, queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";

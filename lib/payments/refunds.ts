@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { db, type Payment } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";

@@ -1,8 +1,9 @@
+import "server-only";
 import Stripe from "stripe";
 import { db, type Tier } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { CardDeclinedError } from "./local";
+import { CardDeclinedError } from "./cards";
 import type { PaymentProvider } from "./provider";
 import { stripe } from "./stripe";
 

@@ -1,8 +1,9 @@
-import { randomBytes } from "node:crypto";
+import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type MemberRole, type Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { assertCan, type Permission } from "@/lib/workspaces/permissions";
+import { slugify } from "@/lib/workspaces/workspaces";
 import { TeamRuleError } from "./errors";
 
 // A team's members: create, roles, caps, removal, leaving and ownership. Every change runs under
@@ -58,14 +59,30 @@ async function revokeKeysOf(tx: Tx, workspaceId: string, userId: string) {
   return count;
 }
 
-const slugify = (name: string) =>
-  `${
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 40) || "team"
-  }-${randomBytes(3).toString("hex")}`;
+type Target = Awaited<ReturnType<typeof targetMembership>>;
+
+/**
+ * One change to another member of a team: checks the permission, then under the team's lock
+ * re-reads the actor's role, checks the workspace is a team and finds the member in it. Only an
+ * owner may touch an owner: `ownerOnly` is the refusal when the target is one.
+ */
+async function changeMember<T>(
+  by: ActingMember,
+  membershipId: string,
+  permission: Permission,
+  ownerOnly: string | null,
+  change: (tx: Tx, target: Target, actorRole: MemberRole) => Promise<T>,
+) {
+  assertCan(by.role, permission);
+  return db.$transaction(async (tx) => {
+    await lockTeam(tx, by.workspaceId);
+    const actorRole = await actingRole(tx, by, permission);
+    await teamWorkspace(tx, by.workspaceId);
+    const target = await targetMembership(tx, by.workspaceId, membershipId);
+    if (ownerOnly && actorRole !== "owner" && target.role === "owner") throw new ForbiddenError(ownerOnly);
+    return change(tx, target, actorRole);
+  });
+}
 
 /** A new team workspace with the creator as its owner. Anyone signed in may create one. */
 export async function createTeam(actor: TeamActor, name: string) {
@@ -73,7 +90,7 @@ export async function createTeam(actor: TeamActor, name: string) {
     const workspace = await tx.workspace.create({
       data: {
         name,
-        slug: slugify(name),
+        slug: slugify(name, "team"),
         personal: false,
         memberships: { create: { userId: actor.id, role: "owner" } },
       },
@@ -117,14 +134,8 @@ export async function renameWorkspace(by: ActingMember, name: string) {
 
 /** Changes a member's role. Only an owner may touch an owner or make someone owner; a team always keeps one owner. */
 export async function changeMemberRole(by: ActingMember, membershipId: string, role: MemberRole) {
-  assertCan(by.role, "members.manage");
-  return db.$transaction(async (tx) => {
-    await lockTeam(tx, by.workspaceId);
-    const actorRole = await actingRole(tx, by, "members.manage");
-    await teamWorkspace(tx, by.workspaceId);
-    const target = await targetMembership(tx, by.workspaceId, membershipId);
-    if (actorRole !== "owner" && target.role === "owner")
-      throw new ForbiddenError("Only an owner can change an owner's role.");
+  const refusal = "Only an owner can change an owner's role.";
+  return changeMember(by, membershipId, "members.manage", refusal, async (tx, target, actorRole) => {
     if (actorRole !== "owner" && role === "owner")
       throw new ForbiddenError("Only an owner can make someone an owner.");
     if (target.role === role) return target;
@@ -154,16 +165,10 @@ export async function setMemberSpendCap(
   membershipId: string,
   capMillicredits: bigint | null,
 ) {
-  assertCan(by.role, "members.manage");
   if (capMillicredits !== null && capMillicredits < 0n)
     throw new TeamRuleError("A spend cap cannot be negative.");
-  return db.$transaction(async (tx) => {
-    await lockTeam(tx, by.workspaceId);
-    const actorRole = await actingRole(tx, by, "members.manage");
-    await teamWorkspace(tx, by.workspaceId);
-    const target = await targetMembership(tx, by.workspaceId, membershipId);
-    if (actorRole !== "owner" && target.role === "owner")
-      throw new ForbiddenError("Only an owner can set an owner's spend cap.");
+  const refusal = "Only an owner can set an owner's spend cap.";
+  return changeMember(by, membershipId, "members.manage", refusal, async (tx, target) => {
     const updated = await tx.membership.update({
       where: { id: target.id },
       data: { monthlySpendCapMillicredits: capMillicredits },
@@ -183,15 +188,9 @@ export async function setMemberSpendCap(
 
 /** Removes another member (yourself: leaveTeam). Their API keys are revoked in the same transaction. */
 export async function removeMember(by: ActingMember, membershipId: string) {
-  assertCan(by.role, "members.manage");
-  return db.$transaction(async (tx) => {
-    await lockTeam(tx, by.workspaceId);
-    const actorRole = await actingRole(tx, by, "members.manage");
-    await teamWorkspace(tx, by.workspaceId);
-    const target = await targetMembership(tx, by.workspaceId, membershipId);
+  const refusal = "Only an owner can remove an owner.";
+  return changeMember(by, membershipId, "members.manage", refusal, async (tx, target) => {
     if (target.userId === by.actor.id) throw new TeamRuleError("To remove yourself, use “Leave team”.");
-    if (actorRole !== "owner" && target.role === "owner")
-      throw new ForbiddenError("Only an owner can remove an owner.");
     await tx.membership.delete({ where: { id: target.id } });
     const revokedKeys = await revokeKeysOf(tx, by.workspaceId, target.userId);
     await recordAudit(tx, {
@@ -236,12 +235,7 @@ export async function leaveTeam(actor: TeamActor, workspaceId: string) {
 
 /** Hands the team to another member: they become owner, the previous owner becomes admin. */
 export async function transferOwnership(by: ActingMember, membershipId: string) {
-  assertCan(by.role, "ownership.transfer");
-  return db.$transaction(async (tx) => {
-    await lockTeam(tx, by.workspaceId);
-    await actingRole(tx, by, "ownership.transfer");
-    await teamWorkspace(tx, by.workspaceId);
-    const target = await targetMembership(tx, by.workspaceId, membershipId);
+  return changeMember(by, membershipId, "ownership.transfer", null, async (tx, target) => {
     if (target.userId === by.actor.id)
       throw new TeamRuleError("You already own this team. Choose another member.");
     await tx.membership.update({ where: { id: target.id }, data: { role: "owner" } });

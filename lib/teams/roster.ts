@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type MemberRole } from "@/lib/db";
 import { utcMonth } from "@/lib/metering/time";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type WebhookDelivery } from "@/lib/db";
 import { enqueue } from "@/lib/jobs/boss";
 import { WEBHOOK_RETRY_DELAY_SECONDS } from "@/lib/jobs/queues";

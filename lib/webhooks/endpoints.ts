@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx, type WebhookEndpoint } from "@/lib/db";
 import { env } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { snapshot } from "@/lib/audit/record";
 import type { Prisma, Tx } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, isUniqueViolation, NotFoundError } from "@/lib/errors";

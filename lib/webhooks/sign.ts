@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 // Every delivery carries `Tollgate-Signature: t=<unix seconds>,v1=<hex>`, where v1 is the

@@ -1,16 +1,18 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, type MemberRole, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { ForbiddenError } from "@/lib/errors";
 import { assertCan } from "./permissions";
 
-function slugify(name: string) {
+/** A URL slug from a workspace's name, unique by a random suffix (`fallback` when nothing is left). */
+export function slugify(name: string, fallback = "workspace") {
   const base =
     name
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "")
-      .slice(0, 40) || "workspace";
+      .slice(0, 40) || fallback;
   return `${base}-${randomBytes(3).toString("hex")}`;
 }
 

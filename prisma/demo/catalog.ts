@@ -1,4 +1,4 @@
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { DemoCatalog, DemoTier } from "./types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type Stripe from "stripe";
 import { countCheckoutCoupon } from "@/lib/billing/coupons";
 import { changeBalance } from "@/lib/billing/ledger";

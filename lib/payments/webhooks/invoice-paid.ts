@@ -1,8 +1,9 @@
+import "server-only";
 import type Stripe from "stripe";
 import { changeBalance } from "@/lib/billing/ledger";
 import { priceFor, renewalCredits } from "@/lib/billing/plan-change";
 import { creditsLabel, formatCents } from "@/lib/catalog/money";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import type { Payment, Subscription, Tier, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";

@@ -1,6 +1,7 @@
+import "server-only";
 import type Stripe from "stripe";
 import { formatCents } from "@/lib/catalog/money";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import type { Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";

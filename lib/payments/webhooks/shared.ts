@@ -1,5 +1,6 @@
+import "server-only";
 import type Stripe from "stripe";
-import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
+import { liveSubscriptionArgs } from "@/lib/billing/subscriptions";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import type { Payment, Subscription, Tier, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
@@ -66,7 +67,7 @@ export function invoicePeriod(invoice: Stripe.Invoice) {
  * Returns whether it fell back.
  */
 export async function freeIfNoLivePlan(tx: Tx, workspaceId: string) {
-  const live = await tx.subscription.count({ where: { workspaceId, status: { in: [...LIVE_STATUSES] } } });
+  const live = await tx.subscription.count({ where: { workspaceId, ...liveSubscriptionArgs.where } });
   if (live === 0) await tx.workspace.update({ where: { id: workspaceId }, data: { accountType: "payg" } });
   return live === 0;
 }

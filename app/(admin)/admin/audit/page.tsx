@@ -14,7 +14,7 @@ import {
 } from "@/lib/audit/query";
 import { retentionCutoff } from "@/lib/audit/retention";
 import { requireAdmin } from "@/lib/auth/session";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import { FilterForm } from "../../_components/filter-form";
 import { PAGE_SIZE, formatDate, formatDateTime, parsePage } from "../../_components/format";
 import { EntryChanges } from "./entry-changes";

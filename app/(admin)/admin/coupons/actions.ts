@@ -5,7 +5,7 @@ import { z } from "zod";
 import { adminAction } from "@/lib/auth/action";
 import { couponSchema, createCoupon, setCouponActive } from "@/lib/billing/coupons";
 import { parseCredits } from "@/lib/catalog/money";
-import { updateSettings } from "@/lib/catalog/settings";
+import { updateSettings } from "@/lib/settings/settings";
 
 // The form's own wording for a bad percentage; the domain schema's messages are for the API.
 const couponFormSchema = couponSchema.safeExtend({

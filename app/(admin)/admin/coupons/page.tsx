@@ -6,7 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
 import { listCoupons } from "@/lib/billing/coupons";
 import { formatCredits } from "@/lib/catalog/money";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/utils/format";
 import { toggleCouponFormAction } from "./actions";

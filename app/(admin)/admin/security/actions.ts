@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/lib/auth/action";
-import { updateSettings } from "@/lib/catalog/settings";
+import { updateSettings } from "@/lib/settings/settings";
 
 export const requireAdminTwoFactorAction = adminAction(
   z.object({ required: z.enum(["on", "off"]).default("off") }),

@@ -7,7 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { listAdminsTwoFactor } from "@/lib/admin/users";
 import { requireAdmin } from "@/lib/auth/session";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import { formatDate } from "@/lib/utils/format";
 import { RequireTwoFactorForm } from "./require-two-factor-form";
 

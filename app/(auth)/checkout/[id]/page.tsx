@@ -9,7 +9,7 @@ import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { NotFoundError } from "@/lib/errors";
 import { isValidPathId } from "@/lib/http/hygiene";
 import { findCheckoutForUser } from "@/lib/payments/checkout";
-import { TEST_CARDS } from "@/lib/payments/local";
+import { TEST_CARDS } from "@/lib/payments/cards";
 import { CardForm } from "./card-form";
 
 export const metadata: Metadata = { title: "Checkout" };

@@ -6,7 +6,7 @@ import { getDashboardContext } from "@/lib/auth/session";
 import { can } from "@/lib/workspaces/permissions";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import { db } from "@/lib/db";
 import { usingStripe } from "@/lib/payments/stripe";
 import { formatDate } from "@/lib/utils/format";

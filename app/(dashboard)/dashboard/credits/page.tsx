@@ -9,7 +9,7 @@ import { can } from "@/lib/workspaces/permissions";
 import { Alert } from "@/components/ui/alert";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { listCreditPacks } from "@/lib/catalog/packs";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import { referralLink, referralStats } from "@/lib/billing/referrals";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { adminAction } from "@/lib/auth/action";
-import { updateSettings } from "@/lib/catalog/settings";
+import { updateSettings } from "@/lib/settings/settings";
 import { actorOf, refreshCatalog } from "../_lib/refresh";
 
 const defaultMarkupSchema = z.object({

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listAppsWithModels } from "@/lib/catalog/models";
 import { formatBps } from "@/lib/catalog/money";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import { listTiers } from "@/lib/catalog/tiers";
 import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { bpsToInput } from "../_lib/form-values";

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listAppsWithModels } from "@/lib/catalog/models";
+import { requiredTier } from "@/lib/catalog/required-tier";
 import { listTiers } from "@/lib/catalog/tiers";
 import { EmptyState } from "@/components/ui/data-table";
 import { AccessMatrix } from "./access-matrix";
@@ -12,7 +13,6 @@ import { createAppAction } from "./actions";
 import { AppForm, emptyApp } from "./app-form";
 import { AppTable } from "./app-table";
 import { ModelTable } from "./model-table";
-import { requiredTier } from "./to-form";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Models" };
@@ -24,7 +24,14 @@ export default async function ModelsPage() {
   const archived = new Set(tiers.filter((t) => t.archivedAt).map((t) => t.id));
   const withRequired = apps.map((app) => ({
     ...app,
-    models: app.models.map((m) => ({ ...m, requiredTier: requiredTier(m.tiers, tiers)?.name ?? null })),
+    models: app.models.map((m) => ({
+      ...m,
+      requiredTier:
+        requiredTier(
+          m.tiers.map((t) => t.tierId),
+          tiers,
+        )?.name ?? null,
+    })),
   }));
   const pairs = apps.flatMap((app) =>
     app.models.flatMap((m) => m.tiers.map((t) => ({ tierId: t.tierId, pair: `${t.tierId}:${m.id}` }))),
@@ -69,8 +76,8 @@ export default async function ModelsPage() {
           <div className="grid gap-1">
             <h2 className="text-xl font-semibold tracking-tight">Models</h2>
             <p className="text-sm text-muted-foreground">
-              Provider costs in micro-dollars (1,000,000 µ$ = $1). The required tier is the lowest tier with
-              access.
+              Provider costs in micro-dollars (1,000,000 µ$ = $1). The required tier is the lowest public tier
+              with access.
             </p>
           </div>
           {apps.length ? (

@@ -1,4 +1,4 @@
-import type { Model, Tier } from "@/lib/db";
+import type { Model } from "@/lib/db";
 import { bpsToInput } from "../_lib/form-values";
 import type { ModelFormValues } from "./model-form";
 
@@ -22,13 +22,4 @@ export function modelToForm(model: Model): ModelFormValues {
     free: model.free,
     beta: model.beta,
   };
-}
-
-/** The lowest-ranked active tier with access to the model, or null when no active tier has it. */
-export function requiredTier(
-  access: { tierId: string }[],
-  tiers: Pick<Tier, "id" | "name" | "rank" | "archivedAt">[],
-) {
-  const ids = new Set(access.map((a) => a.tierId));
-  return tiers.filter((t) => ids.has(t.id) && !t.archivedAt).sort((a, b) => a.rank - b.rank)[0] ?? null;
 }

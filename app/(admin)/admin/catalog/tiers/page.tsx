@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatBps, formatCents, formatCredits } from "@/lib/catalog/money";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import { listTiers } from "@/lib/catalog/tiers";
 import { formatCount } from "@/lib/utils/format";
 import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";

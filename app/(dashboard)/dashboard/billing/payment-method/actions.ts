@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/auth/action";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { retryPastDueRenewal } from "@/lib/payments/billing-clock";
-import { cardFields, saveLocalCard } from "@/lib/payments/local";
+import { cardFields, saveLocalCard } from "@/lib/payments/cards";
 import { assertCan } from "@/lib/workspaces/permissions";
 
 export const saveCardAction = userAction(cardFields, async (card, { workspace, role }) => {

@@ -8,7 +8,7 @@ import { getDashboardContext } from "@/lib/auth/session";
 import { can } from "@/lib/workspaces/permissions";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
-import { TEST_CARDS } from "@/lib/payments/local";
+import { TEST_CARDS } from "@/lib/payments/cards";
 import { usingStripe } from "@/lib/payments/stripe";
 import { describeCard } from "../payment-method-card";
 import { CardForm } from "./card-form";

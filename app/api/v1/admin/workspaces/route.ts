@@ -2,7 +2,7 @@
 import { methodNotAllowed } from "@/lib/http/methods";
 import { parseBody } from "@/lib/http/body";
 import { adminRoute } from "@/lib/management/http";
-import { createManagedWorkspace, createWorkspaceSchema } from "@/lib/management/workspaces";
+import { createManagedWorkspace, createWorkspaceSchema } from "@/lib/workspaces/administration";
 
 export const POST = adminRoute(async (req, _params, actor) => ({
   status: 201,

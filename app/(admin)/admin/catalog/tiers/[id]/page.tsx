@@ -6,7 +6,7 @@ import { ActionDialog } from "@/components/admin/action-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatBps } from "@/lib/catalog/money";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import { db } from "@/lib/db";
 import { BackLink } from "../../_components/back-link";
 import { setTierArchivedAction, updateTierAction } from "../actions";

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { listTiers } from "@/lib/catalog/tiers";
 import { formatBps } from "@/lib/catalog/money";
-import { getSettings } from "@/lib/catalog/settings";
+import { getSettings } from "@/lib/settings/settings";
 import { BackLink } from "../../_components/back-link";
 import { createTierAction } from "../actions";
 import { TierForm } from "../tier-form";

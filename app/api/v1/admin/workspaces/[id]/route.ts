@@ -1,7 +1,7 @@
 // GET /api/v1/admin/workspaces/{id} — tier, account type, balance, quota, subscription
 import { methodNotAllowed } from "@/lib/http/methods";
 import { adminRoute } from "@/lib/management/http";
-import { describeWorkspace } from "@/lib/management/workspaces";
+import { describeWorkspace } from "@/lib/workspaces/administration";
 
 export const GET = adminRoute<{ id: string }>(async (_req, { id }) => ({
   body: await describeWorkspace(id),

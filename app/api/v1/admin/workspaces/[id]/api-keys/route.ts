@@ -2,7 +2,7 @@
 import { methodNotAllowed } from "@/lib/http/methods";
 import { parseBody } from "@/lib/http/body";
 import { adminRoute } from "@/lib/management/http";
-import { apiKeySchema, issueWorkspaceKey } from "@/lib/management/workspaces";
+import { apiKeySchema, issueWorkspaceKey } from "@/lib/workspaces/administration";
 
 export const POST = adminRoute<{ id: string }>(async (req, { id }, actor) => {
   const { key, record } = await issueWorkspaceKey(actor, id, (await parseBody(req, apiKeySchema)).name);

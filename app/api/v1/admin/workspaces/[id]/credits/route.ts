@@ -2,7 +2,7 @@
 import { methodNotAllowed } from "@/lib/http/methods";
 import { parseBody } from "@/lib/http/body";
 import { adminRoute } from "@/lib/management/http";
-import { adjustCredits, creditsSchema } from "@/lib/management/workspaces";
+import { adjustCredits, creditsSchema } from "@/lib/workspaces/administration";
 
 export const POST = adminRoute<{ id: string }>(async (req, { id }, actor) => {
   const result = await adjustCredits(actor, id, await parseBody(req, creditsSchema));

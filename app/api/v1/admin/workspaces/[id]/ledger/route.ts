@@ -2,7 +2,7 @@
 import { parseQuery } from "@/lib/http/body";
 import { methodNotAllowed } from "@/lib/http/methods";
 import { adminRoute } from "@/lib/management/http";
-import { pageSchema, pagedLedger } from "@/lib/management/workspaces";
+import { pageSchema, pagedLedger } from "@/lib/workspaces/administration";
 
 export const GET = adminRoute<{ id: string }>(async (req, { id }) => {
   const { rows, ...meta } = await pagedLedger(id, parseQuery(req, pageSchema));

@@ -2,7 +2,11 @@
 import { methodNotAllowed } from "@/lib/http/methods";
 import { parseBody } from "@/lib/http/body";
 import { adminRoute } from "@/lib/management/http";
-import { describeWorkspace, setManualSubscription, subscriptionSchema } from "@/lib/management/workspaces";
+import {
+  describeWorkspace,
+  setManualSubscription,
+  subscriptionSchema,
+} from "@/lib/workspaces/administration";
 
 export const PUT = adminRoute<{ id: string }>(async (req, { id }, actor) => {
   await setManualSubscription(actor, id, await parseBody(req, subscriptionSchema));

@@ -2,7 +2,7 @@
 import { parseQuery } from "@/lib/http/body";
 import { methodNotAllowed } from "@/lib/http/methods";
 import { adminRoute } from "@/lib/management/http";
-import { pageSchema, pagedUsage } from "@/lib/management/workspaces";
+import { pageSchema, pagedUsage } from "@/lib/workspaces/administration";
 
 export const GET = adminRoute<{ id: string }>(async (req, { id }) => {
   const { rows, ...meta } = await pagedUsage(id, parseQuery(req, pageSchema));

@@ -1,8 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 
-// Global catalog settings with their defaults; stored one row per key in Setting.
+// Global settings (markup default, referral rewards, rollover, grace, audit retention, admin 2FA) with their defaults; stored one row per key in Setting.
 const millicredits = z
   .union([z.bigint(), z.string().regex(/^\d{1,15}$/), z.number().int().nonnegative()])
   .transform((v) => BigInt(v));
@@ -29,8 +30,8 @@ export const settingsSchema = z.object({
   // Admins without two-factor authentication are sent to enrol instead of into the console.
   requireAdminTwoFactor: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
 });
-export type CatalogSettings = z.infer<typeof settingsSchema>;
-export const defaultSettings: CatalogSettings = {
+export type GlobalSettings = z.infer<typeof settingsSchema>;
+export const defaultSettings: GlobalSettings = {
   defaultMarkupBps: 2000,
   referralReferrerMillicredits: 5_000_000n,
   referralNewUserMillicredits: 1_000_000n,
@@ -40,13 +41,13 @@ export const defaultSettings: CatalogSettings = {
   requireAdminTwoFactor: false,
 };
 
-export async function getSettings(): Promise<CatalogSettings> {
+export async function getSettings(): Promise<GlobalSettings> {
   const rows = await db.setting.findMany({ where: { key: { in: Object.keys(defaultSettings) } } });
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   return settingsSchema.parse({ ...defaultSettings, ...stored });
 }
 
-export async function updateSettings(actor: Actor, patch: Partial<CatalogSettings>) {
+export async function updateSettings(actor: Actor, patch: Partial<GlobalSettings>) {
   const next = settingsSchema.partial().parse(patch);
   return db.$transaction(async (tx) => {
     const before = await getSettings();

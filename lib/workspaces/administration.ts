@@ -1,9 +1,10 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { emailSchema, newReferralCode } from "@/lib/auth/accounts";
 import { changeBalance } from "@/lib/billing/ledger";
-import { LIVE_STATUSES, replaceLiveSubscription } from "@/lib/billing/subscriptions";
+import { effectivePlan, replaceLiveSubscription } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { boundedInt, idempotencyKeySchema, MAX_MONEY, MAX_MONEY_BIG, safeString } from "@/lib/http/schemas";
@@ -108,33 +109,22 @@ export async function createManagedWorkspace(actor: Actor, input: z.infer<typeof
 }
 
 export async function describeWorkspace(id: string, now = new Date()) {
-  const ws = await db.workspace.findUnique({
-    where: { id },
-    include: {
-      subscriptions: {
-        where: { status: { in: [...LIVE_STATUSES] } },
-        include: { tier: true },
-        take: 1,
-        orderBy: { createdAt: "desc" },
-      },
-    },
-  });
+  const ws = await db.workspace.findUnique({ where: { id } });
   if (!ws) throw new NotFoundError("Workspace");
-  const sub = ws.subscriptions[0] ?? null;
-  const tier = sub?.tier ?? (await db.tier.findUnique({ where: { code: "free" } }));
+  const { subscription: sub, tier } = await effectivePlan(id);
   const counter = await db.quotaCounter.findUnique({
     where: { workspaceId_day: { workspaceId: id, day: utcDay(now) } },
   });
   return {
     id: ws.id,
     name: ws.name,
-    tier: tier?.code ?? "free",
+    tier: tier.code,
     accountType: ws.accountType,
     suspended: Boolean(ws.suspendedAt),
     balance: ws.balanceMillicredits,
     quota:
       ws.accountType === "subscription"
-        ? { used: counter?.used ?? 0, limit: tier?.dailyQuotaUnits ?? 0, resetsAt: nextUtcMidnight(now) }
+        ? { used: counter?.used ?? 0, limit: tier.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) }
         : null,
     subscription: sub && {
       id: sub.id,
