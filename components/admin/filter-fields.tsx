@@ -1,12 +1,10 @@
 import type { ReactNode } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { cn } from "@/lib/utils/cn";
 
 // Labelled controls for the admin lists' GET filter forms.
-
-const selectClass =
-  "h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 type Base = { id: string; name: string; label: string; className?: string };
 
@@ -30,9 +28,9 @@ export function FilterSelect({
   return (
     <div className={cn("grid w-full gap-2 sm:w-44", className)}>
       <Label htmlFor={id}>{label}</Label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={selectClass}>
+      <NativeSelect id={id} name={name} defaultValue={value ?? ""}>
         {children}
-      </select>
+      </NativeSelect>
     </div>
   );
 }
