@@ -16,8 +16,8 @@ import {
 
 // Every table's action and money cells must be on screen at a laptop width and on a phone: either the
 // row fits, or the action column stays in view while the rest scrolls, or (phones) rows become cards.
-// Tables mark those cells with data-col="actions" / data-col="money" (components/ui/table.tsx); a last
-// cell holding a link or button counts as an action cell even when unmarked.
+// The kit's Table marks those cells data-actions / data-money (components/ui/table.tsx); a last cell
+// holding a link or button counts as an action cell even when unmarked.
 
 const viewports = [
   { width: 1280, height: 800 },
@@ -47,13 +47,12 @@ async function hiddenCells(page: Page) {
     const counts = { actions: 0, money: 0 };
     const problems: string[] = [];
     const cells = document.querySelectorAll(
-      '[data-col="actions"], [data-col="money"], tbody tr > td:last-child:has(a, button)',
+      'td[data-actions], td[data-money], tbody tr > td:last-child:has(a, button)',
     );
     for (const cell of cells) {
       const box = cell.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue; // not rendered at this width (the other layout)
-      if (cell.closest("thead")) continue;
-      const kind = cell.getAttribute("data-col") === "money" ? "money" : "actions";
+      const kind = cell.hasAttribute("data-money") ? "money" : "actions";
       counts[kind]++;
       // What of the page is visible horizontally: the viewport, cut by every ancestor that clips.
       let left = 0;

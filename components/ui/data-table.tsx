@@ -13,9 +13,10 @@ export type Column<Row> = {
   cell: (row: Row, index: number) => ReactNode;
   /**
    * "primary": the card's title when rows stack (no label beside it); "numeric": right-aligned
-   * tabular figures (money, counts); "actions": the row's buttons, pinned to the right edge.
+   * tabular figures (counts); "money": the same for amounts of money or credits, marked data-money;
+   * "actions": the row's buttons, pinned to the right edge.
    */
-  kind?: "primary" | "numeric" | "actions";
+  kind?: "primary" | "numeric" | "money" | "actions";
   /** "low": steps aside on mid-width containers. Never for money or actions. */
   priority?: "low";
   /** Classes for this column's cells (and its header with `headerClassName`). */
@@ -52,6 +53,7 @@ export function DataTable<Row>(props: Props<Row> | LegacyProps) {
             <TableHead
               key={col.header}
               numeric={col.kind === "numeric"}
+              money={col.kind === "money"}
               actions={col.kind === "actions"}
               priority={col.priority}
               className={col.headerClassName}
@@ -69,6 +71,7 @@ export function DataTable<Row>(props: Props<Row> | LegacyProps) {
                 key={col.header}
                 label={col.kind === "primary" ? undefined : col.header}
                 numeric={col.kind === "numeric"}
+                money={col.kind === "money"}
                 actions={col.kind === "actions"}
                 priority={col.priority}
                 className={cn(col.kind === "primary" && "font-medium", col.className)}

@@ -75,6 +75,8 @@ export function TableRow({ className, ...props }: ComponentProps<"tr">) {
 type CellOptions = {
   /** Right-aligned, tabular figures: amounts, counts. Never hidden. */
   numeric?: boolean;
+  /** An amount of money or credits: numeric, and marked so checks can find it (data-money). */
+  money?: boolean;
   /** The row's actions: pinned to the right edge while the rest scrolls. */
   actions?: boolean;
   /** Hidden on mid-width containers so that actions and money keep their room. Text columns only. */
@@ -84,6 +86,7 @@ type CellOptions = {
 export function TableHead({
   className,
   numeric,
+  money,
   actions,
   priority,
   ...props
@@ -93,10 +96,11 @@ export function TableHead({
       data-slot="table-head"
       scope="col"
       data-actions={actions || undefined}
+      data-money={money || undefined}
       data-priority={priority}
       className={cn(
         "border-b bg-muted px-4 py-3 font-medium whitespace-nowrap text-muted-foreground",
-        (numeric || actions) && "text-right",
+        (numeric || money || actions) && "text-right",
         className,
       )}
       {...props}
@@ -108,6 +112,7 @@ export function TableCell({
   className,
   label,
   numeric,
+  money,
   actions,
   priority,
   ...props
@@ -121,10 +126,11 @@ export function TableCell({
       data-slot="table-cell"
       data-label={actions ? undefined : label || undefined}
       data-actions={actions || undefined}
+      data-money={money || undefined}
       data-priority={priority}
       className={cn(
         "border-b px-4 py-3 align-top",
-        numeric && "text-right whitespace-nowrap tabular-nums",
+        (numeric || money) && "text-right whitespace-nowrap tabular-nums",
         actions && "bg-card text-right",
         className,
       )}
