@@ -1,4 +1,4 @@
-import { Td, Th } from "@/components/ui/data-table";
+import { type Column, Td, Th } from "@/components/ui/data-table";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
 
 export type KeyStatus = "active" | "revoked" | "expired";
@@ -16,7 +16,23 @@ export function keyStatus(key: { revokedAt: Date | null; expiresAt: Date | null 
   return "active";
 }
 
+type KeyRow = { name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
+
 /** The columns every API key table starts with. */
+export function keyColumns<Row extends KeyRow>(): Column<Row>[] {
+  return [
+    { header: "Name", kind: "primary", cell: (k) => k.name, className: "break-words" },
+    { header: "Key", cell: (k) => `${k.prefix}…`, className: "font-mono text-xs whitespace-nowrap" },
+    { header: "Created", cell: (k) => formatDate(k.createdAt), className: "whitespace-nowrap" },
+    {
+      header: "Last used",
+      cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"),
+      className: "whitespace-nowrap",
+    },
+  ];
+}
+
+/** @deprecated The hand-written table's cells; use `keyColumns` with DataTable. */
 export function KeyHeadCells() {
   return (
     <>
@@ -28,11 +44,8 @@ export function KeyHeadCells() {
   );
 }
 
-export function KeyCells({
-  apiKey,
-}: {
-  apiKey: { name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
-}) {
+/** @deprecated See `KeyHeadCells`. */
+export function KeyCells({ apiKey }: { apiKey: KeyRow }) {
   return (
     <>
       <Td className="font-medium break-words">{apiKey.name}</Td>

@@ -2,14 +2,11 @@
 
 import { useActionState } from "react";
 import { FormField } from "@/components/forms/form-field";
+import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
-import { Label } from "@/components/ui/label";
 import type { ActionState } from "@/lib/auth/action";
 import { createTeamAction, inviteMemberAction, renameTeamAction } from "./actions";
-
-export const selectClass =
-  "h-10 w-full min-w-0 rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-wait disabled:opacity-60";
 
 function Outcome({ state }: { state: ActionState }) {
   if (state.error) return <Alert variant="error">{state.error}</Alert>;
@@ -63,7 +60,6 @@ export function RenameTeamForm({ name }: { name: string }) {
 
 export function InviteForm({ roles }: { roles: { value: string; label: string }[] }) {
   const [state, action] = useActionState(inviteMemberAction, {});
-  const roleErrors = state.fieldErrors?.role;
   return (
     <form action={action} className="grid gap-4" noValidate>
       <Outcome state={state} />
@@ -80,28 +76,19 @@ export function InviteForm({ roles }: { roles: { value: string; label: string }[
           defaultValue={state.ok ? "" : (state.values?.email ?? "")}
           errors={state.fieldErrors?.email}
         />
-        <div className="grid content-start gap-2">
-          <Label htmlFor="invite-role">Role</Label>
-          <select
-            id="invite-role"
-            name="role"
-            defaultValue={state.values?.role ?? "member"}
-            aria-invalid={roleErrors?.length ? true : undefined}
-            aria-describedby={roleErrors?.length ? "invite-role-error" : undefined}
-            className={selectClass}
-          >
-            {roles.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-          {roleErrors?.length ? (
-            <p id="invite-role-error" className="text-sm text-destructive">
-              {roleErrors.join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <SelectField
+          label="Role"
+          name="role"
+          id="invite-role"
+          defaultValue={state.values?.role ?? "member"}
+          errors={state.fieldErrors?.role}
+        >
+          {roles.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <SubmitButton className="justify-self-start" pendingLabel="Sending invitation…">
         Send invitation
