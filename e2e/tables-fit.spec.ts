@@ -47,7 +47,7 @@ async function hiddenCells(page: Page) {
     const counts = { actions: 0, money: 0 };
     const problems: string[] = [];
     const cells = document.querySelectorAll(
-      'td[data-actions], td[data-money], tbody tr > td:last-child:has(a, button)',
+      "td[data-actions], td[data-money], tbody tr > td:last-child:has(a, button)",
     );
     for (const cell of cells) {
       const box = cell.getBoundingClientRect();
@@ -171,7 +171,7 @@ test("seed a team workspace with keys, usage, a payment, a webhook delivery and 
   await adminContext.storageState({ path: seeded.admin });
 });
 
-test("dashboard tables keep their action and money cells on screen at 1280 and 375 px", async ({
+test("dashboard and pricing tables keep their action and money cells on screen at 1280 and 375 px", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -182,6 +182,7 @@ test("dashboard tables keep their action and money cells on screen at 1280 and 3
     { path: "/dashboard/billing", expect: ["actions", "money"] },
     { path: "/dashboard/team", expect: ["actions", "money"] },
     { path: "/dashboard/webhooks", expect: ["actions"] },
+    { path: "/pricing", expect: ["money"] },
   ]);
 });
 
