@@ -14,47 +14,65 @@ function Outcome({ state }: { state: ActionState }) {
   return null;
 }
 
-export function CreateTeamForm() {
-  const [state, action] = useActionState(createTeamAction, {});
+/** The one field of creating a team and of renaming it. */
+function TeamNameForm({
+  action,
+  id,
+  name = "",
+  hint,
+  submit,
+}: {
+  action: typeof createTeamAction;
+  id: string;
+  name?: string;
+  hint?: string;
+  submit: { label: string; pendingLabel: string; variant?: "outline" };
+}) {
+  const [state, run] = useActionState(action, {});
   return (
-    <form action={action} className="grid gap-4" noValidate>
+    <form action={run} className="grid gap-4" noValidate>
       <Outcome state={state} />
       <FormField
         label="Team name"
         name="name"
-        id="create-team-name"
+        id={id}
         required
         maxLength={100}
         autoComplete="organization"
-        defaultValue={state.values?.name ?? ""}
+        defaultValue={state.values?.name ?? name}
         errors={state.fieldErrors?.name}
-        hint="You can rename it later."
+        hint={hint}
       />
-      <SubmitButton className="justify-self-start" pendingLabel="Creating team…">
-        Create team
+      <SubmitButton
+        className="justify-self-start"
+        variant={submit.variant}
+        pendingLabel={submit.pendingLabel}
+      >
+        {submit.label}
       </SubmitButton>
     </form>
   );
 }
 
-export function RenameTeamForm({ name }: { name: string }) {
-  const [state, action] = useActionState(renameTeamAction, {});
+export function CreateTeamForm() {
   return (
-    <form action={action} className="grid gap-4" noValidate>
-      <Outcome state={state} />
-      <FormField
-        label="Team name"
-        name="name"
-        id="rename-team-name"
-        required
-        maxLength={100}
-        defaultValue={state.values?.name ?? name}
-        errors={state.fieldErrors?.name}
-      />
-      <SubmitButton className="justify-self-start" variant="outline" pendingLabel="Saving…">
-        Save name
-      </SubmitButton>
-    </form>
+    <TeamNameForm
+      action={createTeamAction}
+      id="create-team-name"
+      hint="You can rename it later."
+      submit={{ label: "Create team", pendingLabel: "Creating team…" }}
+    />
+  );
+}
+
+export function RenameTeamForm({ name }: { name: string }) {
+  return (
+    <TeamNameForm
+      action={renameTeamAction}
+      id="rename-team-name"
+      name={name}
+      submit={{ label: "Save name", pendingLabel: "Saving…", variant: "outline" }}
+    />
   );
 }
 
