@@ -36,7 +36,7 @@ export function RoleForm({
   return (
     <form action={action} className="grid gap-1">
       <input type="hidden" name="membershipId" value={membershipId} />
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={`${id}-role`} className="sr-only">
           Role for {who}
         </label>
@@ -73,7 +73,7 @@ export function CapForm({ membershipId, who, cap }: { membershipId: string; who:
   return (
     <form action={action} className="grid gap-1">
       <input type="hidden" name="membershipId" value={membershipId} />
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={`${id}-cap`} className="sr-only">
           Monthly spend cap for {who}, in credits
         </label>

@@ -68,7 +68,12 @@ export function MembersTable({
               <Badge variant={m.role === "owner" ? "default" : "secondary"}>{ROLE_LABEL[m.role]}</Badge>
             ),
         },
-        { header: "Joined", cell: (m) => formatDate(m.joinedAt), className: "whitespace-nowrap" },
+        {
+          header: "Joined",
+          priority: "low",
+          cell: (m) => formatDate(m.joinedAt),
+          className: "whitespace-nowrap",
+        },
         {
           header: "Spent this month",
           kind: "money",
