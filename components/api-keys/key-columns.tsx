@@ -1,4 +1,4 @@
-import { Td, Th } from "@/components/ui/data-table";
+import { Td, Th, type Column } from "@/components/ui/data-table";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
 
 export type KeyStatus = "active" | "revoked" | "expired";
@@ -16,7 +16,23 @@ export function keyStatus(key: { revokedAt: Date | null; expiresAt: Date | null 
   return "active";
 }
 
-/** The columns every API key table starts with. */
+type KeyRow = { name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
+
+/** The columns every API key table starts with, for DataTable. */
+export function keyColumns<K extends KeyRow>(): Column<K>[] {
+  return [
+    { header: "Name", kind: "primary", className: "break-words", cell: (key) => key.name },
+    { header: "Key", className: "font-mono text-xs whitespace-nowrap", cell: (key) => `${key.prefix}…` },
+    { header: "Created", className: "whitespace-nowrap", cell: (key) => formatDate(key.createdAt) },
+    {
+      header: "Last used",
+      className: "whitespace-nowrap",
+      cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"),
+    },
+  ];
+}
+
+/** @deprecated The same columns by hand; use keyColumns with DataTable. */
 export function KeyHeadCells() {
   return (
     <>
@@ -28,11 +44,8 @@ export function KeyHeadCells() {
   );
 }
 
-export function KeyCells({
-  apiKey,
-}: {
-  apiKey: { name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
-}) {
+/** @deprecated Use keyColumns with DataTable. */
+export function KeyCells({ apiKey }: { apiKey: KeyRow }) {
   return (
     <>
       <Td className="font-medium break-words">{apiKey.name}</Td>
