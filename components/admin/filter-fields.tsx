@@ -8,11 +8,32 @@ import { cn } from "@/lib/utils/cn";
 
 type Base = { id: string; name: string; label: string; className?: string };
 
-export function FilterSearch({ id, name, label, value, className }: Base & { value: string }) {
+/** `hint` is read to screen readers only: the label says enough on screen. */
+export function FilterSearch({
+  id,
+  name,
+  label,
+  value,
+  hint,
+  className,
+}: Base & { value: string | undefined; hint?: string }) {
   return (
     <div className={cn("grid w-full gap-2 sm:w-72", className)}>
       <Label htmlFor={id}>{label}</Label>
-      <Input id={id} name={name} type="search" defaultValue={value} autoComplete="off" />
+      <Input
+        id={id}
+        name={name}
+        type="search"
+        defaultValue={value ?? ""}
+        autoComplete="off"
+        spellCheck={false}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="sr-only">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,3 +1,5 @@
+"use client";
+
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionState } from "@/lib/auth/action";
 
@@ -10,7 +12,7 @@ type Props = {
   revoked?: boolean;
 };
 
-/** Revoking breaks every app using the key, so it takes a second, explicit step; the outcome is a toast. */
+/** Revoking breaks every app using the key, so it is confirmed first; the outcome is a toast. */
 export function RevokeKeyButton({ name, revokeAction, fields, revoked = false }: Props) {
   if (revoked) return null;
   return (

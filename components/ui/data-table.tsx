@@ -1,6 +1,14 @@
 import type { ReactNode } from "react";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, type TableLayout } from "./table";
-import { cn } from "@/lib/utils/cn";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+  TableRowHead,
+  type TableLayout,
+} from "./table";
 
 // A Table from column definitions: each column's header also labels its cells when rows stack
 // into cards, so a list cannot forget to. Server components can pass `cell` functions freely.
@@ -12,7 +20,7 @@ export type Column<Row> = {
   hideHeader?: boolean;
   cell: (row: Row, index: number) => ReactNode;
   /**
-   * "primary": the card's title when rows stack (no label beside it); "numeric": right-aligned
+   * "primary": the row's header cell (<th scope="row">), the card's title when rows stack; "numeric": right-aligned
    * tabular figures (counts); "money": the same for amounts of money or credits, marked data-money;
    * "actions": the row's buttons, pinned to the right edge.
    */
@@ -24,7 +32,7 @@ export type Column<Row> = {
   headerClassName?: string;
 };
 
-type Props<Row> = {
+export type DataTableProps<Row> = {
   /** Names the table and its scroll region. */
   label: string;
   columns: Column<Row>[];
@@ -41,7 +49,7 @@ type Props<Row> = {
 /** @deprecated The hand-written form: `children` are <thead>/<tbody> with `Th`/`Td`. */
 type LegacyProps = { label: string; children: ReactNode; minWidth?: string; columns?: never };
 
-export function DataTable<Row>(props: Props<Row> | LegacyProps) {
+export function DataTable<Row>(props: DataTableProps<Row> | LegacyProps) {
   if (!("columns" in props) || !props.columns) return <LegacyTable {...(props as LegacyProps)} />;
   const { label, columns, rows, rowKey, empty, layout, minWidth, rowClassName } = props;
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
@@ -66,19 +74,25 @@ export function DataTable<Row>(props: Props<Row> | LegacyProps) {
       <TableBody>
         {rows.map((row, i) => (
           <TableRow key={rowKey(row)} className={rowClassName?.(row)}>
-            {columns.map((col) => (
-              <TableCell
-                key={col.header}
-                label={col.kind === "primary" ? undefined : col.header}
-                numeric={col.kind === "numeric"}
-                money={col.kind === "money"}
-                actions={col.kind === "actions"}
-                priority={col.priority}
-                className={cn(col.kind === "primary" && "font-medium", col.className)}
-              >
-                {col.cell(row, i)}
-              </TableCell>
-            ))}
+            {columns.map((col) =>
+              col.kind === "primary" ? (
+                <TableRowHead key={col.header} className={col.className}>
+                  {col.cell(row, i)}
+                </TableRowHead>
+              ) : (
+                <TableCell
+                  key={col.header}
+                  label={col.header}
+                  numeric={col.kind === "numeric"}
+                  money={col.kind === "money"}
+                  actions={col.kind === "actions"}
+                  priority={col.priority}
+                  className={col.className}
+                >
+                  {col.cell(row, i)}
+                </TableCell>
+              ),
+            )}
           </TableRow>
         ))}
       </TableBody>

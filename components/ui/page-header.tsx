@@ -11,6 +11,7 @@ const crumbLink =
 /**
  * The top of a page: its one <h1>, a line of description, the page's own actions on the right,
  * and optionally a back link or a breadcrumb above. `children` go under the title (badges, meta).
+ * With level={2}, the same for a section under a layout's h1 (the catalog's tiers, models…).
  */
 export function PageHeader({
   title,
@@ -20,6 +21,7 @@ export function PageHeader({
   breadcrumb,
   children,
   className,
+  level = 1,
 }: {
   title: ReactNode;
   description?: ReactNode;
@@ -30,7 +32,10 @@ export function PageHeader({
   breadcrumb?: Crumb[];
   children?: ReactNode;
   className?: string;
+  /** 2 for a section's header under a layout's h1 (a smaller h2). */
+  level?: 1 | 2;
 }) {
+  const Heading = level === 1 ? "h1" : "h2";
   return (
     <div data-slot="page-header" className={cn("grid min-w-0 gap-3", className)}>
       {back ? (
@@ -54,11 +59,18 @@ export function PageHeader({
       ) : null}
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="grid min-w-0 gap-1">
-          <h1 className="text-2xl font-semibold tracking-tight break-words">{title}</h1>
+          <Heading
+            className={cn(
+              "font-semibold tracking-tight break-words",
+              level === 1 ? "text-2xl" : "flex flex-wrap items-center gap-2 text-xl",
+            )}
+          >
+            {title}
+          </Heading>
           {typeof description === "string" ? (
-            <p className="text-muted-foreground">{description}</p>
+            <p className={cn("text-muted-foreground", level === 2 && "text-sm")}>{description}</p>
           ) : description ? (
-            <div className="text-muted-foreground">{description}</div>
+            <div className={cn("text-muted-foreground", level === 2 && "text-sm")}>{description}</div>
           ) : null}
         </div>
         {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}

@@ -138,3 +138,15 @@ export function TableCell({
     />
   );
 }
+
+/** A row's header cell (the thing the row is about); in cards it is the card's title. */
+export function TableRowHead({ className, ...props }: ComponentProps<"th">) {
+  return (
+    <th
+      data-slot="table-row-head"
+      scope="row"
+      className={cn("border-b px-4 py-3 text-left align-top font-medium", className)}
+      {...props}
+    />
+  );
+}
