@@ -105,8 +105,8 @@ export async function TopWorkspacesSection({ range }: { range: ParsedRange }) {
                 </Link>
               ),
             },
-            { header: "Payments", kind: "numeric", cell: (w) => usd(w.paymentsCents) },
-            { header: "Credits consumed", kind: "numeric", cell: (w) => credits(w.consumedMillicredits) },
+            { header: "Payments", kind: "money", cell: (w) => usd(w.paymentsCents) },
+            { header: "Credits consumed", kind: "money", cell: (w) => credits(w.consumedMillicredits) },
           ]}
         />
       </TableBlock>

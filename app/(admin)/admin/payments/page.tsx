@@ -112,18 +112,18 @@ export default async function PaymentsPage(props: {
             },
             {
               header: "Amount",
-              kind: "numeric",
+              kind: "money",
               cell: ({ payment: p }) => formatAmount(p.amountCents, p.currency),
             },
             {
               header: "Discount",
-              kind: "numeric",
+              kind: "money",
               cell: ({ payment: p }) =>
                 p.discountCents > 0 ? formatAmount(p.discountCents, p.currency) : "—",
             },
             {
               header: "Refunded",
-              kind: "numeric",
+              kind: "money",
               cell: ({ payment: p }) =>
                 p.refundedCents > 0 ? formatAmount(p.refundedCents, p.currency) : "—",
             },

@@ -86,7 +86,7 @@ export default async function WorkspacesPage(props: { searchParams: Promise<Sear
           },
           {
             header: "Balance (credits)",
-            kind: "numeric",
+            kind: "money",
             cell: (ws) => formatCredits(ws.balanceMillicredits),
           },
           {

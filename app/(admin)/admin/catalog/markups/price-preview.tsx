@@ -54,7 +54,7 @@ export function PricePreview({ models, tiers, defaultMarkupBps }: Props) {
         },
         ...tiers.map((tier): Column<Row> => ({
           header: tier.name,
-          kind: "numeric",
+          kind: "money",
           cell: (model) => {
             if (!model.tiers.some((t) => t.tierId === tier.id))
               return <span className="text-muted-foreground">—</span>;

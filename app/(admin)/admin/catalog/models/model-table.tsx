@@ -26,7 +26,7 @@ export function ModelTable({ appName, models }: { appName: string; models: Model
       columns={[
         { header: "Model", kind: "primary", cell: (model) => <NameKey name={model.name} code={model.key} /> },
         { header: "Unit", className: "capitalize", cell: (model) => model.unit },
-        { header: "Provider cost", className: "min-w-48 tabular-nums", cell: cost },
+        { header: "Provider cost", kind: "money", className: "min-w-48 tabular-nums", cell: cost },
         { header: "Quota weight", kind: "numeric", priority: "low", cell: (model) => model.quotaWeight },
         {
           header: "Status",

@@ -49,15 +49,15 @@ export default async function PacksPage() {
               kind: "primary",
               cell: (pack) => <NameKey name={pack.name} code={pack.code} />,
             },
-            { header: "Credits", kind: "numeric", cell: (pack) => formatCredits(pack.millicredits) },
+            { header: "Credits", kind: "money", cell: (pack) => formatCredits(pack.millicredits) },
             {
               header: "Bonus",
-              kind: "numeric",
+              kind: "money",
               cell: (pack) =>
                 pack.bonusMillicredits > 0n ? `+${formatCredits(pack.bonusMillicredits)}` : "—",
             },
-            { header: "Price", kind: "numeric", cell: (pack) => formatCents(pack.priceCents, pack.currency) },
-            { header: "Per 1,000 credits", kind: "numeric", cell: pricePer1k },
+            { header: "Price", kind: "money", cell: (pack) => formatCents(pack.priceCents, pack.currency) },
+            { header: "Per 1,000 credits", kind: "money", cell: pricePer1k },
             { header: "Active", cell: (pack) => <YesNo value={pack.active} /> },
             {
               header: "Actions",

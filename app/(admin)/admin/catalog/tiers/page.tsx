@@ -65,9 +65,9 @@ export default async function TiersPage() {
               />
             ),
           },
-          { header: "Monthly", kind: "numeric", cell: (t) => formatCents(t.monthlyPriceCents, t.currency) },
-          { header: "Annual", kind: "numeric", cell: (t) => formatCents(t.annualPriceCents, t.currency) },
-          { header: "Included credits", kind: "numeric", cell: (t) => formatCredits(t.includedMillicredits) },
+          { header: "Monthly", kind: "money", cell: (t) => formatCents(t.monthlyPriceCents, t.currency) },
+          { header: "Annual", kind: "money", cell: (t) => formatCents(t.annualPriceCents, t.currency) },
+          { header: "Included credits", kind: "money", cell: (t) => formatCredits(t.includedMillicredits) },
           { header: "Daily quota", kind: "numeric", cell: (t) => formatCount(t.dailyQuotaUnits) },
           { header: "Rate limit / min", kind: "numeric", cell: (t) => formatCount(t.rateLimitPerMinute) },
           {

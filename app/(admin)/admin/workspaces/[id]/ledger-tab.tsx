@@ -49,7 +49,7 @@ export async function LedgerTab({ ws, page, basePath }: TabProps) {
           { header: "Kind", className: "whitespace-nowrap capitalize", cell: (e) => kindLabel(e.kind) },
           {
             header: "Amount (credits)",
-            kind: "numeric",
+            kind: "money",
             cell: (e) => (
               <span className={e.amountMillicredits < 0n ? "text-destructive" : undefined}>
                 {e.amountMillicredits > 0n ? "+" : ""}
@@ -59,7 +59,7 @@ export async function LedgerTab({ ws, page, basePath }: TabProps) {
           },
           {
             header: "Balance after (credits)",
-            kind: "numeric",
+            kind: "money",
             cell: (e) => formatCredits(e.balanceAfterMillicredits),
           },
           {

@@ -66,7 +66,7 @@ export async function UsageTab({ ws, page, basePath }: TabProps) {
           { header: "Quantity", kind: "numeric", cell: quantity },
           {
             header: "Charged (credits)",
-            kind: "numeric",
+            kind: "money",
             cell: (e) => formatCredits(e.chargedMillicredits),
           },
           { header: "Quota units", kind: "numeric", cell: (e) => formatCount(e.quotaUnits) },
