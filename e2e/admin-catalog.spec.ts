@@ -77,18 +77,18 @@ test("archiving a tier asks for confirmation, hides it from the pricing page, an
   await page.goto("/admin/catalog/tiers");
   await page.getByRole("link", { name: "Enterprise", exact: true }).click();
   await page.getByRole("button", { name: "Archive", exact: true }).click();
-  const dialog = page.getByRole("dialog");
+  const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText("current subscribers keep it");
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await page.getByRole("button", { name: "Archive", exact: true }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Archive tier" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Archive tier" }).click();
   await expect(async () => {
     await visitor.goto("/pricing");
     await expect(visitor.getByTestId("plan-enterprise")).toHaveCount(0, { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await page.getByRole("button", { name: "Unarchive", exact: true }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Unarchive tier" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Unarchive tier" }).click();
   await expect(async () => {
     await visitor.goto("/pricing");
     await expect(visitor.getByTestId("plan-enterprise")).toHaveCount(1, { timeout: 1000 });

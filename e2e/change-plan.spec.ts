@@ -75,7 +75,7 @@ test("a Pro subscriber upgrades to Enterprise with a prorated charge, schedules 
   await admin.goto(`/admin/payments?q=${encodeURIComponent("Upgrade to Enterprise")}`);
   const row = admin.getByRole("row").filter({ hasText: "Upgrade to Enterprise (monthly), prorated" }).first();
   await row.getByRole("button", { name: /^Refund / }).click();
-  const dialog = admin.getByRole("dialog");
+  const dialog = admin.getByRole("alertdialog");
   await expect(dialog).toContainText(/Refund \$3\d\d\.\d\d in full \(paid less than 24 hours ago\)\./);
   await dialog.getByRole("button", { name: "Confirm refund" }).click();
   await expect(admin.getByText(/^Refunded \$3\d\d\.\d\d\.$/)).toBeVisible();

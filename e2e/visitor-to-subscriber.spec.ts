@@ -36,8 +36,8 @@ test("a visitor picks Pro annual on the pricing page, signs up, verifies, pays a
   // Cancel at period end (confirmed), then resume.
   const plan = page.getByRole("region", { name: "Current plan" });
   await plan.getByRole("button", { name: "Cancel plan" }).click();
-  await plan.getByRole("button", { name: "Yes, cancel at period end" }).click();
-  await expect(plan).toContainText("ends at period end");
+  await page.getByRole("alertdialog").getByRole("button", { name: "Yes, cancel at period end" }).click();
+  await expect(plan).toContainText("Ends at period end");
   await expect(plan).toContainText(/Your plan ends on/);
   await expectAccessible(page);
   await plan.getByRole("button", { name: "Resume plan" }).click();

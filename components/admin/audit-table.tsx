@@ -1,4 +1,6 @@
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
 import type { Prisma } from "@/lib/db";
 import { formatDateTime } from "@/lib/utils/format";
 
@@ -30,43 +32,85 @@ export function AuditTable({
   entries: Entry[];
   emptyTitle: string;
 }) {
-  if (entries.length === 0) return <EmptyState title={emptyTitle} />;
   return (
-    <DataTable label={label} minWidth="min-w-[52rem]">
-      <thead>
-        <tr>
-          <Th>Time</Th>
-          <Th>Action</Th>
-          <Th>Actor</Th>
-          <Th>Target</Th>
-          <Th>Change</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry) => {
-          const before = summary(entry.before);
-          const after = summary(entry.after);
-          return (
-            <tr key={entry.id}>
-              <Td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</Td>
-              <Td className="font-mono text-xs whitespace-nowrap">{entry.action}</Td>
-              <Td className="break-all">
-                {entry.actorEmail ?? <span className="text-muted-foreground">System</span>}
-              </Td>
-              <Td className="text-xs whitespace-nowrap">
-                {entry.targetType}
-                {entry.targetId ? (
-                  <span className="block font-mono text-muted-foreground">{entry.targetId}</span>
-                ) : null}
-              </Td>
-              <Td className="max-w-md min-w-64 font-mono text-xs break-all">
+    <DataTable<Entry>
+      label={label}
+      minWidth="52rem"
+      rows={entries}
+      rowKey={(entry) => entry.id}
+      empty={<EmptyState title={emptyTitle} />}
+      columns={[
+        { header: "Time", className: "whitespace-nowrap", cell: (entry) => formatDateTime(entry.createdAt) },
+        { header: "Action", className: "font-mono text-xs whitespace-nowrap", cell: (entry) => entry.action },
+        {
+          header: "Actor",
+          className: "break-all",
+          cell: (entry) => entry.actorEmail ?? <span className="text-muted-foreground">System</span>,
+        },
+        {
+          header: "Target",
+          className: "text-xs whitespace-nowrap",
+          cell: (entry) => (
+            <>
+              {entry.targetType}
+              {entry.targetId ? (
+                <span className="block font-mono text-muted-foreground">{entry.targetId}</span>
+              ) : null}
+            </>
+          ),
+        },
+        {
+          header: "Change",
+          className: "max-w-md min-w-64 font-mono text-xs break-all",
+          cell: (entry) => {
+            const before = summary(entry.before);
+            const after = summary(entry.after);
+            return (
+              <>
                 {before ? <span className="block text-muted-foreground">before {before}</span> : null}
                 {after ? <span className="block">after {after}</span> : null}
-              </Td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </DataTable>
+              </>
+            );
+          },
+        },
+      ]}
+    />
+  );
+}
+
+/** An "Audit log" section of a detail page: the entries about one thing, paged. */
+export function AuditSection({
+  description,
+  label,
+  emptyTitle,
+  audit,
+  basePath,
+  params,
+}: {
+  description?: string;
+  label: string;
+  emptyTitle: string;
+  audit: { rows: Entry[]; total: number; page: number; pageCount: number };
+  basePath: string;
+  params: Record<string, string | undefined>;
+}) {
+  return (
+    <section className="grid gap-3" aria-labelledby="audit-log">
+      <h2 id="audit-log" className="text-lg leading-tight font-semibold">
+        Audit log
+      </h2>
+      {description ? <p className="text-sm text-muted-foreground">{description}</p> : null}
+      <AuditTable label={label} entries={audit.rows} emptyTitle={emptyTitle} />
+      {audit.total > 0 ? (
+        <Pagination
+          basePath={basePath}
+          params={params}
+          page={audit.page}
+          pageCount={audit.pageCount}
+          total={audit.total}
+          noun={audit.total === 1 ? "entry" : "entries"}
+        />
+      ) : null}
+    </section>
   );
 }

@@ -1,20 +1,39 @@
 import type { ReactNode } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { cn } from "@/lib/utils/cn";
 
 // Labelled controls for the admin lists' GET filter forms.
 
-const selectClass =
-  "h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
-
 type Base = { id: string; name: string; label: string; className?: string };
 
-export function FilterSearch({ id, name, label, value, className }: Base & { value: string }) {
+/** `hint` is read to screen readers only: the label says enough on screen. */
+export function FilterSearch({
+  id,
+  name,
+  label,
+  value,
+  hint,
+  className,
+}: Base & { value: string | undefined; hint?: string }) {
   return (
     <div className={cn("grid w-full gap-2 sm:w-72", className)}>
       <Label htmlFor={id}>{label}</Label>
-      <Input id={id} name={name} type="search" defaultValue={value} autoComplete="off" />
+      <Input
+        id={id}
+        name={name}
+        type="search"
+        defaultValue={value ?? ""}
+        autoComplete="off"
+        spellCheck={false}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="sr-only">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -30,9 +49,9 @@ export function FilterSelect({
   return (
     <div className={cn("grid w-full gap-2 sm:w-44", className)}>
       <Label htmlFor={id}>{label}</Label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={selectClass}>
+      <NativeSelect id={id} name={name} defaultValue={value ?? ""}>
         {children}
-      </select>
+      </NativeSelect>
     </div>
   );
 }

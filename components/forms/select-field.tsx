@@ -2,9 +2,9 @@
 
 import { useLayoutEffect, useRef, useState, type ComponentProps, type ReactNode } from "react";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { describedBy, FieldMessages } from "./field-messages";
 import type { ActionState } from "@/lib/auth/action";
-import { cn } from "@/lib/utils/cn";
 
 // React 19 resets a form once its action has run (form.reset()), and a reset puts every <select>
 // back on its *default* option. React marks a default only when an uncontrolled select mounts
@@ -23,9 +23,6 @@ function keepAsDefault(select: HTMLSelectElement, value: string) {
   for (const o of options) if (o.value !== value && o.defaultSelected) o.defaultSelected = false;
 }
 
-const controlClass =
-  "flex h-10 w-full rounded-md border border-input bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-[invalid=true]:border-destructive";
-
 type Props = ComponentProps<"select"> & { label: string; name: string; errors?: string[]; hint?: ReactNode };
 
 /** A labelled select with its messages wired for screen readers, which a form reset cannot move. */
@@ -41,13 +38,13 @@ export function SelectField({ label, name, errors, hint, children, className, on
   return (
     <div className="grid gap-2">
       <Label htmlFor={id}>{label}</Label>
-      <select
+      <NativeSelect
         ref={ref}
         id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, errors, hint)}
-        className={cn(controlClass, className)}
+        className={className}
         onChange={(e) => {
           // Uncontrolled: the option just chosen is what a reset returns to.
           if (!controlled) keepAsDefault(e.currentTarget, e.currentTarget.value);
@@ -56,7 +53,7 @@ export function SelectField({ label, name, errors, hint, children, className, on
         {...props}
       >
         {children}
-      </select>
+      </NativeSelect>
       <FieldMessages id={id} errors={errors} hint={hint} />
     </div>
   );

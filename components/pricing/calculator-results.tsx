@@ -1,12 +1,9 @@
 import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Option } from "@/lib/catalog/calculator";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import type { PublicCatalog } from "@/lib/catalog/public";
 import { neededTier } from "./billing";
-import { ScrollRegion } from "./section";
-
-const th = "px-4 py-3 text-left font-semibold";
-const td = "px-4 py-3 text-right tabular-nums";
 
 export function CalculatorResults({
   options,
@@ -21,61 +18,56 @@ export function CalculatorResults({
 }) {
   const money = (cents: number) => formatCents(cents, currency);
   return (
-    <ScrollRegion label="Estimated monthly cost by plan">
-      <table className="w-full min-w-[40rem] border-collapse text-sm">
-        <caption className="sr-only">Estimated monthly cost of each way to pay</caption>
-        <thead>
-          <tr className="border-b">
-            <th scope="col" className={th}>
-              Option
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Plan price
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Credits needed
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Credits to buy
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Monthly total
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {options.map((o) => (
-            <tr
-              key={o.code}
-              data-testid={`option-${o.code}`}
-              className={o.cheapest ? "border-b bg-secondary/60 last:border-0" : "border-b last:border-0"}
+    <Table label="Estimated monthly cost by plan">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Option</TableHead>
+          <TableHead money>Plan price</TableHead>
+          <TableHead money>Credits needed</TableHead>
+          <TableHead money>Credits to buy</TableHead>
+          <TableHead money>Monthly total</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {options.map((o) => (
+          <TableRow
+            key={o.code}
+            data-testid={`option-${o.code}`}
+            className={o.cheapest ? "bg-secondary/60" : undefined}
+          >
+            <TableHead
+              scope="row"
+              className="bg-transparent font-medium whitespace-normal text-foreground"
+              data-testid={o.cheapest ? "cheapest-option" : undefined}
             >
-              <th
-                scope="row"
-                className="px-4 py-3 text-left font-medium"
-                data-testid={o.cheapest ? "cheapest-option" : undefined}
-              >
-                <span className="flex flex-wrap items-center gap-2">
-                  {o.name} {o.cheapest ? <Badge>Cheapest</Badge> : null}
-                </span>
-              </th>
-              <td className={td}>{money(o.planCents)}</td>
-              {o.available ? (
-                <>
-                  <td className={td}>{formatCredits(o.usageMillicredits)}</td>
-                  <td className={td}>{formatCredits(o.boughtMillicredits)}</td>
-                  <td className={`${td} font-semibold`}>{money(o.totalCents)}</td>
-                </>
-              ) : (
-                <td colSpan={3} className="px-4 py-3 text-right text-muted-foreground">
-                  Not available: needs{" "}
-                  {neededTier(tiers, o.missingModels.map(requiredTier)) ?? "a plan with these models"}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+              <span className="flex flex-wrap items-center gap-2">
+                {o.name} {o.cheapest ? <Badge>Cheapest</Badge> : null}
+              </span>
+            </TableHead>
+            <TableCell money label="Plan price">
+              {money(o.planCents)}
+            </TableCell>
+            {o.available ? (
+              <>
+                <TableCell money label="Credits needed">
+                  {formatCredits(o.usageMillicredits)}
+                </TableCell>
+                <TableCell money label="Credits to buy">
+                  {formatCredits(o.boughtMillicredits)}
+                </TableCell>
+                <TableCell money label="Monthly total" className="font-semibold">
+                  {money(o.totalCents)}
+                </TableCell>
+              </>
+            ) : (
+              <TableCell colSpan={3} className="text-right text-muted-foreground">
+                Not available: needs{" "}
+                {neededTier(tiers, o.missingModels.map(requiredTier)) ?? "a plan with these models"}
+              </TableCell>
+            )}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

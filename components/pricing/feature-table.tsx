@@ -2,7 +2,7 @@ import { Check, Minus } from "lucide-react";
 import { formatBps, formatCredits } from "@/lib/catalog/money";
 import type { PublicCatalog, PublicTier } from "@/lib/catalog/public";
 import { formatCount } from "@/lib/utils/format";
-import { ScrollRegion } from "./section";
+import { Table } from "@/components/ui/table";
 
 type Row = { key: string; name: string; cell: (tier: PublicTier) => string | boolean };
 type Group = { category: string; rows: Row[] };
@@ -70,47 +70,44 @@ function Cell({ value }: { value: string | boolean }) {
 export function FeatureTable(catalog: Pick<PublicCatalog, "tiers" | "features" | "defaultMarkupBps">) {
   const { tiers } = catalog;
   return (
-    <ScrollRegion label="Feature comparison">
-      <table className="w-full min-w-[36rem] border-collapse text-sm">
-        <caption className="sr-only">What each plan includes</caption>
-        <thead>
-          <tr className="border-b">
-            <th scope="col" className="px-4 py-3 text-left font-semibold">
-              Feature
+    <Table label="Feature comparison" layout="scroll" minWidth="36rem">
+      <thead>
+        <tr className="border-b">
+          <th scope="col" className="px-4 py-3 text-left font-semibold">
+            Feature
+          </th>
+          {tiers.map((t) => (
+            <th key={t.code} scope="col" className={`${cellClass} font-semibold`}>
+              {t.name}
             </th>
-            {tiers.map((t) => (
-              <th key={t.code} scope="col" className={`${cellClass} font-semibold`}>
-                {t.name}
-              </th>
-            ))}
+          ))}
+        </tr>
+      </thead>
+      {groups(catalog).map((group) => (
+        <tbody key={group.category}>
+          <tr className="border-b bg-muted/60">
+            <th
+              scope="rowgroup"
+              colSpan={tiers.length + 1}
+              className="px-4 py-2 text-left text-xs font-semibold tracking-wide uppercase"
+            >
+              {group.category}
+            </th>
           </tr>
-        </thead>
-        {groups(catalog).map((group) => (
-          <tbody key={group.category}>
-            <tr className="border-b bg-muted/60">
-              <th
-                scope="rowgroup"
-                colSpan={tiers.length + 1}
-                className="px-4 py-2 text-left text-xs font-semibold tracking-wide uppercase"
-              >
-                {group.category}
+          {group.rows.map((row) => (
+            <tr key={row.key} className="border-b last:border-0">
+              <th scope="row" className="px-4 py-3 text-left font-normal">
+                {row.name}
               </th>
+              {tiers.map((t) => (
+                <td key={t.code} className={cellClass}>
+                  <Cell value={row.cell(t)} />
+                </td>
+              ))}
             </tr>
-            {group.rows.map((row) => (
-              <tr key={row.key} className="border-b last:border-0">
-                <th scope="row" className="px-4 py-3 text-left font-normal">
-                  {row.name}
-                </th>
-                {tiers.map((t) => (
-                  <td key={t.code} className={cellClass}>
-                    <Cell value={row.cell(t)} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        ))}
-      </table>
-    </ScrollRegion>
+          ))}
+        </tbody>
+      ))}
+    </Table>
   );
 }

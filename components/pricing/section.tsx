@@ -27,17 +27,3 @@ export function PricingSection({
     </section>
   );
 }
-
-/** A wide table on a narrow screen scrolls inside this region, never the page; keyboard users can focus and scroll it. */
-export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div
-      role="region"
-      aria-label={label}
-      tabIndex={0}
-      className="relative overflow-x-auto rounded-lg border bg-card focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-    >
-      {children}
-    </div>
-  );
-}

@@ -1,54 +1,120 @@
-import type { ComponentProps, ReactNode } from "react";
-import { cn } from "@/lib/utils/cn";
+import type { ReactNode } from "react";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+  TableRowHead,
+  type TableLayout,
+} from "./table";
 
-// The table scrolls inside its own box so a phone never scrolls the whole page sideways; the box
-// is focusable (and named) so keyboard users can scroll it too.
-export function DataTable({
-  label,
-  children,
-  minWidth = "min-w-[40rem]",
-}: {
+// A Table from column definitions: each column's header also labels its cells when rows stack
+// into cards, so a list cannot forget to. Server components can pass `cell` functions freely.
+
+export type Column<Row> = {
+  /** Column header; also each cell's label when rows stack into cards. */
+  header: string;
+  /** Hides the header visually (it still names the column and labels the cards). */
+  hideHeader?: boolean;
+  cell: (row: Row, index: number) => ReactNode;
+  /**
+   * "primary": the row's header cell (<th scope="row">), the card's title when rows stack; "numeric": right-aligned
+   * tabular figures (counts); "money": the same for amounts of money or credits, marked data-money;
+   * "actions": the row's buttons, pinned to the right edge.
+   */
+  kind?: "primary" | "numeric" | "money" | "actions";
+  /** "low": steps aside on mid-width containers. Never for money or actions. */
+  priority?: "low";
+  /** Classes for this column's cells (and its header with `headerClassName`). */
+  className?: string;
+  headerClassName?: string;
+};
+
+export type DataTableProps<Row> = {
+  /** Names the table and its scroll region. */
   label: string;
-  children: ReactNode;
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  /** Shown instead of the table when there are no rows, e.g. an <EmptyState>. */
+  empty?: ReactNode;
+  layout?: TableLayout;
+  /** Below this width the middle scrolls sideways (the actions column stays pinned). */
   minWidth?: string;
-}) {
+  rowClassName?: (row: Row) => string | undefined;
+};
+
+/** @deprecated The hand-written form: `children` are <thead>/<tbody> with `Th`/`Td`. */
+type LegacyProps = { label: string; children: ReactNode; minWidth?: string; columns?: never };
+
+export function DataTable<Row>(props: DataTableProps<Row> | LegacyProps) {
+  if (!("columns" in props) || !props.columns) return <LegacyTable {...(props as LegacyProps)} />;
+  const { label, columns, rows, rowKey, empty, layout, minWidth, rowClassName } = props;
+  if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
-    <div
-      role="region"
-      aria-label={label}
-      tabIndex={0}
-      className="relative min-w-0 overflow-x-auto rounded-lg border bg-card focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-    >
-      <table className={cn("w-full border-collapse text-left text-sm", minWidth)}>
-        <caption className="sr-only">{label}</caption>
-        {children}
-      </table>
-    </div>
+    <Table label={label} layout={layout} minWidth={minWidth}>
+      <TableHeader>
+        <TableRow>
+          {columns.map((col) => (
+            <TableHead
+              key={col.header}
+              numeric={col.kind === "numeric"}
+              money={col.kind === "money"}
+              actions={col.kind === "actions"}
+              priority={col.priority}
+              className={col.headerClassName}
+            >
+              {col.hideHeader ? <span className="sr-only">{col.header}</span> : col.header}
+            </TableHead>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row, i) => (
+          <TableRow key={rowKey(row)} className={rowClassName?.(row)}>
+            {columns.map((col) =>
+              col.kind === "primary" ? (
+                <TableRowHead key={col.header} className={col.className}>
+                  {col.cell(row, i)}
+                </TableRowHead>
+              ) : (
+                <TableCell
+                  key={col.header}
+                  label={col.header}
+                  numeric={col.kind === "numeric"}
+                  money={col.kind === "money"}
+                  actions={col.kind === "actions"}
+                  priority={col.priority}
+                  className={col.className}
+                >
+                  {col.cell(row, i)}
+                </TableCell>
+              ),
+            )}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
 
-export function Th({ className, ...props }: ComponentProps<"th">) {
+// ---------------------------------------------------------------------------------------------
+// Deprecated: the hand-written table API of before, kept only until the last pages move to
+// DataTable or the Table primitives. It renders the same Table, always as a scrolling table.
+
+function LegacyTable({ label, children, minWidth = "min-w-[40rem]" }: LegacyProps) {
+  const width = /^min-w-\[(.+)\]$/.exec(minWidth)?.[1] ?? "40rem";
   return (
-    <th
-      scope="col"
-      className={cn(
-        "border-b bg-muted px-4 py-3 font-medium whitespace-nowrap text-muted-foreground",
-        className,
-      )}
-      {...props}
-    />
+    <Table label={label} layout="scroll" minWidth={width}>
+      {children}
+    </Table>
   );
 }
 
-export function Td({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("border-b px-4 py-3 align-top", className)} {...props} />;
-}
-
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
-  return (
-    <div className="grid justify-items-center gap-1 rounded-lg border border-dashed bg-card px-6 py-12 text-center">
-      <p className="font-medium">{title}</p>
-      {children ? <div className="text-sm text-muted-foreground">{children}</div> : null}
-    </div>
-  );
-}
+/** @deprecated Use `TableHead`. */
+export const Th = TableHead;
+/** @deprecated Use `TableCell`. */
+export const Td = TableCell;
+export { EmptyState } from "./empty-state";

@@ -4,10 +4,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
+import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { formatCredits } from "@/lib/catalog/money";
 import { db, type EmailStatus, type LedgerCheck } from "@/lib/db";
-import { VerifiedBadge } from "../_components/badges";
+import { AdminPage } from "../_components/admin-page";
 import { formatCount, formatDate } from "../_components/format";
 import { requireAdmin } from "@/lib/auth/session";
 
@@ -40,12 +42,7 @@ export default async function AdminOverviewPage() {
   ];
 
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <p className="text-muted-foreground">Accounts, email delivery and ledger health across Tollgate.</p>
-      </div>
-
+    <AdminPage title="Overview" description="Accounts, email delivery and ledger health across Tollgate.">
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
         {stats.map((stat) => (
           <Card key={stat.label} className="grid gap-1 p-4 sm:p-6">
@@ -76,7 +73,7 @@ export default async function AdminOverviewPage() {
         </CardHeader>
         <CardContent>
           {recent.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No one has signed up yet.</p>
+            <EmptyState title="No one has signed up yet" />
           ) : (
             <ul className="divide-y rounded-md border">
               {recent.map((user) => (
@@ -95,14 +92,14 @@ export default async function AdminOverviewPage() {
                       {user.name ? `${user.name} · ` : ""}signed up {formatDate(user.createdAt)}
                     </span>
                   </div>
-                  <VerifiedBadge verified={Boolean(user.emailVerifiedAt)} />
+                  <StatusBadge status={user.emailVerifiedAt ? "verified" : "unverified"} />
                 </li>
               ))}
             </ul>
           )}
         </CardContent>
       </Card>
-    </div>
+    </AdminPage>
   );
 }
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { FormField } from "@/components/forms/form-field";
+import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,23 +24,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={action} className="grid gap-4" noValidate>
       {state.error && <Alert variant="error">{state.error}</Alert>}
       <input type="hidden" name="token" value={token} />
-      <FormField
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 10 characters."
-        errors={state.fieldErrors?.password}
-      />
-      <FormField
-        label="Confirm new password"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={state.fieldErrors?.confirm}
-      />
+      <PasswordField kind="new" name="password" errors={state.fieldErrors?.password} />
+      <PasswordField kind="confirm" name="confirm" errors={state.fieldErrors?.confirm} />
       <SubmitButton pendingLabel="Saving…">Set new password</SubmitButton>
     </form>
   );

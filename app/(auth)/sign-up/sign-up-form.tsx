@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useTransition } from "react";
 import { FormField } from "@/components/forms/form-field";
+import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import type { ActionState } from "@/lib/auth/action";
@@ -69,15 +70,7 @@ export function SignUpForm({ plan, interval, referralCode, callbackUrl, email: i
         defaultValue={state.values?.email ?? invitedEmail}
         errors={state.fieldErrors?.email}
       />
-      <FormField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 10 characters."
-        errors={state.fieldErrors?.password}
-      />
+      <PasswordField kind="new" label="Password" name="password" errors={state.fieldErrors?.password} />
       <SubmitButton pending={pending || signingIn} pendingLabel="Creating your account…">
         Create account
       </SubmitButton>

@@ -5,13 +5,14 @@ import Link from "next/link";
 import { AccountCards, AccountWarnings } from "@/components/dashboard/account-cards";
 import { UsageChart } from "@/components/dashboard/usage-chart";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
+import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { getDashboardContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { reportDays, usageByDayAndModel, workspaceOverview } from "@/lib/metering/reports";
 import { capitalize, formatDate } from "@/lib/utils/format";
-import { VerifiedBadge } from "../_components/verified-badge";
 import { VerifyEmailAlert } from "./verify-email-alert";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -34,12 +35,14 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
 
   return (
     <div className="mx-auto grid max-w-5xl gap-6">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <p className="text-muted-foreground">
-          Signed in as <span className="break-all">{user.email}</span>, working in {workspace.name}.
-        </p>
-      </div>
+      <PageHeader
+        title="Overview"
+        description={
+          <p>
+            Signed in as <span className="break-all">{user.email}</span>, working in {workspace.name}.
+          </p>
+        }
+      />
 
       {verified === "1" && user.emailVerifiedAt ? (
         <Alert variant="success">Your email is confirmed.</Alert>
@@ -65,16 +68,19 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
         </CardHeader>
         <CardContent className="min-w-0">
           {usage.length === 0 ? (
-            <div className="grid justify-items-center gap-1 rounded-lg border border-dashed px-6 py-10 text-center">
-              <p className="font-medium">No usage in the last 30 days</p>
-              <p className="text-sm text-muted-foreground">
-                Calls your apps make with this workspace&apos;s{" "}
-                <Link href="/dashboard/api-keys" className="underline underline-offset-4">
-                  API keys
-                </Link>{" "}
-                show up here.
-              </p>
-            </div>
+            <EmptyState
+              title="No usage in the last 30 days"
+              className="py-10"
+              description={
+                <>
+                  Calls your apps make with this workspace&apos;s{" "}
+                  <Link href="/dashboard/api-keys" className="underline underline-offset-4">
+                    API keys
+                  </Link>{" "}
+                  show up here.
+                </>
+              }
+            />
           ) : (
             <UsageChart
               days={reportDays(30, now)}
@@ -112,7 +118,7 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
             <dl className="grid gap-3 text-sm">
               <Detail label="Email">{user.email}</Detail>
               <Detail label="Status">
-                <VerifiedBadge verified={Boolean(user.emailVerifiedAt)} />
+                <StatusBadge status={user.emailVerifiedAt ? "verified" : "unverified"} />
               </Detail>
               <Detail label="Member since">{formatDate(user.createdAt)}</Detail>
             </dl>

@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type Props<T> = {
   label: string;
   minWidth: string;
   /** The first column's header (what a row is), then the right-aligned figure columns'. */
-  columns: [ReactNode, ...string[]];
+  columns: [string, ...string[]];
   rows: T[];
   rowKey: (row: T) => string | number;
   /** The row's label cell, then one cell per figure column. */
@@ -20,41 +21,26 @@ type Props<T> = {
 export function FiguresTable<T>({
   label,
   minWidth,
-  columns: [first, ...figures],
+  columns,
   rows,
   rowKey,
   cells,
   labelClassName,
   empty,
 }: Props<T>) {
-  if (empty && rows.length === 0) return <EmptyState title={empty} />;
   return (
-    <DataTable label={label} minWidth={minWidth}>
-      <thead>
-        <tr>
-          <Th>{first}</Th>
-          {figures.map((f) => (
-            <Th key={f} className="text-right">
-              {f}
-            </Th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, i) => {
-          const [head, ...rest] = cells(row, i);
-          return (
-            <tr key={rowKey(row)}>
-              <Td className={labelClassName}>{head}</Td>
-              {rest.map((cell, j) => (
-                <Td key={j} className="text-right tabular-nums">
-                  {cell}
-                </Td>
-              ))}
-            </tr>
-          );
-        })}
-      </tbody>
-    </DataTable>
+    <DataTable<T>
+      label={label}
+      minWidth={minWidth}
+      rows={rows}
+      rowKey={(row) => String(rowKey(row))}
+      empty={empty ? <EmptyState title={empty} /> : undefined}
+      columns={columns.map((header, j) => ({
+        header,
+        kind: j === 0 ? "primary" : "numeric",
+        className: j === 0 ? labelClassName : undefined,
+        cell: (row: T, i: number) => cells(row, i)[j],
+      }))}
+    />
   );
 }

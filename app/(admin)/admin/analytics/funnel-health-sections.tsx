@@ -1,6 +1,6 @@
 import { CircleAlert, CircleCheck } from "lucide-react";
 import Link from "next/link";
-import { BarChart } from "@/components/admin/charts/bar-chart";
+import { BarChart } from "@/components/admin/charts/chart";
 import { funnelRates, signupFunnel } from "@/lib/analytics/funnel";
 import { systemHealth } from "@/lib/analytics/health";
 import type { ParsedRange } from "@/lib/analytics/range";
@@ -33,7 +33,7 @@ export async function FunnelSection({ range }: { range: ParsedRange }) {
       <TableBlock title="Funnel" report="funnel" range={range}>
         <FiguresTable
           label="Funnel"
-          minWidth="min-w-[30rem]"
+          minWidth="30rem"
           columns={["Step", "Users", "From previous step", "From sign-up"]}
           rows={steps}
           rowKey={(s) => s.step}
@@ -97,7 +97,7 @@ export async function HealthSection() {
       <TableBlock title="Job queue backlog" report="queue-backlog">
         <FiguresTable
           label="Job queue backlog"
-          minWidth="min-w-[20rem]"
+          minWidth="20rem"
           columns={["Queue", "Waiting jobs"]}
           rows={h.queues}
           rowKey={(q) => q.queue}

@@ -1,4 +1,4 @@
-import { LineChart } from "@/components/admin/charts/line-chart";
+import { LineChart } from "@/components/admin/charts/chart";
 import { bucketsOf, type ParsedRange } from "@/lib/analytics/range";
 import { paymentsByTier } from "@/lib/analytics/revenue";
 import { creditsFlow, margin, usageByTier } from "@/lib/analytics/usage";
@@ -45,7 +45,7 @@ export async function CreditsSection({ range }: { range: ParsedRange }) {
         <Folded summary={`Show ${title} as a table`}>
           <FiguresTable
             label={title}
-            minWidth="min-w-[30rem]"
+            minWidth="30rem"
             columns={[weekly ? "Week starting" : "Day", "Sold", "Granted", "Consumed"]}
             rows={points}
             rowKey={(p) => p.day}
@@ -68,7 +68,7 @@ function MarginTable({ label, first, rows }: { label: string; first: string; row
   return (
     <FiguresTable
       label={label}
-      minWidth="min-w-[40rem]"
+      minWidth="40rem"
       columns={[first, "Calls", "Provider cost", "Revenue", "Margin", "Margin %"]}
       rows={rows}
       rowKey={(r) => r.label}
@@ -113,7 +113,7 @@ export async function MarginSection({ range }: { range: ParsedRange }) {
       <TableBlock title="Payments by tier" report="payments-by-tier" range={range}>
         <FiguresTable
           label="Payments by tier"
-          minWidth="min-w-[40rem]"
+          minWidth="40rem"
           columns={["Tier", "Plan starts", "Plan changes", "Renewals", "Credit packs", "Net received"]}
           rows={payments}
           rowKey={(p) => p.tier}

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { Suspense, type ReactNode } from "react";
 import { requireAdmin } from "@/lib/auth/session";
 import { parseRange } from "@/lib/analytics/range";
+import { AdminPage } from "../../_components/admin-page";
 import { rangeLabel } from "./format";
 import { FunnelSection, HealthSection } from "./funnel-health-sections";
 import { CreditsSection, MarginSection } from "./money-sections";
@@ -24,13 +25,10 @@ export default async function AnalyticsPage(props: {
   await requireAdmin();
   const range = parseRange(await props.searchParams);
   return (
-    <div className="mx-auto grid max-w-6xl min-w-0 gap-6">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Analytics</h1>
-        <p className="text-muted-foreground">
-          {rangeLabel(range)} ({range.days} {range.days === 1 ? "day" : "days"}, UTC)
-        </p>
-      </div>
+    <AdminPage
+      title="Analytics"
+      description={`${rangeLabel(range)} (${range.days} ${range.days === 1 ? "day" : "days"}, UTC)`}
+    >
       <RangePicker range={range} />
       <Streamed title="Recurring revenue">
         <RecurringRevenueSection range={range} />
@@ -61,6 +59,6 @@ export default async function AnalyticsPage(props: {
       <Streamed title="System health">
         <HealthSection />
       </Streamed>
-    </div>
+    </AdminPage>
   );
 }

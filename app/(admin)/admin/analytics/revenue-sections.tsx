@@ -1,5 +1,4 @@
-import { BarChart } from "@/components/admin/charts/bar-chart";
-import { LineChart } from "@/components/admin/charts/line-chart";
+import { BarChart, LineChart } from "@/components/admin/charts/chart";
 import { bucketsOf, type ParsedRange } from "@/lib/analytics/range";
 import {
   activeByTier,
@@ -38,7 +37,7 @@ export async function RecurringRevenueSection({ range }: { range: ParsedRange })
         <Folded summary={`Show ${title} as a table`}>
           <FiguresTable
             label={title}
-            minWidth="min-w-[20rem]"
+            minWidth="20rem"
             columns={[weekly ? "Week starting" : "Day", "MRR at its end"]}
             rows={series}
             rowKey={(p) => p.day}
@@ -66,7 +65,7 @@ export async function ActiveByTierSection({ range }: { range: ParsedRange }) {
       <TableBlock title="Subscriptions by tier" report="subscriptions-by-tier" range={range}>
         <FiguresTable
           label="Subscriptions by tier"
-          minWidth="min-w-[34rem]"
+          minWidth="34rem"
           columns={["Tier", "Active", "Monthly", "Annual", "Comp", "MRR"]}
           rows={tiers}
           rowKey={(t) => t.code}
@@ -106,7 +105,7 @@ export async function ChurnSection({ range }: { range: ParsedRange }) {
       <TableBlock title="Subscriptions per month" report="churn" range={range}>
         <FiguresTable
           label="Subscriptions per month"
-          minWidth="min-w-[30rem]"
+          minWidth="30rem"
           columns={["Month", "Live at start", "New", "Churned", "Churn rate"]}
           rows={months}
           rowKey={(m) => m.month}

@@ -1,6 +1,7 @@
 import { Download } from "lucide-react";
 import type { ReactNode } from "react";
 import { buttonVariants } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { rangeQuery, type ParsedRange } from "@/lib/analytics/range";
 import type { ReportName } from "@/lib/analytics/reports";
@@ -90,8 +91,8 @@ export function SectionSkeleton({ title }: { title: string }) {
   return (
     <Section title={title}>
       <div role="status" aria-label={`Loading ${title.toLowerCase()}`} className="grid gap-3">
-        <div className="h-6 w-40 animate-pulse rounded bg-muted" />
-        <div className="h-48 animate-pulse rounded bg-muted" />
+        <Skeleton className="h-6 w-40" />
+        <Skeleton className="h-48" />
       </div>
     </Section>
   );

@@ -1,6 +1,8 @@
 import Link from "next/link";
-import { BarChart } from "@/components/admin/charts/bar-chart";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import { BarChart } from "@/components/admin/charts/chart";
+import { linkClass } from "@/components/admin/detail-list";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { ParsedRange } from "@/lib/analytics/range";
 import { topWorkspaces, usageByHour } from "@/lib/analytics/usage";
 import { formatCount } from "@/lib/utils/format";
@@ -9,7 +11,6 @@ import { FiguresTable } from "./figures-table";
 import { credits, creditsOf, rangeLabel, usd } from "./format";
 import { Folded, Section, TableBlock } from "./section";
 
-const num = "text-right tabular-nums";
 const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`;
 
 export async function UsagePatternsSection({ range }: { range: ParsedRange }) {
@@ -28,7 +29,7 @@ export async function UsagePatternsSection({ range }: { range: ParsedRange }) {
         <Folded summary="Show usage by hour as a table">
           <FiguresTable
             label="Usage by hour of day"
-            minWidth="min-w-[20rem]"
+            minWidth="20rem"
             columns={["Hour (UTC)", "Calls", "Credits charged"]}
             rows={hours}
             rowKey={(h) => h.hour}
@@ -58,7 +59,7 @@ export async function UsagePatternsSection({ range }: { range: ParsedRange }) {
             />
             <FiguresTable
               label="Usage by model"
-              minWidth="min-w-[32rem]"
+              minWidth="32rem"
               columns={["Model", "Calls", "Credits charged", "Provider cost"]}
               rows={models}
               rowKey={(m) => m.modelKey}
@@ -77,6 +78,8 @@ export async function UsagePatternsSection({ range }: { range: ParsedRange }) {
   );
 }
 
+type Top = Awaited<ReturnType<typeof topWorkspaces>>[number];
+
 export async function TopWorkspacesSection({ range }: { range: ParsedRange }) {
   const top = await topWorkspaces(range);
   return (
@@ -85,37 +88,27 @@ export async function TopWorkspacesSection({ range }: { range: ParsedRange }) {
       description="The ten workspaces that paid most in the range (net of refunds), then by credits consumed."
     >
       <TableBlock title="Top workspaces" report="top-workspaces" range={range}>
-        {top.length === 0 ? (
-          <EmptyState title="No payments or usage in this range" />
-        ) : (
-          <DataTable label="Top workspaces" minWidth="min-w-[32rem]">
-            <thead>
-              <tr>
-                <Th className="w-12">#</Th>
-                <Th>Workspace</Th>
-                <Th className="text-right">Payments</Th>
-                <Th className="text-right">Credits consumed</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {top.map((w, i) => (
-                <tr key={w.id}>
-                  <Td className="text-muted-foreground tabular-nums">{i + 1}</Td>
-                  <Td>
-                    <Link
-                      href={`/admin/workspaces/${w.id}`}
-                      className="font-medium break-words underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-                    >
-                      {w.name}
-                    </Link>
-                  </Td>
-                  <Td className={num}>{usd(w.paymentsCents)}</Td>
-                  <Td className={num}>{credits(w.consumedMillicredits)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
+        <DataTable<Top>
+          label="Top workspaces"
+          minWidth="32rem"
+          rows={top}
+          rowKey={(w) => w.id}
+          empty={<EmptyState title="No payments or usage in this range" />}
+          columns={[
+            { header: "#", className: "w-12 text-muted-foreground tabular-nums", cell: (_, i) => i + 1 },
+            {
+              header: "Workspace",
+              kind: "primary",
+              cell: (w) => (
+                <Link href={`/admin/workspaces/${w.id}`} className={linkClass}>
+                  {w.name}
+                </Link>
+              ),
+            },
+            { header: "Payments", kind: "money", cell: (w) => usd(w.paymentsCents) },
+            { header: "Credits consumed", kind: "money", cell: (w) => credits(w.consumedMillicredits) },
+          ]}
+        />
       </TableBlock>
     </Section>
   );

@@ -1,9 +1,9 @@
 // GET /admin/audit — the audit log: filter, page and export entries; verify the hash chain; set retention.
 import type { Metadata } from "next";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { FilterDate, FilterSearch, FilterSelect } from "@/components/admin/filter-fields";
+import { FormCard } from "@/components/admin/form-card";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import {
   auditFilterOptions,
@@ -15,6 +15,7 @@ import {
 import { retentionCutoff } from "@/lib/audit/retention";
 import { requireAdmin } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings/settings";
+import { AdminPage } from "../../_components/admin-page";
 import { FilterForm } from "../../_components/filter-form";
 import { PAGE_SIZE, formatDate, formatDateTime, parsePage } from "../../_components/format";
 import { EntryChanges } from "./entry-changes";
@@ -24,8 +25,7 @@ import { VerifyChain } from "./verify-chain";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const selectClass =
-  "h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+type Entry = Awaited<ReturnType<typeof listAuditLog>>["entries"][number];
 
 export default async function AuditLogPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -45,93 +45,70 @@ export default async function AuditLogPage(props: {
   ).toString();
 
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="text-muted-foreground">
-          Every admin change: who made it, when, and what it changed. Each entry is chained to the one before
-          it by a hash.
-        </p>
-      </div>
-
+    <AdminPage
+      title="Audit log"
+      description="Every admin change: who made it, when, and what it changed. Each entry is chained to the one before it by a hash."
+    >
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>Chain integrity</CardTitle>
-            <CardDescription>
-              Recomputes every entry&apos;s hash. An edited or deleted entry breaks the chain from that point
-              on.
-            </CardDescription>
-          </CardHeader>
-          <CardContent>
-            <VerifyChain />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Retention</CardTitle>
-            <CardDescription>
-              Current cutoff: {formatDate(retentionCutoff(settings.auditRetentionDays))}. Entries created
-              before it are deleted by the nightly retention job.
-            </CardDescription>
-          </CardHeader>
-          <CardContent>
-            <RetentionForm days={settings.auditRetentionDays} />
-          </CardContent>
-        </Card>
+        <FormCard
+          title="Chain integrity"
+          description="Recomputes every entry's hash. An edited or deleted entry breaks the chain from that point on."
+        >
+          <VerifyChain />
+        </FormCard>
+        <FormCard
+          title="Retention"
+          description={`Current cutoff: ${formatDate(retentionCutoff(settings.auditRetentionDays))}. Entries created before it are deleted by the nightly retention job.`}
+        >
+          <RetentionForm days={settings.auditRetentionDays} />
+        </FormCard>
       </div>
 
       <FilterForm action="/admin/audit" label="Filter audit entries" active={filtered}>
-        <div className="grid w-full gap-2 sm:w-64">
-          <Label htmlFor="audit-actor">Actor email</Label>
-          <Input id="audit-actor" name="actor" type="search" defaultValue={filter.actor} autoComplete="off" />
-        </div>
-        <div className="grid w-full gap-2 sm:w-56">
-          <Label htmlFor="audit-action">Action</Label>
-          <select id="audit-action" name="action" defaultValue={filter.action ?? ""} className={selectClass}>
-            <option value="">All actions</option>
-            {options.actions.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="grid w-full gap-2 sm:w-48">
-          <Label htmlFor="audit-target-type">Target type</Label>
-          <select
-            id="audit-target-type"
-            name="targetType"
-            defaultValue={filter.targetType ?? ""}
-            className={selectClass}
-          >
-            <option value="">All target types</option>
-            {options.targetTypes.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="grid w-full gap-2 sm:w-56">
-          <Label htmlFor="audit-target-id">Target ID</Label>
-          <Input
-            id="audit-target-id"
-            name="targetId"
-            type="search"
-            defaultValue={filter.targetId}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
-        <div className="grid w-full gap-2 sm:w-44">
-          <Label htmlFor="audit-from">From (UTC)</Label>
-          <Input id="audit-from" name="from" type="date" defaultValue={filter.from} />
-        </div>
-        <div className="grid w-full gap-2 sm:w-44">
-          <Label htmlFor="audit-to">To (UTC)</Label>
-          <Input id="audit-to" name="to" type="date" defaultValue={filter.to} />
-        </div>
+        <FilterSearch
+          id="audit-actor"
+          name="actor"
+          label="Actor email"
+          value={filter.actor}
+          className="sm:w-64"
+        />
+        <FilterSelect
+          id="audit-action"
+          name="action"
+          label="Action"
+          value={filter.action}
+          className="sm:w-56"
+        >
+          <option value="">All actions</option>
+          {options.actions.map((action) => (
+            <option key={action} value={action}>
+              {action}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          id="audit-target-type"
+          name="targetType"
+          label="Target type"
+          value={filter.targetType}
+          className="sm:w-48"
+        >
+          <option value="">All target types</option>
+          {options.targetTypes.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSearch
+          id="audit-target-id"
+          name="targetId"
+          label="Target ID"
+          value={filter.targetId}
+          className="sm:w-56"
+        />
+        <FilterDate id="audit-from" name="from" label="From (UTC)" value={filter.from} />
+        <FilterDate id="audit-to" name="to" label="To (UTC)" value={filter.to} />
       </FilterForm>
 
       <section aria-labelledby="audit-export-heading" className="grid gap-2">
@@ -144,61 +121,70 @@ export default async function AuditLogPage(props: {
         <ExportButtons query={exportQuery} />
       </section>
 
-      {entries.length === 0 ? (
-        <EmptyState title={filtered ? "No audit entries match these filters" : "No audit entries yet"}>
-          <p>
-            {filtered
-              ? "Try another actor, action, target or date range."
-              : "Entries appear here as admins change tiers, settings, workspaces and payments."}
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable label="Audit entries, newest first" minWidth="min-w-[56rem]">
-            <thead>
-              <tr>
-                <Th>Time</Th>
-                <Th>Actor</Th>
-                <Th>Action</Th>
-                <Th>Target</Th>
-                <Th>Changes</Th>
-                <Th className="text-right">Seq</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <Td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</Td>
-                  <Td className="break-all">
-                    {entry.actorEmail ?? <span className="text-muted-foreground">System</span>}
-                  </Td>
-                  <Td className="font-mono text-xs whitespace-nowrap">{entry.action}</Td>
-                  <Td>
-                    <span className="font-mono text-xs">{entry.targetType}</span>
-                    {entry.targetId ? (
-                      <span className="block font-mono text-xs break-all text-muted-foreground">
-                        {entry.targetId}
-                      </span>
-                    ) : null}
-                  </Td>
-                  <Td className="min-w-64">
-                    <EntryChanges seq={entry.seq.toString()} before={entry.before} after={entry.after} />
-                  </Td>
-                  <Td className="text-right tabular-nums">{entry.seq.toString()}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-          <Pagination
-            basePath="/admin/audit"
-            params={query}
-            page={page}
-            pageCount={pageCount}
-            total={total}
-            noun={total === 1 ? "entry" : "entries"}
+      <DataTable<Entry>
+        label="Audit entries, newest first"
+        minWidth="56rem"
+        rows={entries}
+        rowKey={(entry) => entry.id}
+        empty={
+          <EmptyState
+            title={filtered ? "No audit entries match these filters" : "No audit entries yet"}
+            description={
+              filtered
+                ? "Try another actor, action, target or date range."
+                : "Entries appear here as admins change tiers, settings, workspaces and payments."
+            }
           />
-        </>
-      )}
-    </div>
+        }
+        columns={[
+          {
+            header: "Time",
+            className: "whitespace-nowrap",
+            cell: (entry) => formatDateTime(entry.createdAt),
+          },
+          {
+            header: "Actor",
+            className: "break-all",
+            cell: (entry) => entry.actorEmail ?? <span className="text-muted-foreground">System</span>,
+          },
+          {
+            header: "Action",
+            className: "font-mono text-xs whitespace-nowrap",
+            cell: (entry) => entry.action,
+          },
+          {
+            header: "Target",
+            cell: (entry) => (
+              <>
+                <span className="font-mono text-xs">{entry.targetType}</span>
+                {entry.targetId ? (
+                  <span className="block font-mono text-xs break-all text-muted-foreground">
+                    {entry.targetId}
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            header: "Changes",
+            className: "min-w-64",
+            cell: (entry) => (
+              <EntryChanges seq={entry.seq.toString()} before={entry.before} after={entry.after} />
+            ),
+          },
+          { header: "Seq", kind: "numeric", priority: "low", cell: (entry) => entry.seq.toString() },
+        ]}
+      />
+      {entries.length > 0 ? (
+        <Pagination
+          basePath="/admin/audit"
+          params={query}
+          page={page}
+          pageCount={pageCount}
+          total={total}
+          noun={total === 1 ? "entry" : "entries"}
+        />
+      ) : null}
+    </AdminPage>
   );
 }

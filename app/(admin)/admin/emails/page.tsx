@@ -2,10 +2,12 @@
 // chosen one rendered with its sample data, and a test send.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FormCard } from "@/components/admin/form-card";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/session";
 import { isTemplateName, listTemplates, renderTemplatePreview } from "@/lib/email/admin";
 import { cn } from "@/lib/utils/cn";
+import { AdminPage } from "../../_components/admin-page";
 import { SendTestForm } from "./send-test-form";
 
 export const metadata: Metadata = { title: "Email templates" };
@@ -18,12 +20,10 @@ export default async function EmailTemplatesPage(props: { searchParams: Promise<
   const preview = await renderTemplatePreview(selected);
 
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Email templates</h1>
-        <p className="text-muted-foreground">Every email Tollgate can send, rendered with sample data.</p>
-      </div>
-
+    <AdminPage
+      title="Email templates"
+      description="Every email Tollgate can send, rendered with sample data."
+    >
       <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
         <nav aria-label="Templates">
           <ul className="grid gap-1">
@@ -62,24 +62,19 @@ export default async function EmailTemplatesPage(props: { searchParams: Promise<
             </CardContent>
           </Card>
 
-          <Card>
-            <CardHeader>
-              <CardTitle>Send a test email</CardTitle>
-              <CardDescription>
-                Sends a template with its sample data. It goes through the outbox like any other email.
-              </CardDescription>
-            </CardHeader>
-            <CardContent>
-              <SendTestForm
-                key={selected}
-                templates={templates}
-                defaultTemplate={selected}
-                defaultTo={admin.email}
-              />
-            </CardContent>
-          </Card>
+          <FormCard
+            title="Send a test email"
+            description="Sends a template with its sample data. It goes through the outbox like any other email."
+          >
+            <SendTestForm
+              key={selected}
+              templates={templates}
+              defaultTemplate={selected}
+              defaultTo={admin.email}
+            />
+          </FormCard>
         </div>
       </div>
-    </div>
+    </AdminPage>
   );
 }

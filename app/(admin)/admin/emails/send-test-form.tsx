@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { FormField } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
-import { Label } from "@/components/ui/label";
+import { SelectField } from "@/components/forms/select-field";
 import { sendTestEmailAction, type SendTestState } from "./actions";
 
 type Props = { templates: { name: string; subject: string }[]; defaultTemplate: string; defaultTo: string };
@@ -34,29 +34,20 @@ export function SendTestForm({ templates, defaultTemplate, defaultTo }: Props) {
         className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-start"
         noValidate
       >
-        <div className="grid gap-2">
-          <Label htmlFor="test-template">Template</Label>
-          <select
-            id="test-template"
-            name="template"
-            required
-            defaultValue={state.values?.template ?? defaultTemplate}
-            aria-invalid={templateErrors?.length ? true : undefined}
-            aria-describedby={templateErrors?.length ? "test-template-error" : undefined}
-            className="h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-          >
-            {templates.map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-          {templateErrors?.length ? (
-            <p id="test-template-error" className="text-sm text-destructive">
-              {templateErrors.join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <SelectField
+          id="test-template"
+          label="Template"
+          name="template"
+          required
+          defaultValue={state.values?.template ?? defaultTemplate}
+          errors={templateErrors}
+        >
+          {templates.map((t) => (
+            <option key={t.name} value={t.name}>
+              {t.name}
+            </option>
+          ))}
+        </SelectField>
         <FormField
           id="test-to"
           label="Recipient"

@@ -1,4 +1,4 @@
-import type { PaymentProviderKind, PaymentStatus } from "@/lib/db";
+import type { PaymentProviderKind } from "@/lib/db";
 import type { RefundQuote } from "@/lib/payments/refunds";
 
 // A refund is about an exact sum, so cents always show ("$79.00", where the catalog says "$79").
@@ -17,13 +17,6 @@ export function refundSentence(quote: RefundQuote, currency: string) {
   if (quote.basis === "time_left") return `Refund ${amount}, prorated for the time left in the period.`;
   return `Refund ${amount} for the unspent share of its credits.`;
 }
-
-export const STATUS_LABEL: Record<PaymentStatus, string> = {
-  paid: "Paid",
-  failed: "Failed",
-  refunded: "Refunded",
-  partially_refunded: "Partially refunded",
-};
 
 export const PROVIDER_LABEL: Record<PaymentProviderKind, string> = {
   stripe: "Stripe",

@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionDialog } from "@/components/admin/action-dialog";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { refundPaymentAction } from "./actions";
 import { useRefundNotices } from "./refund-notice";
 
@@ -22,7 +22,7 @@ type Props = {
 export function RefundButton({ paymentId, currency, triggerLabel, summary, consequence, details }: Props) {
   const notices = useRefundNotices();
   return (
-    <ActionDialog
+    <ConfirmButton
       trigger="Refund"
       triggerLabel={triggerLabel}
       triggerVariant="outline"

@@ -10,19 +10,23 @@ import {
   StatusFilter,
   TierFilter,
 } from "@/components/admin/filter-fields";
-import { WorkspaceStatusBadge, accountTypeLabel, planName } from "@/components/admin/status-badges";
-import { Badge } from "@/components/ui/badge";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import { accountTypeLabel, planName } from "@/components/admin/workspace-labels";
+import { RoleBadge } from "@/components/admin/role-badge";
+import { StatusBadge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { filterParams, isFiltered, type SearchParams } from "@/lib/admin/filters";
 import { listUsers, parseUserFilter } from "@/lib/admin/users";
 import { filterTiers } from "@/lib/admin/workspaces";
 import { formatDate } from "@/lib/utils/format";
-import { VerifiedBadge } from "../../_components/badges";
+import { AdminPage } from "../../_components/admin-page";
 import { FilterForm } from "../../_components/filter-form";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Users" };
+
+type Row = Awaited<ReturnType<typeof listUsers>>["rows"][number];
 
 export default async function UsersPage(props: { searchParams: Promise<SearchParams> }) {
   await requireAdmin();
@@ -35,14 +39,10 @@ export default async function UsersPage(props: { searchParams: Promise<SearchPar
   const filtered = isFiltered(filter);
 
   return (
-    <div className="mx-auto grid max-w-6xl min-w-0 gap-6">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <p className="text-muted-foreground">
-          Everyone with a Tollgate account, newest first. Plan and status are those of the workspace they own.
-        </p>
-      </div>
-
+    <AdminPage
+      title="Users"
+      description="Everyone with a Tollgate account, newest first. Plan and status are those of the workspace they own."
+    >
       <FilterForm action="/admin/users" label="Search users" active={filtered}>
         <FilterSearch id="users-q" name="q" label="Email or name" value={filter.q} />
         <FilterSelect id="users-verified" name="verified" label="Email verified" value={filter.verified}>
@@ -62,73 +62,73 @@ export default async function UsersPage(props: { searchParams: Promise<SearchPar
         <FilterDate id="users-to" name="to" label="Signed up to" value={filter.to} />
       </FilterForm>
 
-      {rows.length === 0 ? (
-        <EmptyState title={filtered ? "No users match these filters" : "No users yet"}>
-          <p>
-            {filtered ? "Try another search or fewer filters." : "Accounts appear here as people sign up."}
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable label="Users, newest first" minWidth="min-w-[56rem]">
-            <thead>
-              <tr>
-                <Th>Email</Th>
-                <Th>Name</Th>
-                <Th>Role</Th>
-                <Th>Email status</Th>
-                <Th>Plan</Th>
-                <Th>Status</Th>
-                <Th>Signed up</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((user) => {
-                const owned = user.memberships[0]?.workspace;
-                return (
-                  <tr key={user.id}>
-                    <Td className="font-medium break-all">
-                      <Link href={`/admin/users/${user.id}`} className={linkClass}>
-                        {user.email}
-                      </Link>
-                    </Td>
-                    <Td className={user.name ? undefined : "text-muted-foreground"}>{user.name ?? "—"}</Td>
-                    <Td>
-                      <Badge variant={user.role === "admin" ? "default" : "secondary"}>
-                        {user.role === "admin" ? "Admin" : "User"}
-                      </Badge>
-                    </Td>
-                    <Td>
-                      <VerifiedBadge verified={Boolean(user.emailVerifiedAt)} />
-                    </Td>
-                    <Td className="whitespace-nowrap">
-                      {owned ? (
-                        `${planName(owned.subscriptions)} · ${accountTypeLabel(owned.accountType)}`
-                      ) : (
-                        <span className="text-muted-foreground">No workspace</span>
-                      )}
-                    </Td>
-                    <Td>
-                      <WorkspaceStatusBadge
-                        suspended={user.memberships.some((m) => m.workspace.suspendedAt)}
-                      />
-                    </Td>
-                    <Td className="whitespace-nowrap">{formatDate(user.createdAt)}</Td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </DataTable>
-          <Pagination
-            basePath="/admin/users"
-            params={filterParams(filter)}
-            page={page}
-            pageCount={pageCount}
-            total={total}
-            noun={total === 1 ? "user" : "users"}
+      <DataTable<Row>
+        label="Users, newest first"
+        minWidth="56rem"
+        rows={rows}
+        rowKey={(user) => user.id}
+        empty={
+          <EmptyState
+            title={filtered ? "No users match these filters" : "No users yet"}
+            description={
+              filtered ? "Try another search or fewer filters." : "Accounts appear here as people sign up."
+            }
           />
-        </>
-      )}
-    </div>
+        }
+        columns={[
+          {
+            header: "Email",
+            kind: "primary",
+            className: "break-all",
+            cell: (user) => (
+              <Link href={`/admin/users/${user.id}`} className={linkClass}>
+                {user.email}
+              </Link>
+            ),
+          },
+          {
+            header: "Name",
+            priority: "low",
+            cell: (user) => user.name ?? <span className="text-muted-foreground">—</span>,
+          },
+          { header: "Role", cell: (user) => <RoleBadge role={user.role} /> },
+          {
+            header: "Email status",
+            cell: (user) => <StatusBadge status={user.emailVerifiedAt ? "verified" : "unverified"} />,
+          },
+          {
+            header: "Plan",
+            className: "whitespace-nowrap",
+            cell: (user) => {
+              const owned = user.memberships[0]?.workspace;
+              return owned ? (
+                `${planName(owned.subscriptions)} · ${accountTypeLabel(owned.accountType)}`
+              ) : (
+                <span className="text-muted-foreground">No workspace</span>
+              );
+            },
+          },
+          {
+            header: "Status",
+            cell: (user) => (
+              <StatusBadge
+                status={user.memberships.some((m) => m.workspace.suspendedAt) ? "suspended" : "active"}
+              />
+            ),
+          },
+          { header: "Signed up", className: "whitespace-nowrap", cell: (user) => formatDate(user.createdAt) },
+        ]}
+      />
+      {rows.length > 0 ? (
+        <Pagination
+          basePath="/admin/users"
+          params={filterParams(filter)}
+          page={page}
+          pageCount={pageCount}
+          total={total}
+          noun={total === 1 ? "user" : "users"}
+        />
+      ) : null}
+    </AdminPage>
   );
 }

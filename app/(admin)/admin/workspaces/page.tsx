@@ -9,17 +9,22 @@ import {
   StatusFilter,
   TierFilter,
 } from "@/components/admin/filter-fields";
-import { WorkspaceStatusBadge, accountTypeLabel, planName } from "@/components/admin/status-badges";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import { accountTypeLabel, planName } from "@/components/admin/workspace-labels";
+import { StatusBadge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { filterParams, isFiltered, type SearchParams } from "@/lib/admin/filters";
 import { filterTiers, listWorkspaces, parseWorkspaceFilter } from "@/lib/admin/workspaces";
 import { formatCredits } from "@/lib/catalog/money";
 import { formatDate } from "@/lib/utils/format";
+import { AdminPage } from "../../_components/admin-page";
 import { FilterForm } from "../../_components/filter-form";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Workspaces" };
+
+type Row = Awaited<ReturnType<typeof listWorkspaces>>["rows"][number];
 
 export default async function WorkspacesPage(props: { searchParams: Promise<SearchParams> }) {
   await requireAdmin();
@@ -32,12 +37,7 @@ export default async function WorkspacesPage(props: { searchParams: Promise<Sear
   const filtered = isFiltered(filter);
 
   return (
-    <div className="mx-auto grid max-w-6xl min-w-0 gap-6">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Workspaces</h1>
-        <p className="text-muted-foreground">Every billing account, personal and team, newest first.</p>
-      </div>
-
+    <AdminPage title="Workspaces" description="Every billing account, personal and team, newest first.">
       <FilterForm action="/admin/workspaces" label="Filter workspaces" active={filtered}>
         <FilterSearch id="workspaces-q" name="q" label="Name, slug or owner email" value={filter.q} />
         <TierFilter idPrefix="workspaces" value={filter.tier} tiers={tiers} />
@@ -47,60 +47,65 @@ export default async function WorkspacesPage(props: { searchParams: Promise<Sear
         <FilterDate id="workspaces-to" name="to" label="Created to" value={filter.to} />
       </FilterForm>
 
-      {rows.length === 0 ? (
-        <EmptyState title={filtered ? "No workspaces match these filters" : "No workspaces yet"}>
-          <p>
-            {filtered
-              ? "Try another search or fewer filters."
-              : "Every sign-up creates a personal workspace."}
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable label="Workspaces, newest first" minWidth="min-w-[56rem]">
-            <thead>
-              <tr>
-                <Th>Name</Th>
-                <Th>Owner</Th>
-                <Th>Tier</Th>
-                <Th>Account type</Th>
-                <Th className="text-right">Balance (credits)</Th>
-                <Th>Status</Th>
-                <Th>Created</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((ws) => (
-                <tr key={ws.id}>
-                  <Td className="font-medium break-words">
-                    <Link href={`/admin/workspaces/${ws.id}`} className={linkClass}>
-                      {ws.name}
-                    </Link>
-                  </Td>
-                  <Td className="break-all">
-                    {ws.memberships[0]?.user.email ?? <span className="text-muted-foreground">—</span>}
-                  </Td>
-                  <Td className="whitespace-nowrap">{planName(ws.subscriptions)}</Td>
-                  <Td className="whitespace-nowrap">{accountTypeLabel(ws.accountType)}</Td>
-                  <Td className="text-right tabular-nums">{formatCredits(ws.balanceMillicredits)}</Td>
-                  <Td>
-                    <WorkspaceStatusBadge suspended={Boolean(ws.suspendedAt)} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{formatDate(ws.createdAt)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-          <Pagination
-            basePath="/admin/workspaces"
-            params={filterParams(filter)}
-            page={page}
-            pageCount={pageCount}
-            total={total}
-            noun={total === 1 ? "workspace" : "workspaces"}
+      <DataTable<Row>
+        label="Workspaces, newest first"
+        minWidth="56rem"
+        rows={rows}
+        rowKey={(ws) => ws.id}
+        empty={
+          <EmptyState
+            title={filtered ? "No workspaces match these filters" : "No workspaces yet"}
+            description={
+              filtered
+                ? "Try another search or fewer filters."
+                : "Every sign-up creates a personal workspace."
+            }
           />
-        </>
-      )}
-    </div>
+        }
+        columns={[
+          {
+            header: "Name",
+            kind: "primary",
+            className: "break-words",
+            cell: (ws) => (
+              <Link href={`/admin/workspaces/${ws.id}`} className={linkClass}>
+                {ws.name}
+              </Link>
+            ),
+          },
+          {
+            header: "Owner",
+            className: "break-all",
+            cell: (ws) => ws.memberships[0]?.user.email ?? <span className="text-muted-foreground">—</span>,
+          },
+          { header: "Tier", className: "whitespace-nowrap", cell: (ws) => planName(ws.subscriptions) },
+          {
+            header: "Account type",
+            className: "whitespace-nowrap",
+            cell: (ws) => accountTypeLabel(ws.accountType),
+          },
+          {
+            header: "Balance (credits)",
+            kind: "money",
+            cell: (ws) => formatCredits(ws.balanceMillicredits),
+          },
+          {
+            header: "Status",
+            cell: (ws) => <StatusBadge status={ws.suspendedAt ? "suspended" : "active"} />,
+          },
+          { header: "Created", className: "whitespace-nowrap", cell: (ws) => formatDate(ws.createdAt) },
+        ]}
+      />
+      {rows.length > 0 ? (
+        <Pagination
+          basePath="/admin/workspaces"
+          params={filterParams(filter)}
+          page={page}
+          pageCount={pageCount}
+          total={total}
+          noun={total === 1 ? "workspace" : "workspaces"}
+        />
+      ) : null}
+    </AdminPage>
   );
 }

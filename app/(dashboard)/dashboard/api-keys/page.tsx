@@ -1,35 +1,23 @@
 // GET /dashboard/api-keys — the workspace's API keys; members create their own (shown once), owners and admins manage all.
-import { CircleCheck, CircleX, Clock } from "lucide-react";
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
-import {
-  KeyCells,
-  KeyHeadCells,
-  keyStatus,
-  keyStatusLabel,
-  type KeyStatus,
-} from "@/components/api-keys/key-columns";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import { keyColumns, keyStatus } from "@/components/api-keys/key-columns";
+import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { getDashboardContext } from "@/lib/auth/session";
-import { can } from "@/lib/workspaces/permissions";
 import { formatCredits } from "@/lib/catalog/money";
 import { listApiKeys } from "@/lib/metering/api-keys";
 import { nextUtcMidnight } from "@/lib/metering/time";
 import { formatDate } from "@/lib/utils/format";
-import { CreateKeyForm } from "./create-key-form";
-import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
+import { can } from "@/lib/workspaces/permissions";
 import { revokeKeyAction } from "./actions";
+import { CreateKeyForm } from "./create-key-form";
 
 export const metadata: Metadata = { title: "API keys" };
-
-const STATUS_ICON: Record<KeyStatus, ReactNode> = {
-  active: <CircleCheck className="size-3.5 text-success" aria-hidden />,
-  revoked: <CircleX className="size-3.5 text-destructive" aria-hidden />,
-  expired: <Clock className="size-3.5 text-warning" aria-hidden />,
-};
 
 export default async function ApiKeysPage() {
   const { user, workspace, role } = await getDashboardContext();
@@ -43,16 +31,18 @@ export default async function ApiKeysPage() {
 
   return (
     <div className="mx-auto grid max-w-6xl gap-6">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
-        <p className="text-muted-foreground">
-          Your apps send a key as{" "}
-          <code className="rounded bg-muted px-1 py-0.5 font-mono text-sm text-foreground">
-            Authorization: Bearer tg_…
-          </code>{" "}
-          on every call to the Tollgate API. Calls are charged to {workspace.name}.
-        </p>
-      </div>
+      <PageHeader
+        title="API keys"
+        description={
+          <p>
+            Your apps send a key as{" "}
+            <code className="rounded bg-muted px-1 py-0.5 font-mono text-sm text-foreground">
+              Authorization: Bearer tg_…
+            </code>{" "}
+            on every call to the Tollgate API. Calls are charged to {workspace.name}.
+          </p>
+        }
+      />
 
       <Card>
         <CardHeader>
@@ -77,60 +67,55 @@ export default async function ApiKeysPage() {
         </CardContent>
       </Card>
 
-      {keys.length === 0 ? (
-        <EmptyState title="No API keys yet">
-          <p>
-            {canCreate
-              ? "Create one above to let your apps call the Tollgate API."
-              : "An owner or admin of this workspace can create one."}
-          </p>
-        </EmptyState>
-      ) : (
-        <DataTable label="API keys" minWidth="min-w-[56rem]">
-          <thead>
-            <tr>
-              <KeyHeadCells />
-              <Th>Expires</Th>
-              <Th className="text-right">Monthly cap</Th>
-              <Th>Status</Th>
-              {canCreate ? <Th className="text-right">Actions</Th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((key) => {
-              const s = keyStatus(key, now);
-              return (
-                <tr key={key.id}>
-                  <KeyCells apiKey={key} />
-                  <Td className="whitespace-nowrap">{key.expiresAt ? formatDate(key.expiresAt) : "Never"}</Td>
-                  <Td className="text-right whitespace-nowrap tabular-nums">
-                    {key.monthlySpendCapMillicredits === null
-                      ? "No cap"
-                      : `${formatCredits(key.monthlySpendCapMillicredits)} credits`}
-                  </Td>
-                  <Td>
-                    <Badge variant="outline" className="gap-1 whitespace-nowrap">
-                      {STATUS_ICON[s]}
-                      {keyStatusLabel[s]}
-                    </Badge>
-                  </Td>
-                  {canCreate ? (
-                    <Td className="text-right">
-                      {s === "active" && canRevoke(key) ? (
-                        <RevokeKeyButton
-                          name={key.name}
-                          revokeAction={revokeKeyAction}
-                          fields={{ id: key.id }}
-                        />
-                      ) : null}
-                    </Td>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </DataTable>
-      )}
+      <DataTable
+        label="API keys"
+        minWidth="48rem"
+        rows={keys}
+        rowKey={(key) => key.id}
+        empty={
+          <EmptyState
+            title="No API keys yet"
+            description={
+              canCreate
+                ? "Create one above to let your apps call the Tollgate API."
+                : "An owner or admin of this workspace can create one."
+            }
+          />
+        }
+        columns={[
+          ...keyColumns<(typeof keys)[number]>(),
+          {
+            header: "Expires",
+            cell: (key) => (key.expiresAt ? formatDate(key.expiresAt) : "Never"),
+            className: "whitespace-nowrap",
+          },
+          {
+            header: "Monthly cap",
+            kind: "money",
+            cell: (key) =>
+              key.monthlySpendCapMillicredits === null
+                ? "No cap"
+                : `${formatCredits(key.monthlySpendCapMillicredits)} credits`,
+          },
+          { header: "Status", cell: (key) => <StatusBadge status={keyStatus(key, now)} /> },
+          ...(canCreate
+            ? [
+                {
+                  header: "Actions",
+                  kind: "actions" as const,
+                  cell: (key: (typeof keys)[number]) =>
+                    keyStatus(key, now) === "active" && canRevoke(key) ? (
+                      <RevokeKeyButton
+                        name={key.name}
+                        revokeAction={revokeKeyAction}
+                        fields={{ id: key.id }}
+                      />
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { liveSubscription } from "@/lib/billing/subscriptions";
 import type { Tier } from "@/lib/db";
@@ -60,9 +60,9 @@ export function CurrentPlanCard({
         <div className="flex flex-wrap items-center gap-3">
           <p className="text-2xl font-semibold">{sub ? sub.tier.name : "Free"}</p>
           {sub ? (
-            <Badge variant={sub.status === "past_due" ? "destructive" : "outline"}>
-              {sub.cancelAtPeriodEnd ? "ends at period end" : sub.status.replace("_", " ")}
-            </Badge>
+            <StatusBadge status={sub.status}>
+              {sub.cancelAtPeriodEnd ? "Ends at period end" : undefined}
+            </StatusBadge>
           ) : null}
         </div>
         {sub ? (

@@ -1,5 +1,6 @@
 // GET /dashboard/billing — the workspace's plan, changing or choosing one, the card on file, and billing history
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
@@ -43,10 +44,7 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
     params.plan === code ? (params.interval === "year" ? "year" : "month") : null;
   return (
     <div className="mx-auto grid max-w-5xl gap-6">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Billing</h1>
-        <p className="text-muted-foreground">The plan {workspace.name} is on, and what it has paid.</p>
-      </div>
+      <PageHeader title="Billing" description={`The plan ${workspace.name} is on, and what it has paid.`} />
       {params.verified ? <Alert variant="success">Your email is confirmed.</Alert> : null}
       {params.subscribed ? (
         <Alert variant="success">

@@ -1,7 +1,9 @@
 // GET /dashboard/credits — the current balance and every ledger entry behind it, newest first.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
@@ -53,12 +55,10 @@ export default async function CreditsPage(props: {
 
   return (
     <div className="mx-auto grid max-w-6xl gap-6">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Credits</h1>
-        <p className="text-muted-foreground">
-          Every credit that came into or went out of {workspace.name}. Times are UTC.
-        </p>
-      </div>
+      <PageHeader
+        title="Credits"
+        description={`Every credit that came into or went out of ${workspace.name}. Times are UTC.`}
+      />
 
       {params.purchased ? (
         <Alert variant="success">Payment received. Your credits are in your balance.</Alert>
@@ -143,55 +143,52 @@ export default async function CreditsPage(props: {
         </Card>
       ) : null}
 
-      {ledger.entries.length === 0 ? (
-        <EmptyState title="No credit movements yet">
-          <p>Purchases, grants and paid calls will be listed here, each with the balance it left.</p>
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable label="Credit ledger, newest first" minWidth="min-w-[44rem]">
-            <thead>
-              <tr>
-                <Th>Date (UTC)</Th>
-                <Th>Kind</Th>
-                <Th>Details</Th>
-                <Th className="text-right">Amount (credits)</Th>
-                <Th className="text-right">Balance after</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {ledger.entries.map((e) => (
-                <tr key={e.id}>
-                  <Td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</Td>
-                  <Td className="whitespace-nowrap">{KIND_LABEL[e.kind]}</Td>
-                  <Td className="min-w-48">
-                    {e.reason ? <span className="block break-words">{e.reason}</span> : null}
-                    <span className="block font-mono text-xs break-all text-muted-foreground">
-                      {e.reference}
-                    </span>
-                  </Td>
-                  <Td
-                    className={`text-right font-medium whitespace-nowrap tabular-nums ${e.amountMillicredits > 0n ? "text-success" : ""}`}
-                  >
-                    {signed(e.amountMillicredits)}
-                  </Td>
-                  <Td className="text-right whitespace-nowrap tabular-nums">
-                    {formatCredits(e.balanceAfterMillicredits)}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-          <Pagination
-            basePath="/dashboard/credits"
-            params={{}}
-            page={ledger.page}
-            pageCount={ledger.pageCount}
-            total={ledger.total}
-            noun={ledger.total === 1 ? "entry" : "entries"}
+      <DataTable
+        label="Credit ledger, newest first"
+        rows={ledger.entries}
+        rowKey={(e) => e.id}
+        empty={
+          <EmptyState
+            title="No credit movements yet"
+            description="Purchases, grants and paid calls will be listed here, each with the balance it left."
           />
-        </>
-      )}
+        }
+        columns={[
+          { header: "Date (UTC)", cell: (e) => formatDateTime(e.createdAt), className: "whitespace-nowrap" },
+          { header: "Kind", cell: (e) => KIND_LABEL[e.kind], className: "whitespace-nowrap" },
+          {
+            header: "Details",
+            className: "min-w-48",
+            cell: (e) => (
+              <>
+                {e.reason ? <span className="block break-words">{e.reason}</span> : null}
+                <span className="block font-mono text-xs break-all text-muted-foreground">{e.reference}</span>
+              </>
+            ),
+          },
+          {
+            header: "Amount (credits)",
+            kind: "money",
+            cell: (e) => (
+              <span className={e.amountMillicredits > 0n ? "text-success" : undefined}>
+                {signed(e.amountMillicredits)}
+              </span>
+            ),
+            className: "font-medium",
+          },
+          { header: "Balance after", kind: "money", cell: (e) => formatCredits(e.balanceAfterMillicredits) },
+        ]}
+      />
+      {ledger.entries.length > 0 ? (
+        <Pagination
+          basePath="/dashboard/credits"
+          params={{}}
+          page={ledger.page}
+          pageCount={ledger.pageCount}
+          total={ledger.total}
+          noun={ledger.total === 1 ? "entry" : "entries"}
+        />
+      ) : null}
     </div>
   );
 }

@@ -4,13 +4,15 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { PageHeader } from "@/components/ui/page-header";
 import { getDashboardContext } from "@/lib/auth/session";
 import { can } from "@/lib/workspaces/permissions";
 import { byokProviders, listProviderKeys } from "@/lib/byok/keys";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
+import { removeProviderKeyAction } from "./actions";
 import { ProviderKeyForm } from "./provider-key-form";
 import { providerLabel } from "./providers";
-import { RemoveKeyButton } from "./remove-key-button";
 
 export const metadata: Metadata = { title: "Provider keys" };
 
@@ -23,19 +25,23 @@ export default async function ProviderKeysPage() {
 
   return (
     <div className="mx-auto grid max-w-3xl gap-6">
-      <div className="grid gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Provider keys</h1>
-        <p className="text-muted-foreground">
-          Bring your own key: when {workspace.name} has a key for a model&apos;s provider, calls to{" "}
-          <code className={`${code} break-all`}>POST /api/v1/chat/completions</code> use your key instead of
-          Tollgate&apos;s.
-        </p>
-        <p className="text-muted-foreground">
-          The provider bills you for those calls directly, so Tollgate records them as billed{" "}
-          <strong className="text-foreground">byok</strong> with no markup and charges 0 credits. Without a
-          key, calls use Tollgate&apos;s key and are charged in credits.
-        </p>
-      </div>
+      <PageHeader
+        title="Provider keys"
+        description={
+          <div className="grid gap-2">
+            <p>
+              Bring your own key: when {workspace.name} has a key for a model&apos;s provider, calls to{" "}
+              <code className={`${code} break-all`}>POST /api/v1/chat/completions</code> use your key instead
+              of Tollgate&apos;s.
+            </p>
+            <p>
+              The provider bills you for those calls directly, so Tollgate records them as billed{" "}
+              <strong className="text-foreground">byok</strong> with no markup and charges 0 credits. Without
+              a key, calls use Tollgate&apos;s key and are charged in credits.
+            </p>
+          </div>
+        }
+      />
 
       {canManage ? null : (
         <Alert variant="info">
@@ -80,7 +86,22 @@ export default async function ProviderKeysPage() {
               {canManage ? (
                 <div className="grid gap-4">
                   <ProviderKeyForm provider={provider} label={label} replacing={Boolean(key)} />
-                  <RemoveKeyButton provider={provider} label={label} hasKey={Boolean(key)} />
+                  {key ? (
+                    <ConfirmButton
+                      trigger="Remove"
+                      triggerLabel={`Remove ${label} key`}
+                      triggerVariant="outline"
+                      triggerSize="sm"
+                      triggerClassName="justify-self-start"
+                      title={`Remove your ${label} key?`}
+                      description={`Calls to ${label} models will use Tollgate's key again and be charged in credits.`}
+                      confirmLabel="Yes, remove"
+                      confirmAriaLabel={`Yes, remove ${label} key`}
+                      pendingLabel="Removing…"
+                      action={removeProviderKeyAction}
+                      fields={{ provider }}
+                    />
+                  ) : null}
                 </div>
               ) : null}
             </CardContent>

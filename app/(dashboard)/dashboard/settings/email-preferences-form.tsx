@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionToast } from "@/components/forms/use-action-toast";
 import { Alert } from "@/components/ui/alert";
 import type { EmailCategory } from "@/lib/notifications/preferences";
 import { saveEmailPreferencesAction } from "./notification-actions";
@@ -11,16 +12,13 @@ type CategoryRow = { category: EmailCategory; label: string; description: string
 
 export function EmailPreferencesForm({ categories }: { categories: CategoryRow[] }) {
   const [state, action] = useActionState(saveEmailPreferencesAction, {});
+  useActionToast(state);
   // React resets the form after an action, so the defaults follow what was just submitted.
   const isChecked = ({ category, enabled }: CategoryRow) =>
     state.values?.[category] ? state.values[category] === "on" : enabled;
   return (
     <form action={action} className="grid gap-4">
-      {state.error ? (
-        <Alert variant="error">{state.error}</Alert>
-      ) : state.ok && state.message ? (
-        <Alert variant="success">{state.message}</Alert>
-      ) : null}
+      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
       <fieldset className="grid gap-4">
         <legend className="sr-only">Emails you receive</legend>
         {categories.map((row) => (

@@ -2,18 +2,16 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionToast } from "@/components/forms/use-action-toast";
 import { Alert } from "@/components/ui/alert";
 import { setOverageAction } from "../../actions";
 
 export function OverageForm({ enabled }: { enabled: boolean }) {
   const [state, action] = useActionState(setOverageAction, {});
+  useActionToast(state);
   return (
     <form action={action} className="grid gap-4">
-      {state.error ? (
-        <Alert variant="error">{state.error}</Alert>
-      ) : state.message ? (
-        <Alert variant="success">{state.message}</Alert>
-      ) : null}
+      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
       <input type="hidden" name="overage" value="off" />
       <label className="flex items-start gap-3 text-sm">
         <input

@@ -1,5 +1,6 @@
 // GET /dashboard/settings — the signed-in person's profile, password, security link and email preferences.
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
@@ -23,12 +24,10 @@ export default async function SettingsPage() {
   }));
   return (
     <div className="mx-auto grid max-w-2xl gap-6">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-        <p className="text-muted-foreground">
-          Your profile, how you sign in, and how {workspace.name} is billed.
-        </p>
-      </div>
+      <PageHeader
+        title="Settings"
+        description={`Your profile, how you sign in, and how ${workspace.name} is billed.`}
+      />
 
       {managesBilling ? (
         <Card>

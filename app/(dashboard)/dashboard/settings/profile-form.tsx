@@ -3,15 +3,16 @@
 import { useActionState } from "react";
 import { FormField } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionToast } from "@/components/forms/use-action-toast";
 import { Alert } from "@/components/ui/alert";
 import { updateProfileAction } from "../../actions";
 
 export function ProfileForm({ name, email }: { name: string; email: string }) {
   const [state, action] = useActionState(updateProfileAction, {});
+  useActionToast(state);
   return (
     <form action={action} className="grid gap-4" noValidate>
       {state.error ? <Alert variant="error">{state.error}</Alert> : null}
-      {state.ok && state.message ? <Alert variant="success">{state.message}</Alert> : null}
       <FormField
         label="Name"
         name="name"

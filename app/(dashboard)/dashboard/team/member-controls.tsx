@@ -3,9 +3,9 @@
 import { useActionState, useId } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
 import type { ActionState } from "@/lib/auth/action";
 import { changeRoleAction, setCapAction } from "./actions";
-import { selectClass } from "./team-forms";
 
 function Outcome({ state, id }: { state: ActionState; id: string }) {
   return (
@@ -36,24 +36,26 @@ export function RoleForm({
   return (
     <form action={action} className="grid gap-1">
       <input type="hidden" name="membershipId" value={membershipId} />
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={`${id}-role`} className="sr-only">
           Role for {who}
         </label>
-        <select
-          key={role}
-          id={`${id}-role`}
-          name="role"
-          defaultValue={role}
-          className={`${selectClass} h-9 w-32`}
-          aria-describedby={`${id}-outcome`}
-        >
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <div className="w-32 shrink-0">
+          <NativeSelect
+            key={role}
+            id={`${id}-role`}
+            name="role"
+            defaultValue={role}
+            className="h-9"
+            aria-describedby={`${id}-outcome`}
+          >
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
         <SubmitButton size="sm" variant="outline" aria-label={`Save role for ${who}`} pendingLabel="Saving…">
           Save
         </SubmitButton>
@@ -71,7 +73,7 @@ export function CapForm({ membershipId, who, cap }: { membershipId: string; who:
   return (
     <form action={action} className="grid gap-1">
       <input type="hidden" name="membershipId" value={membershipId} />
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={`${id}-cap`} className="sr-only">
           Monthly spend cap for {who}, in credits
         </label>

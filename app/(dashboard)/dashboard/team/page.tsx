@@ -2,11 +2,12 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { PageHeader } from "@/components/ui/page-header";
 import { getDashboardContext } from "@/lib/auth/session";
 import { listMembers, listPendingInvites, memberUsage } from "@/lib/teams/roster";
 import { can } from "@/lib/workspaces/permissions";
 import { leaveTeamAction } from "./actions";
-import { ActionButton } from "@/components/forms/action-button";
 import { InvitesTable, MembersTable, MemberUsageTable } from "./team-tables";
 import { PermissionsTable } from "./permissions-table";
 import { CreateTeamForm, InviteForm, RenameTeamForm } from "./team-forms";
@@ -27,13 +28,10 @@ export default async function TeamPage(props: {
   if (workspace.personal) {
     return (
       <div className="mx-auto grid max-w-6xl gap-6">
-        <div className="grid gap-1">
-          <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
-          <p className="text-muted-foreground">
-            {workspace.name} is your personal workspace: only you use it. A team is a workspace several people
-            share, with one credit pool, a role for each member and an optional monthly spend cap per member.
-          </p>
-        </div>
+        <PageHeader
+          title="Team"
+          description={`${workspace.name} is your personal workspace: only you use it. A team is a workspace several people share, with one credit pool, a role for each member and an optional monthly spend cap per member.`}
+        />
         <Card>
           <CardHeader>
             <CardTitle>Create a team</CardTitle>
@@ -60,13 +58,10 @@ export default async function TeamPage(props: {
 
   return (
     <div className="mx-auto grid max-w-6xl gap-6">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
-        <p className="text-muted-foreground">
-          Everyone in {workspace.name} draws on its one credit pool. Spend is counted per UTC month, through
-          the API keys each member created.
-        </p>
-      </div>
+      <PageHeader
+        title="Team"
+        description={`Everyone in ${workspace.name} draws on its one credit pool. Spend is counted per UTC month, through the API keys each member created.`}
+      />
 
       {params.created ? (
         <Alert variant="success">Team created. Invite people to share its credits.</Alert>
@@ -127,15 +122,15 @@ export default async function TeamPage(props: {
         </CardHeader>
         {soleOwner ? null : (
           <CardContent>
-            <ActionButton
+            <ConfirmButton
+              trigger="Leave team"
+              triggerVariant="outline"
+              title={`Leave ${workspace.name}?`}
+              description="Only an invitation brings you back."
+              confirmLabel="Yes, leave team"
+              pendingLabel="Leaving…"
               action={leaveTeamAction}
               fields={{}}
-              label="Leave team"
-              pendingLabel="Leaving…"
-              confirm={{
-                warning: `Leave ${workspace.name}? Only an invitation brings you back.`,
-                label: "Yes, leave team",
-              }}
             />
           </CardContent>
         )}

@@ -1,5 +1,5 @@
 import { Check, Minus } from "lucide-react";
-import { DataTable, Td, Th } from "@/components/ui/data-table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import {
   MEMBER_ROLES,
   PERMISSION_INFO,
@@ -21,43 +21,43 @@ export function PermissionsTable() {
           What each role may do in a team. An admin cannot change or remove an owner, or make someone owner.
         </p>
       </div>
-      <DataTable label="Roles and permissions" minWidth="min-w-[44rem]">
-        <thead>
-          <tr>
-            <Th>Permission</Th>
+      <Table label="Roles and permissions" minWidth="44rem">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Permission</TableHead>
             {MEMBER_ROLES.map((role) => (
-              <Th key={role} className="text-center">
+              <TableHead key={role} className="text-center">
                 {ROLE_LABEL[role]}
-              </Th>
+              </TableHead>
             ))}
-          </tr>
-        </thead>
-        <tbody>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {permissions.map((permission) => (
-            <tr key={permission}>
-              <Th scope="row" className="bg-transparent font-normal whitespace-normal text-foreground">
+            <TableRow key={permission}>
+              <TableHead scope="row" className="bg-transparent font-normal whitespace-normal text-foreground">
                 <span className="font-medium">{PERMISSION_INFO[permission].label}</span>
                 <span className="block text-xs text-muted-foreground">
                   {PERMISSION_INFO[permission].covers}
                 </span>
-              </Th>
+              </TableHead>
               {MEMBER_ROLES.map((role) => {
                 const allowed = PERMISSIONS[permission].includes(role);
                 return (
-                  <Td key={role} className="text-center">
+                  <TableCell key={role} label={ROLE_LABEL[role]} className="text-center">
                     {allowed ? (
-                      <Check aria-hidden className="mx-auto size-4 text-success" />
+                      <Check aria-hidden className="size-4 text-success sm:mx-auto" />
                     ) : (
-                      <Minus aria-hidden className="mx-auto size-4 text-muted-foreground" />
+                      <Minus aria-hidden className="size-4 text-muted-foreground sm:mx-auto" />
                     )}
                     <span className="sr-only">{allowed ? "Allowed" : "Not allowed"}</span>
-                  </Td>
+                  </TableCell>
                 );
               })}
-            </tr>
+            </TableRow>
           ))}
-        </tbody>
-      </DataTable>
+        </TableBody>
+      </Table>
     </section>
   );
 }

@@ -2,14 +2,11 @@
 
 import { useActionState } from "react";
 import { FormField } from "@/components/forms/form-field";
+import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
-import { Label } from "@/components/ui/label";
 import type { ActionState } from "@/lib/auth/action";
 import { createTeamAction, inviteMemberAction, renameTeamAction } from "./actions";
-
-export const selectClass =
-  "h-10 w-full min-w-0 rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-wait disabled:opacity-60";
 
 function Outcome({ state }: { state: ActionState }) {
   if (state.error) return <Alert variant="error">{state.error}</Alert>;
@@ -17,53 +14,70 @@ function Outcome({ state }: { state: ActionState }) {
   return null;
 }
 
-export function CreateTeamForm() {
-  const [state, action] = useActionState(createTeamAction, {});
+/** The one field of creating a team and of renaming it. */
+function TeamNameForm({
+  action,
+  id,
+  name = "",
+  hint,
+  submit,
+}: {
+  action: typeof createTeamAction;
+  id: string;
+  name?: string;
+  hint?: string;
+  submit: { label: string; pendingLabel: string; variant?: "outline" };
+}) {
+  const [state, run] = useActionState(action, {});
   return (
-    <form action={action} className="grid gap-4" noValidate>
+    <form action={run} className="grid gap-4" noValidate>
       <Outcome state={state} />
       <FormField
         label="Team name"
         name="name"
-        id="create-team-name"
+        id={id}
         required
         maxLength={100}
         autoComplete="organization"
-        defaultValue={state.values?.name ?? ""}
+        defaultValue={state.values?.name ?? name}
         errors={state.fieldErrors?.name}
-        hint="You can rename it later."
+        hint={hint}
       />
-      <SubmitButton className="justify-self-start" pendingLabel="Creating team…">
-        Create team
+      <SubmitButton
+        className="justify-self-start"
+        variant={submit.variant}
+        pendingLabel={submit.pendingLabel}
+      >
+        {submit.label}
       </SubmitButton>
     </form>
   );
 }
 
-export function RenameTeamForm({ name }: { name: string }) {
-  const [state, action] = useActionState(renameTeamAction, {});
+export function CreateTeamForm() {
   return (
-    <form action={action} className="grid gap-4" noValidate>
-      <Outcome state={state} />
-      <FormField
-        label="Team name"
-        name="name"
-        id="rename-team-name"
-        required
-        maxLength={100}
-        defaultValue={state.values?.name ?? name}
-        errors={state.fieldErrors?.name}
-      />
-      <SubmitButton className="justify-self-start" variant="outline" pendingLabel="Saving…">
-        Save name
-      </SubmitButton>
-    </form>
+    <TeamNameForm
+      action={createTeamAction}
+      id="create-team-name"
+      hint="You can rename it later."
+      submit={{ label: "Create team", pendingLabel: "Creating team…" }}
+    />
+  );
+}
+
+export function RenameTeamForm({ name }: { name: string }) {
+  return (
+    <TeamNameForm
+      action={renameTeamAction}
+      id="rename-team-name"
+      name={name}
+      submit={{ label: "Save name", pendingLabel: "Saving…", variant: "outline" }}
+    />
   );
 }
 
 export function InviteForm({ roles }: { roles: { value: string; label: string }[] }) {
   const [state, action] = useActionState(inviteMemberAction, {});
-  const roleErrors = state.fieldErrors?.role;
   return (
     <form action={action} className="grid gap-4" noValidate>
       <Outcome state={state} />
@@ -80,28 +94,19 @@ export function InviteForm({ roles }: { roles: { value: string; label: string }[
           defaultValue={state.ok ? "" : (state.values?.email ?? "")}
           errors={state.fieldErrors?.email}
         />
-        <div className="grid content-start gap-2">
-          <Label htmlFor="invite-role">Role</Label>
-          <select
-            id="invite-role"
-            name="role"
-            defaultValue={state.values?.role ?? "member"}
-            aria-invalid={roleErrors?.length ? true : undefined}
-            aria-describedby={roleErrors?.length ? "invite-role-error" : undefined}
-            className={selectClass}
-          >
-            {roles.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-          {roleErrors?.length ? (
-            <p id="invite-role-error" className="text-sm text-destructive">
-              {roleErrors.join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <SelectField
+          label="Role"
+          name="role"
+          id="invite-role"
+          defaultValue={state.values?.role ?? "member"}
+          errors={state.fieldErrors?.role}
+        >
+          {roles.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <SubmitButton className="justify-self-start" pendingLabel="Sending invitation…">
         Send invitation

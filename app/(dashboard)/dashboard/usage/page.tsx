@@ -2,11 +2,14 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { PageHeader } from "@/components/ui/page-header";
 import { getDashboardContext } from "@/lib/auth/session";
 import { formatCredits } from "@/lib/catalog/money";
 import { BilledTo, type UsageEvent } from "@/lib/db";
@@ -17,8 +20,6 @@ import { BILLED_TO_LABEL, parseUsageSearch, searchQuery } from "./filters";
 export const metadata: Metadata = { title: "Usage" };
 
 const PAGE_SIZE = 50;
-const selectClass =
-  "h-10 w-full rounded-md border border-input bg-background px-3 text-sm text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 export default async function UsagePage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -34,20 +35,18 @@ export default async function UsagePage(props: {
 
   return (
     <div className="mx-auto grid max-w-6xl gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div className="grid gap-1">
-          <h1 className="text-2xl font-semibold tracking-tight">Usage</h1>
-          <p className="text-muted-foreground">
-            Every call your apps metered in {workspace.name}. Times are UTC.
-          </p>
-        </div>
-        <a
-          href={`/dashboard/usage/export${searchQuery(search)}`}
-          className={buttonVariants({ variant: "outline" })}
-        >
-          <Download aria-hidden /> Export CSV
-        </a>
-      </div>
+      <PageHeader
+        title="Usage"
+        description={`Every call your apps metered in ${workspace.name}. Times are UTC.`}
+        actions={
+          <a
+            href={`/dashboard/usage/export${searchQuery(search)}`}
+            className={buttonVariants({ variant: "outline" })}
+          >
+            <Download aria-hidden /> Export CSV
+          </a>
+        }
+      />
 
       <form
         role="search"
@@ -57,30 +56,25 @@ export default async function UsagePage(props: {
       >
         <div className="grid min-w-0 gap-2">
           <Label htmlFor="usage-model">Model</Label>
-          <select id="usage-model" name="model" defaultValue={search.model ?? ""} className={selectClass}>
+          <NativeSelect id="usage-model" name="model" defaultValue={search.model ?? ""}>
             <option value="">All models</option>
             {modelOptions.map((m) => (
               <option key={m} value={m}>
                 {m}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
         <div className="grid gap-2">
           <Label htmlFor="usage-billed-to">Billed to</Label>
-          <select
-            id="usage-billed-to"
-            name="billedTo"
-            defaultValue={search.billedTo ?? ""}
-            className={selectClass}
-          >
+          <NativeSelect id="usage-billed-to" name="billedTo" defaultValue={search.billedTo ?? ""}>
             <option value="">Anything</option>
             {Object.values(BilledTo).map((b) => (
               <option key={b} value={b}>
                 {BILLED_TO_LABEL[b]}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
         <div className="grid gap-2">
           <Label htmlFor="usage-from">From</Label>
@@ -102,50 +96,39 @@ export default async function UsagePage(props: {
         </div>
       </form>
 
-      {result.events.length === 0 ? (
-        <EmptyState title={filtered ? "No calls match these filters" : "No usage yet"}>
-          <p>
-            {filtered
-              ? "Try another model, billing source or date range."
-              : "Calls made with this workspace's API keys appear here as they happen."}
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable label="Usage events, newest first" minWidth="min-w-[48rem]">
-            <thead>
-              <tr>
-                <Th>Time (UTC)</Th>
-                <Th>Model</Th>
-                <Th className="text-right">Quantity or tokens</Th>
-                <Th>Billed to</Th>
-                <Th className="text-right">Credits charged</Th>
-                <Th className="text-right">Quota units</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.events.map((e) => (
-                <tr key={e.id}>
-                  <Td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</Td>
-                  <Td className="font-mono text-xs break-all">{e.modelKey}</Td>
-                  <Td className="text-right whitespace-nowrap tabular-nums">{amount(e)}</Td>
-                  <Td className="whitespace-nowrap">{BILLED_TO_LABEL[e.billedTo]}</Td>
-                  <Td className="text-right tabular-nums">{formatCredits(e.chargedMillicredits)}</Td>
-                  <Td className="text-right tabular-nums">{e.quotaUnits.toLocaleString("en-US")}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-          <Pagination
-            basePath="/dashboard/usage"
-            params={search}
-            page={result.page}
-            pageCount={result.pageCount}
-            total={result.total}
-            noun={result.total === 1 ? "call" : "calls"}
+      <DataTable
+        label="Usage events, newest first"
+        rows={result.events}
+        rowKey={(e) => e.id}
+        empty={
+          <EmptyState
+            title={filtered ? "No calls match these filters" : "No usage yet"}
+            description={
+              filtered
+                ? "Try another model, billing source or date range."
+                : "Calls made with this workspace's API keys appear here as they happen."
+            }
           />
-        </>
-      )}
+        }
+        columns={[
+          { header: "Time (UTC)", cell: (e) => formatDateTime(e.createdAt), className: "whitespace-nowrap" },
+          { header: "Model", cell: (e) => e.modelKey, className: "font-mono text-xs break-all" },
+          { header: "Quantity or tokens", kind: "numeric", cell: amount },
+          { header: "Billed to", cell: (e) => BILLED_TO_LABEL[e.billedTo], className: "whitespace-nowrap" },
+          { header: "Credits charged", kind: "money", cell: (e) => formatCredits(e.chargedMillicredits) },
+          { header: "Quota units", kind: "numeric", cell: (e) => e.quotaUnits.toLocaleString("en-US") },
+        ]}
+      />
+      {result.events.length > 0 ? (
+        <Pagination
+          basePath="/dashboard/usage"
+          params={search}
+          page={result.page}
+          pageCount={result.pageCount}
+          total={result.total}
+          noun={result.total === 1 ? "call" : "calls"}
+        />
+      ) : null}
     </div>
   );
 }

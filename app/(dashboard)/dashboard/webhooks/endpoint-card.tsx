@@ -2,9 +2,10 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { Badge } from "@/components/ui/badge";
+import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { ActionButton } from "@/components/forms/action-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { deleteEndpointAction, rollSecretAction, setEnabledAction, updateEventsAction } from "./actions";
 import { EventCheckboxes } from "./event-checkboxes";
 import { SecretField } from "./secret-field";
@@ -49,9 +50,7 @@ export function EndpointCard({ endpoint, secret }: { endpoint: EndpointView; sec
       <CardHeader className="gap-2">
         <div className="flex min-w-0 flex-wrap items-center gap-2">
           <h3 className="min-w-0 font-mono text-base font-semibold break-all">{endpoint.url}</h3>
-          <Badge variant={endpoint.enabled ? "success" : "secondary"}>
-            {endpoint.enabled ? "Enabled" : "Disabled"}
-          </Badge>
+          <StatusBadge status={endpoint.enabled ? "enabled" : "disabled"} />
         </div>
         {endpoint.description ? <CardDescription>{endpoint.description}</CardDescription> : null}
       </CardHeader>
@@ -80,24 +79,29 @@ export function EndpointCard({ endpoint, secret }: { endpoint: EndpointView; sec
                 pendingLabel={endpoint.enabled ? "Disabling…" : "Enabling…"}
                 ariaLabel={`${endpoint.enabled ? "Disable" : "Enable"} ${endpoint.url}`}
               />
-              <ActionButton
+              <ConfirmButton
+                trigger="Roll secret"
+                triggerLabel={`Roll secret of ${endpoint.url}`}
+                triggerVariant="outline"
+                triggerSize="sm"
+                title="Roll the signing secret?"
+                description="The current secret stops working at once."
+                confirmLabel="Yes, roll secret"
+                pendingLabel="Rolling…"
                 action={rollSecretAction}
                 fields={{ id: endpoint.id }}
-                label="Roll secret"
-                pendingLabel="Rolling…"
-                ariaLabel={`Roll secret of ${endpoint.url}`}
-                confirm={{ warning: "The current secret stops working at once.", label: "Yes, roll secret" }}
               />
-              <ActionButton
+              <ConfirmButton
+                trigger="Delete"
+                triggerLabel={`Delete ${endpoint.url}`}
+                triggerVariant="outline"
+                triggerSize="sm"
+                title="Delete this endpoint?"
+                description="Deliveries stop and the endpoint's delivery log is deleted."
+                confirmLabel="Yes, delete"
+                pendingLabel="Deleting…"
                 action={deleteEndpointAction}
                 fields={{ id: endpoint.id }}
-                label="Delete"
-                pendingLabel="Deleting…"
-                ariaLabel={`Delete ${endpoint.url}`}
-                confirm={{
-                  warning: "Deliveries stop and the endpoint's delivery log is deleted.",
-                  label: "Yes, delete",
-                }}
               />
             </div>
           </>

@@ -1,8 +1,10 @@
 // GET /dashboard/webhooks — the workspace's webhook endpoints, their delivery log, and how to verify signatures.
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
-import { EmptyState } from "@/components/ui/data-table";
+import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { parsePage } from "@/components/ui/pagination";
 import { getDashboardContext } from "@/lib/auth/session";
 import { can } from "@/lib/workspaces/permissions";
@@ -10,7 +12,7 @@ import { formatDateTime } from "@/lib/utils/format";
 import { deliveryBody } from "@/lib/webhooks/deliver";
 import { listWebhookEndpoints } from "@/lib/webhooks/endpoints";
 import { getDelivery, listDeliveries } from "@/lib/webhooks/replay";
-import { DeliveryLog, deliveryStatus } from "./delivery-log";
+import { DeliveryLog } from "./delivery-log";
 import { EndpointCard } from "./endpoint-card";
 import { EndpointForm } from "./endpoint-form";
 import { VerifySignatures } from "./verify-signatures";
@@ -33,13 +35,10 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
 
   return (
     <div className="mx-auto grid max-w-6xl gap-8">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Webhooks</h1>
-        <p className="text-muted-foreground">
-          Tollgate tells your servers when {workspace.name}&apos;s plan, payments, credits or quota change,
-          with a signed POST to each endpoint you add.
-        </p>
-      </div>
+      <PageHeader
+        title="Webhooks"
+        description={`Tollgate tells your servers when ${workspace.name}'s plan, payments, credits or quota change, with a signed POST to each endpoint you add.`}
+      />
 
       {canManage ? (
         <Card>
@@ -65,13 +64,14 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
           Endpoints
         </h2>
         {endpoints.length === 0 ? (
-          <EmptyState title="No webhook endpoints yet">
-            <p>
-              {canManage
+          <EmptyState
+            title="No webhook endpoints yet"
+            description={
+              canManage
                 ? "Add one above to receive events."
-                : "An owner or admin of this workspace can add one."}
-            </p>
-          </EmptyState>
+                : "An owner or admin of this workspace can add one."
+            }
+          />
         ) : (
           <div className="grid gap-4">
             {endpoints.map((e) => (
@@ -116,7 +116,9 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
             <dt className="text-muted-foreground">Endpoint</dt>
             <dd className="font-mono break-all">{selected.endpoint.url}</dd>
             <dt className="text-muted-foreground">Status</dt>
-            <dd>{deliveryStatus(selected.status)}</dd>
+            <dd>
+              <StatusBadge status={selected.status} />
+            </dd>
             <dt className="text-muted-foreground">Created</dt>
             <dd>{formatDateTime(selected.createdAt)}</dd>
             <dt className="text-muted-foreground">Delivered</dt>

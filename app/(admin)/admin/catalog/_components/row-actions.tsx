@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { ActionDialog } from "@/components/admin/action-dialog";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionState } from "@/lib/auth/action";
 
 type Props = {
@@ -25,7 +25,7 @@ export function RowActions({ name, editHref, remove }: Props) {
         </Link>
       </Button>
       {remove ? (
-        <ActionDialog
+        <ConfirmButton
           triggerSize="sm"
           trigger="Delete"
           triggerVariant="outline"

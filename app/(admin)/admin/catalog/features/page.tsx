@@ -1,10 +1,11 @@
 // GET /admin/catalog/features — entitlements, and which tier has which (the matrix).
 import type { Metadata } from "next";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listFeatures } from "@/lib/catalog/features";
 import { listTiers } from "@/lib/catalog/tiers";
 import { db } from "@/lib/db";
-import { EmptyState } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FormCard } from "@/components/admin/form-card";
+import { CatalogSection } from "../_components/catalog-section";
 import { createFeatureAction } from "./actions";
 import { FeatureForm, emptyFeature } from "./feature-form";
 import { FeatureMatrix } from "./feature-matrix";
@@ -36,44 +37,26 @@ export default async function FeaturesPage() {
 
   return (
     <>
-      <section className="grid gap-4">
-        <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">Features</h2>
-          <p className="text-sm text-muted-foreground">
-            Entitlements apps check with the API: yes/no, or a numeric limit such as seats.
-          </p>
-        </div>
-        {features.length === 0 ? (
-          <EmptyState title="No features yet">
-            <p>Add one below, then tick it for tiers in the matrix.</p>
-          </EmptyState>
-        ) : (
-          <FeatureTable features={features.map((f) => ({ ...f, tierCount: tierCount.get(f.id) ?? 0 }))} />
-        )}
-      </section>
+      <CatalogSection
+        title="Features"
+        description="Entitlements apps check with the API: yes/no, or a numeric limit such as seats."
+      >
+        <FeatureTable features={features.map((f) => ({ ...f, tierCount: tierCount.get(f.id) ?? 0 }))} />
+      </CatalogSection>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>New feature</CardTitle>
-          <CardDescription>It starts in no tier; tick it in the matrix below.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <FeatureForm feature={emptyFeature} action={createFeatureAction} submitLabel="Add feature" />
-        </CardContent>
-      </Card>
+      <FormCard title="New feature" description="It starts in no tier; tick it in the matrix below.">
+        <FeatureForm feature={emptyFeature} action={createFeatureAction} submitLabel="Add feature" />
+      </FormCard>
 
-      <section className="grid gap-4">
-        <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">Tier × feature matrix</h2>
-          <p className="text-sm text-muted-foreground">
-            Tick what each tier includes; for limits, type the number or leave it blank for unlimited. Saving
-            replaces the whole matrix. Archived tiers are not shown and keep what they have.
-          </p>
-        </div>
+      <CatalogSection
+        title="Tier × feature matrix"
+        description="Tick what each tier includes; for limits, type the number or leave it blank for unlimited. Saving replaces the whole matrix. Archived tiers are not shown and keep what they have."
+      >
         {features.length === 0 || archived.size === tiers.length ? (
-          <EmptyState title="Nothing to match yet">
-            <p>The matrix needs at least one active tier and one feature.</p>
-          </EmptyState>
+          <EmptyState
+            title="Nothing to match yet"
+            description="The matrix needs at least one active tier and one feature."
+          />
         ) : (
           <FeatureMatrix
             tiers={tiers.filter((t) => !t.archivedAt).map((t) => ({ id: t.id, name: t.name }))}
@@ -82,7 +65,7 @@ export default async function FeaturesPage() {
             hidden={hidden}
           />
         )}
-      </section>
+      </CatalogSection>
     </>
   );
 }

@@ -1,10 +1,14 @@
 import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
 import { formatBps, formatCredits } from "@/lib/catalog/money";
 import { priceCall, type MarkupSource } from "@/lib/catalog/pricing";
 import type { Model, Tier, TierModel } from "@/lib/db";
-import { DataTable, Td, Th } from "@/components/ui/data-table";
+import { linkClass } from "@/components/admin/detail-list";
+import { DataTable, type Column } from "@/components/ui/data-table";
 
-type Props = { models: (Model & { tiers: TierModel[] })[]; tiers: Tier[]; defaultMarkupBps: number };
+type Row = Model & { tiers: TierModel[] };
+
+type Props = { models: Row[]; tiers: Tier[]; defaultMarkupBps: number };
 
 const sourceLabel: Record<MarkupSource, string> = {
   byok: "own key",
@@ -18,69 +22,58 @@ const unitLabel = (model: Model) => (model.unit === "token" ? "1K in + 1K out to
 
 // Rendered on the server from the same priceCall the API charges with, so the preview can't drift.
 export function PricePreview({ models, tiers, defaultMarkupBps }: Props) {
-  if (models.length === 0) return <p className="text-sm text-muted-foreground">No enabled models.</p>;
+  if (models.length === 0) return <EmptyState title="No enabled models" />;
   return (
-    <DataTable label="Price preview">
-      <thead>
-        <tr>
-          <Th>Model</Th>
-          <Th>Priced unit</Th>
-          <Th className="text-right">Override</Th>
-          {tiers.map((tier) => (
-            <Th key={tier.id} className="text-right">
-              {tier.name}
-            </Th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {models.map((model) => {
-          const access = new Set(model.tiers.map((t) => t.tierId));
-          const usage = model.unit === "token" ? { inputTokens: 1000, outputTokens: 1000 } : { quantity: 1 };
-          return (
-            <tr key={model.id}>
-              <Th scope="row" className="border-b bg-transparent font-normal text-foreground">
-                <Link
-                  href={`/admin/catalog/models/${model.id}`}
-                  className="rounded-sm font-mono text-xs font-medium text-primary underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-                >
-                  {model.key}
-                </Link>
-              </Th>
-              <Td className="whitespace-nowrap">{unitLabel(model)}</Td>
-              <Td className="text-right tabular-nums">
-                {model.free ? (
-                  "Free"
-                ) : model.markupOverrideBps === null ? (
-                  <span className="text-muted-foreground">—</span>
-                ) : (
-                  formatBps(model.markupOverrideBps)
-                )}
-              </Td>
-              {tiers.map((tier) => {
-                if (!access.has(tier.id)) {
-                  return (
-                    <Td key={tier.id} className="text-right text-muted-foreground">
-                      —
-                    </Td>
-                  );
-                }
-                const price = priceCall({ model, usage, tierMarkupBps: tier.markupBps, defaultMarkupBps });
-                return (
-                  <Td key={tier.id} className="text-right whitespace-nowrap tabular-nums">
-                    <span className="block">{formatCredits(price.millicredits)} cr</span>
-                    <span className="block text-xs text-muted-foreground">
-                      {price.markupSource === "free"
-                        ? sourceLabel.free
-                        : `${formatBps(price.markupBps)} ${sourceLabel[price.markupSource]}`}
-                    </span>
-                  </Td>
-                );
-              })}
-            </tr>
-          );
-        })}
-      </tbody>
-    </DataTable>
+    <DataTable<Row>
+      label="Price preview"
+      minWidth={`${20 + tiers.length * 8}rem`}
+      rows={models}
+      rowKey={(model) => model.id}
+      columns={[
+        {
+          header: "Model",
+          kind: "primary",
+          cell: (model) => (
+            <Link href={`/admin/catalog/models/${model.id}`} className={`${linkClass} font-mono text-xs`}>
+              {model.key}
+            </Link>
+          ),
+        },
+        { header: "Priced unit", className: "whitespace-nowrap", cell: unitLabel },
+        {
+          header: "Override",
+          kind: "numeric",
+          cell: (model) =>
+            model.free ? (
+              "Free"
+            ) : model.markupOverrideBps === null ? (
+              <span className="text-muted-foreground">—</span>
+            ) : (
+              formatBps(model.markupOverrideBps)
+            ),
+        },
+        ...tiers.map((tier): Column<Row> => ({
+          header: tier.name,
+          kind: "money",
+          cell: (model) => {
+            if (!model.tiers.some((t) => t.tierId === tier.id))
+              return <span className="text-muted-foreground">—</span>;
+            const usage =
+              model.unit === "token" ? { inputTokens: 1000, outputTokens: 1000 } : { quantity: 1 };
+            const price = priceCall({ model, usage, tierMarkupBps: tier.markupBps, defaultMarkupBps });
+            return (
+              <>
+                <span className="block">{formatCredits(price.millicredits)} cr</span>
+                <span className="block text-xs text-muted-foreground">
+                  {price.markupSource === "free"
+                    ? sourceLabel.free
+                    : `${formatBps(price.markupBps)} ${sourceLabel[price.markupSource]}`}
+                </span>
+              </>
+            );
+          },
+        })),
+      ]}
+    />
   );
 }

@@ -3,11 +3,13 @@ import type { Metadata } from "next";
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { linkClass } from "@/components/admin/detail-list";
 import { listAppsWithModels } from "@/lib/catalog/models";
 import { requiredTier } from "@/lib/catalog/required-tier";
 import { listTiers } from "@/lib/catalog/tiers";
-import { EmptyState } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FormCard } from "@/components/admin/form-card";
+import { CatalogSection } from "../_components/catalog-section";
 import { AccessMatrix } from "./access-matrix";
 import { createAppAction } from "./actions";
 import { AppForm, emptyApp } from "./app-form";
@@ -40,62 +42,39 @@ export default async function ModelsPage() {
 
   return (
     <>
-      <section className="grid gap-4">
-        <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">Apps</h2>
-          <p className="text-sm text-muted-foreground">
-            Each of the company&apos;s products; a model&apos;s key is app:model.
-          </p>
-        </div>
-        {apps.length === 0 ? (
-          <EmptyState title="No apps yet" />
-        ) : (
-          <AppTable
-            apps={apps.map((a) => ({
-              id: a.id,
-              key: a.key,
-              name: a.name,
-              description: a.description,
-              modelCount: a.models.length,
-            }))}
-          />
-        )}
-        <Card>
-          <CardHeader>
-            <CardTitle>New app</CardTitle>
-            <CardDescription>Then add its models.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <AppForm app={emptyApp} action={createAppAction} submitLabel="Add app" />
-          </CardContent>
-        </Card>
-      </section>
+      <CatalogSection title="Apps" description="Each of the company's products; a model's key is app:model.">
+        <AppTable
+          apps={apps.map((a) => ({
+            id: a.id,
+            key: a.key,
+            name: a.name,
+            description: a.description,
+            modelCount: a.models.length,
+          }))}
+        />
+        <FormCard title="New app" description="Then add its models.">
+          <AppForm app={emptyApp} action={createAppAction} submitLabel="Add app" />
+        </FormCard>
+      </CatalogSection>
 
-      <section className="grid gap-4">
-        <div className="flex flex-wrap items-end justify-between gap-3">
-          <div className="grid gap-1">
-            <h2 className="text-xl font-semibold tracking-tight">Models</h2>
-            <p className="text-sm text-muted-foreground">
-              Provider costs in micro-dollars (1,000,000 µ$ = $1). The required tier is the lowest public tier
-              with access.
-            </p>
-          </div>
-          {apps.length ? (
+      <CatalogSection
+        title="Models"
+        description="Provider costs in micro-dollars (1,000,000 µ$ = $1). The required tier is the lowest public tier with access."
+        actions={
+          apps.length ? (
             <Button asChild>
               <Link href="/admin/catalog/models/new">
                 <Plus aria-hidden /> New model
               </Link>
             </Button>
-          ) : null}
-        </div>
+          ) : null
+        }
+      >
         {withRequired.map((app) => (
-          <div key={app.id} className="grid gap-2">
+          <div key={app.id} className="grid min-w-0 gap-2">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h3 className="font-semibold">{app.name}</h3>
-              <Link
-                href={`/admin/catalog/models/new?app=${app.id}`}
-                className="rounded-sm text-sm font-medium text-primary underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-              >
+              <Link href={`/admin/catalog/models/new?app=${app.id}`} className={linkClass}>
                 Add a model to {app.name}
               </Link>
             </div>
@@ -106,20 +85,17 @@ export default async function ModelsPage() {
             )}
           </div>
         ))}
-      </section>
+      </CatalogSection>
 
-      <section className="grid gap-4">
-        <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">Tier × model access</h2>
-          <p className="text-sm text-muted-foreground">
-            Tick the models each tier may call. Saving replaces the whole table. Archived tiers are not shown
-            and keep their access.
-          </p>
-        </div>
+      <CatalogSection
+        title="Tier × model access"
+        description="Tick the models each tier may call. Saving replaces the whole table. Archived tiers are not shown and keep their access."
+      >
         {modelCount === 0 || active.length === 0 ? (
-          <EmptyState title="Nothing to match yet">
-            <p>The matrix needs at least one active tier and one model.</p>
-          </EmptyState>
+          <EmptyState
+            title="Nothing to match yet"
+            description="The matrix needs at least one active tier and one model."
+          />
         ) : (
           <AccessMatrix
             tiers={active.map((t) => ({ id: t.id, name: t.name }))}
@@ -139,7 +115,7 @@ export default async function ModelsPage() {
             hidden={pairs.filter((p) => archived.has(p.tierId)).map((p) => p.pair)}
           />
         )}
-      </section>
+      </CatalogSection>
     </>
   );
 }

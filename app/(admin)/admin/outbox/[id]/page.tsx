@@ -1,15 +1,17 @@
 // GET /admin/outbox/[id] — one stored email: delivery details, its text, its links and its HTML; resend it.
 import type { Metadata } from "next";
-import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache, type ReactNode } from "react";
+import { cache } from "react";
+import { Detail, DetailList, linkClass } from "@/components/admin/detail-list";
+import { ActionButton } from "@/components/forms/action-button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { categoryLabel, getOutboxEmail, unsubscribeHeaders } from "@/lib/email/admin";
-import { EmailStatusBadge } from "../../../_components/badges";
+import { StatusBadge } from "@/components/ui/badge";
+import { AdminPage } from "../../../_components/admin-page";
 import { formatDateTime } from "../../../_components/format";
 import { extractLinks } from "./links";
-import { ResendButton } from "./resend-button";
+import { resendEmailAction } from "./actions";
 import { requireAdmin } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }> };
@@ -31,30 +33,32 @@ export default async function OutboxEmailPage(props: Props) {
   const listHeaders = unsubscribeHeaders(email.headers);
 
   return (
-    <div className="mx-auto grid max-w-4xl gap-6">
-      <Link
-        href="/admin/outbox"
-        className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-      >
-        <ArrowLeft className="size-4" aria-hidden /> Back to the outbox
-      </Link>
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words">{email.subject}</h1>
-        <ResendButton id={email.id} />
-      </div>
-
+    <AdminPage
+      className="max-w-4xl"
+      title={email.subject}
+      back={{ href: "/admin/outbox", label: "Back to the outbox" }}
+      actions={
+        // A resend is a new outbox row; on success the action opens it.
+        <ActionButton
+          action={resendEmailAction}
+          fields={{ id: email.id }}
+          label="Resend"
+          pendingLabel="Resending…"
+        />
+      }
+    >
       <Card>
         <CardHeader>
           <CardTitle>Delivery</CardTitle>
         </CardHeader>
         <CardContent>
-          <dl className="grid gap-3 text-sm sm:grid-cols-2">
+          <DetailList>
             <Detail label="To">{email.to}</Detail>
             <Detail label="Template">
               <span className="font-mono text-xs">{email.template}</span>
             </Detail>
             <Detail label="Status">
-              <EmailStatusBadge status={email.status} />
+              <StatusBadge status={email.status} />
             </Detail>
             <Detail label="Category">{categoryLabel(email.category)}</Detail>
             <Detail label="Attempts">{email.attempts}</Detail>
@@ -99,7 +103,7 @@ export default async function OutboxEmailPage(props: Props) {
             <Detail label="Last error" wide>
               {email.lastError ?? "None"}
             </Detail>
-          </dl>
+          </DetailList>
         </CardContent>
       </Card>
 
@@ -152,18 +156,6 @@ export default async function OutboxEmailPage(props: Props) {
           />
         </CardContent>
       </Card>
-    </div>
-  );
-}
-
-const linkClass =
-  "rounded-sm text-primary underline underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
-
-function Detail({ label, wide, children }: { label: string; wide?: boolean; children: ReactNode }) {
-  return (
-    <div className={wide ? "grid gap-1 sm:col-span-2" : "grid gap-1"}>
-      <dt className="text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 font-medium break-words">{children}</dd>
-    </div>
+    </AdminPage>
   );
 }

@@ -1,26 +1,29 @@
 // GET /admin/users/[id] — one account: profile, the workspaces they belong to, and the audit entries about them.
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { AuditTable } from "@/components/admin/audit-table";
+import { AuditSection } from "@/components/admin/audit-table";
 import { Detail, DetailList, linkClass } from "@/components/admin/detail-list";
-import { WorkspaceStatusBadge, accountTypeLabel, planName } from "@/components/admin/status-badges";
-import { Badge } from "@/components/ui/badge";
+import { RoleBadge } from "@/components/admin/role-badge";
+import { accountTypeLabel, planName } from "@/components/admin/workspace-labels";
+import { StatusBadge, statusLabel } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
-import { Pagination, parsePage } from "@/components/ui/pagination";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { parsePage } from "@/components/ui/pagination";
 import type { SearchParams } from "@/lib/admin/filters";
 import { getUserDetail, userAudit } from "@/lib/admin/users";
 import { capitalize, formatDateTime } from "@/lib/utils/format";
-import { VerifiedBadge } from "../../../_components/badges";
+import { AdminPage } from "../../../_components/admin-page";
 import { ResendVerificationButton } from "./resend-verification-button";
 import { requireAdmin } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 const getUser = cache(getUserDetail);
+
+type Membership = NonNullable<Awaited<ReturnType<typeof getUserDetail>>>["memberships"][number];
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   await requireAdmin();
@@ -36,23 +39,16 @@ export default async function UserPage(props: Props) {
   const audit = await userAudit(user.id, parsePage(params.page));
 
   return (
-    <div className="mx-auto grid max-w-6xl min-w-0 gap-6">
-      <Link
-        href="/admin/users"
-        className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-      >
-        <ArrowLeft className="size-4" aria-hidden /> Back to users
-      </Link>
-      <div className="grid gap-2">
-        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-all">{user.email}</h1>
+    <AdminPage
+      title={<span className="break-all">{user.email}</span>}
+      back={{ href: "/admin/users", label: "Back to users" }}
+      description={
         <div className="flex flex-wrap items-center gap-2">
-          <Badge variant={user.role === "admin" ? "default" : "secondary"}>
-            {user.role === "admin" ? "Admin" : "User"}
-          </Badge>
-          <VerifiedBadge verified={Boolean(user.emailVerifiedAt)} />
+          <RoleBadge role={user.role} />
+          <StatusBadge status={user.emailVerifiedAt ? "verified" : "unverified"} />
         </div>
-      </div>
-
+      }
+    >
       <Card>
         <CardHeader>
           <CardTitle>Profile</CardTitle>
@@ -63,7 +59,7 @@ export default async function UserPage(props: Props) {
             <Detail label="Name">{user.name ?? "—"}</Detail>
             <Detail label="Role">{user.role === "admin" ? "Admin" : "User"}</Detail>
             <Detail label="Email verified">
-              {user.emailVerifiedAt ? formatDateTime(user.emailVerifiedAt) : "Not verified"}
+              {user.emailVerifiedAt ? formatDateTime(user.emailVerifiedAt) : statusLabel("unverified")}
             </Detail>
             <Detail label="Signed up">{formatDateTime(user.createdAt)}</Detail>
             <Detail label="Referral code">
@@ -101,63 +97,50 @@ export default async function UserPage(props: Props) {
         <h2 id="user-workspaces" className="text-lg leading-tight font-semibold">
           Workspaces
         </h2>
-        {user.memberships.length === 0 ? (
-          <EmptyState title="Not a member of any workspace" />
-        ) : (
-          <DataTable label="Workspaces this user belongs to">
-            <thead>
-              <tr>
-                <Th>Workspace</Th>
-                <Th>Role</Th>
-                <Th>Plan</Th>
-                <Th>Status</Th>
-                <Th>Joined</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {user.memberships.map((m) => (
-                <tr key={m.id}>
-                  <Td className="font-medium break-words">
-                    <Link href={`/admin/workspaces/${m.workspace.id}`} className={linkClass}>
-                      {m.workspace.name}
-                    </Link>
-                    <span className="block text-xs font-normal text-muted-foreground">
-                      {m.workspace.personal ? "Personal" : "Team"}
-                    </span>
-                  </Td>
-                  <Td>{capitalize(m.role)}</Td>
-                  <Td className="whitespace-nowrap">{`${planName(m.workspace.subscriptions)} · ${accountTypeLabel(m.workspace.accountType)}`}</Td>
-                  <Td>
-                    <WorkspaceStatusBadge suspended={Boolean(m.workspace.suspendedAt)} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(m.createdAt)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
+        <DataTable<Membership>
+          label="Workspaces this user belongs to"
+          rows={user.memberships}
+          rowKey={(m) => m.id}
+          empty={<EmptyState title="Not a member of any workspace" />}
+          columns={[
+            {
+              header: "Workspace",
+              kind: "primary",
+              className: "break-words",
+              cell: (m) => (
+                <>
+                  <Link href={`/admin/workspaces/${m.workspace.id}`} className={linkClass}>
+                    {m.workspace.name}
+                  </Link>
+                  <span className="block text-xs font-normal text-muted-foreground">
+                    {m.workspace.personal ? "Personal" : "Team"}
+                  </span>
+                </>
+              ),
+            },
+            { header: "Role", cell: (m) => capitalize(m.role) },
+            {
+              header: "Plan",
+              className: "whitespace-nowrap",
+              cell: (m) =>
+                `${planName(m.workspace.subscriptions)} · ${accountTypeLabel(m.workspace.accountType)}`,
+            },
+            {
+              header: "Status",
+              cell: (m) => <StatusBadge status={m.workspace.suspendedAt ? "suspended" : "active"} />,
+            },
+            { header: "Joined", className: "whitespace-nowrap", cell: (m) => formatDateTime(m.createdAt) },
+          ]}
+        />
       </section>
 
-      <section className="grid gap-3" aria-labelledby="user-audit">
-        <h2 id="user-audit" className="text-lg leading-tight font-semibold">
-          Audit log
-        </h2>
-        <AuditTable
-          label="Audit entries about this user, newest first"
-          entries={audit.rows}
-          emptyTitle="No audit entries about this user yet"
-        />
-        {audit.total > 0 ? (
-          <Pagination
-            basePath={`/admin/users/${user.id}`}
-            params={{}}
-            page={audit.page}
-            pageCount={audit.pageCount}
-            total={audit.total}
-            noun={audit.total === 1 ? "entry" : "entries"}
-          />
-        ) : null}
-      </section>
-    </div>
+      <AuditSection
+        label="Audit entries about this user, newest first"
+        emptyTitle="No audit entries about this user yet"
+        audit={audit}
+        basePath={`/admin/users/${user.id}`}
+        params={{}}
+      />
+    </AdminPage>
   );
 }

@@ -1,56 +1,40 @@
 import Link from "next/link";
 import { linkClass } from "@/components/admin/detail-list";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
-import { Pagination } from "@/components/ui/pagination";
+import { EmptyState } from "@/components/ui/empty-state";
 import { workspaceMembers } from "@/lib/admin/workspaces";
 import { capitalize, formatDateTime } from "@/lib/utils/format";
-import { sectionHeading, type TabProps } from "./tab-props";
+import type { TabProps } from "./tab-props";
+import { TabTable } from "./tab-table";
+
+type Member = Awaited<ReturnType<typeof workspaceMembers>>["rows"][number];
 
 export async function MembersTab({ ws, page, basePath }: TabProps) {
-  const members = await workspaceMembers(ws.id, page);
   return (
-    <section className="grid gap-3" aria-labelledby="members">
-      <h2 id="members" className={sectionHeading}>
-        Members
-      </h2>
-      {members.total === 0 ? (
-        <EmptyState title="No members" />
-      ) : (
-        <>
-          <DataTable label="Members, in the order they joined">
-            <thead>
-              <tr>
-                <Th>Email</Th>
-                <Th>Name</Th>
-                <Th>Role</Th>
-                <Th>Joined</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.rows.map((m) => (
-                <tr key={m.id}>
-                  <Td className="font-medium break-all">
-                    <Link href={`/admin/users/${m.user.id}`} className={linkClass}>
-                      {m.user.email}
-                    </Link>
-                  </Td>
-                  <Td className={m.user.name ? undefined : "text-muted-foreground"}>{m.user.name ?? "—"}</Td>
-                  <Td>{capitalize(m.role)}</Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(m.createdAt)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-          <Pagination
-            basePath={basePath}
-            params={{ tab: "members" }}
-            page={members.page}
-            pageCount={members.pageCount}
-            total={members.total}
-            noun={members.total === 1 ? "member" : "members"}
-          />
-        </>
-      )}
-    </section>
+    <TabTable<Member>
+      id="members"
+      title="Members"
+      tab="members"
+      basePath={basePath}
+      paged={await workspaceMembers(ws.id, page)}
+      noun={["member", "members"]}
+      label="Members, in the order they joined"
+      rowKey={(m) => m.id}
+      empty={<EmptyState title="No members" />}
+      columns={[
+        {
+          header: "Email",
+          kind: "primary",
+          className: "break-all",
+          cell: (m) => (
+            <Link href={`/admin/users/${m.user.id}`} className={linkClass}>
+              {m.user.email}
+            </Link>
+          ),
+        },
+        { header: "Name", cell: (m) => m.user.name ?? <span className="text-muted-foreground">—</span> },
+        { header: "Role", cell: (m) => capitalize(m.role) },
+        { header: "Joined", className: "whitespace-nowrap", cell: (m) => formatDateTime(m.createdAt) },
+      ]}
+    />
   );
 }

@@ -1,16 +1,15 @@
 // GET /admin/workspaces/[id] — one workspace: profile, plan, ledger, usage, keys, members and audit, a tab at a time.
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
-import { TabLinks } from "@/components/admin/tab-links";
-import { WorkspaceStatusBadge, accountTypeLabel, planName } from "@/components/admin/status-badges";
-import { Badge } from "@/components/ui/badge";
+import { accountTypeLabel, planName } from "@/components/admin/workspace-labels";
+import { Badge, StatusBadge } from "@/components/ui/badge";
+import { TabLinks } from "@/components/ui/tabs";
 import { parsePage } from "@/components/ui/pagination";
 import type { SearchParams } from "@/lib/admin/filters";
 import { getWorkspaceDetail } from "@/lib/admin/workspaces";
+import { AdminPage } from "../../../_components/admin-page";
 import { AuditTab } from "./audit-tab";
 import { KeysTab } from "./keys-tab";
 import { LedgerTab } from "./ledger-tab";
@@ -55,24 +54,27 @@ export default async function WorkspacePage(props: Props) {
   const tabProps = { ws, page, basePath };
 
   return (
-    <div className="mx-auto grid max-w-6xl min-w-0 gap-6">
-      <Link
-        href="/admin/workspaces"
-        className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-      >
-        <ArrowLeft className="size-4" aria-hidden /> Back to workspaces
-      </Link>
-      <div className="grid gap-2">
-        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words">{ws.name}</h1>
-        <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+    <AdminPage
+      title={ws.name}
+      back={{ href: "/admin/workspaces", label: "Back to workspaces" }}
+      description={
+        <div className="flex flex-wrap items-center gap-2 text-sm">
           <Badge variant="secondary">{planName(ws.subscriptions)}</Badge>
-          <WorkspaceStatusBadge suspended={Boolean(ws.suspendedAt)} />
+          <StatusBadge status={ws.suspendedAt ? "suspended" : "active"} />
           <span>{accountTypeLabel(ws.accountType)}</span>
           <span aria-hidden>·</span>
           <span>{ws.personal ? "Personal" : "Team"}</span>
         </div>
-      </div>
-      <TabLinks label="Workspace sections" basePath={basePath} tabs={[...TABS]} active={tab} />
+      }
+    >
+      <TabLinks
+        label="Workspace sections"
+        links={TABS.map((t, i) => ({
+          href: i === 0 ? basePath : `${basePath}?tab=${t.key}`,
+          label: t.label,
+        }))}
+        current={tab === "profile" ? basePath : `${basePath}?tab=${tab}`}
+      />
       {tab === "profile" ? <ProfileTab {...tabProps} /> : null}
       {tab === "subscription" ? <SubscriptionTab {...tabProps} /> : null}
       {tab === "ledger" ? <LedgerTab {...tabProps} /> : null}
@@ -80,6 +82,6 @@ export default async function WorkspacePage(props: Props) {
       {tab === "keys" ? <KeysTab {...tabProps} /> : null}
       {tab === "members" ? <MembersTab {...tabProps} /> : null}
       {tab === "audit" ? <AuditTab {...tabProps} /> : null}
-    </div>
+    </AdminPage>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Detail, DetailList, linkClass } from "@/components/admin/detail-list";
-import { accountTypeLabel, planName } from "@/components/admin/status-badges";
+import { accountTypeLabel, planName } from "@/components/admin/workspace-labels";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { creditsLabel } from "@/lib/catalog/money";
 import { formatDateTime } from "@/lib/utils/format";

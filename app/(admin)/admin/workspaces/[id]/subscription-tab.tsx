@@ -1,12 +1,14 @@
 import { Detail, DetailList } from "@/components/admin/detail-list";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge, statusLabel } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
-import { Pagination } from "@/components/ui/pagination";
+import { EmptyState } from "@/components/ui/empty-state";
 import { compTiers, workspaceSubscriptions } from "@/lib/admin/workspaces";
 import { capitalize, formatDate, formatDateTime } from "@/lib/utils/format";
 import { CompPlanForm } from "./comp-plan-form";
-import { sectionHeading, type TabProps } from "./tab-props";
+import type { TabProps } from "./tab-props";
+import { TabTable } from "./tab-table";
+
+type Sub = Awaited<ReturnType<typeof workspaceSubscriptions>>["rows"][number];
 
 const intervalLabel = { month: "Monthly", year: "Annual" } as const;
 
@@ -27,7 +29,7 @@ export async function SubscriptionTab({ ws, page, basePath }: TabProps) {
             <DetailList>
               <Detail label="Tier">{live.tier.name}</Detail>
               <Detail label="Interval">{intervalLabel[live.interval]}</Detail>
-              <Detail label="Status">{capitalize(live.status.replace("_", " "))}</Detail>
+              <Detail label="Status">{statusLabel(live.status)}</Detail>
               <Detail label="Provider">
                 {live.provider === "manual" ? "Manual (comp)" : capitalize(live.provider)}
               </Detail>
@@ -62,55 +64,35 @@ export async function SubscriptionTab({ ws, page, basePath }: TabProps) {
         </CardContent>
       </Card>
 
-      <section className="grid gap-3" aria-labelledby="subscription-history">
-        <h2 id="subscription-history" className={sectionHeading}>
-          History
-        </h2>
-        {history.total === 0 ? (
-          <EmptyState title="No subscriptions yet" />
-        ) : (
-          <>
-            <DataTable label="Subscriptions, newest first" minWidth="min-w-[48rem]">
-              <thead>
-                <tr>
-                  <Th>Tier</Th>
-                  <Th>Interval</Th>
-                  <Th>Status</Th>
-                  <Th>Provider</Th>
-                  <Th>Period</Th>
-                  <Th>Started</Th>
-                  <Th>Canceled</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.rows.map((s) => (
-                  <tr key={s.id}>
-                    <Td className="font-medium">{s.tier.name}</Td>
-                    <Td>{intervalLabel[s.interval]}</Td>
-                    <Td>
-                      <Badge variant="outline">{capitalize(s.status.replace("_", " "))}</Badge>
-                    </Td>
-                    <Td>{capitalize(s.provider)}</Td>
-                    <Td className="whitespace-nowrap">
-                      {formatDate(s.currentPeriodStart)} – {formatDate(s.currentPeriodEnd)}
-                    </Td>
-                    <Td className="whitespace-nowrap">{formatDateTime(s.createdAt)}</Td>
-                    <Td className="whitespace-nowrap">{s.canceledAt ? formatDateTime(s.canceledAt) : "—"}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-            <Pagination
-              basePath={basePath}
-              params={{ tab: "subscription" }}
-              page={history.page}
-              pageCount={history.pageCount}
-              total={history.total}
-              noun={history.total === 1 ? "subscription" : "subscriptions"}
-            />
-          </>
-        )}
-      </section>
+      <TabTable<Sub>
+        id="subscription-history"
+        title="History"
+        tab="subscription"
+        basePath={basePath}
+        paged={history}
+        noun={["subscription", "subscriptions"]}
+        label="Subscriptions, newest first"
+        minWidth="48rem"
+        rowKey={(s) => s.id}
+        empty={<EmptyState title="No subscriptions yet" />}
+        columns={[
+          { header: "Tier", kind: "primary", cell: (s) => s.tier.name },
+          { header: "Interval", cell: (s) => intervalLabel[s.interval] },
+          { header: "Status", cell: (s) => <StatusBadge status={s.status} /> },
+          { header: "Provider", cell: (s) => capitalize(s.provider) },
+          {
+            header: "Period",
+            className: "whitespace-nowrap",
+            cell: (s) => `${formatDate(s.currentPeriodStart)} – ${formatDate(s.currentPeriodEnd)}`,
+          },
+          { header: "Started", className: "whitespace-nowrap", cell: (s) => formatDateTime(s.createdAt) },
+          {
+            header: "Canceled",
+            className: "whitespace-nowrap",
+            cell: (s) => (s.canceledAt ? formatDateTime(s.canceledAt) : "—"),
+          },
+        ]}
+      />
     </div>
   );
 }

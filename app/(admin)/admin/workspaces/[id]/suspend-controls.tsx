@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { ActionDialog } from "@/components/admin/action-dialog";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TextareaField } from "../../catalog/_components/form-bits";
 import { suspendAction, unsuspendAction } from "./actions";
 
@@ -22,7 +22,7 @@ export function SuspendControls({
   return (
     <div className="grid justify-items-start gap-3">
       {suspended ? (
-        <ActionDialog
+        <ConfirmButton
           {...common}
           key="unsuspend"
           trigger="Unsuspend workspace"
@@ -45,7 +45,7 @@ export function SuspendControls({
           )}
         />
       ) : (
-        <ActionDialog
+        <ConfirmButton
           {...common}
           key="suspend"
           trigger="Suspend workspace"

@@ -1,9 +1,11 @@
-import { DataTable, EmptyState, Td, Th } from "@/components/ui/data-table";
-import { Pagination } from "@/components/ui/pagination";
+import { EmptyState } from "@/components/ui/empty-state";
 import { workspaceUsage } from "@/lib/admin/workspaces";
 import { formatCredits } from "@/lib/catalog/money";
 import { formatCount, formatDateTime } from "@/lib/utils/format";
 import { sectionHeading, type TabProps } from "./tab-props";
+import { TabTable } from "./tab-table";
+
+type Event = Awaited<ReturnType<typeof workspaceUsage>>["rows"][number];
 
 const billedToLabel = { quota: "Quota", credits: "Credits", free: "Free", byok: "Own key" } as const;
 
@@ -41,51 +43,35 @@ export async function UsageTab({ ws, page, basePath }: TabProps) {
         </dl>
       </section>
 
-      <section className="grid gap-3" aria-labelledby="usage-events">
-        <h2 id="usage-events" className={sectionHeading}>
-          Usage events
-        </h2>
-        {usage.total === 0 ? (
-          <EmptyState title="No usage yet">
-            <p>Calls to the v1 API with this workspace&apos;s keys appear here.</p>
-          </EmptyState>
-        ) : (
-          <>
-            <DataTable label="Usage events, newest first" minWidth="min-w-[50rem]">
-              <thead>
-                <tr>
-                  <Th>Time</Th>
-                  <Th>Model</Th>
-                  <Th>Billed to</Th>
-                  <Th className="text-right">Quantity</Th>
-                  <Th className="text-right">Charged (credits)</Th>
-                  <Th className="text-right">Quota units</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {usage.rows.map((e) => (
-                  <tr key={e.id}>
-                    <Td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</Td>
-                    <Td className="font-mono text-xs whitespace-nowrap">{e.modelKey}</Td>
-                    <Td>{billedToLabel[e.billedTo]}</Td>
-                    <Td className="text-right whitespace-nowrap tabular-nums">{quantity(e)}</Td>
-                    <Td className="text-right tabular-nums">{formatCredits(e.chargedMillicredits)}</Td>
-                    <Td className="text-right tabular-nums">{formatCount(e.quotaUnits)}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-            <Pagination
-              basePath={basePath}
-              params={{ tab: "usage" }}
-              page={usage.page}
-              pageCount={usage.pageCount}
-              total={usage.total}
-              noun={usage.total === 1 ? "event" : "events"}
-            />
-          </>
-        )}
-      </section>
+      <TabTable<Event>
+        id="usage-events"
+        title="Usage events"
+        tab="usage"
+        basePath={basePath}
+        paged={usage}
+        noun={["event", "events"]}
+        label="Usage events, newest first"
+        minWidth="50rem"
+        rowKey={(e) => e.id}
+        empty={
+          <EmptyState
+            title="No usage yet"
+            description="Calls to the v1 API with this workspace's keys appear here."
+          />
+        }
+        columns={[
+          { header: "Time", className: "whitespace-nowrap", cell: (e) => formatDateTime(e.createdAt) },
+          { header: "Model", className: "font-mono text-xs whitespace-nowrap", cell: (e) => e.modelKey },
+          { header: "Billed to", cell: (e) => billedToLabel[e.billedTo] },
+          { header: "Quantity", kind: "numeric", cell: quantity },
+          {
+            header: "Charged (credits)",
+            kind: "money",
+            cell: (e) => formatCredits(e.chargedMillicredits),
+          },
+          { header: "Quota units", kind: "numeric", cell: (e) => formatCount(e.quotaUnits) },
+        ]}
+      />
     </div>
   );
 }

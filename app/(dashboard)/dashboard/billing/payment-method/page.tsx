@@ -1,7 +1,6 @@
 // GET /dashboard/billing/payment-method — the local provider's card on file, and replacing it
 import type { Metadata } from "next";
-import { ArrowLeft } from "lucide-react";
-import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
@@ -26,18 +25,11 @@ export default async function PaymentMethodPage() {
   const local = sub && sub.provider !== "manual" ? sub.provider === "local" : !usingStripe();
   return (
     <div className="mx-auto grid max-w-3xl gap-6">
-      <Link
-        href="/dashboard/billing"
-        className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-      >
-        <ArrowLeft className="size-4" aria-hidden /> Back to billing
-      </Link>
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Payment method</h1>
-        <p className="text-muted-foreground">
-          The card {workspace.name}&apos;s renewals and upgrades are charged to.
-        </p>
-      </div>
+      <PageHeader
+        back={{ href: "/dashboard/billing", label: "Back to billing" }}
+        title="Payment method"
+        description={`The card ${workspace.name}'s renewals and upgrades are charged to.`}
+      />
       {sub?.status === "past_due" && local ? (
         <Alert variant="warning">
           Your last payment failed. Saving a card that works charges the unpaid renewal again right away.

@@ -1,5 +1,6 @@
 // GET /dashboard/settings/security — two-factor authentication (TOTP) and signing out everywhere.
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
@@ -19,10 +20,7 @@ export default async function SecurityPage(props: { searchParams: Promise<{ requ
   ]);
   return (
     <div className="mx-auto grid max-w-2xl gap-6">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
-        <p className="text-muted-foreground">How you sign in, and where you are signed in.</p>
-      </div>
+      <PageHeader title="Security" description="How you sign in, and where you are signed in." />
       {required === "admin" && !enabled ? (
         <Alert variant="error">
           The admin console requires two-factor authentication. Set it up below to continue.

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { BackLink } from "../../_components/back-link";
+import { CatalogSection } from "../../_components/catalog-section";
 import { updateFeatureAction } from "../actions";
 import { FeatureForm } from "../feature-form";
 import { requireAdmin } from "@/lib/auth/session";
@@ -23,9 +23,11 @@ export default async function EditFeaturePage(props: Props) {
   const feature = await getFeature((await props.params).id);
   if (!feature) notFound();
   return (
-    <section className="grid max-w-3xl gap-4">
-      <BackLink href="/admin/catalog/features">All features</BackLink>
-      <h2 className="text-xl font-semibold tracking-tight">{feature.name}</h2>
+    <CatalogSection
+      className="max-w-3xl"
+      back={{ href: "/admin/catalog/features", label: "All features" }}
+      title={feature.name}
+    >
       <FeatureForm
         feature={{
           id: feature.id,
@@ -43,6 +45,6 @@ export default async function EditFeaturePage(props: Props) {
       <p className="text-sm text-muted-foreground">
         Switching a limit to yes/no drops the limits every tier had for it.
       </p>
-    </section>
+    </CatalogSection>
   );
 }

@@ -2,10 +2,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { ActionDialog } from "@/components/admin/action-dialog";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { db } from "@/lib/db";
-import { BackLink } from "../../_components/back-link";
+import { FormCard } from "@/components/admin/form-card";
+import { CatalogSection } from "../../_components/catalog-section";
 import { deleteModelAction, updateModelAction } from "../actions";
 import { ModelForm } from "../model-form";
 import { modelToForm } from "../to-form";
@@ -35,14 +35,15 @@ export default async function EditModelPage(props: Props) {
 
   return (
     <div className="grid max-w-3xl gap-6">
-      <BackLink href="/admin/catalog/models">All apps and models</BackLink>
-      <section className="grid gap-4">
-        <div className="grid gap-1">
-          <h2 className="text-xl font-semibold tracking-tight">{model.name}</h2>
-          <p className="font-mono text-sm text-muted-foreground">
+      <CatalogSection
+        back={{ href: "/admin/catalog/models", label: "All apps and models" }}
+        title={model.name}
+        description={
+          <span className="font-mono">
             {model.key} · price version {model.priceVersion}
-          </p>
-        </div>
+          </span>
+        }
+      >
         <ModelForm
           model={modelToForm(model)}
           apps={apps}
@@ -50,28 +51,23 @@ export default async function EditModelPage(props: Props) {
           submitLabel="Save model"
           notice={created ? `${model.key} created.` : undefined}
         />
-      </section>
+      </CatalogSection>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Delete this model</CardTitle>
-          <CardDescription>
-            To stop selling it but keep its history readable, untick Enabled instead.
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <ActionDialog
-            triggerSize="sm"
-            trigger="Delete model"
-            title={`Delete ${model.key}?`}
-            description="Every tier loses access and apps calling it get model_not_found. This can't be undone."
-            confirmLabel="Delete model"
-            pendingLabel="Deleting…"
-            action={deleteModelAction}
-            fields={{ id: model.id }}
-          />
-        </CardContent>
-      </Card>
+      <FormCard
+        title="Delete this model"
+        description="To stop selling it but keep its history readable, untick Enabled instead."
+      >
+        <ConfirmButton
+          triggerSize="sm"
+          trigger="Delete model"
+          title={`Delete ${model.key}?`}
+          description="Every tier loses access and apps calling it get model_not_found. This can't be undone."
+          confirmLabel="Delete model"
+          pendingLabel="Deleting…"
+          action={deleteModelAction}
+          fields={{ id: model.id }}
+        />
+      </FormCard>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 // GET /admin/catalog/models/new — add a model to an app (?app=<id> preselects the app).
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
-import { EmptyState } from "@/components/ui/data-table";
-import { BackLink } from "../../_components/back-link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { CatalogSection } from "../../_components/catalog-section";
 import { createModelAction } from "../actions";
 import { ModelForm } from "../model-form";
 import { requireAdmin } from "@/lib/auth/session";
@@ -19,13 +19,16 @@ export default async function NewModelPage(props: { searchParams: Promise<{ app?
   const appId = apps.find((a) => a.id === app)?.id ?? (apps.length === 1 ? apps[0].id : "");
 
   return (
-    <section className="grid max-w-3xl gap-4">
-      <BackLink href="/admin/catalog/models">All apps and models</BackLink>
-      <h2 className="text-xl font-semibold tracking-tight">New model</h2>
+    <CatalogSection
+      className="max-w-3xl"
+      back={{ href: "/admin/catalog/models", label: "All apps and models" }}
+      title="New model"
+    >
       {apps.length === 0 ? (
-        <EmptyState title="Add an app first">
-          <p>Every model belongs to an app; its key is app:slug.</p>
-        </EmptyState>
+        <EmptyState
+          title="Add an app first"
+          description="Every model belongs to an app; its key is app:slug."
+        />
       ) : (
         <ModelForm
           model={{
@@ -53,6 +56,6 @@ export default async function NewModelPage(props: { searchParams: Promise<{ app?
       <p className="text-sm text-muted-foreground">
         A new model is in no tier yet: give tiers access in the access matrix.
       </p>
-    </section>
+    </CatalogSection>
   );
 }

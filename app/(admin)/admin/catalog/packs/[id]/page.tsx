@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { BackLink } from "../../_components/back-link";
+import { CatalogSection } from "../../_components/catalog-section";
 import { centsToInput, millicreditsToInput } from "../../_lib/form-values";
 import { updateCreditPackAction } from "../actions";
 import { PackForm } from "../pack-form";
@@ -24,9 +24,11 @@ export default async function EditPackPage(props: Props) {
   const pack = await getPack((await props.params).id);
   if (!pack) notFound();
   return (
-    <section className="grid max-w-3xl gap-4">
-      <BackLink href="/admin/catalog/packs">All credit packs</BackLink>
-      <h2 className="text-xl font-semibold tracking-tight">{pack.name}</h2>
+    <CatalogSection
+      className="max-w-3xl"
+      back={{ href: "/admin/catalog/packs", label: "All credit packs" }}
+      title={pack.name}
+    >
       <PackForm
         pack={{
           id: pack.id,
@@ -41,6 +43,6 @@ export default async function EditPackPage(props: Props) {
         action={updateCreditPackAction}
         submitLabel="Save credit pack"
       />
-    </section>
+    </CatalogSection>
   );
 }

@@ -2,13 +2,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { ActionDialog } from "@/components/admin/action-dialog";
-import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { StatusBadge } from "@/components/ui/badge";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatBps } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/settings/settings";
 import { db } from "@/lib/db";
-import { BackLink } from "../../_components/back-link";
+import { FormCard } from "@/components/admin/form-card";
+import { CatalogSection } from "../../_components/catalog-section";
 import { setTierArchivedAction, updateTierAction } from "../actions";
 import { TierForm } from "../tier-form";
 import { tierToForm } from "../to-form";
@@ -33,12 +33,15 @@ export default async function EditTierPage(props: Props) {
 
   return (
     <div className="grid max-w-3xl gap-6">
-      <BackLink href="/admin/catalog/tiers">All tiers</BackLink>
-      <section className="grid gap-4">
-        <h2 className="flex flex-wrap items-center gap-2 text-xl font-semibold tracking-tight">
-          {tier.name}
-          {archived ? <Badge variant="outline">Archived</Badge> : null}
-        </h2>
+      <CatalogSection
+        back={{ href: "/admin/catalog/tiers", label: "All tiers" }}
+        title={
+          <>
+            {tier.name}
+            {archived ? <StatusBadge status="archived" /> : null}
+          </>
+        }
+      >
         <TierForm
           tier={tierToForm(tier)}
           defaultMarkup={formatBps(settings.defaultMarkupBps)}
@@ -46,35 +49,32 @@ export default async function EditTierPage(props: Props) {
           submitLabel="Save tier"
           notice={created ? `${tier.name} created.` : undefined}
         />
-      </section>
+      </CatalogSection>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>{archived ? "Restore this tier" : "Archive this tier"}</CardTitle>
-          <CardDescription>
-            {archived
-              ? "Restoring puts the tier back on the pricing page (if it is public) and lets people choose it again."
-              : "An archived tier leaves the pricing page and can't be chosen; current subscribers keep it."}
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <ActionDialog
-            triggerSize="sm"
-            trigger={archived ? "Unarchive" : "Archive"}
-            triggerVariant={archived ? "outline" : "destructive"}
-            title={archived ? `Unarchive ${tier.name}?` : `Archive ${tier.name}?`}
-            description={
-              archived
-                ? `${tier.name} comes back on the pricing page if it is public, and new customers can choose it.`
-                : "It disappears from the pricing page; current subscribers keep it."
-            }
-            confirmLabel={archived ? "Unarchive tier" : "Archive tier"}
-            pendingLabel={archived ? "Unarchiving…" : "Archiving…"}
-            action={setTierArchivedAction}
-            fields={{ id: tier.id, archived: archived ? "false" : "true" }}
-          />
-        </CardContent>
-      </Card>
+      <FormCard
+        title={archived ? "Restore this tier" : "Archive this tier"}
+        description={
+          archived
+            ? "Restoring puts the tier back on the pricing page (if it is public) and lets people choose it again."
+            : "An archived tier leaves the pricing page and can't be chosen; current subscribers keep it."
+        }
+      >
+        <ConfirmButton
+          triggerSize="sm"
+          trigger={archived ? "Unarchive" : "Archive"}
+          triggerVariant={archived ? "outline" : "destructive"}
+          title={archived ? `Unarchive ${tier.name}?` : `Archive ${tier.name}?`}
+          description={
+            archived
+              ? `${tier.name} comes back on the pricing page if it is public, and new customers can choose it.`
+              : "It disappears from the pricing page; current subscribers keep it."
+          }
+          confirmLabel={archived ? "Unarchive tier" : "Archive tier"}
+          pendingLabel={archived ? "Unarchiving…" : "Archiving…"}
+          action={setTierArchivedAction}
+          fields={{ id: tier.id, archived: archived ? "false" : "true" }}
+        />
+      </FormCard>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { listTiers } from "@/lib/catalog/tiers";
 import { formatBps } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/settings/settings";
-import { BackLink } from "../../_components/back-link";
+import { CatalogSection } from "../../_components/catalog-section";
 import { createTierAction } from "../actions";
 import { TierForm } from "../tier-form";
 import { requireAdmin } from "@/lib/auth/session";
@@ -15,9 +15,11 @@ export default async function NewTierPage() {
   const [tiers, settings] = await Promise.all([listTiers({ includeArchived: true }), getSettings()]);
   const nextRank = tiers.reduce((max, t) => Math.max(max, t.rank), -1) + 1;
   return (
-    <section className="grid max-w-3xl gap-4">
-      <BackLink href="/admin/catalog/tiers">All tiers</BackLink>
-      <h2 className="text-xl font-semibold tracking-tight">New tier</h2>
+    <CatalogSection
+      className="max-w-3xl"
+      back={{ href: "/admin/catalog/tiers", label: "All tiers" }}
+      title="New tier"
+    >
       <TierForm
         tier={{
           code: "",
@@ -37,6 +39,6 @@ export default async function NewTierPage() {
         action={createTierAction}
         submitLabel="Create tier"
       />
-    </section>
+    </CatalogSection>
   );
 }

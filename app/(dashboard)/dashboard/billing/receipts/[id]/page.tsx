@@ -4,13 +4,12 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
-import { paymentStatusLabel, paymentStatusVariant } from "../../billing-history";
 import { PrintButton } from "./print-button";
 
 export const metadata: Metadata = { title: "Receipt" };
@@ -67,9 +66,7 @@ export default async function ReceiptPage(props: { params: Promise<{ id: string 
               </span>
             </Row>
             <Row label="Status">
-              <Badge variant={paymentStatusVariant(payment.status)}>
-                {paymentStatusLabel(payment.status)}
-              </Badge>
+              <StatusBadge status={payment.status} />
             </Row>
           </dl>
         </CardContent>

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { BackLink } from "../../../_components/back-link";
+import { CatalogSection } from "../../../_components/catalog-section";
 import { updateAppAction } from "../../actions";
 import { AppForm } from "../../app-form";
 import { requireAdmin } from "@/lib/auth/session";
@@ -23,9 +23,11 @@ export default async function EditAppPage(props: Props) {
   const app = await getApp((await props.params).id);
   if (!app) notFound();
   return (
-    <section className="grid max-w-3xl gap-4">
-      <BackLink href="/admin/catalog/models">All apps and models</BackLink>
-      <h2 className="text-xl font-semibold tracking-tight">{app.name}</h2>
+    <CatalogSection
+      className="max-w-3xl"
+      back={{ href: "/admin/catalog/models", label: "All apps and models" }}
+      title={app.name}
+    >
       <AppForm
         app={{
           id: app.id,
@@ -37,6 +39,6 @@ export default async function EditAppPage(props: Props) {
         action={updateAppAction}
         submitLabel="Save app"
       />
-    </section>
+    </CatalogSection>
   );
 }

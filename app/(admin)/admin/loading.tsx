@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@/components/shell/page-skeleton";
+
+export default function AdminLoading() {
+  return <PageSkeleton className="max-w-6xl" />;
+}
