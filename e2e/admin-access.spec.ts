@@ -15,7 +15,7 @@ test("an admin reads the email outbox in the console", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Users" }).first().click();
-  await expect(page.getByRole("cell", { name: demo.ada.email })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: demo.ada.email })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Email outbox" }).first().click();
   await expect(page).toHaveURL(/\/admin\/outbox/);

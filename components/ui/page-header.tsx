@@ -57,11 +57,11 @@ export function PageHeader({
           </ol>
         </nav>
       ) : null}
-      <div className="flex flex-wrap items-start justify-between gap-3">
+      <div className="flex min-w-0 flex-wrap items-start justify-between gap-3">
         <div className="grid min-w-0 gap-1">
           <Heading
             className={cn(
-              "font-semibold tracking-tight break-words",
+              "font-semibold tracking-tight wrap-anywhere",
               level === 1 ? "text-2xl" : "flex flex-wrap items-center gap-2 text-xl",
             )}
           >

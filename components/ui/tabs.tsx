@@ -110,7 +110,7 @@ export function TabLinks({
   const arrow =
     "absolute top-0 z-10 flex h-10 w-7 items-center justify-center text-muted-foreground hover:text-foreground [&_svg]:size-4";
   return (
-    <nav aria-label={label} className={cn("relative border-b", className)}>
+    <nav aria-label={label} className={cn("relative min-w-0 border-b", className)}>
       <div
         ref={scroller}
         onScroll={measure}

@@ -1,34 +1,26 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormField } from "@/components/forms/form-field";
 import { SelectField, useChoice } from "@/components/forms/select-field";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { Alert } from "@/components/ui/alert";
+import { AdminForm, FieldGrid, useAdminForm } from "../../_components/admin-form";
 import { createCouponAction } from "./actions";
 
 const KINDS = ["credits", "percent_off"] as const;
+const EMPTY = { code: "", credits: "", percentOff: "", maxRedemptions: "", expiresOn: "" };
 
 export function CouponForm() {
-  const [state, action] = useActionState(createCouponAction, {});
+  const form = useAdminForm(createCouponAction, EMPTY);
+  const { state } = form;
   // The value field shown follows the select, which keeps its choice through a refused submit.
   const choice = useChoice(state, "kind", KINDS, "credits");
   const kind = choice.value;
-  const v = state.values ?? {};
   return (
-    <form action={action} className="grid gap-4" noValidate>
-      {state.error ? (
-        <Alert variant="error">{state.error}</Alert>
-      ) : state.ok ? (
-        <Alert variant="success">{state.message}</Alert>
-      ) : null}
-      <div className="grid gap-4 sm:grid-cols-2">
+    <AdminForm form={form} submitLabel="Create coupon" pendingLabel="Creating…">
+      <FieldGrid>
         <FormField
           label="Code"
-          name="code"
+          {...form.field("code")}
           autoComplete="off"
-          defaultValue={v.code}
-          errors={state.fieldErrors?.code}
           hint="Letters, digits, dashes; people type it in any case."
         />
         <SelectField
@@ -50,7 +42,7 @@ export function CouponForm() {
             label="Credits"
             name="credits"
             inputMode="decimal"
-            defaultValue={v.credits}
+            defaultValue={form.field("credits").defaultValue}
             errors={state.fieldErrors?.credits ?? state.fieldErrors?.kind}
             hint="Added to the redeeming workspace's balance."
           />
@@ -60,31 +52,24 @@ export function CouponForm() {
             label="Percent off"
             name="percentOff"
             inputMode="numeric"
-            defaultValue={v.percentOff}
+            defaultValue={form.field("percentOff").defaultValue}
             errors={state.fieldErrors?.percentOff ?? state.fieldErrors?.kind}
             hint="A whole number from 1 to 100, taken off the plan's price."
           />
         )}
         <FormField
           label="Max redemptions"
-          name="maxRedemptions"
+          {...form.field("maxRedemptions")}
           inputMode="numeric"
-          defaultValue={v.maxRedemptions}
-          errors={state.fieldErrors?.maxRedemptions}
           hint="Blank for no limit."
         />
         <FormField
           label="Expires on"
-          name="expiresOn"
+          {...form.field("expiresOn")}
           type="date"
-          defaultValue={v.expiresOn}
-          errors={state.fieldErrors?.expiresOn}
           hint="Valid through the end of this day (UTC)."
         />
-      </div>
-      <SubmitButton className="justify-self-start" pendingLabel="Creating…">
-        Create coupon
-      </SubmitButton>
-    </form>
+      </FieldGrid>
+    </AdminForm>
   );
 }

@@ -2,7 +2,9 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { FormMessage } from "../_components/form-bits";
+import { Table, TableBody, TableCell, TableRow, TableRowHead } from "@/components/ui/table";
+import { TierHeader } from "../_components/tier-header";
+import { FormMessage } from "../../../_components/form-bits";
 import { saveFeatureMatrixAction } from "./actions";
 
 export type MatrixTier = { id: string; name: string };
@@ -30,83 +32,58 @@ export function FeatureMatrix({ tiers, features, saved, hidden }: Props) {
           <input type="hidden" name={`limit:${c.tierId}:${c.featureId}`} value={c.limit} />
         </span>
       ))}
-      <div
-        role="region"
-        aria-label="Tier × feature matrix"
-        tabIndex={0}
-        className="relative min-w-0 overflow-x-auto rounded-lg border bg-card focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-      >
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">
-            Which tiers have which features; a blank limit means unlimited
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="border-b bg-muted px-4 py-3 font-medium text-muted-foreground">
-                Feature
-              </th>
-              {tiers.map((tier) => (
-                <th
-                  key={tier.id}
-                  scope="col"
-                  className="border-b bg-muted px-4 py-3 font-medium whitespace-nowrap text-muted-foreground"
-                >
-                  {tier.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {features.map((feature) => (
-              <tr key={feature.id}>
-                <th scope="row" className="border-b px-4 py-3 text-left align-top font-medium">
-                  {feature.name}
-                  {feature.kind === "limit" ? (
-                    <span className="block text-xs font-normal text-muted-foreground">
-                      Limit{feature.unit ? ` (${feature.unit})` : ""}, blank = unlimited
-                    </span>
-                  ) : null}
-                </th>
-                {tiers.map((tier) => {
-                  const cell = `${tier.id}:${feature.id}`;
-                  const limitErrors = state.fieldErrors?.[`limit:${cell}`];
-                  const errorId = `limit-error-${tier.id}-${feature.id}`;
-                  return (
-                    <td key={cell} className="border-b px-4 py-3 align-top">
-                      <div className="flex items-center gap-2">
+      <Table label="Tier × feature matrix" layout="scroll" minWidth="0">
+        <TierHeader first="Feature" tiers={tiers} />
+        <TableBody>
+          {features.map((feature) => (
+            <TableRow key={feature.id}>
+              <TableRowHead>
+                {feature.name}
+                {feature.kind === "limit" ? (
+                  <span className="block text-xs font-normal text-muted-foreground">
+                    Limit{feature.unit ? ` (${feature.unit})` : ""}, blank = unlimited
+                  </span>
+                ) : null}
+              </TableRowHead>
+              {tiers.map((tier) => {
+                const cell = `${tier.id}:${feature.id}`;
+                const limitErrors = state.fieldErrors?.[`limit:${cell}`];
+                const errorId = `limit-error-${tier.id}-${feature.id}`;
+                return (
+                  <TableCell key={cell}>
+                    <div className="flex items-center gap-2">
+                      <input
+                        type="checkbox"
+                        name={`has:${cell}`}
+                        defaultChecked={has(cell)}
+                        aria-label={`${tier.name} has ${feature.name}`}
+                        className="size-4 shrink-0 accent-primary"
+                      />
+                      {feature.kind === "limit" ? (
                         <input
-                          type="checkbox"
-                          name={`has:${cell}`}
-                          defaultChecked={has(cell)}
-                          aria-label={`${tier.name} has ${feature.name}`}
-                          className="size-4 shrink-0 accent-primary"
+                          name={`limit:${cell}`}
+                          inputMode="numeric"
+                          defaultValue={limit(cell)}
+                          placeholder="∞"
+                          aria-label={`${tier.name} ${feature.name} limit`}
+                          aria-invalid={limitErrors ? true : undefined}
+                          aria-describedby={limitErrors ? errorId : undefined}
+                          className="h-8 w-20 rounded-md border border-input bg-background px-2 text-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none aria-[invalid=true]:border-destructive"
                         />
-                        {feature.kind === "limit" ? (
-                          <input
-                            name={`limit:${cell}`}
-                            inputMode="numeric"
-                            defaultValue={limit(cell)}
-                            placeholder="∞"
-                            aria-label={`${tier.name} ${feature.name} limit`}
-                            aria-invalid={limitErrors ? true : undefined}
-                            aria-describedby={limitErrors ? errorId : undefined}
-                            className="h-8 w-20 rounded-md border border-input bg-background px-2 text-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none aria-[invalid=true]:border-destructive"
-                          />
-                        ) : null}
-                      </div>
-                      {limitErrors ? (
-                        <p id={errorId} className="mt-1 max-w-40 text-xs text-destructive">
-                          {limitErrors.join(" ")}
-                        </p>
                       ) : null}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                    </div>
+                    {limitErrors ? (
+                      <p id={errorId} className="mt-1 max-w-40 text-xs text-destructive">
+                        {limitErrors.join(" ")}
+                      </p>
+                    ) : null}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
       <FormMessage state={state} />
       <SubmitButton className="justify-self-start" pendingLabel="Saving…">
         Save feature matrix

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FormField } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { FormMessage } from "../_components/form-bits";
+import { FormMessage } from "../../../_components/form-bits";
 import { updateDefaultMarkupAction } from "./actions";
 
 export function DefaultMarkupForm({ percent }: { percent: string }) {

@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormField } from "@/components/forms/form-field";
-import { SubmitButton } from "@/components/forms/submit-button";
 import type { ActionState } from "@/lib/auth/action";
-import { FormMessage, TextareaField } from "../_components/form-bits";
+import { AdminForm, FieldGrid, useAdminForm } from "../../../_components/admin-form";
+import { TextareaField } from "../../../_components/form-bits";
 import { keyErrors } from "../_lib/rename-key";
 
 export type AppFormValues = {
@@ -24,20 +23,17 @@ type Props = {
 };
 
 export function AppForm({ app, action, submitLabel }: Props) {
-  const [state, formAction] = useActionState(action, {});
-  const errors = (name: string) => state.fieldErrors?.[name];
   const prefix = app.id ? "app" : "new-app";
+  const form = useAdminForm(action, app, prefix);
   return (
-    <form action={formAction} className="grid gap-4" noValidate>
-      <FormMessage state={state} />
-      {app.id ? <input type="hidden" name="id" value={app.id} /> : null}
-      <div className="grid items-start gap-4 sm:grid-cols-3">
+    <AdminForm form={form} recordId={app.id} submitLabel={submitLabel}>
+      <FieldGrid className="sm:grid-cols-3">
         <FormField
           id={`${prefix}-code`}
           label="App key"
           name="code"
-          defaultValue={state.values?.code ?? app.key}
-          errors={keyErrors(state.fieldErrors)}
+          defaultValue={form.state.values?.code ?? app.key}
+          errors={keyErrors(form.state.fieldErrors)}
           autoComplete="off"
           required
           hint={
@@ -46,36 +42,10 @@ export function AppForm({ app, action, submitLabel }: Props) {
               : "Lowercase letters, digits and dashes, e.g. video-generator."
           }
         />
-        <FormField
-          id={`${prefix}-name`}
-          label="App name"
-          name="name"
-          defaultValue={state.values?.name ?? app.name}
-          errors={errors("name")}
-          autoComplete="off"
-          required
-          maxLength={80}
-        />
-        <FormField
-          id={`${prefix}-sortOrder`}
-          label="Order"
-          name="sortOrder"
-          inputMode="numeric"
-          defaultValue={state.values?.sortOrder ?? app.sortOrder}
-          errors={errors("sortOrder")}
-        />
-      </div>
-      <TextareaField
-        id={`${prefix}-description`}
-        label="App description"
-        name="description"
-        defaultValue={state.values?.description ?? app.description}
-        errors={errors("description")}
-        maxLength={300}
-      />
-      <SubmitButton className="justify-self-start" pendingLabel="Saving…">
-        {submitLabel}
-      </SubmitButton>
-    </form>
+        <FormField label="App name" {...form.field("name")} autoComplete="off" required maxLength={80} />
+        <FormField label="Order" {...form.field("sortOrder")} inputMode="numeric" />
+      </FieldGrid>
+      <TextareaField label="App description" {...form.field("description")} maxLength={300} />
+    </AdminForm>
   );
 }

@@ -1,9 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { SelectField, useChoice } from "@/components/forms/select-field";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { FormMessage } from "../../catalog/_components/form-bits";
+import { AdminForm, FieldGrid, useAdminForm } from "../../../_components/admin-form";
 import { compPlanAction } from "./actions";
 
 const INTERVALS = ["month", "year"] as const;
@@ -18,7 +16,8 @@ export function CompPlanForm({
   tiers: { code: string; name: string }[];
   currentTier?: string;
 }) {
-  const [state, action] = useActionState(compPlanAction, {});
+  const form = useAdminForm(compPlanAction, {});
+  const { state } = form;
   const codes = tiers.map((t) => t.code);
   const tier = useChoice(
     state,
@@ -28,10 +27,8 @@ export function CompPlanForm({
   );
   const interval = useChoice(state, "interval", INTERVALS, "month");
   return (
-    <form action={action} className="grid gap-4" noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="workspaceId" value={workspaceId} />
-      <div className="grid gap-4 sm:grid-cols-2">
+    <AdminForm form={form} hidden={{ workspaceId }} submitLabel="Put on comp plan">
+      <FieldGrid>
         <SelectField label="Tier" name="tier" id="comp-tier" {...tier} errors={state.fieldErrors?.tier}>
           {tiers.map((t) => (
             <option key={t.code} value={t.code}>
@@ -49,10 +46,7 @@ export function CompPlanForm({
           <option value="month">Monthly</option>
           <option value="year">Annual</option>
         </SelectField>
-      </div>
-      <SubmitButton className="justify-self-start" pendingLabel="Saving…">
-        Put on comp plan
-      </SubmitButton>
-    </form>
+      </FieldGrid>
+    </AdminForm>
   );
 }

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FormField } from "@/components/forms/form-field";
 import { SelectField, useChoice } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { FormMessage, TextareaField } from "../../catalog/_components/form-bits";
+import { FormMessage, TextareaField } from "../../../_components/form-bits";
 import { adjustCreditsAction } from "./actions";
 
 const DIRECTIONS = ["grant", "deduct"] as const;

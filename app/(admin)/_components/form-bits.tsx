@@ -5,7 +5,7 @@ import { Label } from "@/components/ui/label";
 import type { ActionState } from "@/lib/auth/action";
 import { cn } from "@/lib/utils/cn";
 
-// Form pieces the catalog forms share beside FormField: checkbox, textarea, messages. The select is
+// Form pieces the admin forms share beside FormField: checkbox, textarea, messages. The select is
 // the shared one (it keeps its choice through the reset React does after a form action).
 export { SelectField } from "@/components/forms/select-field";
 
