@@ -46,12 +46,16 @@ export type DataTableProps<Row> = {
   rowClassName?: (row: Row) => string | undefined;
 };
 
-/** @deprecated The hand-written form: `children` are <thead>/<tbody> with `Th`/`Td`. */
-type LegacyProps = { label: string; children: ReactNode; minWidth?: string; columns?: never };
-
-export function DataTable<Row>(props: DataTableProps<Row> | LegacyProps) {
-  if (!("columns" in props) || !props.columns) return <LegacyTable {...(props as LegacyProps)} />;
-  const { label, columns, rows, rowKey, empty, layout, minWidth, rowClassName } = props;
+export function DataTable<Row>({
+  label,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  layout,
+  minWidth,
+  rowClassName,
+}: DataTableProps<Row>) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
     <Table label={label} layout={layout} minWidth={minWidth}>
@@ -99,22 +103,3 @@ export function DataTable<Row>(props: DataTableProps<Row> | LegacyProps) {
     </Table>
   );
 }
-
-// ---------------------------------------------------------------------------------------------
-// Deprecated: the hand-written table API of before, kept only until the last pages move to
-// DataTable or the Table primitives. It renders the same Table, always as a scrolling table.
-
-function LegacyTable({ label, children, minWidth = "min-w-[40rem]" }: LegacyProps) {
-  const width = /^min-w-\[(.+)\]$/.exec(minWidth)?.[1] ?? "40rem";
-  return (
-    <Table label={label} layout="scroll" minWidth={width}>
-      {children}
-    </Table>
-  );
-}
-
-/** @deprecated Use `TableHead`. */
-export const Th = TableHead;
-/** @deprecated Use `TableCell`. */
-export const Td = TableCell;
-export { EmptyState } from "./empty-state";
