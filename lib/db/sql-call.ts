@@ -77,15 +77,22 @@ function toSql(spec: SqlSpec, value: unknown): unknown {
 
 type Statement = { text: string; values: unknown[] };
 
+// Statement texts depend only on the declaration (and a batch's shared keys): built once each.
+const callText = new WeakMap<AnySqlFunction, string>();
+const batchText = new Map<string, string>();
+
 /** `select * from f(p_a => $1::type, ...)` for one call. */
 export function sqlCall<F extends AnySqlFunction>(fn: F, args: SqlArgs<F>): Statement {
   const keys = Object.keys(fn.params);
+  let text = callText.get(fn);
+  if (!text) {
+    const named = keys.map((k, i) => `${k} => $${i + 1}::${baseType(fn.params[k])}`).join(", ");
+    text = `select * from ${fn.name}(${named})`;
+    callText.set(fn, text);
+  }
   const values = keys.map((k) => toSql(fn.params[k], (args as Record<string, unknown>)[k]));
-  const named = keys.map((k, i) => `${k} => $${i + 1}::${baseType(fn.params[k])}`).join(", ");
-  return { text: `select * from ${fn.name}(${named})`, values };
+  return { text, values };
 }
-
-const batchText = new Map<string, string>();
 
 /**
  * Many calls in one statement, in order: `shared` arguments are the same for every call, `rows`
