@@ -31,7 +31,7 @@ afterEach(() => {
 const secret = () => `sk-proj-${randomBytes(24).toString("base64url")}Wxyz`;
 
 async function auditRowsFor(targetId: string) {
-  return db.auditLog.findMany({ where: { targetId } });
+  return db.auditLog.findMany({ where: { targetId }, orderBy: { seq: "asc" } });
 }
 
 describe("BYOK provider keys", () => {
