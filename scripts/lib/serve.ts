@@ -10,6 +10,11 @@ import { CLIENT_IP_HEADER, computeClientIp } from "@/lib/http/client-ip";
 export async function serveNext(opts: { dev: boolean; port: number; hostname?: string }) {
   const hostname = opts.hostname ?? "localhost";
   const server = createServer();
+  // Keep idle connections longer than the clients and load balancers in front (commonly 60 s):
+  // with Node's default of 5 s, a client reusing a socket just as the server closes it gets
+  // ECONNRESET on a request that never reached the app.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const app = next({ dev: opts.dev, hostname, port: opts.port, httpServer: server });
   const handle = app.getRequestHandler();
   await app.prepare();
