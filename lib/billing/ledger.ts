@@ -11,6 +11,11 @@ export type BalanceChange = {
   reference: string;
   reason?: string | null;
   actorId?: string | null;
+  /**
+   * When the credits this change adds stop being spendable (included credits: the end of their
+   * month; promotional credits: an admin-set number of days). Omitted: they never expire.
+   */
+  expiresAt?: Date | null;
 };
 
 /**
