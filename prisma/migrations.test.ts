@@ -65,7 +65,7 @@ describe("the prisma/sql drift check", () => {
     expect(drift.changed).toEqual(["tollgate_ledger_entry"]);
     expect(drift.dropped).toEqual([]);
     expect(drift.migration).toContain(
-      'DROP FUNCTION IF EXISTS tollgate_ledger_entry(text,text,"LedgerKind",bigint,bigint,text);',
+      'DROP FUNCTION IF EXISTS tollgate_ledger_entry(text,text,"LedgerKind",bigint,bigint,text,text,text);',
     );
   }, 60_000);
 

@@ -60,7 +60,9 @@ async function main() {
         if (!name) throw new Error("Usage: npm run db:migration -- <name>");
         // Tables from schema.prisma first, then the functions from prisma/sql that changed.
         const schemaSql = await diffSchemaAgainstMigrations(database.url);
-        const functions = await sqlFunctionDrift(database.url);
+        const functions = await sqlFunctionDrift(database.url, {
+          pendingSchema: isEmptyMigration(schemaSql) ? "" : schemaSql,
+        });
         const sql = [isEmptyMigration(schemaSql) ? "" : schemaSql.trimEnd() + "\n", functions.migration]
           .filter(Boolean)
           .join("\n");

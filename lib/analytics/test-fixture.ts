@@ -1,6 +1,7 @@
 // A small, hand-made dataset dated in 2001 for the analytics tests. Other test files share the
 // database but write rows dated "now", so ranges inside 2001 only ever see these rows.
 import { randomUUID } from "node:crypto";
+import { SOURCE_PRIORITY } from "@/lib/billing/buckets";
 import {
   db,
   type LedgerKind,
@@ -100,6 +101,18 @@ async function ledger(workspaceId: string, entries: [LedgerKind, number, string]
     });
   }
   await db.workspace.update({ where: { id: workspaceId }, data: { balanceMillicredits: balance } });
+  if (balance > 0n)
+    await db.creditBucket.create({
+      data: {
+        workspaceId,
+        source: "purchase",
+        priority: SOURCE_PRIORITY.purchase,
+        grantedMillicredits: balance,
+        remainingMillicredits: balance,
+        ledgerKind: "purchase",
+        reference: `analytics:${randomUUID()}`,
+      },
+    });
 }
 
 type EventInput = [

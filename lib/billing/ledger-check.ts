@@ -6,18 +6,26 @@ import { queueEmail } from "@/lib/email/send";
 import { creditsLabel } from "@/lib/catalog/money";
 
 // The nightly ledger check: every workspace's materialised balance must equal the sum of its
-// append-only ledger. One statement (one snapshot), aggregated in SQL. A day is checked once: the
+// append-only ledger and the sum of its credit buckets' remainders. One statement (one snapshot), aggregated in SQL. A day is checked once: the
 // LedgerCheck row for the UTC day is the idempotency key, and admins hear about mismatches once.
 
-export type LedgerMismatch = { workspaceId: string; name: string; balance: string; ledgerSum: string };
+export type LedgerMismatch = {
+  workspaceId: string;
+  name: string;
+  balance: string;
+  ledgerSum: string;
+  bucketSum: string;
+};
 
 export async function findLedgerMismatches() {
   const [rows, [{ count }]] = await Promise.all([
     db.$queryRaw<LedgerMismatch[]>`
-      select w.id as "workspaceId", w.name, w."balanceMillicredits"::text as balance, coalesce(l.total, 0)::text as "ledgerSum"
+      select w.id as "workspaceId", w.name, w."balanceMillicredits"::text as balance,
+             coalesce(l.total, 0)::text as "ledgerSum", coalesce(b.total, 0)::text as "bucketSum"
         from "Workspace" w
         left join (select "workspaceId", sum("amountMillicredits") as total from "LedgerEntry" group by "workspaceId") l on l."workspaceId" = w.id
-       where w."balanceMillicredits" <> coalesce(l.total, 0)
+        left join (select "workspaceId", sum("remainingMillicredits") as total from "CreditBucket" group by "workspaceId") b on b."workspaceId" = w.id
+       where w."balanceMillicredits" <> coalesce(l.total, 0) or w."balanceMillicredits" <> coalesce(b.total, 0)
        order by w.name
        limit 1000`,
     db.$queryRaw<{ count: number }[]>`select count(*)::int as count from "Workspace"`,

@@ -1,7 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db, type LedgerKind, type Tx } from "@/lib/db";
+import { bucketSource, endOfUtcMonth, SOURCE_PRIORITY } from "@/lib/billing/buckets";
+import { db, type CreditSource, type LedgerKind, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { getSettings } from "@/lib/settings/settings";
 
 export type BalanceChange = {
   workspaceId: string;
@@ -16,38 +18,59 @@ export type BalanceChange = {
    * month; promotional credits: an admin-set number of days). Omitted: they never expire.
    */
   expiresAt?: Date | null;
+  /** A debit's first source: the bucket granted by this entry (a refund takes back what it bought). */
+  from?: { kind: LedgerKind; reference: string };
 };
 
 /**
- * Moves a workspace's balance and appends its ledger entry in one statement. Debits never take the
- * balance below zero (refused, and the CHECK constraint backs it). A repeated reference is a no-op
- * that returns the entry already written. Pass a transaction to make the change part of it (a
- * repeated reference then fails that transaction, which its caller must prevent).
+ * Moves a workspace's balance and appends its ledger entry in one statement
+ * (prisma/sql/tollgate_change_balance.sql). A credit is a new bucket (lib/billing/buckets.ts) that
+ * expires at `expiresAt`, or by its source's rule when that is not given: included credits at the
+ * end of the month, promotional ones after the admin-set number of days. A debit takes from the
+ * bucket `from` names first, then in drawing order, and never takes the balance below zero
+ * (refused, and the CHECK constraints back it). A repeated reference is a no-op that returns the
+ * balance as it is. Pass a transaction to make the change part of it (a repeated reference then
+ * fails that transaction, which its caller must prevent).
  */
 export async function changeBalance(change: BalanceChange, executor: Tx | typeof db = db) {
+  const credit = change.amountMillicredits > 0n;
+  const source = credit ? bucketSource(change.kind) : null;
+  const expiresAt = source ? (change.expiresAt ?? (await defaultExpiry(source))) : null;
   try {
-    const rows = await executor.$queryRaw<{ balance: bigint }[]>`
-      with w as (
-        update "Workspace" set "balanceMillicredits" = "balanceMillicredits" + ${change.amountMillicredits}::bigint
-        where id = ${change.workspaceId} and "balanceMillicredits" + ${change.amountMillicredits}::bigint >= 0
-        returning "balanceMillicredits"
-      )
-      insert into "LedgerEntry" ("id", "workspaceId", "kind", "amountMillicredits", "balanceAfterMillicredits", "reference", "reason", "actorId", "createdAt")
-      select ${`le_${randomUUID().replaceAll("-", "")}`}, ${change.workspaceId}, ${change.kind}::"LedgerKind", ${change.amountMillicredits}::bigint,
-             w."balanceMillicredits", ${change.reference}, ${change.reason ?? null}, ${change.actorId ?? null}, timezone('UTC', now())
-      from w
-      returning "balanceAfterMillicredits" as balance`;
-    if (!rows[0]) throw new AppError("insufficient_credits", "The balance cannot go below zero.", 402);
-    return { balanceMillicredits: rows[0].balance, applied: true };
+    const rows = await executor.$queryRaw<{ balance: bigint | null }[]>`
+      select tollgate_change_balance(
+        p_id => ${`le_${randomUUID().replaceAll("-", "")}`}, p_workspace_id => ${change.workspaceId},
+        p_kind => ${change.kind}::"LedgerKind", p_amount => ${change.amountMillicredits}::bigint,
+        p_reference => ${change.reference}, p_reason => ${change.reason ?? null}, p_actor_id => ${change.actorId ?? null},
+        p_source => ${source}::"CreditSource", p_priority => ${source ? SOURCE_PRIORITY[source] : null}::int,
+        p_expires_at => ${expiresAt}::timestamp,
+        p_from_kind => ${change.from?.kind ?? null}::"LedgerKind", p_from_reference => ${change.from?.reference ?? null}
+      ) as balance`;
+    const balance = rows[0]?.balance;
+    if (balance === null || balance === undefined)
+      throw new AppError("insufficient_credits", "The balance cannot go below zero.", 402);
+    return { balanceMillicredits: balance, applied: true };
   } catch (e) {
     // Same reference twice: the unique index refused the second entry and the statement rolled back whole.
     if (
       e instanceof Error &&
-      /23505|LedgerEntry_workspaceId_kind_reference_key/.test(`${(e as { code?: string }).code} ${e.message}`)
+      /23505|LedgerEntry_workspaceId_kind_reference_key|CreditBucket_workspaceId_ledgerKind_reference_key/.test(
+        `${(e as { code?: string }).code} ${e.message}`,
+      )
     ) {
       const ws = await db.workspace.findUniqueOrThrow({ where: { id: change.workspaceId } });
       return { balanceMillicredits: ws.balanceMillicredits, applied: false };
     }
     throw e;
   }
+}
+
+async function defaultExpiry(source: CreditSource): Promise<Date | null> {
+  const now = new Date();
+  if (source === "included" || source === "rollover") return endOfUtcMonth(now);
+  if (source === "promotional") {
+    const { promotionalCreditDays } = await getSettings();
+    return new Date(now.getTime() + promotionalCreditDays * 864e5);
+  }
+  return null;
 }

@@ -95,11 +95,12 @@ async function withThrowawayDatabase<T>(connectionString: string, work: (url: st
 
 /**
  * Compares prisma/sql (or `dir`) with what prisma/migrations produce, in a throw-away database
- * next to `connectionString`'s; the migrations' own database is never touched.
+ * next to `connectionString`'s; the migrations' own database is never touched. `pendingSchema`:
+ * the schema.prisma changes the same new migration will hold (its functions may use new types).
  */
 export async function sqlFunctionDrift(
   connectionString: string,
-  { dir = sqlDir }: { dir?: string } = {},
+  { dir = sqlDir, pendingSchema = "" }: { dir?: string; pendingSchema?: string } = {},
 ): Promise<SqlDrift> {
   const files = readSqlFiles(dir);
   return withThrowawayDatabase(connectionString, async (url) => {
@@ -107,6 +108,7 @@ export async function sqlFunctionDrift(
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
+      if (pendingSchema) await client.query(pendingSchema);
       const migrated = await readFunctions(client);
       // Only the files' functions remain: what a database built from prisma/sql alone would have.
       for (const signature of migrated.keys()) await client.query(`drop function ${signature} cascade`);

@@ -1,6 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { applyAuditRetention } from "@/lib/audit/retention";
+import { expireDueCredits } from "@/lib/billing/buckets";
 import { runLedgerCheck } from "@/lib/billing/ledger-check";
 import { sendRenewalReminders } from "@/lib/billing/renewal-reminders";
 import { db } from "@/lib/db";
@@ -49,6 +50,7 @@ export const handlers: { [Q in QueueName]: Handler<Q> } = {
   "email-sweep": () => sweepOutbox(),
   "alerts-check": (job) => checkWorkspaceAlerts(job.data.workspaceId),
   "reservations-expire": async () => ({ released: await releaseExpiredReservations() }),
+  "credits-expire": async () => ({ workspaces: await expireDueCredits() }),
   "billing-clock": () => runBillingClock(),
   "renewal-reminders": () => sendRenewalReminders(),
   "weekly-usage-summary": () => sendWeeklySummaries(),

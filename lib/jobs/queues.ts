@@ -17,6 +17,9 @@ export const queues = {
   // may have been crossed. stately: at most one waiting per workspace.
   "alerts-check": { options: { policy: "stately", retryLimit: 3, retryDelay: 10, retryBackoff: true } },
   "reservations-expire": { options: { policy: "singleton" }, cron: "* * * * *" },
+  // Credit buckets whose time has come (included credits at month end, promotional after N days):
+  // their remainders leave the balance with `expiry` ledger entries. Charges expire them too.
+  "credits-expire": { options: { policy: "singleton" }, cron: "* * * * *" },
   // Local renewals, plans set to cancel (subscription expiry), plans unpaid past the grace period.
   "billing-clock": { options: { policy: "singleton", retryLimit: 2 }, cron: "* * * * *" },
   "renewal-reminders": { options: { policy: "singleton", retryLimit: 3 }, cron: "5 * * * *" },

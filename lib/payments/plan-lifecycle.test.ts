@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { updateSettings } from "@/lib/settings/settings";
+import { changeBalance } from "@/lib/billing/ledger";
 import { db } from "@/lib/db";
 import { ledgerSum } from "@/test/metering";
 import { balanceOf, subscribed } from "@/test/payments";
@@ -120,15 +121,11 @@ describe("downgrades and renewals", () => {
     expect(await db.emailOutbox.count({ where: { to: s.user.email, template: "tier-upgraded" } })).toBe(0);
 
     // Spend 40,000 of the 100,000 included credits, then let the period end.
-    await db.$executeRaw`update "Workspace" set "balanceMillicredits" = "balanceMillicredits" - 40000000 where id = ${s.workspaceId}`;
-    await db.ledgerEntry.create({
-      data: {
-        workspaceId: s.workspaceId,
-        kind: "usage",
-        amountMillicredits: -40_000_000n,
-        balanceAfterMillicredits: 60_000_000n,
-        reference: "usage:test",
-      },
+    await changeBalance({
+      workspaceId: s.workspaceId,
+      kind: "usage",
+      amountMillicredits: -40_000_000n,
+      reference: "usage:test",
     });
     await advance((await s.sub()).id, 31);
     const sub = await s.sub();
@@ -175,15 +172,11 @@ describe("downgrades and renewals", () => {
     await updateSettings(null, { rolloverPercent: 0 });
     try {
       const s = await subscribed("starter", "month");
-      await db.$executeRaw`update "Workspace" set "balanceMillicredits" = "balanceMillicredits" + 5000000 where id = ${s.workspaceId}`;
-      await db.ledgerEntry.create({
-        data: {
-          workspaceId: s.workspaceId,
-          kind: "purchase",
-          amountMillicredits: 5_000_000n,
-          balanceAfterMillicredits: 25_000_000n,
-          reference: "checkout:test",
-        },
+      await changeBalance({
+        workspaceId: s.workspaceId,
+        kind: "purchase",
+        amountMillicredits: 5_000_000n,
+        reference: "checkout:test",
       });
       await advance((await s.sub()).id, 31);
       await renewDueLocalSubscriptions();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { changeBalance } from "@/lib/billing/ledger";
 import { db } from "@/lib/db";
 import { createUser } from "@/test/factories";
 import { ledgerSum } from "@/test/metering";
@@ -46,15 +47,11 @@ describe("admin refunds", () => {
       data: { createdAt: new Date(Date.now() - 2 * DAY) },
     });
     // 40% of the 52,500 credits are spent.
-    await db.$executeRaw`update "Workspace" set "balanceMillicredits" = 31500000 where id = ${b.workspaceId}`;
-    await db.ledgerEntry.create({
-      data: {
-        workspaceId: b.workspaceId,
-        kind: "usage",
-        amountMillicredits: -21_000_000n,
-        balanceAfterMillicredits: 31_500_000n,
-        reference: "usage:refund-test",
-      },
+    await changeBalance({
+      workspaceId: b.workspaceId,
+      kind: "usage",
+      amountMillicredits: -21_000_000n,
+      reference: "usage:refund-test",
     });
     const quote = await refundPayment(null, b.payment.id);
     expect(quote).toMatchObject({ amountCents: 3_000, basis: "unspent_credits" });

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record";
+import { unspentCredits } from "@/lib/billing/buckets";
 import { db, type Payment } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { paymentProvider } from "./provider";
@@ -16,7 +17,7 @@ export type RefundQuote = {
   refundableCents: number;
 };
 
-export function quoteRefund(payment: Payment, balanceMillicredits: bigint, now = new Date()): RefundQuote {
+export function quoteRefund(payment: Payment, unspentMillicredits: bigint, now = new Date()): RefundQuote {
   const refundableCents = payment.amountCents - payment.refundedCents;
   if (payment.status !== "paid" && payment.status !== "partially_refunded")
     return { amountCents: 0, basis: "full", refundableCents: 0 };
@@ -29,13 +30,10 @@ export function quoteRefund(payment: Payment, balanceMillicredits: bigint, now =
     share = total > 0 ? Math.min(Math.max(payment.periodEnd.getTime() - now.getTime(), 0) / total, 1) : 0;
     basis = "time_left";
   } else {
-    const unspent =
+    share =
       payment.millicredits > 0n
-        ? balanceMillicredits < payment.millicredits
-          ? balanceMillicredits
-          : payment.millicredits
-        : 0n;
-    share = payment.millicredits > 0n ? Number((unspent * 1_000_000n) / payment.millicredits) / 1_000_000 : 0;
+        ? Number((unspentMillicredits * 1_000_000n) / payment.millicredits) / 1_000_000
+        : 0;
     basis = "unspent_credits";
   }
   // What the prorated share is worth, less what was refunded already.
@@ -49,8 +47,8 @@ export function quoteRefund(payment: Payment, balanceMillicredits: bigint, now =
 export async function getRefundQuote(paymentId: string, now = new Date()) {
   const payment = await db.payment.findUnique({ where: { id: paymentId } });
   if (!payment) throw new NotFoundError("Payment");
-  const ws = await db.workspace.findUniqueOrThrow({ where: { id: payment.workspaceId } });
-  return { payment, quote: quoteRefund(payment, ws.balanceMillicredits, now) };
+  const [unspent] = await unspentCredits([payment]);
+  return { payment, quote: quoteRefund(payment, unspent, now) };
 }
 
 export async function refundPayment(actor: Actor, paymentId: string, now = new Date()) {
@@ -97,17 +95,20 @@ export async function listPayments(filter: {
       take: filter.pageSize,
     }),
   ]);
-  const workspaces = await db.workspace.findMany({
-    where: { id: { in: [...new Set(payments.map((p) => p.workspaceId))] } },
-    select: { id: true, name: true, balanceMillicredits: true },
-  });
+  const [workspaces, unspent] = await Promise.all([
+    db.workspace.findMany({
+      where: { id: { in: [...new Set(payments.map((p) => p.workspaceId))] } },
+      select: { id: true, name: true },
+    }),
+    unspentCredits(payments),
+  ]);
   const byId = new Map(workspaces.map((w) => [w.id, w]));
   return {
     total,
-    payments: payments.map((p) => ({
+    payments: payments.map((p, i) => ({
       payment: p,
       workspace: byId.get(p.workspaceId)!,
-      quote: quoteRefund(p, byId.get(p.workspaceId)?.balanceMillicredits ?? 0n),
+      quote: quoteRefund(p, unspent[i]),
     })),
   };
 }

@@ -19,6 +19,12 @@ export const settingsSchema = z.object({
   referralNewUserMillicredits: millicredits,
   // At renewal, this share of the unused included credits carries over (SPEC: up to 50%); the rest expires.
   rolloverPercent: z.coerce.number().int().min(0, "Rollover cannot be negative.").max(100, "At most 100%."),
+  // Promotional credits (coupons, referrals) expire this many days after they are granted.
+  promotionalCreditDays: z.coerce
+    .number()
+    .int()
+    .min(1, "Promotional credits last at least a day.")
+    .max(3650, "At most 10 years."),
   // Days a plan stays usable after a failed renewal payment before the workspace returns to the free tier.
   paymentGraceDays: z.coerce.number().int().min(0, "Grace cannot be negative.").max(60, "At most 60 days."),
   // Audit entries older than this are deleted by the nightly retention job.
@@ -36,6 +42,7 @@ export const defaultSettings: GlobalSettings = {
   referralReferrerMillicredits: 5_000_000n,
   referralNewUserMillicredits: 1_000_000n,
   rolloverPercent: 50,
+  promotionalCreditDays: 365,
   paymentGraceDays: 7,
   auditRetentionDays: 365,
   requireAdminTwoFactor: false,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PoolClient } from "pg";
+import { SOURCE_PRIORITY } from "@/lib/billing/buckets";
 import type { DemoDataset } from "./types";
 
 // Bulk inserts: one INSERT … SELECT FROM unnest(column arrays) per chunk of rows, in row order
@@ -267,5 +268,15 @@ export async function insertDataset(client: PoolClient, d: DemoDataset) {
       ["used", "int4", (r) => r.used],
     ],
     d.quotaCounters,
+  );
+  // The simulated history moves balances, not buckets: each demo workspace's balance at the end
+  // becomes one bucket of purchased credits (never expiring), so balance = sum of buckets holds.
+  await client.query(
+    `insert into "CreditBucket" ("id", "workspaceId", "source", "priority", "grantedMillicredits", "remainingMillicredits",
+                                 "ledgerKind", "reference", "createdAt")
+     select 'cb_' || w.id, w.id, 'purchase', $1, w."balanceMillicredits", w."balanceMillicredits", 'purchase', 'demo-balance', w."createdAt"
+       from unnest($2::text[]) as d(id) join "Workspace" w on w.id = d.id
+      where w."balanceMillicredits" > 0`,
+    [SOURCE_PRIORITY.purchase, d.workspaces.map((w) => w.id)],
   );
 }

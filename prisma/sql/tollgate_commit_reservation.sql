@@ -1,5 +1,5 @@
--- Settles a hold with the real cost: the hold comes back, the actual charge goes out, and the
--- usage event is written. A cost above the hold is charged as far as the balance allows (the rest
+-- Settles a hold with the real cost: the hold comes back to the buckets it was drawn from, the
+-- actual charge goes out of the buckets in drawing order, and the usage event is written. A cost above the hold is charged as far as the balance allows (the rest
 -- is recorded as uncollected on the event), since the work has already been done — and, for the
 -- same reason, counted against the caps even past them. The spend counters move before the
 -- workspace row is locked (the lock order of every charge), then shed what was not collected.
@@ -31,6 +31,9 @@ BEGIN
   END IF;
   PERFORM tollgate_adjust_reservation_spend(v_res, p_charge - v_res."heldMillicredits");
   SELECT w."balanceMillicredits" INTO v_balance FROM "Workspace" w WHERE w.id = p_workspace_id FOR UPDATE;
+  IF EXISTS (SELECT 1 FROM "Workspace" w WHERE w.id = p_workspace_id AND w."creditsExpireAt" <= timezone('UTC', now())) THEN
+    v_balance := tollgate_expire_credits(p_workspace_id);
+  END IF;
   v_charge := least(p_charge, v_balance + v_res."heldMillicredits");
   IF v_charge < p_charge THEN
     PERFORM tollgate_adjust_reservation_spend(v_res, v_charge - p_charge);
@@ -39,6 +42,8 @@ BEGIN
   PERFORM tollgate_ledger_entry('le_release_' || p_id, p_workspace_id, 'reservation_release', v_res."heldMillicredits", v_balance, 'release:' || p_id);
   v_balance := v_balance - v_charge;
   UPDATE "Workspace" w SET "balanceMillicredits" = v_balance WHERE w.id = p_workspace_id;
+  PERFORM tollgate_return_credits(p_workspace_id, v_res.draws);
+  PERFORM tollgate_draw_credits(p_workspace_id, v_charge);
   INSERT INTO "UsageEvent" ("id", "workspaceId", "apiKeyId", "modelId", "modelKey", "quantity", "inputTokens", "outputTokens",
     "billedTo", "markupBps", "priceVersion", "providerCostMicros", "chargedMillicredits", "quotaUnits",
     "balanceAfterMillicredits", "reservationId", "metadata", "createdAt")

@@ -6,7 +6,7 @@
 -- team page shows it). Race-free: each counter moves through a conditional upsert
 -- (INSERT ... ON CONFLICT DO UPDATE ... WHERE counter + amount <= cap), so parallel calls queue on
 -- the counter's row and the check and the increment are one atomic step. Row locks are taken in
--- one order by every function — "ApiKeySpend", then "MemberSpend", then "Workspace" — so no two
+-- one order by every function — "ApiKeySpend", then "MemberSpend", then "Workspace", then "CreditBucket" — so no two
 -- calls can deadlock.
 create or replace function tollgate_count_spend(
   p_workspace_id text, p_api_key_id text, p_member_id text, p_month date,

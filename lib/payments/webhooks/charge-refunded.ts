@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import { recordAudit } from "@/lib/audit/record";
+import { boughtBucket, unspentCredits } from "@/lib/billing/buckets";
 import { changeBalance } from "@/lib/billing/ledger";
 import type { Tx } from "@/lib/db";
 import { eventTime, RetryLaterError } from "./shared";
@@ -33,11 +34,12 @@ export async function chargeRefunded(tx: Tx, event: Stripe.Event) {
     },
   });
 
-  // The refunded share of the credits this payment bought, as far as the balance still holds them.
+  // The refunded share of the credits this payment bought, as far as they are unspent: taken from
+  // the bucket the payment filled (lib/billing/buckets.ts), never below zero.
   const share =
     payment.amountCents > 0 ? (payment.millicredits * BigInt(newly)) / BigInt(payment.amountCents) : 0n;
-  const ws = await tx.workspace.findUniqueOrThrow({ where: { id: payment.workspaceId } });
-  const clawback = share < ws.balanceMillicredits ? share : ws.balanceMillicredits;
+  const [unspent] = await unspentCredits([payment], tx);
+  const clawback = share < unspent ? share : unspent;
   await changeBalance(
     {
       workspaceId: payment.workspaceId,
@@ -45,6 +47,7 @@ export async function chargeRefunded(tx: Tx, event: Stripe.Event) {
       kind: "refund",
       reference: `refund:${payment.id}:${refunded}`,
       reason: `Refund of ${payment.description}`,
+      from: boughtBucket(payment),
     },
     tx,
   );

@@ -1,6 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { countCheckoutCoupon } from "@/lib/billing/coupons";
+import { purchaseReference } from "@/lib/billing/buckets";
 import { changeBalance } from "@/lib/billing/ledger";
 import { rewardReferral } from "@/lib/billing/referrals";
 import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
@@ -92,7 +93,7 @@ async function creditPack(tx: Tx, session: Stripe.Checkout.Session, checkout: Ch
       workspaceId: checkout.workspaceId,
       amountMillicredits: millicredits,
       kind: "purchase",
-      reference: `checkout:${checkout.id}`,
+      reference: purchaseReference(checkout.id),
       reason: `Credit pack: ${pack.name}`,
     },
     tx,

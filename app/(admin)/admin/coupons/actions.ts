@@ -72,13 +72,17 @@ const wholeNumber = (max: number, message: string) =>
   z
     .string()
     .trim()
-    .regex(/^\d{1,3}$/, message)
+    .regex(new RegExp(`^\\d{1,${String(max).length}}$`), message)
     .transform(Number)
     .refine((n) => n <= max, message);
 
 export const billingSettingsAction = adminAction(
   z.object({
     rolloverPercent: wholeNumber(100, "Enter a whole percentage from 0 to 100."),
+    promotionalCreditDays: wholeNumber(3650, "Enter a whole number of days from 1 to 3650.").refine(
+      (n) => n >= 1,
+      "Enter a whole number of days from 1 to 3650.",
+    ),
     paymentGraceDays: wholeNumber(60, "Enter a whole number of days from 0 to 60."),
   }),
   async (input, { admin }) => {

@@ -4,7 +4,11 @@ import { FormField } from "@/components/forms/form-field";
 import { AdminForm, FieldGrid, useAdminForm } from "../../_components/admin-form";
 import { billingSettingsAction } from "./actions";
 
-export function BillingSettingsForm(saved: { rolloverPercent: number; paymentGraceDays: number }) {
+export function BillingSettingsForm(saved: {
+  rolloverPercent: number;
+  promotionalCreditDays: number;
+  paymentGraceDays: number;
+}) {
   const form = useAdminForm(billingSettingsAction, saved);
   return (
     <AdminForm form={form} submitLabel="Save billing settings">
@@ -14,6 +18,12 @@ export function BillingSettingsForm(saved: { rolloverPercent: number; paymentGra
           {...form.field("rolloverPercent")}
           inputMode="numeric"
           hint="At renewal this share of a plan's unused included credits carries over; the rest expires."
+        />
+        <FormField
+          label="Promotional credits last (days)"
+          {...form.field("promotionalCreditDays")}
+          inputMode="numeric"
+          hint="Credits from coupons and referrals expire this many days after they are granted. Purchased credits never expire."
         />
         <FormField
           label="Grace period after a failed payment (days)"

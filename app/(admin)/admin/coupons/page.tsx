@@ -45,10 +45,11 @@ export default async function CouponsPage() {
       </FormCard>
       <FormCard
         title="Billing settings"
-        description="How plan renewals treat unused included credits and failed payments."
+        description="How long credits last, and how renewals treat unused included credits and failed payments."
       >
         <BillingSettingsForm
           rolloverPercent={settings.rolloverPercent}
+          promotionalCreditDays={settings.promotionalCreditDays}
           paymentGraceDays={settings.paymentGraceDays}
         />
       </FormCard>
