@@ -17,7 +17,7 @@ BEGIN
   FOR b IN
     SELECT c.id, c."remainingMillicredits" AS remaining FROM "CreditBucket" c
      WHERE c."workspaceId" = p_workspace_id AND c."remainingMillicredits" > 0
-     ORDER BY c.priority, c."expiresAt" NULLS LAST, c."createdAt", c.id
+     ORDER BY c.priority, c."expiresAt" NULLS LAST, c.seq
        FOR UPDATE
   LOOP
     v_take := least(b.remaining, v_left);

@@ -10,6 +10,7 @@ ALTER TABLE "Workspace" ADD COLUMN     "creditsExpireAt" TIMESTAMP(3);
 -- CreateTable
 CREATE TABLE "CreditBucket" (
     "id" TEXT NOT NULL,
+    "seq" BIGSERIAL NOT NULL,
     "workspaceId" TEXT NOT NULL,
     "source" "CreditSource" NOT NULL,
     "priority" INTEGER NOT NULL,
@@ -24,7 +25,7 @@ CREATE TABLE "CreditBucket" (
 );
 
 -- CreateIndex
-CREATE INDEX "CreditBucket_workspaceId_priority_expiresAt_createdAt_idx" ON "CreditBucket"("workspaceId", "priority", "expiresAt", "createdAt");
+CREATE INDEX "CreditBucket_workspaceId_priority_expiresAt_seq_idx" ON "CreditBucket"("workspaceId", "priority", "expiresAt", "seq");
 
 -- CreateIndex
 CREATE INDEX "CreditBucket_expiresAt_idx" ON "CreditBucket"("expiresAt");
@@ -219,7 +220,7 @@ BEGIN
   FOR b IN
     SELECT c.id, c."remainingMillicredits" AS remaining FROM "CreditBucket" c
      WHERE c."workspaceId" = p_workspace_id AND c."remainingMillicredits" > 0
-     ORDER BY c.priority, c."expiresAt" NULLS LAST, c."createdAt", c.id
+     ORDER BY c.priority, c."expiresAt" NULLS LAST, c.seq
        FOR UPDATE
   LOOP
     v_take := least(b.remaining, v_left);
