@@ -18,9 +18,13 @@ BEGIN
       WHERE w.id = p_workspace_id AND w."balanceMillicredits" >= p_amount
         AND (w."creditsExpireAt" IS NULL OR w."creditsExpireAt" > timezone('UTC', now()))
       RETURNING w."balanceMillicredits" INTO balance;
-    IF NOT FOUND AND EXISTS (SELECT 1 FROM "Workspace" w
-                              WHERE w.id = p_workspace_id AND w."creditsExpireAt" <= timezone('UTC', now())) THEN
-      PERFORM tollgate_expire_credits(p_workspace_id);
+    IF NOT FOUND THEN
+      -- Too little, or buckets due to expire. Another call may have expired them since the
+      -- statement above (then the check below finds nothing due), so the retry runs either way.
+      IF EXISTS (SELECT 1 FROM "Workspace" w
+                  WHERE w.id = p_workspace_id AND w."creditsExpireAt" <= timezone('UTC', now())) THEN
+        PERFORM tollgate_expire_credits(p_workspace_id);
+      END IF;
       UPDATE "Workspace" w SET "balanceMillicredits" = w."balanceMillicredits" - p_amount
         WHERE w.id = p_workspace_id AND w."balanceMillicredits" >= p_amount
         RETURNING w."balanceMillicredits" INTO balance;
