@@ -24,6 +24,13 @@ test("a verified user buys a credit pack with the local test checkout; a decline
   await expect(page).toHaveURL(/\/dashboard\/credits\?purchased=1/);
   await expect(page.getByText("Payment received.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Current balance" })).toContainText("52,500 credits");
+  // The pack is a bucket of its own: purchased credits never expire.
+  const bought = page
+    .getByRole("region", { name: "Current balance" })
+    .getByRole("row", { name: /Purchased/ })
+    .last();
+  await expect(bought).toContainText("52,500");
+  await expect(bought).toContainText("Never");
   await expect(page.getByRole("region", { name: "Credit ledger, newest first" })).toContainText(
     "Credit pack: 50,000 credits",
   );

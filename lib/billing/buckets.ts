@@ -112,3 +112,24 @@ export async function expireDueCredits(limit = 1000) {
   for (const { workspaceId } of due) await db.$queryRaw`select tollgate_expire_credits(${workspaceId})`;
   return due.length;
 }
+
+/**
+ * What a workspace's balance is made of, for the dashboard: its buckets with credits left, in
+ * drawing order, and the soonest expiry (every bucket expiring that day, summed).
+ */
+export async function creditBreakdown(workspaceId: string) {
+  const buckets = await openBuckets(workspaceId);
+  const expiring = buckets.filter((b) => b.expiresAt);
+  const soonest = expiring.length ? Math.min(...expiring.map((b) => b.expiresAt!.getTime())) : null;
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const nextExpiry =
+    soonest === null
+      ? null
+      : {
+          at: new Date(soonest),
+          millicredits: expiring
+            .filter((b) => day(b.expiresAt!) === day(new Date(soonest)))
+            .reduce((sum, b) => sum + b.remainingMillicredits, 0n),
+        };
+  return { buckets, nextExpiry };
+}

@@ -18,6 +18,8 @@ import { Label } from "@/components/ui/label";
 import type { LedgerKind } from "@/lib/db";
 import { listLedger } from "@/lib/metering/reports";
 import { formatDateTime } from "@/lib/utils/format";
+import { CreditBuckets, nextExpiryLine } from "@/components/dashboard/credit-buckets";
+import { creditBreakdown } from "@/lib/billing/buckets";
 import { BuyCredits } from "./buy-credits";
 import { RedeemCoupon } from "./redeem-coupon";
 
@@ -46,12 +48,14 @@ export default async function CreditsPage(props: {
 }) {
   const [{ workspace, user, role }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
   const managesBilling = can(role, "billing.manage");
-  const [ledger, packs, referrals, settings] = await Promise.all([
+  const [ledger, packs, referrals, settings, breakdown] = await Promise.all([
     listLedger(workspace.id, { page: parsePage(params.page), pageSize: PAGE_SIZE }),
     listCreditPacks({ activeOnly: true }),
     referralStats(user.id, workspace.id),
     getSettings(),
+    creditBreakdown(workspace.id),
   ]);
+  const expiry = nextExpiryLine(breakdown);
 
   return (
     <div className="mx-auto grid max-w-6xl gap-6">
@@ -74,8 +78,10 @@ export default async function CreditsPage(props: {
           <p className="text-3xl font-semibold tabular-nums">
             {formatCredits(workspace.balanceMillicredits)} credits
           </p>
+          {expiry ? <p className="text-sm font-medium">{expiry}</p> : null}
           <CardDescription>
-            1 credit = US$0.001.{" "}
+            Calls use included credits first, then promotional ones, then purchased credits, which never
+            expire. 1 credit = US$0.001.{" "}
             <Link
               href="/pricing#credit-packs"
               className="rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
@@ -83,6 +89,11 @@ export default async function CreditsPage(props: {
               Compare packs
             </Link>
           </CardDescription>
+          {breakdown.buckets.length ? (
+            <div className="mt-3">
+              <CreditBuckets breakdown={breakdown} />
+            </div>
+          ) : null}
         </CardContent>
       </Card>
 
