@@ -221,6 +221,17 @@ BEGIN
   IF p_amount <= 0 THEN
     RETURN v_draws;
   END IF;
+  -- Most calls fit in the first bucket: one statement.
+  UPDATE "CreditBucket" c SET "remainingMillicredits" = c."remainingMillicredits" - p_amount
+    WHERE c.id = (SELECT f.id FROM "CreditBucket" f
+                   WHERE f."workspaceId" = p_workspace_id AND f."remainingMillicredits" > 0
+                   ORDER BY f.priority, f."expiresAt" NULLS LAST, f.seq LIMIT 1)
+      AND c."remainingMillicredits" >= p_amount
+    RETURNING jsonb_build_array(jsonb_build_array(c.id, p_amount)) INTO v_draws;
+  IF FOUND THEN
+    RETURN v_draws;
+  END IF;
+  v_draws := '[]'::jsonb;
   FOR b IN
     SELECT c.id, c."remainingMillicredits" AS remaining FROM "CreditBucket" c
      WHERE c."workspaceId" = p_workspace_id AND c."remainingMillicredits" > 0
