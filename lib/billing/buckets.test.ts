@@ -73,6 +73,10 @@ describe("credit buckets", () => {
     expect(await expectLedgerInvariant(a.workspace.id)).toBe(1_000n);
     const expiry = await db.ledgerEntry.findMany({ where: { workspaceId: a.workspace.id, kind: "expiry" } });
     expect(expiry.map((e) => e.amountMillicredits)).toEqual([-3_000n]);
+    expect(await db.creditBucket.findUniqueOrThrow({ where: { id: included.id } })).toMatchObject({
+      remainingMillicredits: 0n,
+      expiredMillicredits: 3_000n,
+    });
 
     const b = await apiWorkspace();
     const promo = await grant(b.workspace.id, "referral", 5_000n);

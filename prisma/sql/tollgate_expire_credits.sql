@@ -17,7 +17,8 @@ BEGIN
      ORDER BY c."expiresAt", c.id
        FOR UPDATE
   LOOP
-    UPDATE "CreditBucket" c SET "remainingMillicredits" = 0 WHERE c.id = b.id;
+    UPDATE "CreditBucket" c SET "remainingMillicredits" = 0, "expiredMillicredits" = c."expiredMillicredits" + b.remaining
+      WHERE c.id = b.id;
     v_balance := v_balance - b.remaining;
     -- A bucket can expire twice (a released hold gives credits back to it after it expired).
     PERFORM tollgate_ledger_entry('le_' || replace(gen_random_uuid()::text, '-', ''), p_workspace_id, 'expiry',
