@@ -12,7 +12,7 @@ export async function quotaState(caller: ApiCaller, now = new Date()) {
   const counter = await db.quotaCounter.findUnique({
     where: { workspaceId_day: { workspaceId: caller.workspace.id, day: utcDay(now) } },
   });
-  return { used: counter?.used ?? 0, limit: caller.tier.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) };
+  return { used: counter?.used ?? 0, limit: caller.plan.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) };
 }
 
 export function entitlements(caller: ApiCaller) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { checkoutDiscount } from "@/lib/billing/coupons";
+import { planForTier } from "@/lib/billing/plan";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -27,6 +28,7 @@ export async function startCreditPackCheckout(
       kind: "credit_pack",
       creditPackId: pack.id,
       tierId: null,
+      planVersionId: null,
       interval: null,
       amountCents: pack.priceCents - discountCents,
       currency: pack.currency,
@@ -52,7 +54,8 @@ export async function startSubscriptionCheckout(
   if (!user.emailVerifiedAt) throw new ForbiddenError("Confirm your email before choosing a paid plan.");
   const tier = await db.tier.findUnique({ where: { code: tierCode } });
   if (!tier || tier.archivedAt || !tier.isPublic) throw new NotFoundError("Plan");
-  const priceCents = interval === "year" ? tier.annualPriceCents : tier.monthlyPriceCents;
+  const plan = await planForTier(tier, interval);
+  const priceCents = plan.priceCents;
   if (priceCents <= 0) throw new AppError("free_plan", "The free plan needs no checkout.");
   const current = await liveSubscription(workspaceId);
   if (current && current.tier.monthlyPriceCents > 0)
@@ -69,9 +72,10 @@ export async function startSubscriptionCheckout(
       kind: "subscription",
       creditPackId: null,
       tierId: tier.id,
+      planVersionId: plan.planVersionId,
       interval,
       amountCents: priceCents - discountCents,
-      currency: tier.currency,
+      currency: plan.currency,
       couponId: coupon?.id ?? null,
       discountCents,
     },
