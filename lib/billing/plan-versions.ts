@@ -6,7 +6,6 @@ import { db, type PlanVersion, type Subscription, type Tier, type Tx } from "@/l
 // version it was sold at until an admin moves it, and renewals bill and grant by that version.
 
 type Executor = Tx | typeof db;
-type Interval = "month" | "year";
 
 /** The versioned terms: what a subscriber pays and gets. */
 export type PlanTerms = Pick<
@@ -27,11 +26,10 @@ export const termsOf = (source: PlanTerms): PlanTerms =>
 
 export const sameTerms = (a: PlanTerms, b: PlanTerms) => TERM_KEYS.every((k) => a[k] === b[k]);
 
-/** The price of one interval on these terms. */
-export const priceOf = (
-  terms: Pick<PlanTerms, "monthlyPriceCents" | "annualPriceCents">,
-  interval: Interval,
-) => (interval === "year" ? terms.annualPriceCents : terms.monthlyPriceCents);
+/** A subscription as plan-change quotes see it: its tier on the terms of the version it was sold at. */
+export function onOwnTerms<S extends { tier: Tier; planVersion: PlanVersion | null }>(sub: S): S {
+  return { ...sub, tier: { ...sub.tier, ...termsOf(sub.planVersion ?? sub.tier) } };
+}
 
 /**
  * The tier's current version — what new sales get. A tier written before versions existed (or

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type PlanVersion, type Subscription, type Tier, type Tx } from "@/lib/db";
-import { currentPlanVersion, priceOf, termsOf, type PlanTerms } from "./plan-versions";
+import { priceFor } from "./plan-change";
+import { currentPlanVersion, termsOf, type PlanTerms } from "./plan-versions";
 import { effectivePlan, periodEnd } from "./subscriptions";
 
 // The plan model (SPEC §8.2): what a plan grants, in one typed object. A subscription's price,
@@ -36,7 +37,7 @@ function planFrom(
     version: version.version,
     planVersionId: version.id,
     interval,
-    priceCents: priceOf(terms, interval),
+    priceCents: priceFor(terms, interval),
     rateLimitPerMinute: tier.rateLimitPerMinute,
     subscription,
   };

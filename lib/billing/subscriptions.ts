@@ -46,7 +46,7 @@ export function onTierWhere(code: string): Prisma.WorkspaceWhereInput {
 export function liveSubscription(workspaceId: string, executor: Tx | typeof db = db) {
   return executor.subscription.findFirst({
     where: { workspaceId, ...liveSubscriptionArgs.where },
-    include: { tier: true, planVersion: true },
+    include: { tier: true, planVersion: true, scheduledPlanVersion: true },
     orderBy: liveSubscriptionArgs.orderBy,
   });
 }

@@ -33,6 +33,12 @@ export function entitlement(caller: ApiCaller, featureKey: string) {
   };
 }
 
+/** Members the plan allows: its team_seats limit (null: unlimited); a plan without it is one person. */
+export function seats(caller: ApiCaller) {
+  const { allowed, limit } = entitlement(caller, "team_seats");
+  return allowed ? limit : 1;
+}
+
 export function modelList(caller: ApiCaller) {
   const { catalog, tier } = caller;
   return [...catalog.models.values()]

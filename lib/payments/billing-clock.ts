@@ -1,6 +1,7 @@
 import "server-only";
 import { getSettings } from "@/lib/settings/settings";
-import { planVersionFrom, priceOf } from "@/lib/billing/plan-versions";
+import { priceFor } from "@/lib/billing/plan-change";
+import { planVersionFrom } from "@/lib/billing/plan-versions";
 import { periodEnd } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
 import { emitSubscriptionEvent } from "@/lib/webhooks/events";
@@ -37,7 +38,7 @@ async function chargeRenewal(
     id: renewalInvoiceId(sub.id, start),
     subscriptionId: sub.providerSubscriptionId!,
     billingReason: "subscription_cycle",
-    amountCents: priceOf(version, interval),
+    amountCents: priceFor(version, interval),
     currency: version.currency,
     description: `${tier.name} plan`,
     periodStart: start,

@@ -1,6 +1,7 @@
 import "server-only";
 import { checkoutDiscount } from "@/lib/billing/coupons";
 import { planForTier } from "@/lib/billing/plan";
+import { subscriptionTerms } from "@/lib/billing/plan-versions";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -88,13 +89,15 @@ export async function startSubscriptionCheckout(
   });
 }
 
-/** An open checkout the user may pay: theirs, in a workspace they belong to. */
+/** An open checkout the user may pay: theirs, in a workspace they belong to, with the plan version it quoted. */
 export async function findCheckoutForUser(userId: string, id: string) {
   const checkout = await db.checkoutSession.findUnique({ where: { id } });
   if (!checkout || checkout.userId !== userId) throw new NotFoundError("Checkout");
-  const [pack, tier] = await Promise.all([
+  const { tierId, planVersionId } = checkout;
+  const [pack, tier, terms] = await Promise.all([
     checkout.creditPackId ? db.creditPack.findUnique({ where: { id: checkout.creditPackId } }) : null,
-    checkout.tierId ? db.tier.findUnique({ where: { id: checkout.tierId } }) : null,
+    tierId ? db.tier.findUnique({ where: { id: tierId } }) : null,
+    tierId ? subscriptionTerms(db, { tierId, planVersionId }) : null,
   ]);
-  return { checkout, pack, tier };
+  return { checkout, pack, tier, terms };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { firstRenewalFrom } from "@/lib/billing/plan";
-import { currentPlanVersion, priceOf } from "@/lib/billing/plan-versions";
+import { priceFor } from "@/lib/billing/plan-change";
+import { currentPlanVersion } from "@/lib/billing/plan-versions";
 import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
 import { formatCredits, formatCents } from "@/lib/catalog/money";
 import { db, type PlanVersion } from "@/lib/db";
@@ -20,7 +21,7 @@ const DAY_MS = 864e5;
 export function termChanges(from: PlanVersion, to: PlanVersion, interval: "month" | "year") {
   const per = interval === "year" ? "a year" : "a month";
   const lines: string[] = [];
-  const [was, now] = [priceOf(from, interval), priceOf(to, interval)];
+  const [was, now] = [priceFor(from, interval), priceFor(to, interval)];
   if (was !== now || from.currency !== to.currency)
     lines.push(`Price: ${formatCents(was, from.currency)} ${per} → ${formatCents(now, to.currency)} ${per}`);
   if (from.includedMillicredits !== to.includedMillicredits)

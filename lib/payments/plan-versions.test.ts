@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { GET as getMe } from "@/app/api/v1/me/route";
 import { planOf } from "@/lib/billing/plan";
 import { tierSchema } from "@/lib/catalog/schemas";
 import { createTier, updateTier } from "@/lib/catalog/tiers";
@@ -48,9 +49,12 @@ const renewals = (workspaceId: string) =>
     select: { amountCents: true, millicredits: true },
   });
 
-async function dailyQuotaSeenByMetering(workspaceId: string) {
+/** The daily quota the metering path enforces, and the plan GET /api/v1/me shows. */
+async function seenByApps(workspaceId: string) {
   const { key } = await createApiKey(null, workspaceId, { name: "t", monthlySpendCapMillicredits: null });
-  return (await authenticate(`Bearer ${key}`)).plan.dailyQuotaUnits;
+  const headers = { authorization: `Bearer ${key}` };
+  const me = await (await getMe(new Request("http://localhost/api/v1/me", { headers }))).json();
+  return { metering: (await authenticate(`Bearer ${key}`)).plan.dailyQuotaUnits, me: me.plan };
 }
 
 describe("plan versions", () => {
@@ -67,9 +71,15 @@ describe("plan versions", () => {
     expect(await balanceOf(late.workspaceId)).toBe(15_000_000n);
     expect(await planOf(early.workspaceId)).toMatchObject({ version: 1, priceCents: 1_000 });
     expect(await planOf(late.workspaceId)).toMatchObject({ version: 2, priceCents: 1_500 });
-    // The metering path takes each one's daily quota from their version.
-    expect(await dailyQuotaSeenByMetering(early.workspaceId)).toBe(100);
-    expect(await dailyQuotaSeenByMetering(late.workspaceId)).toBe(200);
+    // The metering path takes each one's daily quota from their version; /me shows their terms.
+    expect(await seenByApps(early.workspaceId)).toMatchObject({
+      metering: 100,
+      me: { version: 1, priceCents: 1_000, includedMillicredits: 10_000_000, dailyQuota: 100 },
+    });
+    expect(await seenByApps(late.workspaceId)).toMatchObject({
+      metering: 200,
+      me: { version: 2, priceCents: 1_500, includedMillicredits: 15_000_000, dailyQuota: 200 },
+    });
 
     // Both renew through the billing clock and the invoice.paid webhook.
     await elapse((await early.sub()).id, 31);
