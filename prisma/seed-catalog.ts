@@ -1,4 +1,5 @@
 import type { FeatureKind, ModelUnit, Prisma } from "@/lib/db";
+import { recordPlanVersion } from "@/lib/billing/plan-versions";
 import { db } from "@/lib/db";
 
 // The starting catalog. Annual price = 10 × monthly (two months free). Credits are millicredits
@@ -248,7 +249,9 @@ export async function seedCatalog(): Promise<boolean> {
     await tx.$executeRaw`select pg_advisory_xact_lock(7283001)`;
     if ((await tx.tier.count()) > 0) return;
     await tx.tier.createMany({ data: tiers });
-    const tierIds = (await tx.tier.findMany({ orderBy: { rank: "asc" } })).map((t) => t.id);
+    const seeded = await tx.tier.findMany({ orderBy: { rank: "asc" } });
+    for (const tier of seeded) await recordPlanVersion(tx, tier);
+    const tierIds = seeded.map((t) => t.id);
     for (const [i, [key, name, category, kind, unit, values]] of features.entries()) {
       const feature = await tx.feature.create({ data: { key, name, category, kind, unit, sortOrder: i } });
       const cells = values.flatMap((v, t) =>

@@ -28,6 +28,7 @@ async function main() {
 
     const revenue = await import("@/lib/analytics/revenue");
     const usage = await import("@/lib/analytics/usage");
+    const margins = await import("@/lib/analytics/margins");
     const { signupFunnel } = await import("@/lib/analytics/funnel");
     const { systemHealth } = await import("@/lib/analytics/health");
     const { lastDays } = await import("@/lib/analytics/range");
@@ -42,7 +43,8 @@ async function main() {
       paymentsByTier: revenue.paymentsByTier,
       creditsFlow: usage.creditsFlow,
       usageByModel: usage.usageByModel,
-      usageByTier: usage.usageByTier,
+      marginByModel: margins.marginByModel,
+      marginByTier: margins.marginByTier,
       usageByHour: usage.usageByHour,
       topWorkspaces: usage.topWorkspaces,
       signupFunnel,

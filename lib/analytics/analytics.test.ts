@@ -11,10 +11,11 @@ import {
   subscriptionMovements,
 } from "./revenue";
 import { seedAnalytics2001 } from "./test-fixture";
-import { creditsFlow, margin, topWorkspaces, usageByHour, usageByModel, usageByTier } from "./usage";
+import { marginByModel, marginByTier } from "./margins";
+import { creditsFlow, margin, topWorkspaces, usageByHour, usageByModel } from "./usage";
 
 // Fixture (test-fixture.ts), all 2001 UTC. Seeded prices: starter $19/mo, $190/yr; pro $79/mo, $790/yr.
-// S1 w1 starter monthly stripe, active,   created 01-10
+// S1 w1 starter monthly stripe, active,   created 01-10, sold at an earlier Starter version: $15/mo
 // S2 w2 pro annual stripe,      active,   created 02-01 00:00 (exactly at February's start)
 // S3 w3 pro monthly local,      canceled, created 01-15, canceled 03-16 12:00 (churn)
 // S4 w4 pro monthly manual,     active,   created 02-10 (comp: 0 revenue)
@@ -91,35 +92,36 @@ describe("date range", () => {
 
 describe("recurring revenue", () => {
   it("counts live plans at the end of the range, annual as a twelfth and comp as 0", async () => {
-    // Live at 04-01: S1 1900 + S2 floor(79000 / 12) = 6583 + S4 0 (manual) + S6 7900 = 16383
-    expect(await recurringRevenue(march)).toEqual({ mrrCents: 16383n, arrCents: 196596n }); // 12 x 16383
+    // Live at 04-01: S1 1500 (its version's price, not today's 1900) + S2 floor(79000 / 12) = 6583
+    // + S4 0 (manual) + S6 7900 = 15983
+    expect(await recurringRevenue(march)).toEqual({ mrrCents: 15983n, arrCents: 191796n }); // 12 x 15983
   });
 
   it("draws MRR per day, following cancellations and plan changes", async () => {
     const series = await mrrSeries(march);
     expect(series).toHaveLength(31);
     const at = (day: string) => series.find((p) => p.day === day)?.mrrCents;
-    expect(at("2001-03-01")).toBe(18283n); // S1 1900 + S2 6583 + S3 7900 + S4 0 + S5 1900
-    expect(at("2001-03-10")).toBe(24283n); // S5 (starter 1900) replaced by S6 (pro 7900): 18283 - 1900 + 7900
-    expect(at("2001-03-15")).toBe(24283n); // S3 still live at 03-16 00:00
-    expect(at("2001-03-16")).toBe(16383n); // S3 canceled 03-16 12:00: 24283 - 7900
-    expect(at("2001-03-31")).toBe(16383n);
+    expect(at("2001-03-01")).toBe(17883n); // S1 1500 + S2 6583 + S3 7900 + S4 0 + S5 1900
+    expect(at("2001-03-10")).toBe(23883n); // S5 (starter 1900) replaced by S6 (pro 7900): 17883 - 1900 + 7900
+    expect(at("2001-03-15")).toBe(23883n); // S3 still live at 03-16 00:00
+    expect(at("2001-03-16")).toBe(15983n); // S3 canceled 03-16 12:00: 23883 - 7900
+    expect(at("2001-03-31")).toBe(15983n);
   });
 
   it("goes weekly past 92 days", async () => {
     const series = await mrrSeries(rangeOf("2001-01-01", "2001-12-31"));
     expect(series).toHaveLength(53); // ceil(365 / 7)
     expect(series[0]).toEqual({ day: "2001-01-01", mrrCents: 1900n }); // at 01-08 00:00 only S5 (created 01-05)
-    expect(series[1]).toEqual({ day: "2001-01-08", mrrCents: 3800n }); // at 01-15 00:00: S5 + S1 (S3 starts exactly then, not yet)
-    expect(series[9]).toEqual({ day: "2001-03-05", mrrCents: 24283n }); // at 03-12: S1 1900 + S2 6583 + S3 7900 + S4 0 + S6 7900
-    expect(series[10]).toEqual({ day: "2001-03-12", mrrCents: 16383n }); // at 03-19: S3 gone
-    expect(series[52]).toEqual({ day: "2001-12-31", mrrCents: 16383n }); // a one-day bucket ending at the range end
+    expect(series[1]).toEqual({ day: "2001-01-08", mrrCents: 3400n }); // at 01-15 00:00: S5 1900 + S1 1500 (S3 starts exactly then, not yet)
+    expect(series[9]).toEqual({ day: "2001-03-05", mrrCents: 23883n }); // at 03-12: S1 1500 + S2 6583 + S3 7900 + S4 0 + S6 7900
+    expect(series[10]).toEqual({ day: "2001-03-12", mrrCents: 15983n }); // at 03-19: S3 gone
+    expect(series[52]).toEqual({ day: "2001-12-31", mrrCents: 15983n }); // a one-day bucket ending at the range end
   });
 
   it("counts active subscriptions by tier at the end of the range", async () => {
     const rows = (await activeByTier(march)).filter((r) => r.code === "starter" || r.code === "pro");
     expect(rows).toEqual([
-      { code: "starter", name: "Starter", active: 1, monthly: 1, annual: 0, comp: 0, mrrCents: 1900n }, // S1 (S5 ended, S7 incomplete)
+      { code: "starter", name: "Starter", active: 1, monthly: 1, annual: 0, comp: 0, mrrCents: 1500n }, // S1 at $15 (S5 ended, S7 incomplete)
       { code: "pro", name: "Pro", active: 3, monthly: 1, annual: 1, comp: 1, mrrCents: 14483n }, // S6 7900 + S2 6583 + S4 0
     ]);
   });
@@ -145,14 +147,14 @@ describe("recurring revenue", () => {
         creditPackCents: 5000n,
         netCents: 5000n,
       },
-      // w1 renewal 1900
+      // w1 renewal 1500 (its version's price)
       {
         tier: "Starter",
         planStartCents: 0n,
         planChangeCents: 0n,
-        renewalCents: 1900n,
+        renewalCents: 1500n,
         creditPackCents: 0n,
-        netCents: 1900n,
+        netCents: 1500n,
       },
       // w6 plan change 6000; w3 renewal 7900 - 7900 refunded = 0; w2 pack 2000 - 500 = 1500; 6000 + 0 + 1500 = 7500
       {
@@ -185,7 +187,7 @@ describe("credits and margin", () => {
     expect(days.find((d) => d.day === "2001-03-21")).toMatchObject({ consumedMillicredits: 2_000n }); // 1,200 + 800
   });
 
-  it("compares provider cost with revenue per model", async () => {
+  it("compares provider cost with credits charged per model", async () => {
     const rows = await usageByModel(march);
     expect(rows).toEqual([
       // B: cost 5000 + 700 + 2000 + 3000 = 10700; revenue 5250 + 800 + 2100 + 3150 = 11300
@@ -195,19 +197,6 @@ describe("credits and margin", () => {
     ]);
     expect(margin(rows[0])).toEqual({ marginMillicredits: 600n, rate: 600 / 11_300 });
     expect(margin(rows[1])).toEqual({ marginMillicredits: 50n, rate: 50 / 5_350 });
-  });
-
-  it("attributes usage to the tier live at the time of each call", async () => {
-    const rows = await usageByTier(march);
-    expect(rows).toEqual([
-      // w5's two calls, and w3's call after S3 was canceled: cost 1000 + 700 + 1000, revenue 1200 + 800 + 1200
-      { tier: "Pay as you go", calls: 3, costMicros: 2_700n, revenueMillicredits: 3_200n },
-      // w1's two calls and w6's call under S5 (09:59, before the change): 1000 + 1000 + 500, 1200 + 1200 + 550
-      { tier: "Starter", calls: 3, costMicros: 2_500n, revenueMillicredits: 2_950n },
-      // w2 5000/5250, w3 before cancel 2000/2100, w6 under S6 3000/3150, w4 comp 800/0
-      { tier: "Pro", calls: 4, costMicros: 10_800n, revenueMillicredits: 10_500n },
-    ]);
-    expect(margin(rows[2])).toEqual({ marginMillicredits: -300n, rate: -300 / 10_500 });
   });
 });
 
@@ -237,7 +226,7 @@ describe("funnel, usage patterns and top workspaces", () => {
     expect(top.map((w) => [w.id, w.paymentsCents, w.consumedMillicredits])).toEqual([
       [fx.w6.id, 6000n, 0n],
       [fx.w5.id, 5000n, 2_000n], // the failed payment doesn't count
-      [fx.w1.id, 1900n, 2_400n],
+      [fx.w1.id, 1500n, 2_400n], // ahead of w2's equal 1500 on credits consumed
       [fx.w2.id, 1500n, 0n], // 2000 - 500 refunded; w3's payment was refunded in full and it used nothing
     ]);
   });
@@ -245,11 +234,45 @@ describe("funnel, usage patterns and top workspaces", () => {
   it("exports a table as CSV with integer units", async () => {
     const csv = await reportCsv("margin-by-tier", march);
     expect(csv.split("\r\n")).toEqual([
-      "tier,calls,cost_micros,revenue_millicredits,margin_millicredits,margin_rate",
-      "Pay as you go,3,2700,3200,500,0.1563", // 500 / 3200 = 0.15625
-      "Starter,3,2500,2950,450,0.1525", // 450 / 2950 = 0.15254
-      "Pro,4,10800,10500,-300,-0.0286", // -300 / 10500 = -0.02857
+      "tier,calls,cost_micros,revenue_micros,margin_micros,margin_rate",
+      "Pay as you go,3,2700,50000000,49997300,0.9999", // 49,997,300 / 50,000,000 = 0.999946
+      "Starter,3,2500,15000000,14997500,0.9998", // 14,997,500 / 15,000,000 = 0.999833
+      "Pro,4,10800,75000000,74989200,0.9999", // 74,989,200 / 75,000,000 = 0.999856
       "",
+    ]);
+  });
+});
+
+describe("true margins", () => {
+  // March money received (net of refunds) by the plan in force: pay as you go $50.00 (w5's pack),
+  // Starter $15.00 (w1's renewal at its version's price), Pro $75.00 (w6's plan change $60, w2's pack
+  // $20 - $5 refunded, w3's renewal refunded in full) — in micro-dollars x 10,000 per cent.
+  it("sets money received against provider cost per tier", async () => {
+    const rows = await marginByTier(march);
+    expect(rows).toEqual([
+      { label: "Pay as you go", calls: 3, costMicros: 2_700n, revenueMillicredits: 50_000_000n },
+      { label: "Starter", calls: 3, costMicros: 2_500n, revenueMillicredits: 15_000_000n },
+      { label: "Pro", calls: 4, costMicros: 10_800n, revenueMillicredits: 75_000_000n },
+    ]);
+    expect(margin(rows[2])).toEqual({ marginMillicredits: 74_989_200n, rate: 74_989_200 / 75_000_000 });
+  });
+
+  it("allocates each tier's revenue to models by the list value of their calls", async () => {
+    // The fixture's calls carry no markup, so list value = provider cost.
+    // Pay as you go: A 1000 + 1000 = 2000, B 700 of 2700 -> A floor(50e6 x 2000/2700) = 37,037,037, B 12,962,962
+    // Starter: only A (2500 of 2500) -> 15,000,000
+    // Pro: A 800 (w4's comp call), B 5000 + 2000 + 3000 = 10,000 of 10,800 -> A 5,555,555, B 69,444,444
+    const rows = await marginByModel(march);
+    expect(rows).toEqual([
+      { label: fx.modelB, calls: 4, costMicros: 10_700n, revenueMillicredits: 82_407_406n },
+      { label: fx.modelA, calls: 6, costMicros: 5_300n, revenueMillicredits: 57_592_592n },
+    ]);
+  });
+
+  it("leaves a tier's revenue without calls unallocated", async () => {
+    // 2001-01-10: w1's plan start ($15, Starter) and no calls that day.
+    expect(await marginByModel(rangeOf("2001-01-10", "2001-01-10"))).toEqual([
+      { label: "Unallocated", calls: 0, costMicros: 0n, revenueMillicredits: 15_000_000n },
     ]);
   });
 });

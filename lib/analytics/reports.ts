@@ -5,11 +5,23 @@ import { funnelRates, signupFunnel } from "./funnel";
 import { queueBacklog } from "./health";
 import type { Range } from "./range";
 import { activeByTier, churnRate, mrrSeries, paymentsByTier, subscriptionMovements } from "./revenue";
-import { creditsFlow, margin, topWorkspaces, usageByHour, usageByModel, usageByTier } from "./usage";
+import { marginByModel, marginByTier, type MarginRow } from "./margins";
+import { creditsFlow, margin, topWorkspaces, usageByHour, usageByModel } from "./usage";
 
 type Report = { title: string; columns: string[]; rows: (range: Range) => Promise<CsvValue[][]> };
 
 const ratio = (r: number | null) => (r === null ? null : Math.round(r * 10_000) / 10_000);
+
+/** A true-margin table (lib/analytics/margins.ts): money in micro-dollars. */
+const marginReport = (title: string, first: string, rowsOf: (range: Range) => Promise<MarginRow[]>) => ({
+  title,
+  columns: [first, "calls", "cost_micros", "revenue_micros", "margin_micros", "margin_rate"],
+  rows: async (range: Range) =>
+    (await rowsOf(range)).map((r): CsvValue[] => {
+      const { marginMillicredits, rate } = margin(r);
+      return [r.label, r.calls, r.costMicros, r.revenueMillicredits, marginMillicredits, ratio(rate)];
+    }),
+});
 
 export const REPORTS = {
   mrr: {
@@ -54,24 +66,8 @@ export const REPORTS = {
         p.consumedMillicredits,
       ]),
   },
-  "margin-by-model": {
-    title: "Margin by model",
-    columns: ["model", "calls", "cost_micros", "revenue_millicredits", "margin_millicredits", "margin_rate"],
-    rows: async (range) =>
-      (await usageByModel(range)).map((m) => {
-        const { marginMillicredits, rate } = margin(m);
-        return [m.modelKey, m.calls, m.costMicros, m.revenueMillicredits, marginMillicredits, ratio(rate)];
-      }),
-  },
-  "margin-by-tier": {
-    title: "Margin by tier",
-    columns: ["tier", "calls", "cost_micros", "revenue_millicredits", "margin_millicredits", "margin_rate"],
-    rows: async (range) =>
-      (await usageByTier(range)).map((t) => {
-        const { marginMillicredits, rate } = margin(t);
-        return [t.tier, t.calls, t.costMicros, t.revenueMillicredits, marginMillicredits, ratio(rate)];
-      }),
-  },
+  "margin-by-model": marginReport("Margin by model", "model", marginByModel),
+  "margin-by-tier": marginReport("Margin by tier", "tier", marginByTier),
   "payments-by-tier": {
     title: "Payments by tier",
     columns: [

@@ -3,13 +3,13 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Range } from "./range";
-import { at, bucketSeries, liveAt, MONEY_TAKEN, MRR_CENTS, SEGMENTS } from "./sql";
+import { at, bucketSeries, liveAt, MONEY_TAKEN, MRR_CENTS, PRICED_SUBSCRIPTIONS, SEGMENTS } from "./sql";
 
-/** MRR (cents) of the subscriptions live at the end of the range; ARR is twelve times it. */
+/** MRR (cents, at the prices the subscriptions pay) of those live at the end of the range; ARR is twelve times it. */
 export async function recurringRevenue(range: Range): Promise<{ mrrCents: bigint; arrCents: bigint }> {
   const [row] = await db.$queryRaw<{ mrr: bigint }[]>`
     select coalesce(sum(${MRR_CENTS}), 0)::bigint as mrr
-    from "Subscription" s join "Tier" t on t.id = s."tierId"
+    from ${PRICED_SUBSCRIPTIONS}
     where ${liveAt(at(range.to))}`;
   return { mrrCents: row.mrr, arrCents: row.mrr * 12n };
 }
@@ -22,7 +22,7 @@ export async function mrrSeries(range: Range): Promise<MrrPoint[]> {
     select buckets.day, coalesce(sum(${MRR_CENTS}) filter (where ${liveAt(Prisma.sql`buckets.stop`)}), 0)::bigint as "mrrCents"
     from ${bucketSeries(range)}
     left join (
-      "Subscription" s join "Tier" t on t.id = s."tierId"
+      ${PRICED_SUBSCRIPTIONS}
     ) on s."createdAt" < ${at(range.to)} and (s."canceledAt" is null or s."canceledAt" >= ${at(range.from)})
     group by buckets.b, buckets.day
     order by buckets.b`;
@@ -49,6 +49,7 @@ export async function activeByTier(range: Range): Promise<TierSubscriptions[]> {
       coalesce(sum(${MRR_CENTS}) filter (where s.id is not null), 0)::bigint as "mrrCents"
     from "Tier" t
     left join "Subscription" s on s."tierId" = t.id and ${liveAt(at(range.to))}
+    left join "PlanVersion" v on v.id = s."planVersionId"
     group by t.id, t.code, t.name, t.rank, t."archivedAt"
     having t."archivedAt" is null or count(s.id) > 0
     order by t.rank, t.code`;

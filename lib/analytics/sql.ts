@@ -19,9 +19,17 @@ export const liveAt = (t: Prisma.Sql) => Prisma.sql`(
   and (s."canceledAt" >= ${t} or (s."canceledAt" is null and s.status in ('active', 'trialing', 'past_due')))
 )`;
 
-/** Monthly recurring cents of subscription `s` on tier `t`: annual plans as a twelfth (rounded down), comp plans as 0. */
+/**
+ * Monthly recurring cents of subscription `s` at the price it pays: its plan version `v` (see
+ * PRICED_SUBSCRIPTIONS), else tier `t`'s; annual plans as a twelfth (rounded down), comp plans as 0.
+ */
 export const MRR_CENTS = Prisma.sql`(case when s.provider = 'manual' then 0
-  when s.interval = 'year' then t."annualPriceCents" / 12 else t."monthlyPriceCents" end)`;
+  when s.interval = 'year' then coalesce(v."annualPriceCents", t."annualPriceCents") / 12
+  else coalesce(v."monthlyPriceCents", t."monthlyPriceCents") end)`;
+
+/** Subscriptions `s` with their tier `t` and the plan version `v` they were sold at, for MRR_CENTS. */
+export const PRICED_SUBSCRIPTIONS = Prisma.sql`"Subscription" s join "Tier" t on t.id = s."tierId"
+  left join "PlanVersion" v on v.id = s."planVersionId"`;
 
 /**
  * A CTE `seg(workspaceId, tierId, start, stop)`: the span in which each subscription decided its

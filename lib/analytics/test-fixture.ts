@@ -38,6 +38,8 @@ async function workspace(label: string, memberIds: string[]) {
 
 type SubInput = {
   tier: "starter" | "pro";
+  /** A plan version it was sold at, other than the tier's current one. */
+  planVersionId?: string;
   interval?: "month" | "year";
   provider: PaymentProviderKind;
   status: SubscriptionStatus;
@@ -51,6 +53,7 @@ async function subscription(workspaceId: string, s: SubInput) {
     data: {
       workspaceId,
       tierId: tier.id,
+      planVersionId: s.planVersionId,
       interval: s.interval ?? "month",
       provider: s.provider,
       status: s.status,
@@ -161,9 +164,27 @@ export async function seedAnalytics2001() {
   const w5 = await workspace("w5", [u5.id]);
   const w6 = await workspace("w6", [u6.id]);
 
+  // S1 was sold at Starter's earlier price, $15 a month (grandfathered).
+  const starter = await db.tier.findUniqueOrThrow({ where: { code: "starter" } });
+  const last = await db.planVersion.findFirst({
+    where: { tierId: starter.id },
+    orderBy: { version: "desc" },
+  });
+  const starterAt15 = await db.planVersion.create({
+    data: {
+      tierId: starter.id,
+      version: (last?.version ?? 0) + 1,
+      monthlyPriceCents: 1500,
+      annualPriceCents: 15000,
+      includedMillicredits: starter.includedMillicredits,
+      dailyQuotaUnits: starter.dailyQuotaUnits,
+    },
+  });
+
   // S1..S7 as in the test's comments.
   await subscription(w1.id, {
     tier: "starter",
+    planVersionId: starterAt15.id,
     provider: "stripe",
     status: "active",
     createdAt: "01-10T00:00:00",
@@ -208,8 +229,8 @@ export async function seedAnalytics2001() {
     createdAt: "03-12T00:00:00",
   });
 
-  await payment(w1.id, "plan_start", "paid", 1900, "01-10T00:00:00");
-  await payment(w1.id, "renewal", "paid", 1900, "03-10T00:00:00");
+  await payment(w1.id, "plan_start", "paid", 1500, "01-10T00:00:00");
+  await payment(w1.id, "renewal", "paid", 1500, "03-10T00:00:00");
   await payment(w2.id, "plan_start", "paid", 79000, "02-01T00:00:01");
   await payment(w2.id, "credit_pack", "partially_refunded", 2000, "03-05T12:00:00", 500);
   await payment(w3.id, "renewal", "refunded", 7900, "03-01T12:00:00", 7900);

@@ -3,7 +3,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Range } from "./range";
-import { at, bucketIndex, bucketSeries, MONEY_TAKEN, SEGMENTS } from "./sql";
+import { at, bucketIndex, bucketSeries, MONEY_TAKEN } from "./sql";
 
 const inRange = (range: Range, col: Prisma.Sql) =>
   Prisma.sql`${col} >= ${at(range.from)} and ${col} < ${at(range.to)}`;
@@ -53,25 +53,6 @@ export async function usageByModel(range: Range): Promise<ModelUsage[]> {
     where ${inRange(range, Prisma.sql`e."createdAt"`)}
     group by e."modelKey"
     order by "revenueMillicredits" desc, e."modelKey"`;
-}
-
-export type TierUsage = { tier: string; calls: number; costMicros: bigint; revenueMillicredits: bigint };
-
-/** The same per tier: each event counts under the plan its workspace was on at the time of the call. */
-export async function usageByTier(range: Range): Promise<TierUsage[]> {
-  return db.$queryRaw<TierUsage[]>`
-    with ${SEGMENTS},
-    ev as (
-      select e."workspaceId", e."createdAt", e."providerCostMicros", e."chargedMillicredits"
-      from "UsageEvent" e where ${inRange(range, Prisma.sql`e."createdAt"`)}
-    )
-    select coalesce(t.name, 'Pay as you go') as tier, count(*)::int as calls,
-      sum(ev."providerCostMicros")::bigint as "costMicros", sum(ev."chargedMillicredits")::bigint as "revenueMillicredits"
-    from ev
-    left join seg on seg."workspaceId" = ev."workspaceId" and ev."createdAt" >= seg.start and ev."createdAt" < seg.stop
-    left join "Tier" t on t.id = seg."tierId"
-    group by t.id, t.name, t.rank
-    order by t.rank nulls first, t.name`;
 }
 
 /** Revenue minus cost, and that as a fraction of revenue (null without revenue). */

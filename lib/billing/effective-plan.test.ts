@@ -4,6 +4,7 @@ import { describeWorkspace } from "@/lib/workspaces/administration";
 import { authenticate } from "@/lib/metering/authenticate";
 import { workspaceOverview } from "@/lib/metering/reports";
 import { apiWorkspace } from "@/test/metering";
+import { planOf } from "./plan";
 import { effectivePlan } from "./subscriptions";
 
 const DAY = 864e5;
@@ -75,5 +76,35 @@ describe("effective plan: the one definition", () => {
       createdAt: new Date(Date.now() + DAY),
     });
     expect(await tierSeenBy(workspace.id, key)).toEqual(everywhere("pro"));
+  });
+});
+
+describe("the plan's daily quota: the version it was sold at", () => {
+  it("every reader takes the subscription's version, not the tier's current terms", async () => {
+    const { workspace, key } = await apiWorkspace({ accountType: "subscription" });
+    await subscribe(workspace.id, "pro");
+    const pro = await db.tier.findUniqueOrThrow({ where: { code: "pro" } });
+    // An older version of Pro (not its current one) with its own quota.
+    const old = await db.planVersion.create({
+      data: {
+        tierId: pro.id,
+        version: 1_000 + Math.floor(Math.random() * 1e6),
+        monthlyPriceCents: 5_900,
+        annualPriceCents: 59_000,
+        includedMillicredits: 50_000_000n,
+        dailyQuotaUnits: 1_234,
+      },
+    });
+    await db.subscription.updateMany({
+      where: { workspaceId: workspace.id },
+      data: { planVersionId: old.id },
+    });
+    expect({
+      plan: (await planOf(workspace.id)).dailyQuotaUnits,
+      metering: (await authenticate(`Bearer ${key}`)).plan.dailyQuotaUnits,
+      management: (await describeWorkspace(workspace.id)).quota?.limit,
+      dashboard: (await workspaceOverview(workspace.id)).quota?.limit,
+    }).toEqual({ plan: 1_234, metering: 1_234, management: 1_234, dashboard: 1_234 });
+    expect(pro.dailyQuotaUnits).not.toBe(1_234);
   });
 });

@@ -39,8 +39,11 @@ export type PlanChangeQuote<T extends PlanTier = PlanTier> =
     }
   | { when: "period_end"; tier: T; interval: Interval; chargeCents: 0; effectiveAt: Date };
 
-export const priceFor = (tier: PlanTier, interval: Interval) =>
-  interval === "year" ? tier.annualPriceCents : tier.monthlyPriceCents;
+/** The price of one interval on a tier's (or a plan version's) terms. */
+export const priceFor = (
+  tier: Pick<PlanTier, "monthlyPriceCents" | "annualPriceCents">,
+  interval: Interval,
+) => (interval === "year" ? tier.annualPriceCents : tier.monthlyPriceCents);
 
 /** Integer a * b / c, rounded half up (non-negative inputs). */
 const mulDiv = (a: number, b: number, c: number) =>
@@ -58,6 +61,8 @@ export function quotePlanChange<T extends PlanTier>(
       `You are already on ${target.tier.name} with ${target.interval === "year" ? "annual" : "monthly"} billing.`,
       409,
     );
+  // Another interval of the same tier keeps the subscriber's own terms (their plan version).
+  const targetTerms = sameTier ? current.tier : target.tier;
   const up = target.tier.rank > current.tier.rank;
   const down = target.tier.rank < current.tier.rank;
   if (down || (sameTier && target.interval === "month")) {
@@ -79,10 +84,10 @@ export function quotePlanChange<T extends PlanTier>(
   const total = current.currentPeriodEnd.getTime() - current.currentPeriodStart.getTime();
   const left = Math.min(Math.max(current.currentPeriodEnd.getTime() - now.getTime(), 0), total);
   const currentPrice = priceFor(current.tier, current.interval);
-  const targetPrice = priceFor(target.tier, target.interval);
+  const targetPrice = priceFor(targetTerms, target.interval);
   const grantMillicredits =
-    target.tier.includedMillicredits > current.tier.includedMillicredits
-      ? target.tier.includedMillicredits - current.tier.includedMillicredits
+    targetTerms.includedMillicredits > current.tier.includedMillicredits
+      ? targetTerms.includedMillicredits - current.tier.includedMillicredits
       : 0n;
   if (target.interval === current.interval) {
     // Same period: pay the difference in price for the time that is left.

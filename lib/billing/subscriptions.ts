@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { emitSubscriptionEvent } from "@/lib/webhooks/events";
+import { currentPlanVersion } from "./plan-versions";
 
 /** Statuses in which a subscription still decides the workspace's tier (past_due: the grace period). */
 export const LIVE_STATUSES = ["active", "trialing", "past_due"] as const;
@@ -45,7 +46,7 @@ export function onTierWhere(code: string): Prisma.WorkspaceWhereInput {
 export function liveSubscription(workspaceId: string, executor: Tx | typeof db = db) {
   return executor.subscription.findFirst({
     where: { workspaceId, ...liveSubscriptionArgs.where },
-    include: { tier: true },
+    include: { tier: true, planVersion: true, scheduledPlanVersion: true },
     orderBy: liveSubscriptionArgs.orderBy,
   });
 }
@@ -60,7 +61,8 @@ export async function effectivePlan(workspaceId: string, executor: Tx | typeof d
 
 /**
  * Puts the workspace on a new plan from `start`: any live subscription ends, the new one runs for
- * one interval, and the workspace draws its daily quota. Returns the ended ones and the new one.
+ * one interval on the plan version it was sold at (the tier's current one unless the checkout
+ * named another), and the workspace draws its daily quota. Returns the ended ones and the new one.
  * Every plan start (checkout on any provider, an admin grant) comes through here, so this is where
  * subscription.canceled (for the ended ones) and subscription.created are emitted.
  */
@@ -80,7 +82,12 @@ export async function replaceLiveSubscription(
     data: { status: "canceled", canceledAt: start },
   });
   const subscription = await tx.subscription.create({
-    data: { ...data, currentPeriodStart: start, currentPeriodEnd: periodEnd(start, data.interval) },
+    data: {
+      ...data,
+      planVersionId: data.planVersionId ?? (await currentPlanVersion(tx, data.tierId)).id,
+      currentPeriodStart: start,
+      currentPeriodEnd: periodEnd(start, data.interval),
+    },
   });
   await tx.workspace.update({ where: { id: data.workspaceId }, data: { accountType: "subscription" } });
   for (const s of ended) await emitSubscriptionEvent(tx, "subscription.canceled", s);

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import { db, type Tx } from "@/lib/db";
+import { recordPlanVersion } from "@/lib/billing/plan-versions";
+import { db, type Tier, type Tx } from "@/lib/db";
 import { AppError, NotFoundError, uniqueViolation } from "@/lib/errors";
 import type { TierInput } from "./schemas";
 
@@ -29,6 +30,27 @@ async function clearOtherMostPopular(tx: Tx, keepId: string) {
   });
 }
 
+/**
+ * A new price, included credits or quota is a new plan version for new sales (audited with the
+ * terms it replaces); existing subscribers keep theirs. Returns the tier pointing at its current version.
+ */
+async function versionTerms(tx: Tx, actor: Actor, tier: Tier): Promise<Tier> {
+  const version = await recordPlanVersion(tx, tier);
+  if (version.id === tier.currentPlanVersionId) return tier;
+  const replaced = tier.currentPlanVersionId
+    ? await tx.planVersion.findUnique({ where: { id: tier.currentPlanVersionId } })
+    : null;
+  await recordAudit(tx, {
+    actor,
+    action: "tier.version",
+    targetType: "tier",
+    targetId: tier.id,
+    before: replaced,
+    after: version,
+  });
+  return { ...tier, currentPlanVersionId: version.id };
+}
+
 export function listTiers(opts: { includeArchived?: boolean } = {}) {
   return db.tier.findMany({
     where: opts.includeArchived ? {} : { archivedAt: null },
@@ -39,7 +61,7 @@ export function listTiers(opts: { includeArchived?: boolean } = {}) {
 export async function createTier(actor: Actor, input: TierInput) {
   return db
     .$transaction(async (tx) => {
-      const tier = await tx.tier.create({ data: toRow(input) });
+      const tier = await versionTerms(tx, actor, await tx.tier.create({ data: toRow(input) }));
       if (tier.mostPopular) await clearOtherMostPopular(tx, tier.id);
       await recordAudit(tx, {
         actor,
@@ -58,7 +80,7 @@ export async function updateTier(actor: Actor, id: string, input: TierInput) {
     .$transaction(async (tx) => {
       const before = await tx.tier.findUnique({ where: { id } });
       if (!before) throw new NotFoundError("Tier");
-      const tier = await tx.tier.update({ where: { id }, data: toRow(input) });
+      const tier = await versionTerms(tx, actor, await tx.tier.update({ where: { id }, data: toRow(input) }));
       if (tier.mostPopular) await clearOtherMostPopular(tx, tier.id);
       await recordAudit(tx, {
         actor,

@@ -6,6 +6,7 @@ import LowCredits, { type LowCreditsProps } from "@/emails/low-credits";
 import LedgerMismatch, { type LedgerMismatchProps } from "@/emails/ledger-mismatch";
 import PaymentFailed, { type PaymentFailedProps } from "@/emails/payment-failed";
 import PaymentReceipt, { type PaymentReceiptProps } from "@/emails/payment-receipt";
+import PlanTermsChanging, { type PlanTermsChangingProps } from "@/emails/plan-terms-changing";
 import QuotaExceeded, { type QuotaExceededProps } from "@/emails/quota-exceeded";
 import QuotaWarning, { type QuotaWarningProps } from "@/emails/quota-warning";
 import ReferralReward, { type ReferralRewardProps } from "@/emails/referral-reward";
@@ -66,6 +67,11 @@ export const templates = {
     subject: (p: DowngradeScheduledProps) => `Your plan changes to ${p.toPlan} on ${p.effectiveOn}`,
     render: (p: DowngradeScheduledProps) => DowngradeScheduled(p),
     preview: DowngradeScheduled.PreviewProps,
+  },
+  "plan-terms-changing": {
+    subject: (p: PlanTermsChangingProps) => `Your ${p.plan} plan changes on ${p.effectiveOn}`,
+    render: (p: PlanTermsChangingProps) => PlanTermsChanging(p),
+    preview: PlanTermsChanging.PreviewProps,
   },
   "subscription-canceled": {
     subject: (p: SubscriptionCanceledProps) => `Your ${p.plan} plan has ended`,

@@ -12,7 +12,7 @@ export async function quotaState(caller: ApiCaller, now = new Date()) {
   const counter = await db.quotaCounter.findUnique({
     where: { workspaceId_day: { workspaceId: caller.workspace.id, day: utcDay(now) } },
   });
-  return { used: counter?.used ?? 0, limit: caller.tier.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) };
+  return { used: counter?.used ?? 0, limit: caller.plan.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) };
 }
 
 export function entitlements(caller: ApiCaller) {
@@ -31,6 +31,12 @@ export function entitlement(caller: ApiCaller, featureKey: string) {
     allowed: Boolean(row),
     limit: row && row.feature.kind === "limit" ? row.limitValue : null,
   };
+}
+
+/** Members the plan allows: its team_seats limit (null: unlimited); a plan without it is one person. */
+export function seats(caller: ApiCaller) {
+  const { allowed, limit } = entitlement(caller, "team_seats");
+  return allowed ? limit : 1;
 }
 
 export function modelList(caller: ApiCaller) {

@@ -25,25 +25,30 @@ type Row = {
   interval: "month" | "year" | null;
   status: string | null;
   currentPeriodEnd: Date | null;
+  planVersion: number | null;
+  versionQuota: number | null;
   hits: number | null;
 };
 
 // One statement: the key, its workspace, the key's member in a team workspace (its creator, while
-// they belong to it) with their spend cap, the live subscription, and this minute's request count for the
-// key (counted only for usable keys). The live subscription, and the free tier without one, is the
+// they belong to it) with their spend cap, the live subscription with the daily quota of the plan
+// version it was sold at, and this minute's request count for the key (counted only for usable keys). The live subscription, and the free tier without one, is the
 // effective-plan rule of lib/billing/subscriptions.ts (effectivePlan), written in SQL for this path.
 const AUTH_SQL = `
   with k as (
     select k.id, k."workspaceId", k."revokedAt", k."expiresAt", k."lastUsedAt", k."monthlySpendCapMillicredits"::text as cap,
            m."userId" as "memberId", m."monthlySpendCapMillicredits"::text as "memberCap",
            w.name, w."accountType", w."overageEnabled", w."suspendedAt", w."balanceMillicredits"::text as balance,
-           s.id as "subId", s."tierId", s.interval, s.status, s."currentPeriodEnd"
+           s.id as "subId", s."tierId", s.interval, s.status, s."currentPeriodEnd",
+           s."planVersion", s."versionQuota"
     from "ApiKey" k
     join "Workspace" w on w.id = k."workspaceId"
     -- Personal workspaces have one member and no member caps: no MemberSpend row to write per call.
     left join "Membership" m on m."workspaceId" = k."workspaceId" and m."userId" = k."createdById" and not w.personal
     left join lateral (
-      select * from "Subscription" s where s."workspaceId" = w.id and s.status in (${LIVE_STATUSES.map((s) => `'${s}'`).join(", ")})
+      select s.*, v.version as "planVersion", v."dailyQuotaUnits" as "versionQuota"
+      from "Subscription" s left join "PlanVersion" v on v.id = s."planVersionId"
+      where s."workspaceId" = w.id and s.status in (${LIVE_STATUSES.map((s) => `'${s}'`).join(", ")})
       order by s."createdAt" desc limit 1
     ) s on true
     where k."keyHash" = $1
@@ -88,6 +93,8 @@ export async function authenticate(authorization: string | null, now = new Date(
       }
     : null;
   const tier = (subscription && catalog.tiersById.get(subscription.tierId)) || catalog.freeTier;
+  // The subscription's own terms (grandfathered); without a version, the tier's current ones.
+  const plan = { dailyQuotaUnits: row.versionQuota ?? tier.dailyQuotaUnits };
   const rate = {
     limit: tier.rateLimitPerMinute,
     count: row.hits ?? 0,
@@ -112,6 +119,7 @@ export async function authenticate(authorization: string | null, now = new Date(
     },
     subscription,
     tier,
+    plan,
     catalog,
     rate,
   };

@@ -109,7 +109,7 @@ function planCharge(
   const units = byok ? 0 : quotaUnits(model, input);
   assertPriceable(price, units);
   const onQuota = caller.workspace.accountType === "subscription";
-  const quotaLimit = onQuota ? caller.tier.dailyQuotaUnits : null;
+  const quotaLimit = onQuota ? caller.plan.dailyQuotaUnits : null;
   const isToken = model.unit === "token";
   return {
     model,
@@ -144,7 +144,7 @@ function sharedArgs(caller: ApiCaller, now: Date): SharedArgs {
   return {
     p_workspace_id: caller.workspace.id,
     p_api_key_id: caller.apiKey.id,
-    p_quota_limit: caller.workspace.accountType === "subscription" ? caller.tier.dailyQuotaUnits : 0,
+    p_quota_limit: caller.workspace.accountType === "subscription" ? caller.plan.dailyQuotaUnits : 0,
     p_day: utcDay(now),
     p_overage: caller.workspace.overageEnabled,
     p_cap: caller.apiKey.monthlySpendCapMillicredits,

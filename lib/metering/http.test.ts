@@ -164,6 +164,16 @@ describe("read endpoints", () => {
       balance: { millicredits: 5000, credits: "5" },
       quota: { used: 0, limit: 3000 },
       rateLimit: { perMinute: 300 },
+      plan: {
+        tier: "pro",
+        interval: "month",
+        status: "active",
+        priceCents: 7_900,
+        includedMillicredits: 100_000_000,
+        dailyQuota: 3000,
+        rateLimitPerMinute: 300,
+        seats: 10,
+      },
       entitlements: {
         team_seats: { allowed: true, limit: 10 },
         priority_support: { allowed: true, limit: null },

@@ -3,7 +3,7 @@
 import "server-only";
 import { db, type BilledTo, type Prisma } from "@/lib/db";
 import { lastTopUp } from "@/lib/billing/low-balance";
-import { effectivePlan } from "@/lib/billing/subscriptions";
+import { planOf } from "@/lib/billing/plan";
 import { nextUtcMidnight, utcDay } from "./time";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -11,14 +11,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export type UsageFilters = { model?: string; billedTo?: BilledTo; from?: Date; to?: Date };
 export type Paging = { page: number; pageSize: number };
 
-/** Effective plan's tier, account type, balance, today's quota and the last top-up (for isBalanceLow). */
+/** The plan's tier and daily quota (its version's), account type, balance, today's quota and the last top-up (for isBalanceLow). */
 export async function workspaceOverview(workspaceId: string, now = new Date()) {
-  const [workspace, { tier }, topUp, counter] = await Promise.all([
+  const [workspace, plan, topUp, counter] = await Promise.all([
     db.workspace.findUniqueOrThrow({
       where: { id: workspaceId },
       select: { accountType: true, balanceMillicredits: true },
     }),
-    effectivePlan(workspaceId),
+    planOf(workspaceId),
     lastTopUp(workspaceId, db),
     db.quotaCounter.findUnique({
       where: { workspaceId_day: { workspaceId, day: utcDay(now) } },
@@ -27,10 +27,10 @@ export async function workspaceOverview(workspaceId: string, now = new Date()) {
   ]);
   const quota =
     workspace.accountType === "subscription"
-      ? { used: counter?.used ?? 0, limit: tier.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) }
+      ? { used: counter?.used ?? 0, limit: plan.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) }
       : null;
   return {
-    tier: { code: tier.code, name: tier.name, dailyQuotaUnits: tier.dailyQuotaUnits },
+    tier: { code: plan.tier.code, name: plan.tier.name, dailyQuotaUnits: plan.dailyQuotaUnits },
     accountType: workspace.accountType,
     balanceMillicredits: workspace.balanceMillicredits,
     quota,

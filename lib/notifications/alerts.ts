@@ -1,6 +1,6 @@
 import "server-only";
 import { isBalanceLow, lastTopUp as findLastTopUp, lowBalanceThreshold } from "@/lib/billing/low-balance";
-import { effectivePlan } from "@/lib/billing/subscriptions";
+import { planOf } from "@/lib/billing/plan";
 import { creditsLabel } from "@/lib/catalog/money";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -79,8 +79,8 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
     });
     if (!workspace) return [];
     const out: string[] = [];
-    const { tier } = await effectivePlan(workspaceId, tx);
-    const limit = workspace.accountType === "subscription" ? tier.dailyQuotaUnits : 0;
+    const { dailyQuotaUnits } = await planOf(workspaceId, tx);
+    const limit = workspace.accountType === "subscription" ? dailyQuotaUnits : 0;
     if (limit > 0) {
       const day = utcDay(now);
       const used =

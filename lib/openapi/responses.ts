@@ -98,6 +98,24 @@ export const meSchema = z.object({
     .object({ interval: z.enum(["month", "year"]), status: z.string(), currentPeriodEnd: isoTime })
     .nullable()
     .meta({ description: "The live paid plan; null on the free tier." }),
+  plan: z
+    .object({
+      tier: z.string(),
+      interval: z.enum(["month", "year"]),
+      status: z
+        .string()
+        .nullable()
+        .meta({ description: "The subscription's status; null on the free tier." }),
+      version: z.number().int().meta({ description: "The plan version the subscription was sold at." }),
+      priceCents: count.meta({ description: "What one interval costs on that version, in cents." }),
+      currency: z.string(),
+      includedMillicredits: count.meta({ description: "Credits granted every month on that version." }),
+      dailyQuota: count.meta({ description: "Quota units per UTC day on that version." }),
+      rateLimitPerMinute: count,
+      seats: count.nullable().meta({ description: "Members allowed; null for unlimited." }),
+      currentPeriodEnd: isoTime.nullable(),
+    })
+    .meta({ description: "What the workspace's plan grants, on the terms it was sold at." }),
   balance: moneySchema,
   quota: quotaSchema.nullable(),
   rateLimit: z.object({ perMinute: count, remaining: count }),

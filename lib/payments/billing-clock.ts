@@ -1,5 +1,7 @@
 import "server-only";
 import { getSettings } from "@/lib/settings/settings";
+import { priceFor } from "@/lib/billing/plan-change";
+import { planVersionFrom } from "@/lib/billing/plan-versions";
 import { periodEnd } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
 import { emitSubscriptionEvent } from "@/lib/webhooks/events";
@@ -28,19 +30,21 @@ async function chargeRenewal(
 ) {
   const tier = sub.scheduledTier ?? sub.tier;
   const interval = sub.scheduledInterval ?? sub.interval;
+  // Grandfathered: the price of the version the subscription was sold at, until a move is due.
+  const version = await planVersionFrom(db, sub, tier.id, start);
   const card = await db.paymentMethod.findUnique({ where: { workspaceId: sub.workspaceId } });
   const paid = cardOnFileCharges(card);
   const invoice = localInvoice({
     id: renewalInvoiceId(sub.id, start),
     subscriptionId: sub.providerSubscriptionId!,
     billingReason: "subscription_cycle",
-    amountCents: interval === "year" ? tier.annualPriceCents : tier.monthlyPriceCents,
-    currency: tier.currency,
+    amountCents: priceFor(version, interval),
+    currency: version.currency,
     description: `${tier.name} plan`,
     periodStart: start,
     periodEnd: periodEnd(start, interval),
     paid,
-    metadata: { tierId: tier.id, interval },
+    metadata: { tierId: tier.id, interval, planVersionId: version.id },
   });
   await deliverLocalEvent(paid ? "invoice.paid" : "invoice.payment_failed", invoice);
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { checkoutDiscount } from "@/lib/billing/coupons";
+import { planForTier } from "@/lib/billing/plan";
+import { subscriptionTerms } from "@/lib/billing/plan-versions";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -27,6 +29,7 @@ export async function startCreditPackCheckout(
       kind: "credit_pack",
       creditPackId: pack.id,
       tierId: null,
+      planVersionId: null,
       interval: null,
       amountCents: pack.priceCents - discountCents,
       currency: pack.currency,
@@ -52,7 +55,8 @@ export async function startSubscriptionCheckout(
   if (!user.emailVerifiedAt) throw new ForbiddenError("Confirm your email before choosing a paid plan.");
   const tier = await db.tier.findUnique({ where: { code: tierCode } });
   if (!tier || tier.archivedAt || !tier.isPublic) throw new NotFoundError("Plan");
-  const priceCents = interval === "year" ? tier.annualPriceCents : tier.monthlyPriceCents;
+  const plan = await planForTier(tier, interval);
+  const priceCents = plan.priceCents;
   if (priceCents <= 0) throw new AppError("free_plan", "The free plan needs no checkout.");
   const current = await liveSubscription(workspaceId);
   if (current && current.tier.monthlyPriceCents > 0)
@@ -69,9 +73,10 @@ export async function startSubscriptionCheckout(
       kind: "subscription",
       creditPackId: null,
       tierId: tier.id,
+      planVersionId: plan.planVersionId,
       interval,
       amountCents: priceCents - discountCents,
-      currency: tier.currency,
+      currency: plan.currency,
       couponId: coupon?.id ?? null,
       discountCents,
     },
@@ -84,13 +89,15 @@ export async function startSubscriptionCheckout(
   });
 }
 
-/** An open checkout the user may pay: theirs, in a workspace they belong to. */
+/** An open checkout the user may pay: theirs, in a workspace they belong to, with the plan version it quoted. */
 export async function findCheckoutForUser(userId: string, id: string) {
   const checkout = await db.checkoutSession.findUnique({ where: { id } });
   if (!checkout || checkout.userId !== userId) throw new NotFoundError("Checkout");
-  const [pack, tier] = await Promise.all([
+  const { tierId, planVersionId } = checkout;
+  const [pack, tier, terms] = await Promise.all([
     checkout.creditPackId ? db.creditPack.findUnique({ where: { id: checkout.creditPackId } }) : null,
-    checkout.tierId ? db.tier.findUnique({ where: { id: checkout.tierId } }) : null,
+    tierId ? db.tier.findUnique({ where: { id: tierId } }) : null,
+    tierId ? subscriptionTerms(db, { tierId, planVersionId }) : null,
   ]);
-  return { checkout, pack, tier };
+  return { checkout, pack, tier, terms };
 }

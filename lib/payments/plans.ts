@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { quotePlanChange } from "@/lib/billing/plan-change";
+import { onOwnTerms } from "@/lib/billing/plan-versions";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { formatDate } from "@/lib/utils/format";
 import { emitSubscriptionEvent } from "@/lib/webhooks/events";
@@ -70,7 +71,8 @@ export async function changePlan(
   const tier = await db.tier.findUnique({ where: { code: tierCode } });
   if (!tier || tier.archivedAt || !tier.isPublic || tier.monthlyPriceCents <= 0)
     throw new NotFoundError("Plan");
-  const quote = quotePlanChange(sub, { tier, interval }, new Date());
+  // Quoted from the terms the subscriber has (their plan version); another tier at today's list price.
+  const quote = quotePlanChange(onOwnTerms(sub), { tier, interval }, new Date());
   const provider = paymentProvider(sub.provider);
   if (quote.when === "now") {
     await provider.changePlanNow(sub, quote);

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { emailSchema, newReferralCode } from "@/lib/auth/accounts";
 import { changeBalance } from "@/lib/billing/ledger";
-import { effectivePlan, replaceLiveSubscription } from "@/lib/billing/subscriptions";
+import { planOf } from "@/lib/billing/plan";
+import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { boundedInt, idempotencyKeySchema, MAX_MONEY, MAX_MONEY_BIG, safeString } from "@/lib/http/schemas";
@@ -111,7 +112,7 @@ export async function createManagedWorkspace(actor: Actor, input: z.infer<typeof
 export async function describeWorkspace(id: string, now = new Date()) {
   const ws = await db.workspace.findUnique({ where: { id } });
   if (!ws) throw new NotFoundError("Workspace");
-  const { subscription: sub, tier } = await effectivePlan(id);
+  const { subscription: sub, tier, dailyQuotaUnits } = await planOf(id);
   const counter = await db.quotaCounter.findUnique({
     where: { workspaceId_day: { workspaceId: id, day: utcDay(now) } },
   });
@@ -124,7 +125,7 @@ export async function describeWorkspace(id: string, now = new Date()) {
     balance: ws.balanceMillicredits,
     quota:
       ws.accountType === "subscription"
-        ? { used: counter?.used ?? 0, limit: tier.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) }
+        ? { used: counter?.used ?? 0, limit: dailyQuotaUnits, resetsAt: nextUtcMidnight(now) }
         : null,
     subscription: sub && {
       id: sub.id,

@@ -4,6 +4,7 @@ import { countCheckoutCoupon } from "@/lib/billing/coupons";
 import { purchaseReference } from "@/lib/billing/buckets";
 import { changeBalance } from "@/lib/billing/ledger";
 import { rewardReferral } from "@/lib/billing/referrals";
+import { subscriptionTerms } from "@/lib/billing/plan-versions";
 import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
 import { creditsLabel, formatCents } from "@/lib/catalog/money";
 import type { CheckoutSession, Tx } from "@/lib/db";
@@ -13,8 +14,9 @@ import { formatDate } from "@/lib/utils/format";
 import { eventTime, idOf, queueReceipt } from "./shared";
 
 /**
- * A first paid plan: the subscription starts now, the workspace draws its daily quota, and the
- * plan's included credits are granted at once (reference: the checkout, so never twice).
+ * A first paid plan: the subscription starts now on the plan version the checkout quoted, the
+ * workspace draws its daily quota, and that version's included credits are granted at once
+ * (reference: the checkout, so never twice).
  */
 async function startSubscription(
   tx: Tx,
@@ -24,9 +26,14 @@ async function startSubscription(
 ) {
   const tier = await tx.tier.findUniqueOrThrow({ where: { id: checkout.tierId! } });
   const interval = checkout.interval ?? "month";
+  const { includedMillicredits, id: planVersionId } = await subscriptionTerms(tx, {
+    tierId: tier.id,
+    planVersionId: checkout.planVersionId,
+  });
   const { subscription } = await replaceLiveSubscription(tx, {
     workspaceId: checkout.workspaceId,
     tierId: tier.id,
+    planVersionId,
     interval,
     start: at,
     provider: checkout.provider,
@@ -50,16 +57,16 @@ async function startSubscription(
       discountCents: checkout.discountCents,
       currency: session.currency ?? checkout.currency,
       status: "paid",
-      millicredits: tier.includedMillicredits,
+      millicredits: includedMillicredits,
       periodStart: subscription.currentPeriodStart,
       periodEnd: subscription.currentPeriodEnd,
     },
   });
-  if (tier.includedMillicredits > 0n) {
+  if (includedMillicredits > 0n) {
     await changeBalance(
       {
         workspaceId: checkout.workspaceId,
-        amountMillicredits: tier.includedMillicredits,
+        amountMillicredits: includedMillicredits,
         kind: "monthly_grant",
         reference: `grant:${checkout.id}`,
         reason: `${tier.name} included credits`,

@@ -2,9 +2,10 @@ import "server-only";
 import type Stripe from "stripe";
 import { changeBalance } from "@/lib/billing/ledger";
 import { priceFor, renewalCredits } from "@/lib/billing/plan-change";
+import { planVersionFrom } from "@/lib/billing/plan-versions";
 import { creditsLabel, formatCents } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/settings/settings";
-import type { Payment, Subscription, Tier, Tx } from "@/lib/db";
+import type { Payment, PlanVersion, Subscription, Tier, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { emitSubscriptionEvent } from "@/lib/webhooks/events";
@@ -48,10 +49,12 @@ async function planChanged(
   const period = invoicePeriod(invoice);
   const applied = isNewer(at, sub.tierChangedAt);
   if (applied) {
+    const { data: onVersion } = await versionData(tx, sub, tier.id, at);
     await tx.subscription.update({
       where: { id: sub.id },
       data: {
         tierId: tier.id,
+        ...onVersion,
         interval,
         scheduledTierId: null,
         scheduledInterval: null,
@@ -129,8 +132,25 @@ async function queueTierUpgraded(tx: Tx, payment: Payment, { from, to }: Upgrade
 }
 
 /**
+ * The plan version the subscription is on once it is on `tierId` from `at` (a newer tier's current
+ * version, an admin's move once due, else its own), and clearing a move that is applied or moot.
+ */
+async function versionData(tx: Tx, sub: Sub, tierId: string, at: Date, billed?: PlanVersion | null) {
+  const version = billed && billed.tierId === tierId ? billed : await planVersionFrom(tx, sub, tierId, at);
+  const moveDone = version.id === sub.scheduledPlanVersionId || tierId !== sub.tierId;
+  return {
+    version,
+    data: {
+      planVersionId: version.id,
+      ...(moveDone ? { scheduledPlanVersionId: null, planMoveAt: null } : {}),
+    },
+  };
+}
+
+/**
  * A renewal was paid: the next period starts (with a scheduled downgrade or interval switch, if
- * any), a past-due plan is active again, and the included credits are renewed — what is left of
+ * any, and on the plan version the renewal billed), a past-due plan is active again, and the
+ * version's included credits are renewed — what is left of
  * this period's included credits expires except the rollover share (admin setting, SPEC: up to 50%).
  * Every ledger entry names the invoice, so a renewal grants credits exactly once.
  */
@@ -148,6 +168,12 @@ async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
       ? meta.interval
       : (scheduled && sub.scheduledInterval) || sub.interval;
   const changesPlan = tier.id !== sub.tierId || interval !== sub.interval;
+  // The local billing clock names the version it charged; Stripe's invoices follow the rule.
+  const billedVersion = meta.planVersionId
+    ? await tx.planVersion.findUnique({ where: { id: meta.planVersionId } })
+    : null;
+  const { version, data: onVersion } = await versionData(tx, sub, tier.id, period.start, billedVersion);
+  const changesTier = tier.id !== sub.tierId;
   await tx.subscription.update({
     where: { id: sub.id },
     data: {
@@ -160,8 +186,9 @@ async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
           }
         : {}),
       ...(changesPlan && isNewer(at, sub.tierChangedAt)
-        ? { tierId: tier.id, interval, tierChangedAt: at }
+        ? { tierId: tier.id, interval, tierChangedAt: at, ...onVersion }
         : {}),
+      ...(changesTier ? {} : onVersion),
       ...(isNewer(at, sub.lastProviderEventAt)
         ? { status: "active", pastDueAt: null, lastProviderEventAt: at }
         : {}),
@@ -181,7 +208,7 @@ async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
   const credits = renewalCredits({
     balance: balanceMillicredits,
     grantedThisPeriod: granted,
-    included: tier.includedMillicredits,
+    included: version.includedMillicredits,
     rolloverPercent,
   });
   const ref = invoice.id;

@@ -5,6 +5,12 @@ import { formatDate } from "@/lib/utils/format";
 
 export const usd = (cents: bigint) => formatCents(Number(cents));
 export const credits = (millicredits: bigint) => formatCredits(millicredits);
+/** Micro-dollars as dollars, to a hundredth of a cent (provider costs are often less than a cent). */
+export const microUsd = (micros: bigint) =>
+  `${micros < 0n ? "−" : ""}$${(Math.abs(Number(micros)) / 1e6).toLocaleString("en-US", {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 4,
+  })}`;
 /** A fraction as a percentage with one decimal, or an em dash when there is no denominator. */
 export const percent = (rate: number | null) =>
   rate === null ? "—" : `${(rate * 100).toLocaleString("en-US", { maximumFractionDigits: 1 })}%`;

@@ -1,11 +1,11 @@
 import { LineChart } from "@/components/admin/charts/chart";
 import { bucketsOf, type ParsedRange } from "@/lib/analytics/range";
+import { marginByModel, marginByTier, type MarginRow } from "@/lib/analytics/margins";
 import { paymentsByTier } from "@/lib/analytics/revenue";
-import { creditsFlow, margin, usageByTier } from "@/lib/analytics/usage";
+import { creditsFlow, margin } from "@/lib/analytics/usage";
 import { formatCount } from "@/lib/utils/format";
-import { modelUsage } from "./data";
 import { FiguresTable } from "./figures-table";
-import { credits, creditsOf, dayLabel, percent, rangeLabel, usd } from "./format";
+import { credits, creditsOf, dayLabel, microUsd, percent, rangeLabel, usd } from "./format";
 import { Folded, Section, Stat, TableBlock } from "./section";
 
 export async function CreditsSection({ range }: { range: ParsedRange }) {
@@ -62,8 +62,6 @@ export async function CreditsSection({ range }: { range: ParsedRange }) {
   );
 }
 
-type MarginRow = { label: string; calls: number; costMicros: bigint; revenueMillicredits: bigint };
-
 function MarginTable({ label, first, rows }: { label: string; first: string; rows: MarginRow[] }) {
   return (
     <FiguresTable
@@ -73,15 +71,15 @@ function MarginTable({ label, first, rows }: { label: string; first: string; row
       rows={rows}
       rowKey={(r) => r.label}
       labelClassName="break-all font-mono text-xs"
-      empty="No usage in this range"
+      empty="No payments or usage in this range"
       cells={(r) => {
         const m = margin(r);
         return [
           r.label,
           formatCount(r.calls),
-          credits(r.costMicros),
-          credits(r.revenueMillicredits),
-          credits(m.marginMillicredits),
+          microUsd(r.costMicros),
+          microUsd(r.revenueMillicredits),
+          microUsd(m.marginMillicredits),
           percent(m.rate),
         ];
       }}
@@ -91,24 +89,31 @@ function MarginTable({ label, first, rows }: { label: string; first: string; row
 
 export async function MarginSection({ range }: { range: ParsedRange }) {
   const [models, tiers, payments] = await Promise.all([
-    modelUsage(range),
-    usageByTier(range),
+    marginByModel(range),
+    marginByTier(range),
     paymentsByTier(range),
   ]);
   return (
     <Section
       title="Provider cost vs revenue"
-      description="In credits (1 credit = $0.001). Revenue is credits charged for calls; calls drawn from a plan's daily quota charge none, so their plan's revenue shows in the payments table. A call counts under the plan its workspace was on at the time."
+      description={
+        <>
+          In US dollars. <strong>Revenue</strong> of a tier is the money received in the range (plan starts,
+          changes and renewals at the prices actually paid, and credit packs, net of refunds) while the
+          workspace was on it; <strong>cost</strong> is the provider cost of the calls made under it. A
+          model&apos;s revenue is each tier&apos;s revenue shared by the list value of the model&apos;s calls
+          there (what they would have charged in credits at their markup, from the quota or not; free and BYOK
+          calls count nothing); a tier&apos;s revenue with no calls in the range is <em>Unallocated</em>.{" "}
+          <strong>Margin</strong> = revenue − cost; <strong>margin %</strong> = margin ÷ revenue. Payments and
+          calls count under the plan in force at their time.
+        </>
+      }
     >
       <TableBlock title="Margin by model" report="margin-by-model" range={range}>
-        <MarginTable
-          label="Margin by model"
-          first="Model"
-          rows={models.map((m) => ({ ...m, label: m.modelKey }))}
-        />
+        <MarginTable label="Margin by model" first="Model" rows={models} />
       </TableBlock>
       <TableBlock title="Margin by tier" report="margin-by-tier" range={range}>
-        <MarginTable label="Margin by tier" first="Tier" rows={tiers.map((t) => ({ ...t, label: t.tier }))} />
+        <MarginTable label="Margin by tier" first="Tier" rows={tiers} />
       </TableBlock>
       <TableBlock title="Payments by tier" report="payments-by-tier" range={range}>
         <FiguresTable

@@ -4,9 +4,8 @@ import { linkClass } from "@/components/admin/detail-list";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ParsedRange } from "@/lib/analytics/range";
-import { topWorkspaces, usageByHour } from "@/lib/analytics/usage";
+import { topWorkspaces, usageByHour, usageByModel } from "@/lib/analytics/usage";
 import { formatCount } from "@/lib/utils/format";
-import { modelUsage } from "./data";
 import { FiguresTable } from "./figures-table";
 import { credits, creditsOf, rangeLabel, usd } from "./format";
 import { Folded, Section, TableBlock } from "./section";
@@ -14,7 +13,7 @@ import { Folded, Section, TableBlock } from "./section";
 const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`;
 
 export async function UsagePatternsSection({ range }: { range: ParsedRange }) {
-  const [hours, models] = await Promise.all([usageByHour(range), modelUsage(range)]);
+  const [hours, models] = await Promise.all([usageByHour(range), usageByModel(range)]);
   return (
     <Section title="Usage by hour and model" description="Every metered call in the range. Hours are UTC.">
       <TableBlock title="Usage by hour of day" report="usage-by-hour" range={range}>

@@ -19,7 +19,7 @@ export default async function CheckoutPage(props: { params: Promise<{ id: string
   if (!isValidPathId(id)) notFound();
   const user = await requireUser(`/checkout/${id}`);
   // Unknown, or another user's: the same 404 either way.
-  const { checkout, pack, tier } = await findCheckoutForUser(user.id, id).catch((e: unknown) => {
+  const { checkout, pack, tier, terms } = await findCheckoutForUser(user.id, id).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
@@ -32,7 +32,7 @@ export default async function CheckoutPage(props: { params: Promise<{ id: string
         <CardDescription>
           {pack
             ? `${formatCredits(pack.millicredits + pack.bonusMillicredits)} credits for ${price}, paid once.`
-            : `${price} per ${checkout.interval === "year" ? "year" : "month"}, renewing until you cancel. Includes ${formatCredits(tier?.includedMillicredits ?? 0n)} credits at once.`}
+            : `${price} per ${checkout.interval === "year" ? "year" : "month"}, renewing until you cancel. Includes ${formatCredits(terms?.includedMillicredits ?? 0n)} credits at once.`}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">

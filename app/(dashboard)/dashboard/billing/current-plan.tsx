@@ -3,8 +3,12 @@ import { Alert } from "@/components/ui/alert";
 import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { liveSubscription } from "@/lib/billing/subscriptions";
+import { priceFor } from "@/lib/billing/plan-change";
+import { termsOf } from "@/lib/billing/plan-versions";
+import { formatCents, formatCredits } from "@/lib/catalog/money";
 import type { Tier } from "@/lib/db";
-import { formatDate } from "@/lib/utils/format";
+import { termChanges } from "@/lib/payments/plan-moves";
+import { formatCount, formatDate } from "@/lib/utils/format";
 import { CancelPlan } from "./cancel-plan";
 import { planName } from "./plan-options";
 import { ScheduledChange } from "./scheduled-change";
@@ -22,7 +26,17 @@ type Props = {
   managesBilling: boolean;
 };
 
-/** Tier, interval and status; a failed payment, a scheduled change, and switching to pay as you go. */
+/** "$79 a month · 100,000 credits every month · 3,000 quota units a day": the terms this subscription was sold at. */
+function termsLine(sub: PaidSubscription) {
+  const terms = termsOf(sub.planVersion ?? sub.tier);
+  return [
+    `${formatCents(priceFor(terms, sub.interval), terms.currency)} a ${sub.interval}`,
+    `${formatCredits(terms.includedMillicredits)} credits every month`,
+    `${formatCount(terms.dailyQuotaUnits)} quota units a day`,
+  ].join(" · ");
+}
+
+/** Tier, interval, terms and status; a failed payment, a scheduled change, and switching to pay as you go. */
 export function CurrentPlanCard({
   subscription: sub,
   scheduledTier,
@@ -65,6 +79,13 @@ export function CurrentPlanCard({
             </StatusBadge>
           ) : null}
         </div>
+        {sub ? <p className="text-sm text-muted-foreground">{termsLine(sub)}</p> : null}
+        {sub?.planVersion && sub.scheduledPlanVersion && sub.planMoveAt ? (
+          <Alert>
+            From your renewal on {formatDate(sub.planMoveAt)} your plan moves to its current terms:{" "}
+            {termChanges(sub.planVersion, sub.scheduledPlanVersion, sub.interval).join("; ")}.
+          </Alert>
+        ) : null}
         {sub ? (
           <ScheduledChange
             description={scheduled ? `Changes to ${scheduled} on ${formatDate(sub.currentPeriodEnd)}.` : null}

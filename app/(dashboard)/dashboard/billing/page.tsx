@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
 import { can } from "@/lib/workspaces/permissions";
+import { onOwnTerms } from "@/lib/billing/plan-versions";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/settings/settings";
@@ -81,7 +82,7 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
             ) : paid.provider === "manual" ? (
               <p className="text-sm">This plan is managed by Tollgate staff. Contact support to change it.</p>
             ) : (
-              <ChangePlan options={planChangeOptions(paid, tiers, new Date())} />
+              <ChangePlan options={planChangeOptions(onOwnTerms(paid), tiers, new Date())} />
             )}
           </CardContent>
         </Card>

@@ -1,11 +1,12 @@
 // GET /api/v1/me — the calling workspace: plan, balance, quota, rate limit, entitlements
 import { methodNotAllowed } from "@/lib/http/methods";
-import { entitlements, quotaState } from "@/lib/metering/account";
+import { planOf } from "@/lib/billing/plan";
+import { entitlements, quotaState, seats } from "@/lib/metering/account";
 import { creditsHeader, quotaHeaders } from "@/lib/metering/headers";
 import { money, v1Route } from "@/lib/metering/http";
 
 export const GET = v1Route(async (_req, caller, rate) => {
-  const quota = await quotaState(caller);
+  const [quota, plan] = await Promise.all([quotaState(caller), planOf(caller.workspace.id)]);
   const { workspace, tier, subscription } = caller;
   return {
     body: {
@@ -16,6 +17,19 @@ export const GET = v1Route(async (_req, caller, rate) => {
         interval: subscription.interval,
         status: subscription.status,
         currentPeriodEnd: subscription.currentPeriodEnd.toISOString(),
+      },
+      plan: {
+        tier: plan.tier.code,
+        interval: plan.interval,
+        status: plan.subscription?.status ?? null,
+        version: plan.version,
+        priceCents: plan.priceCents,
+        currency: plan.currency,
+        includedMillicredits: Number(plan.includedMillicredits),
+        dailyQuota: plan.dailyQuotaUnits,
+        rateLimitPerMinute: plan.rateLimitPerMinute,
+        seats: seats(caller),
+        currentPeriodEnd: plan.subscription?.currentPeriodEnd.toISOString() ?? null,
       },
       balance: money(workspace.balanceMillicredits),
       quota: quota && { ...quota, resetsAt: quota.resetsAt.toISOString() },

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { adminAction } from "@/lib/auth/action";
 import { tierSchema } from "@/lib/catalog/schemas";
 import { createTier, setTierArchived, updateTier } from "@/lib/catalog/tiers";
+import { moveSubscribersToCurrentVersion } from "@/lib/payments/plan-moves";
 import { actorOf, refreshCatalog } from "../_lib/refresh";
 
 export const createTierAction = adminAction(tierSchema, async (input, { admin }) => {
@@ -31,4 +32,25 @@ export const setTierArchivedAction = adminAction(archiveSchema, async ({ id, arc
   const tier = await setTierArchived(actorOf(admin), id, archived);
   refreshCatalog();
   return { ok: true, message: archived ? `${tier.name} archived.` : `${tier.name} restored.` };
+});
+
+const moveSchema = z.object({
+  id: z.string().min(1),
+  noticeDays: z.coerce
+    .number({ error: "Notice must be a number of days." })
+    .int("Notice must be a whole number of days.")
+    .min(0, "Notice cannot be negative.")
+    .max(365, "Notice is at most 365 days."),
+});
+
+export const moveSubscribersAction = adminAction(moveSchema, async ({ id, noticeDays }, { admin }) => {
+  const { moved, version } = await moveSubscribersToCurrentVersion(actorOf(admin), id, noticeDays);
+  refreshCatalog();
+  return {
+    ok: true,
+    message:
+      moved === 0
+        ? "Every subscriber is already on, or moving to, the current version."
+        : `${moved} ${moved === 1 ? "subscription moves" : "subscriptions move"} to version ${version} at renewal; their owners are emailed.`,
+  };
 });

@@ -1,4 +1,4 @@
-// GET /admin/catalog/tiers/[id] — edit a plan, archive or restore it.
+// GET /admin/catalog/tiers/[id] — edit a plan, its versions and who is on them, archive or restore it.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -8,10 +8,12 @@ import { formatBps } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/settings/settings";
 import { db } from "@/lib/db";
 import { FormCard } from "@/components/admin/form-card";
+import { tierVersions } from "@/lib/payments/plan-moves";
 import { CatalogSection } from "../../_components/catalog-section";
 import { setTierArchivedAction, updateTierAction } from "../actions";
 import { TierForm } from "../tier-form";
 import { tierToForm } from "../to-form";
+import { PlanVersions } from "./plan-versions";
 import { requireAdmin } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
@@ -27,7 +29,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function EditTierPage(props: Props) {
   await requireAdmin();
   const [{ id }, { created }] = await Promise.all([props.params, props.searchParams]);
-  const [tier, settings] = await Promise.all([getTier(id), getSettings()]);
+  const [tier, settings, versions] = await Promise.all([getTier(id), getSettings(), tierVersions(id)]);
   if (!tier) notFound();
   const archived = Boolean(tier.archivedAt);
 
@@ -50,6 +52,8 @@ export default async function EditTierPage(props: Props) {
           notice={created ? `${tier.name} created.` : undefined}
         />
       </CatalogSection>
+
+      <PlanVersions tierId={tier.id} currentVersionId={tier.currentPlanVersionId} versions={versions} />
 
       <FormCard
         title={archived ? "Restore this tier" : "Archive this tier"}

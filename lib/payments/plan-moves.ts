@@ -1,0 +1,110 @@
+import "server-only";
+import { recordAudit, type Actor } from "@/lib/audit/record";
+import { firstRenewalFrom } from "@/lib/billing/plan";
+import { priceFor } from "@/lib/billing/plan-change";
+import { currentPlanVersion } from "@/lib/billing/plan-versions";
+import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
+import { formatCredits, formatCents } from "@/lib/catalog/money";
+import { db, type PlanVersion } from "@/lib/db";
+import { queueEmail } from "@/lib/email/send";
+import { env } from "@/lib/env";
+import { NotFoundError } from "@/lib/errors";
+import { formatCount, formatDate } from "@/lib/utils/format";
+import { billingContact } from "./webhooks/shared";
+
+// Grandfathered subscribers keep the plan version they were sold at until an admin moves them to
+// the tier's current version: at their first renewal at least `noticeDays` away, with an email now.
+
+const DAY_MS = 864e5;
+
+/** What changes between two versions for a subscriber on `interval`, one line per term. */
+export function termChanges(from: PlanVersion, to: PlanVersion, interval: "month" | "year") {
+  const per = interval === "year" ? "a year" : "a month";
+  const lines: string[] = [];
+  const [was, now] = [priceFor(from, interval), priceFor(to, interval)];
+  if (was !== now || from.currency !== to.currency)
+    lines.push(`Price: ${formatCents(was, from.currency)} ${per} → ${formatCents(now, to.currency)} ${per}`);
+  if (from.includedMillicredits !== to.includedMillicredits)
+    lines.push(
+      `Included credits: ${formatCredits(from.includedMillicredits)} → ${formatCredits(to.includedMillicredits)} a month`,
+    );
+  if (from.dailyQuotaUnits !== to.dailyQuotaUnits)
+    lines.push(
+      `Daily quota: ${formatCount(from.dailyQuotaUnits)} → ${formatCount(to.dailyQuotaUnits)} units`,
+    );
+  return lines;
+}
+
+/**
+ * Schedules every live subscription of the tier that is on an older version to move to the current
+ * one at its first renewal on or after now + `noticeDays`, and queues the owner's email (one per
+ * subscription and version, so a second click sends nothing new). Audited in the same transaction.
+ * The outbox sweep delivers the emails.
+ */
+export async function moveSubscribersToCurrentVersion(
+  actor: Actor,
+  tierId: string,
+  noticeDays: number,
+  now = new Date(),
+) {
+  return db.$transaction(async (tx) => {
+    const tier = await tx.tier.findUnique({ where: { id: tierId } });
+    if (!tier) throw new NotFoundError("Tier");
+    const target = await currentPlanVersion(tx, tierId);
+    const subs = await tx.subscription.findMany({
+      where: {
+        tierId,
+        status: { in: [...LIVE_STATUSES] },
+        planVersionId: { not: target.id },
+        OR: [{ scheduledPlanVersionId: null }, { scheduledPlanVersionId: { not: target.id } }],
+      },
+      include: { planVersion: true },
+    });
+    const notBefore = new Date(now.getTime() + noticeDays * DAY_MS);
+    for (const sub of subs) {
+      const planMoveAt = firstRenewalFrom(sub, notBefore);
+      await tx.subscription.update({
+        where: { id: sub.id },
+        data: { scheduledPlanVersionId: target.id, planMoveAt },
+      });
+      const to = await billingContact(tx, sub.workspaceId);
+      await queueEmail(
+        {
+          template: "plan-terms-changing",
+          to: to.email,
+          idempotencyKey: `plan-terms-changing:${sub.id}:${target.id}`,
+          props: {
+            name: to.name,
+            plan: tier.name,
+            effectiveOn: formatDate(planMoveAt),
+            changes: sub.planVersion ? termChanges(sub.planVersion, target, sub.interval) : [],
+            billingUrl: `${env.APP_URL}/dashboard/billing`,
+          },
+        },
+        tx,
+      );
+    }
+    await recordAudit(tx, {
+      actor,
+      action: "tier.move_subscribers",
+      targetType: "tier",
+      targetId: tierId,
+      after: { version: target.version, noticeDays, subscriptions: subs.map((s) => s.id) },
+    });
+    return { moved: subs.length, version: target.version };
+  });
+}
+
+/** The tier's versions, newest first, each with how many live subscriptions are on it. */
+export async function tierVersions(tierId: string) {
+  const [versions, counts] = await Promise.all([
+    db.planVersion.findMany({ where: { tierId }, orderBy: { version: "desc" } }),
+    db.subscription.groupBy({
+      by: ["planVersionId"],
+      where: { tierId, status: { in: [...LIVE_STATUSES] } },
+      _count: { _all: true },
+    }),
+  ]);
+  const byVersion = new Map(counts.map((c) => [c.planVersionId, c._count._all]));
+  return versions.map((v) => ({ ...v, subscribers: byVersion.get(v.id) ?? 0 }));
+}
