@@ -5,7 +5,7 @@ import { priceFor } from "@/lib/billing/plan-change";
 import { currentPlanVersion } from "@/lib/billing/plan-versions";
 import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
 import { formatCredits, formatCents } from "@/lib/catalog/money";
-import { db, type PlanVersion } from "@/lib/db";
+import { db, type PlanVersion, type Prisma } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
@@ -14,6 +14,9 @@ import { billingContact } from "./webhooks/shared";
 
 // Grandfathered subscribers keep the plan version they were sold at until an admin moves them to
 // the tier's current version: at their first renewal at least `noticeDays` away, with an email now.
+// Stripe subscriptions are not moved yet: Stripe renews them at the price on their subscription
+// item, and swapping that price at a later renewal needs a schedule phase Tollgate does not write
+// yet — so they stay on their version (and price) rather than be granted terms they are not billed.
 
 const DAY_MS = 864e5;
 
@@ -51,15 +54,19 @@ export async function moveSubscribersToCurrentVersion(
     const tier = await tx.tier.findUnique({ where: { id: tierId } });
     if (!tier) throw new NotFoundError("Tier");
     const target = await currentPlanVersion(tx, tierId);
-    const subs = await tx.subscription.findMany({
-      where: {
-        tierId,
-        status: { in: [...LIVE_STATUSES] },
-        planVersionId: { not: target.id },
-        OR: [{ scheduledPlanVersionId: null }, { scheduledPlanVersionId: { not: target.id } }],
-      },
-      include: { planVersion: true },
-    });
+    const waiting = {
+      tierId,
+      status: { in: [...LIVE_STATUSES] },
+      planVersionId: { not: target.id },
+      OR: [{ scheduledPlanVersionId: null }, { scheduledPlanVersionId: { not: target.id } }],
+    } satisfies Prisma.SubscriptionWhereInput;
+    const [subs, stripeKept] = await Promise.all([
+      tx.subscription.findMany({
+        where: { ...waiting, provider: { not: "stripe" } },
+        include: { planVersion: true },
+      }),
+      tx.subscription.count({ where: { ...waiting, provider: "stripe" } }),
+    ]);
     const notBefore = new Date(now.getTime() + noticeDays * DAY_MS);
     for (const sub of subs) {
       const planMoveAt = firstRenewalFrom(sub, notBefore);
@@ -89,15 +96,16 @@ export async function moveSubscribersToCurrentVersion(
       action: "tier.move_subscribers",
       targetType: "tier",
       targetId: tierId,
-      after: { version: target.version, noticeDays, subscriptions: subs.map((s) => s.id) },
+      after: { version: target.version, noticeDays, subscriptions: subs.map((s) => s.id), stripeKept },
     });
-    return { moved: subs.length, version: target.version };
+    return { moved: subs.length, version: target.version, stripeKept };
   });
 }
 
-/** The tier's versions, newest first, each with how many live subscriptions are on it. */
+/** The tier's versions, newest first, each with how many live subscriptions are on it (unlinked ones on the current). */
 export async function tierVersions(tierId: string) {
-  const [versions, counts] = await Promise.all([
+  const [tier, versions, counts] = await Promise.all([
+    db.tier.findUnique({ where: { id: tierId }, select: { currentPlanVersionId: true } }),
     db.planVersion.findMany({ where: { tierId }, orderBy: { version: "desc" } }),
     db.subscription.groupBy({
       by: ["planVersionId"],
@@ -106,5 +114,9 @@ export async function tierVersions(tierId: string) {
     }),
   ]);
   const byVersion = new Map(counts.map((c) => [c.planVersionId, c._count._all]));
-  return versions.map((v) => ({ ...v, subscribers: byVersion.get(v.id) ?? 0 }));
+  const unlinked = byVersion.get(null) ?? 0;
+  return versions.map((v) => ({
+    ...v,
+    subscribers: (byVersion.get(v.id) ?? 0) + (v.id === tier?.currentPlanVersionId ? unlinked : 0),
+  }));
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { planOf } from "@/lib/billing/plan";
+import { sameTerms } from "@/lib/billing/plan-versions";
 import { tierSchema } from "@/lib/catalog/schemas";
 import { createTier, updateTier } from "@/lib/catalog/tiers";
 import { db } from "@/lib/db";
@@ -64,6 +65,12 @@ describe("plan versions", () => {
     const early = await subscribed(code, "month");
 
     await updateTier(admin, tier.id, tierForm(code, { monthly: "15", credits: "15000", quota: "200" }));
+    // The tier's own columns (what the pricing page and calculator show) are its current version's terms.
+    const edited = await db.tier.findUniqueOrThrow({
+      where: { id: tier.id },
+      include: { currentPlanVersion: true },
+    });
+    expect(sameTerms(edited, edited.currentPlanVersion!)).toBe(true);
     const late = await subscribed(code, "month");
 
     // Each paid and was granted what their version promised.
@@ -110,9 +117,13 @@ describe("plan versions", () => {
     await elapse((await s.sub()).id, 20); // the next renewal is 10 days away
 
     const result = await moveSubscribersToCurrentVersion(admin, tier.id, 30);
-    expect(result).toEqual({ moved: 1, version: 2 });
+    expect(result).toEqual({ moved: 1, version: 2, stripeKept: 0 });
     // A second click moves nobody again and sends nothing new.
-    expect(await moveSubscribersToCurrentVersion(admin, tier.id, 30)).toEqual({ moved: 0, version: 2 });
+    expect(await moveSubscribersToCurrentVersion(admin, tier.id, 30)).toEqual({
+      moved: 0,
+      version: 2,
+      stripeKept: 0,
+    });
     const sub = await s.sub();
     // 10 days is too soon: the move waits for the renewal after it, 40 days away.
     expect(sub.planMoveAt!.getTime() - sub.currentPeriodEnd.getTime()).toBe(30 * DAY);

@@ -150,8 +150,8 @@ async function versionData(tx: Tx, sub: Sub, tierId: string, at: Date, billed?: 
 /**
  * A renewal was paid: the next period starts (with a scheduled downgrade or interval switch, if
  * any, and on the plan version the renewal billed), a past-due plan is active again, and the
- * version's included credits are renewed — what is left of
- * this period's included credits expires except the rollover share (admin setting, SPEC: up to 50%).
+ * version's included credits are renewed — what is left of this period's included credits expires
+ * except the rollover share (admin setting, SPEC: up to 50%).
  * Every ledger entry names the invoice, so a renewal grants credits exactly once.
  */
 async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {

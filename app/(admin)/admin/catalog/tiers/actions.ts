@@ -44,13 +44,22 @@ const moveSchema = z.object({
 });
 
 export const moveSubscribersAction = adminAction(moveSchema, async ({ id, noticeDays }, { admin }) => {
-  const { moved, version } = await moveSubscribersToCurrentVersion(actorOf(admin), id, noticeDays);
+  const { moved, version, stripeKept } = await moveSubscribersToCurrentVersion(
+    actorOf(admin),
+    id,
+    noticeDays,
+  );
   refreshCatalog();
+  const kept =
+    stripeKept > 0
+      ? ` ${stripeKept} Stripe ${stripeKept === 1 ? "subscription keeps" : "subscriptions keep"} its price for now.`
+      : "";
   return {
     ok: true,
     message:
-      moved === 0
+      (moved === 0
         ? "Every subscriber is already on, or moving to, the current version."
-        : `${moved} ${moved === 1 ? "subscription moves" : "subscriptions move"} to version ${version} at renewal; their owners are emailed.`,
+        : `${moved} ${moved === 1 ? "subscription moves" : "subscriptions move"} to version ${version} at renewal; their owners are emailed.`) +
+      kept,
   };
 });
