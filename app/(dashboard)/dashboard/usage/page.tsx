@@ -2,9 +2,9 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination, parsePage } from "@/components/ui/pagination";
+import { PagedTable } from "@/components/ui/paged-table";
+import { FilteredEmptyState } from "@/components/ui/empty-state";
+import { parsePage } from "@/components/ui/pagination";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -96,18 +96,19 @@ export default async function UsagePage(props: {
         </div>
       </form>
 
-      <DataTable
+      <PagedTable
         label="Usage events, newest first"
-        rows={result.events}
+        paged={{ ...result, rows: result.events }}
         rowKey={(e) => e.id}
+        noun={["call", "calls"]}
+        pager={{ basePath: "/dashboard/usage", params: search }}
         empty={
-          <EmptyState
-            title={filtered ? "No calls match these filters" : "No usage yet"}
-            description={
-              filtered
-                ? "Try another model, billing source or date range."
-                : "Calls made with this workspace's API keys appear here as they happen."
-            }
+          <FilteredEmptyState
+            filtered={filtered}
+            noun="calls"
+            retry="Try another model, billing source or date range."
+            title="No usage yet"
+            description="Calls made with this workspace's API keys appear here as they happen."
           />
         }
         columns={[
@@ -119,16 +120,6 @@ export default async function UsagePage(props: {
           { header: "Quota units", kind: "numeric", cell: (e) => e.quotaUnits.toLocaleString("en-US") },
         ]}
       />
-      {result.events.length > 0 ? (
-        <Pagination
-          basePath="/dashboard/usage"
-          params={search}
-          page={result.page}
-          pageCount={result.pageCount}
-          total={result.total}
-          noun={result.total === 1 ? "call" : "calls"}
-        />
-      ) : null}
     </div>
   );
 }
