@@ -1,34 +1,22 @@
 // GET /admin/outbox/[id] — one stored email: delivery details, its text, its links and its HTML; resend it.
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { Detail, DetailList, linkClass } from "@/components/admin/detail-list";
 import { ActionButton } from "@/components/forms/action-button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { categoryLabel, getOutboxEmail, unsubscribeHeaders } from "@/lib/email/admin";
 import { StatusBadge } from "@/components/ui/badge";
 import { AdminPage } from "../../../_components/admin-page";
+import { adminRecord, type RecordProps } from "../../../_components/admin-record";
 import { formatDateTime } from "../../../_components/format";
 import { extractLinks } from "./links";
 import { resendEmailAction } from "./actions";
-import { requireAdmin } from "@/lib/auth/session";
 
-type Props = { params: Promise<{ id: string }> };
+const record = adminRecord("Email", getOutboxEmail, "subject");
 
-// Metadata and the page both need the row; one query per request.
-const getEmail = cache(getOutboxEmail);
+export const generateMetadata = record.metadata;
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
-  await requireAdmin();
-  const email = await getEmail((await props.params).id);
-  return { title: email ? `Email: ${email.subject}` : "Email not found" };
-}
-
-export default async function OutboxEmailPage(props: Props) {
-  await requireAdmin();
-  const email = await getEmail((await props.params).id);
-  if (!email) notFound();
+export default async function OutboxEmailPage(props: RecordProps) {
+  const email = await record.load(props);
   const links = extractLinks(email.text);
   const listHeaders = unsubscribeHeaders(email.headers);
 

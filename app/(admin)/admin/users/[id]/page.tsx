@@ -1,8 +1,5 @@
 // GET /admin/users/[id] — one account: profile, the workspaces they belong to, and the audit entries about them.
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { AuditSection } from "@/components/admin/audit-table";
 import { Detail, DetailList, linkClass } from "@/components/admin/detail-list";
 import { RoleBadge } from "@/components/admin/role-badge";
@@ -16,26 +13,20 @@ import type { SearchParams } from "@/lib/admin/filters";
 import { getUserDetail, userAudit } from "@/lib/admin/users";
 import { capitalize, formatDateTime } from "@/lib/utils/format";
 import { AdminPage } from "../../../_components/admin-page";
+import { adminRecord, type RecordProps } from "../../../_components/admin-record";
 import { ResendVerificationButton } from "./resend-verification-button";
-import { requireAdmin } from "@/lib/auth/session";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+type Props = RecordProps & { searchParams: Promise<SearchParams> };
 
-const getUser = cache(getUserDetail);
+const record = adminRecord("User", getUserDetail, "email");
 
 type Membership = NonNullable<Awaited<ReturnType<typeof getUserDetail>>>["memberships"][number];
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
-  await requireAdmin();
-  const user = await getUser((await props.params).id);
-  return { title: user ? `User: ${user.email}` : "User not found" };
-}
+export const generateMetadata = record.metadata;
 
 export default async function UserPage(props: Props) {
-  await requireAdmin();
-  const [{ id }, params] = await Promise.all([props.params, props.searchParams]);
-  const user = await getUser(id);
-  if (!user) notFound();
+  const user = await record.load(props);
+  const params = await props.searchParams;
   const audit = await userAudit(user.id, parsePage(params.page));
 
   return (
