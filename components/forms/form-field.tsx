@@ -1,6 +1,7 @@
 import type { ComponentProps } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import type { ActionState } from "@/lib/auth/action";
 import { describedBy, FieldMessages } from "./field-messages";
 
 /** A labelled input with its validation messages wired up for screen readers. */
@@ -25,4 +26,12 @@ export function FormField({
       <FieldMessages id={id} errors={errors} hint={hint} />
     </div>
   );
+}
+
+/**
+ * A field's name, its value (what was typed, after a refused submit; else `saved`) and its errors
+ * from the action's state: `<FormField label="Email" {...fieldFrom(state, "email")} />`.
+ */
+export function fieldFrom(state: ActionState, name: string, saved?: string | number) {
+  return { name, defaultValue: state.values?.[name] ?? saved, errors: state.fieldErrors?.[name] };
 }
