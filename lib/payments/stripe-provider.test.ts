@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import objects from "@/test/fixtures/stripe-objects.json";
 import { buyer, signedRequest } from "@/test/payments";
-import { startStripeStandIn } from "@/test/stripe-stand-in";
+import { withStripeStandIn } from "@/test/stripe-stand-in";
 
 // With STRIPE_SECRET_KEY set, every provider call goes through the real Stripe SDK (pointed at the
 // stand-in), and Tollgate's state changes only when Stripe's webhook arrives.
-let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
-beforeAll(async () => {
-  standIn = await startStripeStandIn();
-  Object.assign(env, {
-    STRIPE_SECRET_KEY: "sk_test_standin",
-    STRIPE_API_HOST: "127.0.0.1",
-    STRIPE_API_PORT: standIn.port,
-    STRIPE_API_PROTOCOL: "http",
-  });
-});
-afterAll(() => standIn.close());
+const standIn = withStripeStandIn();
 
-const last = (path: string) => [...standIn.requests].reverse().find((r) => r.path === path)!;
+const last = (path: string) => [...standIn().requests].reverse().find((r) => r.path === path)!;
 let n = 0;
 const send = (type: string, object: object) =>
   webhookRoute(
@@ -65,7 +54,7 @@ describe("the Stripe provider", () => {
     });
 
     const subId = `sub_standin_${cs}`;
-    standIn.seedSubscription(subId, "cus_standin_1");
+    standIn().seedSubscription(subId, "cus_standin_1");
     expect(
       (
         await send("checkout.session.completed", {
@@ -111,7 +100,7 @@ describe("the Stripe provider", () => {
     ).toBe(`pi_first_${cs}`);
 
     // A declined upgrade changes nothing.
-    standIn.state.declineNextUpdate = true;
+    standIn().state.declineNextUpdate = true;
     await expect(changePlan(b.actor, b.workspaceId, "enterprise", "month")).rejects.toThrow(
       /Your card was declined/,
     );
@@ -160,7 +149,7 @@ describe("the Stripe provider", () => {
     // Downgrade: a subscription schedule switches the price at the period end; taking it back releases it.
     await changePlan(b.actor, b.workspaceId, "starter", "month");
     expect(last("/v1/subscription_schedules").body.get("from_subscription")).toBe(subId);
-    const phases = [...standIn.requests]
+    const phases = [...standIn().requests]
       .reverse()
       .find((r) => r.path.startsWith("/v1/subscription_schedules/sub_sched_standin_"))!.body;
     expect(phases.get("phases[1][metadata][tierId]")).toBe(
@@ -173,7 +162,7 @@ describe("the Stripe provider", () => {
       ),
     ).toEqual([expect.stringMatching(/^Your plan changes to Starter on /)]);
     await cancelScheduledChange(b.actor, b.workspaceId);
-    expect(standIn.requests.at(-1)!.path).toMatch(
+    expect(standIn().requests.at(-1)!.path).toMatch(
       /^\/v1\/subscription_schedules\/sub_sched_standin_\d+\/release$/,
     );
     expect((await sub()).scheduledTierId).toBeNull();
