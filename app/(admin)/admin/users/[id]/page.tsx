@@ -5,7 +5,7 @@ import { Detail, DetailList, linkClass } from "@/components/admin/detail-list";
 import { RoleBadge } from "@/components/admin/role-badge";
 import { accountTypeLabel, planName } from "@/components/admin/workspace-labels";
 import { StatusBadge, statusLabel } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { parsePage } from "@/components/ui/pagination";
@@ -40,48 +40,38 @@ export default async function UserPage(props: Props) {
         </div>
       }
     >
-      <Card>
-        <CardHeader>
-          <CardTitle>Profile</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <DetailList>
-            <Detail label="Email">{user.email}</Detail>
-            <Detail label="Name">{user.name ?? "—"}</Detail>
-            <Detail label="Role">{user.role === "admin" ? "Admin" : "User"}</Detail>
-            <Detail label="Email verified">
-              {user.emailVerifiedAt ? formatDateTime(user.emailVerifiedAt) : statusLabel("unverified")}
-            </Detail>
-            <Detail label="Signed up">{formatDateTime(user.createdAt)}</Detail>
-            <Detail label="Referral code">
-              <span className="font-mono text-xs">{user.referralCode}</span>
-            </Detail>
-            <Detail label="Referred by">
-              {user.referredBy ? (
-                <Link href={`/admin/users/${user.referredBy.id}`} className={linkClass}>
-                  {user.referredBy.email}
-                </Link>
-              ) : (
-                "Nobody"
-              )}
-            </Detail>
-            <Detail label="People referred">{user._count.referrals}</Detail>
-          </DetailList>
-        </CardContent>
-      </Card>
+      <TitledCard title="Profile">
+        <DetailList>
+          <Detail label="Email">{user.email}</Detail>
+          <Detail label="Name">{user.name ?? "—"}</Detail>
+          <Detail label="Role">{user.role === "admin" ? "Admin" : "User"}</Detail>
+          <Detail label="Email verified">
+            {user.emailVerifiedAt ? formatDateTime(user.emailVerifiedAt) : statusLabel("unverified")}
+          </Detail>
+          <Detail label="Signed up">{formatDateTime(user.createdAt)}</Detail>
+          <Detail label="Referral code">
+            <span className="font-mono text-xs">{user.referralCode}</span>
+          </Detail>
+          <Detail label="Referred by">
+            {user.referredBy ? (
+              <Link href={`/admin/users/${user.referredBy.id}`} className={linkClass}>
+                {user.referredBy.email}
+              </Link>
+            ) : (
+              "Nobody"
+            )}
+          </Detail>
+          <Detail label="People referred">{user._count.referrals}</Detail>
+        </DetailList>
+      </TitledCard>
 
       {user.emailVerifiedAt ? null : (
-        <Card>
-          <CardHeader>
-            <CardTitle>Email verification</CardTitle>
-            <CardDescription>
-              Sends a new verification link, as at sign-up. Earlier links keep working until they expire.
-            </CardDescription>
-          </CardHeader>
-          <CardContent>
-            <ResendVerificationButton userId={user.id} />
-          </CardContent>
-        </Card>
+        <TitledCard
+          title="Email verification"
+          description="Sends a new verification link, as at sign-up. Earlier links keep working until they expire."
+        >
+          <ResendVerificationButton userId={user.id} />
+        </TitledCard>
       )}
 
       <section className="grid gap-3" aria-labelledby="user-workspaces">
