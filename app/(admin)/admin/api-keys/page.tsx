@@ -1,7 +1,6 @@
 // GET /admin/api-keys — admin API keys (tga_...) for the management API
 import type { Metadata } from "next";
-import { keyColumns } from "@/components/api-keys/key-columns";
-import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
+import { keyColumns, revokeColumn } from "@/components/api-keys/key-columns";
 import { StatusBadge } from "@/components/ui/badge";
 import { TitledCard } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -44,18 +43,11 @@ export default async function AdminApiKeysPage() {
         columns={[
           ...keyColumns<Key>(),
           { header: "Status", cell: (key) => <StatusBadge status={key.revokedAt ? "revoked" : "active"} /> },
-          {
-            header: "Actions",
-            kind: "actions",
-            cell: (key) => (
-              <RevokeKeyButton
-                name={key.name}
-                revokeAction={revokeAdminKeyAction}
-                fields={{ id: key.id }}
-                revoked={Boolean(key.revokedAt)}
-              />
-            ),
-          },
+          revokeColumn<Key>(
+            revokeAdminKeyAction,
+            (key) => ({ id: key.id }),
+            (key) => !key.revokedAt,
+          ),
         ]}
       />
     </AdminPage>

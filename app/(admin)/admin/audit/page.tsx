@@ -15,7 +15,7 @@ import { retentionCutoff } from "@/lib/audit/retention";
 import { requireAdmin } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings/settings";
 import { AdminPage } from "../../_components/admin-page";
-import { FilterForm } from "../../_components/filter-form";
+import { FilterForm } from "@/components/forms/filter-form";
 import { PAGE_SIZE, formatDate, formatDateTime, parsePage } from "../../_components/format";
 import { EntryChanges } from "./entry-changes";
 import { ExportButtons } from "./export-buttons";

@@ -1,12 +1,11 @@
 // GET /admin/outbox — every email Tollgate wrote, newest first, filterable by recipient, status, template and category.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { linkClass } from "@/components/admin/detail-list";
+import { linkColumn } from "@/components/admin/link-column";
 import { FilterSearch, FilterSelect } from "@/components/admin/filter-fields";
 import { StatusBadge, statusLabel } from "@/components/ui/badge";
 import { listOutbox, outboxCategoryOptions, parseOutboxFilter, templateNames } from "@/lib/email/admin";
 import { AdminPage } from "../../_components/admin-page";
-import { FilterForm } from "../../_components/filter-form";
+import { FilterForm } from "@/components/forms/filter-form";
 import { PAGE_SIZE, formatDateTime, parsePage } from "../../_components/format";
 import { PagedTable } from "@/components/ui/paged-table";
 import { FilteredEmptyState } from "@/components/ui/empty-state";
@@ -93,16 +92,12 @@ export default async function OutboxPage(props: {
           />
         }
         columns={[
-          {
-            header: "Subject",
-            kind: "primary",
-            className: "min-w-48",
-            cell: (email) => (
-              <Link href={`/admin/outbox/${email.id}`} className={linkClass}>
-                {email.subject}
-              </Link>
-            ),
-          },
+          linkColumn(
+            "Subject",
+            (email) => `/admin/outbox/${email.id}`,
+            (email) => email.subject,
+            "min-w-48",
+          ),
           { header: "To", className: "min-w-48 break-all", cell: (email) => email.to },
           {
             header: "Template",

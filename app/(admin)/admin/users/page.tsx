@@ -1,7 +1,6 @@
 // GET /admin/users — every account, searchable and filterable (verified, role, signup, plan, status), 25 per page.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { linkClass } from "@/components/admin/detail-list";
+import { linkColumn } from "@/components/admin/link-column";
 import {
   AccountTypeFilter,
   FilterDate,
@@ -21,7 +20,7 @@ import { listUsers, parseUserFilter } from "@/lib/admin/users";
 import { filterTiers } from "@/lib/admin/workspaces";
 import { formatDate } from "@/lib/utils/format";
 import { AdminPage } from "../../_components/admin-page";
-import { FilterForm } from "../../_components/filter-form";
+import { FilterForm } from "@/components/forms/filter-form";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Users" };
@@ -76,16 +75,12 @@ export default async function UsersPage(props: { searchParams: Promise<SearchPar
           />
         }
         columns={[
-          {
-            header: "Email",
-            kind: "primary",
-            className: "break-all",
-            cell: (user) => (
-              <Link href={`/admin/users/${user.id}`} className={linkClass}>
-                {user.email}
-              </Link>
-            ),
-          },
+          linkColumn(
+            "Email",
+            (user) => `/admin/users/${user.id}`,
+            (user) => user.email,
+            "break-all",
+          ),
           {
             header: "Name",
             priority: "low",

@@ -1,7 +1,6 @@
 // GET /admin/workspaces — every workspace, searchable and filterable (tier, account type, status, created), 25 per page.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { linkClass } from "@/components/admin/detail-list";
+import { linkColumn } from "@/components/admin/link-column";
 import {
   AccountTypeFilter,
   FilterDate,
@@ -19,7 +18,7 @@ import { filterTiers, listWorkspaces, parseWorkspaceFilter } from "@/lib/admin/w
 import { formatCredits } from "@/lib/catalog/money";
 import { formatDate } from "@/lib/utils/format";
 import { AdminPage } from "../../_components/admin-page";
-import { FilterForm } from "../../_components/filter-form";
+import { FilterForm } from "@/components/forms/filter-form";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Workspaces" };
@@ -64,16 +63,12 @@ export default async function WorkspacesPage(props: { searchParams: Promise<Sear
           />
         }
         columns={[
-          {
-            header: "Name",
-            kind: "primary",
-            className: "break-words",
-            cell: (ws) => (
-              <Link href={`/admin/workspaces/${ws.id}`} className={linkClass}>
-                {ws.name}
-              </Link>
-            ),
-          },
+          linkColumn(
+            "Name",
+            (ws) => `/admin/workspaces/${ws.id}`,
+            (ws) => ws.name,
+            "break-words",
+          ),
           {
             header: "Owner",
             className: "break-all",

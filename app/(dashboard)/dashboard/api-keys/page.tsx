@@ -1,7 +1,6 @@
 // GET /dashboard/api-keys — the workspace's API keys; members create their own (shown once), owners and admins manage all.
 import type { Metadata } from "next";
-import { keyColumns, keyStatus } from "@/components/api-keys/key-columns";
-import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
+import { keyColumns, keyStatus, revokeColumn } from "@/components/api-keys/key-columns";
 import { Alert } from "@/components/ui/alert";
 import { StatusBadge } from "@/components/ui/badge";
 import { TitledCard } from "@/components/ui/card";
@@ -95,18 +94,11 @@ export default async function ApiKeysPage() {
           { header: "Status", cell: (key) => <StatusBadge status={keyStatus(key, now)} /> },
           ...(canCreate
             ? [
-                {
-                  header: "Actions",
-                  kind: "actions" as const,
-                  cell: (key: (typeof keys)[number]) =>
-                    keyStatus(key, now) === "active" && canRevoke(key) ? (
-                      <RevokeKeyButton
-                        name={key.name}
-                        revokeAction={revokeKeyAction}
-                        fields={{ id: key.id }}
-                      />
-                    ) : null,
-                },
+                revokeColumn<(typeof keys)[number]>(
+                  revokeKeyAction,
+                  (key) => ({ id: key.id }),
+                  (key) => keyStatus(key, now) === "active" && canRevoke(key),
+                ),
               ]
             : []),
         ]}
