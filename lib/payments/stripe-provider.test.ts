@@ -9,6 +9,23 @@ import { withStripeStandIn } from "@/test/stripe-stand-in";
 // stand-in), and Tollgate's state changes only when Stripe's webhook arrives.
 const standIn = withStripeStandIn();
 
+/** Stripe's paid invoice `in_<ref>` (charge `pi_<ref>`) for a subscription. */
+const paidInvoice = (
+  ref: string,
+  reason: string,
+  amount: number,
+  subscription: string,
+  metadata: Record<string, string> = {},
+) => ({
+  ...objects.invoice,
+  id: `in_${ref}`,
+  billing_reason: reason,
+  status: "paid",
+  amount_paid: amount,
+  payment_intent: `pi_${ref}`,
+  parent: { type: "subscription_details", subscription_details: { subscription, metadata } },
+});
+
 const last = (path: string) => [...standIn().requests].reverse().find((r) => r.path === path)!;
 let n = 0;
 const send = (type: string, object: object) =>
@@ -86,15 +103,7 @@ describe("the Stripe provider", () => {
     });
     expect((await db.coupon.findUniqueOrThrow({ where: { code: "STRIPE20" } })).redemptionCount).toBe(1);
     // Stripe's first invoice brings the charge id (needed for refunds).
-    await send("invoice.paid", {
-      ...objects.invoice,
-      id: `in_first_${cs}`,
-      billing_reason: "subscription_create",
-      status: "paid",
-      amount_paid: 6_320,
-      payment_intent: `pi_first_${cs}`,
-      parent: { type: "subscription_details", subscription_details: { subscription: subId, metadata: {} } },
-    });
+    await send("invoice.paid", paidInvoice(`first_${cs}`, "subscription_create", 6_320, subId));
     expect(
       (await db.payment.findFirstOrThrow({ where: { workspaceId: b.workspaceId } })).providerChargeId,
     ).toBe(`pi_first_${cs}`);
@@ -122,13 +131,7 @@ describe("the Stripe provider", () => {
     };
     const now = Math.floor(Date.now() / 1000);
     const upgradePaid = {
-      ...objects.invoice,
-      id: `in_up_${cs}`,
-      billing_reason: "subscription_update",
-      status: "paid",
-      amount_paid: 31_000,
-      payment_intent: `pi_up_${cs}`,
-      parent: { type: "subscription_details", subscription_details: { subscription: subId, metadata } },
+      ...paidInvoice(`up_${cs}`, "subscription_update", 31_000, subId, metadata),
       lines: {
         ...objects.invoice.lines,
         data: [{ ...objects.invoice.lines.data[0], period: { start: now, end: now + 29 * 86_400 } }],
