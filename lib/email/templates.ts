@@ -1,23 +1,23 @@
 import type { ReactElement } from "react";
-import CouponRedeemed, { type CouponRedeemedProps } from "@/emails/coupon-redeemed";
-import CreditPackReceipt, { type CreditPackReceiptProps } from "@/emails/credit-pack-receipt";
-import DowngradeScheduled, { type DowngradeScheduledProps } from "@/emails/downgrade-scheduled";
-import LowCredits, { type LowCreditsProps } from "@/emails/low-credits";
-import LedgerMismatch, { type LedgerMismatchProps } from "@/emails/ledger-mismatch";
-import PaymentFailed, { type PaymentFailedProps } from "@/emails/payment-failed";
-import PaymentReceipt, { type PaymentReceiptProps } from "@/emails/payment-receipt";
-import QuotaExceeded, { type QuotaExceededProps } from "@/emails/quota-exceeded";
-import QuotaWarning, { type QuotaWarningProps } from "@/emails/quota-warning";
-import ReferralReward, { type ReferralRewardProps } from "@/emails/referral-reward";
-import RenewalReminder, { type RenewalReminderProps } from "@/emails/renewal-reminder";
-import ResetPassword, { type ResetPasswordProps } from "@/emails/reset-password";
-import SignUpAttempt, { type SignUpAttemptProps } from "@/emails/sign-up-attempt";
-import SubscriptionCanceled, { type SubscriptionCanceledProps } from "@/emails/subscription-canceled";
-import TeamInvite, { type TeamInviteProps } from "@/emails/team-invite";
-import TierUpgraded, { type TierUpgradedProps } from "@/emails/tier-upgraded";
-import VerifyEmail, { type VerifyEmailProps } from "@/emails/verify-email";
-import WeeklyUsageSummary, { type WeeklyUsageSummaryProps } from "@/emails/weekly-usage-summary";
-import Welcome, { type WelcomeProps } from "@/emails/welcome";
+import CouponRedeemed from "@/emails/coupon-redeemed";
+import CreditPackReceipt from "@/emails/credit-pack-receipt";
+import DowngradeScheduled from "@/emails/downgrade-scheduled";
+import LowCredits from "@/emails/low-credits";
+import LedgerMismatch from "@/emails/ledger-mismatch";
+import PaymentFailed from "@/emails/payment-failed";
+import PaymentReceipt from "@/emails/payment-receipt";
+import QuotaExceeded from "@/emails/quota-exceeded";
+import QuotaWarning from "@/emails/quota-warning";
+import ReferralReward from "@/emails/referral-reward";
+import RenewalReminder from "@/emails/renewal-reminder";
+import ResetPassword from "@/emails/reset-password";
+import SignUpAttempt from "@/emails/sign-up-attempt";
+import SubscriptionCanceled from "@/emails/subscription-canceled";
+import TeamInvite from "@/emails/team-invite";
+import TierUpgraded from "@/emails/tier-upgraded";
+import VerifyEmail from "@/emails/verify-email";
+import WeeklyUsageSummary from "@/emails/weekly-usage-summary";
+import Welcome from "@/emails/welcome";
 
 /** A registry entry: the component renders the email, its PreviewProps preview it, `subject` names it. */
 function template<P>(
