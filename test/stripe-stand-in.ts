@@ -1,5 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
+import { env } from "@/lib/env";
 import objects from "./fixtures/stripe-objects.json";
 
 // A local stand-in for the Stripe API: only the endpoints Tollgate calls, answering with Stripe's
@@ -186,4 +188,23 @@ export async function startStripeStandIn() {
     seedSubscription,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
+}
+
+/**
+ * Starts a stand-in for the test file and points the real Stripe SDK at it (STRIPE_SECRET_KEY set,
+ * so provider calls go to Stripe); call the returned function inside tests to reach the stand-in.
+ */
+export function withStripeStandIn() {
+  let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
+  beforeAll(async () => {
+    standIn = await startStripeStandIn();
+    Object.assign(env, {
+      STRIPE_SECRET_KEY: "sk_test_standin",
+      STRIPE_API_HOST: "127.0.0.1",
+      STRIPE_API_PORT: standIn.port,
+      STRIPE_API_PROTOCOL: "http",
+    });
+  });
+  afterAll(() => standIn.close());
+  return () => standIn;
 }

@@ -1,5 +1,7 @@
 import type { Column } from "@/components/ui/data-table";
+import type { ActionState } from "@/lib/auth/action";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
+import { RevokeKeyButton } from "./revoke-key-button";
 
 export type KeyStatus = "active" | "revoked" | "expired";
 
@@ -24,4 +26,20 @@ export function keyColumns<K extends KeyRow>(): Column<K>[] {
       cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"),
     },
   ];
+}
+
+/** The actions column: a confirmed Revoke for each key `canRevoke` allows, posting `fields(key)`. */
+export function revokeColumn<K extends { name: string }>(
+  revokeAction: (prev: ActionState, formData: FormData) => Promise<ActionState>,
+  fields: (key: K) => Record<string, string>,
+  canRevoke: (key: K) => boolean,
+): Column<K> {
+  return {
+    header: "Actions",
+    kind: "actions",
+    cell: (key) =>
+      canRevoke(key) ? (
+        <RevokeKeyButton name={key.name} revokeAction={revokeAction} fields={fields(key)} />
+      ) : null,
+  };
 }

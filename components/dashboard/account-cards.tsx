@@ -42,27 +42,13 @@ export function AccountCards({ overview, renderedAt }: { overview: Overview; ren
   const { tier, quota } = overview;
   return (
     <div className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
-      <StatCard
-        title="Plan"
-        footer={
-          <Link href="/pricing" className={linkClass}>
-            Compare plans
-          </Link>
-        }
-      >
+      <StatCard title="Plan" more={{ href: "/pricing", label: "Compare plans" }}>
         <p className="text-2xl font-semibold">{tier.name}</p>
         <p className="text-sm text-muted-foreground">
           {overview.accountType === "subscription" ? "Subscription" : "Pay as you go"}
         </p>
       </StatCard>
-      <StatCard
-        title="Balance"
-        footer={
-          <Link href="/dashboard/credits" className={linkClass}>
-            Credit history
-          </Link>
-        }
-      >
+      <StatCard title="Balance" more={{ href: "/dashboard/credits", label: "Credit history" }}>
         <p className="text-2xl font-semibold tabular-nums">
           {formatCredits(overview.balanceMillicredits)} credits
         </p>
@@ -107,7 +93,16 @@ function QuotaMeter({ used, limit }: { used: number; limit: number }) {
 }
 
 // Each card is a named region ("Balance", "Plan", ...) so its figure can be found by what it is.
-function StatCard({ title, footer, children }: { title: string; footer?: ReactNode; children: ReactNode }) {
+function StatCard({
+  title,
+  more,
+  children,
+}: {
+  title: string;
+  /** A link under the figure to where it comes from. */
+  more?: { href: string; label: string };
+  children: ReactNode;
+}) {
   const id = `stat-${title.toLowerCase().replaceAll(" ", "-")}`;
   return (
     <Card role="region" aria-labelledby={id} className="flex flex-col">
@@ -118,7 +113,13 @@ function StatCard({ title, footer, children }: { title: string; footer?: ReactNo
       </CardHeader>
       <CardContent className="grid flex-1 content-start gap-2">
         {children}
-        {footer ? <CardDescription className="mt-1">{footer}</CardDescription> : null}
+        {more ? (
+          <CardDescription className="mt-1">
+            <Link href={more.href} className={linkClass}>
+              {more.label}
+            </Link>
+          </CardDescription>
+        ) : null}
       </CardContent>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { FormField } from "@/components/forms/form-field";
+import { FormField, fieldFrom } from "@/components/forms/form-field";
 import type { ActionState } from "@/lib/auth/action";
 
 /**
@@ -20,12 +20,10 @@ export function CardFields({ state }: { state: ActionState }) {
       <div className="grid grid-cols-2 gap-4">
         <FormField
           label="Expiry (MM/YY)"
-          name="expiry"
+          {...fieldFrom(state, "expiry")}
           autoComplete="cc-exp"
           placeholder="12/30"
           required
-          defaultValue={state.values?.expiry}
-          errors={state.fieldErrors?.expiry}
         />
         <FormField
           label="Security code"

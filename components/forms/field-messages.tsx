@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Label } from "@/components/ui/label";
 
 // A field's hint and validation errors, with the ids its control names in aria-describedby.
 
@@ -22,5 +23,37 @@ export function FieldMessages({ id, errors, hint }: { id: string; errors?: strin
         </p>
       ) : null}
     </>
+  );
+}
+
+/** A control's id and the ARIA attributes that tie it to its hint and errors. */
+export function wiring(id: string, errors?: string[], hint?: ReactNode) {
+  return {
+    id,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": describedBy(id, errors, hint),
+  };
+}
+
+/** A labelled control (given as children, wired with `wiring`) with its hint and errors under it. */
+export function FieldFrame({
+  id,
+  label,
+  errors,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  errors?: string[];
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="grid gap-2">
+      <Label htmlFor={id}>{label}</Label>
+      {children}
+      <FieldMessages id={id} errors={errors} hint={hint} />
+    </div>
   );
 }

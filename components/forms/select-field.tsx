@@ -1,9 +1,8 @@
 "use client";
 
 import { useLayoutEffect, useRef, useState, type ComponentProps, type ReactNode } from "react";
-import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { describedBy, FieldMessages } from "./field-messages";
+import { FieldFrame, wiring } from "./field-messages";
 import type { ActionState } from "@/lib/auth/action";
 
 // React 19 resets a form once its action has run (form.reset()), and a reset puts every <select>
@@ -36,14 +35,11 @@ export function SelectField({ label, name, errors, hint, children, className, on
     if (ref.current && value !== null) keepAsDefault(ref.current, value);
   });
   return (
-    <div className="grid gap-2">
-      <Label htmlFor={id}>{label}</Label>
+    <FieldFrame id={id} label={label} errors={errors} hint={hint}>
       <NativeSelect
         ref={ref}
-        id={id}
+        {...wiring(id, errors, hint)}
         name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, errors, hint)}
         className={className}
         onChange={(e) => {
           // Uncontrolled: the option just chosen is what a reset returns to.
@@ -54,8 +50,7 @@ export function SelectField({ label, name, errors, hint, children, className, on
       >
         {children}
       </NativeSelect>
-      <FieldMessages id={id} errors={errors} hint={hint} />
-    </div>
+    </FieldFrame>
   );
 }
 

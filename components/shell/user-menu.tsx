@@ -1,9 +1,10 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { ChevronDown, LayoutDashboard, LogOut, Settings, ShieldCheck } from "lucide-react";
+import { ChevronDown, LayoutDashboard, LogOut, Settings, ShieldCheck, type LucideIcon } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 export type UserMenuProps = {
@@ -45,26 +46,17 @@ export function UserMenu({ user }: UserMenuProps) {
             <span className="block text-sm font-medium break-all">{user.email}</span>
           </DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Item asChild className={itemClass}>
-            <Link href="/dashboard">
-              <LayoutDashboard aria-hidden />
-              Dashboard
-            </Link>
-          </DropdownMenu.Item>
+          <MenuLink href="/dashboard" icon={LayoutDashboard}>
+            Dashboard
+          </MenuLink>
           {user.isAdmin ? (
-            <DropdownMenu.Item asChild className={itemClass}>
-              <Link href="/admin">
-                <ShieldCheck aria-hidden />
-                Admin console
-              </Link>
-            </DropdownMenu.Item>
+            <MenuLink href="/admin" icon={ShieldCheck}>
+              Admin console
+            </MenuLink>
           ) : null}
-          <DropdownMenu.Item asChild className={itemClass}>
-            <Link href="/dashboard/settings">
-              <Settings aria-hidden />
-              Settings
-            </Link>
-          </DropdownMenu.Item>
+          <MenuLink href="/dashboard/settings" icon={Settings}>
+            Settings
+          </MenuLink>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
           <DropdownMenu.Item className={itemClass} onSelect={() => void signOut({ callbackUrl: "/" })}>
             <LogOut aria-hidden />
@@ -73,5 +65,16 @@ export function UserMenu({ user }: UserMenuProps) {
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
+  );
+}
+
+function MenuLink({ href, icon: Icon, children }: { href: string; icon: LucideIcon; children: ReactNode }) {
+  return (
+    <DropdownMenu.Item asChild className={itemClass}>
+      <Link href={href}>
+        <Icon aria-hidden />
+        {children}
+      </Link>
+    </DropdownMenu.Item>
   );
 }

@@ -3,7 +3,8 @@
 import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
 import type { ComponentProps } from "react";
 import { buttonVariants } from "./button";
-import { contentClass, overlayClass } from "./dialog";
+import { contentClass, descriptionClass, footerClass, headerClass, overlayClass, titleClass } from "./dialog";
+import { styled } from "./styled";
 import { cn } from "@/lib/utils/cn";
 
 // shadcn/ui's AlertDialog on Radix: a modal that interrupts to confirm (role="alertdialog"). It
@@ -14,18 +15,7 @@ export const AlertDialog = AlertDialogPrimitive.Root;
 export const AlertDialogTrigger = AlertDialogPrimitive.Trigger;
 export const AlertDialogPortal = AlertDialogPrimitive.Portal;
 
-export function AlertDialogOverlay({
-  className,
-  ...props
-}: ComponentProps<typeof AlertDialogPrimitive.Overlay>) {
-  return (
-    <AlertDialogPrimitive.Overlay
-      data-slot="alert-dialog-overlay"
-      className={cn(overlayClass, className)}
-      {...props}
-    />
-  );
-}
+export const AlertDialogOverlay = styled(AlertDialogPrimitive.Overlay, "alert-dialog-overlay", overlayClass);
 
 export function AlertDialogContent({
   className,
@@ -43,58 +33,17 @@ export function AlertDialogContent({
   );
 }
 
-export function AlertDialogHeader({ className, ...props }: ComponentProps<"div">) {
-  return <div data-slot="alert-dialog-header" className={cn("grid gap-2 text-left", className)} {...props} />;
-}
-
-export function AlertDialogFooter({ className, ...props }: ComponentProps<"div">) {
-  return (
-    <div
-      data-slot="alert-dialog-footer"
-      className={cn("flex flex-col-reverse gap-2 sm:flex-row sm:flex-wrap sm:justify-end", className)}
-      {...props}
-    />
-  );
-}
-
-export function AlertDialogTitle({ className, ...props }: ComponentProps<typeof AlertDialogPrimitive.Title>) {
-  return (
-    <AlertDialogPrimitive.Title
-      data-slot="alert-dialog-title"
-      className={cn("text-lg leading-tight font-semibold", className)}
-      {...props}
-    />
-  );
-}
-
-export function AlertDialogDescription({
-  className,
-  ...props
-}: ComponentProps<typeof AlertDialogPrimitive.Description>) {
-  return (
-    <AlertDialogPrimitive.Description
-      data-slot="alert-dialog-description"
-      className={cn("text-sm text-muted-foreground", className)}
-      {...props}
-    />
-  );
-}
-
-export function AlertDialogAction({
-  className,
-  ...props
-}: ComponentProps<typeof AlertDialogPrimitive.Action>) {
-  return <AlertDialogPrimitive.Action className={cn(buttonVariants(), className)} {...props} />;
-}
-
-export function AlertDialogCancel({
-  className,
-  ...props
-}: ComponentProps<typeof AlertDialogPrimitive.Cancel>) {
-  return (
-    <AlertDialogPrimitive.Cancel
-      className={cn(buttonVariants({ variant: "outline" }), className)}
-      {...props}
-    />
-  );
-}
+export const AlertDialogHeader = styled("div", "alert-dialog-header", headerClass);
+export const AlertDialogFooter = styled("div", "alert-dialog-footer", footerClass);
+export const AlertDialogTitle = styled(AlertDialogPrimitive.Title, "alert-dialog-title", titleClass);
+export const AlertDialogDescription = styled(
+  AlertDialogPrimitive.Description,
+  "alert-dialog-description",
+  descriptionClass,
+);
+export const AlertDialogAction = styled(AlertDialogPrimitive.Action, undefined, buttonVariants());
+export const AlertDialogCancel = styled(
+  AlertDialogPrimitive.Cancel,
+  undefined,
+  buttonVariants({ variant: "outline" }),
+);

@@ -1,28 +1,37 @@
-import type { ComponentProps } from "react";
-import { cn } from "@/lib/utils/cn";
+import type { ReactNode } from "react";
+import { styled } from "./styled";
 
-export function Card({ className, ...props }: ComponentProps<"div">) {
+export const Card = styled("div", undefined, "rounded-lg border bg-card text-card-foreground shadow-sm");
+export const CardHeader = styled("div", undefined, "flex flex-col gap-1.5 p-6");
+export const CardTitle = styled("h2", undefined, "text-lg leading-tight font-semibold");
+export const CardDescription = styled("p", undefined, "text-sm text-muted-foreground");
+export const CardContent = styled("div", undefined, "p-6 pt-0");
+export const CardFooter = styled("div", undefined, "flex items-center p-6 pt-0");
+
+/** The common card: a header with its title (and a description, if any) over the content. */
+export function TitledCard({
+  title,
+  description,
+  titleId,
+  className,
+  contentClassName,
+  children,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  /** Lets a landmark around the card take its name from the title. */
+  titleId?: string;
+  className?: string;
+  contentClassName?: string;
+  children: ReactNode;
+}) {
   return (
-    <div className={cn("rounded-lg border bg-card text-card-foreground shadow-sm", className)} {...props} />
+    <Card className={className}>
+      <CardHeader>
+        <CardTitle id={titleId}>{title}</CardTitle>
+        {description ? <CardDescription>{description}</CardDescription> : null}
+      </CardHeader>
+      <CardContent className={contentClassName}>{children}</CardContent>
+    </Card>
   );
-}
-
-export function CardHeader({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("flex flex-col gap-1.5 p-6", className)} {...props} />;
-}
-
-export function CardTitle({ className, ...props }: ComponentProps<"h2">) {
-  return <h2 className={cn("text-lg leading-tight font-semibold", className)} {...props} />;
-}
-
-export function CardDescription({ className, ...props }: ComponentProps<"p">) {
-  return <p className={cn("text-sm text-muted-foreground", className)} {...props} />;
-}
-
-export function CardContent({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("p-6 pt-0", className)} {...props} />;
-}
-
-export function CardFooter({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("flex items-center p-6 pt-0", className)} {...props} />;
 }

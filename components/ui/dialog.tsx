@@ -4,6 +4,7 @@ import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils/cn";
+import { styled } from "./styled";
 
 // shadcn/ui's Dialog on Radix: focus trapped inside, Escape and the overlay close it, focus goes
 // back to the trigger. Use AlertDialog instead to confirm a destructive action.
@@ -18,11 +19,7 @@ export const overlayClass = "fixed inset-0 z-50 bg-black/60";
 export const contentClass =
   "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border bg-popover p-6 text-popover-foreground shadow-xl focus:outline-none";
 
-export function DialogOverlay({ className, ...props }: ComponentProps<typeof DialogPrimitive.Overlay>) {
-  return (
-    <DialogPrimitive.Overlay data-slot="dialog-overlay" className={cn(overlayClass, className)} {...props} />
-  );
-}
+export const DialogOverlay = styled(DialogPrimitive.Overlay, "dialog-overlay", overlayClass);
 
 export function DialogContent({
   className,
@@ -46,39 +43,12 @@ export function DialogContent({
   );
 }
 
-export function DialogHeader({ className, ...props }: ComponentProps<"div">) {
-  return <div data-slot="dialog-header" className={cn("grid gap-2 text-left", className)} {...props} />;
-}
+export const headerClass = "grid gap-2 text-left";
+export const footerClass = "flex flex-col-reverse gap-2 sm:flex-row sm:flex-wrap sm:justify-end";
+export const titleClass = "text-lg leading-tight font-semibold";
+export const descriptionClass = "text-sm text-muted-foreground";
 
-export function DialogFooter({ className, ...props }: ComponentProps<"div">) {
-  return (
-    <div
-      data-slot="dialog-footer"
-      className={cn("flex flex-col-reverse gap-2 sm:flex-row sm:flex-wrap sm:justify-end", className)}
-      {...props}
-    />
-  );
-}
-
-export function DialogTitle({ className, ...props }: ComponentProps<typeof DialogPrimitive.Title>) {
-  return (
-    <DialogPrimitive.Title
-      data-slot="dialog-title"
-      className={cn("pr-6 text-lg leading-tight font-semibold", className)}
-      {...props}
-    />
-  );
-}
-
-export function DialogDescription({
-  className,
-  ...props
-}: ComponentProps<typeof DialogPrimitive.Description>) {
-  return (
-    <DialogPrimitive.Description
-      data-slot="dialog-description"
-      className={cn("text-sm text-muted-foreground", className)}
-      {...props}
-    />
-  );
-}
+export const DialogHeader = styled("div", "dialog-header", headerClass);
+export const DialogFooter = styled("div", "dialog-footer", footerClass);
+export const DialogTitle = styled(DialogPrimitive.Title, "dialog-title", cn("pr-6", titleClass));
+export const DialogDescription = styled(DialogPrimitive.Description, "dialog-description", descriptionClass);

@@ -43,3 +43,20 @@ export function EmptyState({
     </div>
   );
 }
+
+/** A filterable list's empty state: with filters on, that nothing matches them and what to try. */
+export function FilteredEmptyState({
+  filtered,
+  noun,
+  retry,
+  ...empty
+}: ComponentProps<typeof EmptyState> & {
+  filtered: boolean;
+  /** What the list holds, plural: "No <noun> match these filters". */
+  noun: string;
+  /** What to try instead, e.g. "Try another search or fewer filters." */
+  retry: string;
+}) {
+  if (filtered) return <EmptyState title={`No ${noun} match these filters`} description={retry} />;
+  return <EmptyState {...empty} />;
+}

@@ -4,6 +4,7 @@ import * as SelectPrimitive from "@radix-ui/react-select";
 import { Check, ChevronDown, ChevronUp } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils/cn";
+import { styled } from "./styled";
 
 // shadcn/ui's Select on Radix: a styled listbox with type-ahead and arrow keys. Give <Select> a
 // `name` and it submits with its form (Radix renders a hidden native select), so it works with
@@ -67,14 +68,11 @@ export function SelectContent({
   );
 }
 
-export function SelectLabel({ className, ...props }: ComponentProps<typeof SelectPrimitive.Label>) {
-  return (
-    <SelectPrimitive.Label
-      className={cn("px-2 py-1.5 text-xs font-medium text-muted-foreground", className)}
-      {...props}
-    />
-  );
-}
+export const SelectLabel = styled(
+  SelectPrimitive.Label,
+  undefined,
+  "px-2 py-1.5 text-xs font-medium text-muted-foreground",
+);
 
 export function SelectItem({ className, children, ...props }: ComponentProps<typeof SelectPrimitive.Item>) {
   return (
@@ -96,6 +94,4 @@ export function SelectItem({ className, children, ...props }: ComponentProps<typ
   );
 }
 
-export function SelectSeparator({ className, ...props }: ComponentProps<typeof SelectPrimitive.Separator>) {
-  return <SelectPrimitive.Separator className={cn("-mx-1 my-1 h-px bg-border", className)} {...props} />;
-}
+export const SelectSeparator = styled(SelectPrimitive.Separator, undefined, "-mx-1 my-1 h-px bg-border");

@@ -4,8 +4,9 @@ import * as TabsPrimitive from "@radix-ui/react-tabs";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, type ComponentProps } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { cn } from "@/lib/utils/cn";
+import { styled } from "./styled";
 
 // Two kinds of tabs with one look:
 // - Tabs/TabsList/TabsTrigger/TabsContent (shadcn/ui on Radix): panels on one page, ARIA tabs with
@@ -22,43 +23,25 @@ const idleClass = "border-transparent text-muted-foreground hover:text-foregroun
 
 export const Tabs = TabsPrimitive.Root;
 
-export function TabsList({ className, ...props }: ComponentProps<typeof TabsPrimitive.List>) {
-  return (
-    <TabsPrimitive.List
-      data-slot="tabs-list"
-      className={cn("flex max-w-full gap-1 overflow-x-auto border-b px-1", className)}
-      {...props}
-    />
-  );
-}
-
-export function TabsTrigger({ className, ...props }: ComponentProps<typeof TabsPrimitive.Trigger>) {
-  return (
-    <TabsPrimitive.Trigger
-      data-slot="tabs-trigger"
-      className={cn(
-        triggerClass,
-        idleClass,
-        "disabled:pointer-events-none disabled:opacity-50 data-[state=active]:border-primary data-[state=active]:text-foreground",
-        className,
-      )}
-      {...props}
-    />
-  );
-}
-
-export function TabsContent({ className, ...props }: ComponentProps<typeof TabsPrimitive.Content>) {
-  return (
-    <TabsPrimitive.Content
-      data-slot="tabs-content"
-      className={cn(
-        "mt-4 rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
-        className,
-      )}
-      {...props}
-    />
-  );
-}
+export const TabsList = styled(
+  TabsPrimitive.List,
+  "tabs-list",
+  "flex max-w-full gap-1 overflow-x-auto border-b px-1",
+);
+export const TabsTrigger = styled(
+  TabsPrimitive.Trigger,
+  "tabs-trigger",
+  cn(
+    triggerClass,
+    idleClass,
+    "disabled:pointer-events-none disabled:opacity-50 data-[state=active]:border-primary data-[state=active]:text-foreground",
+  ),
+);
+export const TabsContent = styled(
+  TabsPrimitive.Content,
+  "tabs-content",
+  "mt-4 rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+);
 
 export type TabLink = { href: string; label: string };
 
@@ -107,8 +90,6 @@ export function TabLinks({
   const nudge = (direction: 1 | -1) =>
     scroller.current?.scrollBy({ left: direction * scroller.current.clientWidth * 0.6, behavior: "smooth" });
 
-  const arrow =
-    "absolute top-0 z-10 flex h-10 w-7 items-center justify-center text-muted-foreground hover:text-foreground [&_svg]:size-4";
   return (
     <nav aria-label={label} className={cn("relative min-w-0 border-b", className)}>
       <div
@@ -136,28 +117,26 @@ export function TabLinks({
         </ul>
       </div>
       {/* Pointer aids only: keyboard users reach every tab with Tab, which scrolls it into view. */}
-      {overflow.start ? (
-        <button
-          type="button"
-          tabIndex={-1}
-          aria-hidden
-          className={cn(arrow, "left-0")}
-          onClick={() => nudge(-1)}
-        >
-          <ChevronLeft />
-        </button>
-      ) : null}
-      {overflow.end ? (
-        <button
-          type="button"
-          tabIndex={-1}
-          aria-hidden
-          className={cn(arrow, "right-0")}
-          onClick={() => nudge(1)}
-        >
-          <ChevronRight />
-        </button>
-      ) : null}
+      {overflow.start ? <EdgeArrow side="left" onClick={() => nudge(-1)} /> : null}
+      {overflow.end ? <EdgeArrow side="right" onClick={() => nudge(1)} /> : null}
     </nav>
+  );
+}
+
+/** Scrolls the tab row towards its hidden side. */
+function EdgeArrow({ side, onClick }: { side: "left" | "right"; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      aria-hidden
+      className={cn(
+        "absolute top-0 z-10 flex h-10 w-7 items-center justify-center text-muted-foreground hover:text-foreground [&_svg]:size-4",
+        side === "left" ? "left-0" : "right-0",
+      )}
+      onClick={onClick}
+    >
+      {side === "left" ? <ChevronLeft /> : <ChevronRight />}
+    </button>
   );
 }

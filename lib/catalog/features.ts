@@ -1,7 +1,8 @@
 import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { AppError, NotFoundError, uniqueViolation } from "@/lib/errors";
+import { auditCatalog, catalogDelete, catalogWrite } from "./change";
+import { AppError, NotFoundError } from "@/lib/errors";
 import type { FeatureInput } from "./schemas";
 
 export function listFeatures() {
@@ -9,52 +10,33 @@ export function listFeatures() {
 }
 
 export async function createFeature(actor: Actor, input: FeatureInput) {
-  return db
-    .$transaction(async (tx) => {
-      const feature = await tx.feature.create({ data: { ...input, unit: input.unit ?? null } });
-      await recordAudit(tx, {
-        actor,
-        action: "feature.create",
-        targetType: "feature",
-        targetId: feature.id,
-        after: feature,
-      });
-      return feature;
-    })
-    .catch(uniqueViolation("Another feature already uses that key."));
+  return catalogWrite("Another feature already uses that key.", async (tx) => {
+    const feature = await tx.feature.create({ data: { ...input, unit: input.unit ?? null } });
+    await auditCatalog(tx, actor, "feature.create", feature.id, { after: feature });
+    return feature;
+  });
 }
 
 export async function updateFeature(actor: Actor, id: string, input: FeatureInput) {
-  return db
-    .$transaction(async (tx) => {
-      const before = await tx.feature.findUnique({ where: { id } });
-      if (!before) throw new NotFoundError("Feature");
-      const feature = await tx.feature.update({
-        where: { id },
-        data: { ...input, unit: input.unit ?? null },
-      });
-      // A boolean feature has no limits; drop any left from when it was a limit.
-      if (feature.kind === "boolean")
-        await tx.tierFeature.updateMany({ where: { featureId: id }, data: { limitValue: null } });
-      await recordAudit(tx, {
-        actor,
-        action: "feature.update",
-        targetType: "feature",
-        targetId: id,
-        before,
-        after: feature,
-      });
-      return feature;
-    })
-    .catch(uniqueViolation("Another feature already uses that key."));
+  return catalogWrite("Another feature already uses that key.", async (tx) => {
+    const before = await tx.feature.findUnique({ where: { id } });
+    if (!before) throw new NotFoundError("Feature");
+    const feature = await tx.feature.update({
+      where: { id },
+      data: { ...input, unit: input.unit ?? null },
+    });
+    // A boolean feature has no limits; drop any left from when it was a limit.
+    if (feature.kind === "boolean")
+      await tx.tierFeature.updateMany({ where: { featureId: id }, data: { limitValue: null } });
+    await auditCatalog(tx, actor, "feature.update", id, { before, after: feature });
+    return feature;
+  });
 }
 
-export async function deleteFeature(actor: Actor, id: string) {
-  return db.$transaction(async (tx) => {
-    const before = await tx.feature.findUnique({ where: { id }, include: { tiers: true } });
-    if (!before) throw new NotFoundError("Feature");
-    await tx.feature.delete({ where: { id } });
-    await recordAudit(tx, { actor, action: "feature.delete", targetType: "feature", targetId: id, before });
+export function deleteFeature(actor: Actor, id: string) {
+  return catalogDelete(actor, "feature.delete", id, "Feature", {
+    find: (tx) => tx.feature.findUnique({ where: { id }, include: { tiers: true } }),
+    remove: (tx) => tx.feature.delete({ where: { id } }),
   });
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { AppError, NotFoundError, uniqueViolation } from "@/lib/errors";
+import { auditCatalog, catalogDelete, catalogWrite } from "./change";
+import { AppError, NotFoundError } from "@/lib/errors";
 import type { AppInput, ModelInput } from "./schemas";
 
 export function listAppsWithModels() {
@@ -12,44 +13,33 @@ export function listAppsWithModels() {
 }
 
 export async function createApp(actor: Actor, input: AppInput) {
-  return db
-    .$transaction(async (tx) => {
-      const app = await tx.app.create({ data: input });
-      await recordAudit(tx, { actor, action: "app.create", targetType: "app", targetId: app.id, after: app });
-      return app;
-    })
-    .catch(uniqueViolation("Another app already uses that key."));
+  return catalogWrite("Another app already uses that key.", async (tx) => {
+    const app = await tx.app.create({ data: input });
+    await auditCatalog(tx, actor, "app.create", app.id, { after: app });
+    return app;
+  });
 }
 
 export async function updateApp(actor: Actor, id: string, input: AppInput) {
-  return db
-    .$transaction(async (tx) => {
-      const before = await tx.app.findUnique({ where: { id }, include: { models: true } });
-      if (!before) throw new NotFoundError("App");
-      const app = await tx.app.update({ where: { id }, data: input });
-      // Model keys are "app:model"; renaming the app renames its models' keys with it.
-      for (const m of before.models)
-        await tx.model.update({ where: { id: m.id }, data: { key: `${app.key}:${m.key.split(":")[1]}` } });
-      await recordAudit(tx, {
-        actor,
-        action: "app.update",
-        targetType: "app",
-        targetId: id,
-        before,
-        after: app,
-      });
-      return app;
-    })
-    .catch(uniqueViolation("Another app already uses that key."));
-}
-
-export async function deleteApp(actor: Actor, id: string) {
-  return db.$transaction(async (tx) => {
+  return catalogWrite("Another app already uses that key.", async (tx) => {
     const before = await tx.app.findUnique({ where: { id }, include: { models: true } });
     if (!before) throw new NotFoundError("App");
-    if (before.models.length) throw new AppError("app_has_models", "Delete or move this app's models first.");
-    await tx.app.delete({ where: { id } });
-    await recordAudit(tx, { actor, action: "app.delete", targetType: "app", targetId: id, before });
+    const app = await tx.app.update({ where: { id }, data: input });
+    // Model keys are "app:model"; renaming the app renames its models' keys with it.
+    for (const m of before.models)
+      await tx.model.update({ where: { id: m.id }, data: { key: `${app.key}:${m.key.split(":")[1]}` } });
+    await auditCatalog(tx, actor, "app.update", id, { before, after: app });
+    return app;
+  });
+}
+
+export function deleteApp(actor: Actor, id: string) {
+  return catalogDelete(actor, "app.delete", id, "App", {
+    find: (tx) => tx.app.findUnique({ where: { id }, include: { models: true } }),
+    check: (app) => {
+      if (app.models.length) throw new AppError("app_has_models", "Delete or move this app's models first.");
+    },
+    remove: (tx) => tx.app.delete({ where: { id } }),
   });
 }
 
@@ -83,56 +73,37 @@ function toRow(input: ModelInput, appKey: string) {
 }
 
 export async function createModel(actor: Actor, input: ModelInput) {
-  return db
-    .$transaction(async (tx) => {
-      const app = await tx.app.findUnique({ where: { id: input.appId } });
-      if (!app) throw new NotFoundError("App");
-      const model = await tx.model.create({ data: toRow(input, app.key) });
-      await recordAudit(tx, {
-        actor,
-        action: "model.create",
-        targetType: "model",
-        targetId: model.id,
-        after: model,
-      });
-      return model;
-    })
-    .catch(uniqueViolation("Another model in this app already uses that key."));
+  return catalogWrite("Another model in this app already uses that key.", async (tx) => {
+    const app = await tx.app.findUnique({ where: { id: input.appId } });
+    if (!app) throw new NotFoundError("App");
+    const model = await tx.model.create({ data: toRow(input, app.key) });
+    await auditCatalog(tx, actor, "model.create", model.id, { after: model });
+    return model;
+  });
 }
 
 /** Any change to what a call costs bumps the model's price version, recorded with each charge. */
 export async function updateModel(actor: Actor, id: string, input: ModelInput) {
-  return db
-    .$transaction(async (tx) => {
-      const before = await tx.model.findUnique({ where: { id } });
-      if (!before) throw new NotFoundError("Model");
-      const app = await tx.app.findUnique({ where: { id: input.appId } });
-      if (!app) throw new NotFoundError("App");
-      const row = toRow(input, app.key);
-      const priceChanged = priceFields.some((f) => String(before[f]) !== String(row[f]));
-      const model = await tx.model.update({
-        where: { id },
-        data: { ...row, priceVersion: before.priceVersion + (priceChanged ? 1 : 0) },
-      });
-      await recordAudit(tx, {
-        actor,
-        action: "model.update",
-        targetType: "model",
-        targetId: id,
-        before,
-        after: model,
-      });
-      return model;
-    })
-    .catch(uniqueViolation("Another model in this app already uses that key."));
+  return catalogWrite("Another model in this app already uses that key.", async (tx) => {
+    const before = await tx.model.findUnique({ where: { id } });
+    if (!before) throw new NotFoundError("Model");
+    const app = await tx.app.findUnique({ where: { id: input.appId } });
+    if (!app) throw new NotFoundError("App");
+    const row = toRow(input, app.key);
+    const priceChanged = priceFields.some((f) => String(before[f]) !== String(row[f]));
+    const model = await tx.model.update({
+      where: { id },
+      data: { ...row, priceVersion: before.priceVersion + (priceChanged ? 1 : 0) },
+    });
+    await auditCatalog(tx, actor, "model.update", id, { before, after: model });
+    return model;
+  });
 }
 
-export async function deleteModel(actor: Actor, id: string) {
-  return db.$transaction(async (tx) => {
-    const before = await tx.model.findUnique({ where: { id }, include: { tiers: true } });
-    if (!before) throw new NotFoundError("Model");
-    await tx.model.delete({ where: { id } });
-    await recordAudit(tx, { actor, action: "model.delete", targetType: "model", targetId: id, before });
+export function deleteModel(actor: Actor, id: string) {
+  return catalogDelete(actor, "model.delete", id, "Model", {
+    find: (tx) => tx.model.findUnique({ where: { id }, include: { tiers: true } }),
+    remove: (tx) => tx.model.delete({ where: { id } }),
   });
 }
 

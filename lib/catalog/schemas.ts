@@ -40,6 +40,15 @@ const percentOrBlank = (label: string) =>
       return Math.round(Number(v) * 100);
     });
 
+/** Free text up to `max` characters; blank is null. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || null)
+    .nullish();
+
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const code = z
   .string()
@@ -79,12 +88,7 @@ export const featureSchema = z.object({
   description: z.string().trim().max(300).default(""),
   category: z.string().trim().min(1).max(40).default("General"),
   kind: z.enum(["boolean", "limit"]),
-  unit: z
-    .string()
-    .trim()
-    .max(20)
-    .transform((v) => v || null)
-    .nullish(),
+  unit: optionalText(20),
   sortOrder: wholeNumber("Order", 10_000).default(0),
 });
 export type FeatureInput = z.infer<typeof featureSchema>;
@@ -127,12 +131,7 @@ export const modelSchema = z.object({
   beta: checkbox,
   enabled: checkbox,
   markupOverridePercent: percentOrBlank("Markup override"),
-  provider: z
-    .string()
-    .trim()
-    .max(40)
-    .transform((v) => v || null)
-    .nullish(),
+  provider: optionalText(40),
   sortOrder: wholeNumber("Order", 10_000).default(0),
 });
 export type ModelInput = z.infer<typeof modelSchema>;

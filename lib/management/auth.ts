@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { hashKey } from "@/lib/metering/api-keys";
-import { RateLimitedError } from "@/lib/errors";
+import { limitPerMinute } from "@/lib/http/rate-limit";
 import { InvalidApiKeyError } from "@/lib/metering/errors";
 
 const ADMIN_KEY_PER_MINUTE = 600;
@@ -25,18 +24,11 @@ export async function authenticateAdminKey(authorization: string | null) {
     });
   }
   if (!key || key.revokedAt) throw new InvalidApiKeyError();
-  const hit = await hitRateLimit(`admin-api:${key.id}`, ADMIN_KEY_PER_MINUTE, 60);
-  const rate = {
-    limit: ADMIN_KEY_PER_MINUTE,
-    remaining: Math.max(0, ADMIN_KEY_PER_MINUTE - hit.count),
-    resetAt: new Date(Date.now() + hit.retryAfterSeconds * 1000),
-  };
-  if (!hit.allowed)
-    throw new RateLimitedError(
-      hit.retryAfterSeconds,
-      "Too many requests for this admin API key this minute.",
-      rate,
-    );
+  const rate = await limitPerMinute(
+    `admin-api:${key.id}`,
+    ADMIN_KEY_PER_MINUTE,
+    "Too many requests for this admin API key this minute.",
+  );
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
     void db.adminApiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
   }

@@ -1,9 +1,9 @@
-import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { creditsString } from "@/lib/catalog/money";
-import { rateLimitHeaders, RateLimitedError, type RateLimitState } from "@/lib/errors";
+import { rateLimitHeaders, type RateLimitState } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { errorResponse } from "@/lib/http/errors";
 import { pathParams } from "@/lib/http/params";
+import { limitPerMinute } from "@/lib/http/rate-limit";
 import { authenticate, checkRateLimit, type ApiCaller } from "./authenticate";
 import { InvalidApiKeyError } from "./errors";
 import { creditsHeader, quotaHeaders } from "./headers";
@@ -61,18 +61,11 @@ async function authenticateOrLimit(req: Request) {
     // Failed keys are limited per client address (never a header the client chose), which also
     // slows down key guessing.
     const ip = clientIp(req.headers);
-    const hit = await hitRateLimit(`api-unauth:${ip}`, UNAUTHENTICATED_PER_MINUTE, 60);
-    const state = {
-      limit: UNAUTHENTICATED_PER_MINUTE,
-      remaining: Math.max(0, UNAUTHENTICATED_PER_MINUTE - hit.count),
-      resetAt: new Date(Date.now() + hit.retryAfterSeconds * 1000),
-    };
-    if (!hit.allowed)
-      throw new RateLimitedError(
-        hit.retryAfterSeconds,
-        "Too many requests with a missing or invalid API key.",
-        state,
-      );
+    const state = await limitPerMinute(
+      `api-unauth:${ip}`,
+      UNAUTHENTICATED_PER_MINUTE,
+      "Too many requests with a missing or invalid API key.",
+    );
     throw new InvalidApiKeyError(state);
   }
 }

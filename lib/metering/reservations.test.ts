@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { POST as batch } from "@/app/api/v1/usage/batch/route";
 import { db } from "@/lib/db";
 import { apiWorkspace, ledgerSum } from "@/test/metering";
-import { authenticate } from "./authenticate";
+import { authenticate, type ApiCaller } from "./authenticate";
 import {
   commitReservation,
   holdCredits,
@@ -11,6 +11,10 @@ import {
 } from "./reservations";
 
 const CHAT = "chat:gpt-4o-mini"; // 150 / 600 µ$ per 1K tokens; free tier markup 20%
+
+/** A hold for a chat call of `tokens` in and `tokens` out. */
+const chatHold = (caller: ApiCaller, tokens: number, ttlSeconds?: number) =>
+  holdCredits(caller, { model: CHAT, inputTokens: tokens, outputTokens: tokens, ttlSeconds });
 
 async function balance(id: string) {
   return (await db.workspace.findUniqueOrThrow({ where: { id } })).balanceMillicredits;
@@ -21,12 +25,7 @@ describe("reservations", () => {
     const { workspace, key } = await apiWorkspace({ balance: 100_000n });
     const caller = await authenticate(`Bearer ${key}`);
     // estimate: 10K in + 10K out = 1,500 + 6,000 = 7,500 µ$ × 1.2 = 9,000
-    const hold = await holdCredits(caller, {
-      model: CHAT,
-      inputTokens: 10_000,
-      outputTokens: 10_000,
-      ttlSeconds: 300,
-    });
+    const hold = await chatHold(caller, 10_000, 300);
     expect(hold.heldMillicredits).toBe(9_000n);
     expect(await balance(workspace.id)).toBe(91_000n);
     // actual: 2K in + 1K out = 300 + 600 = 900 × 1.2 = 1,080
@@ -46,12 +45,12 @@ describe("reservations", () => {
   it("commits above the hold when the balance allows, and never below zero when it does not", async () => {
     const { workspace, key } = await apiWorkspace({ balance: 20_000n });
     const caller = await authenticate(`Bearer ${key}`);
-    const hold = await holdCredits(caller, { model: CHAT, inputTokens: 1_000, outputTokens: 1_000 }); // 900
+    const hold = await chatHold(caller, 1_000); // 900
     const over = await commitReservation(caller, hold.id, { inputTokens: 10_000, outputTokens: 10_000 }); // 9,000
     expect(over.chargedMillicredits).toBe(9_000n);
     expect(await balance(workspace.id)).toBe(11_000n);
 
-    const small = await holdCredits(caller, { model: CHAT, inputTokens: 1_000, outputTokens: 1_000 }); // 900
+    const small = await chatHold(caller, 1_000); // 900
     const capped = await commitReservation(caller, small.id, { inputTokens: 100_000, outputTokens: 100_000 }); // 90,000 wanted
     expect(capped.chargedMillicredits).toBe(11_000n);
     expect(await balance(workspace.id)).toBe(0n);
@@ -63,10 +62,8 @@ describe("reservations", () => {
   it("refuses a hold the balance cannot cover, and releases a hold in full", async () => {
     const { workspace, key } = await apiWorkspace({ balance: 5_000n });
     const caller = await authenticate(`Bearer ${key}`);
-    await expect(
-      holdCredits(caller, { model: CHAT, inputTokens: 10_000, outputTokens: 10_000 }),
-    ).rejects.toMatchObject({ status: 402 });
-    const hold = await holdCredits(caller, { model: CHAT, inputTokens: 1_000, outputTokens: 1_000 });
+    await expect(chatHold(caller, 10_000)).rejects.toMatchObject({ status: 402 });
+    const hold = await chatHold(caller, 1_000);
     await releaseReservation(workspace.id, hold.id);
     expect(await balance(workspace.id)).toBe(5_000n);
     await expect(releaseReservation(workspace.id, hold.id)).rejects.toMatchObject({ status: 409 });
@@ -75,12 +72,7 @@ describe("reservations", () => {
   it("releases expired holds exactly once, even when two sweeps run at once", async () => {
     const { workspace, key } = await apiWorkspace({ balance: 50_000n });
     const caller = await authenticate(`Bearer ${key}`);
-    const hold = await holdCredits(caller, {
-      model: CHAT,
-      inputTokens: 10_000,
-      outputTokens: 10_000,
-      ttlSeconds: 10,
-    });
+    const hold = await chatHold(caller, 10_000, 10);
     expect(await balance(workspace.id)).toBe(41_000n);
     const later = new Date(Date.now() + 11_000);
     const [a, b] = await Promise.all([releaseExpiredReservations(later), releaseExpiredReservations(later)]);

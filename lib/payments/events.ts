@@ -2,6 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { db, type WebhookEventStatus } from "@/lib/db";
+import { pageWindow } from "@/lib/db/page";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { processEvent } from "./webhook";
 
@@ -16,8 +17,7 @@ export async function listWebhookEvents(filter: {
     db.webhookEvent.findMany({
       where,
       orderBy: { receivedAt: "desc" },
-      skip: (filter.page - 1) * filter.pageSize,
-      take: filter.pageSize,
+      ...pageWindow(filter),
     }),
   ]);
   return { total, events };

@@ -23,6 +23,14 @@ function signedRaw(payload: string) {
 
 let n = 0;
 const now = () => Math.floor(Date.now() / 1000);
+/** A signed-shape Stripe event of `type` about `object`, created now. */
+const stripeEvent = (id: string, type: string, object: unknown) => ({
+  ...objects.event,
+  id,
+  created: now(),
+  type,
+  data: { object },
+});
 
 /** A buyer with a credit pack checkout waiting for its checkout.session.completed. */
 async function pendingPack() {
@@ -289,13 +297,7 @@ describe("signed but malformed Stripe events", () => {
         subscription_details: { subscription: sub.providerSubscriptionId, metadata: meta },
       },
     };
-    const event = {
-      ...objects.event,
-      id: `evt_ghost_tier_${sub.id}`,
-      created: now(),
-      type: "invoice.paid",
-      data: { object: invoice },
-    };
+    const event = stripeEvent(`evt_ghost_tier_${sub.id}`, "invoice.paid", invoice);
     for (let i = 0; i < 2; i++) {
       const res = await webhookRoute(signedRequest(event));
       expect(res.status).toBe(400);
@@ -310,25 +312,17 @@ describe("signed but malformed Stripe events", () => {
   });
 
   it("an event that arrives before what it depends on still answers 500, so Stripe retries it", async () => {
-    const event = {
-      ...objects.event,
-      id: `evt_early_${now()}_${++n}`,
-      created: now(),
-      type: "customer.subscription.updated",
-      data: { object: { id: `sub_not_yet_${n}`, status: "active", cancel_at_period_end: false } },
-    };
+    const event = stripeEvent(`evt_early_${now()}_${++n}`, "customer.subscription.updated", {
+      id: `sub_not_yet_${n}`,
+      status: "active",
+      cancel_at_period_end: false,
+    });
     expect((await webhookRoute(signedRequest(event))).status).toBe(500);
     expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).status).toBe("failed");
   });
 
   it("a type named like an object property is an unhandled type, ignored", async () => {
-    const event = {
-      ...objects.event,
-      id: `evt_proto_${now()}_${++n}`,
-      created: now(),
-      type: "constructor",
-      data: { object: {} },
-    };
+    const event = stripeEvent(`evt_proto_${now()}_${++n}`, "constructor", {});
     expect((await webhookRoute(signedRequest(event))).status).toBe(200);
     expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).status).toBe("ignored");
   });

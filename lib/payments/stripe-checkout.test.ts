@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { createUser } from "@/test/factories";
 import objects from "@/test/fixtures/stripe-objects.json";
-import { startStripeStandIn } from "@/test/stripe-stand-in";
+import { withStripeStandIn } from "@/test/stripe-stand-in";
 
 // With STRIPE_SECRET_KEY set, checkout goes through the real Stripe SDK (pointed at the stand-in),
 // and the webhook Stripe would send completes it.
-let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
-beforeAll(async () => {
-  standIn = await startStripeStandIn();
-  Object.assign(env, {
-    STRIPE_SECRET_KEY: "sk_test_standin",
-    STRIPE_API_HOST: "127.0.0.1",
-    STRIPE_API_PORT: standIn.port,
-    STRIPE_API_PROTOCOL: "http",
-  });
-});
-afterAll(() => standIn.close());
+const standIn = withStripeStandIn();
 
 describe("credit packs through Stripe Checkout", () => {
   it("creates a Stripe checkout session and credits the pack when Stripe's webhook arrives", async () => {
@@ -29,7 +18,7 @@ describe("credit packs through Stripe Checkout", () => {
 
     const { url } = await startCreditPackCheckout({ user, workspaceId }, "credits-10k");
     expect(url).toMatch(/^https:\/\/checkout\.stripe\.test\/c\/pay\/cs_test_standin_/);
-    const sent = standIn.requests.at(-1)!;
+    const sent = standIn().requests.at(-1)!;
     expect(sent.body.get("mode")).toBe("payment");
     expect(sent.body.get("line_items[0][price_data][unit_amount]")).toBe("1000");
     expect(sent.body.get("metadata[workspaceId]")).toBe(workspaceId);

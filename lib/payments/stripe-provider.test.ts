@@ -1,26 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import objects from "@/test/fixtures/stripe-objects.json";
 import { buyer, signedRequest } from "@/test/payments";
-import { startStripeStandIn } from "@/test/stripe-stand-in";
+import { withStripeStandIn } from "@/test/stripe-stand-in";
 
 // With STRIPE_SECRET_KEY set, every provider call goes through the real Stripe SDK (pointed at the
 // stand-in), and Tollgate's state changes only when Stripe's webhook arrives.
-let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
-beforeAll(async () => {
-  standIn = await startStripeStandIn();
-  Object.assign(env, {
-    STRIPE_SECRET_KEY: "sk_test_standin",
-    STRIPE_API_HOST: "127.0.0.1",
-    STRIPE_API_PORT: standIn.port,
-    STRIPE_API_PROTOCOL: "http",
-  });
-});
-afterAll(() => standIn.close());
+const standIn = withStripeStandIn();
 
-const last = (path: string) => [...standIn.requests].reverse().find((r) => r.path === path)!;
+/** Stripe's paid invoice `in_<ref>` (charge `pi_<ref>`) for a subscription. */
+const paidInvoice = (
+  ref: string,
+  reason: string,
+  amount: number,
+  subscription: string,
+  metadata: Record<string, string> = {},
+) => ({
+  ...objects.invoice,
+  id: `in_${ref}`,
+  billing_reason: reason,
+  status: "paid",
+  amount_paid: amount,
+  payment_intent: `pi_${ref}`,
+  parent: { type: "subscription_details", subscription_details: { subscription, metadata } },
+});
+
+const last = (path: string) => [...standIn().requests].reverse().find((r) => r.path === path)!;
 let n = 0;
 const send = (type: string, object: object) =>
   webhookRoute(
@@ -65,7 +71,7 @@ describe("the Stripe provider", () => {
     });
 
     const subId = `sub_standin_${cs}`;
-    standIn.seedSubscription(subId, "cus_standin_1");
+    standIn().seedSubscription(subId, "cus_standin_1");
     expect(
       (
         await send("checkout.session.completed", {
@@ -97,21 +103,13 @@ describe("the Stripe provider", () => {
     });
     expect((await db.coupon.findUniqueOrThrow({ where: { code: "STRIPE20" } })).redemptionCount).toBe(1);
     // Stripe's first invoice brings the charge id (needed for refunds).
-    await send("invoice.paid", {
-      ...objects.invoice,
-      id: `in_first_${cs}`,
-      billing_reason: "subscription_create",
-      status: "paid",
-      amount_paid: 6_320,
-      payment_intent: `pi_first_${cs}`,
-      parent: { type: "subscription_details", subscription_details: { subscription: subId, metadata: {} } },
-    });
+    await send("invoice.paid", paidInvoice(`first_${cs}`, "subscription_create", 6_320, subId));
     expect(
       (await db.payment.findFirstOrThrow({ where: { workspaceId: b.workspaceId } })).providerChargeId,
     ).toBe(`pi_first_${cs}`);
 
     // A declined upgrade changes nothing.
-    standIn.state.declineNextUpdate = true;
+    standIn().state.declineNextUpdate = true;
     await expect(changePlan(b.actor, b.workspaceId, "enterprise", "month")).rejects.toThrow(
       /Your card was declined/,
     );
@@ -133,13 +131,7 @@ describe("the Stripe provider", () => {
     };
     const now = Math.floor(Date.now() / 1000);
     const upgradePaid = {
-      ...objects.invoice,
-      id: `in_up_${cs}`,
-      billing_reason: "subscription_update",
-      status: "paid",
-      amount_paid: 31_000,
-      payment_intent: `pi_up_${cs}`,
-      parent: { type: "subscription_details", subscription_details: { subscription: subId, metadata } },
+      ...paidInvoice(`up_${cs}`, "subscription_update", 31_000, subId, metadata),
       lines: {
         ...objects.invoice.lines,
         data: [{ ...objects.invoice.lines.data[0], period: { start: now, end: now + 29 * 86_400 } }],
@@ -160,7 +152,7 @@ describe("the Stripe provider", () => {
     // Downgrade: a subscription schedule switches the price at the period end; taking it back releases it.
     await changePlan(b.actor, b.workspaceId, "starter", "month");
     expect(last("/v1/subscription_schedules").body.get("from_subscription")).toBe(subId);
-    const phases = [...standIn.requests]
+    const phases = [...standIn().requests]
       .reverse()
       .find((r) => r.path.startsWith("/v1/subscription_schedules/sub_sched_standin_"))!.body;
     expect(phases.get("phases[1][metadata][tierId]")).toBe(
@@ -173,7 +165,7 @@ describe("the Stripe provider", () => {
       ),
     ).toEqual([expect.stringMatching(/^Your plan changes to Starter on /)]);
     await cancelScheduledChange(b.actor, b.workspaceId);
-    expect(standIn.requests.at(-1)!.path).toMatch(
+    expect(standIn().requests.at(-1)!.path).toMatch(
       /^\/v1\/subscription_schedules\/sub_sched_standin_\d+\/release$/,
     );
     expect((await sub()).scheduledTierId).toBeNull();

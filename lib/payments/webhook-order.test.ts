@@ -112,6 +112,20 @@ const invoice = (
   lines: { object: "list", data: [{ object: "line_item", amount, period: { start, end } }] },
 });
 
+/** Stripe's "checkout completed" for the local checkout `cs`, paid in full. */
+const checkoutCompleted = (cs: string, amount: number): Ev => ({
+  type: "checkout.session.completed",
+  object: {
+    id: cs,
+    object: "checkout.session",
+    payment_status: "paid",
+    amount_total: amount,
+    currency: "usd",
+    payment_intent: `pi_${cs}`,
+    metadata: { checkoutId: cs },
+  },
+});
+
 /** Scenario builders: each makes a fresh workspace and the events Stripe would send about it. */
 const scenarios: Record<
   string,
@@ -126,18 +140,7 @@ const scenarios: Record<
     return {
       workspaceId: b.workspaceId,
       events: [
-        {
-          type: "checkout.session.completed",
-          object: {
-            id: cs,
-            object: "checkout.session",
-            payment_status: "paid",
-            amount_total: 7_900,
-            currency: "usd",
-            payment_intent: `pi_${cs}`,
-            metadata: { checkoutId: cs },
-          },
-        },
+        checkoutCompleted(cs, 7_900),
         {
           type: "customer.subscription.created",
           object: { id: sub, object: "subscription", status: "active", cancel_at_period_end: false },
@@ -175,18 +178,7 @@ const scenarios: Record<
     return {
       workspaceId: b.workspaceId,
       events: [
-        {
-          type: "checkout.session.completed",
-          object: {
-            id: cs,
-            object: "checkout.session",
-            payment_status: "paid",
-            amount_total: 1_900,
-            currency: "usd",
-            payment_intent: `pi_${cs}`,
-            metadata: { checkoutId: cs },
-          },
-        },
+        checkoutCompleted(cs, 1_900),
         {
           type: "invoice.payment_failed",
           object: invoice(`in_p2_${cs}`, sub, "subscription_cycle", 1_900, p2, p2 + 30 * DAY, false),
@@ -219,18 +211,7 @@ const scenarios: Record<
     return {
       workspaceId: b.workspaceId,
       events: [
-        {
-          type: "checkout.session.completed",
-          object: {
-            id: cs,
-            object: "checkout.session",
-            payment_status: "paid",
-            amount_total: 5_000,
-            currency: "usd",
-            payment_intent: `pi_${cs}`,
-            metadata: { checkoutId: cs },
-          },
-        },
+        checkoutCompleted(cs, 5_000),
         { type: "charge.refunded", object: charge(1_250) },
         { type: "charge.refunded", object: charge(5_000) },
       ],

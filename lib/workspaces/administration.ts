@@ -7,6 +7,7 @@ import { changeBalance } from "@/lib/billing/ledger";
 import { planOf } from "@/lib/billing/plan";
 import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
+import { pageWindow } from "@/lib/db/page";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { boundedInt, idempotencyKeySchema, MAX_MONEY, MAX_MONEY_BIG, safeString } from "@/lib/http/schemas";
 import { createApiKey } from "@/lib/metering/api-keys";
@@ -224,30 +225,33 @@ async function assertWorkspace(id: string) {
     throw new NotFoundError("Workspace");
 }
 
-export async function pagedLedger(workspaceId: string, { page, pageSize }: z.infer<typeof pageSchema>) {
+/** One page of a workspace's rows (404 for an unknown workspace), with the total for the pager. */
+async function workspacePage<T>(
+  workspaceId: string,
+  paging: z.infer<typeof pageSchema>,
+  list: {
+    count: (where: { workspaceId: string }) => Promise<number>;
+    rows: (where: { workspaceId: string }, window: { skip: number; take: number }) => Promise<T[]>;
+  },
+) {
   await assertWorkspace(workspaceId);
-  const [total, rows] = await Promise.all([
-    db.ledgerEntry.count({ where: { workspaceId } }),
-    db.ledgerEntry.findMany({
-      where: { workspaceId },
-      orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
-  ]);
-  return { total, page, pageSize, rows };
+  const where = { workspaceId };
+  const [total, rows] = await Promise.all([list.count(where), list.rows(where, pageWindow(paging))]);
+  return { total, ...paging, rows };
 }
 
-export async function pagedUsage(workspaceId: string, { page, pageSize }: z.infer<typeof pageSchema>) {
-  await assertWorkspace(workspaceId);
-  const [total, rows] = await Promise.all([
-    db.usageEvent.count({ where: { workspaceId } }),
-    db.usageEvent.findMany({
-      where: { workspaceId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
-  ]);
-  return { total, page, pageSize, rows };
+export function pagedLedger(workspaceId: string, paging: z.infer<typeof pageSchema>) {
+  return workspacePage(workspaceId, paging, {
+    count: (where) => db.ledgerEntry.count({ where }),
+    rows: (where, window) =>
+      db.ledgerEntry.findMany({ where, orderBy: [{ createdAt: "desc" }, { seq: "desc" }], ...window }),
+  });
+}
+
+export function pagedUsage(workspaceId: string, paging: z.infer<typeof pageSchema>) {
+  return workspacePage(workspaceId, paging, {
+    count: (where) => db.usageEvent.count({ where }),
+    rows: (where, window) =>
+      db.usageEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window }),
+  });
 }

@@ -77,3 +77,15 @@ export function AdminForm({
 export function FieldGrid({ className, children }: { className?: string; children: ReactNode }) {
   return <div className={cn("grid items-start gap-4 sm:grid-cols-2", className)}>{children}</div>;
 }
+
+/** A matrix form's end: the outcome of the last save, then its save button. */
+export function SaveFooter({ state, label }: { state: ActionState; label: string }) {
+  return (
+    <>
+      <FormMessage state={state} />
+      <SubmitButton className="justify-self-start" pendingLabel="Saving…">
+        {label}
+      </SubmitButton>
+    </>
+  );
+}

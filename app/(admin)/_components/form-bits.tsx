@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
-import { describedBy, FieldMessages } from "@/components/forms/field-messages";
+import { describedBy, FieldFrame, FieldMessages, wiring } from "@/components/forms/field-messages";
 import { Alert } from "@/components/ui/alert";
 import { Label } from "@/components/ui/label";
 import type { ActionState } from "@/lib/auth/action";
@@ -24,19 +24,15 @@ export function TextareaField({
 }: ComponentProps<"textarea"> & Extra) {
   const id = props.id ?? `field-${name}`;
   return (
-    <div className="grid gap-2">
-      <Label htmlFor={id}>{label}</Label>
+    <FieldFrame id={id} label={label} errors={errors} hint={hint}>
       <textarea
-        id={id}
+        {...wiring(id, errors, hint)}
         name={name}
         rows={2}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, errors, hint)}
         className={cn(controlClass, "min-h-16", className)}
         {...props}
       />
-      <FieldMessages id={id} errors={errors} hint={hint} />
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { StatusBadge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, TitledCard } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCredits } from "@/lib/catalog/money";
 import { db, type EmailStatus, type LedgerCheck } from "@/lib/db";
@@ -66,39 +66,33 @@ export default async function AdminOverviewPage() {
 
       <LedgerCheckCard check={ledgerCheck} />
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Recent sign-ups</CardTitle>
-          <CardDescription>The five newest accounts.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          {recent.length === 0 ? (
-            <EmptyState title="No one has signed up yet" />
-          ) : (
-            <ul className="divide-y rounded-md border">
-              {recent.map((user) => (
-                <li
-                  key={user.id}
-                  className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 text-sm"
-                >
-                  <div className="grid min-w-0 gap-0.5">
-                    <Link
-                      href={`/admin/users?q=${encodeURIComponent(user.email)}`}
-                      className="font-medium break-all underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-                    >
-                      {user.email}
-                    </Link>
-                    <span className="text-muted-foreground">
-                      {user.name ? `${user.name} · ` : ""}signed up {formatDate(user.createdAt)}
-                    </span>
-                  </div>
-                  <StatusBadge status={user.emailVerifiedAt ? "verified" : "unverified"} />
-                </li>
-              ))}
-            </ul>
-          )}
-        </CardContent>
-      </Card>
+      <TitledCard title="Recent sign-ups" description="The five newest accounts.">
+        {recent.length === 0 ? (
+          <EmptyState title="No one has signed up yet" />
+        ) : (
+          <ul className="divide-y rounded-md border">
+            {recent.map((user) => (
+              <li
+                key={user.id}
+                className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 text-sm"
+              >
+                <div className="grid min-w-0 gap-0.5">
+                  <Link
+                    href={`/admin/users?q=${encodeURIComponent(user.email)}`}
+                    className="font-medium break-all underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+                  >
+                    {user.email}
+                  </Link>
+                  <span className="text-muted-foreground">
+                    {user.name ? `${user.name} · ` : ""}signed up {formatDate(user.createdAt)}
+                  </span>
+                </div>
+                <StatusBadge status={user.emailVerifiedAt ? "verified" : "unverified"} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </TitledCard>
     </AdminPage>
   );
 }
@@ -121,61 +115,55 @@ function LedgerCheckCard({ check }: { check: LedgerCheck | null }) {
   const parsed = check ? mismatchesSchema.safeParse(check.mismatches) : null;
   const mismatches = parsed?.success ? parsed.data : [];
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Ledger check</CardTitle>
-        <CardDescription>
-          Every day each workspace&rsquo;s balance is compared with the sum of its ledger entries.
-        </CardDescription>
-      </CardHeader>
-      <CardContent className="grid gap-4">
-        {!check ? (
-          <p className="text-sm text-muted-foreground">Not run yet</p>
-        ) : (
-          <>
-            <dl className="grid grid-cols-2 gap-4 text-sm sm:max-w-md">
-              <div className="grid gap-1">
-                <dt className="text-muted-foreground">Day checked</dt>
-                <dd className="font-medium tabular-nums">{check.day}</dd>
-              </div>
-              <div className="grid gap-1">
-                <dt className="text-muted-foreground">Workspaces checked</dt>
-                <dd className="font-medium tabular-nums">{formatCount(check.workspacesChecked)}</dd>
-              </div>
-            </dl>
-            {check.mismatchCount === 0 ? (
-              <Alert variant="success" className="flex items-center gap-2 font-medium">
-                <CircleCheck className="size-4 shrink-0 text-success" aria-hidden />
-                All balances match the ledger
-              </Alert>
-            ) : (
-              <Alert variant="error" role="alert" className="grid gap-2">
-                <p className="font-medium">
-                  {check.mismatchCount === 1
-                    ? "1 workspace's balance doesn't match its ledger"
-                    : `${formatCount(check.mismatchCount)} workspaces' balances don't match their ledgers`}
-                </p>
-                <ul className="grid gap-2">
-                  {mismatches.slice(0, SHOWN_MISMATCHES).map((m) => (
-                    <li key={m.workspaceId} className="grid gap-0.5">
-                      <span className="font-medium break-words">{m.name}</span>
-                      <span className="break-words">
-                        Balance {credits(m.balance)} · Ledger sum {credits(m.ledgerSum)}
-                      </span>
-                      <span className="font-mono text-xs break-all text-muted-foreground">
-                        {m.workspaceId}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-                {mismatches.length > SHOWN_MISMATCHES ? (
-                  <p>…and {formatCount(mismatches.length - SHOWN_MISMATCHES)} more.</p>
-                ) : null}
-              </Alert>
-            )}
-          </>
-        )}
-      </CardContent>
-    </Card>
+    <TitledCard
+      title="Ledger check"
+      description="Every day each workspace&rsquo;s balance is compared with the sum of its ledger entries."
+      contentClassName="grid gap-4"
+    >
+      {!check ? (
+        <p className="text-sm text-muted-foreground">Not run yet</p>
+      ) : (
+        <>
+          <dl className="grid grid-cols-2 gap-4 text-sm sm:max-w-md">
+            <div className="grid gap-1">
+              <dt className="text-muted-foreground">Day checked</dt>
+              <dd className="font-medium tabular-nums">{check.day}</dd>
+            </div>
+            <div className="grid gap-1">
+              <dt className="text-muted-foreground">Workspaces checked</dt>
+              <dd className="font-medium tabular-nums">{formatCount(check.workspacesChecked)}</dd>
+            </div>
+          </dl>
+          {check.mismatchCount === 0 ? (
+            <Alert variant="success" className="flex items-center gap-2 font-medium">
+              <CircleCheck className="size-4 shrink-0 text-success" aria-hidden />
+              All balances match the ledger
+            </Alert>
+          ) : (
+            <Alert variant="error" role="alert" className="grid gap-2">
+              <p className="font-medium">
+                {check.mismatchCount === 1
+                  ? "1 workspace's balance doesn't match its ledger"
+                  : `${formatCount(check.mismatchCount)} workspaces' balances don't match their ledgers`}
+              </p>
+              <ul className="grid gap-2">
+                {mismatches.slice(0, SHOWN_MISMATCHES).map((m) => (
+                  <li key={m.workspaceId} className="grid gap-0.5">
+                    <span className="font-medium break-words">{m.name}</span>
+                    <span className="break-words">
+                      Balance {credits(m.balance)} · Ledger sum {credits(m.ledgerSum)}
+                    </span>
+                    <span className="font-mono text-xs break-all text-muted-foreground">{m.workspaceId}</span>
+                  </li>
+                ))}
+              </ul>
+              {mismatches.length > SHOWN_MISMATCHES ? (
+                <p>…and {formatCount(mismatches.length - SHOWN_MISMATCHES)} more.</p>
+              ) : null}
+            </Alert>
+          )}
+        </>
+      )}
+    </TitledCard>
   );
 }

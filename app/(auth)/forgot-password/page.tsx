@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { FormField } from "@/components/forms/form-field";
+import { FormField, fieldFrom } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
@@ -26,12 +26,10 @@ export default function ForgotPasswordPage() {
             {state.error && <Alert variant="error">{state.error}</Alert>}
             <FormField
               label="Email"
-              name="email"
+              {...fieldFrom(state, "email")}
               type="email"
               autoComplete="email"
               required
-              defaultValue={state.values?.email}
-              errors={state.fieldErrors?.email}
             />
             <SubmitButton pendingLabel="Sending…">Send reset link</SubmitButton>
           </form>

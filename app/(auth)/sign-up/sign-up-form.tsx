@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useTransition } from "react";
-import { FormField } from "@/components/forms/form-field";
+import { FormField, fieldFrom } from "@/components/forms/form-field";
 import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
@@ -54,21 +54,13 @@ export function SignUpForm({ plan, interval, referralCode, callbackUrl, email: i
       {interval ? <input type="hidden" name="interval" value={interval} /> : null}
       {referralCode ? <input type="hidden" name="ref" value={referralCode} /> : null}
       {state.error && <Alert variant="error">{state.error}</Alert>}
-      <FormField
-        label="Name"
-        name="name"
-        autoComplete="name"
-        defaultValue={state.values?.name}
-        errors={state.fieldErrors?.name}
-      />
+      <FormField label="Name" {...fieldFrom(state, "name")} autoComplete="name" />
       <FormField
         label="Email"
-        name="email"
+        {...fieldFrom(state, "email", invitedEmail)}
         type="email"
         autoComplete="email"
         required
-        defaultValue={state.values?.email ?? invitedEmail}
-        errors={state.fieldErrors?.email}
       />
       <PasswordField kind="new" label="Password" name="password" errors={state.fieldErrors?.password} />
       <SubmitButton pending={pending || signingIn} pendingLabel="Creating your account…">

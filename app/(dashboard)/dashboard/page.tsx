@@ -6,7 +6,7 @@ import { AccountCards, AccountWarnings } from "@/components/dashboard/account-ca
 import { UsageChart } from "@/components/dashboard/usage-chart";
 import { Alert } from "@/components/ui/alert";
 import { Badge, StatusBadge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDashboardContext } from "@/lib/auth/session";
@@ -52,113 +52,100 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
 
       <AccountCards overview={overview} renderedAt={now} />
 
-      <Card className="min-w-0">
-        <CardHeader>
-          <CardTitle>Usage, last 30 days</CardTitle>
-          <CardDescription>
+      <TitledCard
+        title="Usage, last 30 days"
+        description={
+          <>
             {overview.accountType === "subscription" ? "Quota units" : "Credits charged"} per day (UTC) by
             model.{" "}
             <Link
               href="/dashboard/usage"
               className="rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
             >
-              See every call
+              {" "}
+              See every call{" "}
             </Link>
-          </CardDescription>
-        </CardHeader>
-        <CardContent className="min-w-0">
-          {usage.length === 0 ? (
-            <EmptyState
-              title="No usage in the last 30 days"
-              className="py-10"
-              description={
-                <>
-                  Calls your apps make with this workspace&apos;s{" "}
-                  <Link href="/dashboard/api-keys" className="underline underline-offset-4">
-                    API keys
-                  </Link>{" "}
-                  show up here.
-                </>
-              }
-            />
-          ) : (
-            <UsageChart
-              days={reportDays(30, now)}
-              rows={usage}
-              metric={overview.accountType === "subscription" ? "quotaUnits" : "credits"}
-            />
-          )}
-        </CardContent>
-      </Card>
+          </>
+        }
+        className="min-w-0"
+        contentClassName="min-w-0"
+      >
+        {usage.length === 0 ? (
+          <EmptyState
+            title="No usage in the last 30 days"
+            className="py-10"
+            description={
+              <>
+                Calls your apps make with this workspace&apos;s{" "}
+                <Link href="/dashboard/api-keys" className="underline underline-offset-4">
+                  API keys
+                </Link>{" "}
+                show up here.
+              </>
+            }
+          />
+        ) : (
+          <UsageChart
+            days={reportDays(30, now)}
+            rows={usage}
+            metric={overview.accountType === "subscription" ? "quotaUnits" : "credits"}
+          />
+        )}
+      </TitledCard>
 
       <div className="grid gap-6 md:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>Workspace</CardTitle>
-            <CardDescription>The workspace that owns plans, credits and API keys.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-3 text-sm">
-              <Detail label="Name">{workspace.name}</Detail>
-              <Detail label="Type">{workspace.personal ? "Personal" : "Team"}</Detail>
-              <Detail label="Your role">
-                <Badge variant="secondary">{capitalize(role)}</Badge>
-              </Detail>
-              <Detail label="Created">{formatDate(workspace.createdAt)}</Detail>
-            </dl>
-          </CardContent>
-        </Card>
+        <TitledCard title="Workspace" description="The workspace that owns plans, credits and API keys.">
+          <dl className="grid gap-3 text-sm">
+            <Detail label="Name">{workspace.name}</Detail>
+            <Detail label="Type">{workspace.personal ? "Personal" : "Team"}</Detail>
+            <Detail label="Your role">
+              <Badge variant="secondary">{capitalize(role)}</Badge>
+            </Detail>
+            <Detail label="Created">{formatDate(workspace.createdAt)}</Detail>
+          </dl>
+        </TitledCard>
 
-        <Card>
-          <CardHeader>
-            <CardTitle>Account</CardTitle>
-            <CardDescription>Change your name and password in Settings.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-3 text-sm">
-              <Detail label="Email">{user.email}</Detail>
-              <Detail label="Status">
-                <StatusBadge status={user.emailVerifiedAt ? "verified" : "unverified"} />
-              </Detail>
-              <Detail label="Member since">{formatDate(user.createdAt)}</Detail>
-            </dl>
-          </CardContent>
-        </Card>
+        <TitledCard title="Account" description="Change your name and password in Settings.">
+          <dl className="grid gap-3 text-sm">
+            <Detail label="Email">{user.email}</Detail>
+            <Detail label="Status">
+              <StatusBadge status={user.emailVerifiedAt ? "verified" : "unverified"} />
+            </Detail>
+            <Detail label="Member since">{formatDate(user.createdAt)}</Detail>
+          </dl>
+        </TitledCard>
       </div>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Members</CardTitle>
-          <CardDescription>
+      <TitledCard
+        title="Members"
+        description={
+          <>
             {members.length === 1
               ? "You are the only member of this workspace."
               : `${members.length} people share this workspace.`}
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <ul className="divide-y rounded-md border">
-            {members.map((m) => (
-              <li
-                key={m.id}
-                className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3 text-sm"
-              >
-                <div className="grid min-w-0 gap-0.5">
-                  <span className="font-medium break-words">
-                    {m.user.name || m.user.email}
-                    {m.userId === user.id ? (
-                      <span className="font-normal text-muted-foreground"> (you)</span>
-                    ) : null}
-                  </span>
-                  {m.user.name ? (
-                    <span className="break-all text-muted-foreground">{m.user.email}</span>
+          </>
+        }
+      >
+        <ul className="divide-y rounded-md border">
+          {members.map((m) => (
+            <li
+              key={m.id}
+              className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3 text-sm"
+            >
+              <div className="grid min-w-0 gap-0.5">
+                <span className="font-medium break-words">
+                  {m.user.name || m.user.email}
+                  {m.userId === user.id ? (
+                    <span className="font-normal text-muted-foreground"> (you)</span>
                   ) : null}
-                </div>
-                <Badge variant="secondary">{capitalize(m.role)}</Badge>
-              </li>
-            ))}
-          </ul>
-        </CardContent>
-      </Card>
+                </span>
+                {m.user.name ? <span className="break-all text-muted-foreground">{m.user.email}</span> : null}
+              </div>
+              <Badge variant="secondary">{capitalize(m.role)}</Badge>
+            </li>
+          ))}
+        </ul>
+      </TitledCard>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FilterForm } from "@/components/forms/filter-form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { presets, rangeQuery, type ParsedRange } from "@/lib/analytics/range";
@@ -34,40 +34,21 @@ export function RangePicker({ range }: { range: ParsedRange }) {
           })}
         </ul>
       </nav>
-      <form
-        role="search"
-        aria-label="Custom date range"
-        action="/admin/analytics"
-        className="flex flex-wrap items-end gap-3"
-      >
-        <div className="grid gap-2">
-          <Label htmlFor="analytics-from">From</Label>
-          <Input
-            id="analytics-from"
-            name="from"
-            type="date"
-            defaultValue={range.fromDay}
-            required
-            className="w-44"
-          />
-        </div>
-        <div className="grid gap-2">
-          <Label htmlFor="analytics-to">To</Label>
-          <Input
-            id="analytics-to"
-            name="to"
-            type="date"
-            defaultValue={range.toDay}
-            required
-            className="w-44"
-          />
-        </div>
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
-      </form>
+      <FilterForm action="/admin/analytics" label="Custom date range" active={false}>
+        <DayInput name="from" label="From" day={range.fromDay} />
+        <DayInput name="to" label="To" day={range.toDay} />
+      </FilterForm>
       <p className="text-xs text-muted-foreground">Days are UTC; both dates are included.</p>
       {range.error ? <Alert variant="warning">{range.error}</Alert> : null}
+    </div>
+  );
+}
+
+function DayInput({ name, label, day }: { name: "from" | "to"; label: string; day: string }) {
+  return (
+    <div className="grid gap-2">
+      <Label htmlFor={`analytics-${name}`}>{label}</Label>
+      <Input id={`analytics-${name}`} name={name} type="date" defaultValue={day} required className="w-44" />
     </div>
   );
 }

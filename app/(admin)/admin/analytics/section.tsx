@@ -2,7 +2,7 @@ import { Download } from "lucide-react";
 import type { ReactNode } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { rangeQuery, type ParsedRange } from "@/lib/analytics/range";
 import type { ReportName } from "@/lib/analytics/reports";
 
@@ -20,13 +20,15 @@ export function Section({
 }) {
   return (
     <section aria-labelledby={slug(title)} className="min-w-0">
-      <Card className="min-w-0">
-        <CardHeader>
-          <CardTitle id={slug(title)}>{title}</CardTitle>
-          {description ? <CardDescription>{description}</CardDescription> : null}
-        </CardHeader>
-        <CardContent className="grid min-w-0 gap-6">{children}</CardContent>
-      </Card>
+      <TitledCard
+        title={title}
+        titleId={slug(title)}
+        description={description}
+        className="min-w-0"
+        contentClassName="grid min-w-0 gap-6"
+      >
+        {children}
+      </TitledCard>
     </section>
   );
 }

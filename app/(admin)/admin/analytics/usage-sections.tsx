@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { BarChart } from "@/components/admin/charts/chart";
-import { linkClass } from "@/components/admin/detail-list";
+import { linkColumn } from "@/components/admin/link-column";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ParsedRange } from "@/lib/analytics/range";
@@ -95,15 +94,11 @@ export async function TopWorkspacesSection({ range }: { range: ParsedRange }) {
           empty={<EmptyState title="No payments or usage in this range" />}
           columns={[
             { header: "#", className: "w-12 text-muted-foreground tabular-nums", cell: (_, i) => i + 1 },
-            {
-              header: "Workspace",
-              kind: "primary",
-              cell: (w) => (
-                <Link href={`/admin/workspaces/${w.id}`} className={linkClass}>
-                  {w.name}
-                </Link>
-              ),
-            },
+            linkColumn(
+              "Workspace",
+              (w) => `/admin/workspaces/${w.id}`,
+              (w) => w.name,
+            ),
             { header: "Payments", kind: "money", cell: (w) => usd(w.paymentsCents) },
             { header: "Credits consumed", kind: "money", cell: (w) => credits(w.consumedMillicredits) },
           ]}

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { NewKey } from "@/components/api-keys/new-key";
-import { FormField } from "@/components/forms/form-field";
+import { KeyNameField } from "@/components/api-keys/key-name-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { createAdminKeyAction, type CreateAdminKeyState } from "./actions";
@@ -18,16 +18,7 @@ export function CreateAdminKeyForm() {
             {state.error}
           </Alert>
         ) : null}
-        <FormField
-          label="Name"
-          name="name"
-          required
-          maxLength={100}
-          autoComplete="off"
-          defaultValue={state.values?.name ?? ""}
-          errors={state.fieldErrors?.name}
-          hint="Which backend or script uses it, e.g. “Billing sync”."
-        />
+        <KeyNameField state={state} hint="Which backend or script uses it, e.g. “Billing sync”." />
         <SubmitButton pendingLabel="Creating…">Create admin API key</SubmitButton>
       </form>
     </div>

@@ -1,9 +1,8 @@
 // GET /admin/api-keys — admin API keys (tga_...) for the management API
 import type { Metadata } from "next";
-import { keyColumns } from "@/components/api-keys/key-columns";
-import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
+import { keyColumns, revokeColumn } from "@/components/api-keys/key-columns";
 import { StatusBadge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listAdminApiKeys } from "@/lib/metering/api-keys";
@@ -30,17 +29,12 @@ export default async function AdminApiKeysPage() {
         </p>
       }
     >
-      <Card>
-        <CardHeader>
-          <CardTitle>Create a key</CardTitle>
-          <CardDescription>
-            It is shown once. Anyone holding it can change every workspace&apos;s credits and plans.
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <CreateAdminKeyForm />
-        </CardContent>
-      </Card>
+      <TitledCard
+        title="Create a key"
+        description="It is shown once. Anyone holding it can change every workspace's credits and plans."
+      >
+        <CreateAdminKeyForm />
+      </TitledCard>
       <DataTable<Key>
         label="Admin API keys"
         rows={keys}
@@ -49,18 +43,11 @@ export default async function AdminApiKeysPage() {
         columns={[
           ...keyColumns<Key>(),
           { header: "Status", cell: (key) => <StatusBadge status={key.revokedAt ? "revoked" : "active"} /> },
-          {
-            header: "Actions",
-            kind: "actions",
-            cell: (key) => (
-              <RevokeKeyButton
-                name={key.name}
-                revokeAction={revokeAdminKeyAction}
-                fields={{ id: key.id }}
-                revoked={Boolean(key.revokedAt)}
-              />
-            ),
-          },
+          revokeColumn<Key>(
+            revokeAdminKeyAction,
+            (key) => ({ id: key.id }),
+            (key) => !key.revokedAt,
+          ),
         ]}
       />
     </AdminPage>

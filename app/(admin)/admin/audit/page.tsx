@@ -2,9 +2,8 @@
 import type { Metadata } from "next";
 import { FilterDate, FilterSearch, FilterSelect } from "@/components/admin/filter-fields";
 import { FormCard } from "@/components/admin/form-card";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
+import { PagedTable } from "@/components/ui/paged-table";
+import { FilteredEmptyState } from "@/components/ui/empty-state";
 import {
   auditFilterOptions,
   auditFilterParams,
@@ -16,7 +15,7 @@ import { retentionCutoff } from "@/lib/audit/retention";
 import { requireAdmin } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings/settings";
 import { AdminPage } from "../../_components/admin-page";
-import { FilterForm } from "../../_components/filter-form";
+import { FilterForm } from "@/components/forms/filter-form";
 import { PAGE_SIZE, formatDate, formatDateTime, parsePage } from "../../_components/format";
 import { EntryChanges } from "./entry-changes";
 import { ExportButtons } from "./export-buttons";
@@ -34,7 +33,7 @@ export default async function AuditLogPage(props: {
   const params = await props.searchParams;
   const filter = parseAuditFilter(params);
   const query = auditFilterParams(filter);
-  const [{ entries, total, page, pageCount }, options, settings] = await Promise.all([
+  const [log, options, settings] = await Promise.all([
     listAuditLog(filter, parsePage(params.page), PAGE_SIZE),
     auditFilterOptions(),
     getSettings(),
@@ -121,19 +120,20 @@ export default async function AuditLogPage(props: {
         <ExportButtons query={exportQuery} />
       </section>
 
-      <DataTable<Entry>
+      <PagedTable<Entry>
         label="Audit entries, newest first"
         minWidth="56rem"
-        rows={entries}
+        paged={{ ...log, rows: log.entries }}
         rowKey={(entry) => entry.id}
+        noun={["entry", "entries"]}
+        pager={{ basePath: "/admin/audit", params: query }}
         empty={
-          <EmptyState
-            title={filtered ? "No audit entries match these filters" : "No audit entries yet"}
-            description={
-              filtered
-                ? "Try another actor, action, target or date range."
-                : "Entries appear here as admins change tiers, settings, workspaces and payments."
-            }
+          <FilteredEmptyState
+            filtered={filtered}
+            noun="audit entries"
+            retry="Try another actor, action, target or date range."
+            title="No audit entries yet"
+            description="Entries appear here as admins change tiers, settings, workspaces and payments."
           />
         }
         columns={[
@@ -175,16 +175,6 @@ export default async function AuditLogPage(props: {
           { header: "Seq", kind: "numeric", priority: "low", cell: (entry) => entry.seq.toString() },
         ]}
       />
-      {entries.length > 0 ? (
-        <Pagination
-          basePath="/admin/audit"
-          params={query}
-          page={page}
-          pageCount={pageCount}
-          total={total}
-          noun={total === 1 ? "entry" : "entries"}
-        />
-      ) : null}
     </AdminPage>
   );
 }

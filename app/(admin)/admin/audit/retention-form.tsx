@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormField } from "@/components/forms/form-field";
+import { FormField, fieldFrom } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { saveRetentionAction } from "./actions";
@@ -20,15 +20,13 @@ export function RetentionForm({ days }: { days: number }) {
         <FormField
           id="audit-retention-days"
           label="Keep entries for (days)"
-          name="days"
+          {...fieldFrom(state, "days", days)}
           type="number"
           inputMode="numeric"
           min={30}
           max={3650}
           step={1}
           required
-          defaultValue={state.values?.days ?? days}
-          errors={state.fieldErrors?.days}
           hint="Between 30 and 3,650 days."
         />
         {/* Lines the button up with the input, below its label, on wider screens. */}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { FormField } from "@/components/forms/form-field";
+import { FormField, fieldFrom } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/forms/select-field";
@@ -51,12 +51,10 @@ export function SendTestForm({ templates, defaultTemplate, defaultTo }: Props) {
         <FormField
           id="test-to"
           label="Recipient"
-          name="to"
+          {...fieldFrom(state, "to", defaultTo)}
           type="email"
           required
           autoComplete="email"
-          defaultValue={state.values?.to ?? defaultTo}
-          errors={state.fieldErrors?.to}
         />
         {/* Lines the button up with the inputs, below their labels, on wider screens. */}
         <SubmitButton className="sm:mt-7" pendingLabel="Sending…">

@@ -1,16 +1,14 @@
 // GET /admin/outbox — every email Tollgate wrote, newest first, filterable by recipient, status, template and category.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { linkClass } from "@/components/admin/detail-list";
+import { linkColumn } from "@/components/admin/link-column";
 import { FilterSearch, FilterSelect } from "@/components/admin/filter-fields";
 import { StatusBadge, statusLabel } from "@/components/ui/badge";
 import { listOutbox, outboxCategoryOptions, parseOutboxFilter, templateNames } from "@/lib/email/admin";
 import { AdminPage } from "../../_components/admin-page";
-import { FilterForm } from "../../_components/filter-form";
+import { FilterForm } from "@/components/forms/filter-form";
 import { PAGE_SIZE, formatDateTime, parsePage } from "../../_components/format";
-import { Pagination } from "@/components/ui/pagination";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import { PagedTable } from "@/components/ui/paged-table";
+import { FilteredEmptyState } from "@/components/ui/empty-state";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Email outbox" };
@@ -29,7 +27,7 @@ export default async function OutboxPage(props: {
   const params = await props.searchParams;
   const filter = parseOutboxFilter(params);
   const { to, status, template, category } = filter;
-  const { emails, total, page, pageCount } = await listOutbox(filter, parsePage(params.page), PAGE_SIZE);
+  const outbox = await listOutbox(filter, parsePage(params.page), PAGE_SIZE);
   const filtered = Boolean(to || status || template || category);
 
   return (
@@ -77,32 +75,29 @@ export default async function OutboxPage(props: {
         </FilterSelect>
       </FilterForm>
 
-      <DataTable<Email>
+      <PagedTable<Email>
         label="Emails, newest first"
         minWidth="56rem"
-        rows={emails}
+        paged={{ ...outbox, rows: outbox.emails }}
         rowKey={(email) => email.id}
+        noun={["email", "emails"]}
+        pager={{ basePath: "/admin/outbox", params: { to, status, template, category } }}
         empty={
-          <EmptyState
-            title={filtered ? "No emails match these filters" : "No emails yet"}
-            description={
-              filtered
-                ? "Try another recipient, status, template or category."
-                : "Emails appear here as Tollgate writes them, starting with sign-up confirmations."
-            }
+          <FilteredEmptyState
+            filtered={filtered}
+            noun="emails"
+            retry="Try another recipient, status, template or category."
+            title="No emails yet"
+            description="Emails appear here as Tollgate writes them, starting with sign-up confirmations."
           />
         }
         columns={[
-          {
-            header: "Subject",
-            kind: "primary",
-            className: "min-w-48",
-            cell: (email) => (
-              <Link href={`/admin/outbox/${email.id}`} className={linkClass}>
-                {email.subject}
-              </Link>
-            ),
-          },
+          linkColumn(
+            "Subject",
+            (email) => `/admin/outbox/${email.id}`,
+            (email) => email.subject,
+            "min-w-48",
+          ),
           { header: "To", className: "min-w-48 break-all", cell: (email) => email.to },
           {
             header: "Template",
@@ -126,16 +121,6 @@ export default async function OutboxPage(props: {
           },
         ]}
       />
-      {emails.length > 0 ? (
-        <Pagination
-          basePath="/admin/outbox"
-          params={{ to, status, template, category }}
-          page={page}
-          pageCount={pageCount}
-          total={total}
-          noun={total === 1 ? "email" : "emails"}
-        />
-      ) : null}
     </AdminPage>
   );
 }

@@ -10,7 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { PaymentStatus } from "@/lib/db";
 import { listPayments } from "@/lib/payments/refunds";
 import { AdminPage } from "../../_components/admin-page";
-import { FilterForm } from "../../_components/filter-form";
+import { FilterForm } from "@/components/forms/filter-form";
 import { PAGE_SIZE, formatDateTime, parsePage } from "../../_components/format";
 import { PROVIDER_LABEL, formatAmount, refundSentence } from "./format";
 import { RefundButton } from "./refund-button";

@@ -1,7 +1,6 @@
 // GET /admin/users — every account, searchable and filterable (verified, role, signup, plan, status), 25 per page.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { linkClass } from "@/components/admin/detail-list";
+import { linkColumn } from "@/components/admin/link-column";
 import {
   AccountTypeFilter,
   FilterDate,
@@ -13,15 +12,15 @@ import {
 import { accountTypeLabel, planName } from "@/components/admin/workspace-labels";
 import { RoleBadge } from "@/components/admin/role-badge";
 import { StatusBadge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination, parsePage } from "@/components/ui/pagination";
+import { PagedTable } from "@/components/ui/paged-table";
+import { FilteredEmptyState } from "@/components/ui/empty-state";
+import { parsePage } from "@/components/ui/pagination";
 import { filterParams, isFiltered, type SearchParams } from "@/lib/admin/filters";
 import { listUsers, parseUserFilter } from "@/lib/admin/users";
 import { filterTiers } from "@/lib/admin/workspaces";
 import { formatDate } from "@/lib/utils/format";
 import { AdminPage } from "../../_components/admin-page";
-import { FilterForm } from "../../_components/filter-form";
+import { FilterForm } from "@/components/forms/filter-form";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Users" };
@@ -32,10 +31,7 @@ export default async function UsersPage(props: { searchParams: Promise<SearchPar
   await requireAdmin();
   const params = await props.searchParams;
   const filter = parseUserFilter(params);
-  const [{ rows, total, page, pageCount }, tiers] = await Promise.all([
-    listUsers(filter, parsePage(params.page)),
-    filterTiers(),
-  ]);
+  const [users, tiers] = await Promise.all([listUsers(filter, parsePage(params.page)), filterTiers()]);
   const filtered = isFiltered(filter);
 
   return (
@@ -62,30 +58,29 @@ export default async function UsersPage(props: { searchParams: Promise<SearchPar
         <FilterDate id="users-to" name="to" label="Signed up to" value={filter.to} />
       </FilterForm>
 
-      <DataTable<Row>
+      <PagedTable<Row>
         label="Users, newest first"
         minWidth="56rem"
-        rows={rows}
+        paged={users}
         rowKey={(user) => user.id}
+        noun={["user", "users"]}
+        pager={{ basePath: "/admin/users", params: filterParams(filter) }}
         empty={
-          <EmptyState
-            title={filtered ? "No users match these filters" : "No users yet"}
-            description={
-              filtered ? "Try another search or fewer filters." : "Accounts appear here as people sign up."
-            }
+          <FilteredEmptyState
+            filtered={filtered}
+            noun="users"
+            retry="Try another search or fewer filters."
+            title="No users yet"
+            description="Accounts appear here as people sign up."
           />
         }
         columns={[
-          {
-            header: "Email",
-            kind: "primary",
-            className: "break-all",
-            cell: (user) => (
-              <Link href={`/admin/users/${user.id}`} className={linkClass}>
-                {user.email}
-              </Link>
-            ),
-          },
+          linkColumn(
+            "Email",
+            (user) => `/admin/users/${user.id}`,
+            (user) => user.email,
+            "break-all",
+          ),
           {
             header: "Name",
             priority: "low",
@@ -119,16 +114,6 @@ export default async function UsersPage(props: { searchParams: Promise<SearchPar
           { header: "Signed up", className: "whitespace-nowrap", cell: (user) => formatDate(user.createdAt) },
         ]}
       />
-      {rows.length > 0 ? (
-        <Pagination
-          basePath="/admin/users"
-          params={filterParams(filter)}
-          page={page}
-          pageCount={pageCount}
-          total={total}
-          noun={total === 1 ? "user" : "users"}
-        />
-      ) : null}
     </AdminPage>
   );
 }

@@ -1,7 +1,6 @@
 // GET /admin/workspaces — every workspace, searchable and filterable (tier, account type, status, created), 25 per page.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { linkClass } from "@/components/admin/detail-list";
+import { linkColumn } from "@/components/admin/link-column";
 import {
   AccountTypeFilter,
   FilterDate,
@@ -11,15 +10,15 @@ import {
 } from "@/components/admin/filter-fields";
 import { accountTypeLabel, planName } from "@/components/admin/workspace-labels";
 import { StatusBadge } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination, parsePage } from "@/components/ui/pagination";
+import { PagedTable } from "@/components/ui/paged-table";
+import { FilteredEmptyState } from "@/components/ui/empty-state";
+import { parsePage } from "@/components/ui/pagination";
 import { filterParams, isFiltered, type SearchParams } from "@/lib/admin/filters";
 import { filterTiers, listWorkspaces, parseWorkspaceFilter } from "@/lib/admin/workspaces";
 import { formatCredits } from "@/lib/catalog/money";
 import { formatDate } from "@/lib/utils/format";
 import { AdminPage } from "../../_components/admin-page";
-import { FilterForm } from "../../_components/filter-form";
+import { FilterForm } from "@/components/forms/filter-form";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Workspaces" };
@@ -30,7 +29,7 @@ export default async function WorkspacesPage(props: { searchParams: Promise<Sear
   await requireAdmin();
   const params = await props.searchParams;
   const filter = parseWorkspaceFilter(params);
-  const [{ rows, total, page, pageCount }, tiers] = await Promise.all([
+  const [workspaces, tiers] = await Promise.all([
     listWorkspaces(filter, parsePage(params.page)),
     filterTiers(),
   ]);
@@ -47,32 +46,29 @@ export default async function WorkspacesPage(props: { searchParams: Promise<Sear
         <FilterDate id="workspaces-to" name="to" label="Created to" value={filter.to} />
       </FilterForm>
 
-      <DataTable<Row>
+      <PagedTable<Row>
         label="Workspaces, newest first"
         minWidth="56rem"
-        rows={rows}
+        paged={workspaces}
         rowKey={(ws) => ws.id}
+        noun={["workspace", "workspaces"]}
+        pager={{ basePath: "/admin/workspaces", params: filterParams(filter) }}
         empty={
-          <EmptyState
-            title={filtered ? "No workspaces match these filters" : "No workspaces yet"}
-            description={
-              filtered
-                ? "Try another search or fewer filters."
-                : "Every sign-up creates a personal workspace."
-            }
+          <FilteredEmptyState
+            filtered={filtered}
+            noun="workspaces"
+            retry="Try another search or fewer filters."
+            title="No workspaces yet"
+            description="Every sign-up creates a personal workspace."
           />
         }
         columns={[
-          {
-            header: "Name",
-            kind: "primary",
-            className: "break-words",
-            cell: (ws) => (
-              <Link href={`/admin/workspaces/${ws.id}`} className={linkClass}>
-                {ws.name}
-              </Link>
-            ),
-          },
+          linkColumn(
+            "Name",
+            (ws) => `/admin/workspaces/${ws.id}`,
+            (ws) => ws.name,
+            "break-words",
+          ),
           {
             header: "Owner",
             className: "break-all",
@@ -96,16 +92,6 @@ export default async function WorkspacesPage(props: { searchParams: Promise<Sear
           { header: "Created", className: "whitespace-nowrap", cell: (ws) => formatDate(ws.createdAt) },
         ]}
       />
-      {rows.length > 0 ? (
-        <Pagination
-          basePath="/admin/workspaces"
-          params={filterParams(filter)}
-          page={page}
-          pageCount={pageCount}
-          total={total}
-          noun={total === 1 ? "workspace" : "workspaces"}
-        />
-      ) : null}
     </AdminPage>
   );
 }

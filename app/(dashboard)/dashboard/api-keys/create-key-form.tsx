@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormField } from "@/components/forms/form-field";
+import { FormField, fieldFrom } from "@/components/forms/form-field";
+import { KeyNameField } from "@/components/api-keys/key-name-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { createKeyAction, type CreateKeyState } from "./actions";
@@ -26,34 +27,21 @@ export function CreateKeyForm({
       {state.key ? <NewKey value={state.key} message={state.message} /> : null}
       <form action={action} className="grid gap-4" noValidate>
         {notice ? <Alert variant={state.error ? "error" : "warning"}>{notice}</Alert> : null}
-        <FormField
-          label="Name"
-          name="name"
-          required
-          maxLength={100}
-          autoComplete="off"
-          defaultValue={state.values?.name ?? ""}
-          errors={state.fieldErrors?.name}
-          hint="So you can tell keys apart, e.g. “Video app production”."
-        />
+        <KeyNameField state={state} hint="So you can tell keys apart, e.g. “Video app production”." />
         <div className="grid gap-4 sm:grid-cols-2">
           <FormField
             label="Expires on (optional)"
-            name="expiresOn"
+            {...fieldFrom(state, "expiresOn", "")}
             type="date"
             min={minExpiry}
-            defaultValue={state.values?.expiresOn ?? ""}
-            errors={state.fieldErrors?.expiresOn}
             hint="The key stops working at 00:00 UTC on this date."
           />
           {canSetCap ? (
             <FormField
               label="Monthly spend cap in credits (optional)"
-              name="monthlyCap"
+              {...fieldFrom(state, "monthlyCap", "")}
               inputMode="decimal"
               autoComplete="off"
-              defaultValue={state.values?.monthlyCap ?? ""}
-              errors={state.fieldErrors?.monthlyCap}
               hint="Paid calls that would go past it in a UTC month are refused."
             />
           ) : null}

@@ -1,10 +1,9 @@
 // GET /dashboard/api-keys — the workspace's API keys; members create their own (shown once), owners and admins manage all.
 import type { Metadata } from "next";
-import { keyColumns, keyStatus } from "@/components/api-keys/key-columns";
-import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
+import { keyColumns, keyStatus, revokeColumn } from "@/components/api-keys/key-columns";
 import { Alert } from "@/components/ui/alert";
 import { StatusBadge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -44,28 +43,23 @@ export default async function ApiKeysPage() {
         }
       />
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Create an API key</CardTitle>
-          <CardDescription>
-            The full key is shown once, right after you create it. Tollgate only keeps a hash.
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          {canCreate ? (
-            <CreateKeyForm
-              verified={Boolean(user.emailVerifiedAt)}
-              minExpiry={nextUtcMidnight(now).toISOString().slice(0, 10)}
-              canSetCap={canManage}
-            />
-          ) : (
-            <Alert variant="info">
-              Billing members can&apos;t create API keys. Ask an owner or admin for a key, or for a different
-              role.
-            </Alert>
-          )}
-        </CardContent>
-      </Card>
+      <TitledCard
+        title="Create an API key"
+        description="The full key is shown once, right after you create it. Tollgate only keeps a hash."
+      >
+        {canCreate ? (
+          <CreateKeyForm
+            verified={Boolean(user.emailVerifiedAt)}
+            minExpiry={nextUtcMidnight(now).toISOString().slice(0, 10)}
+            canSetCap={canManage}
+          />
+        ) : (
+          <Alert variant="info">
+            Billing members can&apos;t create API keys. Ask an owner or admin for a key, or for a different
+            role.
+          </Alert>
+        )}
+      </TitledCard>
 
       <DataTable
         label="API keys"
@@ -100,18 +94,11 @@ export default async function ApiKeysPage() {
           { header: "Status", cell: (key) => <StatusBadge status={keyStatus(key, now)} /> },
           ...(canCreate
             ? [
-                {
-                  header: "Actions",
-                  kind: "actions" as const,
-                  cell: (key: (typeof keys)[number]) =>
-                    keyStatus(key, now) === "active" && canRevoke(key) ? (
-                      <RevokeKeyButton
-                        name={key.name}
-                        revokeAction={revokeKeyAction}
-                        fields={{ id: key.id }}
-                      />
-                    ) : null,
-                },
+                revokeColumn<(typeof keys)[number]>(
+                  revokeKeyAction,
+                  (key) => ({ id: key.id }),
+                  (key) => keyStatus(key, now) === "active" && canRevoke(key),
+                ),
               ]
             : []),
         ]}

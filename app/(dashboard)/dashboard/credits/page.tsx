@@ -1,10 +1,10 @@
 // GET /dashboard/credits — the current balance and every ledger entry behind it, newest first.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable } from "@/components/ui/data-table";
+import { PagedTable } from "@/components/ui/paged-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination, parsePage } from "@/components/ui/pagination";
+import { parsePage } from "@/components/ui/pagination";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
 import { can } from "@/lib/workspaces/permissions";
@@ -154,10 +154,12 @@ export default async function CreditsPage(props: {
         </Card>
       ) : null}
 
-      <DataTable
+      <PagedTable
         label="Credit ledger, newest first"
-        rows={ledger.entries}
+        paged={{ ...ledger, rows: ledger.entries }}
         rowKey={(e) => e.id}
+        noun={["entry", "entries"]}
+        pager={{ basePath: "/dashboard/credits", params: {} }}
         empty={
           <EmptyState
             title="No credit movements yet"
@@ -190,16 +192,6 @@ export default async function CreditsPage(props: {
           { header: "Balance after", kind: "money", cell: (e) => formatCredits(e.balanceAfterMillicredits) },
         ]}
       />
-      {ledger.entries.length > 0 ? (
-        <Pagination
-          basePath="/dashboard/credits"
-          params={{}}
-          page={ledger.page}
-          pageCount={ledger.pageCount}
-          total={ledger.total}
-          noun={ledger.total === 1 ? "entry" : "entries"}
-        />
-      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormField } from "@/components/forms/form-field";
+import { FormField, fieldFrom } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { redeemCouponAction } from "./actions";
@@ -20,13 +20,7 @@ export function RedeemCoupon() {
           {state.message}
         </Alert>
       ) : null}
-      <FormField
-        label="Coupon code"
-        name="code"
-        autoComplete="off"
-        defaultValue={state.values?.code}
-        errors={state.fieldErrors?.code}
-      />
+      <FormField label="Coupon code" {...fieldFrom(state, "code")} autoComplete="off" />
       <SubmitButton pendingLabel="Redeeming…">Redeem</SubmitButton>
     </form>
   );

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle, TitledCard } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
 import { can } from "@/lib/workspaces/permissions";
 import { emailCategories, emailPreferences, type EmailCategory } from "@/lib/notifications/preferences";
@@ -30,66 +30,43 @@ export default async function SettingsPage() {
       />
 
       {managesBilling ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>Workspace billing</CardTitle>
-            <CardDescription>
-              For subscriptions: what happens to calls once the daily quota is used up.
-            </CardDescription>
-          </CardHeader>
-          <CardContent>
-            <OverageForm enabled={workspace.overageEnabled} />
-          </CardContent>
-        </Card>
+        <TitledCard
+          title="Workspace billing"
+          description="For subscriptions: what happens to calls once the daily quota is used up."
+        >
+          <OverageForm enabled={workspace.overageEnabled} />
+        </TitledCard>
       ) : null}
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Profile</CardTitle>
-          <CardDescription>Your name is shown to the members of your workspaces.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <ProfileForm name={user.name ?? ""} email={user.email} />
-        </CardContent>
-      </Card>
+      <TitledCard title="Profile" description="Your name is shown to the members of your workspaces.">
+        <ProfileForm name={user.name ?? ""} email={user.email} />
+      </TitledCard>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Change password</CardTitle>
-          <CardDescription>You need your current password to set a new one.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          {user.passwordHash ? (
-            <PasswordForm />
-          ) : (
-            <p className="text-sm text-muted-foreground">
-              You sign in with GitHub or Google, so your account has no password. To add one,{" "}
-              <Link
-                href="/forgot-password"
-                className="font-medium text-foreground underline underline-offset-4"
-              >
-                request a password reset link
-              </Link>
-              .
-            </p>
-          )}
-        </CardContent>
-      </Card>
+      <TitledCard title="Change password" description="You need your current password to set a new one.">
+        {user.passwordHash ? (
+          <PasswordForm />
+        ) : (
+          <p className="text-sm text-muted-foreground">
+            You sign in with GitHub or Google, so your account has no password. To add one,{" "}
+            <Link
+              href="/forgot-password"
+              className="font-medium text-foreground underline underline-offset-4"
+            >
+              request a password reset link
+            </Link>
+            .
+          </p>
+        )}
+      </TitledCard>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Security</CardTitle>
-          <CardDescription>Two-factor authentication, and signing out on every device.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <Link
-            href="/dashboard/settings/security"
-            className="text-sm font-medium text-primary underline-offset-4 hover:underline"
-          >
-            Manage two-factor authentication and sessions
-          </Link>
-        </CardContent>
-      </Card>
+      <TitledCard title="Security" description="Two-factor authentication, and signing out on every device.">
+        <Link
+          href="/dashboard/settings/security"
+          className="text-sm font-medium text-primary underline-offset-4 hover:underline"
+        >
+          Manage two-factor authentication and sessions
+        </Link>
+      </TitledCard>
 
       <section className="grid gap-2" aria-labelledby="email-notifications-title">
         <Card>

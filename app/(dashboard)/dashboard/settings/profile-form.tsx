@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormField } from "@/components/forms/form-field";
+import { FormField, fieldFrom } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionToast } from "@/components/forms/use-action-toast";
 import { Alert } from "@/components/ui/alert";
@@ -13,14 +13,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
   return (
     <form action={action} className="grid gap-4" noValidate>
       {state.error ? <Alert variant="error">{state.error}</Alert> : null}
-      <FormField
-        label="Name"
-        name="name"
-        autoComplete="name"
-        maxLength={100}
-        defaultValue={state.values?.name ?? name}
-        errors={state.fieldErrors?.name}
-      />
+      <FormField label="Name" {...fieldFrom(state, "name", name)} autoComplete="name" maxLength={100} />
       <FormField
         label="Email"
         name="email"

@@ -1,11 +1,11 @@
 // GET /dashboard/usage — every metered call of the current workspace, filterable, 50 a page, with CSV export.
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination, parsePage } from "@/components/ui/pagination";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { PagedTable } from "@/components/ui/paged-table";
+import { FilteredEmptyState } from "@/components/ui/empty-state";
+import { parsePage } from "@/components/ui/pagination";
+import { buttonVariants } from "@/components/ui/button";
+import { FilterForm } from "@/components/forms/filter-form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -48,10 +48,10 @@ export default async function UsagePage(props: {
         }
       />
 
-      <form
-        role="search"
-        aria-label="Filter usage"
+      <FilterForm
         action="/dashboard/usage"
+        label="Filter usage"
+        active={filtered}
         className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_12rem_10rem_10rem_auto] lg:items-end"
       >
         <div className="grid min-w-0 gap-2">
@@ -84,30 +84,21 @@ export default async function UsagePage(props: {
           <Label htmlFor="usage-to">To</Label>
           <Input id="usage-to" name="to" type="date" defaultValue={search.to ?? ""} />
         </div>
-        <div className="flex gap-2">
-          <Button type="submit" variant="secondary">
-            Apply
-          </Button>
-          {filtered ? (
-            <Button asChild variant="ghost">
-              <Link href="/dashboard/usage">Clear</Link>
-            </Button>
-          ) : null}
-        </div>
-      </form>
+      </FilterForm>
 
-      <DataTable
+      <PagedTable
         label="Usage events, newest first"
-        rows={result.events}
+        paged={{ ...result, rows: result.events }}
         rowKey={(e) => e.id}
+        noun={["call", "calls"]}
+        pager={{ basePath: "/dashboard/usage", params: search }}
         empty={
-          <EmptyState
-            title={filtered ? "No calls match these filters" : "No usage yet"}
-            description={
-              filtered
-                ? "Try another model, billing source or date range."
-                : "Calls made with this workspace's API keys appear here as they happen."
-            }
+          <FilteredEmptyState
+            filtered={filtered}
+            noun="calls"
+            retry="Try another model, billing source or date range."
+            title="No usage yet"
+            description="Calls made with this workspace's API keys appear here as they happen."
           />
         }
         columns={[
@@ -119,16 +110,6 @@ export default async function UsagePage(props: {
           { header: "Quota units", kind: "numeric", cell: (e) => e.quotaUnits.toLocaleString("en-US") },
         ]}
       />
-      {result.events.length > 0 ? (
-        <Pagination
-          basePath="/dashboard/usage"
-          params={search}
-          page={result.page}
-          pageCount={result.pageCount}
-          total={result.total}
-          noun={result.total === 1 ? "call" : "calls"}
-        />
-      ) : null}
     </div>
   );
 }

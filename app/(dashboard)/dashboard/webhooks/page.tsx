@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { StatusBadge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { parsePage } from "@/components/ui/pagination";
@@ -41,17 +41,12 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
       />
 
       {canManage ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>Add endpoint</CardTitle>
-            <CardDescription>
-              Choose the events it should receive. Each endpoint gets its own signing secret.
-            </CardDescription>
-          </CardHeader>
-          <CardContent>
-            <EndpointForm />
-          </CardContent>
-        </Card>
+        <TitledCard
+          title="Add endpoint"
+          description="Choose the events it should receive. Each endpoint gets its own signing secret."
+        >
+          <EndpointForm />
+        </TitledCard>
       ) : (
         <Alert variant="info">
           Only workspace owners and admins can manage webhooks. You can see the endpoints and the delivery

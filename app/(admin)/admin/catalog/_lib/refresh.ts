@@ -1,4 +1,6 @@
 import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { adminAction, type ActionState } from "@/lib/auth/action";
 import type { Actor } from "@/lib/audit/record";
 
 /** Who made a catalog change, for the audit log. */
@@ -15,4 +17,20 @@ export const actorOf = (admin: { id: string; email: string }): Actor => ({
 export function refreshCatalog() {
   revalidatePath("/pricing");
   revalidatePath("/(admin)/admin/catalog", "layout");
+}
+
+/**
+ * An admin action that changes the catalog: `change` makes it as the signed-in admin, then the
+ * catalog's pages refresh, then `done` turns the result into the form's answer (or redirects).
+ */
+export function catalogAction<S extends z.ZodType, R>(
+  schema: S,
+  change: (input: z.infer<S>, actor: Actor) => Promise<R>,
+  done: (result: R) => ActionState,
+) {
+  return adminAction(schema, async (input, { admin }) => {
+    const result = await change(input, actorOf(admin));
+    refreshCatalog();
+    return done(result);
+  });
 }

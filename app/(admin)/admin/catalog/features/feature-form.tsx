@@ -1,10 +1,10 @@
 "use client";
 
-import { FormField } from "@/components/forms/form-field";
 import type { ActionState } from "@/lib/auth/action";
 import { AdminForm, FieldGrid, useAdminForm } from "../../../_components/admin-form";
+import { FormFields, type FieldSpec } from "../../../_components/form-fields";
 import { SelectField, TextareaField } from "../../../_components/form-bits";
-import { keyErrors } from "../_lib/rename-key";
+import { KeyField } from "../_lib/key-field";
 
 export type FeatureFormValues = {
   id?: string;
@@ -27,6 +27,16 @@ export const emptyFeature: FeatureFormValues = {
   sortOrder: "0",
 };
 
+const NAME_FIELDS: FieldSpec<FeatureFormValues>[] = [
+  { name: "name", label: "Name", autoComplete: "off", required: true, maxLength: 80 },
+  { name: "category", label: "Category", maxLength: 40, hint: "Groups features on the pricing page." },
+];
+
+const LIMIT_FIELDS: FieldSpec<FeatureFormValues>[] = [
+  { name: "unit", label: "Unit (limits only)", maxLength: 20, hint: "What a limit counts, e.g. seats." },
+  { name: "sortOrder", label: "Order", inputMode: "numeric", hint: "Lower comes first within its category." },
+];
+
 type Props = {
   feature: FeatureFormValues;
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -39,39 +49,19 @@ export function FeatureForm({ feature, action, submitLabel }: Props) {
   return (
     <AdminForm form={form} recordId={feature.id} submitLabel={submitLabel}>
       <FieldGrid>
-        <FormField
-          id={`${prefix}-code`}
+        <KeyField
+          prefix={prefix}
           label="Key"
-          name="code"
-          defaultValue={form.state.values?.code ?? feature.key}
-          errors={keyErrors(form.state.fieldErrors)}
-          autoComplete="off"
-          required
+          saved={feature.key}
+          state={form.state}
           hint="Lowercase letters, digits and underscores, e.g. team_seats. Apps check entitlements by it."
         />
-        <FormField label="Name" {...form.field("name")} autoComplete="off" required maxLength={80} />
-        <FormField
-          label="Category"
-          {...form.field("category")}
-          maxLength={40}
-          hint="Groups features on the pricing page."
-        />
+        <FormFields form={form} fields={NAME_FIELDS} />
         <SelectField label="Kind" {...form.field("kind")}>
           <option value="boolean">Yes / no</option>
           <option value="limit">Numeric limit</option>
         </SelectField>
-        <FormField
-          label="Unit (limits only)"
-          {...form.field("unit")}
-          maxLength={20}
-          hint="What a limit counts, e.g. seats."
-        />
-        <FormField
-          label="Order"
-          {...form.field("sortOrder")}
-          inputMode="numeric"
-          hint="Lower comes first within its category."
-        />
+        <FormFields form={form} fields={LIMIT_FIELDS} />
       </FieldGrid>
       <TextareaField label="Description" {...form.field("description")} maxLength={300} />
     </AdminForm>

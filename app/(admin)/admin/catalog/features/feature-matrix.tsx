@@ -1,10 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { SubmitButton } from "@/components/forms/submit-button";
 import { Table, TableBody, TableCell, TableRow, TableRowHead } from "@/components/ui/table";
 import { TierHeader } from "../_components/tier-header";
-import { FormMessage } from "../../../_components/form-bits";
+import { SaveFooter } from "../../../_components/admin-form";
 import { saveFeatureMatrixAction } from "./actions";
 
 export type MatrixTier = { id: string; name: string };
@@ -84,10 +83,7 @@ export function FeatureMatrix({ tiers, features, saved, hidden }: Props) {
           ))}
         </TableBody>
       </Table>
-      <FormMessage state={state} />
-      <SubmitButton className="justify-self-start" pendingLabel="Saving…">
-        Save feature matrix
-      </SubmitButton>
+      <SaveFooter state={state} label="Save feature matrix" />
     </form>
   );
 }

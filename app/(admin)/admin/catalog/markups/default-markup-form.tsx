@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormField } from "@/components/forms/form-field";
+import { FormField, fieldFrom } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FormMessage } from "../../../_components/form-bits";
 import { updateDefaultMarkupAction } from "./actions";
@@ -15,11 +15,9 @@ export function DefaultMarkupForm({ percent }: { percent: string }) {
         <div className="w-full sm:w-56">
           <FormField
             label="Default markup (%)"
-            name="defaultMarkupPercent"
+            {...fieldFrom(state, "defaultMarkupPercent", percent)}
             inputMode="decimal"
             required
-            defaultValue={state.values?.defaultMarkupPercent ?? percent}
-            errors={state.fieldErrors?.defaultMarkupPercent}
             hint="Applies when neither the model nor the tier sets one."
           />
         </div>

@@ -1,7 +1,6 @@
 // GET /admin/catalog/markups — the global default, each tier's markup, and what a call costs per tier.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { linkClass } from "@/components/admin/detail-list";
+import { linkColumn } from "@/components/admin/link-column";
 import { listAppsWithModels } from "@/lib/catalog/models";
 import { formatBps } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/settings/settings";
@@ -42,15 +41,11 @@ export default async function MarkupsPage() {
           rows={tiers}
           rowKey={(tier) => tier.id}
           columns={[
-            {
-              header: "Tier",
-              kind: "primary",
-              cell: (tier) => (
-                <Link href={`/admin/catalog/tiers/${tier.id}`} className={linkClass}>
-                  {tier.name}
-                </Link>
-              ),
-            },
+            linkColumn(
+              "Tier",
+              (tier) => `/admin/catalog/tiers/${tier.id}`,
+              (tier) => tier.name,
+            ),
             {
               header: "Markup",
               kind: "numeric",

@@ -1,11 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { SubmitButton } from "@/components/forms/submit-button";
 import { Table, TableBody, TableCell, TableRowHead } from "@/components/ui/table";
 import { NameKey } from "../_components/catalog-section";
 import { TierHeader } from "../_components/tier-header";
-import { FormMessage } from "../../../_components/form-bits";
+import { SaveFooter } from "../../../_components/admin-form";
 import { saveModelAccessAction } from "./actions";
 
 export type AccessGroup = {
@@ -74,10 +73,7 @@ export function AccessMatrix({ tiers, groups, saved, hidden }: Props) {
           </TableBody>
         ))}
       </Table>
-      <FormMessage state={state} />
-      <SubmitButton className="justify-self-start" pendingLabel="Saving…">
-        Save model access
-      </SubmitButton>
+      <SaveFooter state={state} label="Save model access" />
     </form>
   );
 }

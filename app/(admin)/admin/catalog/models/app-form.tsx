@@ -4,7 +4,7 @@ import { FormField } from "@/components/forms/form-field";
 import type { ActionState } from "@/lib/auth/action";
 import { AdminForm, FieldGrid, useAdminForm } from "../../../_components/admin-form";
 import { TextareaField } from "../../../_components/form-bits";
-import { keyErrors } from "../_lib/rename-key";
+import { KeyField } from "../_lib/key-field";
 
 export type AppFormValues = {
   id?: string;
@@ -28,14 +28,11 @@ export function AppForm({ app, action, submitLabel }: Props) {
   return (
     <AdminForm form={form} recordId={app.id} submitLabel={submitLabel}>
       <FieldGrid className="sm:grid-cols-3">
-        <FormField
-          id={`${prefix}-code`}
+        <KeyField
+          prefix={prefix}
           label="App key"
-          name="code"
-          defaultValue={form.state.values?.code ?? app.key}
-          errors={keyErrors(form.state.fieldErrors)}
-          autoComplete="off"
-          required
+          saved={app.key}
+          state={form.state}
           hint={
             app.id
               ? "Renaming changes the key of every model in this app; calls using old keys will fail."

@@ -4,6 +4,7 @@ import { useChoice } from "@/components/forms/select-field";
 import { FormField } from "@/components/forms/form-field";
 import type { ActionState } from "@/lib/auth/action";
 import { AdminForm, FieldGrid, useAdminForm } from "../../../_components/admin-form";
+import { FormFields, type FieldSpec } from "../../../_components/form-fields";
 import { CheckboxField, SelectField, TextareaField } from "../../../_components/form-bits";
 
 export type ModelFormValues = {
@@ -36,6 +37,40 @@ type Props = {
 const UNITS = ["request", "image", "second", "token"] as const;
 const MICROS_HINT = "Provider cost in micro-dollars: 1,000,000 µ$ = $1.";
 
+const NAME_FIELDS: FieldSpec<ModelFormValues>[] = [
+  {
+    name: "slug",
+    label: "Slug",
+    autoComplete: "off",
+    required: true,
+    hint: "The model key becomes app:slug, e.g. video-generator:veo-3.",
+  },
+  { name: "name", label: "Name", autoComplete: "off", required: true, maxLength: 80 },
+  {
+    name: "provider",
+    label: "Provider",
+    autoComplete: "off",
+    maxLength: 40,
+    hint: "Upstream for the chat proxy, e.g. openai. Blank for none.",
+  },
+];
+
+const WEIGHT_FIELDS: FieldSpec<ModelFormValues>[] = [
+  {
+    name: "quotaWeight",
+    label: "Quota weight",
+    inputMode: "numeric",
+    hint: "Daily quota units one unit of use costs (per 1K tokens for token models).",
+  },
+  {
+    name: "markupOverridePercent",
+    label: "Markup override (%)",
+    inputMode: "decimal",
+    hint: "Blank uses the tier's markup, else the global default.",
+  },
+  { name: "sortOrder", label: "Order", inputMode: "numeric", hint: "Lower comes first within its app." },
+];
+
 export function ModelForm({ model, apps, action, submitLabel, notice }: Props) {
   const form = useAdminForm(action, model);
   const { state, errors } = form;
@@ -45,6 +80,23 @@ export function ModelForm({ model, apps, action, submitLabel, notice }: Props) {
   // Token models are priced per 1K input/output tokens, the rest per unit. The other fields stay in
   // the form (hidden) so they post, and show again if they hold an error.
   const tokenErrors = errors("inputCostPer1kMicros") ?? errors("outputCostPer1kMicros");
+  const costFields = [
+    {
+      name: "costPerUnitMicros",
+      label: "Cost per unit (micro-dollars)",
+      hidden: unit === "token" && !errors("costPerUnitMicros"),
+    },
+    {
+      name: "inputCostPer1kMicros",
+      label: "Input cost per 1K tokens (micro-dollars)",
+      hidden: unit !== "token" && !tokenErrors,
+    },
+    {
+      name: "outputCostPer1kMicros",
+      label: "Output cost per 1K tokens (micro-dollars)",
+      hidden: unit !== "token" && !tokenErrors,
+    },
+  ] as const;
 
   return (
     <AdminForm form={form} recordId={model.id} notice={notice} submitLabel={submitLabel} className="gap-5">
@@ -57,21 +109,7 @@ export function ModelForm({ model, apps, action, submitLabel, notice }: Props) {
             </option>
           ))}
         </SelectField>
-        <FormField
-          label="Slug"
-          {...form.field("slug")}
-          autoComplete="off"
-          required
-          hint="The model key becomes app:slug, e.g. video-generator:veo-3."
-        />
-        <FormField label="Name" {...form.field("name")} autoComplete="off" required maxLength={80} />
-        <FormField
-          label="Provider"
-          {...form.field("provider")}
-          autoComplete="off"
-          maxLength={40}
-          hint="Upstream for the chat proxy, e.g. openai. Blank for none."
-        />
+        <FormFields form={form} fields={NAME_FIELDS} />
       </FieldGrid>
       <TextareaField label="Description" {...form.field("description")} maxLength={300} />
       <FieldGrid>
@@ -81,48 +119,12 @@ export function ModelForm({ model, apps, action, submitLabel, notice }: Props) {
           <option value="second">Second (of video or audio)</option>
           <option value="token">Token (priced per 1K)</option>
         </SelectField>
-        <div hidden={unit === "token" && !errors("costPerUnitMicros")}>
-          <FormField
-            label="Cost per unit (micro-dollars)"
-            {...form.field("costPerUnitMicros")}
-            inputMode="numeric"
-            hint={MICROS_HINT}
-          />
-        </div>
-        <div hidden={unit !== "token" && !tokenErrors}>
-          <FormField
-            label="Input cost per 1K tokens (micro-dollars)"
-            {...form.field("inputCostPer1kMicros")}
-            inputMode="numeric"
-            hint={MICROS_HINT}
-          />
-        </div>
-        <div hidden={unit !== "token" && !tokenErrors}>
-          <FormField
-            label="Output cost per 1K tokens (micro-dollars)"
-            {...form.field("outputCostPer1kMicros")}
-            inputMode="numeric"
-            hint={MICROS_HINT}
-          />
-        </div>
-        <FormField
-          label="Quota weight"
-          {...form.field("quotaWeight")}
-          inputMode="numeric"
-          hint="Daily quota units one unit of use costs (per 1K tokens for token models)."
-        />
-        <FormField
-          label="Markup override (%)"
-          {...form.field("markupOverridePercent")}
-          inputMode="decimal"
-          hint="Blank uses the tier's markup, else the global default."
-        />
-        <FormField
-          label="Order"
-          {...form.field("sortOrder")}
-          inputMode="numeric"
-          hint="Lower comes first within its app."
-        />
+        {costFields.map(({ name, label, hidden }) => (
+          <div key={name} hidden={hidden}>
+            <FormField label={label} {...form.field(name)} inputMode="numeric" hint={MICROS_HINT} />
+          </div>
+        ))}
+        <FormFields form={form} fields={WEIGHT_FIELDS} />
       </FieldGrid>
       <fieldset className="grid gap-3">
         <legend className="mb-1 text-sm font-medium">Availability</legend>

@@ -1,8 +1,8 @@
 "use client";
 
-import { FormField } from "@/components/forms/form-field";
 import type { ActionState } from "@/lib/auth/action";
 import { AdminForm, FieldGrid, useAdminForm } from "../../../_components/admin-form";
+import { FormFields, type FieldSpec } from "../../../_components/form-fields";
 import { CheckboxField } from "../../../_components/form-bits";
 
 export type PackFormValues = {
@@ -26,6 +26,37 @@ export const emptyPack: PackFormValues = {
   active: true,
 };
 
+const FIELDS: FieldSpec<PackFormValues>[] = [
+  {
+    name: "code",
+    label: "Code",
+    autoComplete: "off",
+    required: true,
+    hint: "Lowercase letters, digits and dashes, e.g. credits-50k.",
+  },
+  { name: "name", label: "Name", autoComplete: "off", required: true, maxLength: 60 },
+  { name: "credits", label: "Credits", inputMode: "decimal", required: true, hint: "1 credit = $0.001." },
+  {
+    name: "bonusCredits",
+    label: "Bonus credits",
+    inputMode: "decimal",
+    hint: "Added free on top; 0 for none.",
+  },
+  {
+    name: "price",
+    label: "Price ($)",
+    inputMode: "decimal",
+    required: true,
+    hint: "In US dollars, e.g. 50 or 49.99.",
+  },
+  {
+    name: "sortOrder",
+    label: "Order",
+    inputMode: "numeric",
+    hint: "Lower comes first on the buy-credits page.",
+  },
+];
+
 type Props = {
   pack: PackFormValues;
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -37,40 +68,7 @@ export function PackForm({ pack, action, submitLabel }: Props) {
   return (
     <AdminForm form={form} recordId={pack.id} submitLabel={submitLabel}>
       <FieldGrid>
-        <FormField
-          label="Code"
-          {...form.field("code")}
-          autoComplete="off"
-          required
-          hint="Lowercase letters, digits and dashes, e.g. credits-50k."
-        />
-        <FormField label="Name" {...form.field("name")} autoComplete="off" required maxLength={60} />
-        <FormField
-          label="Credits"
-          {...form.field("credits")}
-          inputMode="decimal"
-          required
-          hint="1 credit = $0.001."
-        />
-        <FormField
-          label="Bonus credits"
-          {...form.field("bonusCredits")}
-          inputMode="decimal"
-          hint="Added free on top; 0 for none."
-        />
-        <FormField
-          label="Price ($)"
-          {...form.field("price")}
-          inputMode="decimal"
-          required
-          hint="In US dollars, e.g. 50 or 49.99."
-        />
-        <FormField
-          label="Order"
-          {...form.field("sortOrder")}
-          inputMode="numeric"
-          hint="Lower comes first on the buy-credits page."
-        />
+        <FormFields form={form} fields={FIELDS} />
       </FieldGrid>
       <CheckboxField label="Active" {...form.checkbox("active")} hint="Inactive packs can't be bought." />
     </AdminForm>

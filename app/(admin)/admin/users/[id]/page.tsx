@@ -1,14 +1,11 @@
 // GET /admin/users/[id] — one account: profile, the workspaces they belong to, and the audit entries about them.
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { AuditSection } from "@/components/admin/audit-table";
 import { Detail, DetailList, linkClass } from "@/components/admin/detail-list";
 import { RoleBadge } from "@/components/admin/role-badge";
 import { accountTypeLabel, planName } from "@/components/admin/workspace-labels";
 import { StatusBadge, statusLabel } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { parsePage } from "@/components/ui/pagination";
@@ -16,26 +13,20 @@ import type { SearchParams } from "@/lib/admin/filters";
 import { getUserDetail, userAudit } from "@/lib/admin/users";
 import { capitalize, formatDateTime } from "@/lib/utils/format";
 import { AdminPage } from "../../../_components/admin-page";
+import { adminRecord, type RecordProps } from "../../../_components/admin-record";
 import { ResendVerificationButton } from "./resend-verification-button";
-import { requireAdmin } from "@/lib/auth/session";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+type Props = RecordProps & { searchParams: Promise<SearchParams> };
 
-const getUser = cache(getUserDetail);
+const record = adminRecord("User", getUserDetail, "email");
 
 type Membership = NonNullable<Awaited<ReturnType<typeof getUserDetail>>>["memberships"][number];
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
-  await requireAdmin();
-  const user = await getUser((await props.params).id);
-  return { title: user ? `User: ${user.email}` : "User not found" };
-}
+export const generateMetadata = record.metadata;
 
 export default async function UserPage(props: Props) {
-  await requireAdmin();
-  const [{ id }, params] = await Promise.all([props.params, props.searchParams]);
-  const user = await getUser(id);
-  if (!user) notFound();
+  const user = await record.load(props);
+  const params = await props.searchParams;
   const audit = await userAudit(user.id, parsePage(params.page));
 
   return (
@@ -49,48 +40,38 @@ export default async function UserPage(props: Props) {
         </div>
       }
     >
-      <Card>
-        <CardHeader>
-          <CardTitle>Profile</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <DetailList>
-            <Detail label="Email">{user.email}</Detail>
-            <Detail label="Name">{user.name ?? "—"}</Detail>
-            <Detail label="Role">{user.role === "admin" ? "Admin" : "User"}</Detail>
-            <Detail label="Email verified">
-              {user.emailVerifiedAt ? formatDateTime(user.emailVerifiedAt) : statusLabel("unverified")}
-            </Detail>
-            <Detail label="Signed up">{formatDateTime(user.createdAt)}</Detail>
-            <Detail label="Referral code">
-              <span className="font-mono text-xs">{user.referralCode}</span>
-            </Detail>
-            <Detail label="Referred by">
-              {user.referredBy ? (
-                <Link href={`/admin/users/${user.referredBy.id}`} className={linkClass}>
-                  {user.referredBy.email}
-                </Link>
-              ) : (
-                "Nobody"
-              )}
-            </Detail>
-            <Detail label="People referred">{user._count.referrals}</Detail>
-          </DetailList>
-        </CardContent>
-      </Card>
+      <TitledCard title="Profile">
+        <DetailList>
+          <Detail label="Email">{user.email}</Detail>
+          <Detail label="Name">{user.name ?? "—"}</Detail>
+          <Detail label="Role">{user.role === "admin" ? "Admin" : "User"}</Detail>
+          <Detail label="Email verified">
+            {user.emailVerifiedAt ? formatDateTime(user.emailVerifiedAt) : statusLabel("unverified")}
+          </Detail>
+          <Detail label="Signed up">{formatDateTime(user.createdAt)}</Detail>
+          <Detail label="Referral code">
+            <span className="font-mono text-xs">{user.referralCode}</span>
+          </Detail>
+          <Detail label="Referred by">
+            {user.referredBy ? (
+              <Link href={`/admin/users/${user.referredBy.id}`} className={linkClass}>
+                {user.referredBy.email}
+              </Link>
+            ) : (
+              "Nobody"
+            )}
+          </Detail>
+          <Detail label="People referred">{user._count.referrals}</Detail>
+        </DetailList>
+      </TitledCard>
 
       {user.emailVerifiedAt ? null : (
-        <Card>
-          <CardHeader>
-            <CardTitle>Email verification</CardTitle>
-            <CardDescription>
-              Sends a new verification link, as at sign-up. Earlier links keep working until they expire.
-            </CardDescription>
-          </CardHeader>
-          <CardContent>
-            <ResendVerificationButton userId={user.id} />
-          </CardContent>
-        </Card>
+        <TitledCard
+          title="Email verification"
+          description="Sends a new verification link, as at sign-up. Earlier links keep working until they expire."
+        >
+          <ResendVerificationButton userId={user.id} />
+        </TitledCard>
       )}
 
       <section className="grid gap-3" aria-labelledby="user-workspaces">

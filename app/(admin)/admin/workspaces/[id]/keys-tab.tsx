@@ -1,5 +1,4 @@
-import { keyColumns, keyStatus } from "@/components/api-keys/key-columns";
-import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
+import { keyColumns, keyStatus, revokeColumn } from "@/components/api-keys/key-columns";
 import { StatusBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { workspaceApiKeys } from "@/lib/admin/workspaces";
@@ -31,18 +30,11 @@ export async function KeysTab({ ws, page, basePath }: TabProps) {
       columns={[
         ...keyColumns<Key>(),
         { header: "Status", cell: (key) => <StatusBadge status={keyStatus(key, now)} /> },
-        {
-          header: "Actions",
-          kind: "actions",
-          cell: (key) => (
-            <RevokeKeyButton
-              name={key.name}
-              revokeAction={revokeKeyAction}
-              fields={{ workspaceId: ws.id, id: key.id }}
-              revoked={Boolean(key.revokedAt)}
-            />
-          ),
-        },
+        revokeColumn<Key>(
+          revokeKeyAction,
+          (key) => ({ workspaceId: ws.id, id: key.id }),
+          (key) => !key.revokedAt,
+        ),
       ]}
     />
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { workspaceLedger } from "@/lib/admin/workspaces";
 import { creditsLabel, formatCredits } from "@/lib/catalog/money";
@@ -16,17 +16,14 @@ export async function LedgerTab({ ws, page, basePath }: TabProps) {
   const ledger = await workspaceLedger(ws.id, page);
   return (
     <div className="grid gap-6">
-      <Card>
-        <CardHeader>
-          <CardTitle>Grant or deduct credits</CardTitle>
-          <CardDescription>
-            Balance: {creditsLabel(ws.balanceMillicredits)}. A deduct never takes it below zero.
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <CreditsForm workspaceId={ws.id} idempotencyKey={randomUUID()} />
-        </CardContent>
-      </Card>
+      <TitledCard
+        title="Grant or deduct credits"
+        description={
+          <>Balance: {creditsLabel(ws.balanceMillicredits)}. A deduct never takes it below zero.</>
+        }
+      >
+        <CreditsForm workspaceId={ws.id} idempotencyKey={randomUUID()} />
+      </TitledCard>
 
       <TabTable<Entry>
         id="ledger-entries"

@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { linkClass } from "@/components/admin/detail-list";
+import { linkColumn } from "@/components/admin/link-column";
 import { EmptyState } from "@/components/ui/empty-state";
 import { workspaceMembers } from "@/lib/admin/workspaces";
 import { capitalize, formatDateTime } from "@/lib/utils/format";
@@ -21,16 +20,12 @@ export async function MembersTab({ ws, page, basePath }: TabProps) {
       rowKey={(m) => m.id}
       empty={<EmptyState title="No members" />}
       columns={[
-        {
-          header: "Email",
-          kind: "primary",
-          className: "break-all",
-          cell: (m) => (
-            <Link href={`/admin/users/${m.user.id}`} className={linkClass}>
-              {m.user.email}
-            </Link>
-          ),
-        },
+        linkColumn(
+          "Email",
+          (m) => `/admin/users/${m.user.id}`,
+          (m) => m.user.email,
+          "break-all",
+        ),
         { header: "Name", cell: (m) => m.user.name ?? <span className="text-muted-foreground">—</span> },
         { header: "Role", cell: (m) => capitalize(m.role) },
         { header: "Joined", className: "whitespace-nowrap", cell: (m) => formatDateTime(m.createdAt) },

@@ -1,7 +1,4 @@
 // GET /admin/workspaces/[id] — one workspace: profile, plan, ledger, usage, keys, members and audit, a tab at a time.
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { z } from "zod";
 import { accountTypeLabel, planName } from "@/components/admin/workspace-labels";
 import { Badge, StatusBadge } from "@/components/ui/badge";
@@ -10,6 +7,7 @@ import { parsePage } from "@/components/ui/pagination";
 import type { SearchParams } from "@/lib/admin/filters";
 import { getWorkspaceDetail } from "@/lib/admin/workspaces";
 import { AdminPage } from "../../../_components/admin-page";
+import { adminRecord, type RecordProps } from "../../../_components/admin-record";
 import { AuditTab } from "./audit-tab";
 import { KeysTab } from "./keys-tab";
 import { LedgerTab } from "./ledger-tab";
@@ -17,9 +15,8 @@ import { MembersTab } from "./members-tab";
 import { ProfileTab } from "./profile-tab";
 import { SubscriptionTab } from "./subscription-tab";
 import { UsageTab } from "./usage-tab";
-import { requireAdmin } from "@/lib/auth/session";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+type Props = RecordProps & { searchParams: Promise<SearchParams> };
 
 const TABS = [
   { key: "profile", label: "Profile" },
@@ -34,20 +31,13 @@ const TABS = [
 const tabSchema = z.enum(TABS.map((t) => t.key) as [Tab, ...Tab[]]).catch("profile");
 type Tab = (typeof TABS)[number]["key"];
 
-// Metadata and the page both need the row; one query per request.
-const getWorkspace = cache(getWorkspaceDetail);
+const record = adminRecord("Workspace", getWorkspaceDetail, "name");
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
-  await requireAdmin();
-  const ws = await getWorkspace((await props.params).id);
-  return { title: ws ? `Workspace: ${ws.name}` : "Workspace not found" };
-}
+export const generateMetadata = record.metadata;
 
 export default async function WorkspacePage(props: Props) {
-  await requireAdmin();
-  const [{ id }, params] = await Promise.all([props.params, props.searchParams]);
-  const ws = await getWorkspace(id);
-  if (!ws) notFound();
+  const ws = await record.load(props);
+  const params = await props.searchParams;
   const tab = tabSchema.parse(params.tab);
   const page = parsePage(params.page);
   const basePath = `/admin/workspaces/${ws.id}`;

@@ -1,6 +1,6 @@
 import { Detail, DetailList } from "@/components/admin/detail-list";
 import { StatusBadge, statusLabel } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle, TitledCard } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { compTiers, workspaceSubscriptions } from "@/lib/admin/workspaces";
 import { capitalize, formatDate, formatDateTime } from "@/lib/utils/format";
@@ -48,21 +48,20 @@ export async function SubscriptionTab({ ws, page, basePath }: TabProps) {
         ) : null}
       </Card>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Put on a comp plan</CardTitle>
-          <CardDescription>
-            A manual subscription the company grants for free. It replaces the current plan in Tollgate
+      <TitledCard
+        title="Put on a comp plan"
+        description={
+          <>
+            A manual subscription the company grants for free. It replaces the current plan in Tollgate{" "}
             {live && live.provider === "stripe"
               ? "; cancel the Stripe subscription in Stripe too, or it keeps billing"
-              : ""}
+              : ""}{" "}
             .
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <CompPlanForm workspaceId={ws.id} tiers={tiers} currentTier={live?.tier.code} />
-        </CardContent>
-      </Card>
+          </>
+        }
+      >
+        <CompPlanForm workspaceId={ws.id} tiers={tiers} currentTier={live?.tier.code} />
+      </TitledCard>
 
       <TabTable<Sub>
         id="subscription-history"

@@ -1,5 +1,6 @@
 "use client";
 
+import { fieldFrom } from "@/components/forms/form-field";
 import { useRef, useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TextareaField } from "../../../_components/form-bits";
@@ -61,11 +62,9 @@ export function SuspendControls({
         inputs={(state) => (
           <TextareaField
             label={reasonLabel}
-            name="reason"
+            {...fieldFrom(state, "reason")}
             id={`${direction}-reason`}
             maxLength={300}
-            defaultValue={state.values?.reason}
-            errors={state.fieldErrors?.reason}
             hint={hint}
           />
         )}

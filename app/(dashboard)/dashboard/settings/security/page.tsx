@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
 import { pendingEnrolment, unusedRecoveryCodes } from "@/lib/auth/two-factor";
 import Link from "next/link";
@@ -27,31 +27,25 @@ export default async function SecurityPage(props: { searchParams: Promise<{ requ
         </Alert>
       ) : null}
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Two-factor authentication</CardTitle>
-          <CardDescription>
+      <TitledCard
+        title="Two-factor authentication"
+        description="
             Sign in with your password and a code from an authenticator app (1Password, Google Authenticator,
             Authy…).
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <TwoFactorSection enabled={enabled} remaining={remaining} enrolment={enrolment} />
-        </CardContent>
-      </Card>
+          "
+      >
+        <TwoFactorSection enabled={enabled} remaining={remaining} enrolment={enrolment} />
+      </TitledCard>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Sessions</CardTitle>
-          <CardDescription>
+      <TitledCard
+        title="Sessions"
+        description="
             Signs you out on every browser and device, this one included. Use it if you signed in somewhere
             you no longer trust.
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <SignOutEverywhereForm />
-        </CardContent>
-      </Card>
+          "
+      >
+        <SignOutEverywhereForm />
+      </TitledCard>
 
       {user.role === "admin" ? (
         <p className="text-sm text-muted-foreground">

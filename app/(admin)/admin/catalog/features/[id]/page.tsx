@@ -1,27 +1,16 @@
 // GET /admin/catalog/features/[id] — edit one feature (which tiers have it is set in the matrix).
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { db } from "@/lib/db";
 import { CatalogSection } from "../../_components/catalog-section";
 import { updateFeatureAction } from "../actions";
 import { FeatureForm } from "../feature-form";
-import { requireAdmin } from "@/lib/auth/session";
+import { adminRecord, type RecordProps } from "../../../../_components/admin-record";
 
-type Props = { params: Promise<{ id: string }> };
+const record = adminRecord("Feature", (id) => db.feature.findUnique({ where: { id } }), "name");
 
-const getFeature = cache((id: string) => db.feature.findUnique({ where: { id } }));
+export const generateMetadata = record.metadata;
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
-  await requireAdmin();
-  const feature = await getFeature((await props.params).id);
-  return { title: feature ? `Feature: ${feature.name}` : "Feature not found" };
-}
-
-export default async function EditFeaturePage(props: Props) {
-  await requireAdmin();
-  const feature = await getFeature((await props.params).id);
-  if (!feature) notFound();
+export default async function EditFeaturePage(props: RecordProps) {
+  const feature = await record.load(props);
   return (
     <CatalogSection
       className="max-w-3xl"

@@ -1,7 +1,4 @@
 // GET /admin/catalog/models/[id] — edit a model's pricing and availability, or delete it.
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { db } from "@/lib/db";
 import { FormCard } from "@/components/admin/form-card";
@@ -9,29 +6,23 @@ import { CatalogSection } from "../../_components/catalog-section";
 import { deleteModelAction, updateModelAction } from "../actions";
 import { ModelForm } from "../model-form";
 import { modelToForm } from "../to-form";
-import { requireAdmin } from "@/lib/auth/session";
+import { adminRecord } from "../../../../_components/admin-record";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
-const getModel = cache((id: string) => db.model.findUnique({ where: { id } }));
+const record = adminRecord("Model", (id) => db.model.findUnique({ where: { id } }), "key");
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
-  await requireAdmin();
-  const model = await getModel((await props.params).id);
-  return { title: model ? `Model: ${model.key}` : "Model not found" };
-}
+export const generateMetadata = record.metadata;
 
 export default async function EditModelPage(props: Props) {
-  await requireAdmin();
-  const [{ id }, { created }] = await Promise.all([props.params, props.searchParams]);
-  const [model, apps] = await Promise.all([
-    getModel(id),
+  const model = await record.load(props);
+  const [{ created }, apps] = await Promise.all([
+    props.searchParams,
     db.app.findMany({
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
       select: { id: true, name: true, key: true },
     }),
   ]);
-  if (!model) notFound();
 
   return (
     <div className="grid max-w-3xl gap-6">

@@ -1,28 +1,17 @@
 // GET /admin/catalog/packs/[id] — edit one credit pack.
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { db } from "@/lib/db";
 import { CatalogSection } from "../../_components/catalog-section";
 import { centsToInput, millicreditsToInput } from "../../_lib/form-values";
 import { updateCreditPackAction } from "../actions";
 import { PackForm } from "../pack-form";
-import { requireAdmin } from "@/lib/auth/session";
+import { adminRecord, type RecordProps } from "../../../../_components/admin-record";
 
-type Props = { params: Promise<{ id: string }> };
+const record = adminRecord("Credit pack", (id) => db.creditPack.findUnique({ where: { id } }), "name");
 
-const getPack = cache((id: string) => db.creditPack.findUnique({ where: { id } }));
+export const generateMetadata = record.metadata;
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
-  await requireAdmin();
-  const pack = await getPack((await props.params).id);
-  return { title: pack ? `Credit pack: ${pack.name}` : "Credit pack not found" };
-}
-
-export default async function EditPackPage(props: Props) {
-  await requireAdmin();
-  const pack = await getPack((await props.params).id);
-  if (!pack) notFound();
+export default async function EditPackPage(props: RecordProps) {
+  const pack = await record.load(props);
   return (
     <CatalogSection
       className="max-w-3xl"

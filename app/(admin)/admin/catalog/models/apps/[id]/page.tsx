@@ -1,27 +1,16 @@
 // GET /admin/catalog/models/apps/[id] — rename or describe an app.
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { db } from "@/lib/db";
 import { CatalogSection } from "../../../_components/catalog-section";
 import { updateAppAction } from "../../actions";
 import { AppForm } from "../../app-form";
-import { requireAdmin } from "@/lib/auth/session";
+import { adminRecord, type RecordProps } from "../../../../../_components/admin-record";
 
-type Props = { params: Promise<{ id: string }> };
+const record = adminRecord("App", (id) => db.app.findUnique({ where: { id } }), "name");
 
-const getApp = cache((id: string) => db.app.findUnique({ where: { id } }));
+export const generateMetadata = record.metadata;
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
-  await requireAdmin();
-  const app = await getApp((await props.params).id);
-  return { title: app ? `App: ${app.name}` : "App not found" };
-}
-
-export default async function EditAppPage(props: Props) {
-  await requireAdmin();
-  const app = await getApp((await props.params).id);
-  if (!app) notFound();
+export default async function EditAppPage(props: RecordProps) {
+  const app = await record.load(props);
   return (
     <CatalogSection
       className="max-w-3xl"
