@@ -46,3 +46,28 @@ export async function createTeamWith(
   };
   return { workspace, owner, members, byRole };
 }
+
+/** What a new workspace holds from the start: the free plan's included credits for the month. */
+export async function startingCredits() {
+  const { db } = await import("@/lib/db");
+  return (await db.tier.findUniqueOrThrow({ where: { code: "free" } })).includedMillicredits;
+}
+
+/**
+ * Turns a fresh workspace into one where every paid call draws credits from an empty balance: pay
+ * as you go (no daily quota) and the sign-up credits taken back. For tests about the wallet alone.
+ */
+export async function creditsOnly(workspaceId: string) {
+  const { db } = await import("@/lib/db");
+  const { changeBalance } = await import("@/lib/billing/ledger");
+  await db.workspace.update({ where: { id: workspaceId }, data: { accountType: "payg" } });
+  const { balanceMillicredits } = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+  if (balanceMillicredits > 0n)
+    await changeBalance({
+      workspaceId,
+      amountMillicredits: -balanceMillicredits,
+      kind: "admin_adjustment",
+      reference: `test:credits-only:${workspaceId}`,
+      reason: "test: start from an empty balance",
+    });
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { applyAuditRetention } from "@/lib/audit/retention";
+import { grantMonthlyCredits } from "@/lib/billing/included-credits";
 import { runLedgerCheck } from "@/lib/billing/ledger-check";
 import { sendRenewalReminders } from "@/lib/billing/renewal-reminders";
 import { db } from "@/lib/db";
@@ -50,6 +51,7 @@ export const handlers: { [Q in QueueName]: Handler<Q> } = {
   "alerts-check": (job) => checkWorkspaceAlerts(job.data.workspaceId),
   "reservations-expire": async () => ({ released: await releaseExpiredReservations() }),
   "billing-clock": () => runBillingClock(),
+  "monthly-grants": () => grantMonthlyCredits(),
   "renewal-reminders": () => sendRenewalReminders(),
   "weekly-usage-summary": () => sendWeeklySummaries(),
   "audit-retention": () => applyAuditRetention(),

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { priceCall } from "@/lib/catalog/pricing";
+import { seatLimit } from "@/lib/catalog/seats";
 import type { ApiCaller } from "./authenticate";
 import { money } from "./http";
 import { nextUtcMidnight, utcDay } from "./time";
@@ -13,6 +14,23 @@ export async function quotaState(caller: ApiCaller, now = new Date()) {
     where: { workspaceId_day: { workspaceId: caller.workspace.id, day: utcDay(now) } },
   });
   return { used: counter?.used ?? 0, limit: caller.tier.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) };
+}
+
+/** What the workspace's plan includes (SPEC §8.2 `plan`): the numbers the pricing page shows for it. */
+export function planSummary(caller: ApiCaller) {
+  const { tier, subscription } = caller;
+  return {
+    tier: tier.code,
+    interval: subscription?.interval ?? null,
+    status: subscription?.status ?? "active",
+    priceCents: subscription?.interval === "year" ? tier.annualPriceCents : tier.monthlyPriceCents,
+    currency: tier.currency,
+    includedMillicredits: Number(tier.includedMillicredits),
+    dailyQuota: tier.dailyQuotaUnits,
+    rateLimitPerMinute: tier.rateLimitPerMinute,
+    seats: seatLimit(tier.features.map((f) => ({ key: f.feature.key, limitValue: f.limitValue }))),
+    currentPeriodEnd: subscription?.currentPeriodEnd.toISOString() ?? null,
+  };
 }
 
 export function entitlements(caller: ApiCaller) {

@@ -93,7 +93,24 @@ export const entitlementSchema = entitlementValueSchema.extend({ feature: z.stri
 export const meSchema = z.object({
   workspace: z.object({ id: z.string(), name: z.string() }),
   tier: z.object({ code: z.string(), name: z.string() }),
-  accountType: z.enum(["payg", "subscription"]),
+  accountType: z.enum(["payg", "subscription"]).meta({
+    description:
+      "subscription: the plan's daily quota first, then credits (every plan, the free one too); payg: no daily quota, every paid call draws credits.",
+  }),
+  plan: z
+    .object({
+      tier: z.string(),
+      interval: z.enum(["month", "year"]).nullable().meta({ description: "null on the free plan." }),
+      status: z.string(),
+      priceCents: count,
+      currency: z.string(),
+      includedMillicredits: count.meta({ description: "Credits granted every UTC month (×1,000)." }),
+      dailyQuota: count.meta({ description: "Quota units per UTC day." }),
+      rateLimitPerMinute: count,
+      seats: count.nullable().meta({ description: "Team members allowed; null = unlimited." }),
+      currentPeriodEnd: isoTime.nullable(),
+    })
+    .meta({ description: "What the workspace's plan includes, as the pricing page shows it." }),
   subscription: z
     .object({ interval: z.enum(["month", "year"]), status: z.string(), currentPeriodEnd: isoTime })
     .nullable()

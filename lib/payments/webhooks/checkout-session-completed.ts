@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import { countCheckoutCoupon } from "@/lib/billing/coupons";
 import { changeBalance } from "@/lib/billing/ledger";
 import { rewardReferral } from "@/lib/billing/referrals";
+import { grantIncludedCredits } from "@/lib/billing/included-credits";
 import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
 import { creditsLabel, formatCents } from "@/lib/catalog/money";
 import type { CheckoutSession, Tx } from "@/lib/db";
@@ -12,8 +13,8 @@ import { formatDate } from "@/lib/utils/format";
 import { eventTime, idOf, queueReceipt } from "./shared";
 
 /**
- * A first paid plan: the subscription starts now, the workspace draws its daily quota, and the
- * plan's included credits are granted at once (reference: the checkout, so never twice).
+ * A first paid plan: the subscription starts now, the workspace draws its daily quota, and this
+ * month's included credits arrive (lib/billing/included-credits.ts: once per workspace and month).
  */
 async function startSubscription(
   tx: Tx,
@@ -36,6 +37,9 @@ async function startSubscription(
     lastProviderEventAt: at,
     tierChangedAt: at,
   });
+  // The plan's included credits for this month now (less what the month already had on the free
+  // plan); the monthly job grants the rest, month by month, on monthly and annual plans alike.
+  const granted = await grantIncludedCredits(tx, checkout.workspaceId, { plan: tier });
   const payment = await tx.payment.create({
     data: {
       workspaceId: checkout.workspaceId,
@@ -49,23 +53,11 @@ async function startSubscription(
       discountCents: checkout.discountCents,
       currency: session.currency ?? checkout.currency,
       status: "paid",
-      millicredits: tier.includedMillicredits,
+      millicredits: granted,
       periodStart: subscription.currentPeriodStart,
       periodEnd: subscription.currentPeriodEnd,
     },
   });
-  if (tier.includedMillicredits > 0n) {
-    await changeBalance(
-      {
-        workspaceId: checkout.workspaceId,
-        amountMillicredits: tier.includedMillicredits,
-        kind: "monthly_grant",
-        reference: `grant:${checkout.id}`,
-        reason: `${tier.name} included credits`,
-      },
-      tx,
-    );
-  }
   return payment;
 }
 

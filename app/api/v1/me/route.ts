@@ -1,6 +1,6 @@
 // GET /api/v1/me — the calling workspace: plan, balance, quota, rate limit, entitlements
 import { methodNotAllowed } from "@/lib/http/methods";
-import { entitlements, quotaState } from "@/lib/metering/account";
+import { entitlements, planSummary, quotaState } from "@/lib/metering/account";
 import { creditsHeader, quotaHeaders } from "@/lib/metering/headers";
 import { money, v1Route } from "@/lib/metering/http";
 
@@ -12,6 +12,7 @@ export const GET = v1Route(async (_req, caller, rate) => {
       workspace: { id: workspace.id, name: workspace.name },
       tier: { code: tier.code, name: tier.name },
       accountType: workspace.accountType,
+      plan: planSummary(caller),
       subscription: subscription && {
         interval: subscription.interval,
         status: subscription.status,
