@@ -16,7 +16,7 @@ export async function workspaceOverview(workspaceId: string, now = new Date()) {
   const [workspace, { tier }, topUp, counter] = await Promise.all([
     db.workspace.findUniqueOrThrow({
       where: { id: workspaceId },
-      select: { accountType: true, balanceMillicredits: true },
+      select: { accountType: true, balanceMillicredits: true, overageEnabled: true },
     }),
     effectivePlan(workspaceId),
     lastTopUp(workspaceId, db),
@@ -32,6 +32,7 @@ export async function workspaceOverview(workspaceId: string, now = new Date()) {
   return {
     tier: { code: tier.code, name: tier.name, dailyQuotaUnits: tier.dailyQuotaUnits },
     accountType: workspace.accountType,
+    overageEnabled: workspace.overageEnabled,
     balanceMillicredits: workspace.balanceMillicredits,
     quota,
     lastTopUp: topUp,

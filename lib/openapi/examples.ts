@@ -88,7 +88,7 @@ export const EXAMPLES = {
           status: 402,
           error: {
             code: "insufficient_credits",
-            message: "The balance cannot cover this call.",
+            message: "This call needs 0.42 credits; 0 credits are left.",
             requiredMillicredits: 420,
             balanceMillicredits: 0,
           },

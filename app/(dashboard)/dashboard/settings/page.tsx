@@ -33,9 +33,7 @@ export default async function SettingsPage() {
         <Card>
           <CardHeader>
             <CardTitle>Workspace billing</CardTitle>
-            <CardDescription>
-              For subscriptions: what happens to calls once the daily quota is used up.
-            </CardDescription>
+            <CardDescription>What happens to calls once today&apos;s quota is used up.</CardDescription>
           </CardHeader>
           <CardContent>
             <OverageForm enabled={workspace.overageEnabled} />
