@@ -15,17 +15,23 @@ export async function createUser(
   return { ...user, password };
 }
 
-/** A team workspace (created through the domain) with a verified owner and one verified user per extra role. */
+/**
+ * A team workspace (created through the domain) with a verified owner and one verified user per
+ * extra role, on a plan with room for them (Pro: 10 seats) unless `plan` says otherwise.
+ */
 export async function createTeamWith(
   roles: ("admin" | "member" | "billing" | "owner")[] = ["admin", "member", "billing"],
+  plan: string = "pro",
 ) {
   const { createTeam } = await import("@/lib/teams/members");
+  const { setManualSubscription } = await import("@/lib/workspaces/administration");
   const { db } = await import("@/lib/db");
   const owner = await createUser({ verified: true });
   const workspace = await createTeam(
     { id: owner.id, email: owner.email },
     `Team ${randomUUID().slice(0, 6)}`,
   );
+  if (plan !== "free") await setManualSubscription(null, workspace.id, { tier: plan, interval: "month" });
   const ownerMembership = await db.membership.findUniqueOrThrow({
     where: { userId_workspaceId: { userId: owner.id, workspaceId: workspace.id } },
   });
