@@ -105,17 +105,21 @@ test("low-credit and quota alerts arrive once; unsubscribing stops that category
   await payWithTestCard(page, "Pay $19");
   await expect(page).toHaveURL(/\/dashboard\/billing\?subscribed=1/);
 
-  // Today's 50 free units count towards Starter's 500.
+  // The free plan's 50 units warned once today; they count towards Starter's 500, whose own 80%
+  // warns once more.
+  expect(await emailCount(email, "quota-warning")).toBe(1);
   expect((await call(request, key, 349)).status()).toBe(200);
   await settle();
-  expect(await emailCount(email, "quota-warning")).toBe(0);
+  expect(await emailCount(email, "quota-warning")).toBe(1);
   const crossing = await call(request, key, 1);
   expect((await crossing.json()).quota).toMatchObject({ used: 400, limit: 500 });
+  await expect.poll(() => emailCount(email, "quota-warning"), { timeout: 15_000 }).toBe(2);
   const warning = await latestEmail(email, "quota-warning");
   expect(warning.subject).toMatch(/^You've used 80% of today's quota in /);
+  expect(warning.text).toContain("400");
   for (let i = 0; i < 3; i++) expect((await call(request, key, 10)).status()).toBe(200);
   await settle();
-  expect(await emailCount(email, "quota-warning")).toBe(1);
+  expect(await emailCount(email, "quota-warning")).toBe(2);
   expect(await emailCount(email, "low-credits")).toBe(1);
 });
 
