@@ -22,7 +22,7 @@ test("an admin deducts credits after a refused submit: the balance goes down and
 
   await signIn(page, demo.admin);
   await page.goto(`/admin/workspaces/${id}?tab=ledger`);
-  await expect(page.getByText("Balance: 1,300 credits.")).toBeVisible();
+  await expect(page.getByText("Balance: 2,300 credits.")).toBeVisible();
   const direction = page.getByLabel("Direction");
 
   // Deduct without a reason: refused, nothing moves, and the form still reads Deduct everywhere.
@@ -35,7 +35,7 @@ test("an admin deducts credits after a refused submit: the balance goes down and
   await expect(direction).toHaveValue("deduct");
   await expect(direction.locator("option:checked")).toHaveText("Deduct credits");
   await expect(page.getByRole("button", { name: "Deduct credits" })).toBeVisible();
-  await expect(page.getByText("Balance: 1,300 credits.")).toBeVisible();
+  await expect(page.getByText("Balance: 2,300 credits.")).toBeVisible();
 
   // Corrected and sent again with the same button: the balance goes down by the amount.
   await expect(page.getByLabel("Amount (credits)")).toHaveValue("300");
@@ -44,12 +44,12 @@ test("an admin deducts credits after a refused submit: the balance goes down and
   await expect(
     page.getByRole("status").filter({ hasText: `Deducted 300 credits from ${name}.` }),
   ).toBeVisible();
-  await expect(page.getByText("Balance: 1,000 credits.")).toBeVisible();
+  await expect(page.getByText("Balance: 2,000 credits.")).toBeVisible();
   await expect(direction).toHaveValue("deduct");
   await expect(page.getByRole("button", { name: "Deduct credits" })).toBeVisible();
 
   const after = await request.get(`/api/v1/admin/workspaces/${id}`, { headers: auth });
-  expect((await after.json()).balance).toMatchObject({ millicredits: 1_000_000 });
+  expect((await after.json()).balance).toMatchObject({ millicredits: 2_000_000 }); // with the free plan's 1,000 credits of the month;
 });
 
 test("the coupon form keeps the chosen kind and its field after an invalid submit", async ({ page }) => {

@@ -60,7 +60,8 @@ test("an admin finds a user, grants credits with a reason, the user sees them, a
 
   // The user sees the credits and the reason on their Credits page.
   await user.goto("/dashboard/credits");
-  await expect(user.getByRole("region", { name: "Current balance" })).toContainText("250 credits");
+  // On top of the free plan's 1,000 credits of the month.
+  await expect(user.getByRole("region", { name: "Current balance" })).toContainText("1,250 credits");
   await expect(user.getByRole("cell", { name: new RegExp(reason) })).toBeVisible();
   await userContext.close();
 

@@ -23,7 +23,7 @@ test("a verified user buys a credit pack with the local test checkout; a decline
   await page.getByRole("button", { name: "Pay $50" }).click();
   await expect(page).toHaveURL(/\/dashboard\/credits\?purchased=1/);
   await expect(page.getByText("Payment received.")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Current balance" })).toContainText("52,500 credits");
+  await expect(page.getByRole("region", { name: "Current balance" })).toContainText("53,500 credits"); // the pack and the free plan's 1,000 of the month
   // The pack is a bucket of its own: purchased credits never expire.
   const bought = page
     .getByRole("region", { name: "Current balance" })

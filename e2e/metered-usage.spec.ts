@@ -16,13 +16,16 @@ test("a user creates an API key, an app calls /api/v1/usage with it, and the das
   expect(key).toMatch(/^tg_/);
   await expectAccessible(page);
 
-  // No credits yet: the API refuses with 402 and charges nothing.
-  const refused = await request.post("/api/v1/usage", {
+  // On the free plan the day's 50 quota units pay first; the calls after them draw credits.
+  const onQuota = await request.post("/api/v1/usage", {
     headers: { authorization: `Bearer ${key}` },
-    data: { model: "poster-editor:inpaint-standard" },
+    data: { model: "poster-editor:inpaint-standard", quantity: 50 },
   });
-  expect(refused.status()).toBe(402);
-  expect((await refused.json()).error.code).toBe("insufficient_credits");
+  expect(onQuota.status()).toBe(200);
+  expect(await onQuota.json()).toMatchObject({ billedTo: "quota", charged: { millicredits: 0 } });
+  const before = (
+    await (await request.get("/api/v1/me", { headers: { authorization: `Bearer ${key}` } })).json()
+  ).balance.millicredits as number;
 
   // The company's backend grants credits through the management API.
   const me = await (await request.get("/api/v1/me", { headers: { authorization: `Bearer ${key}` } })).json();
@@ -48,11 +51,14 @@ test("a user creates an API key, an app calls /api/v1/usage with it, and the das
   expect(replay.headers()["idempotent-replayed"]).toBe("true");
 
   await page.goto("/dashboard");
-  await expect(page.getByRole("region", { name: "Balance" })).toContainText("28 credits");
+  const left = (before + 100_000 - 72_000) / 1000;
+  await expect(page.getByRole("region", { name: "Balance" })).toContainText(
+    `${left.toLocaleString("en-US")} credits`,
+  );
   await expect(
     page
-      .getByRole("img", { name: /Credits charged per day by model/ })
-      .or(page.getByLabel(/Credits charged per day by model/)),
+      .getByRole("img", { name: /Quota units used per day by model/ })
+      .or(page.getByLabel(/Quota units used per day by model/)),
   ).toBeVisible();
   await expect(page.getByRole("region", { name: "Usage totals by model, last 30 days" })).toContainText(
     "poster-editor:inpaint-standard",
@@ -61,13 +67,13 @@ test("a user creates an API key, an app calls /api/v1/usage with it, and the das
 
   await page.goto("/dashboard/usage");
   const table = page.getByRole("region", { name: "Usage events, newest first" });
-  await expect(table.getByRole("row")).toHaveCount(4); // header + 3 calls
+  await expect(table.getByRole("row")).toHaveCount(5); // header + 4 calls
   await expect(table).toContainText("poster-editor:inpaint-standard");
   await expectAccessible(page);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const csv = readFileSync(await (await download).path(), "utf8");
-  expect(csv.trim().split("\n")).toHaveLength(4);
+  expect(csv.trim().split("\n")).toHaveLength(5);
 
   await page.goto("/dashboard/credits");
   await expect(page.getByRole("region", { name: "Credit ledger, newest first" })).toContainText(

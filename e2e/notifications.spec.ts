@@ -14,7 +14,7 @@ import {
   uniqueEmail,
 } from "./support";
 
-const MODEL = "poster-editor:inpaint-standard"; // 12 credits a call on pay as you go, 1 quota unit per image
+const MODEL = "poster-editor:inpaint-standard"; // 12 credits a call on the free plan, 1 quota unit per image
 
 async function createKey(page: Page) {
   await page.goto("/dashboard/api-keys");
@@ -52,15 +52,24 @@ test("low-credit and quota alerts arrive once; unsubscribing stops that category
   await expect(page).toHaveURL(/\/dashboard/);
   const key = await createKey(page);
 
-  // Pay as you go: 100 credits, then calls until the balance is below 10 credits (10% of the top-up).
+  // A new account is on the free plan: its 1,000 credits for the month are there, and nothing is low.
+  await page.goto("/dashboard");
+  await expect(page.getByRole("region", { name: "Plan" })).toContainText("Free");
+  await expect(page.getByRole("region", { name: "Balance" })).toContainText("1,000 credits");
+  await expect(page.getByRole("region", { name: "Daily quota" })).toContainText("of 50 units");
+  await expect(page.getByText("Your balance is low")).toHaveCount(0);
+
+  // The day's 50 quota units first, then credits: a top-up of 100 credits, then calls until the
+  // balance is below 10 credits (10% of that top-up).
+  expect((await (await call(request, key, 50)).json()).billedTo).toBe("quota");
   await grant(request, key, 100_000, "first");
-  for (let i = 0; i < 7; i++) expect((await call(request, key)).status()).toBe(200); // 16 credits left
+  expect((await call(request, key, 90)).status()).toBe(200); // 1,100 − 1,080: 20 credits left
   await settle();
   expect(await emailCount(email, "low-credits")).toBe(0);
-  expect((await call(request, key)).status()).toBe(200); // 4 credits left
+  expect((await call(request, key)).status()).toBe(200); // 8 credits left
   const alert = await latestEmail(email, "low-credits");
   expect(alert.subject).toBe("Your Tollgate credits are running low");
-  expect(alert.text).toContain("4 credits");
+  expect(alert.text).toContain("8 credits");
   expect((await call(request, key)).status()).toBe(402);
   await settle();
   expect(await emailCount(email, "low-credits")).toBe(1);
@@ -85,7 +94,7 @@ test("low-credit and quota alerts arrive once; unsubscribing stops that category
 
   // A new top-up, spent below 10% again: no low-credit email any more.
   await grant(request, key, 100_000, "second");
-  for (let i = 0; i < 8; i++) expect((await call(request, key)).status()).toBe(200); // 8 credits left
+  for (let i = 0; i < 9; i++) expect((await call(request, key)).status()).toBe(200); // 0 credits left
   await settle();
   expect(await emailCount(email, "low-credits")).toBe(1);
 
@@ -96,16 +105,21 @@ test("low-credit and quota alerts arrive once; unsubscribing stops that category
   await payWithTestCard(page, "Pay $19");
   await expect(page).toHaveURL(/\/dashboard\/billing\?subscribed=1/);
 
-  expect((await call(request, key, 399)).status()).toBe(200);
-  await settle();
-  expect(await emailCount(email, "quota-warning")).toBe(0);
-  const crossing = await call(request, key, 1);
-  expect((await crossing.json()).quota).toMatchObject({ used: 400, limit: 500 });
-  const warning = await latestEmail(email, "quota-warning");
-  expect(warning.subject).toMatch(/^You've used 80% of today's quota in /);
-  for (let i = 0; i < 3; i++) expect((await call(request, key, 10)).status()).toBe(200);
+  // The free plan's 50 units warned once today; they count towards Starter's 500, whose own 80%
+  // warns once more.
+  expect(await emailCount(email, "quota-warning")).toBe(1);
+  expect((await call(request, key, 349)).status()).toBe(200);
   await settle();
   expect(await emailCount(email, "quota-warning")).toBe(1);
+  const crossing = await call(request, key, 1);
+  expect((await crossing.json()).quota).toMatchObject({ used: 400, limit: 500 });
+  await expect.poll(() => emailCount(email, "quota-warning"), { timeout: 15_000 }).toBe(2);
+  const warning = await latestEmail(email, "quota-warning");
+  expect(warning.subject).toMatch(/^You've used 80% of today's quota in /);
+  expect(warning.text).toContain("400");
+  for (let i = 0; i < 3; i++) expect((await call(request, key, 10)).status()).toBe(200);
+  await settle();
+  expect(await emailCount(email, "quota-warning")).toBe(2);
   expect(await emailCount(email, "low-credits")).toBe(1);
 });
 

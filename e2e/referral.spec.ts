@@ -29,7 +29,7 @@ test("a referral link pays both sides once, after the friend verifies and pays",
     await expect(friend).toHaveURL(/purchased=1/);
   }
   // Two packs and one welcome bonus.
-  await expect(friend.getByRole("region", { name: "Current balance" })).toContainText("21,000 credits");
+  await expect(friend.getByRole("region", { name: "Current balance" })).toContainText("22,000 credits"); // with the free plan's 1,000 of the month
 
   await page.reload();
   await expect(page.getByRole("region", { name: "Refer a friend" })).toContainText(

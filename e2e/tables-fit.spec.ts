@@ -113,7 +113,12 @@ test("seed a team workspace with keys, usage, a payment, a webhook delivery and 
     ownerEmail,
   ]);
 
-  // A member who joins (a row with Remove and Transfer) and an invitation left pending.
+  // On Starter (3 seats): a member who joins (a row with Remove and Transfer) and an invitation left pending.
+  const plan = await request.put(`/api/v1/admin/workspaces/${seeded.workspaceId}/subscription`, {
+    headers: { authorization: `Bearer ${E2E_ADMIN_API_KEY}` },
+    data: { tier: "starter", interval: "month" },
+  });
+  expect(plan.status()).toBe(200);
   for (const email of [memberEmail, uniqueEmail("fit-invited")]) {
     await owner.getByLabel("Email", { exact: true }).fill(email);
     await owner.getByRole("button", { name: "Send invitation", exact: true }).click();
@@ -124,6 +129,11 @@ test("seed a team workspace with keys, usage, a payment, a webhook delivery and 
   await member.goto(linkIn((await latestEmail(memberEmail, "team-invite")).text, "/invite"));
   await member.getByRole("button", { name: `Accept and join ${seeded.team}` }).click();
   await expect(member.getByText(`You joined ${seeded.team}.`)).toBeVisible();
+  // The comp plan ends here, so the team can buy Starter itself below (a payment for the tables).
+  await query(
+    `update "Subscription" set status = 'canceled', "canceledAt" = now() where "workspaceId" = $1 and provider = 'manual'`,
+    [seeded.workspaceId],
+  );
 
   const grant = await request.post(`/api/v1/admin/workspaces/${seeded.workspaceId}/credits`, {
     headers: { authorization: `Bearer ${E2E_ADMIN_API_KEY}` },

@@ -23,8 +23,8 @@ export default function RenewalReminder({ name, plan, endsOn, daysLeft, billingU
       </Text>
       <Section style={{ backgroundColor: "#fff7ed", borderRadius: 6, padding: "12px 16px" }}>
         <Text style={{ ...textStyle, margin: 0 }}>
-          After {endsOn}, your workspace moves to pay as you go: your API keys keep working, and every paid
-          call draws from your credit balance.
+          After {endsOn}, your workspace moves to the free plan: your API keys keep working with its daily
+          quota and monthly credits, and paid calls past them draw from your credit balance.
         </Text>
       </Section>
       <Button href={billingUrl} style={{ ...buttonStyle, marginTop: 16 }}>

@@ -23,8 +23,9 @@ export default function SubscriptionCanceled({
         Your {plan} plan has ended
       </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, your {plan} plan ended on {endedOn}. Your workspace is now on {fallbackPlan}, so
-        your API keys keep working and every paid call draws from your credit balance.
+        Hi {name ?? "there"}, your {plan} plan ended on {endedOn}. Your workspace is now on the {fallbackPlan}{" "}
+        plan, so your API keys keep working with its daily quota and monthly credits, and paid calls past them
+        draw from your credit balance.
       </Text>
       <Text style={textStyle}>
         Your data and settings are all still there. Pick a plan whenever you want its limits back.
@@ -40,6 +41,6 @@ SubscriptionCanceled.PreviewProps = {
   name: "Ada",
   plan: "Pro",
   endedOn: "Nov 24, 2026",
-  fallbackPlan: "Pay as you go",
+  fallbackPlan: "Free",
   billingUrl: "http://localhost:3000/dashboard/billing",
 } satisfies SubscriptionCanceledProps;

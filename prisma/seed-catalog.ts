@@ -66,7 +66,7 @@ const tiers = [
 const features: [string, string, string, FeatureKind, string | null, (boolean | number | null)[]][] = [
   ["api_access", "API access", "Platform", "boolean", null, [true, true, true, true]],
   ["team_seats", "Team seats", "Collaboration", "limit", "seats", [1, 3, 10, null]],
-  ["overage_to_credits", "Overage to credits", "Billing", "boolean", null, [false, true, true, true]],
+  ["overage_to_credits", "Overage to credits", "Billing", "boolean", null, [true, true, true, true]],
   ["batch_processing", "Batch processing", "Platform", "boolean", null, [false, false, true, true]],
   ["usage_export", "Usage export (CSV)", "Platform", "boolean", null, [true, true, true, true]],
   ["priority_support", "Priority support", "Support", "boolean", null, [false, false, true, true]],

@@ -15,17 +15,23 @@ export async function createUser(
   return { ...user, password };
 }
 
-/** A team workspace (created through the domain) with a verified owner and one verified user per extra role. */
+/**
+ * A team workspace (created through the domain) with a verified owner and one verified user per
+ * extra role, on a plan with room for them (Pro: 10 seats) unless `plan` says otherwise.
+ */
 export async function createTeamWith(
   roles: ("admin" | "member" | "billing" | "owner")[] = ["admin", "member", "billing"],
+  plan: string = "pro",
 ) {
   const { createTeam } = await import("@/lib/teams/members");
+  const { setManualSubscription } = await import("@/lib/workspaces/administration");
   const { db } = await import("@/lib/db");
   const owner = await createUser({ verified: true });
   const workspace = await createTeam(
     { id: owner.id, email: owner.email },
     `Team ${randomUUID().slice(0, 6)}`,
   );
+  if (plan !== "free") await setManualSubscription(null, workspace.id, { tier: plan, interval: "month" });
   const ownerMembership = await db.membership.findUniqueOrThrow({
     where: { userId_workspaceId: { userId: owner.id, workspaceId: workspace.id } },
   });
@@ -45,4 +51,29 @@ export async function createTeamWith(
     return found;
   };
   return { workspace, owner, members, byRole };
+}
+
+/** What a new workspace holds from the start: the free plan's included credits for the month. */
+export async function startingCredits() {
+  const { db } = await import("@/lib/db");
+  return (await db.tier.findUniqueOrThrow({ where: { code: "free" } })).includedMillicredits;
+}
+
+/**
+ * Turns a fresh workspace into one where every paid call draws credits from an empty balance: pay
+ * as you go (no daily quota) and the sign-up credits taken back. For tests about the wallet alone.
+ */
+export async function creditsOnly(workspaceId: string) {
+  const { db } = await import("@/lib/db");
+  const { changeBalance } = await import("@/lib/billing/ledger");
+  await db.workspace.update({ where: { id: workspaceId }, data: { accountType: "payg" } });
+  const { balanceMillicredits } = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+  if (balanceMillicredits > 0n)
+    await changeBalance({
+      workspaceId,
+      amountMillicredits: -balanceMillicredits,
+      kind: "admin_adjustment",
+      reference: `test:credits-only:${workspaceId}`,
+      reason: "test: start from an empty balance",
+    });
 }

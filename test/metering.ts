@@ -76,7 +76,8 @@ export async function teamWorkspace(opts: {
   members: { cap?: bigint | null; keyCap?: bigint | null }[];
 }) {
   const workspace = await db.workspace.create({
-    data: { name: "Team test", slug: `team-${randomUUID()}`, personal: false },
+    // Pay as you go: every call draws the shared balance (these tests are about the pool and caps).
+    data: { name: "Team test", slug: `team-${randomUUID()}`, personal: false, accountType: "payg" },
   });
   if (opts.balance)
     await changeBalance({

@@ -1,3 +1,4 @@
+import { grantIncludedCredits } from "@/lib/billing/included-credits";
 import { db } from "@/lib/db";
 import { startSubscriptionCheckout } from "@/lib/payments/checkout";
 import { cardSchema, payLocalCheckout } from "@/lib/payments/local";
@@ -39,4 +40,11 @@ export function signedRequest(event: object, secret = webhookSecret()) {
     body: payload,
     headers: { "stripe-signature": stripe().webhooks.generateTestHeaderString({ payload, secret }) },
   });
+}
+
+/** The monthly grant job's step for one workspace, `months` UTC months from now (just after midnight on the 1st). */
+export async function nextMonth(workspaceId: string, months = 1) {
+  const now = new Date();
+  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1, 0, 5));
+  return db.$transaction((tx) => grantIncludedCredits(tx, workspaceId, { at }));
 }

@@ -38,6 +38,14 @@ export function AccountWarnings({ overview }: { overview: Overview }) {
   );
 }
 
+/** What the balance pays for, as metering decides it (lib/metering/charge.ts). */
+function balanceUse({ accountType, overageEnabled }: Pick<Overview, "accountType" | "overageEnabled">) {
+  if (accountType !== "subscription") return "Every paid call draws from it.";
+  return overageEnabled
+    ? "Paid calls draw from it once today's quota is used up: included credits first, then credits you bought."
+    : "Not used past today's quota: you chose a hard stop in Settings, so those calls are refused until 00:00 UTC. Streamed chat calls still draw from it.";
+}
+
 export function AccountCards({ overview, renderedAt }: { overview: Overview; renderedAt: Date }) {
   const { tier, quota } = overview;
   return (
@@ -45,18 +53,16 @@ export function AccountCards({ overview, renderedAt }: { overview: Overview; ren
       <StatCard title="Plan" more={{ href: "/pricing", label: "Compare plans" }}>
         <p className="text-2xl font-semibold">{tier.name}</p>
         <p className="text-sm text-muted-foreground">
-          {overview.accountType === "subscription" ? "Subscription" : "Pay as you go"}
+          {overview.accountType === "subscription"
+            ? "Daily quota first, then credits"
+            : "Pay as you go: no daily quota"}
         </p>
       </StatCard>
       <StatCard title="Balance" more={{ href: "/dashboard/credits", label: "Credit history" }}>
         <p className="text-2xl font-semibold tabular-nums">
           {formatCredits(overview.balanceMillicredits)} credits
         </p>
-        <p className="text-sm text-muted-foreground">
-          {overview.accountType === "subscription"
-            ? "Used for overage and anything your quota does not cover."
-            : "Every paid call draws from it."}
-        </p>
+        <p className="text-sm text-muted-foreground">{balanceUse(overview)}</p>
       </StatCard>
       {quota ? (
         <StatCard title="Daily quota">

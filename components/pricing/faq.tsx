@@ -10,12 +10,10 @@ const list = (items: string[]) =>
 
 export function Faq({
   tiers,
-  features,
   apps,
   defaultMarkupBps,
-}: Pick<PublicCatalog, "tiers" | "features" | "apps" | "defaultMarkupBps">) {
-  const overage = features.find((f) => f.key === "overage_to_credits");
-  const overageTiers = overage ? tiers.filter((t) => t.features[overage.key]).map((t) => t.name) : [];
+  rolloverPercent,
+}: Pick<PublicCatalog, "tiers" | "apps" | "defaultMarkupBps" | "rolloverPercent">) {
   const freeModels = apps.flatMap((a) => a.models.filter((m) => m.free).map((m) => m.name));
   const saving = annualSavingLabel(tiers);
   const base = tiers.find((t) => t.monthlyPriceCents === 0 && t.annualPriceCents === 0);
@@ -30,7 +28,7 @@ export function Faq({
     },
     {
       q: "What happens when my daily quota runs out?",
-      a: `Further calls are refused with HTTP 429 (quota exceeded) until the next reset at 00:00 UTC, unless the workspace owner has turned on overage to credits${overageTiers.length ? ` (available on ${list(overageTiers)})` : ""}. Then calls carry on and are charged to your credit balance at your plan's markup.`,
+      a: "Calls carry on and are charged to your credits at your plan's markup: your included credits first, then credits you bought. The workspace owner can choose a hard stop in Settings instead; then further calls are refused with HTTP 429 (quota exceeded), saying how many units the call needed and how many are left, until the next reset at 00:00 UTC.",
     },
     {
       q: "How does annual billing work?",
@@ -56,7 +54,7 @@ export function Faq({
     },
     {
       q: "Do credits expire?",
-      a: "Credits you buy never expire. Included monthly credits roll over: at each renewal up to 50% of the unused included credits carry into the next month, and the rest lapse.",
+      a: `Credits you buy never expire. Included credits arrive on the 1st of every month (UTC), on monthly and annual plans alike, and last until the month ends${rolloverPercent > 0 ? `: ${rolloverPercent}% of what is left of them carries into the next month, and the rest lapse` : ""}.`,
     },
   ];
   return (

@@ -23,13 +23,15 @@ async function user(
   return { ...u, workspaceId: owned.id };
 }
 
-// a: verified payg user from Jan 10th 2020; b: unverified admin comped to pro; c: suspended; d: Jan 11th 2020.
+// a: verified user from Jan 10th 2020 set to pay as you go (no daily quota); b: unverified admin
+// comped to pro; c: suspended; d: Jan 11th 2020. Every workspace but a's draws its plan's quota.
 beforeAll(async () => {
-  await user("a", {
+  const a = await user("a", {
     verified: true,
     name: `Quixote ${prefix}`,
     createdAt: new Date("2020-01-10T23:59:59.000Z"),
   });
+  await db.workspace.update({ where: { id: a.workspaceId }, data: { accountType: "payg" } });
   const b = await user("b", { role: "admin" });
   await setManualSubscription(null, b.workspaceId, { tier: "pro", interval: "month" });
   const c = await user("c", { verified: true });
@@ -57,7 +59,8 @@ describe("admin user filters", () => {
   it("filters by the owned workspace's tier, account type and status", async () => {
     expect(await matching({ tier: "pro" })).toEqual(["b"]);
     expect(await matching({ tier: "free" })).toEqual(["a", "c", "d"]);
-    expect(await matching({ accountType: "subscription" })).toEqual(["b"]);
+    expect(await matching({ accountType: "subscription" })).toEqual(["b", "c", "d"]);
+    expect(await matching({ accountType: "payg" })).toEqual(["a"]);
     expect(await matching({ accountType: "payg", tier: "pro" })).toEqual([]);
     expect(await matching({ status: "suspended" })).toEqual(["c"]);
     expect(await matching({ status: "active" })).toEqual(["a", "b", "d"]);

@@ -21,9 +21,13 @@ async function workspace(label: string, opts: { createdAt?: Date; slug?: string 
   });
 }
 
-// 1: payg from Feb 1st 2020 with a distinctive slug; 2: comped to starter; 3: suspended.
+// 1: pay as you go (no daily quota) from Feb 1st 2020 with a distinctive slug; 2: comped to starter; 3: suspended.
 beforeAll(async () => {
-  await workspace("1", { createdAt: new Date("2020-02-01T12:00:00.000Z"), slug: `zz-slug-${prefix}` });
+  const w1 = await workspace("1", {
+    createdAt: new Date("2020-02-01T12:00:00.000Z"),
+    slug: `zz-slug-${prefix}`,
+  });
+  await db.workspace.update({ where: { id: w1.id }, data: { accountType: "payg" } });
   const w2 = await workspace("2");
   await setManualSubscription(null, w2.id, { tier: "starter", interval: "month" });
   const w3 = await workspace("3");
@@ -43,8 +47,8 @@ describe("admin workspace filters", () => {
     expect(await matching({ tier: "starter" })).toEqual(["2"]);
     expect(await matching({ tier: "free" })).toEqual(["1", "3"]);
     expect(await matching({ tier: "pro" })).toEqual([]);
-    expect(await matching({ accountType: "subscription" })).toEqual(["2"]);
-    expect(await matching({ accountType: "payg" })).toEqual(["1", "3"]);
+    expect(await matching({ accountType: "subscription" })).toEqual(["2", "3"]);
+    expect(await matching({ accountType: "payg" })).toEqual(["1"]);
     expect(await matching({ status: "suspended" })).toEqual(["3"]);
     expect(await matching({ status: "active" })).toEqual(["1", "2"]);
   });

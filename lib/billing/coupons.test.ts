@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createUser } from "@/test/factories";
+import { createUser, startingCredits } from "@/test/factories";
 import { ledgerSum } from "@/test/metering";
 import { couponSchema, createCoupon, redeemCoupon } from "./coupons";
 
@@ -36,7 +36,8 @@ describe("credit coupons", () => {
           (await db.workspace.findUniqueOrThrow({ where: { id: p.workspaceId } })).balanceMillicredits,
       ),
     );
-    expect(credited.filter((b) => b === 1_000_000n)).toHaveLength(3);
+    const start = await startingCredits();
+    expect(credited.filter((b) => b === start + 1_000_000n)).toHaveLength(3);
     for (const p of people)
       expect(await ledgerSum(p.workspaceId)).toBe(
         (await db.workspace.findUniqueOrThrow({ where: { id: p.workspaceId } })).balanceMillicredits,
@@ -44,7 +45,7 @@ describe("credit coupons", () => {
     // An email for each redemption that went through, none for the refused ones.
     const emails = await Promise.all(
       people.map(async (p, i) => ({
-        credited: credited[i] === 1_000_000n,
+        credited: credited[i] === start + 1_000_000n,
         count: (await couponEmails(p.actor.email)).length,
       })),
     );
@@ -80,7 +81,7 @@ describe("credit coupons", () => {
       "That coupon code doesn't exist.",
     );
     expect((await db.workspace.findUniqueOrThrow({ where: { id: p.workspaceId } })).balanceMillicredits).toBe(
-      500_000n,
+      (await startingCredits()) + 500_000n,
     );
     await expect(
       createCoupon(admin, couponSchema.parse({ code: c.code, kind: "credits", credits: "1" })),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { handlers } from "@/lib/jobs/handlers";
 import { workspaceOverview } from "@/lib/metering/reports";
-import { createUser } from "@/test/factories";
+import { createUser, startingCredits } from "@/test/factories";
 import { changeBalance } from "./ledger";
 import { isBalanceLow, lastTopUp, lowBalanceThreshold } from "./low-balance";
 
@@ -46,7 +46,8 @@ const move = (
 describe("low balance: the last top-up", () => {
   it("is the newest positive top-up (not the largest), read alike through the pool and through Prisma", async () => {
     const { workspaceId } = await personalWorkspace();
-    expect(await lastTopUp(workspaceId)).toBeNull();
+    // The free plan's credits for the month, granted at sign-up, are the first top-up.
+    expect((await lastTopUp(workspaceId))?.amountMillicredits).toBe(await startingCredits());
     await move(workspaceId, 10_000_000n, "purchase");
     await move(workspaceId, 2_000_000n, "coupon");
     await move(workspaceId, -500_000n, "admin_adjustment"); // a deduction is not a top-up
@@ -59,7 +60,7 @@ describe("low balance: the last top-up", () => {
   it("makes the dashboard banner and the low-credits email agree at the threshold", async () => {
     const { owner, workspaceId } = await personalWorkspace();
     await move(workspaceId, 1_000_000n, "purchase"); // 1,000 credits: low below 100
-    await move(workspaceId, -900_000n, "admin_adjustment"); // exactly 100 left
+    await move(workspaceId, -900_000n - (await startingCredits()), "admin_adjustment"); // exactly 100 left
     const emails = () => db.emailOutbox.count({ where: { to: owner.email, template: "low-credits" } });
     const check = () => handlers["alerts-check"]({ data: { workspaceId } } as never);
 

@@ -118,7 +118,8 @@ export function quotePlanChange<T extends PlanTier>(
 }
 
 /**
- * Included credits at renewal. What is left of this period's included credits (never more than the
+ * Included credits at renewal, as the demo history (prisma/demo) simulates periods before credit
+ * buckets. What is left of this period's included credits (never more than the
  * balance: purchased credits are not touched) expires, except `rolloverPercent` of it, which carries over.
  */
 export function renewalCredits(input: {

@@ -3,7 +3,7 @@ import { signUp } from "@/lib/auth/accounts";
 import { db } from "@/lib/db";
 import { startCreditPackCheckout } from "@/lib/payments/checkout";
 import { cardSchema, payLocalCheckout } from "@/lib/payments/local";
-import { createUser, uniqueEmail } from "@/test/factories";
+import { createUser, uniqueEmail, startingCredits } from "@/test/factories";
 
 const card = (checkoutId: string) =>
   cardSchema.parse({ checkoutId, cardNumber: "4242424242424242", expiry: "12/40", cvc: "123" });
@@ -26,8 +26,9 @@ describe("referrals", () => {
       const { url } = await startCreditPackCheckout({ user: friend, workspaceId: friendWs }, pack);
       await payLocalCheckout(friend.id, card(url.split("/").pop()!));
     }
-    expect(await balance(referrerWs)).toBe(5_000_000n);
-    expect(await balance(friendWs)).toBe(2n * 10_000_000n + 1_000_000n);
+    const start = await startingCredits();
+    expect(await balance(referrerWs)).toBe(start + 5_000_000n);
+    expect(await balance(friendWs)).toBe(start + 2n * 10_000_000n + 1_000_000n);
     expect(
       await db.ledgerEntry.count({ where: { kind: "referral", reference: { endsWith: friend.id } } }),
     ).toBe(2);

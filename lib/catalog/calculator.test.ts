@@ -64,6 +64,7 @@ const catalog: PublicCatalog = {
   apps: [{ key: "poster-editor", name: "Poster Editor", description: "", models: [inpaint, pro] }],
   packs: [],
   defaultMarkupBps: 2000,
+  rolloverPercent: 50,
 };
 
 describe("calculate", () => {

@@ -59,6 +59,8 @@ export type PublicCatalog = {
     currency: string;
   }[];
   defaultMarkupBps: number;
+  /** The share of unused included credits that carries into the next month (admin setting). */
+  rolloverPercent: number;
 };
 
 export async function getPublicCatalog(): Promise<PublicCatalog> {
@@ -145,5 +147,6 @@ export async function getPublicCatalog(): Promise<PublicCatalog> {
       currency: p.currency,
     })),
     defaultMarkupBps: settings.defaultMarkupBps,
+    rolloverPercent: settings.rolloverPercent,
   };
 }

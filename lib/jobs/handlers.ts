@@ -2,6 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { applyAuditRetention } from "@/lib/audit/retention";
 import { expireDueCredits } from "@/lib/billing/buckets";
+import { grantMonthlyCredits } from "@/lib/billing/included-credits";
 import { runLedgerCheck } from "@/lib/billing/ledger-check";
 import { sendRenewalReminders } from "@/lib/billing/renewal-reminders";
 import { db } from "@/lib/db";
@@ -52,6 +53,7 @@ export const handlers: { [Q in QueueName]: Handler<Q> } = {
   "reservations-expire": async () => ({ released: await releaseExpiredReservations() }),
   "credits-expire": async () => ({ workspaces: await expireDueCredits() }),
   "billing-clock": () => runBillingClock(),
+  "monthly-grants": () => grantMonthlyCredits(),
   "renewal-reminders": () => sendRenewalReminders(),
   "weekly-usage-summary": () => sendWeeklySummaries(),
   "audit-retention": () => applyAuditRetention(),

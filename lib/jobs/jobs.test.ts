@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { changeBalance } from "@/lib/billing/ledger";
 import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/metering/api-keys";
-import { createUser } from "@/test/factories";
+import { createUser, creditsOnly } from "@/test/factories";
 import { usageRequest } from "@/test/metering";
 import { jobQueue } from "./boss";
 import { handlers } from "./handlers";
@@ -19,9 +19,11 @@ async function runRepeatedly(run: () => Promise<unknown>) {
 }
 const job = {} as never;
 
+/** A fresh workspace that starts from an empty balance and pays for every call with credits. */
 async function ownedWorkspace() {
   const owner = await createUser({ verified: true });
   const { workspaceId } = await db.membership.findFirstOrThrow({ where: { userId: owner.id } });
+  await creditsOnly(workspaceId);
   return { owner, workspaceId };
 }
 

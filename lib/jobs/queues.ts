@@ -22,6 +22,9 @@ export const queues = {
   "credits-expire": { options: { policy: "singleton" }, cron: "* * * * *" },
   // Local renewals, plans set to cancel (subscription expiry), plans unpaid past the grace period.
   "billing-clock": { options: { policy: "singleton", retryLimit: 2 }, cron: "* * * * *" },
+  // Every plan's included credits for the UTC month (lib/billing/included-credits.ts). Daily, so a
+  // missed or failed run catches up; a workspace is granted once per month whatever runs.
+  "monthly-grants": { options: { policy: "singleton", retryLimit: 3 }, cron: "5 0 * * *" },
   "renewal-reminders": { options: { policy: "singleton", retryLimit: 3 }, cron: "5 * * * *" },
   "weekly-usage-summary": { options: { policy: "singleton", retryLimit: 3 }, cron: "0 8 * * 1" },
   "audit-retention": { options: { policy: "singleton", retryLimit: 3 }, cron: "30 3 * * *" },

@@ -1,6 +1,8 @@
 import "server-only";
+import type { Plan } from "@/lib/billing/plan";
 import { db } from "@/lib/db";
 import { priceCall } from "@/lib/catalog/pricing";
+import { seatLimit } from "@/lib/catalog/seats";
 import type { ApiCaller } from "./authenticate";
 import { money } from "./http";
 import { nextUtcMidnight, utcDay } from "./time";
@@ -13,6 +15,24 @@ export async function quotaState(caller: ApiCaller, now = new Date()) {
     where: { workspaceId_day: { workspaceId: caller.workspace.id, day: utcDay(now) } },
   });
   return { used: counter?.used ?? 0, limit: caller.plan.dailyQuotaUnits, resetsAt: nextUtcMidnight(now) };
+}
+
+/** What the workspace's plan includes (SPEC §8.2 `plan`): the numbers the pricing page shows for it. */
+/** The /me `plan` block: what the plan grants (lib/billing/plan.ts) and its seats (lib/catalog/seats.ts). */
+export function planSummary(caller: ApiCaller, plan: Plan) {
+  return {
+    tier: plan.tier.code,
+    interval: plan.interval,
+    status: plan.subscription?.status ?? null,
+    version: plan.version,
+    priceCents: plan.priceCents,
+    currency: plan.currency,
+    includedMillicredits: Number(plan.includedMillicredits),
+    dailyQuota: plan.dailyQuotaUnits,
+    rateLimitPerMinute: plan.rateLimitPerMinute,
+    seats: seatLimit(caller.tier.features.map((f) => ({ key: f.feature.key, limitValue: f.limitValue }))),
+    currentPeriodEnd: plan.subscription?.currentPeriodEnd.toISOString() ?? null,
+  };
 }
 
 export function entitlements(caller: ApiCaller) {
@@ -34,10 +54,6 @@ export function entitlement(caller: ApiCaller, featureKey: string) {
 }
 
 /** Members the plan allows: its team_seats limit (null: unlimited); a plan without it is one person. */
-export function seats(caller: ApiCaller) {
-  const { allowed, limit } = entitlement(caller, "team_seats");
-  return allowed ? limit : 1;
-}
 
 export function modelList(caller: ApiCaller) {
   const { catalog, tier } = caller;

@@ -114,6 +114,7 @@ function planCharge(
   return {
     model,
     price,
+    units,
     quotaLimit,
     resetsAt: nextUtcMidnight(now),
     call: {
@@ -172,7 +173,11 @@ function settle(plan: Plan, row: Row): ChargeResult {
     case "idempotency_conflict":
       throw new IdempotencyKeyReusedError();
     case "quota_exceeded":
-      throw new QuotaExceededError(resetsAt, { used: row.quota_used ?? 0, limit: quotaLimit ?? 0, resetsAt });
+      throw new QuotaExceededError(
+        resetsAt,
+        { used: row.quota_used ?? 0, limit: quotaLimit ?? 0, resetsAt },
+        plan.units,
+      );
     case "spend_cap_reached":
       throw new SpendCapReachedError("api_key");
     case "member_spend_cap_reached":

@@ -1,4 +1,6 @@
+import { formatCredits } from "@/lib/catalog/money";
 import { AppError, rateLimitHeaders, type RateLimitState } from "@/lib/errors";
+import { formatCount } from "@/lib/utils/format";
 import { creditsHeader, quotaHeaders, type QuotaState } from "./headers";
 
 // The v1 API's refusals (SPEC §3): each is constructed complete — code, status, details and the
@@ -21,15 +23,23 @@ export class InvalidApiKeyError extends AppError {
     return { "WWW-Authenticate": "Bearer", ...(this.rateLimit ? rateLimitHeaders(this.rateLimit) : {}) };
   }
 }
+// Refusals say what the call needed and what is left, so a person can act on them.
+const creditsNoun = (m: bigint) => `${formatCredits(m)} ${m === 1000n ? "credit" : "credits"}`;
+
 export class InsufficientCreditsError extends AppError {
   constructor(
     required: bigint,
     readonly balance: bigint,
   ) {
-    super("insufficient_credits", "The balance cannot cover this call.", 402, {
-      requiredMillicredits: Number(required),
-      balanceMillicredits: Number(balance),
-    });
+    super(
+      "insufficient_credits",
+      `This call needs ${creditsNoun(required)}; ${creditsNoun(balance)} ${balance === 1000n ? "is" : "are"} left.`,
+      402,
+      {
+        requiredMillicredits: Number(required),
+        balanceMillicredits: Number(balance),
+      },
+    );
   }
   override headers() {
     return creditsHeader(this.balance);
@@ -68,13 +78,23 @@ export class IdempotencyKeyReusedError extends AppError {
     super("idempotency_key_reused", `This ${what} was used with a different request body.`, 409);
   }
 }
+/** "This call needs 10 quota units; 2 are left today." (or the bare fact when the need is unknown). */
+function quotaMessage(quota: QuotaState | null, needed: number | null) {
+  if (!quota || needed === null) return "The daily quota is used up.";
+  const left = Math.max(0, quota.limit - quota.used);
+  const units = needed === 1 ? "quota unit" : "quota units";
+  return `This call needs ${formatCount(needed)} ${units}; ${formatCount(left)} ${left === 1 ? "is" : "are"} left today.`;
+}
+
 export class QuotaExceededError extends AppError {
   constructor(
     readonly resetsAt: Date,
     /** The day's counter when the call was refused, for the X-Quota-* headers. */
     readonly quota: QuotaState | null = null,
+    /** The quota units the refused call needed. */
+    needed: number | null = null,
   ) {
-    super("quota_exceeded", "The daily quota is used up.", 429, { resetsAt: resetsAt.toISOString() });
+    super("quota_exceeded", quotaMessage(quota, needed), 429, { resetsAt: resetsAt.toISOString() });
   }
   override headers() {
     return {

@@ -16,7 +16,7 @@ export async function workspaceOverview(workspaceId: string, now = new Date()) {
   const [workspace, plan, topUp, counter] = await Promise.all([
     db.workspace.findUniqueOrThrow({
       where: { id: workspaceId },
-      select: { accountType: true, balanceMillicredits: true },
+      select: { accountType: true, balanceMillicredits: true, overageEnabled: true },
     }),
     planOf(workspaceId),
     lastTopUp(workspaceId, db),
@@ -32,6 +32,7 @@ export async function workspaceOverview(workspaceId: string, now = new Date()) {
   return {
     tier: { code: plan.tier.code, name: plan.tier.name, dailyQuotaUnits: plan.dailyQuotaUnits },
     accountType: workspace.accountType,
+    overageEnabled: workspace.overageEnabled,
     balanceMillicredits: workspace.balanceMillicredits,
     quota,
     lastTopUp: topUp,

@@ -11,3 +11,13 @@ export function nextUtcMidnight(now: Date): Date {
 export function utcMonth(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
 }
+
+/** The first instant of the next UTC month: when credits granted for `now`'s month expire. */
+export function nextUtcMonth(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+}
+
+/** "2026-03": a UTC month as ledger references name it. */
+export function utcMonthKey(now: Date): string {
+  return utcMonth(now).toISOString().slice(0, 7);
+}

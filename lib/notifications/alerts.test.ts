@@ -7,17 +7,21 @@ import { jobQueue } from "@/lib/jobs/boss";
 import { handlers } from "@/lib/jobs/handlers";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { utcDay } from "@/lib/metering/time";
-import { createUser } from "@/test/factories";
+import { createUser, creditsOnly } from "@/test/factories";
 import { usageRequest } from "@/test/metering";
 import { sendWeeklySummaries } from "./alerts";
 import { setEmailPreference } from "./preferences";
 
 const STANDARD = "poster-editor:inpaint-standard"; // 12 credits a call on pay as you go
 
-/** A signed-up owner's personal workspace, on a plan or pay as you go, with an API key. */
+/**
+ * A signed-up owner's personal workspace with an API key: on a plan, or pay as you go from an empty
+ * balance (so a top-up is the only credit it has).
+ */
 async function ownedWorkspace(opts: { tier?: string; topUp?: bigint } = {}) {
   const owner = await createUser({ verified: true });
   const { workspaceId } = await db.membership.findFirstOrThrow({ where: { userId: owner.id } });
+  if (!opts.tier) await creditsOnly(workspaceId);
   if (opts.tier) {
     const tier = await db.tier.findUniqueOrThrow({ where: { code: opts.tier } });
     const now = new Date();

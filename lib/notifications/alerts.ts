@@ -86,15 +86,17 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
       const used =
         (await tx.quotaCounter.findUnique({ where: { workspaceId_day: { workspaceId, day } } }))?.used ?? 0;
       const fmt = (n: number) => n.toLocaleString("en-US");
+      // Once per UTC day and quota: a plan change during the day brings a new quota, and its alerts.
+      const quotaPeriod = `${isoDay(day)}:${limit}`;
       if (used >= limit * 0.8) {
         out.push(
           ...(await fireAlert(
             tx,
-            { workspaceId, kind: "quota_80", periodKey: isoDay(day), data: { used, limit } },
+            { workspaceId, kind: "quota_80", periodKey: quotaPeriod, data: { used, limit } },
             (to) => ({
               template: "quota-warning",
               to: to.email,
-              idempotencyKey: `quota_80:${workspaceId}:${isoDay(day)}:${to.id}`,
+              idempotencyKey: `quota_80:${workspaceId}:${quotaPeriod}:${to.id}`,
               category: category("quota_alerts", to.id),
               props: {
                 name: to.name,
@@ -114,11 +116,11 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
         out.push(
           ...(await fireAlert(
             tx,
-            { workspaceId, kind: "quota_100", periodKey: isoDay(day), data: { used, limit } },
+            { workspaceId, kind: "quota_100", periodKey: quotaPeriod, data: { used, limit } },
             (to) => ({
               template: "quota-exceeded",
               to: to.email,
-              idempotencyKey: `quota_100:${workspaceId}:${isoDay(day)}:${to.id}`,
+              idempotencyKey: `quota_100:${workspaceId}:${quotaPeriod}:${to.id}`,
               category: category("quota_alerts", to.id),
               props: {
                 name: to.name,

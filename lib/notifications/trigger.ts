@@ -32,9 +32,10 @@ export function noticeCharge(workspaceId: string, result: ChargeResult) {
   const work = async () => {
     const { quota } = result;
     if (quota && quota.limit > 0) {
-      const day = quota.resetsAt.toISOString().slice(0, 10);
-      if (quota.used >= quota.limit) await raise(workspaceId, `quota_100:${workspaceId}:${day}`);
-      else if (quota.used >= quota.limit * 0.8) await raise(workspaceId, `quota_80:${workspaceId}:${day}`);
+      // Per day and quota, as the alerts are: a plan change during the day brings new thresholds.
+      const period = `${quota.resetsAt.toISOString().slice(0, 10)}:${quota.limit}`;
+      if (quota.used >= quota.limit) await raise(workspaceId, `quota_100:${workspaceId}:${period}`);
+      else if (quota.used >= quota.limit * 0.8) await raise(workspaceId, `quota_80:${workspaceId}:${period}`);
     }
     if (result.chargedMillicredits > 0n && result.billedTo === "credits") {
       const { topUp } = await cachedTopUp(workspaceId);

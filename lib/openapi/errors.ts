@@ -80,8 +80,8 @@ export const ERROR_CATALOG = {
   },
   quota_exceeded: {
     status: 429,
-    when: "The daily quota is used up (resetsAt, Retry-After).",
-    example: new QuotaExceededError(EXAMPLE_RESET),
+    when: "What is left of today's quota cannot cover the call and the owner chose a hard stop over overage to credits (resetsAt, Retry-After).",
+    example: new QuotaExceededError(EXAMPLE_RESET, { used: 2998, limit: 3000, resetsAt: EXAMPLE_RESET }, 10),
   },
   rate_limited: {
     status: 429,

@@ -88,7 +88,7 @@ export const EXAMPLES = {
           status: 402,
           error: {
             code: "insufficient_credits",
-            message: "The balance cannot cover this call.",
+            message: "This call needs 0.42 credits; 0 credits are left.",
             requiredMillicredits: 420,
             balanceMillicredits: 0,
           },
@@ -152,7 +152,7 @@ export const EXAMPLES = {
       balance: money(50_000),
       quota: { used: 6, limit: 3000, resetsAt: midnight },
       rateLimit: { perMinute: 300, remaining: 299 },
-      overageEnabled: false,
+      overageEnabled: true,
       entitlements: { api_access: { allowed: true, limit: null }, team_seats: { allowed: true, limit: 10 } },
     } satisfies Out<typeof R.meSchema>,
   },

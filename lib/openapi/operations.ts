@@ -354,7 +354,8 @@ export const OPERATIONS: OperationSpec[] = [
         name: "Workspace name.",
         ownerEmail: "The owner's email.",
         tier: "A tier code; other than free, puts the workspace on a manual plan.",
-        accountType: "payg (default) or subscription.",
+        accountType:
+          "subscription (default): the plan's daily quota first, then credits. payg: no daily quota; every paid call draws credits.",
       },
     },
     success: {

@@ -93,7 +93,10 @@ export const entitlementSchema = entitlementValueSchema.extend({ feature: z.stri
 export const meSchema = z.object({
   workspace: z.object({ id: z.string(), name: z.string() }),
   tier: z.object({ code: z.string(), name: z.string() }),
-  accountType: z.enum(["payg", "subscription"]),
+  accountType: z.enum(["payg", "subscription"]).meta({
+    description:
+      "subscription: the plan's daily quota first, then credits (every plan, the free one too); payg: no daily quota, every paid call draws credits.",
+  }),
   subscription: z
     .object({ interval: z.enum(["month", "year"]), status: z.string(), currentPeriodEnd: isoTime })
     .nullable()

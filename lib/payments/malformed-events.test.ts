@@ -1,3 +1,4 @@
+import { startingCredits } from "@/test/factories";
 import { describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
 import { db } from "@/lib/db";
@@ -276,7 +277,7 @@ describe("signed but malformed Stripe events", () => {
     const good = pack.event(pack.session);
     const res = await webhookRoute(signedRequest(good));
     expect(res.status).toBe(200);
-    expect(await balanceOf(pack.b.workspaceId)).toBe(10_000_000n);
+    expect(await balanceOf(pack.b.workspaceId)).toBe((await startingCredits()) + 10_000_000n);
     expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: good.id } })).status).toBe("processed");
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
 import { db } from "@/lib/db";
-import { createUser } from "@/test/factories";
+import { createUser, startingCredits } from "@/test/factories";
 import { balanceOf, buyer, card, signedRequest } from "@/test/payments";
 import { ledgerSum } from "@/test/metering";
 import { startCreditPackCheckout } from "./checkout";
@@ -10,21 +10,24 @@ import { setCancelAtPeriodEnd } from "./plans";
 import { replayWebhookEvent } from "./events";
 import { payLocalCheckout } from "./local";
 
+// Every new workspace holds the free plan's credits for the month from sign-up.
+const START = await startingCredits();
+
 describe("credit packs through the local provider", () => {
   it("a paid checkout credits the pack and its bonus once, with a purchase entry and a payment", async () => {
     const b = await buyer();
     const { url } = await startCreditPackCheckout(b, "credits-50k");
     const checkoutId = url.split("/").pop()!;
     await payLocalCheckout(b.user.id, card(checkoutId));
-    expect(await balanceOf(b.workspaceId)).toBe(52_500_000n);
-    expect(await ledgerSum(b.workspaceId)).toBe(52_500_000n);
+    expect(await balanceOf(b.workspaceId)).toBe(START + 52_500_000n);
+    expect(await ledgerSum(b.workspaceId)).toBe(START + 52_500_000n);
     expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } })).toMatchObject({
       amountCents: 5000,
       status: "paid",
       millicredits: 52_500_000n,
     });
     await expect(payLocalCheckout(b.user.id, card(checkoutId))).rejects.toThrow(/already paid/);
-    expect(await balanceOf(b.workspaceId)).toBe(52_500_000n);
+    expect(await balanceOf(b.workspaceId)).toBe(START + 52_500_000n);
     // A credit pack has its own receipt (plans keep payment-receipt), written once.
     expect(await db.emailOutbox.count({ where: { to: b.user.email, template: "payment-receipt" } })).toBe(0);
     const receipts = await db.emailOutbox.findMany({
@@ -37,7 +40,7 @@ describe("credit packs through the local provider", () => {
       idempotencyKey: `receipt:${payment.id}`,
     });
     expect(receipts[0].text).toContain("thanks for buying the 50,000 credits pack");
-    expect(receipts[0].text).toContain("New balance: 52,500 credits");
+    expect(receipts[0].text).toContain("New balance: 53,500 credits"); // with the 1,000 free credits of the month
     expect(receipts[0].html).toContain(`/dashboard/billing/receipts/${payment.id}`);
   });
 
@@ -48,7 +51,7 @@ describe("credit packs through the local provider", () => {
     await expect(payLocalCheckout(b.user.id, card(checkoutId, "4000 0000 0000 0002"))).rejects.toThrow(
       "Your card was declined.",
     );
-    expect(await balanceOf(b.workspaceId)).toBe(0n);
+    expect(await balanceOf(b.workspaceId)).toBe(START + 0n);
     expect((await db.checkoutSession.findUniqueOrThrow({ where: { id: checkoutId } })).status).toBe("open");
     expect(await db.payment.count({ where: { workspaceId: b.workspaceId } })).toBe(0);
   });
@@ -94,7 +97,7 @@ describe("POST /api/webhooks/stripe", () => {
     const { b, event } = await completedEvent();
     const res = await webhookRoute(signedRequest(event, "whsec_someone_else"));
     expect(res.status).toBe(400);
-    expect(await balanceOf(b.workspaceId)).toBe(0n);
+    expect(await balanceOf(b.workspaceId)).toBe(START + 0n);
     expect(await db.webhookEvent.count({ where: { id: event.id } })).toBe(0);
   });
 
@@ -104,13 +107,13 @@ describe("POST /api/webhooks/stripe", () => {
     expect(responses.every((r) => r.status === 200)).toBe(true);
     const results = await Promise.all(responses.map(async (r) => (await r.json()).result));
     expect(results.filter((r) => r === "processed")).toHaveLength(1);
-    expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
+    expect(await balanceOf(b.workspaceId)).toBe(START + 10_000_000n);
     expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
       status: "processed",
       type: "checkout.session.completed",
     });
     expect((await (await webhookRoute(signedRequest(event))).json()).result).toBe("duplicate");
-    expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
+    expect(await balanceOf(b.workspaceId)).toBe(START + 10_000_000n);
     expect(await db.emailOutbox.count({ where: { to: b.user.email, template: "credit-pack-receipt" } })).toBe(
       1,
     );
@@ -187,15 +190,15 @@ describe("the admin event log", () => {
       status: "failed",
       error: expect.stringMatching(/No record|not found/i),
     });
-    expect(await balanceOf(b.workspaceId)).toBe(0n);
+    expect(await balanceOf(b.workspaceId)).toBe(START + 0n);
 
     await db.checkoutSession.update({ where: { id: checkoutId }, data: { creditPackId: realPack } });
     expect(await replayWebhookEvent({ id: "admin", email: "admin@example.test" }, event.id)).toBe(
       "processed",
     );
-    expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
+    expect(await balanceOf(b.workspaceId)).toBe(START + 10_000_000n);
     await expect(replayWebhookEvent(null, event.id)).rejects.toThrow(/already applied/);
-    expect(await balanceOf(b.workspaceId)).toBe(10_000_000n);
+    expect(await balanceOf(b.workspaceId)).toBe(START + 10_000_000n);
   });
 });
 

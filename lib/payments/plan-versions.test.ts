@@ -5,6 +5,7 @@ import { planOf } from "@/lib/billing/plan";
 import { sameTerms } from "@/lib/billing/plan-versions";
 import { tierSchema } from "@/lib/catalog/schemas";
 import { createTier, updateTier } from "@/lib/catalog/tiers";
+import { grantIncludedCredits } from "@/lib/billing/included-credits";
 import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { authenticate } from "@/lib/metering/authenticate";
@@ -47,7 +48,7 @@ const renewals = (workspaceId: string) =>
   db.payment.findMany({
     where: { workspaceId, kind: "renewal" },
     orderBy: { createdAt: "asc" },
-    select: { amountCents: true, millicredits: true },
+    select: { amountCents: true },
   });
 
 /** The daily quota the metering path enforces, and the plan GET /api/v1/me shows. */
@@ -92,8 +93,15 @@ describe("plan versions", () => {
     await elapse((await early.sub()).id, 31);
     await elapse((await late.sub()).id, 31);
     await renewDueLocalSubscriptions();
-    expect(await renewals(early.workspaceId)).toEqual([{ amountCents: 1_000, millicredits: 10_000_000n }]);
-    expect(await renewals(late.workspaceId)).toEqual([{ amountCents: 1_500, millicredits: 15_000_000n }]);
+    expect(await renewals(early.workspaceId)).toEqual([{ amountCents: 1_000 }]);
+    expect(await renewals(late.workspaceId)).toEqual([{ amountCents: 1_500 }]);
+    // Included credits follow the calendar month, each at the subscriber's version.
+    const now = new Date();
+    const nextMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+    const grant = (workspaceId: string) =>
+      db.$transaction((tx) => grantIncludedCredits(tx, workspaceId, { at: nextMonth }));
+    expect(await grant(early.workspaceId)).toBe(10_000_000n);
+    expect(await grant(late.workspaceId)).toBe(15_000_000n);
 
     // The admin sees both versions with one subscriber each; the change was audited.
     expect((await tierVersions(tier.id)).map((v) => [v.version, v.monthlyPriceCents, v.subscribers])).toEqual(

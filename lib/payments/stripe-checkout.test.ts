@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
 import { db } from "@/lib/db";
-import { createUser } from "@/test/factories";
+import { createUser, startingCredits } from "@/test/factories";
 import objects from "@/test/fixtures/stripe-objects.json";
 import { withStripeStandIn } from "@/test/stripe-stand-in";
 
@@ -60,7 +60,7 @@ describe("credit packs through Stripe Checkout", () => {
     );
     expect(res.status).toBe(200);
     expect((await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).balanceMillicredits).toBe(
-      10_000_000n,
+      (await startingCredits()) + 10_000_000n,
     );
     expect(await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } })).toMatchObject({
       provider: "stripe",

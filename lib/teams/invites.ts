@@ -10,6 +10,7 @@ import { formatDate } from "@/lib/utils/format";
 import { assertCan } from "@/lib/workspaces/permissions";
 import { InvalidInviteError, TeamRuleError } from "./errors";
 import { actingRole, lockTeam, type ActingMember, type TeamActor } from "./members";
+import { assertSeatFree } from "./seats";
 
 // Invitations: a random token mailed as a link, only its SHA-256 stored (like auth tokens). The
 // email is queued in the transaction that creates or renews the invite, so both exist or neither.
@@ -75,6 +76,7 @@ export async function createInvite(by: ActingMember, input: { email: string; rol
         `${email} already has a pending invitation. Resend it from the list of invitations.`,
       );
     }
+    await assertSeatFree(tx, workspace.id, true);
     // An expired invitation for the same address is replaced, so only one can ever be pending.
     await tx.teamInvite.updateMany({
       where: { workspaceId: workspace.id, email, status: "pending" },
@@ -228,6 +230,8 @@ export async function acceptInvite(user: Responder, rawToken: string) {
     if (invite.status === "accepted" && invite.acceptedById === user.id)
       return { workspace: invite.workspace, role: invite.role, alreadyMember: true };
     assertAnswerable(invite, user);
+    // The plan may have shrunk since the invitation was sent.
+    await assertSeatFree(tx, invite.workspaceId, false);
     const now = new Date();
     await tx.teamInvite.update({
       where: { id: invite.id },

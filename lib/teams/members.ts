@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { grantIncludedCredits } from "@/lib/billing/included-credits";
 import { db, type MemberRole, type Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { assertCan, type Permission } from "@/lib/workspaces/permissions";
@@ -84,7 +85,7 @@ async function changeMember<T>(
   });
 }
 
-/** A new team workspace with the creator as its owner. Anyone signed in may create one. */
+/** A new team workspace with the creator as its owner, on the free plan with its included credits. Anyone signed in may create one. */
 export async function createTeam(actor: TeamActor, name: string) {
   return db.$transaction(async (tx) => {
     const workspace = await tx.workspace.create({
@@ -102,6 +103,7 @@ export async function createTeam(actor: TeamActor, name: string) {
       targetId: workspace.id,
       after: { name, personal: false },
     });
+    await grantIncludedCredits(tx, workspace.id);
     return workspace;
   });
 }

@@ -3,6 +3,7 @@ import { db, type MemberRole } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { utcMonth } from "@/lib/metering/time";
+import { setManualSubscription } from "@/lib/workspaces/administration";
 import { createTeamWith, createUser, uniqueEmail } from "@/test/factories";
 import { InvalidInviteError, TeamRuleError } from "./errors";
 import {
@@ -23,6 +24,7 @@ import {
   transferOwnership,
 } from "./members";
 import { listMembers, memberUsage } from "./roster";
+import { seatUsage } from "./seats";
 
 type Team = Awaited<ReturnType<typeof createTeamWith>>;
 const by = (team: Team, role: MemberRole) => {
@@ -169,6 +171,40 @@ describe("team invitations", () => {
         { email: uniqueEmail(), role: "member" },
       ),
     ).rejects.toBeInstanceOf(TeamRuleError);
+  });
+});
+
+describe("team seats", () => {
+  it("a Free team has the owner's one seat: an invitation is refused with the way to more seats", async () => {
+    const team = await createTeamWith([], "free");
+    await expect(
+      createInvite(by(team, "owner"), { email: uniqueEmail("second"), role: "member" }),
+    ).rejects.toThrow("Your Free plan includes 1 seat, and it is taken. Upgrade your plan for more seats.");
+    expect(await seatUsage(team.workspace.id)).toMatchObject({ members: 1, pending: 0, limit: 1 });
+  });
+
+  it("pending invitations hold seats; accepting is refused once the plan has shrunk under them", async () => {
+    const team = await createTeamWith(["member"], "starter"); // 3 seats: owner, member, one more
+    const { invitee, token } = await invited(team);
+    expect(await seatUsage(team.workspace.id)).toMatchObject({ members: 2, pending: 1, limit: 3 });
+    await expect(
+      createInvite(by(team, "owner"), { email: uniqueEmail("fourth"), role: "member" }),
+    ).rejects.toThrow("Your Starter plan includes 3 seats, and all are taken.");
+    // Back on Free (1 seat) before the invitation is answered: the link cannot add a member.
+    await setManualSubscription(null, team.workspace.id, { tier: "free", interval: "month" });
+    await expect(acceptInvite(person(invitee), token)).rejects.toThrow(/Your Free plan includes 1 seat/);
+    expect(await membership(invitee.id, team.workspace.id)).toBeNull();
+  });
+
+  it("counts exactly the seats under concurrent invitations", async () => {
+    const team = await createTeamWith([], "starter"); // 3 seats: the owner and two invitations
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () =>
+        createInvite(by(team, "owner"), { email: uniqueEmail("race"), role: "member" }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+    expect(await seatUsage(team.workspace.id)).toMatchObject({ members: 1, pending: 2, limit: 3 });
   });
 });
 

@@ -11,7 +11,7 @@ import { handlers } from "@/lib/jobs/handlers";
 import { queues } from "@/lib/jobs/queues";
 import { startSubscriptionCheckout } from "@/lib/payments/checkout";
 import { payLocalCheckout } from "@/lib/payments/local";
-import { createUser } from "@/test/factories";
+import { createUser, creditsOnly } from "@/test/factories";
 import { buyer, card } from "@/test/payments";
 import { attemptWebhookDelivery } from "./deliver";
 import {
@@ -253,6 +253,7 @@ describe("events raised by the product", () => {
 
   it("credits.low once per crossing, however many alert checks run at once", async () => {
     const { workspaceId, actor } = await owner();
+    await creditsOnly(workspaceId); // the purchase below is its only credit
     const endpoint = await createWebhookEndpoint(actor, workspaceId, {
       url: "http://127.0.0.1:9/unused",
       description: "",

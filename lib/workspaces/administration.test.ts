@@ -33,11 +33,13 @@ describe("management API", () => {
     expect(created.status).toBe(201);
     expect(created.headers.get("x-ratelimit-limit")).toBe("600");
     const ws = await created.json();
+    // On the free plan: its daily quota, and its credits for the month.
     expect(ws).toMatchObject({
       name: "Acme Video",
       tier: "free",
-      accountType: "payg",
-      balance: { millicredits: 0, credits: "0" },
+      accountType: "subscription",
+      balance: { millicredits: 1_000_000, credits: "1000" },
+      quota: { used: 0, limit: 50 },
     });
     expect(
       await db.membership.findFirst({ where: { workspaceId: ws.id, role: "owner", user: { email } } }),
@@ -46,10 +48,10 @@ describe("management API", () => {
     const grant = { millicredits: 50_000, reason: "Welcome credit", idempotencyKey: "grant-1" };
     const first = await (await credits(req("POST", grant), params(ws.id))).json();
     const again = await (await credits(req("POST", grant), params(ws.id))).json();
-    expect(first).toMatchObject({ applied: true, balance: { millicredits: 50_000 } });
-    expect(again).toMatchObject({ applied: false, balance: { millicredits: 50_000 } });
+    expect(first).toMatchObject({ applied: true, balance: { millicredits: 1_050_000 } });
+    expect(again).toMatchObject({ applied: false, balance: { millicredits: 1_050_000 } });
     const tooMuch = await credits(
-      req("POST", { millicredits: -60_000, reason: "Oops", idempotencyKey: "d-1" }),
+      req("POST", { millicredits: -1_060_000, reason: "Oops", idempotencyKey: "d-1" }),
       params(ws.id),
     );
     expect(tooMuch.status).toBe(402);
@@ -75,10 +77,13 @@ describe("management API", () => {
     const page = await (
       await ledger(req("GET", undefined, ADMIN_KEY, "?page=1&pageSize=10"), params(ws.id))
     ).json();
+    // Newest first: Pro's included credits on top of the month's free ones, the grant, the free credits.
     expect(page).toMatchObject({
-      total: 1,
+      total: 3,
       data: [
+        { kind: "monthly_grant", amountMillicredits: { millicredits: 99_000_000 } },
         { kind: "admin_adjustment", reason: "Welcome credit", amountMillicredits: { millicredits: 50_000 } },
+        { kind: "monthly_grant", amountMillicredits: { millicredits: 1_000_000 } },
       ],
     });
     const detail = await (await getWorkspace(req("GET"), params(ws.id))).json();
@@ -113,7 +118,7 @@ describe("management API", () => {
     const grant = { millicredits: 10_000, reason: "Goodwill", idempotencyKey: "reuse-1" };
     expect(await (await credits(req("POST", grant), params(ws.id))).json()).toMatchObject({
       applied: true,
-      balance: { millicredits: 10_000 },
+      balance: { millicredits: 1_010_000 },
     });
     for (const other of [
       { ...grant, millicredits: 20_000 },
@@ -126,9 +131,9 @@ describe("management API", () => {
     }
     expect(await (await credits(req("POST", grant), params(ws.id))).json()).toMatchObject({
       applied: false,
-      balance: { millicredits: 10_000 },
+      balance: { millicredits: 1_010_000 },
     });
-    expect(await db.ledgerEntry.count({ where: { workspaceId: ws.id } })).toBe(1);
+    expect(await db.ledgerEntry.count({ where: { workspaceId: ws.id, kind: "admin_adjustment" } })).toBe(1);
     const blank = await credits(req("POST", { ...grant, idempotencyKey: "  " }), params(ws.id));
     expect(blank.status).toBe(400);
   });

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { emailSchema, newReferralCode } from "@/lib/auth/accounts";
+import { grantIncludedCredits } from "@/lib/billing/included-credits";
 import { changeBalance } from "@/lib/billing/ledger";
 import { planOf } from "@/lib/billing/plan";
 import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
@@ -72,6 +73,7 @@ export async function setManualSubscription(
       before: ended,
       after: subscription,
     });
+    await grantIncludedCredits(tx, workspaceId, { at: now, plan: tier });
     return subscription;
   });
 }
@@ -90,7 +92,7 @@ export async function createManagedWorkspace(actor: Actor, input: z.infer<typeof
           .toLowerCase()
           .replace(/[^a-z0-9]+/g, "-")
           .slice(0, 30)}-${randomBytes(3).toString("hex")}`,
-        accountType: input.accountType ?? "payg",
+        accountType: input.accountType ?? "subscription",
         memberships: { create: { userId: owner.id, role: "owner" } },
       },
     });
@@ -105,6 +107,7 @@ export async function createManagedWorkspace(actor: Actor, input: z.infer<typeof
   });
   if (input.tier && input.tier !== "free")
     await setManualSubscription(actor, ws.id, { tier: input.tier, interval: "month" });
+  else await db.$transaction((tx) => grantIncludedCredits(tx, ws.id));
   if (input.accountType)
     await db.workspace.update({ where: { id: ws.id }, data: { accountType: input.accountType } });
   return describeWorkspace(ws.id);

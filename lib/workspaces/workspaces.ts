@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, type MemberRole, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
+import { grantIncludedCredits } from "@/lib/billing/included-credits";
 import { ForbiddenError } from "@/lib/errors";
 import { assertCan } from "./permissions";
 
@@ -16,13 +17,16 @@ export function slugify(name: string, fallback = "workspace") {
   return `${base}-${randomBytes(3).toString("hex")}`;
 }
 
-/** The personal workspace every user gets at sign-up, with the user as its owner. */
+/**
+ * The personal workspace every user gets at sign-up, with the user as its owner, on the free plan
+ * with this month's included credits already in it.
+ */
 export async function createPersonalWorkspace(
   tx: Tx,
   user: { id: string; email: string; name: string | null },
 ) {
   const name = user.name ? `${user.name}'s workspace` : `${user.email.split("@")[0]}'s workspace`;
-  return tx.workspace.create({
+  const workspace = await tx.workspace.create({
     data: {
       name,
       slug: slugify(name),
@@ -30,6 +34,8 @@ export async function createPersonalWorkspace(
       memberships: { create: { userId: user.id, role: "owner" } },
     },
   });
+  await grantIncludedCredits(tx, workspace.id);
+  return workspace;
 }
 
 export async function listWorkspacesForUser(userId: string) {

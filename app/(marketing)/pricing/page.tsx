@@ -84,9 +84,9 @@ export default async function PricingPage() {
       <PricingSection id="faq" title="Frequently asked questions">
         <Faq
           tiers={catalog.tiers}
-          features={catalog.features}
           apps={catalog.apps}
           defaultMarkupBps={catalog.defaultMarkupBps}
+          rolloverPercent={catalog.rolloverPercent}
         />
       </PricingSection>
     </IntervalProvider>

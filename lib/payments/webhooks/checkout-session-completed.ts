@@ -4,6 +4,7 @@ import { countCheckoutCoupon } from "@/lib/billing/coupons";
 import { purchaseReference } from "@/lib/billing/buckets";
 import { changeBalance } from "@/lib/billing/ledger";
 import { rewardReferral } from "@/lib/billing/referrals";
+import { grantIncludedCredits } from "@/lib/billing/included-credits";
 import { subscriptionTerms } from "@/lib/billing/plan-versions";
 import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
 import { creditsLabel, formatCents } from "@/lib/catalog/money";
@@ -15,8 +16,8 @@ import { eventTime, idOf, queueReceipt } from "./shared";
 
 /**
  * A first paid plan: the subscription starts now on the plan version the checkout quoted, the
- * workspace draws its daily quota, and that version's included credits are granted at once
- * (reference: the checkout, so never twice).
+ * workspace draws its daily quota, and this month's included credits of that version arrive
+ * (lib/billing/included-credits.ts: once per workspace and month).
  */
 async function startSubscription(
   tx: Tx,
@@ -44,6 +45,11 @@ async function startSubscription(
     lastProviderEventAt: at,
     tierChangedAt: at,
   });
+  // The plan's included credits for this month now (less what the month already had on the free
+  // plan); the monthly job grants the rest, month by month, on monthly and annual plans alike.
+  const granted = await grantIncludedCredits(tx, checkout.workspaceId, {
+    plan: { name: tier.name, includedMillicredits },
+  });
   const payment = await tx.payment.create({
     data: {
       workspaceId: checkout.workspaceId,
@@ -57,23 +63,11 @@ async function startSubscription(
       discountCents: checkout.discountCents,
       currency: session.currency ?? checkout.currency,
       status: "paid",
-      millicredits: includedMillicredits,
+      millicredits: granted,
       periodStart: subscription.currentPeriodStart,
       periodEnd: subscription.currentPeriodEnd,
     },
   });
-  if (includedMillicredits > 0n) {
-    await changeBalance(
-      {
-        workspaceId: checkout.workspaceId,
-        amountMillicredits: includedMillicredits,
-        kind: "monthly_grant",
-        reference: `grant:${checkout.id}`,
-        reason: `${tier.name} included credits`,
-      },
-      tx,
-    );
-  }
   return payment;
 }
 

@@ -1,10 +1,9 @@
 import "server-only";
 import type Stripe from "stripe";
-import { changeBalance } from "@/lib/billing/ledger";
-import { priceFor, renewalCredits } from "@/lib/billing/plan-change";
+import { grantIncludedCredits } from "@/lib/billing/included-credits";
+import { priceFor } from "@/lib/billing/plan-change";
 import { planVersionFrom } from "@/lib/billing/plan-versions";
 import { creditsLabel, formatCents } from "@/lib/catalog/money";
-import { getSettings } from "@/lib/settings/settings";
 import type { Payment, PlanVersion, Subscription, Tier, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
@@ -32,8 +31,8 @@ type Upgrade = {
 
 /**
  * An upgrade (or monthly -> annual) was paid: the subscription moves to the plan named in the
- * invoice's metadata, and the difference in included credits (computed when the change was quoted)
- * is granted — once, with the invoice as the reference. An older plan change never overrides a newer one.
+ * invoice's metadata, and this month's included credits are topped up to the new plan's. An older
+ * plan change never overrides a newer one.
  * Returns the payment, and the move when it was applied now and is an upgrade (for its email).
  */
 async function planChanged(
@@ -66,7 +65,9 @@ async function planChanged(
     });
     await emitSubscriptionEvent(tx, "subscription.updated", sub);
   }
-  const grant = BigInt(meta.grantMillicredits ?? "0");
+  // This month's included credits topped up to the plan this invoice paid for, in whatever order the
+  // events around it arrive; a redelivery finds the month topped up already.
+  const grant = await grantIncludedCredits(tx, sub.workspaceId, { plan: tier });
   const payment = await tx.payment.create({
     data: {
       workspaceId: sub.workspaceId,
@@ -83,18 +84,6 @@ async function planChanged(
       periodEnd: period.end,
     },
   });
-  if (grant > 0n) {
-    await changeBalance(
-      {
-        workspaceId: sub.workspaceId,
-        amountMillicredits: grant,
-        kind: "monthly_grant",
-        reference: `grant:${invoice.id}`,
-        reason: `Upgrade to ${tier.name}: included credits`,
-      },
-      tx,
-    );
-  }
   const isUpgrade = tier.rank > sub.tier.rank || (sub.interval === "month" && interval === "year");
   return {
     payment,
@@ -149,10 +138,9 @@ async function versionData(tx: Tx, sub: Sub, tierId: string, at: Date, billed?: 
 
 /**
  * A renewal was paid: the next period starts (with a scheduled downgrade or interval switch, if
- * any, and on the plan version the renewal billed), a past-due plan is active again, and the
- * version's included credits are renewed — what is left of this period's included credits expires
- * except the rollover share (admin setting, SPEC: up to 50%).
- * Every ledger entry names the invoice, so a renewal grants credits exactly once.
+ * any, and on the plan version the renewal billed) and a past-due plan is active again. Included
+ * credits (the version's), with their expiry and rollover, follow the calendar month
+ * (lib/billing/included-credits.ts), not the billing period.
  */
 async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
   const period = invoicePeriod(invoice);
@@ -196,57 +184,11 @@ async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
   });
   await emitSubscriptionEvent(tx, "subscription.updated", sub);
 
-  // Included credits granted since the last renewal's expiry entry are this period's included credits.
-  const [{ granted }] = await tx.$queryRaw<{ granted: bigint }[]>`
-    select coalesce(sum("amountMillicredits"), 0)::bigint as granted from "LedgerEntry"
-    where "workspaceId" = ${sub.workspaceId} and kind = 'monthly_grant'
-      and seq > coalesce((select max(seq) from "LedgerEntry" where "workspaceId" = ${sub.workspaceId} and kind = 'expiry'), 0)`;
-  const [{ balanceMillicredits }, { rolloverPercent }] = await Promise.all([
-    tx.workspace.findUniqueOrThrow({ where: { id: sub.workspaceId } }),
-    getSettings(),
-  ]);
-  const credits = renewalCredits({
-    balance: balanceMillicredits,
-    grantedThisPeriod: granted,
-    included: version.includedMillicredits,
-    rolloverPercent,
+  // Included credits are monthly, not per period (the monthly job grants them); this only catches
+  // up a month the job has not reached yet.
+  const granted = await grantIncludedCredits(tx, sub.workspaceId, {
+    plan: { name: tier.name, includedMillicredits: version.includedMillicredits },
   });
-  const ref = invoice.id;
-  // Written even when nothing expires: it marks where the next period's included credits start.
-  await changeBalance(
-    {
-      workspaceId: sub.workspaceId,
-      amountMillicredits: -credits.expire,
-      kind: "expiry",
-      reference: `expiry:${ref}`,
-      reason: "Unused included credits at renewal",
-    },
-    tx,
-  );
-  if (credits.rollover > 0n) {
-    await changeBalance(
-      {
-        workspaceId: sub.workspaceId,
-        amountMillicredits: credits.rollover,
-        kind: "rollover",
-        reference: `rollover:${ref}`,
-        reason: `${rolloverPercent}% of unused included credits carried over`,
-      },
-      tx,
-    );
-  }
-  if (credits.grant > 0n) {
-    await changeBalance(
-      {
-        workspaceId: sub.workspaceId,
-        amountMillicredits: credits.grant,
-        kind: "monthly_grant",
-        reference: `grant:${ref}`,
-        reason: `${tier.name} included credits`,
-      },
-      tx,
-    );
-  }
   return tx.payment.create({
     data: {
       workspaceId: sub.workspaceId,
@@ -258,7 +200,7 @@ async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
       amountCents: invoice.amount_paid,
       currency: invoice.currency,
       status: "paid",
-      millicredits: credits.grant,
+      millicredits: granted,
       periodStart: period.start,
       periodEnd: period.end,
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import type Stripe from "stripe";
-import { liveSubscriptionArgs } from "@/lib/billing/subscriptions";
+import { FREE_TIER_CODE, liveSubscriptionArgs } from "@/lib/billing/subscriptions";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import type { Payment, Subscription, Tier, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
@@ -63,12 +63,11 @@ export function invoicePeriod(invoice: Stripe.Invoice) {
 }
 
 /**
- * After a subscription ends: the workspace is back on pay as you go unless another plan is live.
- * Returns whether it fell back.
+ * After a subscription ends: is the workspace back on the free plan (no other plan is live)? It
+ * keeps drawing a daily quota — the free plan's — so its account type stays as it is.
  */
 export async function freeIfNoLivePlan(tx: Tx, workspaceId: string) {
   const live = await tx.subscription.count({ where: { workspaceId, ...liveSubscriptionArgs.where } });
-  if (live === 0) await tx.workspace.update({ where: { id: workspaceId }, data: { accountType: "payg" } });
   return live === 0;
 }
 
@@ -121,7 +120,7 @@ export function planChangeNames(from: PlanRef, to: PlanRef) {
   };
 }
 
-/** Queues "your plan has ended" for a subscription that ended with the workspace back on pay as you go: once per subscription. */
+/** Queues "your plan has ended" for a subscription that ended with the workspace back on the free plan: once per subscription. */
 export async function queueSubscriptionCanceled(tx: Tx, sub: Subscription & { tier: Tier }, endedAt: Date) {
   const to = await billingContact(tx, sub.workspaceId);
   return queueEmail(
@@ -133,7 +132,7 @@ export async function queueSubscriptionCanceled(tx: Tx, sub: Subscription & { ti
         name: to.name,
         plan: sub.tier.name,
         endedOn: formatDate(endedAt),
-        fallbackPlan: "Pay as you go",
+        fallbackPlan: (await tx.tier.findUnique({ where: { code: FREE_TIER_CODE } }))?.name ?? "Free",
         billingUrl: `${env.APP_URL}/dashboard/billing`,
       },
     },

@@ -88,6 +88,7 @@ export const billingSettingsAction = adminAction(
   async (input, { admin }) => {
     await updateSettings({ id: admin.id, email: admin.email }, input);
     revalidatePath("/admin/coupons");
+    revalidatePath("/pricing"); // its FAQ quotes the rollover share
     return { ok: true, message: "Billing settings saved." };
   },
 );

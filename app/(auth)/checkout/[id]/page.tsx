@@ -32,7 +32,7 @@ export default async function CheckoutPage(props: { params: Promise<{ id: string
         <CardDescription>
           {pack
             ? `${formatCredits(pack.millicredits + pack.bonusMillicredits)} credits for ${price}, paid once.`
-            : `${price} per ${checkout.interval === "year" ? "year" : "month"}, renewing until you cancel. Includes ${formatCredits(terms?.includedMillicredits ?? 0n)} credits at once.`}
+            : `${price} per ${checkout.interval === "year" ? "year" : "month"}, renewing until you cancel. Includes ${formatCredits(terms?.includedMillicredits ?? 0n)} credits every month${checkout.interval === "year" ? ", all year" : ""}.`}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">

@@ -58,7 +58,7 @@ export function CurrentPlanCard({
         <CardDescription>
           {sub
             ? `${sub.interval === "year" ? "Annual" : "Monthly"} billing · ${sub.cancelAtPeriodEnd ? "ends" : "renews"} ${formatDate(sub.currentPeriodEnd)}`
-            : "Free plan: pay as you go with credits."}
+            : "Free plan: a daily quota and monthly credits, then pay as you go with credits."}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">

@@ -24,7 +24,8 @@ export function OverageForm({ enabled }: { enabled: boolean }) {
         <span>
           <span className="font-medium">Charge credits when the daily quota is used up</span>
           <span className="block text-muted-foreground">
-            Otherwise calls past the quota are refused (429) until 00:00 UTC.
+            On by default: calls carry on with your included credits, then credits you bought. Turn it off for
+            a hard stop: calls past the quota are refused (429) until 00:00 UTC.
           </span>
         </span>
       </label>

@@ -32,7 +32,7 @@ export default async function SettingsPage() {
       {managesBilling ? (
         <TitledCard
           title="Workspace billing"
-          description="For subscriptions: what happens to calls once the daily quota is used up."
+          description="What happens to calls once today's quota is used up."
         >
           <OverageForm enabled={workspace.overageEnabled} />
         </TitledCard>

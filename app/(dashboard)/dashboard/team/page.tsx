@@ -5,7 +5,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDashboardContext } from "@/lib/auth/session";
+import Link from "next/link";
 import { listMembers, listPendingInvites, memberUsage } from "@/lib/teams/roster";
+import { seatUsage } from "@/lib/teams/seats";
 import { can } from "@/lib/workspaces/permissions";
 import { leaveTeamAction } from "./actions";
 import { InvitesTable, MembersTable, MemberUsageTable } from "./team-tables";
@@ -48,11 +50,15 @@ export default async function TeamPage(props: {
     );
   }
 
-  const [members, invites, usage] = await Promise.all([
+  const [members, invites, usage, seats] = await Promise.all([
     listMembers(workspace.id),
     can(role, "members.invite") ? listPendingInvites(workspace.id) : [],
     memberUsage(workspace.id),
+    seatUsage(workspace.id),
   ]);
+  // Pending invitations hold their seats (lib/teams/seats.ts).
+  const seatsTaken = seats.members + seats.pending;
+  const seatsFull = seats.limit !== null && seatsTaken >= seats.limit;
   const owners = members.filter((m) => m.role === "owner").length;
   const soleOwner = role === "owner" && owners === 1;
 
@@ -69,9 +75,28 @@ export default async function TeamPage(props: {
       {params.joined ? <Alert variant="success">You joined {workspace.name}.</Alert> : null}
 
       <section aria-labelledby="members-title" className="grid gap-3">
-        <h2 id="members-title" className="text-lg font-semibold">
-          Members
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="members-title" className="text-lg font-semibold">
+            Members
+          </h2>
+          <p className="text-sm text-muted-foreground" data-testid="seats">
+            {seats.limit === null
+              ? `${seats.members} ${seats.members === 1 ? "seat" : "seats"} used (unlimited on ${seats.planName})`
+              : `${seatsTaken} of ${seats.limit} ${seats.limit === 1 ? "seat" : "seats"}`}
+            {seats.pending > 0 ? ` · ${seats.pending} held by pending invitations` : ""}
+          </p>
+        </div>
+        {seatsFull ? (
+          <Alert variant="warning">
+            Every seat on your {seats.planName} plan is taken.{" "}
+            <Link
+              href="/dashboard/billing"
+              className="rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+            >
+              Upgrade your plan for more seats
+            </Link>
+          </Alert>
+        ) : null}
         <MembersTable members={members} viewer={{ userId: user.id, role }} />
       </section>
 

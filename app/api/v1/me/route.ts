@@ -1,7 +1,7 @@
 // GET /api/v1/me — the calling workspace: plan, balance, quota, rate limit, entitlements
 import { methodNotAllowed } from "@/lib/http/methods";
 import { planOf } from "@/lib/billing/plan";
-import { entitlements, quotaState, seats } from "@/lib/metering/account";
+import { entitlements, planSummary, quotaState } from "@/lib/metering/account";
 import { creditsHeader, quotaHeaders } from "@/lib/metering/headers";
 import { money, v1Route } from "@/lib/metering/http";
 
@@ -18,19 +18,7 @@ export const GET = v1Route(async (_req, caller, rate) => {
         status: subscription.status,
         currentPeriodEnd: subscription.currentPeriodEnd.toISOString(),
       },
-      plan: {
-        tier: plan.tier.code,
-        interval: plan.interval,
-        status: plan.subscription?.status ?? null,
-        version: plan.version,
-        priceCents: plan.priceCents,
-        currency: plan.currency,
-        includedMillicredits: Number(plan.includedMillicredits),
-        dailyQuota: plan.dailyQuotaUnits,
-        rateLimitPerMinute: plan.rateLimitPerMinute,
-        seats: seats(caller),
-        currentPeriodEnd: plan.subscription?.currentPeriodEnd.toISOString() ?? null,
-      },
+      plan: planSummary(caller, plan),
       balance: money(workspace.balanceMillicredits),
       quota: quota && { ...quota, resetsAt: quota.resetsAt.toISOString() },
       rateLimit: { perMinute: rate.limit, remaining: rate.remaining },

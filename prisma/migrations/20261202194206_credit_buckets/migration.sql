@@ -256,11 +256,12 @@ $$;
 -- balance with an `expiry` ledger entry. Then records when the next bucket with credits left
 -- expires ("Workspace"."creditsExpireAt"), so a charge knows without looking whether it must
 -- come here first. Locks the workspace row before its buckets, as every charge does.
+-- p_at: the moment to expire as of (default now; a month's first grant passes the month's start).
 -- Returns the balance after.
-create or replace function tollgate_expire_credits(p_workspace_id text) RETURNS bigint
+create or replace function tollgate_expire_credits(p_workspace_id text, p_at timestamp DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE
-  v_now timestamp := timezone('UTC', now());
+  v_now timestamp := coalesce(p_at, timezone('UTC', now()));
   v_balance bigint;
   b record;
 BEGIN
