@@ -41,11 +41,6 @@ export const SOURCE_LABEL: Record<CreditSource, string> = {
   purchase: "Purchased",
 };
 
-/** The end of the UTC month `at` falls in: when that month's included credits expire. */
-export function endOfUtcMonth(at: Date) {
-  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
-}
-
 /** A workspace's buckets with credits left, in the order charges draw them. */
 export function openBuckets(workspaceId: string) {
   return db.creditBucket.findMany({

@@ -1,8 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { bucketSource, endOfUtcMonth, SOURCE_PRIORITY } from "@/lib/billing/buckets";
+import { bucketSource, SOURCE_PRIORITY } from "@/lib/billing/buckets";
 import { db, type CreditSource, type LedgerKind, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { nextUtcMonth } from "@/lib/metering/time";
 import { getSettings } from "@/lib/settings/settings";
 
 export type BalanceChange = {
@@ -67,7 +68,7 @@ export async function changeBalance(change: BalanceChange, executor: Tx | typeof
 
 async function defaultExpiry(source: CreditSource): Promise<Date | null> {
   const now = new Date();
-  if (source === "included" || source === "rollover") return endOfUtcMonth(now);
+  if (source === "included" || source === "rollover") return nextUtcMonth(now); // the end of this UTC month
   if (source === "promotional") {
     const { promotionalCreditDays } = await getSettings();
     return new Date(now.getTime() + promotionalCreditDays * 864e5);
