@@ -134,6 +134,34 @@ export async function renameWorkspace(by: ActingMember, name: string) {
   });
 }
 
+type MemberChange = { role: MemberRole } | { monthlySpendCapMillicredits: bigint | null };
+
+/** Writes one change to a member and audits it: the member's email and what the change replaced, then the change. */
+async function updateMember<C extends MemberChange>(
+  tx: Tx,
+  by: ActingMember,
+  target: Target,
+  action: string,
+  change: C,
+  replaced: { [K in keyof C]: C[K] },
+) {
+  const updated = await tx.membership.update({
+    where: { id: target.id },
+    data: change,
+    include: { user: { select: { email: true, name: true } } },
+  });
+  const before = { email: target.user.email, ...replaced };
+  await recordAudit(tx, {
+    actor: by.actor,
+    action,
+    targetType: "membership",
+    targetId: target.id,
+    before,
+    after: change,
+  });
+  return updated;
+}
+
 /** Changes a member's role. Only an owner may touch an owner or make someone owner; a team always keeps one owner. */
 export async function changeMemberRole(by: ActingMember, membershipId: string, role: MemberRole) {
   const refusal = "Only an owner can change an owner's role.";
@@ -144,20 +172,7 @@ export async function changeMemberRole(by: ActingMember, membershipId: string, r
     if (target.role === "owner" && (await ownerCount(tx, by.workspaceId)) === 1) {
       throw new TeamRuleError("A team needs an owner. Transfer ownership before changing this role.");
     }
-    const updated = await tx.membership.update({
-      where: { id: target.id },
-      data: { role },
-      include: { user: { select: { email: true, name: true } } },
-    });
-    await recordAudit(tx, {
-      actor: by.actor,
-      action: "member.role",
-      targetType: "membership",
-      targetId: target.id,
-      before: { email: target.user.email, role: target.role },
-      after: { role },
-    });
-    return updated;
+    return updateMember(tx, by, target, "member.role", { role }, { role: target.role });
   });
 }
 
@@ -171,20 +186,15 @@ export async function setMemberSpendCap(
     throw new TeamRuleError("A spend cap cannot be negative.");
   const refusal = "Only an owner can set an owner's spend cap.";
   return changeMember(by, membershipId, "members.manage", refusal, async (tx, target) => {
-    const updated = await tx.membership.update({
-      where: { id: target.id },
-      data: { monthlySpendCapMillicredits: capMillicredits },
-      include: { user: { select: { email: true, name: true } } },
-    });
-    await recordAudit(tx, {
-      actor: by.actor,
-      action: "member.cap",
-      targetType: "membership",
-      targetId: target.id,
-      before: { email: target.user.email, monthlySpendCapMillicredits: target.monthlySpendCapMillicredits },
-      after: { monthlySpendCapMillicredits: capMillicredits },
-    });
-    return updated;
+    const before = { monthlySpendCapMillicredits: target.monthlySpendCapMillicredits };
+    return updateMember(
+      tx,
+      by,
+      target,
+      "member.cap",
+      { monthlySpendCapMillicredits: capMillicredits },
+      before,
+    );
   });
 }
 

@@ -7,7 +7,7 @@ import { requireAdmin } from "@/lib/auth/session";
 export type RecordProps = { params: Promise<{ id: string }> };
 
 /** The fields of T that hold a string. */
-type StringField<T> = { [F in keyof T]: T[F] extends string ? F : never }[keyof T];
+export type StringField<T> = { [F in keyof T]: T[F] extends string ? F : never }[keyof T];
 
 /**
  * The record behind an admin `[id]` page, for its metadata and the page: admin-only, and one query

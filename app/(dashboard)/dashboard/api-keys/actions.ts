@@ -3,12 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionState, userAction } from "@/lib/auth/action";
-import { parseCredits } from "@/lib/catalog/money";
+import { spendCapInput } from "@/lib/catalog/credits-input";
 import { assertCanCreateKey, createApiKey, revokeApiKey } from "@/lib/metering/api-keys";
 
 export type CreateKeyState = ActionState & { key?: string; keyName?: string };
-
-const MAX_CAP = 1_000_000_000_000n; // a billion credits: anything above is a typo
 
 const createSchema = z.object({
   name: z.string().trim().min(1, "Enter a name for the key.").max(100, "Use at most 100 characters."),
@@ -23,19 +21,7 @@ const createSchema = z.object({
     )
     .refine((v) => v === "" || Date.parse(`${v}T00:00:00Z`) > Date.now(), "Pick a date after today (UTC).")
     .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null)),
-  monthlyCap: z
-    .string()
-    .trim()
-    .default("")
-    .transform((v, ctx) => {
-      if (v === "") return null;
-      const m = parseCredits(v);
-      if (m === null || m <= 0n || m > MAX_CAP) {
-        ctx.addIssue({ code: "custom", message: "Enter a positive number of credits, like 5000." });
-        return z.NEVER;
-      }
-      return m;
-    }),
+  monthlyCap: spendCapInput("Enter a positive number of credits, like 5000.", { allowZero: false }),
 });
 
 export const createKeyAction = userAction(createSchema, async (input, { user, workspace, role }) => {

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { emailSchema } from "@/lib/auth/accounts";
 import { userAction } from "@/lib/auth/action";
 import { setCurrentWorkspace } from "@/lib/auth/session";
-import { formatCredits, parseCredits } from "@/lib/catalog/money";
+import { spendCapInput } from "@/lib/catalog/credits-input";
+import { formatCredits } from "@/lib/catalog/money";
 import { createInvite, INVITABLE_ROLES, resendInvite, revokeInvite } from "@/lib/teams/invites";
 import {
   changeMemberRole,
@@ -24,7 +25,6 @@ import { assertCan, MEMBER_ROLES, ROLE_PHRASE } from "@/lib/workspaces/permissio
 
 // Layout paths name the route group: the switcher in the layout lists the user's workspaces.
 const refresh = () => revalidatePath("/(dashboard)", "layout");
-const MAX_CAP = 1_000_000_000_000n;
 
 const teamName = z
   .string()
@@ -105,19 +105,7 @@ export const changeRoleAction = userAction(
 );
 
 const capSchema = memberId.extend({
-  cap: z
-    .string()
-    .trim()
-    .default("")
-    .transform((v, ctx) => {
-      if (v === "") return null;
-      const m = parseCredits(v);
-      if (m === null || m < 0n || m > MAX_CAP) {
-        ctx.addIssue({ code: "custom", message: "Enter credits with up to 3 decimals, like 2500 or 12.5." });
-        return z.NEVER;
-      }
-      return m;
-    }),
+  cap: spendCapInput("Enter credits with up to 3 decimals, like 2500 or 12.5.", { allowZero: true }),
 });
 
 export const setCapAction = userAction(

@@ -1,30 +1,18 @@
 // GET /admin/catalog/features/[id] — edit one feature (which tiers have it is set in the matrix).
 import { db } from "@/lib/db";
-import { CatalogSection } from "../../_components/catalog-section";
+import { catalogEditPage } from "../../_components/edit-page";
 import { updateFeatureAction } from "../actions";
 import { FeatureForm } from "../feature-form";
-import { adminRecord, type RecordProps } from "../../../../_components/admin-record";
 
-const record = adminRecord("Feature", (id) => db.feature.findUnique({ where: { id } }), "name");
-
-export const generateMetadata = record.metadata;
-
-export default async function EditFeaturePage(props: RecordProps) {
-  const feature = await record.load(props);
-  return (
-    <CatalogSection
-      className="max-w-3xl"
-      back={{ href: "/admin/catalog/features", label: "All features" }}
-      title={feature.name}
-    >
+const page = catalogEditPage(
+  "Feature",
+  (id) => db.feature.findUnique({ where: { id } }),
+  { href: "/admin/catalog/features", label: "All features" },
+  (feature) => (
+    <>
       <FeatureForm
         feature={{
-          id: feature.id,
-          key: feature.key,
-          name: feature.name,
-          description: feature.description,
-          category: feature.category,
-          kind: feature.kind,
+          ...feature,
           unit: feature.unit ?? "",
           sortOrder: String(feature.sortOrder),
         }}
@@ -34,6 +22,9 @@ export default async function EditFeaturePage(props: RecordProps) {
       <p className="text-sm text-muted-foreground">
         Switching a limit to yes/no drops the limits every tier had for it.
       </p>
-    </CatalogSection>
-  );
-}
+    </>
+  ),
+);
+
+export const generateMetadata = page.generateMetadata;
+export default page.Page;
