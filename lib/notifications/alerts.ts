@@ -1,6 +1,7 @@
 import "server-only";
 import { isBalanceLow, lastTopUp as findLastTopUp, lowBalanceThreshold } from "@/lib/billing/low-balance";
 import { planOf } from "@/lib/billing/plan";
+import { creditsSpentLastWeek, runwayDays, runwayLabel } from "@/lib/billing/runway";
 import { creditsLabel } from "@/lib/catalog/money";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -146,6 +147,7 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
     const lastTopUp = await findLastTopUp(workspaceId, tx);
     if (lastTopUp && isBalanceLow({ ...workspace, lastTopUp })) {
       const threshold = lowBalanceThreshold(lastTopUp);
+      const runway = runwayDays(workspace.balanceMillicredits, await creditsSpentLastWeek(workspaceId, now));
       out.push(
         ...(await fireAlert(
           tx,
@@ -165,6 +167,7 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
               workspace: workspace.name,
               balance: creditsLabel(workspace.balanceMillicredits),
               threshold: creditsLabel(threshold),
+              runway: runway === null ? null : runwayLabel(runway),
               creditsUrl: `${env.APP_URL}/dashboard/credits`,
               unsubscribeUrl: unsubscribeUrl(to.id, "low_credits"),
             },
