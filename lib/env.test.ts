@@ -21,6 +21,7 @@ describe("parseEnv", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {
       expect(warnIfHostDisagrees("localhost:3011", "http://localhost:3011")).toBe(false);
+      expect(warnIfHostDisagrees("127.0.0.1:3011", "http://localhost:3011")).toBe(false);
       expect(warnIfHostDisagrees("billing.example.com", "http://localhost:3011")).toBe(true);
       expect(warnIfHostDisagrees("other.example.com", "http://localhost:3011")).toBe(false);
       expect(warn).toHaveBeenCalledTimes(1);

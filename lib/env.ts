@@ -151,8 +151,9 @@ const globalForHostCheck = globalThis as unknown as { tollgateHostWarned?: boole
  */
 export function warnIfHostDisagrees(host: string | null, appUrl = env.APP_URL) {
   if (globalForHostCheck.tollgateHostWarned || !host) return false;
-  const expected = new URL(appUrl).host;
-  if (host.toLowerCase() === expected.toLowerCase()) return false;
+  // localhost, 127.0.0.1 and [::1] on the same port are one address for this purpose.
+  const loopback = (h: string) => h.toLowerCase().replace(/^(127\.0\.0\.1|\[::1\])(?=:|$)/, "localhost");
+  if (loopback(host) === loopback(new URL(appUrl).host)) return false;
   globalForHostCheck.tollgateHostWarned = true;
   console.warn(
     `APP_URL is ${appUrl}, but this request came to ${host}: links in emails and redirects use APP_URL. Set APP_URL to the address people use.`,
