@@ -212,12 +212,9 @@ export function errorSchema(codes: readonly ErrorCode[]) {
         .int()
         .optional()
         .meta({ description: "insufficient_credits: the balance now." }),
-      buyCreditsUrl: z
-        .url()
-        .optional()
-        .meta({
-          description: "insufficient_credits: the dashboard page where the user buys credits (absolute).",
-        }),
+      buyCreditsUrl: z.url().optional().meta({
+        description: "insufficient_credits: the dashboard page where the user buys credits (absolute).",
+      }),
       upgradeUrl: z.url().optional().meta({
         description:
           "model_not_allowed, quota_exceeded: the dashboard billing page to upgrade on (absolute; the tier that unlocks the model preselected).",

@@ -137,11 +137,9 @@ export const meSchema = z.object({
     .meta({ description: "What the balance is made of (SPEC §8.2 credit buckets)." }),
   runway: z
     .object({
-      days: count
-        .nullable()
-        .meta({
-          description: "Whole days the balance lasts at the last 7 days' rate; null with no paid usage.",
-        }),
+      days: count.nullable().meta({
+        description: "Whole days the balance lasts at the last 7 days' rate; null with no paid usage.",
+      }),
     })
     .meta({ description: "How long the credits last at the last 7 days' rate of credits charged." }),
   quota: quotaSchema.nullable(),
