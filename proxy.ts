@@ -6,7 +6,7 @@
 // - A URL no route could mean (`%ff` in the path, NUL anywhere) is refused with 400 (lib/http/url-hygiene).
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { env, warnIfHostDisagrees } from "@/lib/env";
 import { urlProblem } from "@/lib/http/url-hygiene";
 
 const refuse = (status: number) =>
@@ -39,6 +39,7 @@ export async function proxy(req: NextRequest) {
   const raw = new URL(req.url);
   const problem = urlProblem(raw.pathname, raw.search);
   if (problem) return badUrl(req, problem);
+  warnIfHostDisagrees(req.headers.get("x-forwarded-host") ?? req.headers.get("host"));
   const isAction = req.headers.has("next-action");
   if (isAction && isCrossOriginAction(req)) return refuse(403);
   const path = req.nextUrl.pathname;

@@ -7,6 +7,8 @@ export type LowCreditsProps = {
   balance: string;
   /** The level that triggers this alert: 10% of the last top-up, e.g. "1,000 credits". */
   threshold: string;
+  /** "about 6 days" at the last 7 days' rate (lib/billing/runway.ts); null with no paid usage. */
+  runway: string | null;
   creditsUrl: string;
   unsubscribeUrl: string;
 };
@@ -16,6 +18,7 @@ export default function LowCredits({
   workspace,
   balance,
   threshold,
+  runway,
   creditsUrl,
   unsubscribeUrl,
 }: LowCreditsProps) {
@@ -33,6 +36,11 @@ export default function LowCredits({
       </Text>
       <Section style={{ backgroundColor: "#fff7ed", borderRadius: 6, padding: "12px 16px" }}>
         <Text style={{ ...textStyle, margin: 0, fontWeight: 700 }}>Balance: {balance}</Text>
+        {runway ? (
+          <Text style={{ ...textStyle, margin: 0 }}>
+            At the last 7 days&apos; rate your credits last {runway}.
+          </Text>
+        ) : null}
         <Text style={{ ...textStyle, margin: 0, color: "#64748b" }}>
           Top up now to keep calls going: once the balance can&apos;t cover a call, it is refused.
         </Text>
@@ -49,6 +57,7 @@ LowCredits.PreviewProps = {
   workspace: "Acme AI",
   balance: "850 credits",
   threshold: "1,000 credits",
+  runway: "about 6 days",
   creditsUrl: "http://localhost:3000/dashboard/credits",
   unsubscribeUrl: "http://localhost:3000/api/email/unsubscribe?token=example",
 } satisfies LowCreditsProps;

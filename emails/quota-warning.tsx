@@ -8,6 +8,9 @@ export type QuotaWarningProps = {
   used: string;
   /** Today's quota in units, e.g. "10,000". */
   limit: string;
+  /** Quota units left today, e.g. "2,000". */
+  left: string;
+  /** Whole percent actually used, rounded down (never "80%" for 2,999 of 3,000). */
   percent: number;
   /** When the quota resets, e.g. "00:00 UTC". */
   resetsAt: string;
@@ -20,6 +23,7 @@ export default function QuotaWarning({
   workspace,
   used,
   limit,
+  left,
   percent,
   resetsAt,
   usageUrl,
@@ -34,7 +38,8 @@ export default function QuotaWarning({
         You&apos;ve used {percent}% of today&apos;s quota
       </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, {workspace} has used {percent}% of its daily quota so far.
+        Hi {name ?? "there"}, {workspace} has used {percent}% of its daily quota so far: {left} quota{" "}
+        {left === "1" ? "unit is" : "units are"} left until {resetsAt}.
       </Text>
       <Section style={{ backgroundColor: "#fff7ed", borderRadius: 6, padding: "12px 16px" }}>
         <Text style={{ ...textStyle, margin: 0, fontWeight: 700 }}>
@@ -55,6 +60,7 @@ QuotaWarning.PreviewProps = {
   workspace: "Acme AI",
   used: "8,000",
   limit: "10,000",
+  left: "2,000",
   percent: 80,
   resetsAt: "00:00 UTC",
   usageUrl: "http://localhost:3000/dashboard/usage",

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { describe, expect, it, vi } from "vitest";
+import { parseEnv, warnIfHostDisagrees } from "./env";
 
 describe("parseEnv", () => {
   it("applies the embedded defaults when nothing is set", () => {
@@ -7,6 +7,28 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.EMBEDDED_PG_PORT).toBe(54329);
     expect(env.APP_URL).toBe("http://localhost:3000");
+  });
+
+  it("defaults APP_URL to the port actually served, and drops a trailing slash", () => {
+    expect(parseEnv({ PORT: "3011" }).APP_URL).toBe("http://localhost:3011");
+    expect(parseEnv({ PORT: "3011", APP_URL: "" }).APP_URL).toBe("http://localhost:3011");
+    expect(parseEnv({ PORT: "3011", APP_URL: "https://billing.example.com/" }).APP_URL).toBe(
+      "https://billing.example.com",
+    );
+  });
+
+  it("warns once when a request's host is not APP_URL's", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expect(warnIfHostDisagrees("localhost:3011", "http://localhost:3011")).toBe(false);
+      expect(warnIfHostDisagrees("127.0.0.1:3011", "http://localhost:3011")).toBe(false);
+      expect(warnIfHostDisagrees("billing.example.com", "http://localhost:3011")).toBe(true);
+      expect(warnIfHostDisagrees("other.example.com", "http://localhost:3011")).toBe(false);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0][0])).toContain("billing.example.com");
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("names every invalid variable in one readable error", () => {

@@ -47,7 +47,7 @@ const byokKeys = z
     "BYOK_ENCRYPTION_KEYS must be a comma-separated list like v1:<base64 of 32 random bytes> (openssl rand -base64 32)",
   );
 
-const schema = z.object({
+const fields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXT_PHASE: z.string().optional(),
   // Bootstraps an admin API key (tga_...) for the management API.
@@ -61,10 +61,10 @@ const schema = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL").optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   EMBEDDED_PG_DIR: z.string().default(".data/pg"),
-  APP_URL: z
-    .string()
-    .url("APP_URL must be an absolute URL such as http://localhost:3000")
-    .default("http://localhost:3000"),
+  // Unset: http://localhost:<PORT>, the port actually served (see withAppUrl).
+  APP_URL: blankAsUnset(
+    z.string().url("APP_URL must be an absolute URL such as http://localhost:3000").optional(),
+  ),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   GITHUB_CLIENT_ID: optional,
@@ -115,6 +115,12 @@ const schema = z.object({
   SEED_ADMIN_PASSWORD: z.string().min(8).default("tollgate-admin"),
 });
 
+// Every absolute link (emails, auth callbacks, refusal bodies) is APP_URL + path: no trailing slash.
+const schema = fields.transform((e) => ({
+  ...e,
+  APP_URL: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+}));
+
 export type Env = z.infer<typeof schema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -135,6 +141,24 @@ export function databaseUrl(): string {
     );
   }
   return env.DATABASE_URL;
+}
+
+const globalForHostCheck = globalThis as unknown as { tollgateHostWarned?: boolean };
+
+/**
+ * Warns once per process when a request's Host is not APP_URL's: then every emailed link and
+ * redirect built from APP_URL points elsewhere. A flag check per request until the first mismatch.
+ */
+export function warnIfHostDisagrees(host: string | null, appUrl = env.APP_URL) {
+  if (globalForHostCheck.tollgateHostWarned || !host) return false;
+  // localhost, 127.0.0.1 and [::1] on the same port are one address for this purpose.
+  const loopback = (h: string) => h.toLowerCase().replace(/^(127\.0\.0\.1|\[::1\])(?=:|$)/, "localhost");
+  if (loopback(host) === loopback(new URL(appUrl).host)) return false;
+  globalForHostCheck.tollgateHostWarned = true;
+  console.warn(
+    `APP_URL is ${appUrl}, but this request came to ${host}: links in emails and redirects use APP_URL. Set APP_URL to the address people use.`,
+  );
+  return true;
 }
 
 export const oauthProviders = {

@@ -89,11 +89,30 @@ async function main() {
       const { key } = await admin(`/workspaces/${ws.id}/api-keys`, { name: "bench" });
       keys.push({ workspaceId: ws.id, key });
     }
+    // A workspace without credits: every call is refused (402), and counted (lib/metering/refusal-counts).
+    const brokeWs = await admin("/workspaces", {
+      name: "Bench broke",
+      ownerEmail: "bench-broke@example.test",
+      tier: "bench",
+      accountType: "payg",
+    });
+    const broke = [
+      {
+        workspaceId: brokeWs.id,
+        key: (await admin(`/workspaces/${brokeWs.id}/api-keys`, { name: "bench" })).key,
+      },
+    ];
     const spread = keys.slice(0, WORKSPACES);
     const hot = [keys[WORKSPACES]];
     const body = JSON.stringify({ model: MODEL, quantity: 1 });
 
-    const endpoint = async (label: string, set: typeof keys, urlPath = "/api/v1/usage", payload = body) => {
+    const endpoint = async (
+      label: string,
+      set: typeof keys,
+      urlPath = "/api/v1/usage",
+      payload = body,
+      expectRefused = false,
+    ) => {
       let i = 0;
       const result = await autocannon({
         url: `${base}${urlPath}`,
@@ -113,7 +132,7 @@ async function main() {
           },
         ],
       });
-      const ok = result["2xx"];
+      const ok = result["2xx"] + (expectRefused ? result.non2xx : 0);
       return {
         label,
         rps: result.requests.average,
@@ -193,13 +212,23 @@ async function main() {
       events: Array.from({ length: 100 }, () => ({ model: MODEL, quantity: 1 })),
     });
     const batch = await endpoint("batch (100 events/request)", spread, "/api/v1/usage/batch", batchBody);
+    const refused = await endpoint("refusals (one workspace, all 402)", broke, "/api/v1/usage", body, true);
 
     const fmt = (r: { label: string; rps: number; p50: number; p99: number; non2xx: number }) =>
       `${r.label.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   non-2xx ${r.non2xx}`;
     console.log(
       `\nTollgate benchmark — ${CONNECTIONS} connections, ${DURATION_S} s per run, ${os.cpus().length} CPUs\n`,
     );
-    for (const r of [a, aBase, b, bBase, batch]) console.log(fmt(r));
+    for (const r of [a, aBase, b, bBase, batch, refused]) console.log(fmt(r));
+    // Refusals are counted in the server's memory and flushed every 2 s: wait for the last flush.
+    await new Promise((r) => setTimeout(r, 3_000));
+    const counted = await pool
+      .query(`select coalesce(sum("count"), 0)::text as n from "RefusalCount" where "workspaceId" = $1`, [
+        brokeWs.id,
+      ])
+      .then((r) => r.rows[0].n as string)
+      .catch(() => "n/a");
+    console.log(`refusals answered ${refused.non2xx}, counted ${counted}`);
     console.log(
       `\nratio endpoint/baseline  (a) ${(a.rps / aBase.rps).toFixed(2)}   (b) ${(b.rps / bBase.rps).toFixed(2)}   (target ≥ 0.6)`,
     );

@@ -69,6 +69,9 @@ async function main() {
   const server = await serveNext({ dev: mode === "dev", port: env.PORT });
   const shutdown = async (code: number) => {
     await server.close().catch(() => {});
+    // Refused calls counted in memory since the last flush (the counters live on globalThis, shared with Next's bundle).
+    const { flushRefusals } = await import("@/lib/metering/refusal-counts");
+    await flushRefusals().catch(() => {});
     await database.stop().catch(() => {});
     process.exit(code);
   };

@@ -5,6 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatCredits } from "@/lib/catalog/money";
 import { isBalanceLow } from "@/lib/billing/low-balance";
+import { runwayLabel } from "@/lib/billing/runway";
+import { refusalPaths } from "@/lib/metering/refusal-links";
 import { quotaPercent, type workspaceOverview } from "@/lib/metering/reports";
 import { formatCount } from "@/lib/utils/format";
 import { QuotaCountdown } from "./quota-countdown";
@@ -31,7 +33,21 @@ export function AccountWarnings({ overview }: { overview: Overview }) {
       {quota && percent >= 80 ? (
         <Alert variant="warning">
           You have used {Math.min(percent, 100)}% of today&apos;s quota ({formatCount(quota.used)} of{" "}
-          {formatCount(quota.limit)} units). It resets at 00:00 UTC.
+          {formatCount(quota.limit)} units). It resets at 00:00 UTC.{" "}
+          {overview.overageEnabled ? (
+            "Calls past it draw on your credits. "
+          ) : (
+            <>
+              <Link href={refusalPaths.overage} className={linkClass}>
+                Turn on overage
+              </Link>{" "}
+              to keep calls going on credits, or{" "}
+            </>
+          )}
+          <Link href={refusalPaths.upgrade()} className={linkClass}>
+            {overview.overageEnabled ? "Upgrade for a larger quota" : "upgrade for a larger quota"}
+          </Link>
+          .
         </Alert>
       ) : null}
     </>
@@ -46,7 +62,16 @@ function balanceUse({ accountType, overageEnabled }: Pick<Overview, "accountType
     : "Not used past today's quota: you chose a hard stop in Settings, so those calls are refused until 00:00 UTC. Streamed chat calls still draw from it.";
 }
 
-export function AccountCards({ overview, renderedAt }: { overview: Overview; renderedAt: Date }) {
+export function AccountCards({
+  overview,
+  renderedAt,
+  runway,
+}: {
+  overview: Overview;
+  renderedAt: Date;
+  /** Whole days the balance lasts at the last 7 days' rate (lib/billing/runway.ts); null: no paid usage. */
+  runway: { days: number | null };
+}) {
   const { tier, quota } = overview;
   return (
     <div className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
@@ -63,6 +88,11 @@ export function AccountCards({ overview, renderedAt }: { overview: Overview; ren
           {formatCredits(overview.balanceMillicredits)} credits
         </p>
         <p className="text-sm text-muted-foreground">{balanceUse(overview)}</p>
+        {runway.days !== null ? (
+          <p className="text-sm" data-testid="runway">
+            At the last 7 days&apos; rate your credits last {runwayLabel(runway.days)}.
+          </p>
+        ) : null}
       </StatCard>
       {quota ? (
         <StatCard title="Daily quota">

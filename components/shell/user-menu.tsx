@@ -2,7 +2,7 @@
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { ChevronDown, LayoutDashboard, LogOut, Settings, ShieldCheck, type LucideIcon } from "lucide-react";
-import { signOut } from "next-auth/react";
+import { signOutHere } from "@/components/shell/sign-out";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -58,7 +58,7 @@ export function UserMenu({ user }: UserMenuProps) {
             Settings
           </MenuLink>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <DropdownMenu.Item className={itemClass} onSelect={() => void signOut({ callbackUrl: "/" })}>
+          <DropdownMenu.Item className={itemClass} onSelect={() => void signOutHere("/")}>
             <LogOut aria-hidden />
             Sign out
           </DropdownMenu.Item>

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { env } from "@/lib/env";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import { InsufficientCreditsError, InvalidApiKeyError, QuotaExceededError } from "@/lib/metering/errors";
 import { ERROR_CATALOG } from "@/lib/openapi/errors";
@@ -24,6 +25,7 @@ describe("the closed list of API error codes", () => {
         message: expect.any(String),
         requiredMillicredits: 24_000,
         balanceMillicredits: 20_000,
+        buyCreditsUrl: `${env.APP_URL}/dashboard/credits`,
       },
     });
     expect(res.headers.get("x-credits-remaining")).toBe("20");

@@ -1,4 +1,5 @@
 import "server-only";
+import { openBuckets } from "@/lib/billing/buckets";
 import type { Plan } from "@/lib/billing/plan";
 import { db } from "@/lib/db";
 import { priceCall } from "@/lib/catalog/pricing";
@@ -32,6 +33,20 @@ export function planSummary(caller: ApiCaller, plan: Plan) {
     rateLimitPerMinute: plan.rateLimitPerMinute,
     seats: seatLimit(caller.tier.features.map((f) => ({ key: f.feature.key, limitValue: f.limitValue }))),
     currentPeriodEnd: plan.subscription?.currentPeriodEnd.toISOString() ?? null,
+  };
+}
+
+/** The /me `credits` block (SPEC §8.2): the balance and its buckets with credits left, in drawing order. */
+export async function creditsSummary(caller: ApiCaller) {
+  const buckets = await openBuckets(caller.workspace.id);
+  return {
+    balanceMillicredits: Number(caller.workspace.balanceMillicredits),
+    buckets: buckets.map((b) => ({
+      source: b.source,
+      remainingMillicredits: Number(b.remainingMillicredits),
+      expiresAt: b.expiresAt?.toISOString() ?? null,
+      priority: b.priority,
+    })),
   };
 }
 

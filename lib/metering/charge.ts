@@ -21,8 +21,9 @@ import {
   ModelNotAllowedError,
   ModelNotFoundError,
   QuotaExceededError,
-  SpendCapReachedError,
 } from "./errors";
+import { countRefusal } from "./refusal-counts";
+import { spendCapRefusal } from "./spend-caps";
 import { chargeUsageFn } from "./sql";
 import { nextUtcMidnight, utcDay, utcMonth } from "./time";
 import type { ChargeResult } from "./types";
@@ -79,7 +80,10 @@ export function assertPriceable(price: Price, units = 0) {
 export function resolveModel(caller: ApiCaller, key: string) {
   const model = caller.catalog.models.get(key);
   if (!model || !model.enabled) throw new ModelNotFoundError(key);
-  if (!model.tierIds.has(caller.tier.id)) throw new ModelNotAllowedError(key, model.requiredTier);
+  if (!model.tierIds.has(caller.tier.id)) {
+    countRefusal(caller.workspace.id, model.key, "model_not_allowed");
+    throw new ModelNotAllowedError(key, model.requiredTier);
+  }
   return model;
 }
 
@@ -155,9 +159,11 @@ function sharedArgs(caller: ApiCaller, now: Date): SharedArgs {
   };
 }
 
-/** Turns the charge function's answer into the result, or the SPEC's typed error. */
-function settle(plan: Plan, row: Row): ChargeResult {
+/** Turns the charge function's answer into the result, or the SPEC's typed error (refusals counted). */
+async function settle(caller: ApiCaller, plan: Plan, row: Row, now: Date): Promise<ChargeResult> {
   const { quotaLimit, resetsAt } = plan;
+  if (row.outcome !== "ok" && row.outcome !== "replay" && row.outcome !== "idempotency_conflict")
+    countRefusal(caller.workspace.id, plan.model.key, row.outcome, now);
   switch (row.outcome) {
     case "ok":
     case "replay":
@@ -179,9 +185,9 @@ function settle(plan: Plan, row: Row): ChargeResult {
         plan.units,
       );
     case "spend_cap_reached":
-      throw new SpendCapReachedError("api_key");
+      throw await spendCapRefusal(caller, "api_key", now);
     case "member_spend_cap_reached":
-      throw new SpendCapReachedError("member");
+      throw await spendCapRefusal(caller, "member", now);
     case "insufficient_credits":
       throw new InsufficientCreditsError(plan.price.millicredits, row.balance ?? 0n);
   }
@@ -231,15 +237,18 @@ export async function chargeUsageBatch(
     );
     let last: ChargeResult | null = null;
     let quotaExhausted: Date | null = null;
-    rows.forEach((row, r) => {
+    for (const [r, row] of rows.entries()) {
       const { index, plan } = planned[r];
       try {
-        outcomes[index] = { ok: true, result: (last = settle(plan, parseSqlRow(chargeUsageFn, row))) };
+        outcomes[index] = {
+          ok: true,
+          result: (last = await settle(caller, plan, parseSqlRow(chargeUsageFn, row), now)),
+        };
       } catch (error) {
         if (error instanceof QuotaExceededError) quotaExhausted = plan.resetsAt;
         outcomes[index] = { ok: false, error };
       }
-    });
+    }
     // Calls in a batch run in order: the last one shows the lowest balance and the highest quota use.
     if (last) noticeCharge(caller.workspace.id, last);
     if (quotaExhausted) noticeQuotaExhausted(caller.workspace.id, quotaExhausted);

@@ -2,6 +2,7 @@ import { formatCredits } from "@/lib/catalog/money";
 import { AppError, rateLimitHeaders, type RateLimitState } from "@/lib/errors";
 import { formatCount } from "@/lib/utils/format";
 import { creditsHeader, quotaHeaders, type QuotaState } from "./headers";
+import { appUrl, refusalPaths } from "./refusal-links";
 
 // The v1 API's refusals (SPEC §3): each is constructed complete — code, status, details and the
 // state its headers report — so nothing decorates it after it is thrown. (Rate limits: the one
@@ -38,6 +39,7 @@ export class InsufficientCreditsError extends AppError {
       {
         requiredMillicredits: Number(required),
         balanceMillicredits: Number(balance),
+        buyCreditsUrl: appUrl(refusalPaths.buyCredits),
       },
     );
   }
@@ -47,20 +49,33 @@ export class InsufficientCreditsError extends AppError {
 }
 // Which cap refused the call shows in the message only: the body keeps the documented shape.
 export type SpendCap = "api_key" | "member";
+/** The refusing cap's month: its limit, what is spent (held reservations included) and when it resets. */
+export type SpendCapState = { capMillicredits: bigint; spentMillicredits: bigint; resetsAt: Date };
 export class SpendCapReachedError extends AppError {
-  constructor(readonly cap: SpendCap = "api_key") {
+  constructor(
+    readonly cap: SpendCap,
+    state: SpendCapState,
+  ) {
     super(
       "spend_cap_reached",
       cap === "member"
         ? "Your monthly spend cap in this team would be exceeded."
         : "This API key's monthly spend cap would be exceeded.",
       402,
+      {
+        capMillicredits: Number(state.capMillicredits),
+        spentMillicredits: Number(state.spentMillicredits),
+        resetsAt: state.resetsAt.toISOString(),
+      },
     );
   }
 }
 export class ModelNotAllowedError extends AppError {
   constructor(model: string, requiredTier: string | null) {
-    super("model_not_allowed", `Your plan does not include ${model}.`, 403, { requiredTier });
+    super("model_not_allowed", `Your plan does not include ${model}.`, 403, {
+      requiredTier,
+      upgradeUrl: appUrl(refusalPaths.upgrade(requiredTier)),
+    });
   }
 }
 export class WorkspaceSuspendedError extends AppError {
@@ -94,7 +109,10 @@ export class QuotaExceededError extends AppError {
     /** The quota units the refused call needed. */
     needed: number | null = null,
   ) {
-    super("quota_exceeded", quotaMessage(quota, needed), 429, { resetsAt: resetsAt.toISOString() });
+    super("quota_exceeded", quotaMessage(quota, needed), 429, {
+      resetsAt: resetsAt.toISOString(),
+      upgradeUrl: appUrl(refusalPaths.upgrade()),
+    });
   }
   override headers() {
     return {

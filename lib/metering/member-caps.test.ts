@@ -37,7 +37,7 @@ describe("a team member's monthly spend cap", () => {
     for (let i = 0; i < 4; i++) expect((await call(a.key, { model: STANDARD })).status).toBe(200); // 48,000 of 50,000
     const refused = await call(a.key, { model: STANDARD });
     expect(refused.status).toBe(402);
-    expect(refused.body).toEqual({ error: { code: "spend_cap_reached", message: MEMBER_CAP_MESSAGE } });
+    expect(refused.body).toMatchObject({ error: { code: "spend_cap_reached", message: MEMBER_CAP_MESSAGE } });
     expect(await balance(workspace.id)).toBe(952_000n);
 
     const before = await balance(workspace.id);
@@ -114,7 +114,7 @@ describe("a team member's monthly spend cap", () => {
     expect(res.status).toBe(200);
     const { results } = await res.json();
     expect(results.map((r: { status: number }) => r.status)).toEqual([200, 402, 200, 402]);
-    expect(results[1].error).toEqual({ code: "spend_cap_reached", message: MEMBER_CAP_MESSAGE });
+    expect(results[1].error).toMatchObject({ code: "spend_cap_reached", message: MEMBER_CAP_MESSAGE });
     expect(await memberSpend(workspace.id, members[0].user.id)).toBe(48_000n);
     expect(await balance(workspace.id)).toBe(952_000n);
   });
@@ -139,7 +139,10 @@ describe("a team member's monthly spend cap", () => {
       }),
     );
     expect(res.status).toBe(402);
-    expect((await res.json()).error).toEqual({ code: "spend_cap_reached", message: MEMBER_CAP_MESSAGE });
+    expect((await res.json()).error).toMatchObject({
+      code: "spend_cap_reached",
+      message: MEMBER_CAP_MESSAGE,
+    });
     // A teammate's hold is not affected.
     await holdCredits(await authenticate(`Bearer ${b.key}`), estimate);
 
@@ -188,7 +191,7 @@ describe("a team member's monthly spend cap", () => {
     expect((await call(keyCapped.key, { model: STANDARD, quantity: 2 })).status).toBe(200);
     const keyRefused = await call(keyCapped.key, { model: STANDARD });
     expect(keyRefused.status).toBe(402);
-    expect(keyRefused.body.error).toEqual({ code: "spend_cap_reached", message: KEY_CAP_MESSAGE });
+    expect(keyRefused.body.error).toMatchObject({ code: "spend_cap_reached", message: KEY_CAP_MESSAGE });
     expect(await memberSpend(workspace.id, keyCapped.user.id)).toBe(24_000n);
 
     // The member cap refuses first here; the key's spend counted for that call is given back.

@@ -7,7 +7,9 @@ import { priceCall } from "@/lib/catalog/pricing";
 import type { ApiCaller } from "./authenticate";
 import { metadataSchema, quantity, safeString, tokenCount } from "@/lib/http/schemas";
 import { assertPriceable, resolveModel } from "./charge";
-import { InsufficientCreditsError, InvalidRequestError, SpendCapReachedError } from "./errors";
+import { InsufficientCreditsError, InvalidRequestError } from "./errors";
+import { countRefusal } from "./refusal-counts";
+import { spendCapRefusal } from "./spend-caps";
 import { callFunction, commitReservationFn, holdFn, releaseReservationFn } from "./sql";
 import type { ChargeResult } from "./types";
 
@@ -64,8 +66,9 @@ export async function holdCredits(caller: ApiCaller, input: z.input<typeof holdS
     p_member_id: caller.member?.userId ?? null,
     p_member_cap: caller.member?.monthlySpendCapMillicredits ?? null,
   });
-  if (row.outcome === "spend_cap_reached") throw new SpendCapReachedError("api_key");
-  if (row.outcome === "member_spend_cap_reached") throw new SpendCapReachedError("member");
+  if (row.outcome !== "ok") countRefusal(caller.workspace.id, model.key, row.outcome);
+  if (row.outcome === "spend_cap_reached") throw await spendCapRefusal(caller, "api_key");
+  if (row.outcome === "member_spend_cap_reached") throw await spendCapRefusal(caller, "member");
   if (row.outcome === "insufficient_credits")
     throw new InsufficientCreditsError(estimate.millicredits, row.balance);
   return {

@@ -1,10 +1,12 @@
 import "server-only";
 import { isBalanceLow, lastTopUp as findLastTopUp, lowBalanceThreshold } from "@/lib/billing/low-balance";
 import { planOf } from "@/lib/billing/plan";
+import { creditsSpentLastWeek, runwayDays, runwayLabel } from "@/lib/billing/runway";
 import { creditsLabel } from "@/lib/catalog/money";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { deliverQueued, queueEmail } from "@/lib/email/send";
+import { quotaPercent } from "@/lib/metering/reports";
 import { utcDay } from "@/lib/metering/time";
 import { dispatchAfterCommit } from "@/lib/webhooks/deliver";
 import { ALERT_EVENT_TYPES, emitWebhookEvent } from "@/lib/webhooks/events";
@@ -86,6 +88,11 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
       const used =
         (await tx.quotaCounter.findUnique({ where: { workspaceId_day: { workspaceId, day } } }))?.used ?? 0;
       const fmt = (n: number) => n.toLocaleString("en-US");
+      // Exhausted when the counter is full, or when a call was refused for quota today although the
+      // last call that fit left some units (the refused one needed more than was left).
+      const exhausted =
+        used >= limit ||
+        (await tx.refusalCount.count({ where: { workspaceId, day, code: "quota_exceeded" } })) > 0;
       // Once per UTC day and quota: a plan change during the day brings a new quota, and its alerts.
       const quotaPeriod = `${isoDay(day)}:${limit}`;
       if (used >= limit * 0.8) {
@@ -103,7 +110,8 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
                 workspace: workspace.name,
                 used: fmt(used),
                 limit: fmt(limit),
-                percent: 80,
+                left: fmt(Math.max(0, limit - used)),
+                percent: Math.min(100, quotaPercent({ used, limit })),
                 resetsAt: "00:00 UTC",
                 usageUrl: `${env.APP_URL}/dashboard/usage`,
                 unsubscribeUrl: unsubscribeUrl(to.id, "quota_alerts"),
@@ -112,7 +120,7 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
           )),
         );
       }
-      if (used >= limit) {
+      if (exhausted) {
         out.push(
           ...(await fireAlert(
             tx,
@@ -139,6 +147,7 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
     const lastTopUp = await findLastTopUp(workspaceId, tx);
     if (lastTopUp && isBalanceLow({ ...workspace, lastTopUp })) {
       const threshold = lowBalanceThreshold(lastTopUp);
+      const runway = runwayDays(workspace.balanceMillicredits, await creditsSpentLastWeek(workspaceId, now));
       out.push(
         ...(await fireAlert(
           tx,
@@ -158,6 +167,7 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
               workspace: workspace.name,
               balance: creditsLabel(workspace.balanceMillicredits),
               threshold: creditsLabel(threshold),
+              runway: runway === null ? null : runwayLabel(runway),
               creditsUrl: `${env.APP_URL}/dashboard/credits`,
               unsubscribeUrl: unsubscribeUrl(to.id, "low_credits"),
             },

@@ -1,5 +1,6 @@
 import { isBalanceLow, lastTopUp, type TopUp } from "@/lib/billing/low-balance";
 import { enqueue } from "@/lib/jobs/boss";
+import { flushRefusals } from "@/lib/metering/refusal-counts";
 import type { ChargeResult } from "@/lib/metering/types";
 
 // The metering path's side of alerts: after a charge, notice (in memory, no query on most calls)
@@ -46,8 +47,14 @@ export function noticeCharge(workspaceId: string, result: ChargeResult) {
   work().catch((e: unknown) => console.error("alert trigger failed", e));
 }
 
-/** A refused call because the quota is spent also means 100% (e.g. the last call overshot). */
+/**
+ * A call refused for quota means 100%, even when the last call that fit left used < limit. The
+ * check reads the refusal from "RefusalCount", so the counts are flushed before it is queued.
+ */
 export function noticeQuotaExhausted(workspaceId: string, resetsAt: Date) {
   const key = `quota_100:${workspaceId}:${resetsAt.toISOString().slice(0, 10)}`;
-  raise(workspaceId, key).catch((e: unknown) => console.error("alert trigger failed", e));
+  if (raised.has(key)) return;
+  flushRefusals()
+    .then(() => raise(workspaceId, key))
+    .catch((e: unknown) => console.error("alert trigger failed", e));
 }

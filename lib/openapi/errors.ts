@@ -50,17 +50,21 @@ export const ERROR_CATALOG = {
   },
   insufficient_credits: {
     status: 402,
-    when: "The balance cannot cover the charge (requiredMillicredits, balanceMillicredits).",
+    when: "The balance cannot cover the charge (requiredMillicredits, balanceMillicredits; buyCreditsUrl: where the user buys credits).",
     example: new InsufficientCreditsError(24_000n, 20_000n),
   },
   spend_cap_reached: {
     status: 402,
-    when: "The API key's or team member's monthly spend cap would be exceeded.",
-    example: new SpendCapReachedError(),
+    when: "The API key's or team member's monthly spend cap would be exceeded (capMillicredits, spentMillicredits, resetsAt).",
+    example: new SpendCapReachedError("api_key", {
+      capMillicredits: 500_000n,
+      spentMillicredits: 498_000n,
+      resetsAt: new Date("2026-02-01T00:00:00.000Z"),
+    }),
   },
   model_not_allowed: {
     status: 403,
-    when: "The tier lacks the model (requiredTier).",
+    when: "The tier lacks the model (requiredTier; upgradeUrl: the billing page with that tier preselected).",
     example: new ModelNotAllowedError("video-generator:veo-3", "pro"),
   },
   workspace_suspended: {
@@ -80,7 +84,7 @@ export const ERROR_CATALOG = {
   },
   quota_exceeded: {
     status: 429,
-    when: "What is left of today's quota cannot cover the call and the owner chose a hard stop over overage to credits (resetsAt, Retry-After).",
+    when: "What is left of today's quota cannot cover the call and the owner chose a hard stop over overage to credits (resetsAt, Retry-After; upgradeUrl: the billing page).",
     example: new QuotaExceededError(EXAMPLE_RESET, { used: 2998, limit: 3000, resetsAt: EXAMPLE_RESET }, 10),
   },
   rate_limited: {
@@ -208,15 +212,32 @@ export function errorSchema(codes: readonly ErrorCode[]) {
         .int()
         .optional()
         .meta({ description: "insufficient_credits: the balance now." }),
+      buyCreditsUrl: z.url().optional().meta({
+        description: "insufficient_credits: the dashboard page where the user buys credits (absolute).",
+      }),
+      upgradeUrl: z.url().optional().meta({
+        description:
+          "model_not_allowed, quota_exceeded: the dashboard billing page to upgrade on (absolute; the tier that unlocks the model preselected).",
+      }),
+      capMillicredits: z
+        .number()
+        .int()
+        .optional()
+        .meta({ description: "spend_cap_reached: the refusing monthly cap (the key's or the member's)." }),
+      spentMillicredits: z
+        .number()
+        .int()
+        .optional()
+        .meta({ description: "spend_cap_reached: spent against that cap this UTC month, holds included." }),
       requiredTier: z
         .string()
         .nullable()
         .optional()
         .meta({ description: "model_not_allowed: the lowest tier that has the model." }),
-      resetsAt: z.iso
-        .datetime()
-        .optional()
-        .meta({ description: "quota_exceeded: when the daily quota resets (00:00 UTC)." }),
+      resetsAt: z.iso.datetime().optional().meta({
+        description:
+          "quota_exceeded: when the daily quota resets (00:00 UTC); spend_cap_reached: when the cap's month resets.",
+      }),
       retryAfter: z
         .number()
         .int()

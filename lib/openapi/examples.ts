@@ -150,6 +150,19 @@ export const EXAMPLES = {
         currentPeriodEnd: "2026-02-01T12:00:00.000Z",
       },
       balance: money(50_000),
+      credits: {
+        balanceMillicredits: 50_000,
+        buckets: [
+          {
+            source: "included",
+            remainingMillicredits: 30_000,
+            expiresAt: "2026-02-01T00:00:00.000Z",
+            priority: 10,
+          },
+          { source: "purchase", remainingMillicredits: 20_000, expiresAt: null, priority: 40 },
+        ],
+      },
+      runway: { days: 6 },
       quota: { used: 6, limit: 3000, resetsAt: midnight },
       rateLimit: { perMinute: 300, remaining: 299 },
       overageEnabled: true,

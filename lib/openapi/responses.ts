@@ -120,6 +120,28 @@ export const meSchema = z.object({
     })
     .meta({ description: "What the workspace's plan grants, on the terms it was sold at." }),
   balance: moneySchema,
+  credits: z
+    .object({
+      balanceMillicredits: count.meta({ description: "The balance: the sum of the buckets' remainders." }),
+      buckets: z
+        .array(
+          z.object({
+            source: z.enum(["included", "rollover", "promotional", "adjustment", "purchase"]),
+            remainingMillicredits: count,
+            expiresAt: isoTime.nullable().meta({ description: "null: never expires (purchased credits)." }),
+            priority: z.number().int().meta({ description: "Lower is drawn first." }),
+          }),
+        )
+        .meta({ description: "Buckets with credits left, in the order charges draw them." }),
+    })
+    .meta({ description: "What the balance is made of (SPEC §8.2 credit buckets)." }),
+  runway: z
+    .object({
+      days: count.nullable().meta({
+        description: "Whole days the balance lasts at the last 7 days' rate; null with no paid usage.",
+      }),
+    })
+    .meta({ description: "How long the credits last at the last 7 days' rate of credits charged." }),
   quota: quotaSchema.nullable(),
   rateLimit: z.object({ perMinute: count, remaining: count }),
   overageEnabled: z.boolean(),

@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOutHere } from "@/components/shell/sign-out";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
@@ -37,7 +37,7 @@ export function SwitchAccountButton({ returnTo }: { returnTo: string }) {
   return (
     <Button
       variant="outline"
-      onClick={() => void signOut({ callbackUrl: `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` })}
+      onClick={() => void signOutHere(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`)}
     >
       Sign out and switch account
     </Button>

@@ -1,8 +1,9 @@
-// GET /dashboard — the subscriber's overview: plan, balance, quota, 30 days of usage, workspace and members.
+// GET /dashboard — the subscriber's overview: plan, balance and runway, quota, refused calls, 30 days of usage, workspace and members.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { AccountCards, AccountWarnings } from "@/components/dashboard/account-cards";
+import { RefusedCalls } from "@/components/dashboard/refused-calls";
 import { UsageChart } from "@/components/dashboard/usage-chart";
 import { Alert } from "@/components/ui/alert";
 import { Badge, StatusBadge } from "@/components/ui/badge";
@@ -11,6 +12,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDashboardContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { creditsSpentLastWeek, runwayDays } from "@/lib/billing/runway";
+import { refusalReport } from "@/lib/metering/refusal-report";
 import { reportDays, usageByDayAndModel, workspaceOverview } from "@/lib/metering/reports";
 import { capitalize, formatDate } from "@/lib/utils/format";
 import { VerifyEmailAlert } from "./verify-email-alert";
@@ -23,7 +26,7 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
     props.searchParams,
   ]);
   const now = new Date();
-  const [members, overview, usage] = await Promise.all([
+  const [members, overview, usage, refusals, spentLastWeek] = await Promise.all([
     db.membership.findMany({
       where: { workspaceId: workspace.id },
       include: { user: { select: { email: true, name: true } } },
@@ -31,7 +34,10 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
     }),
     workspaceOverview(workspace.id, now),
     usageByDayAndModel(workspace.id, 30, now),
+    refusalReport(workspace.id, now),
+    creditsSpentLastWeek(workspace.id, now),
   ]);
+  const runway = { days: runwayDays(overview.balanceMillicredits, spentLastWeek) };
 
   return (
     <div className="mx-auto grid max-w-5xl gap-6">
@@ -50,7 +56,9 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
       {!user.emailVerifiedAt ? <VerifyEmailAlert email={user.email} /> : null}
       <AccountWarnings overview={overview} />
 
-      <AccountCards overview={overview} renderedAt={now} />
+      <AccountCards overview={overview} renderedAt={now} runway={runway} />
+
+      <RefusedCalls report={refusals} overageEnabled={overview.overageEnabled} />
 
       <TitledCard
         title="Usage, last 30 days"

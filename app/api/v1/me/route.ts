@@ -1,12 +1,18 @@
-// GET /api/v1/me — the calling workspace: plan, balance, quota, rate limit, entitlements
+// GET /api/v1/me — the calling workspace: plan, balance and credit buckets, runway, quota, rate limit, entitlements
 import { methodNotAllowed } from "@/lib/http/methods";
 import { planOf } from "@/lib/billing/plan";
-import { entitlements, planSummary, quotaState } from "@/lib/metering/account";
+import { workspaceRunway } from "@/lib/billing/runway";
+import { creditsSummary, entitlements, planSummary, quotaState } from "@/lib/metering/account";
 import { creditsHeader, quotaHeaders } from "@/lib/metering/headers";
 import { money, v1Route } from "@/lib/metering/http";
 
 export const GET = v1Route(async (_req, caller, rate) => {
-  const [quota, plan] = await Promise.all([quotaState(caller), planOf(caller.workspace.id)]);
+  const [quota, plan, credits, runway] = await Promise.all([
+    quotaState(caller),
+    planOf(caller.workspace.id),
+    creditsSummary(caller),
+    workspaceRunway(caller.workspace.id, caller.workspace.balanceMillicredits),
+  ]);
   const { workspace, tier, subscription } = caller;
   return {
     body: {
@@ -20,6 +26,8 @@ export const GET = v1Route(async (_req, caller, rate) => {
       },
       plan: planSummary(caller, plan),
       balance: money(workspace.balanceMillicredits),
+      credits,
+      runway,
       quota: quota && { ...quota, resetsAt: quota.resetsAt.toISOString() },
       rateLimit: { perMinute: rate.limit, remaining: rate.remaining },
       overageEnabled: workspace.overageEnabled,
