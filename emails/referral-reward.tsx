@@ -16,7 +16,7 @@ export default function ReferralReward({ name, credits, friend, creditsUrl }: Re
         You earned {credits}
       </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, thanks for spreading the word: {friend} joined Tollgate with your referral link,
+        Hi {name ?? "there"}, thanks for spreading the word: {friend} joined with your referral link,
         so we added {credits} to your balance.
       </Text>
       <Text style={textStyle}>They&apos;re ready to use on your next calls.</Text>
