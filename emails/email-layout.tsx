@@ -47,9 +47,16 @@ export function EmailLayout({
         <Container style={{ maxWidth: 560, margin: "0 auto", padding: "32px 24px" }}>
           <Section style={{ margin: "0 0 24px" }}>
             {brand.logoUrl ? (
-              <Img src={brand.logoUrl} alt="" height={32} style={{ display: "inline-block", verticalAlign: "middle", marginRight: 10 }} />
+              <Img
+                src={brand.logoUrl}
+                alt=""
+                height={32}
+                style={{ display: "inline-block", verticalAlign: "middle", marginRight: 10 }}
+              />
             ) : null}
-            <span style={{ fontSize: 20, fontWeight: 700, color: brand.primaryColor, verticalAlign: "middle" }}>
+            <span
+              style={{ fontSize: 20, fontWeight: 700, color: brand.primaryColor, verticalAlign: "middle" }}
+            >
               {brand.companyName}
             </span>
           </Section>
@@ -72,7 +79,10 @@ export function EmailLayout({
           {brand.supportEmail ? (
             <Text style={footerStyle}>
               Questions? Write to{" "}
-              <Link href={`mailto:${brand.supportEmail}`} style={{ color: "#64748b", textDecoration: "underline" }}>
+              <Link
+                href={`mailto:${brand.supportEmail}`}
+                style={{ color: "#64748b", textDecoration: "underline" }}
+              >
                 {brand.supportEmail}
               </Link>
               .

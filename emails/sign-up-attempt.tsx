@@ -12,8 +12,8 @@ export default function SignUpAttempt({ name, signInUrl, resetUrl }: SignUpAttem
         You already have an account
       </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, someone just tried to sign up with this email address. It already
-        has an account, so no new one was created.
+        Hi {name ?? "there"}, someone just tried to sign up with this email address. It already has an
+        account, so no new one was created.
       </Text>
       <Button href={signInUrl} style={buttonStyle}>
         Sign in

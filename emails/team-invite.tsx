@@ -17,8 +17,7 @@ export default function TeamInvite({ inviterName, workspace, role, acceptUrl, ex
         You&apos;re invited to {workspace}
       </Heading>
       <Text style={textStyle}>
-        Hi there, {inviterName} invited you to join the {workspace} workspace with the {role}{" "}
-        role.
+        Hi there, {inviterName} invited you to join the {workspace} workspace with the {role} role.
       </Text>
       <Button href={acceptUrl} style={buttonStyle}>
         Accept invitation

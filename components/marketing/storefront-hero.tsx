@@ -29,7 +29,10 @@ export function StorefrontHero({
       className="bg-[radial-gradient(ellipse_80%_60%_at_50%_0%,var(--color-secondary),transparent)]"
     >
       <div className="mx-auto max-w-4xl px-4 py-16 text-center sm:px-6 sm:py-24">
-        <h1 id="hero-title" className="text-4xl font-bold tracking-tight text-balance sm:text-5xl lg:text-6xl">
+        <h1
+          id="hero-title"
+          className="text-4xl font-bold tracking-tight text-balance sm:text-5xl lg:text-6xl"
+        >
           {headline}
         </h1>
         {subheadline ? (

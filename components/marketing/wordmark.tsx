@@ -32,7 +32,7 @@ export async function Wordmark({ className, size = "lg" }: { className?: string;
   const brand = await getCachedBranding();
   return (
     <span className={cn("inline-flex min-w-0 items-center gap-2", className)}>
-      <LogoMark brand={brand} className={size === "base" ? "h-6 size-auto min-w-6" : undefined} />
+      <LogoMark brand={brand} className={size === "base" ? "size-auto h-6 min-w-6" : undefined} />
       {/* Below 360px only the mark shows; the name stays available to screen readers. */}
       <span
         className={cn(

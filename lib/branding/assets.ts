@@ -71,7 +71,12 @@ export async function removeBrandAsset(actor: Actor, kind: BrandAssetKind) {
   await db.$transaction(async (tx) => {
     const removed = await tx.brandAsset.deleteMany({ where: { kind } });
     if (removed.count)
-      await recordAudit(tx, { actor, action: "branding.asset.remove", targetType: "branding", targetId: kind });
+      await recordAudit(tx, {
+        actor,
+        action: "branding.asset.remove",
+        targetType: "branding",
+        targetId: kind,
+      });
   });
 }
 

@@ -60,13 +60,19 @@ export function primaryContrastProblem(hex: string): string | null {
 function darkPrimary(hex: string) {
   for (let w = 0; w <= 1; w += 0.05) {
     const c = mix("#ffffff", hex, w);
-    if (contrastRatio(c, DARK_SURFACE) >= AA_CONTRAST && contrastRatio(c, DARK_FOREGROUND_ON_PRIMARY) >= AA_CONTRAST)
+    if (
+      contrastRatio(c, DARK_SURFACE) >= AA_CONTRAST &&
+      contrastRatio(c, DARK_FOREGROUND_ON_PRIMARY) >= AA_CONTRAST
+    )
       return c;
   }
   return "#ffffff";
 }
 
-export type ThemeTokens = Record<"primary" | "primary-foreground" | "secondary" | "secondary-foreground" | "ring", string>;
+export type ThemeTokens = Record<
+  "primary" | "primary-foreground" | "secondary" | "secondary-foreground" | "ring",
+  string
+>;
 
 /** The theme tokens the brand colour sets, for light and dark mode. */
 export function themeTokens(hex: string): { light: ThemeTokens; dark: ThemeTokens } {

@@ -1,6 +1,5 @@
 // The favicon a brand gets before it uploads one: its initial, white on its primary colour.
-const escapeXml = (s: string) =>
-  s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function defaultFaviconSvg(companyName: string, primaryColor: string) {
   const initial = escapeXml((companyName.trim()[0] ?? "?").toUpperCase());

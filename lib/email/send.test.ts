@@ -58,7 +58,10 @@ describe("sendEmail", () => {
     expect(received).toHaveLength(1);
     expect(received[0].headers["idempotency-key"]).toBe(key);
     expect(received[0].headers.authorization).toBe("Bearer re_test_key");
-    expect(received[0].body).toMatchObject({ to: "someone@example.test", subject: "Welcome to Demo AI Studio" });
+    expect(received[0].body).toMatchObject({
+      to: "someone@example.test",
+      subject: "Welcome to Demo AI Studio",
+    });
   });
 
   it("sends once for one idempotency key, however often it is called", async () => {

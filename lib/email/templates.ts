@@ -34,7 +34,10 @@ function template<P>(
 export const templates = {
   "verify-email": template(VerifyEmail, (_, company) => `Confirm your email for ${company}`),
   "reset-password": template(ResetPassword, (_, company) => `Reset your ${company} password`),
-  "sign-up-attempt": template(SignUpAttempt, (_, company) => `Someone tried to sign up to ${company} with your email`),
+  "sign-up-attempt": template(
+    SignUpAttempt,
+    (_, company) => `Someone tried to sign up to ${company} with your email`,
+  ),
   "payment-receipt": template(PaymentReceipt, (p, company) => `Your ${company} receipt: ${p.description}`),
   "payment-failed": template(PaymentFailed, (p) => `Action needed: your ${p.plan} payment failed`),
   welcome: template(Welcome, (_, company) => `Welcome to ${company}`),
@@ -62,7 +65,10 @@ export const templates = {
     WeeklyUsageSummary,
     (p, company) => `Your ${company} week: ${p.calls} calls in ${p.workspace}`,
   ),
-  "team-invite": template(TeamInvite, (p, company) => `${p.inviterName} invited you to ${p.workspace} on ${company}`),
+  "team-invite": template(
+    TeamInvite,
+    (p, company) => `${p.inviterName} invited you to ${p.workspace} on ${company}`,
+  ),
   "referral-reward": template(ReferralReward, (p) => `You earned ${p.credits} for a referral`),
   "coupon-redeemed": template(CouponRedeemed, (p) => `Coupon ${p.code} applied`),
   "plan-terms-changing": template(

@@ -58,7 +58,11 @@ function ImageField({
       {current ? (
         <div className="flex items-center gap-3">
           {/* eslint-disable-next-line @next/next/no-img-element -- an uploaded image of unknown size */}
-          <img src={current} alt={`Current ${kind}`} className="h-10 max-w-40 rounded border bg-white object-contain p-1" />
+          <img
+            src={current}
+            alt={`Current ${kind}`}
+            className="h-10 max-w-40 rounded border bg-white object-contain p-1"
+          />
           <CheckboxField label={`Remove the ${kind}`} name={remove} id={`field-${remove}`} />
         </div>
       ) : null}
@@ -89,7 +93,12 @@ export function BrandingForm(saved: SavedBranding) {
           errors={form.errors("favicon")}
         />
       </FieldGrid>
-      <TextareaField label="Legal address" hint="Printed on receipts under the legal name." rows={3} {...form.field("legalAddress")} />
+      <TextareaField
+        label="Legal address"
+        hint="Printed on receipts under the legal name."
+        rows={3}
+        {...form.field("legalAddress")}
+      />
       <FormField label="Landing page headline" maxLength={120} {...form.field("headline")} />
       <TextareaField label="Landing page sub-headline" rows={3} {...form.field("subheadline")} />
       <CheckboxField
