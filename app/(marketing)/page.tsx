@@ -16,8 +16,9 @@ export const revalidate = 3600;
 
 export default async function LandingPage() {
   const [brand, catalog] = await Promise.all([getCachedBranding(), getPublicCatalog()]);
+  // The plan cards and the calculator share the billing interval the toggle picks.
   return (
-    <>
+    <IntervalProvider>
       <StorefrontHero headline={brand.headline} subheadline={brand.subheadline} catalog={catalog} />
       <PricingSection
         id="apps"
@@ -26,19 +27,17 @@ export default async function LandingPage() {
       >
         <AppsShowcase apps={catalog.apps} tiers={catalog.tiers} />
       </PricingSection>
-      <IntervalProvider>
-        <PricingSection
-          id="plans"
-          title="Plans"
-          intro="Start free. Every plan includes monthly credits and a daily quota; pay yearly to save."
-          className="bg-muted/40"
-        >
-          <IntervalToggle saving={annualSavingLabel(catalog.tiers)} />
-          <div className="mt-8">
-            <PlanCards tiers={catalog.tiers} features={catalog.features} />
-          </div>
-        </PricingSection>
-      </IntervalProvider>
+      <PricingSection
+        id="plans"
+        title="Plans"
+        intro="Start free. Every plan includes monthly credits and a daily quota; pay yearly to save."
+        className="bg-muted/40"
+      >
+        <IntervalToggle saving={annualSavingLabel(catalog.tiers)} />
+        <div className="mt-8">
+          <PlanCards tiers={catalog.tiers} features={catalog.features} />
+        </div>
+      </PricingSection>
       <PricingSection
         id="calculator"
         title="Estimate your monthly cost"
@@ -47,6 +46,6 @@ export default async function LandingPage() {
         <Calculator catalog={catalog} />
       </PricingSection>
       <ClosingCta companyName={brand.companyName} />
-    </>
+    </IntervalProvider>
   );
 }
