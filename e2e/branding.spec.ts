@@ -16,9 +16,9 @@ import {
 // The admin brands the install; the storefront, an email and a receipt carry it. The brand is put
 // back at the end (other specs read the default name in email subjects).
 const LOGO = Buffer.from(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#0f766e"/></svg>',
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#115e59"/></svg>',
 );
-const TEAL = "rgb(15, 118, 110)";
+const TEAL = "rgb(17, 94, 89)";
 
 async function saveBrand(page: Page, fields: Record<string, string>) {
   await page.goto("/admin/branding");
@@ -58,7 +58,7 @@ test("the admin brands the install: the storefront, emails and receipts show the
   await expect(page.getByText(/contrast of 1\.\d+:1 .* WCAG AA needs 4\.5:1/)).toBeVisible();
   await expect(page.getByLabel("Primary colour", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
-  await page.getByLabel("Primary colour", { exact: true }).fill("#0f766e");
+  await page.getByLabel("Primary colour", { exact: true }).fill("#115e59");
   await page.getByLabel("Support email").fill("help@lumen.test");
   await page.getByLabel("Legal name").fill("Lumen Labs Ltd");
   await page.getByLabel("Landing page headline").fill("Video, posters and chat from Lumen Labs");
