@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 // The brand's images, uploaded in the admin console and stored in PostgreSQL (BrandAsset), so
@@ -83,7 +83,9 @@ export async function removeBrandAsset(actor: Actor, kind: BrandAssetKind) {
 export const getBrandAsset = (kind: BrandAssetKind) => db.brandAsset.findUnique({ where: { kind } });
 
 /** The version (hash prefix) of each uploaded image, without reading the bytes. */
-export async function assetVersions(): Promise<Partial<Record<BrandAssetKind, string>>> {
-  const rows = await db.brandAsset.findMany({ select: { kind: true, sha256: true } });
+export async function assetVersions(
+  executor: Tx | typeof db = db,
+): Promise<Partial<Record<BrandAssetKind, string>>> {
+  const rows = await executor.brandAsset.findMany({ select: { kind: true, sha256: true } });
   return Object.fromEntries(rows.map((r) => [r.kind, r.sha256.slice(0, 16)]));
 }

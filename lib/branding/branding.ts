@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { assetVersions } from "./assets";
 import { HEX_COLOR, primaryContrastProblem } from "./color";
 
@@ -54,8 +54,8 @@ export type Branding = BrandSettings & {
   faviconUrl: string;
 };
 
-async function storedSettings(): Promise<BrandSettings> {
-  const row = await db.setting.findUnique({ where: { key: SETTING_KEY } });
+async function storedSettings(executor: Tx | typeof db = db): Promise<BrandSettings> {
+  const row = await executor.setting.findUnique({ where: { key: SETTING_KEY } });
   const stored = row?.value && typeof row.value === "object" ? row.value : {};
   // A stored value that no longer validates (a rule got stricter) falls back field by field.
   const merged = { ...defaultBranding, ...stored } as Record<string, unknown>;
@@ -67,9 +67,13 @@ async function storedSettings(): Promise<BrandSettings> {
   return out as BrandSettings;
 }
 
-/** The brand as pages, emails and receipts show it. One settings row and one small index read. */
-export async function getBranding(): Promise<Branding> {
-  const [settings, versions] = await Promise.all([storedSettings(), assetVersions()]);
+/**
+ * The brand as pages, emails and receipts show it: one settings row and one small index read.
+ * Inside a transaction, pass it: the reads then take no second connection from the pool.
+ */
+export async function getBranding(executor: Tx | typeof db = db): Promise<Branding> {
+  const settings = await storedSettings(executor);
+  const versions = await assetVersions(executor);
   return {
     ...settings,
     logoUrl: versions.logo ? `/brand/logo?v=${versions.logo}` : null,

@@ -9,5 +9,5 @@ import { getBranding } from "./branding";
 export const BRANDING_TAG = "branding";
 
 export const getCachedBranding = cache(
-  unstable_cache(getBranding, ["branding"], { tags: [BRANDING_TAG], revalidate: 3600 }),
+  unstable_cache(() => getBranding(), ["branding"], { tags: [BRANDING_TAG], revalidate: 3600 }),
 );

@@ -2,11 +2,12 @@ import "server-only";
 import { cloneElement, isValidElement, type ReactElement } from "react";
 import { EmailLayout, type EmailBrand } from "@/emails/email-layout";
 import { getBranding } from "@/lib/branding/branding";
+import type { Tx, db } from "@/lib/db";
 import { env } from "@/lib/env";
 
 /** The company's brand for an email: the branding settings, with the logo as an absolute URL. */
-export async function emailBrand(): Promise<EmailBrand> {
-  const b = await getBranding();
+export async function emailBrand(executor?: Tx | typeof db): Promise<EmailBrand> {
+  const b = await getBranding(executor);
   return {
     companyName: b.companyName,
     logoUrl: b.logoUrl ? new URL(b.logoUrl, env.APP_URL).toString() : null,

@@ -39,7 +39,7 @@ export async function queueEmail<T extends TemplateName>(
   )
     return null;
   const template = templates[input.template];
-  const brand = await emailBrand();
+  const brand = await emailBrand(executor);
   const element = withBrand(
     (template.render as (p: TemplateProps<T>) => React.ReactElement)(input.props),
     brand,
