@@ -13,7 +13,7 @@ export default function GlobalError(props: ErrorBoundaryProps) {
   return (
     <html lang="en" suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh">
-        <title>Something went wrong · Tollgate</title>
+        <title>Something went wrong</title>
         <ThemeProvider>
           <main>
             <ErrorPage {...props} home={{ href: "/", label: "Back to the home page" }} />

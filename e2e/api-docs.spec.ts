@@ -5,7 +5,7 @@ test("a developer reads the API docs from the site footer, switches code samples
   request,
 }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "API docs" }).click();
+  await page.getByRole("contentinfo").getByRole("link", { name: "API docs" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Getting started" })).toBeVisible();
   for (const h of ["Check and charge one call", "Create a chat completion", "Grant or deduct credits"]) {

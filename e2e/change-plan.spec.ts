@@ -44,7 +44,7 @@ test("a Pro subscriber upgrades to Enterprise with a prorated charge, schedules 
   const history = page.getByRole("region", { name: "Payments, newest first" });
   await expect(history).toContainText("Upgrade to Enterprise (monthly), prorated");
   expect((await latestEmail(email, "payment-receipt")).subject).toBe(
-    "Your Tollgate receipt: Upgrade to Enterprise (monthly), prorated",
+    "Your Demo AI Studio receipt: Upgrade to Enterprise (monthly), prorated",
   );
 
   // Downgrade: scheduled for the end of the period, shown, and cancellable.

@@ -68,7 +68,7 @@ test("low-credit and quota alerts arrive once; unsubscribing stops that category
   expect(await emailCount(email, "low-credits")).toBe(0);
   expect((await call(request, key)).status()).toBe(200); // 8 credits left
   const alert = await latestEmail(email, "low-credits");
-  expect(alert.subject).toBe("Your Tollgate credits are running low");
+  expect(alert.subject).toBe("Your Demo AI Studio credits are running low");
   expect(alert.text).toContain("8 credits");
   expect((await call(request, key)).status()).toBe(402);
   await settle();
@@ -131,8 +131,8 @@ test("an admin reads an email in the outbox, resends it, and previews every temp
   await expect(page).toHaveURL(/\/admin|\/dashboard/);
 
   await page.goto("/admin/outbox?template=low-credits");
-  await expect(page.getByRole("table")).toContainText("Your Tollgate credits are running low");
-  await page.getByRole("link", { name: "Your Tollgate credits are running low" }).first().click();
+  await expect(page.getByRole("table")).toContainText("Your Demo AI Studio credits are running low");
+  await page.getByRole("link", { name: "Your Demo AI Studio credits are running low" }).first().click();
   await expect(page.getByText("List-Unsubscribe-Post: List-Unsubscribe=One-Click")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Resend" }).click();

@@ -28,7 +28,7 @@ test("a visitor signs up, follows the verification email and lands on the dashbo
   await expect(page.getByText(/Confirm your email/)).toBeVisible();
 
   const mail = await latestEmail(email, "verify-email");
-  expect(mail.subject).toBe("Confirm your email for Tollgate");
+  expect(mail.subject).toBe("Confirm your email for Demo AI Studio");
   await page.goto(linkIn(mail.text, "/verify-email"));
   await expect(page).toHaveURL(/\/dashboard\?verified=1/);
   await expect(page.getByText("Your email is confirmed.")).toBeVisible();

@@ -30,7 +30,7 @@ test("a visitor picks Pro annual on the pricing page, signs up, verifies, pays a
   await expect(page.getByRole("region", { name: "Payments, newest first" })).toContainText("$790");
   await expectAccessible(page);
   expect((await latestEmail(email, "payment-receipt")).subject).toBe(
-    "Your Tollgate receipt: Pro plan (annual)",
+    "Your Demo AI Studio receipt: Pro plan (annual)",
   );
 
   // Cancel at period end (confirmed), then resume.

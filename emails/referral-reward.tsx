@@ -16,8 +16,8 @@ export default function ReferralReward({ name, credits, friend, creditsUrl }: Re
         You earned {credits}
       </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, thanks for spreading the word: {friend} joined Tollgate with your referral link,
-        so we added {credits} to your balance.
+        Hi {name ?? "there"}, thanks for spreading the word: {friend} joined with your referral link, so we
+        added {credits} to your balance.
       </Text>
       <Text style={textStyle}>They&apos;re ready to use on your next calls.</Text>
       <Button href={creditsUrl} style={buttonStyle}>

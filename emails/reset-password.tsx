@@ -5,12 +5,12 @@ export type ResetPasswordProps = { name: string | null; resetUrl: string };
 
 export default function ResetPassword({ name, resetUrl }: ResetPasswordProps) {
   return (
-    <EmailLayout preview="Reset your Tollgate password">
+    <EmailLayout preview="Reset your password">
       <Heading as="h1" style={{ fontSize: 22 }}>
         Reset your password
       </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, someone asked to reset the password of your Tollgate account.
+        Hi {name ?? "there"}, someone asked to reset the password of your account.
       </Text>
       <Button href={resetUrl} style={buttonStyle}>
         Choose a new password

@@ -7,13 +7,13 @@ export type SignUpAttemptProps = { name: string | null; signInUrl: string; reset
 
 export default function SignUpAttempt({ name, signInUrl, resetUrl }: SignUpAttemptProps) {
   return (
-    <EmailLayout preview="Someone tried to create a Tollgate account with your email">
+    <EmailLayout preview="Someone tried to create an account with your email">
       <Heading as="h1" style={{ fontSize: 22 }}>
         You already have an account
       </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, someone just tried to sign up for Tollgate with this email address. It already
-        has an account, so no new one was created.
+        Hi {name ?? "there"}, someone just tried to sign up with this email address. It already has an
+        account, so no new one was created.
       </Text>
       <Button href={signInUrl} style={buttonStyle}>
         Sign in

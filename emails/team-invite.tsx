@@ -12,13 +12,12 @@ export type TeamInviteProps = {
 
 export default function TeamInvite({ inviterName, workspace, role, acceptUrl, expiresOn }: TeamInviteProps) {
   return (
-    <EmailLayout preview={`Join ${workspace} on Tollgate`}>
+    <EmailLayout preview={`Join ${workspace}`}>
       <Heading as="h1" style={{ fontSize: 22 }}>
         You&apos;re invited to {workspace}
       </Heading>
       <Text style={textStyle}>
-        Hi there, {inviterName} invited you to join the {workspace} workspace on Tollgate with the {role}{" "}
-        role.
+        Hi there, {inviterName} invited you to join the {workspace} workspace with the {role} role.
       </Text>
       <Button href={acceptUrl} style={buttonStyle}>
         Accept invitation

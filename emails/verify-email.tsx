@@ -5,7 +5,7 @@ export type VerifyEmailProps = { name: string | null; verifyUrl: string };
 
 export default function VerifyEmail({ name, verifyUrl }: VerifyEmailProps) {
   return (
-    <EmailLayout preview="Confirm your email address to start using Tollgate">
+    <EmailLayout preview="Confirm your email address to get started">
       <Heading as="h1" style={{ fontSize: 22 }}>
         Confirm your email
       </Heading>

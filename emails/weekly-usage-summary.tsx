@@ -41,10 +41,10 @@ export default function WeeklyUsageSummary({
       unsubscribe={{ url: unsubscribeUrl, label: "weekly usage summaries" }}
     >
       <Heading as="h1" style={{ fontSize: 22 }}>
-        Your week on Tollgate
+        Your week in numbers
       </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, here is how {workspace} used Tollgate from {weekOf}.
+        Hi {name ?? "there"}, here is how {workspace} used its apps from {weekOf}.
       </Text>
       <Section style={{ backgroundColor: "#f6f7fb", borderRadius: 6, padding: "12px 16px" }}>
         <Text style={{ ...textStyle, margin: 0 }}>

@@ -5,9 +5,9 @@ export type WelcomeProps = { name: string | null; dashboardUrl: string };
 
 export default function Welcome({ name, dashboardUrl }: WelcomeProps) {
   return (
-    <EmailLayout preview="Welcome to Tollgate — your account is ready">
+    <EmailLayout preview="Welcome — your account is ready">
       <Heading as="h1" style={{ fontSize: 22 }}>
-        Welcome to Tollgate
+        Welcome, your account is ready
       </Heading>
       <Text style={textStyle}>
         Hi {name ?? "there"}, your email is confirmed and your workspace is ready.

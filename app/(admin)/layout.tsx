@@ -16,6 +16,7 @@ const nav: NavItem[] = [
   { href: "/admin/security", label: "Security", icon: "shield" },
   { href: "/admin/outbox", label: "Email outbox", icon: "mail" },
   { href: "/admin/emails", label: "Email templates", icon: "box" },
+  { href: "/admin/branding", label: "Branding", icon: "palette" },
   { href: "/admin/audit", label: "Audit log", icon: "scroll" },
 ];
 

@@ -9,7 +9,6 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
       <header className="flex items-center justify-between px-4 py-4 sm:px-6">
         <Link
           href="/"
-          aria-label="Tollgate home"
           className="rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
         >
           <Wordmark />

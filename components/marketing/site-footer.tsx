@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getCachedBranding } from "@/lib/branding/cached";
 import { Wordmark } from "./wordmark";
 
 const linkGroups = [
@@ -6,8 +7,7 @@ const linkGroups = [
     label: "Product",
     links: [
       { href: "/", label: "Home" },
-      { href: "/#features", label: "Features" },
-      { href: "/#how-it-works", label: "How it works" },
+      { href: "/#apps", label: "Apps" },
       { href: "/pricing", label: "Pricing" },
       { href: "/docs/api", label: "API docs" },
     ],
@@ -22,7 +22,8 @@ const linkGroups = [
   },
 ];
 
-export function SiteFooter() {
+export async function SiteFooter() {
+  const brand = await getCachedBranding();
   return (
     <footer className="border-t bg-muted/40">
       <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:px-6 md:grid-cols-[2fr_1fr_1fr]">
@@ -33,10 +34,18 @@ export function SiteFooter() {
           >
             <Wordmark />
           </Link>
-          <p className="max-w-sm text-sm text-muted-foreground">
-            Self-hosted plans, prepaid credits, metering and payments for AI software companies. Your apps
-            ask, Tollgate decides, charges and records — in one transaction, on your own PostgreSQL.
-          </p>
+          <p className="max-w-sm text-sm text-muted-foreground">{brand.subheadline || brand.headline}</p>
+          {brand.supportEmail ? (
+            <p className="text-sm text-muted-foreground">
+              Support:{" "}
+              <a
+                href={`mailto:${brand.supportEmail}`}
+                className="rounded-sm underline underline-offset-4 hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+              >
+                {brand.supportEmail}
+              </a>
+            </p>
+          ) : null}
         </div>
         {linkGroups.map((group) => (
           <nav key={group.label} aria-label={group.label} className="min-w-0">
@@ -57,9 +66,10 @@ export function SiteFooter() {
         ))}
       </div>
       <div className="border-t">
-        <p className="mx-auto max-w-6xl px-4 py-6 text-sm text-muted-foreground sm:px-6">
-          &copy; Tollgate. Billing and metering for AI apps, self-hosted.
-        </p>
+        <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-2 px-4 py-6 text-sm text-muted-foreground sm:px-6">
+          <p>&copy; {brand.legalName || brand.companyName}</p>
+          {brand.poweredByTollgate ? <p data-testid="powered-by">Powered by Tollgate</p> : null}
+        </div>
       </div>
     </footer>
   );

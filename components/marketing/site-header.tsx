@@ -1,31 +1,30 @@
 import Link from "next/link";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Button } from "@/components/ui/button";
+import { SiteMenu } from "./site-menu";
 import { Wordmark } from "./wordmark";
 
 const sectionLinks = [
-  { href: "/#features", label: "Features", show: "md:block" },
-  { href: "/#how-it-works", label: "How it works", show: "md:block" },
-  { href: "/pricing", label: "Pricing", show: "sm:block" },
+  { href: "/#apps", label: "Apps" },
+  { href: "/pricing", label: "Pricing" },
+  { href: "/docs/api", label: "API docs" },
 ];
+
+const homeLinkClass =
+  "-m-1 min-w-0 rounded-md p-1 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none";
 
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur supports-[backdrop-filter]:bg-background/80">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-2 px-4 sm:px-6">
-        <Link
-          href="/"
-          className="-m-1 rounded-md p-1 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-        >
+        <Link href="/" className={homeLinkClass}>
           <Wordmark />
         </Link>
-        <div className="flex min-w-0 items-center gap-1 sm:gap-2">
-          <nav aria-label="Main" className="flex items-center gap-1 sm:gap-2">
-            {/* Section links are a convenience on wide screens; on phones the page is one scroll and the
-                footer links to pricing (the header has no room for it beside sign in and sign up). */}
-            <ul className="mr-2 hidden items-center gap-1 sm:flex">
+        <div className="flex shrink-0 items-center gap-1 sm:gap-2">
+          <nav aria-label="Main" className="hidden items-center gap-1 sm:flex sm:gap-2">
+            <ul className="mr-2 flex items-center gap-1">
               {sectionLinks.map((link) => (
-                <li key={link.href} className={`hidden ${link.show}`}>
+                <li key={link.href}>
                   <Button
                     asChild
                     variant="ghost"
@@ -44,7 +43,19 @@ export function SiteHeader() {
               <Link href="/sign-up">Sign up</Link>
             </Button>
           </nav>
+          {/* Phones: sign up stays one tap away; everything else is in the menu. */}
+          <Button asChild size="sm" className="sm:hidden">
+            <Link href="/sign-up">Sign up</Link>
+          </Button>
           <ThemeToggle />
+          <SiteMenu
+            links={sectionLinks}
+            brand={
+              <Link href="/" className={homeLinkClass}>
+                <Wordmark />
+              </Link>
+            }
+          />
         </div>
       </div>
     </header>

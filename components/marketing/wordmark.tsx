@@ -1,24 +1,47 @@
+import { getCachedBranding } from "@/lib/branding/cached";
 import { cn } from "@/lib/utils/cn";
 
-// A barrier arm on its post: the toll gate that every metered call passes through.
-export function LogoMark({ className }: { className?: string }) {
+type Mark = { companyName: string; logoUrl: string | null };
+
+// The brand's uploaded logo, or its initial on the primary colour (the default favicon's look).
+export function LogoMark({ brand, className }: { brand: Mark; className?: string }) {
+  if (brand.logoUrl)
+    return (
+      // eslint-disable-next-line @next/next/no-img-element -- an uploaded image of unknown size and type
+      <img
+        src={brand.logoUrl}
+        alt=""
+        className={cn("h-7 w-auto max-w-28 shrink-0 object-contain", className)}
+      />
+    );
   return (
-    <svg viewBox="0 0 32 32" className={cn("size-7 shrink-0", className)} aria-hidden focusable="false">
-      <rect width="32" height="32" rx="8" className="fill-primary" />
-      <rect x="7.5" y="8" width="5" height="17" rx="1.5" className="fill-primary-foreground" />
-      <rect x="7.5" y="9" width="18" height="5" rx="2.5" className="fill-primary-foreground" />
-      <circle cx="10" cy="11.5" r="1.25" className="fill-primary" />
-      <rect x="5.5" y="23" width="9" height="2.5" rx="1.25" className="fill-primary-foreground" />
-    </svg>
+    <span
+      aria-hidden
+      className={cn(
+        "inline-flex size-7 shrink-0 items-center justify-center rounded-lg bg-primary text-sm font-bold text-primary-foreground",
+        className,
+      )}
+    >
+      {brand.companyName.trim().slice(0, 1).toUpperCase()}
+    </span>
   );
 }
 
-export function Wordmark({ className }: { className?: string }) {
+/** The brand's logo and name, as every header and footer shows it. */
+export async function Wordmark({ className, size = "lg" }: { className?: string; size?: "base" | "lg" }) {
+  const brand = await getCachedBranding();
   return (
-    <span className={cn("inline-flex items-center gap-2", className)}>
-      <LogoMark />
+    <span className={cn("inline-flex min-w-0 items-center gap-2", className)}>
+      <LogoMark brand={brand} className={size === "base" ? "size-auto h-6 min-w-6" : undefined} />
       {/* Below 360px only the mark shows; the name stays available to screen readers. */}
-      <span className="text-lg font-semibold tracking-tight max-[359px]:sr-only">Tollgate</span>
+      <span
+        className={cn(
+          "truncate font-semibold tracking-tight max-[359px]:sr-only",
+          size === "lg" ? "text-lg" : "text-base",
+        )}
+      >
+        {brand.companyName}
+      </span>
     </span>
   );
 }

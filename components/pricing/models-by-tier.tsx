@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { PublicCatalog, PublicModel } from "@/lib/catalog/public";
 
-const unitLabel: Record<PublicModel["unit"], string> = {
+export const unitLabel: Record<PublicModel["unit"], string> = {
   request: "Billed per request",
   image: "Billed per image",
   second: "Billed per second",
@@ -27,13 +27,18 @@ function ModelItem({ model, appName, requires }: { model: PublicModel; appName: 
   );
 }
 
-export function ModelsByTier({ tiers, apps }: Pick<PublicCatalog, "tiers" | "apps">) {
+/** "All plans" or "Requires Pro": the lowest plan that includes the model. */
+export function requiredPlanLabel(tiers: PublicCatalog["tiers"]) {
   const tierName = new Map(tiers.map((t) => [t.code, t.name]));
   // The lowest tier's models are on every plan (higher tiers include what lower ones have).
-  const requires = (m: PublicModel) =>
+  return (m: PublicModel) =>
     m.requiredTier === tiers[0]?.code
       ? "All plans"
       : `Requires ${tierName.get(m.requiredTier ?? "") ?? "a higher plan"}`;
+}
+
+export function ModelsByTier({ tiers, apps }: Pick<PublicCatalog, "tiers" | "apps">) {
+  const requires = requiredPlanLabel(tiers);
   return (
     <div className="grid gap-10">
       {tiers.map((tier) => {

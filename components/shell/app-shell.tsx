@@ -44,7 +44,12 @@ export function AppShell({ area, nav, user, workspaceSwitcher, children }: AppSh
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background px-3 sm:px-4 md:px-6 print:hidden">
           <div className="flex min-w-0 items-center gap-1 md:hidden">
-            <MobileNav area={area} nav={nav} workspaceSwitcher={workspaceSwitcher} />
+            <MobileNav
+              area={area}
+              brand={<Brand area={area} />}
+              nav={nav}
+              workspaceSwitcher={workspaceSwitcher}
+            />
             <Wordmark />
           </div>
           <div className="ml-auto flex items-center gap-1">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LogoMark } from "@/components/marketing/wordmark";
+import { Wordmark as BrandName } from "@/components/marketing/wordmark";
 import { cn } from "@/lib/utils/cn";
 import { AREA_LABEL, type ShellArea } from "./types";
 
@@ -8,12 +8,11 @@ export function Wordmark({ className }: { className?: string }) {
     <Link
       href="/"
       className={cn(
-        "inline-flex items-center gap-2 rounded-md text-base font-semibold tracking-tight text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background focus-visible:outline-none",
+        "inline-flex min-w-0 items-center rounded-md text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background focus-visible:outline-none",
         className,
       )}
     >
-      <LogoMark className="size-6" />
-      Tollgate
+      <BrandName size="base" />
     </Link>
   );
 }

@@ -4,7 +4,6 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { Menu, X } from "lucide-react";
 import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { Brand } from "./brand";
 import { NavLinks } from "./nav-links";
 import type { NavItem, ShellArea } from "./types";
 
@@ -12,10 +11,13 @@ import type { NavItem, ShellArea } from "./types";
 // closes on Escape and returns focus to the trigger).
 export function MobileNav({
   area,
+  brand,
   nav,
   workspaceSwitcher,
 }: {
   area: ShellArea;
+  /** The drawer's heading: the brand (rendered on the server, where the brand is read). */
+  brand: ReactNode;
   nav: NavItem[];
   workspaceSwitcher?: ReactNode;
 }) {
@@ -46,7 +48,7 @@ export function MobileNav({
         >
           <Dialog.Title className="sr-only">Navigation</Dialog.Title>
           <div className="flex items-start justify-between gap-2">
-            <Brand area={area} />
+            {brand}
             <Dialog.Close asChild>
               <Button variant="ghost" size="icon" aria-label="Close navigation" className="-mt-2 -mr-2">
                 <X aria-hidden />

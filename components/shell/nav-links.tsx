@@ -11,6 +11,7 @@ import {
   Layers,
   List,
   Mail,
+  Palette,
   ScrollText,
   Settings,
   Shield,
@@ -39,6 +40,7 @@ const ICONS: Record<IconName, LucideIcon> = {
   building: Building2,
   scroll: ScrollText,
   webhook: Webhook,
+  palette: Palette,
 };
 
 // The area root ("/dashboard", "/admin") would otherwise light up on every page beneath it.

@@ -14,7 +14,8 @@ export type IconName =
   | "activity"
   | "building"
   | "scroll"
-  | "webhook";
+  | "webhook"
+  | "palette";
 
 export type NavItem = { href: string; label: string; icon: IconName };
 

@@ -41,7 +41,7 @@ describe("referrals", () => {
       subject: "You earned 5,000 credits for a referral",
       idempotencyKey: `referral-reward:referrer:${friend.id}`,
     });
-    expect(toReferrer[0].text).toContain("a friend you invited joined Tollgate");
+    expect(toReferrer[0].text).toContain("a friend you invited joined with your referral link");
     const toFriend = await db.emailOutbox.findMany({
       where: { to: friend.email, template: "referral-reward" },
     });
@@ -50,7 +50,7 @@ describe("referrals", () => {
       subject: "You earned 1,000 credits for a referral",
       idempotencyKey: `referral-reward:new-user:${friend.id}`,
     });
-    expect(toFriend[0].text).toContain(`${referrer.name} joined Tollgate`);
+    expect(toFriend[0].text).toContain(`${referrer.name} joined with your referral link`);
     expect(toFriend[0].html).toContain("/dashboard/credits");
   });
 

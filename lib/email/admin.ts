@@ -7,6 +7,8 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import { EmailStatus, Prisma, db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { emailCategories, isEmailCategory } from "@/lib/notifications/preferences";
+import { getBranding } from "@/lib/branding/branding";
+import { emailBrand, withBrand } from "./brand";
 import { deliverQueued, queueEmail } from "./send";
 import { templates, type TemplateName, type TemplateProps } from "./templates";
 
@@ -14,7 +16,7 @@ import { templates, type TemplateName, type TemplateProps } from "./templates";
 // Templates are read from the registry, so a new template shows up here without changes.
 
 type AnyTemplate = {
-  subject: (p: unknown) => string;
+  subject: (p: unknown, company: string) => string;
   render: (p: unknown) => ReactElement;
   preview: unknown;
 };
@@ -27,17 +29,22 @@ export const isTemplateName = (value: unknown): value is TemplateName =>
 export const templateNames = () => (Object.keys(templates) as TemplateName[]).sort();
 
 /** Every template with the subject its preview props produce, for the gallery and pickers. */
-export function listTemplates() {
-  return templateNames().map((name) => ({ name, subject: entry(name).subject(entry(name).preview) }));
+export async function listTemplates() {
+  const { companyName } = await getBranding();
+  return templateNames().map((name) => ({
+    name,
+    subject: entry(name).subject(entry(name).preview, companyName),
+  }));
 }
 
 /** The template rendered with its preview props. */
 export async function renderTemplatePreview(name: string) {
   if (!isTemplateName(name)) throw new NotFoundError("Email template");
   const template = entry(name);
+  const brand = await emailBrand();
   return {
-    subject: template.subject(template.preview),
-    html: await render(template.render(template.preview)),
+    subject: template.subject(template.preview, brand.companyName),
+    html: await render(withBrand(template.render(template.preview), brand)),
   };
 }
 

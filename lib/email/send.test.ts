@@ -44,7 +44,7 @@ const welcome = (key: string, to = "someone@example.test") => ({
 describe("sendEmail", () => {
   it("keeps the email in the outbox when no Resend key is configured", async () => {
     const row = (await sendEmail(welcome(randomUUID())))!;
-    expect(row).toMatchObject({ status: "queued", subject: "Welcome to Tollgate" });
+    expect(row).toMatchObject({ status: "queued", subject: "Welcome to Demo AI Studio" });
     expect(row.html).toContain("Open your dashboard");
     expect(row.text).toContain("http://localhost:3000/dashboard");
     expect(received).toHaveLength(0);
@@ -58,7 +58,10 @@ describe("sendEmail", () => {
     expect(received).toHaveLength(1);
     expect(received[0].headers["idempotency-key"]).toBe(key);
     expect(received[0].headers.authorization).toBe("Bearer re_test_key");
-    expect(received[0].body).toMatchObject({ to: "someone@example.test", subject: "Welcome to Tollgate" });
+    expect(received[0].body).toMatchObject({
+      to: "someone@example.test",
+      subject: "Welcome to Demo AI Studio",
+    });
   });
 
   it("sends once for one idempotency key, however often it is called", async () => {

@@ -5,6 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueue } from "@/lib/jobs/boss";
 import { oneClickUnsubscribeUrl, type EmailCategory } from "@/lib/notifications/preferences";
+import { emailBrand, withBrand } from "./brand";
 import { templates, type TemplateName, type TemplateProps } from "./templates";
 
 export type SendEmailInput<T extends TemplateName> = {
@@ -38,9 +39,16 @@ export async function queueEmail<T extends TemplateName>(
   )
     return null;
   const template = templates[input.template];
-  const element = (template.render as (p: TemplateProps<T>) => React.ReactElement)(input.props);
+  const brand = await emailBrand(executor);
+  const element = withBrand(
+    (template.render as (p: TemplateProps<T>) => React.ReactElement)(input.props),
+    brand,
+  );
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  const subject = (template.subject as (p: TemplateProps<T>) => string)(input.props);
+  const subject = (template.subject as (p: TemplateProps<T>, company: string) => string)(
+    input.props,
+    brand.companyName,
+  );
   await executor.emailOutbox.createMany({
     data: [
       {

@@ -21,9 +21,10 @@ import WeeklyUsageSummary from "@/emails/weekly-usage-summary";
 import Welcome from "@/emails/welcome";
 
 /** A registry entry: the component renders the email, its PreviewProps preview it, `subject` names it. */
+// `subject` gets the company's name (the branding settings) as its second argument.
 function template<P>(
   Component: { (p: P): ReactElement; PreviewProps: NoInfer<P> },
-  subject: (p: P) => string,
+  subject: (p: P, company: string) => string,
 ) {
   return { subject, render: (p: P) => Component(p), preview: Component.PreviewProps };
 }
@@ -31,15 +32,18 @@ function template<P>(
 // Each template: its component and subject. The registry is what sendEmail and the admin
 // template previews render from.
 export const templates = {
-  "verify-email": template(VerifyEmail, () => "Confirm your email for Tollgate"),
-  "reset-password": template(ResetPassword, () => "Reset your Tollgate password"),
-  "sign-up-attempt": template(SignUpAttempt, () => "Someone tried to sign up to Tollgate with your email"),
-  "payment-receipt": template(PaymentReceipt, (p) => `Your Tollgate receipt: ${p.description}`),
+  "verify-email": template(VerifyEmail, (_, company) => `Confirm your email for ${company}`),
+  "reset-password": template(ResetPassword, (_, company) => `Reset your ${company} password`),
+  "sign-up-attempt": template(
+    SignUpAttempt,
+    (_, company) => `Someone tried to sign up to ${company} with your email`,
+  ),
+  "payment-receipt": template(PaymentReceipt, (p, company) => `Your ${company} receipt: ${p.description}`),
   "payment-failed": template(PaymentFailed, (p) => `Action needed: your ${p.plan} payment failed`),
-  welcome: template(Welcome, () => "Welcome to Tollgate"),
+  welcome: template(Welcome, (_, company) => `Welcome to ${company}`),
   "credit-pack-receipt": template(
     CreditPackReceipt,
-    (p) => `Receipt: ${p.credits} added to your Tollgate balance`,
+    (p, company) => `Receipt: ${p.credits} added to your ${company} balance`,
   ),
   "tier-upgraded": template(TierUpgraded, (p) => `You're now on ${p.toPlan}`),
   "downgrade-scheduled": template(
@@ -56,12 +60,15 @@ export const templates = {
     (p) => `You've used ${p.percent}% of today's quota in ${p.workspace}`,
   ),
   "quota-exceeded": template(QuotaExceeded, (p) => `Today's quota is used up in ${p.workspace}`),
-  "low-credits": template(LowCredits, () => "Your Tollgate credits are running low"),
+  "low-credits": template(LowCredits, (_, company) => `Your ${company} credits are running low`),
   "weekly-usage-summary": template(
     WeeklyUsageSummary,
-    (p) => `Your Tollgate week: ${p.calls} calls in ${p.workspace}`,
+    (p, company) => `Your ${company} week: ${p.calls} calls in ${p.workspace}`,
   ),
-  "team-invite": template(TeamInvite, (p) => `${p.inviterName} invited you to ${p.workspace} on Tollgate`),
+  "team-invite": template(
+    TeamInvite,
+    (p, company) => `${p.inviterName} invited you to ${p.workspace} on ${company}`,
+  ),
   "referral-reward": template(ReferralReward, (p) => `You earned ${p.credits} for a referral`),
   "coupon-redeemed": template(CouponRedeemed, (p) => `Coupon ${p.code} applied`),
   "plan-terms-changing": template(
@@ -74,7 +81,7 @@ export const templates = {
   ),
 } satisfies Record<
   string,
-  { subject: (p: never) => string; render: (p: never) => ReactElement; preview: unknown }
+  { subject: (p: never, company: string) => string; render: (p: never) => ReactElement; preview: unknown }
 >;
 
 export type TemplateName = keyof typeof templates;

@@ -160,7 +160,7 @@ describe("weekly usage summary", () => {
     await runRepeatedly(() => sendWeeklySummaries(nextWeek));
     const summaries = await emailsTo(owner.email, "weekly-usage-summary");
     expect(summaries).toHaveLength(1);
-    expect(summaries[0].subject).toMatch(/^Your Tollgate week: 3 calls in /);
+    expect(summaries[0].subject).toMatch(/^Your Demo AI Studio week: 3 calls in /);
     expect(summaries[0].text).toContain(STANDARD);
     expect(summaries[0].text).toContain("36 credits");
     expect(await db.alert.count({ where: { workspaceId, kind: "weekly_summary" } })).toBe(1);

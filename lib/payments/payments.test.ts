@@ -36,7 +36,7 @@ describe("credit packs through the local provider", () => {
     expect(receipts).toHaveLength(1);
     const payment = await db.payment.findUniqueOrThrow({ where: { checkoutSessionId: checkoutId } });
     expect(receipts[0]).toMatchObject({
-      subject: "Receipt: 52,500 credits added to your Tollgate balance",
+      subject: "Receipt: 52,500 credits added to your Demo AI Studio balance",
       idempotencyKey: `receipt:${payment.id}`,
     });
     expect(receipts[0].text).toContain("thanks for buying the 50,000 credits pack");
@@ -164,7 +164,7 @@ describe("a first paid plan through the local provider", () => {
       where: { to: b.user.email, template: { in: ["payment-receipt", "credit-pack-receipt"] } },
     });
     expect(receipts.map((r) => [r.template, r.subject])).toEqual([
-      ["payment-receipt", "Your Tollgate receipt: Starter plan (annual)"],
+      ["payment-receipt", "Your Demo AI Studio receipt: Starter plan (annual)"],
     ]);
     await expect(startSubscriptionCheckout(b, "pro", "month")).rejects.toThrow(/already on Starter/);
   });

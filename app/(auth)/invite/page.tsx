@@ -45,8 +45,8 @@ export default async function InvitePage(props: { searchParams: Promise<{ token?
       <CardHeader>
         <h1 className="text-2xl font-semibold">Join {invite.workspaceName}</h1>
         <CardDescription>
-          You&apos;re invited to join the {invite.workspaceName} team on Tollgate as {role}. The invitation
-          was sent to {invite.email} and expires on {formatDate(invite.expiresAt)}.
+          You&apos;re invited to join the {invite.workspaceName} team as {role}. The invitation was sent to{" "}
+          {invite.email} and expires on {formatDate(invite.expiresAt)}.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">

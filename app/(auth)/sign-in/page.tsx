@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { getCachedBranding } from "@/lib/branding/cached";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { oauthProviders } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
@@ -14,11 +15,11 @@ const safePath = (p?: string) => safeRedirectPath(p);
 export default async function SignInPage(props: {
   searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }>;
 }) {
-  const { callbackUrl, error } = await props.searchParams;
+  const [{ callbackUrl, error }, brand] = await Promise.all([props.searchParams, getCachedBranding()]);
   return (
     <Card>
       <CardHeader>
-        <h1 className="text-2xl font-semibold">Sign in to Tollgate</h1>
+        <h1 className="text-2xl font-semibold">Sign in to {brand.companyName}</h1>
         <CardDescription>Manage your plan, credits, usage and API keys.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">

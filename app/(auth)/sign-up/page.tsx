@@ -31,7 +31,7 @@ export default async function SignUpPage(props: {
       <CardContent className="grid gap-6">
         {ref ? (
           <p className="text-sm text-muted-foreground">
-            You were invited by a Tollgate customer: you both get bonus credits after your first payment.
+            You were invited by a friend: you both get bonus credits after your first payment.
           </p>
         ) : null}
         <SignUpForm

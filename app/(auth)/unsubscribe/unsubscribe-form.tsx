@@ -24,7 +24,7 @@ export function UnsubscribeForm({ token, label }: { token: string; label: string
             You&apos;re unsubscribed from {label}.
           </h1>
           <CardDescription>
-            Other emails from Tollgate are unaffected, and receipts and password resets always arrive.
+            Other emails from us are unaffected, and receipts and password resets always arrive.
           </CardDescription>
         </CardHeader>
         <CardContent>

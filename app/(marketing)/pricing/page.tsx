@@ -14,7 +14,7 @@ import { getPublicCatalog } from "@/lib/catalog/public";
 export const metadata: Metadata = {
   title: "Pricing",
   description:
-    "Plans, included credits, daily quotas, model access and credit packs for Tollgate, with a cost calculator.",
+    "Plans, included credits, daily quotas, model access and credit packs, with a cost calculator.",
 };
 
 // Static, rebuilt hourly; every admin catalog change also calls revalidatePath("/pricing").

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Email templates" };
 
 export default async function EmailTemplatesPage(props: { searchParams: Promise<{ template?: string }> }) {
   const admin = await requireAdmin();
-  const templates = listTemplates();
+  const templates = await listTemplates();
   const { template } = await props.searchParams;
   const selected = isTemplateName(template) ? template : templates[0].name;
   const preview = await renderTemplatePreview(selected);

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { getCachedBranding } from "@/lib/branding/cached";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { NotFoundError } from "@/lib/errors";
 import { isValidPathId } from "@/lib/http/hygiene";
@@ -23,11 +24,12 @@ export default async function CheckoutPage(props: { params: Promise<{ id: string
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
+  const brand = await getCachedBranding();
   const price = formatCents(checkout.amountCents, checkout.currency);
   return (
     <Card>
       <CardHeader>
-        <p className="text-sm font-medium text-muted-foreground">Tollgate test checkout</p>
+        <p className="text-sm font-medium text-muted-foreground">{brand.companyName} · test checkout</p>
         <h1 className="text-2xl font-semibold">{pack ? pack.name : `${tier?.name} plan`}</h1>
         <CardDescription>
           {pack

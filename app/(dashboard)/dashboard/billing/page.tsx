@@ -80,7 +80,7 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
                 The last payment failed. Update your payment method before changing plans.
               </p>
             ) : paid.provider === "manual" ? (
-              <p className="text-sm">This plan is managed by Tollgate staff. Contact support to change it.</p>
+              <p className="text-sm">This plan is managed by our staff. Contact support to change it.</p>
             ) : (
               <ChangePlan options={planChangeOptions(onOwnTerms(paid), tiers, new Date())} />
             )}

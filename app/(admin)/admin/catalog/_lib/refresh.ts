@@ -10,12 +10,13 @@ export const actorOf = (admin: { id: string; email: string }): Actor => ({
 });
 
 /**
- * After any catalog change: the public pricing page is statically rendered and must rebuild, and
+ * After any catalog change: the public landing and pricing pages are statically rendered and must rebuild, and
  * every catalog screen shows data from the others (tiers in the matrices, markups in the preview).
  * Layout paths name the route group: Next tags cached layouts by file path, not by URL.
  */
 export function refreshCatalog() {
   revalidatePath("/pricing");
+  revalidatePath("/"); // the landing page shows the apps, models and plans too
   revalidatePath("/(admin)/admin/catalog", "layout");
 }
 

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { getCachedBranding } from "@/lib/branding/cached";
 import { getDashboardContext } from "@/lib/auth/session";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
@@ -15,7 +16,11 @@ import { PrintButton } from "./print-button";
 export const metadata: Metadata = { title: "Receipt" };
 
 export default async function ReceiptPage(props: { params: Promise<{ id: string }> }) {
-  const [{ workspace }, { id }] = await Promise.all([getDashboardContext(), props.params]);
+  const [{ workspace }, { id }, brand] = await Promise.all([
+    getDashboardContext(),
+    props.params,
+    getCachedBranding(),
+  ]);
   // Scoped to the current workspace: another workspace's payment id is simply not found.
   const payment = await db.payment.findFirst({ where: { id, workspaceId: workspace.id } });
   if (!payment) notFound();
@@ -33,7 +38,9 @@ export default async function ReceiptPage(props: { params: Promise<{ id: string 
       </div>
       <Card className="print:border-0 print:shadow-none">
         <CardHeader>
-          <p className="text-sm font-medium text-muted-foreground">Tollgate</p>
+          <p className="text-sm font-medium text-muted-foreground" data-testid="receipt-seller">
+            {brand.companyName}
+          </p>
           <h1 className="text-2xl font-semibold tracking-tight">Receipt</h1>
           <p className="break-words text-muted-foreground">{workspace.name}</p>
         </CardHeader>
