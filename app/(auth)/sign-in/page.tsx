@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { safeRedirectPath } from "@/lib/auth/redirect";
+import { getCurrentUser } from "@/lib/auth/session";
 import { oauthProviders } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
 
@@ -15,6 +17,8 @@ export default async function SignInPage(props: {
   searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }>;
 }) {
   const { callbackUrl, error } = await props.searchParams;
+  // Already signed in: straight on to where the link meant to go.
+  if (await getCurrentUser()) redirect(safePath(callbackUrl));
   return (
     <Card>
       <CardHeader>
