@@ -21,10 +21,11 @@ const UNIT: Record<WorkspaceModel["unit"], string> = {
 };
 
 function priceLines(m: WorkspaceModel) {
-  if ("perUnit" in m.price) return [`${m.price.perUnit.credits} credits / ${UNIT[m.unit]}`];
+  const { perUnit, per1kInputTokens, per1kOutputTokens } = m.price;
+  if (perUnit) return [`${perUnit.credits} credits / ${UNIT[m.unit]}`];
   return [
-    `${m.price.per1kInputTokens.credits} credits / 1K input tokens`,
-    `${m.price.per1kOutputTokens.credits} credits / 1K output tokens`,
+    `${per1kInputTokens?.credits} credits / 1K input tokens`,
+    `${per1kOutputTokens?.credits} credits / 1K output tokens`,
   ];
 }
 
