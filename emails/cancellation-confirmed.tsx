@@ -25,8 +25,8 @@ export default function CancellationConfirmed({
         Your cancellation is confirmed
       </Heading>
       <Text style={textStyle}>
-        Hi {name ?? "there"}, your {plan} plan will not renew. You keep everything in it until {endsOn};
-        after that your workspace moves to the {fallbackPlan} plan and nothing more is charged.
+        Hi {name ?? "there"}, your {plan} plan will not renew. You keep everything in it until {endsOn}; after
+        that your workspace moves to the {fallbackPlan} plan and nothing more is charged.
       </Text>
       <Text style={textStyle}>Changed your mind? Resume the plan from Billing any time before {endsOn}.</Text>
       <Button href={billingUrl} style={buttonStyle}>

@@ -33,10 +33,7 @@ export function CancelPlan({ endsOn, cancelling }: { endsOn: string; cancelling:
         fields={{ cancel: "yes" }}
         inputs={(state) => (
           <>
-            <SelectField
-              label="Why are you cancelling? (optional)"
-              {...fieldFrom(state, "reason", "")}
-            >
+            <SelectField label="Why are you cancelling? (optional)" {...fieldFrom(state, "reason", "")}>
               <option value="">Prefer not to say</option>
               {Object.entries(CANCEL_REASONS).map(([value, label]) => (
                 <option key={value} value={value}>

@@ -99,7 +99,12 @@ export default async function ModelsPage() {
         title={`${included} of ${models.length} models included on ${tier.name}`}
         description="Prices are in credits after your plan's markup (1 credit = US$0.001); calls use today's quota first where your plan has one. Apps see the same list at GET /api/v1/models."
       >
-        <DataTable label="Models and prices on your plan" columns={columns} rows={models} rowKey={(m) => m.model} />
+        <DataTable
+          label="Models and prices on your plan"
+          columns={columns}
+          rows={models}
+          rowKey={(m) => m.model}
+        />
       </TitledCard>
       {!managesBilling ? (
         <p className="text-sm text-muted-foreground">
