@@ -1,6 +1,5 @@
 // GET /dashboard/models — every model, its price on this workspace's plan, and the plan that unlocks the others
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TitledCard } from "@/components/ui/card";
@@ -80,10 +79,10 @@ export default async function ModelsPage() {
       cell: (m) =>
         !m.allowed && m.unlockTier && managesBilling ? (
           <Button asChild size="sm">
-            <Link href={startPath({ kind: "plan", plan: m.unlockTier.code, interval })}>
+            <a href={startPath({ kind: "plan", plan: m.unlockTier.code, interval })}>
               {m.unlockTier.rank > tier.rank ? "Upgrade to unlock" : "Switch plan to unlock"}
               <span className="sr-only"> {m.name}</span>
-            </Link>
+            </a>
           </Button>
         ) : null,
     },
