@@ -6,6 +6,7 @@
 // - A URL no route could mean (`%ff` in the path, NUL anywhere) is refused with 400 (lib/http/url-hygiene).
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/redirect-path";
 import { env, warnIfHostDisagrees } from "@/lib/env";
 import { urlProblem } from "@/lib/http/url-hygiene";
 
@@ -53,7 +54,10 @@ export async function proxy(req: NextRequest) {
       return NextResponse.redirect(signIn, { headers: { "Cache-Control": "no-store" } });
     }
   }
-  return NextResponse.next();
+  // The path asked for, so a page that sends a signed-out visitor to sign-in can come back to it.
+  const headers = new Headers(req.headers);
+  headers.set(REQUEST_PATH_HEADER, path + req.nextUrl.search);
+  return NextResponse.next({ request: { headers } });
 }
 
 // Everything but static files and the metering hot path (whose handlers take no path parameters

@@ -12,7 +12,7 @@ test("a visitor compares plans: the annual toggle changes every price and the CT
   expect(monthly).toEqual(["$19", "$79", "$399"]);
   await expect(page.getByRole("link", { name: "Choose Pro" })).toHaveAttribute(
     "href",
-    "/sign-up?plan=pro&interval=month",
+    "/start?plan=pro&interval=month",
   );
 
   await page.getByRole("button", { name: "Annual" }).click();
@@ -22,7 +22,7 @@ test("a visitor compares plans: the annual toggle changes every price and the CT
   await expect(page.getByTestId("plan-pro")).toContainText("billed $790 yearly");
   await expect(page.getByRole("link", { name: "Choose Pro" })).toHaveAttribute(
     "href",
-    "/sign-up?plan=pro&interval=year",
+    "/start?plan=pro&interval=year",
   );
   await expectAccessible(page);
 

@@ -192,6 +192,7 @@ test("dashboard and pricing tables keep their action and money cells on screen a
     { path: "/dashboard/billing", expect: ["actions", "money"] },
     { path: "/dashboard/team", expect: ["actions", "money"] },
     { path: "/dashboard/webhooks", expect: ["actions"] },
+    { path: "/dashboard/models", expect: ["money"] },
     { path: "/pricing", expect: ["money"] },
   ]);
 });

@@ -11,7 +11,7 @@ import {
   signUpSchema,
 } from "@/lib/auth/accounts";
 import { passwordSchema } from "@/lib/auth/password";
-import { PLAN_COOKIE } from "@/lib/payments/plan-choice";
+import { PLAN_COOKIE, choiceCookieValue, parseChoice } from "@/lib/payments/plan-choice";
 
 const planChoice = z.object({
   plan: z
@@ -20,6 +20,11 @@ const planChoice = z.object({
     .optional()
     .catch(undefined),
   interval: z.enum(["month", "year"]).optional().catch(undefined),
+  pack: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional()
+    .catch(undefined),
   ref: z
     .string()
     .regex(/^[\w-]{1,40}$/)
@@ -29,12 +34,13 @@ const planChoice = z.object({
 
 export const signUpAction = publicAction(
   signUpSchema.and(planChoice),
-  async ({ plan, interval, ref, ...input }) => {
+  async ({ plan, interval, pack, ref, ...input }) => {
     // The same answer whether or not the address already has an account (see registerAccount).
     const { email } = await registerAccount(input, { referralCode: ref });
-    // The plan chosen on the pricing page waits here until the email is verified.
-    if (plan)
-      (await cookies()).set(PLAN_COOKIE, `${plan}:${interval ?? "month"}`, {
+    // The plan or pack chosen on the pricing page waits here until the email is verified.
+    const choice = parseChoice({ plan, interval, pack });
+    if (choice)
+      (await cookies()).set(PLAN_COOKIE, choiceCookieValue(choice), {
         httpOnly: true,
         sameSite: "lax",
         path: "/",

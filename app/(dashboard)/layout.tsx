@@ -8,6 +8,7 @@ import { switchWorkspace } from "./actions";
 const nav: NavItem[] = [
   { href: "/dashboard", label: "Overview", icon: "home" },
   { href: "/dashboard/usage", label: "Usage", icon: "activity" },
+  { href: "/dashboard/models", label: "Models", icon: "box" },
   { href: "/dashboard/team", label: "Team", icon: "users" },
   { href: "/dashboard/credits", label: "Credits", icon: "credit-card" },
   { href: "/dashboard/billing", label: "Billing", icon: "chart" },

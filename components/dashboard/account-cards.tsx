@@ -25,7 +25,7 @@ export function AccountWarnings({ overview }: { overview: Overview }) {
         <Alert variant="warning">
           Your balance is low: {formatCredits(overview.balanceMillicredits)} credits left. Paid calls stop
           when it reaches zero.{" "}
-          <Link href="/pricing#credit-packs" className={linkClass}>
+          <Link href="/dashboard/credits#buy-credits" className={linkClass}>
             Buy credits
           </Link>
         </Alert>
@@ -75,7 +75,7 @@ export function AccountCards({
   const { tier, quota } = overview;
   return (
     <div className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
-      <StatCard title="Plan" more={{ href: "/pricing", label: "Compare plans" }}>
+      <StatCard title="Plan" more={{ href: "/dashboard/billing", label: "Compare plans" }}>
         <p className="text-2xl font-semibold">{tier.name}</p>
         <p className="text-sm text-muted-foreground">
           {overview.accountType === "subscription"

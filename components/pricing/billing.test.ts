@@ -28,7 +28,7 @@ describe("pricing page helpers", () => {
     expect(monthlyCents(price(7900, 79000), "month")).toBe(7900);
     expect(monthlyCents(price(7900, 79000), "year")).toBe(6584);
     expect(monthlyCents(price(0, 0), "year")).toBe(0);
-    expect(planHref("pro", "year")).toBe("/sign-up?plan=pro&interval=year");
+    expect(planHref("pro", "year")).toBe("/start?plan=pro&interval=year");
   });
 
   it("words limits the way people say them", () => {

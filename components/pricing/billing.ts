@@ -1,4 +1,5 @@
 import type { PublicCatalog, PublicTier } from "@/lib/catalog/public";
+import { startPath } from "@/lib/payments/plan-choice";
 import { formatCount } from "@/lib/utils/format";
 
 // Pure helpers shared by the pricing page's server and client parts.
@@ -28,8 +29,9 @@ export function annualSavingLabel(
   return percent > 0 ? `save up to ${percent}%` : null;
 }
 
+/** The pricing page is static: its buttons go to /start, which decides by session (sign-up or in-app checkout). */
 export function planHref(code: string, interval: Interval) {
-  return `/sign-up?plan=${encodeURIComponent(code)}&interval=${interval}`;
+  return startPath({ kind: "plan", plan: code, interval });
 }
 
 /** A limit as people say it: "10 team seats", "1 team seat", "Unlimited team seats". */

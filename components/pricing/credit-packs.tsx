@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
+import { startPath } from "@/lib/payments/plan-choice";
 import type { PublicCatalog } from "@/lib/catalog/public";
 import { centsPerThousandCredits } from "./billing";
 
@@ -46,7 +46,7 @@ export function CreditPacks({ packs }: Pick<PublicCatalog, "packs">) {
               </p>
               <div className="mt-auto pt-6">
                 <Button asChild variant="outline" className="w-full">
-                  <Link href={`/sign-up?pack=${encodeURIComponent(pack.code)}`}>Buy {pack.name}</Link>
+                  <a href={startPath({ kind: "pack", pack: pack.code })}>Buy {pack.name}</a>
                 </Button>
               </div>
             </Card>

@@ -1,7 +1,6 @@
 "use client";
 
 import { Check } from "lucide-react";
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -53,8 +52,9 @@ function PlanCard({ tier, lines, interval }: { tier: PublicTier; lines: string[]
         <span className="text-sm text-muted-foreground">per month</span>
       </p>
       <p className="mt-1 text-sm text-muted-foreground">{billingNote(tier, interval)}</p>
+      {/* A plain link: /start is a route handler that redirects (and may open a checkout), never prefetched. */}
       <Button asChild className="mt-6 w-full" variant={tier.mostPopular ? "default" : "outline"}>
-        <Link href={planHref(tier.code, interval)}>Choose {tier.name}</Link>
+        <a href={planHref(tier.code, interval)}>Choose {tier.name}</a>
       </Button>
       <ul className="mt-6 space-y-2 text-sm" aria-label={`${tier.name} includes`}>
         {[...allowance, ...lines].map((line) => (

@@ -8,6 +8,7 @@ import {
   CirclePause,
   CircleX,
   Clock,
+  Lock,
   RotateCcw,
   Send,
   type LucideIcon,
@@ -92,6 +93,9 @@ export const STATUSES = {
   // Keys, invitations, coupons
   revoked: s("Revoked", "neutral", Ban),
   expired: s("Expired", "warning", Clock),
+  // Models on a plan
+  included: s("Included", "success", CircleCheck),
+  locked: s("Locked", "neutral", Lock),
 } as const;
 
 export type Status = keyof typeof STATUSES;

@@ -1,12 +1,14 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getSettings } from "@/lib/settings/settings";
 import { env } from "@/lib/env";
 import { resolveWorkspace } from "@/lib/workspaces/workspaces";
 import { authOptions } from "./options";
+import { safeRedirectPath } from "./redirect";
+import { REQUEST_PATH_HEADER } from "./redirect-path";
 import { loadSession } from "./sessions";
 
 export const WORKSPACE_COOKIE = "tg_workspace";
@@ -38,9 +40,13 @@ export const getCurrentSession = cache(async () => {
 /** The signed-in user, read fresh from the database (so role changes apply at once), or null. */
 export const getCurrentUser = cache(async () => (await getCurrentSession())?.user ?? null);
 
-export async function requireUser(returnTo = "/dashboard") {
+/** The signed-in user; a visitor goes to sign-in and comes back to `returnTo` (by default, the page asked for). */
+export async function requireUser(returnTo?: string) {
   const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) {
+    const back = safeRedirectPath(returnTo ?? (await headers()).get(REQUEST_PATH_HEADER));
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
+  }
   return user;
 }
 

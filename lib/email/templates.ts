@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import CancellationConfirmed from "@/emails/cancellation-confirmed";
 import CouponRedeemed from "@/emails/coupon-redeemed";
 import CreditPackReceipt from "@/emails/credit-pack-receipt";
 import DowngradeScheduled from "@/emails/downgrade-scheduled";
@@ -51,6 +52,10 @@ export const templates = {
     (p) => `Your plan changes to ${p.toPlan} on ${p.effectiveOn}`,
   ),
   "subscription-canceled": template(SubscriptionCanceled, (p) => `Your ${p.plan} plan has ended`),
+  "cancellation-confirmed": template(
+    CancellationConfirmed,
+    (p) => `Your ${p.plan} plan is cancelled: it ends on ${p.endsOn}`,
+  ),
   "renewal-reminder": template(
     RenewalReminder,
     (p) => `Your ${p.plan} plan ends in ${p.daysLeft} ${p.daysLeft === 1 ? "day" : "days"}`,

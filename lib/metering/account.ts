@@ -71,7 +71,14 @@ export function entitlement(caller: ApiCaller, featureKey: string) {
 /** Members the plan allows: its team_seats limit (null: unlimited); a plan without it is one person. */
 
 export function modelList(caller: ApiCaller) {
-  const { catalog, tier } = caller;
+  return modelsForTier(caller.catalog, caller.tier);
+}
+
+/** Every enabled model as the tier sees it: allowed or not, the tier that unlocks it, its price after markup. */
+export function modelsForTier(
+  catalog: ApiCaller["catalog"],
+  tier: Pick<ApiCaller["tier"], "id" | "markupBps">,
+) {
   return [...catalog.models.values()]
     .filter((m) => m.enabled)
     .sort((a, b) => a.sortOrder - b.sortOrder || a.key.localeCompare(b.key))

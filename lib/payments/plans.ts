@@ -6,7 +6,8 @@ import { AppError, NotFoundError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { quotePlanChange } from "@/lib/billing/plan-change";
 import { onOwnTerms } from "@/lib/billing/plan-versions";
-import { liveSubscription } from "@/lib/billing/subscriptions";
+import type { Cancellation } from "@/lib/billing/cancellation";
+import { FREE_TIER_CODE, liveSubscription } from "@/lib/billing/subscriptions";
 import { formatDate } from "@/lib/utils/format";
 import { emitSubscriptionEvent } from "@/lib/webhooks/events";
 import { paymentProvider, type SubscriptionWithTier } from "./provider";
@@ -118,7 +119,16 @@ export async function cancelScheduledChange(actor: Actor, workspaceId: string) {
  * Cancel at the end of the paid period (back to pay as you go), or take that back. Stripe and local
  * subscriptions change through their provider's event; manual (comp) plans directly.
  */
-export async function setCancelAtPeriodEnd(actor: Actor, workspaceId: string, cancel: boolean) {
+/**
+ * Cancel at period end (with the optional reason, kept in the audit entry, and a confirmation email)
+ * or resume a plan that was set to end.
+ */
+export async function setCancelAtPeriodEnd(
+  actor: Actor,
+  workspaceId: string,
+  cancel: boolean,
+  why: Partial<Cancellation> = {},
+) {
   const sub = await paidSubscription(workspaceId);
   if (sub.provider === "manual" || !sub.providerSubscriptionId) {
     // Provider plans change through their provider's customer.subscription.updated event instead.
@@ -131,12 +141,37 @@ export async function setCancelAtPeriodEnd(actor: Actor, workspaceId: string, ca
       await cancelScheduledChange(actor, workspaceId);
     await paymentProvider(sub.provider).setCancelAtPeriodEnd(sub, cancel);
   }
-  await recordAudit(db, {
-    actor,
-    action: cancel ? "subscription.cancel_at_period_end" : "subscription.resume",
-    targetType: "subscription",
-    targetId: sub.id,
+  const email = await db.$transaction(async (tx) => {
+    await recordAudit(tx, {
+      actor,
+      action: cancel ? "subscription.cancel_at_period_end" : "subscription.resume",
+      targetType: "subscription",
+      targetId: sub.id,
+      after: cancel ? { reason: why.reason ?? null, comment: why.comment ?? null } : undefined,
+    });
+    return cancel ? queueCancellationConfirmed(tx, sub) : null;
   });
+  if (email) await deliverQueued(email).catch((e: unknown) => console.error("email delivery failed", e));
+}
+
+/** "Your cancellation is confirmed": once per subscription and period end, however often it is re-cancelled. */
+async function queueCancellationConfirmed(tx: Tx, sub: SubscriptionWithTier) {
+  const to = await billingContact(tx, sub.workspaceId);
+  return queueEmail(
+    {
+      template: "cancellation-confirmed",
+      to: to.email,
+      idempotencyKey: `cancellation-confirmed:${sub.id}:${sub.currentPeriodEnd.toISOString()}`,
+      props: {
+        name: to.name,
+        plan: sub.tier.name,
+        endsOn: formatDate(sub.currentPeriodEnd),
+        fallbackPlan: (await tx.tier.findUnique({ where: { code: FREE_TIER_CODE } }))?.name ?? "Free",
+        billingUrl: `${env.APP_URL}/dashboard/billing`,
+      },
+    },
+    tx,
+  );
 }
 
 /** Where to manage the card on file: Stripe's Customer Portal or the local payment method page. */

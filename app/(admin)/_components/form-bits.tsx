@@ -1,40 +1,15 @@
 import type { ComponentProps, ReactNode } from "react";
-import { describedBy, FieldFrame, FieldMessages, wiring } from "@/components/forms/field-messages";
+import { describedBy, FieldMessages } from "@/components/forms/field-messages";
 import { Alert } from "@/components/ui/alert";
 import { Label } from "@/components/ui/label";
 import type { ActionState } from "@/lib/auth/action";
-import { cn } from "@/lib/utils/cn";
 
 // Form pieces the admin forms share beside FormField: checkbox, textarea, messages. The select is
 // the shared one (it keeps its choice through the reset React does after a form action).
 export { SelectField } from "@/components/forms/select-field";
-
-const controlClass =
-  "flex w-full rounded-md border border-input bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-[invalid=true]:border-destructive";
+export { TextareaField } from "@/components/forms/textarea-field";
 
 type Extra = { label: string; name: string; errors?: string[]; hint?: ReactNode };
-
-export function TextareaField({
-  label,
-  name,
-  errors,
-  hint,
-  className,
-  ...props
-}: ComponentProps<"textarea"> & Extra) {
-  const id = props.id ?? `field-${name}`;
-  return (
-    <FieldFrame id={id} label={label} errors={errors} hint={hint}>
-      <textarea
-        {...wiring(id, errors, hint)}
-        name={name}
-        rows={2}
-        className={cn(controlClass, "min-h-16", className)}
-        {...props}
-      />
-    </FieldFrame>
-  );
-}
 
 export function CheckboxField({
   label,

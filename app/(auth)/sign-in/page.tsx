@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { getCachedBranding } from "@/lib/branding/cached";
 import { safeRedirectPath } from "@/lib/auth/redirect";
+import { getCurrentUser } from "@/lib/auth/session";
 import { oauthProviders } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
 
@@ -16,6 +18,8 @@ export default async function SignInPage(props: {
   searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }>;
 }) {
   const [{ callbackUrl, error }, brand] = await Promise.all([props.searchParams, getCachedBranding()]);
+  // Already signed in: straight on to where the link meant to go.
+  if (await getCurrentUser()) redirect(safePath(callbackUrl));
   return (
     <Card>
       <CardHeader>

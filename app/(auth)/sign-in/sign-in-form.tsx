@@ -1,7 +1,6 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { FormField } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -18,7 +17,6 @@ export function SignInForm({ callbackUrl, providers }: Props) {
   // Set once the password was accepted for an account with two-factor authentication.
   const [needsCode, setNeedsCode] = useState(false);
   const [pending, startTransition] = useTransition();
-  const router = useRouter();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,8 +40,8 @@ export function SignInForm({ callbackUrl, providers }: Props) {
         );
         return;
       }
-      router.push(callbackUrl);
-      router.refresh();
+      // A full navigation: the callback may be a route handler (/start) rather than a page.
+      window.location.assign(callbackUrl);
     });
   }
 

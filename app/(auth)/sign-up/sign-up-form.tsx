@@ -8,18 +8,19 @@ import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import type { ActionState } from "@/lib/auth/action";
+import type { Choice } from "@/lib/payments/plan-choice";
 import { signUpAction } from "../actions";
 
 // After the account exists, sign straight in so the verification link lands on the dashboard.
 type Props = {
-  plan?: string;
-  interval?: string;
+  /** What was picked on the pricing page: kept until the email is verified, then paid for. */
+  choice: Choice | null;
   referralCode?: string;
   /** Same-site path to go on to (an invitation). */ callbackUrl?: string;
   email?: string;
 };
 
-export function SignUpForm({ plan, interval, referralCode, callbackUrl, email: invitedEmail }: Props) {
+export function SignUpForm({ choice, referralCode, callbackUrl, email: invitedEmail }: Props) {
   const password = useRef("");
   // React clears the form once the action settles, so keep the password for the sign-in that follows.
   const [state, action, pending] = useActionState((prev: ActionState, formData: FormData) => {
@@ -39,19 +40,17 @@ export function SignUpForm({ plan, interval, referralCode, callbackUrl, email: i
         router.refresh();
         return;
       }
-      const next = new URLSearchParams({
-        email,
-        ...(plan ? { plan } : {}),
-        ...(interval ? { interval } : {}),
-      });
-      router.push(`/check-email?${next}`);
+      router.push(`/check-email?${new URLSearchParams({ email })}`);
     });
-  }, [state, plan, interval, router, callbackUrl]);
+  }, [state, router, callbackUrl]);
 
   return (
     <form action={action} className="grid gap-4" noValidate>
-      {plan ? <input type="hidden" name="plan" value={plan} /> : null}
-      {interval ? <input type="hidden" name="interval" value={interval} /> : null}
+      {choice
+        ? Object.entries(choice)
+            .filter(([name]) => name !== "kind")
+            .map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)
+        : null}
       {referralCode ? <input type="hidden" name="ref" value={referralCode} /> : null}
       {state.error && <Alert variant="error">{state.error}</Alert>}
       <FormField label="Name" {...fieldFrom(state, "name")} autoComplete="name" />

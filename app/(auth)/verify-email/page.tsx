@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { verifyEmail } from "@/lib/auth/accounts";
 import { isExpectedError, userMessage } from "@/lib/errors";
-import { PLAN_COOKIE, parsePlanChoice } from "@/lib/payments/plan-choice";
+import { getCurrentUser } from "@/lib/auth/session";
+import { PLAN_COOKIE, parsePlanChoice, startPath } from "@/lib/payments/plan-choice";
 
 export const metadata: Metadata = { title: "Verify email" };
 
@@ -25,13 +26,12 @@ export default async function VerifyEmailPage(props: { searchParams: Promise<{ t
     }
   }
   if (!error) {
-    // Someone who picked a plan on the pricing page goes on to pay for it.
+    // Someone who picked a plan or pack on the pricing page goes on to pay for it (through sign-in
+    // when the link was opened in another browser), without choosing again.
     const choice = parsePlanChoice((await cookies()).get(PLAN_COOKIE)?.value);
-    redirect(
-      choice
-        ? `/dashboard/billing?verified=1&plan=${choice.plan}&interval=${choice.interval}`
-        : "/dashboard?verified=1",
-    );
+    if (!choice) redirect("/dashboard?verified=1");
+    const next = startPath(choice);
+    redirect((await getCurrentUser()) ? next : `/sign-in?callbackUrl=${encodeURIComponent(next)}`);
   }
   return (
     <Card>

@@ -1,19 +1,21 @@
 "use client";
 
 import { useActionState } from "react";
-import { CardFields } from "@/components/forms/card-fields";
+import { CardFields, submitKeepingFields } from "@/components/forms/card-fields";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { payCheckoutAction } from "./actions";
 
 export function CardForm({ checkoutId, price }: { checkoutId: string; price: string }) {
-  const [state, action] = useActionState(payCheckoutAction, {});
+  const [state, action, pending] = useActionState(payCheckoutAction, {});
   return (
-    <form action={action} className="grid gap-4" noValidate>
+    <form onSubmit={submitKeepingFields(action)} className="grid gap-4" noValidate>
       {state.error ? <Alert variant="error">{state.error}</Alert> : null}
       <input type="hidden" name="checkoutId" value={checkoutId} />
       <CardFields state={state} />
-      <SubmitButton pendingLabel="Paying…">Pay {price}</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Paying…">
+        Pay {price}
+      </SubmitButton>
     </form>
   );
 }

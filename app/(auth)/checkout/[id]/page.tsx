@@ -11,7 +11,9 @@ import { NotFoundError } from "@/lib/errors";
 import { isValidPathId } from "@/lib/http/hygiene";
 import { findCheckoutForUser } from "@/lib/payments/checkout";
 import { TEST_CARDS } from "@/lib/payments/cards";
+import { db } from "@/lib/db";
 import { CardForm } from "./card-form";
+import { DiscountLines } from "./discount-lines";
 
 export const metadata: Metadata = { title: "Checkout" };
 
@@ -26,6 +28,15 @@ export default async function CheckoutPage(props: { params: Promise<{ id: string
   });
   const brand = await getCachedBranding();
   const price = formatCents(checkout.amountCents, checkout.currency);
+  const coupon = checkout.couponId
+    ? await db.coupon.findUnique({
+        where: { id: checkout.couponId },
+        select: { code: true, percentOff: true },
+      })
+    : null;
+  const item = pack
+    ? pack.name
+    : `${tier?.name} plan (${checkout.interval === "year" ? "annual" : "monthly"})`;
   return (
     <Card>
       <CardHeader>
@@ -44,6 +55,16 @@ export default async function CheckoutPage(props: { params: Promise<{ id: string
               No real payment happens here. Use {TEST_CARDS.success} to pay, or {TEST_CARDS.declined} to see a
               declined card.
             </Alert>
+            {checkout.discountCents > 0 ? (
+              <DiscountLines
+                item={item}
+                listCents={checkout.amountCents + checkout.discountCents}
+                discountCents={checkout.discountCents}
+                totalCents={checkout.amountCents}
+                currency={checkout.currency}
+                coupon={coupon}
+              />
+            ) : null}
             <CardForm checkoutId={checkout.id} price={price} />
           </>
         ) : (

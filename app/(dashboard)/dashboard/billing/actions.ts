@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/auth/action";
+import { cancellationSchema } from "@/lib/billing/cancellation";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { startSubscriptionCheckout } from "@/lib/payments/checkout";
 import {
@@ -64,10 +65,10 @@ export const cancelScheduledChangeAction = userAction(
 );
 
 export const setCancelAction = userAction(
-  z.object({ cancel: z.enum(["yes", "no"]) }),
-  async ({ cancel }, { user, workspace, role }) => {
+  cancellationSchema.extend({ cancel: z.enum(["yes", "no"]) }),
+  async ({ cancel, ...why }, { user, workspace, role }) => {
     assertManagesBilling(role);
-    await setCancelAtPeriodEnd({ id: user.id, email: user.email }, workspace.id, cancel === "yes");
+    await setCancelAtPeriodEnd({ id: user.id, email: user.email }, workspace.id, cancel === "yes", why);
     revalidatePath("/dashboard/billing");
     return {
       ok: true,

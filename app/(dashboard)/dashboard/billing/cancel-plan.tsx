@@ -1,10 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
+import { fieldFrom } from "@/components/forms/form-field";
+import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { TextareaField } from "@/components/forms/textarea-field";
 import { useActionToast } from "@/components/forms/use-action-toast";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { CANCEL_REASONS } from "@/lib/billing/cancellation";
 import { setCancelAction } from "./actions";
 
 /**
@@ -22,11 +26,28 @@ export function CancelPlan({ endsOn, cancelling }: { endsOn: string; cancelling:
         triggerSize="sm"
         triggerClassName="h-auto min-h-9 justify-self-start py-2 text-left whitespace-normal"
         title="Cancel your plan at period end?"
-        description={`Keep everything until ${endsOn}, then switch to pay as you go on the free plan.`}
+        description={`Keep everything until ${endsOn}, then switch to pay as you go on the free plan. We email you a confirmation.`}
         confirmLabel="Yes, cancel at period end"
         pendingLabel="Cancelling…"
         action={setCancelAction}
         fields={{ cancel: "yes" }}
+        inputs={(state) => (
+          <>
+            <SelectField label="Why are you cancelling? (optional)" {...fieldFrom(state, "reason", "")}>
+              <option value="">Prefer not to say</option>
+              {Object.entries(CANCEL_REASONS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </SelectField>
+            <TextareaField
+              label="Anything we could do better? (optional)"
+              {...fieldFrom(state, "comment")}
+              maxLength={1000}
+            />
+          </>
+        )}
       />
     );
   }

@@ -9,9 +9,10 @@ import { changePlanAction } from "./actions";
 import type { PlanChangeOption } from "./plan-options";
 
 /** The other plans, each opening a confirm step that states exactly what is charged and when. */
-export function ChangePlan({ options }: { options: PlanChangeOption[] }) {
+export function ChangePlan({ options, preselected }: { options: PlanChangeOption[]; preselected?: string }) {
   const [state, action] = useActionState(changePlanAction, {});
-  const [open, setOpen] = useState<string | null>(null);
+  // A link that chose a plan (the Models page's "Upgrade to unlock", the pricing page) opens its quote.
+  const [open, setOpen] = useState<string | null>(preselected ?? null);
   // A change that went through closes its confirm step (the list itself is re-rendered by the server).
   const [seen, setSeen] = useState(state);
   if (seen !== state) {

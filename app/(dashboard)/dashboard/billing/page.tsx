@@ -17,11 +17,20 @@ import { ChangePlan } from "./change-plan";
 import { ChoosePlan } from "./choose-plan";
 import { CurrentPlanCard, type PaidSubscription } from "./current-plan";
 import { PaymentMethodCard } from "./payment-method-card";
-import { planChangeOptions } from "./plan-options";
+import { planChangeOptions, type PlanChangeOption } from "./plan-options";
 
 export const metadata: Metadata = { title: "Billing" };
 
 type Search = { plan?: string; interval?: string; subscribed?: string; verified?: string };
+
+/** The change quote a link asked for: that plan and interval, else that plan on any interval offered. */
+function ChangePlanWithChoice(props: { options: PlanChangeOption[]; plan?: string; interval?: string }) {
+  const { options, plan, interval } = props;
+  const chosen =
+    options.find((o) => o.tierCode === plan && o.interval === interval) ??
+    options.find((o) => o.tierCode === plan);
+  return <ChangePlan options={options} preselected={chosen?.key} />;
+}
 
 export default async function BillingPage(props: { searchParams: Promise<Search> }) {
   const [{ workspace, user, role }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
@@ -82,7 +91,11 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
             ) : paid.provider === "manual" ? (
               <p className="text-sm">This plan is managed by our staff. Contact support to change it.</p>
             ) : (
-              <ChangePlan options={planChangeOptions(onOwnTerms(paid), tiers, new Date())} />
+              <ChangePlanWithChoice
+                options={planChangeOptions(onOwnTerms(paid), tiers, new Date())}
+                plan={params.plan}
+                interval={params.interval}
+              />
             )}
           </CardContent>
         </Card>

@@ -2,12 +2,13 @@
 
 import { CouponCheckout } from "@/components/forms/coupon-checkout";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { cn } from "@/lib/utils/cn";
 import { buyCreditPackAction } from "./actions";
 
 export type PackOption = { code: string; name: string; credits: string; bonus: string | null; price: string };
 
-/** One Buy button per active credit pack; each starts a checkout. */
-export function BuyCredits({ packs }: { packs: PackOption[] }) {
+/** One Buy button per active credit pack; each starts a checkout. The pack picked on the pricing page stands out. */
+export function BuyCredits({ packs, picked }: { packs: PackOption[]; picked?: string }) {
   return (
     <CouponCheckout
       action={buyCreditPackAction}
@@ -17,7 +18,13 @@ export function BuyCredits({ packs }: { packs: PackOption[] }) {
       {(checkout) => (
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {packs.map((p) => (
-            <li key={p.code} className="grid gap-2 rounded-lg border p-4">
+            <li
+              key={p.code}
+              className={cn(
+                "grid gap-2 rounded-lg border p-4",
+                picked === p.code && "border-primary ring-1 ring-primary",
+              )}
+            >
               <p className="font-medium">{p.name}</p>
               <p className="text-sm text-muted-foreground">
                 {p.credits} credits{p.bonus ? ` + ${p.bonus} bonus` : ""}
@@ -26,7 +33,7 @@ export function BuyCredits({ packs }: { packs: PackOption[] }) {
               {checkout(
                 { pack: p.code },
                 <SubmitButton
-                  variant="outline"
+                  variant={picked === p.code ? "default" : "outline"}
                   className="w-full"
                   aria-label={`Buy ${p.name}`}
                   pendingLabel="Opening checkout…"

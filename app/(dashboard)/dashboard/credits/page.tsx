@@ -44,7 +44,7 @@ const KIND_LABEL: Record<LedgerKind, string> = {
 const signed = (m: bigint) => (m > 0n ? `+${formatCredits(m)}` : m < 0n ? `−${formatCredits(-m)}` : "0");
 
 export default async function CreditsPage(props: {
-  searchParams: Promise<{ page?: string | string[]; purchased?: string }>;
+  searchParams: Promise<{ page?: string | string[]; purchased?: string; pack?: string }>;
 }) {
   const [{ workspace, user, role }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
   const managesBilling = can(role, "billing.manage");
@@ -83,7 +83,7 @@ export default async function CreditsPage(props: {
             Calls use included credits first, then promotional ones, then purchased credits, which never
             expire. 1 credit = US$0.001.{" "}
             <Link
-              href="/pricing#credit-packs"
+              href="#buy-credits"
               className="rounded-sm font-medium underline underline-offset-4 hover:text-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
             >
               Compare packs
@@ -142,6 +142,7 @@ export default async function CreditsPage(props: {
           </CardHeader>
           <CardContent>
             <BuyCredits
+              picked={params.pack}
               packs={packs.map((p) => ({
                 code: p.code,
                 name: p.name,
