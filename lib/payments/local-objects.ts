@@ -104,3 +104,34 @@ export function localSubscription(s: {
     livemode: false,
   };
 }
+
+/** A succeeded off-session PaymentIntent for the card on file, with the card Stripe reports in its charge. */
+export function localPaymentIntent(p: {
+  id: string;
+  amountCents: number;
+  currency: string;
+  metadata: Record<string, string>;
+  card: { brand: string; last4: string };
+}) {
+  return {
+    id: p.id,
+    object: "payment_intent",
+    amount: p.amountCents,
+    amount_received: p.amountCents,
+    currency: p.currency,
+    status: "succeeded",
+    customer: null,
+    payment_method: null,
+    created: epoch(new Date()),
+    metadata: p.metadata,
+    latest_charge: {
+      id: `ch_${p.id}`,
+      object: "charge",
+      payment_method_details: {
+        type: "card",
+        card: { brand: p.card.brand.toLowerCase(), last4: p.card.last4 },
+      },
+    },
+    livemode: false,
+  };
+}

@@ -2,7 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { FREE_TIER_CODE, liveSubscriptionArgs } from "@/lib/billing/subscriptions";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
-import type { Payment, Subscription, Tier, Tx } from "@/lib/db";
+import { db, type Payment, type Subscription, type Tier, type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -72,7 +72,7 @@ export async function freeIfNoLivePlan(tx: Tx, workspaceId: string) {
 }
 
 /** The workspace's owner: who receipts and billing emails go to. */
-export async function billingContact(tx: Tx, workspaceId: string) {
+export async function billingContact(tx: Tx | typeof db, workspaceId: string) {
   const m = await tx.membership.findFirstOrThrow({
     where: { workspaceId },
     orderBy: [{ role: "asc" }, { createdAt: "asc" }],
