@@ -49,6 +49,18 @@ export async function autoTopUpSettings(workspaceId: string) {
   };
 }
 
+/** The API's shape (`/me` and the management API): SPEC §8.2 `autoTopUp`. */
+export async function autoTopUpBody(workspaceId: string) {
+  const s = await autoTopUpSettings(workspaceId);
+  return {
+    enabled: s.enabled,
+    thresholdMillicredits: Number(s.thresholdMillicredits),
+    pack: s.pack?.code ?? null,
+    monthlyCapCents: s.monthlyCapCents,
+    pausedAt: s.paused?.at.toISOString() ?? null,
+  };
+}
+
 /** Saves the settings (audited). Saving, like updating the card, lifts a pause after a decline. */
 export async function saveAutoTopUp(actor: Actor, workspaceId: string, input: AutoTopUpInput) {
   const pack = await db.creditPack.findUnique({ where: { code: input.pack } });

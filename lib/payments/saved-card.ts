@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { creditsLabel } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
-import { AppError, isUniqueViolation, NotFoundError } from "@/lib/errors";
+import { AppError, ForbiddenError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { CardDeclinedError } from "./cards";
 import { paymentProvider, type SavedCard } from "./provider";
 
@@ -114,4 +115,28 @@ async function recordDecline(checkoutId: string, card: SavedCard, reason: string
       },
     });
   });
+}
+
+/** A dashboard click: the pack by code, the dialog's attempt key; returns what to tell the buyer. */
+export async function payPackWithSavedCard(
+  { user, workspaceId }: { user: { id: string; emailVerifiedAt: Date | null }; workspaceId: string },
+  packCode: string,
+  attempt: string,
+) {
+  if (!user.emailVerifiedAt) throw new ForbiddenError("Confirm your email before buying credits.");
+  const pack = await db.creditPack.findUnique({ where: { code: packCode } });
+  if (!pack || !pack.active) throw new NotFoundError("Credit pack");
+  const outcome = await buyPackWithSavedCard({
+    workspaceId,
+    userId: user.id,
+    packId: pack.id,
+    checkoutId: savedCardCheckoutId(workspaceId, attempt),
+  });
+  const credits = creditsLabel(pack.millicredits + pack.bonusMillicredits);
+  const landed = await db.checkoutSession.findUnique({ where: { id: outcome.checkoutId } });
+  if (outcome.status === "in_progress" || landed?.status !== "complete")
+    return `Payment accepted. ${credits} arrive in your balance as soon as the card payment is confirmed.`;
+  return outcome.status === "already_paid"
+    ? `Already paid: ${credits} are in your balance.`
+    : `Payment received: ${credits} added to your balance.`;
 }

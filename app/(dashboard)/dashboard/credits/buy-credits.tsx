@@ -3,11 +3,12 @@
 import { CouponCheckout } from "@/components/forms/coupon-checkout";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { buyCreditPackAction } from "./actions";
+import { SavedCardPay } from "./saved-card-pay";
 
 export type PackOption = { code: string; name: string; credits: string; bonus: string | null; price: string };
 
-/** One Buy button per active credit pack; each starts a checkout. */
-export function BuyCredits({ packs }: { packs: PackOption[] }) {
+/** One Buy button per active credit pack; each starts a checkout. With a card on file, also "Pay with saved card". */
+export function BuyCredits({ packs, card }: { packs: PackOption[]; card: string | null }) {
   return (
     <CouponCheckout
       action={buyCreditPackAction}
@@ -23,6 +24,7 @@ export function BuyCredits({ packs }: { packs: PackOption[] }) {
                 {p.credits} credits{p.bonus ? ` + ${p.bonus} bonus` : ""}
               </p>
               <p className="text-lg font-semibold">{p.price}</p>
+              {card ? <SavedCardPay pack={p.code} name={p.name} price={p.price} card={card} /> : null}
               {checkout(
                 { pack: p.code },
                 <SubmitButton
@@ -31,7 +33,7 @@ export function BuyCredits({ packs }: { packs: PackOption[] }) {
                   aria-label={`Buy ${p.name}`}
                   pendingLabel="Opening checkout…"
                 >
-                  Buy
+                  {card ? "Pay with another card" : "Buy"}
                 </SubmitButton>,
               )}
             </li>

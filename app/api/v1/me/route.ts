@@ -1,12 +1,17 @@
 // GET /api/v1/me — the calling workspace: plan, balance, quota, rate limit, entitlements
 import { methodNotAllowed } from "@/lib/http/methods";
+import { autoTopUpBody } from "@/lib/billing/auto-top-up";
 import { planOf } from "@/lib/billing/plan";
 import { entitlements, planSummary, quotaState } from "@/lib/metering/account";
 import { creditsHeader, quotaHeaders } from "@/lib/metering/headers";
 import { money, v1Route } from "@/lib/metering/http";
 
 export const GET = v1Route(async (_req, caller, rate) => {
-  const [quota, plan] = await Promise.all([quotaState(caller), planOf(caller.workspace.id)]);
+  const [quota, plan, autoTopUp] = await Promise.all([
+    quotaState(caller),
+    planOf(caller.workspace.id),
+    autoTopUpBody(caller.workspace.id),
+  ]);
   const { workspace, tier, subscription } = caller;
   return {
     body: {
@@ -24,6 +29,7 @@ export const GET = v1Route(async (_req, caller, rate) => {
       rateLimit: { perMinute: rate.limit, remaining: rate.remaining },
       overageEnabled: workspace.overageEnabled,
       entitlements: entitlements(caller),
+      autoTopUp,
     },
     headers: { ...creditsHeader(workspace.balanceMillicredits), ...quotaHeaders(quota) },
   };
