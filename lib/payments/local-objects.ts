@@ -18,6 +18,8 @@ type InvoiceInput = {
   periodEnd: Date;
   paid: boolean;
   attemptCount?: number;
+  /** Lines as Stripe itemises a proration (a credit for unused time is negative); default one line of the amount. */
+  lines?: { description: string; amountCents: number }[];
   /** For plan changes: the plan the invoice moves the subscription to. */
   metadata?: Record<string, string>;
 };
@@ -48,15 +50,13 @@ export function localInvoice(i: InvoiceInput) {
     lines: {
       object: "list",
       has_more: false,
-      data: [
-        {
-          object: "line_item",
-          amount: i.amountCents,
-          currency: i.currency,
-          description: i.description,
-          period: { start: epoch(i.periodStart), end: epoch(i.periodEnd) },
-        },
-      ],
+      data: (i.lines ?? [{ description: i.description, amountCents: i.amountCents }]).map((l) => ({
+        object: "line_item",
+        amount: l.amountCents,
+        currency: i.currency,
+        description: l.description,
+        period: { start: epoch(i.periodStart), end: epoch(i.periodEnd) },
+      })),
     },
     livemode: false,
   };

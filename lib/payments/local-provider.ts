@@ -32,6 +32,14 @@ export const localProvider: PaymentProvider = {
         periodStart: change.periodStart,
         periodEnd: change.periodEnd,
         paid: true,
+        // As Stripe itemises a proration: the unused time credited, the new plan's time charged.
+        lines: [
+          { description: `Unused time on ${sub.tier.name}`, amountCents: -change.creditCents },
+          {
+            description: `Remaining time on ${change.tier.name}`,
+            amountCents: change.chargeCents + change.creditCents,
+          },
+        ],
         metadata: {
           tierId: change.tier.id,
           interval: change.interval,
