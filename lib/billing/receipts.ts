@@ -20,6 +20,16 @@ export function receiptSeller() {
 export const receiptNumber = (p: Pick<Payment, "id" | "createdAt">) =>
   `R-${p.createdAt.toISOString().slice(0, 10).replaceAll("-", "")}-${p.id.slice(-8).toUpperCase()}`;
 
+/** The receipt email's details: number, card, seller, buyer. */
+export function receiptEmailDetails(p: Payment, buyerEmail: string) {
+  return {
+    number: receiptNumber(p),
+    paymentMethod: p.cardBrand && p.cardLast4 ? `${p.cardBrand} ···${p.cardLast4}` : "Card",
+    seller: receiptSeller(),
+    buyer: buyerEmail,
+  };
+}
+
 export type ReceiptLine = { description: string; amountCents: number };
 
 const isLines = (v: unknown): v is ReceiptLine[] =>

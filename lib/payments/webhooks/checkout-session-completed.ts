@@ -2,6 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { countCheckoutCoupon } from "@/lib/billing/coupons";
 import { purchaseReference } from "@/lib/billing/buckets";
+import { receiptEmailDetails } from "@/lib/billing/receipts";
 import { changeBalance } from "@/lib/billing/ledger";
 import { rewardReferral } from "@/lib/billing/referrals";
 import { grantIncludedCredits } from "@/lib/billing/included-credits";
@@ -134,6 +135,7 @@ async function queueCreditPackReceipt(
         amount: formatCents(payment.amountCents, payment.currency),
         paidAt: formatDate(paidAt),
         reference: payment.checkoutSessionId ?? payment.id,
+        details: receiptEmailDetails(payment, to.email),
         balance: creditsLabel(balanceMillicredits),
         receiptUrl: `${env.APP_URL}/dashboard/billing/receipts/${payment.id}`,
       },

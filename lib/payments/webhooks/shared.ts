@@ -1,5 +1,6 @@
 import "server-only";
 import type Stripe from "stripe";
+import { receiptEmailDetails } from "@/lib/billing/receipts";
 import { FREE_TIER_CODE, liveSubscriptionArgs } from "@/lib/billing/subscriptions";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { db, type Payment, type Subscription, type Tier, type Tx } from "@/lib/db";
@@ -99,6 +100,7 @@ export async function queueReceipt(
         amount: formatCents(payment.amountCents, payment.currency),
         paidAt: formatDate(paidAt),
         reference: payment.providerInvoiceId ?? payment.checkoutSessionId ?? payment.id,
+        details: receiptEmailDetails(payment, to.email),
         credits: payment.millicredits > 0n ? formatCredits(payment.millicredits) : null,
         billingUrl: `${env.APP_URL}/dashboard/billing/receipts/${payment.id}`,
       },

@@ -33,7 +33,7 @@ export function BuyCredits({ packs, card }: { packs: PackOption[]; card: string 
                   aria-label={`Buy ${p.name}`}
                   pendingLabel="Opening checkout…"
                 >
-                  {card ? "Pay with another card" : "Buy"}
+                  Buy
                 </SubmitButton>,
               )}
             </li>

@@ -8,7 +8,7 @@ import { payWithSavedCardAction } from "./actions";
 const newAttempt = () => crypto.randomUUID();
 
 /**
- * "Pay with saved card" then "Pay $X": two clicks. Each dialog opening carries one attempt key, so a
+ * "Pay with Visa ···4242" then "Pay $X with Visa ···4242": two clicks. Each dialog opening carries one attempt key, so a
  * double click or a retried submit of the same dialog charges once; a success starts a new key.
  */
 export function SavedCardPay({
@@ -25,8 +25,8 @@ export function SavedCardPay({
   const [attempt, setAttempt] = useState(newAttempt);
   return (
     <ConfirmButton
-      trigger="Pay with saved card"
-      triggerLabel={`Buy ${name} with ${card}`}
+      trigger={`Pay with ${card}`}
+      triggerLabel={`Pay with ${card} for ${name}`}
       triggerVariant="default"
       triggerClassName="w-full"
       title={`Buy ${name}?`}
