@@ -75,7 +75,12 @@ describe("receipts", () => {
     const sub = await s.sub();
     await db.subscription.update({
       where: { id: sub.id },
-      data: { currentPeriodEnd: new Date(Date.now() - 60_000) },
+      // A month ago, as the billing clock would find it at renewal.
+      data: {
+        currentPeriodStart: new Date(Date.now() - 31 * 864e5),
+        currentPeriodEnd: new Date(Date.now() - 864e5),
+        lastProviderEventAt: new Date(Date.now() - 31 * 864e5),
+      },
     });
     await renewDueLocalSubscriptions();
     const failed = await db.payment.findFirstOrThrow({

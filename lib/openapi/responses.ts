@@ -98,11 +98,9 @@ export const autoTopUpSchema = z
     }),
     pack: z.string().nullable().meta({ description: "The credit pack's code; null when never set." }),
     monthlyCapCents: count.meta({ description: "Auto top-ups stop for the UTC month before passing this." }),
-    pausedAt: isoTime
-      .nullable()
-      .meta({
-        description: "Set when a top-up was declined: paused until re-enabled or the card is updated.",
-      }),
+    pausedAt: isoTime.nullable().meta({
+      description: "Set when a top-up was declined: paused until re-enabled or the card is updated.",
+    }),
   })
   .meta({ description: "Auto top-up with the saved card (SPEC §8.2)." });
 
