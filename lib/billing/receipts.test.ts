@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { GET as receiptPdfRoute } from "@/app/(dashboard)/dashboard/billing/receipts/[id]/pdf/route";
 import { db } from "@/lib/db";
-import { saveLocalCard } from "@/lib/payments/cards";
+import { cardFields, saveLocalCard } from "@/lib/payments/cards";
 import { renewDueLocalSubscriptions } from "@/lib/payments/billing-clock";
 import { changePlan } from "@/lib/payments/plans";
-import { card, subscribed } from "@/test/payments";
+import { subscribed } from "@/test/payments";
 import { loadReceipt, receiptNumber, receiptSeller } from "./receipts";
 
 // The PDF route runs with a stubbed session: whichever workspace the test signs in to.
@@ -71,7 +71,10 @@ describe("receipts", () => {
 
   it("a failed renewal shows in billing history as Failed with the reason", async () => {
     const s = await subscribed("pro", "month");
-    await saveLocalCard(s.workspaceId, card("4000 0000 0000 0341"));
+    await saveLocalCard(
+      s.workspaceId,
+      cardFields.parse({ cardNumber: "4000 0000 0000 0341", expiry: "12/40", cvc: "123" }),
+    );
     const sub = await s.sub();
     await db.subscription.update({
       where: { id: sub.id },
