@@ -82,6 +82,7 @@ for (const [label, viewport] of [
       await expect(page.getByRole("region", { name: "Current balance" })).toContainText("10,000 credits");
       await expectNoHorizontalScroll(page);
       await expectAccessible(page);
+      await page.screenshot({ path: test.info().outputPath(`credits-${label}.png`), fullPage: true });
 
       expect((await call(request, key)).status()).toBe(200);
 
