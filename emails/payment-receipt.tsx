@@ -1,5 +1,6 @@
 import { Button, Heading, Section, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, textStyle } from "./email-layout";
+import { ReceiptDetails, receiptDetailsPreview, type ReceiptDetailsProps } from "./receipt-details";
 
 export type PaymentReceiptProps = {
   name: string | null;
@@ -7,6 +8,7 @@ export type PaymentReceiptProps = {
   amount: string;
   paidAt: string;
   reference: string;
+  details?: ReceiptDetailsProps;
   credits: string | null;
   billingUrl: string;
 };
@@ -17,6 +19,7 @@ export default function PaymentReceipt({
   amount,
   paidAt,
   reference,
+  details,
   credits,
   billingUrl,
 }: PaymentReceiptProps) {
@@ -36,6 +39,7 @@ export default function PaymentReceipt({
           <Text style={{ ...textStyle, margin: 0 }}>{credits} credits were added to your balance.</Text>
         ) : null}
       </Section>
+      {details ? <ReceiptDetails {...details} /> : null}
       <Button href={billingUrl} style={{ ...buttonStyle, marginTop: 16 }}>
         View billing history
       </Button>
@@ -49,6 +53,7 @@ PaymentReceipt.PreviewProps = {
   amount: "$50",
   paidAt: "Nov 21, 2026",
   reference: "cs_local_0123456789",
+  details: receiptDetailsPreview,
   credits: "52,500",
   billingUrl: "http://localhost:3000/dashboard/billing",
 } satisfies PaymentReceiptProps;

@@ -7,7 +7,8 @@ import objects from "./fixtures/stripe-objects.json";
 // A local stand-in for the Stripe API: only the endpoints Tollgate calls, answering with Stripe's
 // own fixture shapes (ids, amounts and metadata set from the request). The real Stripe SDK talks to it.
 // Tests may seed `subscriptions` (by id) to play an existing Stripe subscription, and may make the
-// next subscription update fail with a card error (`declineNextUpdate`).
+// next subscription update or payment intent fail with a card error (`declineNextUpdate`,
+// `declineNextPaymentIntent`). Customers (`cus_…`) have a saved Visa ···4242 as their default card.
 
 type Recorded = { method: string; path: string; body: URLSearchParams };
 type Json = Record<string, unknown>;
@@ -22,7 +23,8 @@ const metadataOf = (body: URLSearchParams, prefix = "metadata") =>
 export async function startStripeStandIn() {
   const requests: Recorded[] = [];
   const subscriptions = new Map<string, Json>();
-  const state = { declineNextUpdate: false };
+  const state = { declineNextUpdate: false, declineNextPaymentIntent: false };
+  const intents = new Map<string, Json>(); // by idempotency key, as Stripe replays them
   let n = 0;
   const server = http.createServer((req, res) => {
     let raw = "";
@@ -33,7 +35,7 @@ export async function startStripeStandIn() {
       requests.push({ method: req.method ?? "", path, body });
       const reply = (status: number, json: unknown) =>
         res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json));
-      const route = `${req.method} ${path.replace(/\/(sub_sched|sub|cs)_[A-Za-z0-9_]+/, "/:id")}`;
+      const route = `${req.method} ${path.replace(/\/(sub_sched|sub|cs|cus)_[A-Za-z0-9_]+/, "/:id")}`;
       const id = path.split("/")[3];
       switch (route) {
         case "POST /v1/checkout/sessions": {
@@ -143,6 +145,50 @@ export async function startStripeStandIn() {
           });
         case "POST /v1/subscription_schedules/:id/release":
           return reply(200, { ...objects.subscription_schedule, id, status: "released" });
+        case "GET /v1/customers/:id":
+          return reply(200, {
+            ...objects.customer,
+            id,
+            invoice_settings: {
+              ...((objects.customer as Json).invoice_settings as Json),
+              default_payment_method: {
+                id: "pm_standin_visa",
+                object: "payment_method",
+                type: "card",
+                card: { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2040 },
+              },
+            },
+          });
+        case "POST /v1/payment_intents": {
+          const key = String(req.headers["idempotency-key"] ?? "");
+          if (key && intents.has(key)) return reply(200, intents.get(key));
+          if (state.declineNextPaymentIntent) {
+            state.declineNextPaymentIntent = false;
+            return reply(402, {
+              error: {
+                type: "card_error",
+                code: "card_declined",
+                decline_code: "insufficient_funds",
+                message: "Your card has insufficient funds.",
+              },
+            });
+          }
+          const intent = {
+            id: `pi_standin_${++n}`,
+            object: "payment_intent",
+            amount: Number(body.get("amount")),
+            amount_received: Number(body.get("amount")),
+            currency: body.get("currency"),
+            customer: body.get("customer"),
+            payment_method: body.get("payment_method"),
+            status: "succeeded",
+            metadata: metadataOf(body),
+            latest_charge: `ch_standin_${n}`,
+            livemode: false,
+          };
+          if (key) intents.set(key, intent);
+          return reply(200, intent);
+        }
         case "POST /v1/refunds":
           return reply(200, {
             ...objects.refund,

@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
 import CancellationConfirmed from "@/emails/cancellation-confirmed";
+import AutoTopUpDeclined from "@/emails/auto-top-up-declined";
 import CouponRedeemed from "@/emails/coupon-redeemed";
 import CreditPackReceipt from "@/emails/credit-pack-receipt";
 import DowngradeScheduled from "@/emails/downgrade-scheduled";
@@ -79,6 +80,10 @@ export const templates = {
   "plan-terms-changing": template(
     PlanTermsChanging,
     (p) => `Your ${p.plan} plan changes on ${p.effectiveOn}`,
+  ),
+  "auto-top-up-declined": template(
+    AutoTopUpDeclined,
+    (p) => `Auto top-up declined: ${p.amount} for ${p.workspace}`,
   ),
   "ledger-mismatch": template(
     LedgerMismatch,

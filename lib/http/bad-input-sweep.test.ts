@@ -4,6 +4,7 @@ import * as createWorkspaceRoute from "@/app/api/v1/admin/workspaces/route";
 import * as workspaceRoute from "@/app/api/v1/admin/workspaces/[id]/route";
 import * as creditsRoute from "@/app/api/v1/admin/workspaces/[id]/credits/route";
 import * as subscriptionRoute from "@/app/api/v1/admin/workspaces/[id]/subscription/route";
+import * as autoTopUpRoute from "@/app/api/v1/admin/workspaces/[id]/auto-top-up/route";
 import * as apiKeysRoute from "@/app/api/v1/admin/workspaces/[id]/api-keys/route";
 import * as ledgerRoute from "@/app/api/v1/admin/workspaces/[id]/ledger/route";
 import * as usageListRoute from "@/app/api/v1/admin/workspaces/[id]/usage/route";
@@ -378,6 +379,23 @@ describe("bad-input sweep", () => {
         numbers: [
           { path: "interval", values: ["week", 1] },
           { path: "tier", values: ["no-such-tier"] },
+        ],
+      },
+      {
+        name: "admin/workspaces/{id}/auto-top-up",
+        mod: autoTopUpRoute,
+        path: "/api/v1/admin/workspaces/{id}/auto-top-up",
+        allow: "PUT",
+        auth: "admin",
+        params: { id: workspaceId },
+        idParam: id,
+        base: { enabled: false, thresholdMillicredits: 1_000, pack: "credits-10k", monthlyCapCents: 1_000 },
+        strings: ["pack"],
+        numbers: [
+          { path: "thresholdMillicredits", values: [-1, 1.5, 2 ** 53, "1000", null] },
+          { path: "monthlyCapCents", values: [...BAD_NUMBERS, -1, 2 ** 31] },
+          { path: "pack", values: ["no-such-pack"] },
+          { path: "enabled", values: ["yes", 1] },
         ],
       },
       {

@@ -1,6 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { applyAuditRetention } from "@/lib/audit/retention";
+import { runAutoTopUp } from "@/lib/billing/auto-top-up";
 import { expireDueCredits } from "@/lib/billing/buckets";
 import { grantMonthlyCredits } from "@/lib/billing/included-credits";
 import { runLedgerCheck } from "@/lib/billing/ledger-check";
@@ -50,6 +51,7 @@ export const handlers: { [Q in QueueName]: Handler<Q> } = {
   },
   "email-sweep": () => sweepOutbox(),
   "alerts-check": (job) => checkWorkspaceAlerts(job.data.workspaceId),
+  "auto-top-up": (job) => runAutoTopUp(job.data.workspaceId),
   "reservations-expire": async () => ({ released: await releaseExpiredReservations() }),
   "credits-expire": async () => ({ workspaces: await expireDueCredits() }),
   "billing-clock": () => runBillingClock(),

@@ -16,6 +16,9 @@ export const queues = {
   // Quota and low-credit alerts for one workspace, raised by the metering path when a threshold
   // may have been crossed. stately: at most one waiting per workspace.
   "alerts-check": { options: { policy: "stately", retryLimit: 3, retryDelay: 10, retryBackoff: true } },
+  // Auto top-up for one workspace, raised by the metering path when a charge left the balance
+  // below the threshold (lib/billing/auto-top-up.ts claims the crossing). stately: one waiting per workspace.
+  "auto-top-up": { options: { policy: "stately", retryLimit: 3, retryDelay: 30, retryBackoff: true } },
   "reservations-expire": { options: { policy: "singleton" }, cron: "* * * * *" },
   // Credit buckets whose time has come (included credits at month end, promotional after N days):
   // their remainders leave the balance with `expiry` ledger entries. Charges expire them too.
@@ -47,5 +50,9 @@ export type QueueName = keyof typeof queues;
 export type JobData = {
   "email-deliver": { outboxId: string };
   "alerts-check": { workspaceId: string };
+  "auto-top-up": { workspaceId: string };
   "webhook-deliver": { deliveryId: string };
-} & Record<Exclude<QueueName, "email-deliver" | "alerts-check" | "webhook-deliver">, Record<string, never>>;
+} & Record<
+  Exclude<QueueName, "email-deliver" | "alerts-check" | "auto-top-up" | "webhook-deliver">,
+  Record<string, never>
+>;

@@ -1,3 +1,4 @@
+import { noticeBalance } from "@/lib/billing/auto-top-up-trigger";
 import { isBalanceLow, lastTopUp, type TopUp } from "@/lib/billing/low-balance";
 import { enqueue } from "@/lib/jobs/boss";
 import { flushRefusals } from "@/lib/metering/refusal-counts";
@@ -39,6 +40,7 @@ export function noticeCharge(workspaceId: string, result: ChargeResult) {
       else if (quota.used >= quota.limit * 0.8) await raise(workspaceId, `quota_80:${workspaceId}:${period}`);
     }
     if (result.chargedMillicredits > 0n && result.billedTo === "credits") {
+      await noticeBalance(workspaceId, result.balanceMillicredits);
       const { topUp } = await cachedTopUp(workspaceId);
       if (topUp && isBalanceLow({ balanceMillicredits: result.balanceMillicredits, lastTopUp: topUp }))
         await raise(workspaceId, `low_credits:${workspaceId}:${topUp.id}`);

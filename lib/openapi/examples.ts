@@ -9,6 +9,7 @@ import type {
   creditsSchema,
   subscriptionSchema,
 } from "@/lib/workspaces/administration";
+import type { autoTopUpSchema } from "@/lib/billing/auto-top-up";
 import type * as R from "./responses";
 
 // Example bodies for the document and the code samples on /docs/api, typed by the request schemas
@@ -22,6 +23,14 @@ const money = (millicredits: number) => ({ millicredits, credits: (millicredits 
 const at = "2026-01-01T12:00:00.000Z";
 const midnight = "2026-01-02T00:00:00.000Z";
 const WS = "cmws0example0000000000001";
+
+const autoTopUp = {
+  enabled: true,
+  thresholdMillicredits: 5_000_000,
+  pack: "credits-50k",
+  monthlyCapCents: 20_000,
+  pausedAt: null,
+} satisfies Out<typeof R.autoTopUpSchema>;
 
 export const PATH_EXAMPLES = {
   id: WS,
@@ -167,6 +176,7 @@ export const EXAMPLES = {
       rateLimit: { perMinute: 300, remaining: 299 },
       overageEnabled: true,
       entitlements: { api_access: { allowed: true, limit: null }, team_seats: { allowed: true, limit: 10 } },
+      autoTopUp,
     } satisfies Out<typeof R.meSchema>,
   },
   listModels: {
@@ -246,6 +256,15 @@ export const EXAMPLES = {
   setSubscription: {
     request: { tier: "pro", interval: "year" } satisfies In<typeof subscriptionSchema>,
     response: { ...workspace, subscription: { ...workspace.subscription, interval: "year" } },
+  },
+  setAutoTopUp: {
+    request: {
+      enabled: true,
+      thresholdMillicredits: 5_000_000,
+      pack: "credits-50k",
+      monthlyCapCents: 20_000,
+    } satisfies In<typeof autoTopUpSchema>,
+    response: autoTopUp,
   },
   createWorkspaceKey: {
     request: { name: "backend" } satisfies In<typeof apiKeySchema>,

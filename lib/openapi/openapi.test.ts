@@ -8,6 +8,7 @@ import { POST as apiKeys } from "@/app/api/v1/admin/workspaces/[id]/api-keys/rou
 import { POST as credits } from "@/app/api/v1/admin/workspaces/[id]/credits/route";
 import { GET as ledger } from "@/app/api/v1/admin/workspaces/[id]/ledger/route";
 import { PUT as subscription } from "@/app/api/v1/admin/workspaces/[id]/subscription/route";
+import { PUT as autoTopUp } from "@/app/api/v1/admin/workspaces/[id]/auto-top-up/route";
 import { GET as usagePage } from "@/app/api/v1/admin/workspaces/[id]/usage/route";
 import { GET as entitlementRoute } from "@/app/api/v1/entitlements/[featureKey]/route";
 import { GET as me } from "@/app/api/v1/me/route";
@@ -112,6 +113,7 @@ describe("the OpenAPI document", () => {
         "/api/v1/admin/workspaces/{id}",
         "/api/v1/admin/workspaces/{id}/credits",
         "/api/v1/admin/workspaces/{id}/subscription",
+        "/api/v1/admin/workspaces/{id}/auto-top-up",
         "/api/v1/admin/workspaces/{id}/api-keys",
         "/api/v1/admin/workspaces/{id}/ledger",
         "/api/v1/admin/workspaces/{id}/usage",
@@ -343,6 +345,19 @@ describe("the OpenAPI document", () => {
       "put",
       "/api/v1/admin/workspaces/{id}/subscription",
       await subscription(admin(`${ws}/subscription`, "PUT", { tier: "pro" }), params({ id })),
+    );
+    await expectDocumented(
+      "put",
+      "/api/v1/admin/workspaces/{id}/auto-top-up",
+      await autoTopUp(
+        admin(`${ws}/auto-top-up`, "PUT", {
+          enabled: true,
+          thresholdMillicredits: 1_000,
+          pack: "credits-10k",
+          monthlyCapCents: 5_000,
+        }),
+        params({ id }),
+      ),
     );
     const issued = await apiKeys(admin(`${ws}/api-keys`, "POST", { name: "docs" }), params({ id }));
     expect(issued.status).toBe(201);

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { autoTopUpSchema } from "@/lib/billing/auto-top-up";
 import { batchSchema } from "@/lib/metering/batch";
 import { usageSchema } from "@/lib/metering/charge";
 import { commitSchema, holdSchema } from "@/lib/metering/reservations";
@@ -432,6 +433,36 @@ export const OPERATIONS: OperationSpec[] = [
       name: "ManagedWorkspace",
       schema: R.managedWorkspaceSchema,
       description: "The workspace on its new plan.",
+      headers: [],
+    },
+    errors: ["invalid_request", "not_found"],
+  },
+  {
+    id: "setAutoTopUp",
+    method: "put",
+    path: "/api/v1/admin/workspaces/{id}/auto-top-up",
+    tag: "Management",
+    summary: "Set a workspace's auto top-up",
+    description:
+      "When a charge leaves the balance below the threshold, one charge of the saved card buys the pack, never past the monthly cap. Saving resumes an auto top-up paused by a decline. Audited.",
+    auth: "admin",
+    pathParams: workspaceId,
+    body: {
+      name: "AutoTopUpRequest",
+      schema: autoTopUpSchema,
+      fields: {
+        enabled: "Turn auto top-up on or off.",
+        thresholdMillicredits: "Buy when a charge leaves the balance below this.",
+        pack: "A credit pack code.",
+        monthlyCapCents:
+          "At most this much per UTC month, in cents (at least the pack's price when enabled).",
+      },
+    },
+    success: {
+      status: 200,
+      name: "AutoTopUp",
+      schema: R.autoTopUpSchema,
+      description: "The workspace's auto top-up settings.",
       headers: [],
     },
     errors: ["invalid_request", "not_found"],

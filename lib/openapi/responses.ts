@@ -90,6 +90,20 @@ export const entitlementValueSchema = z.object({
 
 export const entitlementSchema = entitlementValueSchema.extend({ feature: z.string() });
 
+export const autoTopUpSchema = z
+  .object({
+    enabled: z.boolean(),
+    thresholdMillicredits: count.meta({
+      description: "A charge leaving the balance below this buys the pack.",
+    }),
+    pack: z.string().nullable().meta({ description: "The credit pack's code; null when never set." }),
+    monthlyCapCents: count.meta({ description: "Auto top-ups stop for the UTC month before passing this." }),
+    pausedAt: isoTime.nullable().meta({
+      description: "Set when a top-up was declined: paused until re-enabled or the card is updated.",
+    }),
+  })
+  .meta({ description: "Auto top-up with the saved card (SPEC §8.2)." });
+
 export const meSchema = z.object({
   workspace: z.object({ id: z.string(), name: z.string() }),
   tier: z.object({ code: z.string(), name: z.string() }),
@@ -148,6 +162,7 @@ export const meSchema = z.object({
   entitlements: z
     .record(z.string(), entitlementValueSchema)
     .meta({ description: "Every feature of the tier, by feature key." }),
+  autoTopUp: autoTopUpSchema,
 });
 
 export const modelSchema = z.object({

@@ -48,7 +48,14 @@ export async function saveLocalCard(workspaceId: string, card: Card) {
     throw new CardDeclinedError("Your card was declined. Try another card.");
   const [m, y] = card.expiry.split("/").map((p) => Number(p.trim()));
   const data = { brand: "Visa", last4: card.cardNumber.slice(-4), expMonth: m, expYear: 2000 + y };
-  return db.paymentMethod.upsert({ where: { workspaceId }, create: { workspaceId, ...data }, update: data });
+  const saved = await db.paymentMethod.upsert({
+    where: { workspaceId },
+    create: { workspaceId, ...data },
+    update: data,
+  });
+  // A new card lifts an auto top-up paused by a decline (SPEC §8.2).
+  await db.autoTopUp.updateMany({ where: { workspaceId }, data: { pausedAt: null, pauseReason: null } });
+  return saved;
 }
 
 /** Would a charge to the workspace's card on file succeed? Throws a readable error when not. */
@@ -64,3 +71,13 @@ export async function assertCardChargeable(workspaceId: string) {
 
 export const cardOnFileCharges = (card: { last4: string } | null) =>
   card !== null && card.last4 === digits(TEST_CARDS.success).slice(-4);
+
+const BRANDS: Record<string, string> = {
+  visa: "Visa",
+  mastercard: "Mastercard",
+  amex: "American Express",
+  discover: "Discover",
+};
+/** Stripe's card brand ("visa") as people write it ("Visa"). */
+export const brandName = (brand: string) =>
+  BRANDS[brand.toLowerCase()] ?? brand.charAt(0).toUpperCase() + brand.slice(1);

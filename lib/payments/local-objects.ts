@@ -18,6 +18,8 @@ type InvoiceInput = {
   periodEnd: Date;
   paid: boolean;
   attemptCount?: number;
+  /** Lines as Stripe itemises a proration (a credit for unused time is negative); default one line of the amount. */
+  lines?: { description: string; amountCents: number }[];
   /** For plan changes: the plan the invoice moves the subscription to. */
   metadata?: Record<string, string>;
 };
@@ -48,15 +50,13 @@ export function localInvoice(i: InvoiceInput) {
     lines: {
       object: "list",
       has_more: false,
-      data: [
-        {
-          object: "line_item",
-          amount: i.amountCents,
-          currency: i.currency,
-          description: i.description,
-          period: { start: epoch(i.periodStart), end: epoch(i.periodEnd) },
-        },
-      ],
+      data: (i.lines ?? [{ description: i.description, amountCents: i.amountCents }]).map((l) => ({
+        object: "line_item",
+        amount: l.amountCents,
+        currency: i.currency,
+        description: l.description,
+        period: { start: epoch(i.periodStart), end: epoch(i.periodEnd) },
+      })),
     },
     livemode: false,
   };
@@ -101,6 +101,37 @@ export function localSubscription(s: {
     cancel_at_period_end: s.cancelAtPeriodEnd,
     current_period_end: epoch(s.currentPeriodEnd),
     ended_at: s.endedAt ? epoch(s.endedAt) : null,
+    livemode: false,
+  };
+}
+
+/** A succeeded off-session PaymentIntent for the card on file, with the card Stripe reports in its charge. */
+export function localPaymentIntent(p: {
+  id: string;
+  amountCents: number;
+  currency: string;
+  metadata: Record<string, string>;
+  card: { brand: string; last4: string };
+}) {
+  return {
+    id: p.id,
+    object: "payment_intent",
+    amount: p.amountCents,
+    amount_received: p.amountCents,
+    currency: p.currency,
+    status: "succeeded",
+    customer: null,
+    payment_method: null,
+    created: epoch(new Date()),
+    metadata: p.metadata,
+    latest_charge: {
+      id: `ch_${p.id}`,
+      object: "charge",
+      payment_method_details: {
+        type: "card",
+        card: { brand: p.card.brand.toLowerCase(), last4: p.card.last4 },
+      },
+    },
     livemode: false,
   };
 }

@@ -2,9 +2,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertCardChargeable } from "./cards";
+import { assertCardChargeable, CardDeclinedError, cardOnFileCharges } from "./cards";
 import { deliverLocalEvent } from "./local-events";
-import { localCharge, localId, localInvoice, localSubscription } from "./local-objects";
+import { localCharge, localId, localInvoice, localPaymentIntent, localSubscription } from "./local-objects";
 import type { PaymentProvider } from "./provider";
 
 // The local provider: a built-in checkout page and a card on file; every outcome is a signed,
@@ -32,6 +32,14 @@ export const localProvider: PaymentProvider = {
         periodStart: change.periodStart,
         periodEnd: change.periodEnd,
         paid: true,
+        // As Stripe itemises a proration: the unused time credited, the new plan's time charged.
+        lines: [
+          { description: `Unused time on ${sub.tier.name}`, amountCents: -change.creditCents },
+          {
+            description: `Remaining time on ${change.tier.name}`,
+            amountCents: change.chargeCents + change.creditCents,
+          },
+        ],
         metadata: {
           tierId: change.tier.id,
           interval: change.interval,
@@ -81,6 +89,27 @@ export const localProvider: PaymentProvider = {
         amountRefundedCents: payment.refundedCents + amountCents,
         currency: payment.currency,
         metadata: actor ? { refundedBy: actor.email } : {},
+      }),
+    );
+  },
+
+  async savedCard(workspaceId) {
+    const card = await db.paymentMethod.findUnique({ where: { workspaceId } });
+    return card && { brand: card.brand, last4: card.last4, ref: null, customer: null };
+  },
+
+  async chargeSavedCard({ checkout, card }) {
+    // Like Stripe test mode: only 4242… charges off-session (4000 0000 0000 0341 saves, then fails).
+    if (!cardOnFileCharges(card))
+      throw new CardDeclinedError(`Your card ending ${card.last4} was declined. Nothing was charged.`);
+    await deliverLocalEvent(
+      "payment_intent.succeeded",
+      localPaymentIntent({
+        id: localId("pi"),
+        amountCents: checkout.amountCents,
+        currency: checkout.currency,
+        metadata: { checkoutId: checkout.id, workspaceId: checkout.workspaceId },
+        card,
       }),
     );
   },

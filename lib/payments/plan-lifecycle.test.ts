@@ -234,7 +234,9 @@ describe("failed renewal payments", () => {
     await saveLocalCard(s.workspaceId, card("4242 4242 4242 4242"));
     expect(await retryPastDueRenewal(s.workspaceId)).toBe(true);
     expect(await s.sub()).toMatchObject({ status: "active", pastDueAt: null });
-    expect(await db.payment.count({ where: { workspaceId: s.workspaceId, kind: "renewal" } })).toBe(1);
+    expect(
+      await db.payment.count({ where: { workspaceId: s.workspaceId, kind: "renewal", status: "paid" } }),
+    ).toBe(1);
 
     // Next period: the card fails again and nobody pays for 8 days.
     await saveLocalCard(s.workspaceId, card("4000 0000 0000 0341"));

@@ -26,6 +26,12 @@ export type CheckoutRequest = {
   cancelPath: string;
 };
 
+/** The card on file, as the buyer sees it ("Visa ···4242"); `ref` is the provider's payment method id. */
+export type SavedCard = { brand: string; last4: string; ref: string | null; customer: string | null };
+
+/** One off-session charge of the card on file for a checkout row already written (credit packs). */
+export type SavedCardCharge = { checkout: CheckoutSession; card: SavedCard; description: string };
+
 export interface PaymentProvider {
   readonly kind: "stripe" | "local";
   /** Opens a checkout; returns our checkout id and where to send the buyer. */
@@ -39,6 +45,13 @@ export interface PaymentProvider {
   cancelNow(sub: SubscriptionWithTier): Promise<void>;
   /** Refunds part or all of a payment; the charge.refunded event claws credits back. */
   refund(payment: Payment, amountCents: number, actor: Actor): Promise<void>;
+  /** The workspace's card on file, or null. */
+  savedCard(workspaceId: string): Promise<SavedCard | null>;
+  /**
+   * Charges the card on file once per checkout id (the provider's idempotency key); success lands
+   * through the payment_intent.succeeded webhook. Throws CardDeclinedError when declined.
+   */
+  chargeSavedCard(charge: SavedCardCharge): Promise<void>;
   /** Where the customer manages the card on file (Stripe's Customer Portal, or our local page). */
   paymentMethodUrl(workspaceId: string, sub: SubscriptionWithTier | null): Promise<string>;
 }

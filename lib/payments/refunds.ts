@@ -53,6 +53,8 @@ export async function getRefundQuote(paymentId: string, now = new Date()) {
 
 export async function refundPayment(actor: Actor, paymentId: string, now = new Date()) {
   const { payment, quote } = await getRefundQuote(paymentId, now);
+  if (payment.status === "failed")
+    throw new AppError("nothing_to_refund", "This charge failed; nothing was paid.", 409);
   if (quote.amountCents <= 0)
     throw new AppError("nothing_to_refund", "Nothing is left to refund on this payment.", 409);
   await recordAudit(db, {

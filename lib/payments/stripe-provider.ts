@@ -3,7 +3,7 @@ import Stripe from "stripe";
 import { db, type Tier } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { CardDeclinedError } from "./cards";
+import { brandName, CardDeclinedError } from "./cards";
 import type { PaymentProvider } from "./provider";
 import { stripe } from "./stripe";
 
@@ -176,6 +176,41 @@ export const stripeProvider: PaymentProvider = {
       amount: amountCents,
       metadata: actor ? { refundedBy: actor.email } : {},
     });
+  },
+
+  // Stripe keeps the card on the customer the first plan payment created; its default is what renewals charge.
+  async savedCard(workspaceId) {
+    const sub = await db.subscription.findFirst({
+      where: { workspaceId, provider: "stripe", providerCustomerId: { not: null } },
+      orderBy: { createdAt: "desc" },
+    });
+    if (!sub?.providerCustomerId) return null;
+    const customer = await stripe().customers.retrieve(sub.providerCustomerId, {
+      expand: ["invoice_settings.default_payment_method"],
+    });
+    if (customer.deleted) return null;
+    const pm = customer.invoice_settings.default_payment_method;
+    if (!pm || typeof pm === "string" || !pm.card) return null;
+    return { brand: brandName(pm.card.brand), last4: pm.card.last4, ref: pm.id, customer: customer.id };
+  },
+
+  async chargeSavedCard({ checkout, card, description }) {
+    await stripe()
+      .paymentIntents.create(
+        {
+          amount: checkout.amountCents,
+          currency: checkout.currency,
+          customer: card.customer ?? undefined,
+          payment_method: card.ref ?? undefined,
+          off_session: true,
+          confirm: true,
+          description,
+          metadata: { checkoutId: checkout.id, workspaceId: checkout.workspaceId },
+        },
+        // A double click or a retried job sends the same key: Stripe answers with the same intent.
+        { idempotencyKey: checkout.id },
+      )
+      .catch(declined);
   },
 
   async paymentMethodUrl(_workspaceId, sub) {

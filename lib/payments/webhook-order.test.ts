@@ -60,8 +60,9 @@ async function snapshot(workspaceId: string) {
       _sum: { amountMillicredits: true },
       orderBy: { kind: "asc" },
     }),
+    // A failed attempt is in history only when it arrived before its invoice was paid (like its email).
     db.payment.findMany({
-      where: { workspaceId },
+      where: { workspaceId, status: { not: "failed" } },
       select: { kind: true, amountCents: true, refundedCents: true, status: true, millicredits: true },
       orderBy: [{ kind: "asc" }, { amountCents: "asc" }],
     }),
@@ -218,6 +219,52 @@ const scenarios: Record<
       emails: { "credit-pack-receipt": 1 },
     };
   },
+  async "credit pack paid with the saved card, then refunded in part"() {
+    const b = await buyer();
+    const pack = await db.creditPack.findUniqueOrThrow({ where: { code: "credits-10k" } });
+    const checkout = await db.checkoutSession.create({
+      data: {
+        id: `card_order_${b.workspaceId}`,
+        workspaceId: b.workspaceId,
+        userId: b.user.id,
+        kind: "credit_pack",
+        provider: "local",
+        creditPackId: pack.id,
+        amountCents: 1_000,
+      },
+    });
+    const pi = `pi_order_${b.workspaceId}`;
+    return {
+      workspaceId: b.workspaceId,
+      events: [
+        {
+          type: "payment_intent.succeeded",
+          object: {
+            id: pi,
+            object: "payment_intent",
+            amount: 1_000,
+            amount_received: 1_000,
+            currency: "usd",
+            status: "succeeded",
+            metadata: { checkoutId: checkout.id },
+          },
+        },
+        {
+          type: "charge.refunded",
+          object: {
+            id: `ch_${pi}`,
+            object: "charge",
+            amount: 1_000,
+            amount_refunded: 250,
+            payment_intent: pi,
+            currency: "usd",
+            metadata: {},
+          },
+        },
+      ],
+      emails: { "credit-pack-receipt": 1 },
+    };
+  },
 };
 
 describe("webhook deliveries twice and out of order", () => {
@@ -232,6 +279,7 @@ describe("webhook deliveries twice and out of order", () => {
       "invoice.paid",
       "invoice.payment_failed",
       "charge.refunded",
+      "payment_intent.succeeded",
     ])
       covered.add(t);
     expect([...covered].sort()).toEqual([...handledEventTypes].sort());

@@ -13,6 +13,7 @@ import { customerSubscriptionDeleted } from "./webhooks/customer-subscription-de
 import { customerSubscriptionUpdated } from "./webhooks/customer-subscription-updated";
 import { invoicePaid } from "./webhooks/invoice-paid";
 import { invoicePaymentFailed } from "./webhooks/invoice-payment-failed";
+import { paymentIntentSucceeded } from "./webhooks/payment-intent-succeeded";
 import {
   describeIssue,
   eventEnvelope,
@@ -37,6 +38,7 @@ const handlers: Record<HandledEventType, Handler> = {
   "invoice.paid": invoicePaid,
   "invoice.payment_failed": invoicePaymentFailed,
   "charge.refunded": chargeRefunded,
+  "payment_intent.succeeded": paymentIntentSucceeded,
 };
 
 export const handledEventTypes = Object.keys(handlers);

@@ -2,13 +2,14 @@ import "server-only";
 import type Stripe from "stripe";
 import { countCheckoutCoupon } from "@/lib/billing/coupons";
 import { purchaseReference } from "@/lib/billing/buckets";
+import { receiptEmailDetails } from "@/lib/billing/receipts";
 import { changeBalance } from "@/lib/billing/ledger";
 import { rewardReferral } from "@/lib/billing/referrals";
 import { grantIncludedCredits } from "@/lib/billing/included-credits";
 import { subscriptionTerms } from "@/lib/billing/plan-versions";
 import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
 import { creditsLabel, formatCents } from "@/lib/catalog/money";
-import type { CheckoutSession, Tx } from "@/lib/db";
+import type { CheckoutSession, Payment, Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/utils/format";
@@ -71,7 +72,15 @@ async function startSubscription(
   return payment;
 }
 
-async function creditPack(tx: Tx, session: Stripe.Checkout.Session, checkout: CheckoutSession) {
+/** What the provider says was paid: the amount, the charge and (when it says) the card. */
+export type PaidWith = {
+  amountCents: number;
+  currency: string;
+  chargeId: string | null;
+  card?: { brand: string; last4: string } | null;
+};
+
+async function creditPack(tx: Tx, checkout: CheckoutSession, paid: PaidWith) {
   const pack = await tx.creditPack.findUniqueOrThrow({ where: { id: checkout.creditPackId! } });
   const millicredits = pack.millicredits + pack.bonusMillicredits;
   const payment = await tx.payment.create({
@@ -81,12 +90,14 @@ async function creditPack(tx: Tx, session: Stripe.Checkout.Session, checkout: Ch
       kind: "credit_pack",
       description: `Credit pack: ${pack.name}`,
       checkoutSessionId: checkout.id,
-      providerChargeId: idOf(session.payment_intent),
-      amountCents: session.amount_total ?? checkout.amountCents,
+      providerChargeId: paid.chargeId,
+      amountCents: paid.amountCents,
       discountCents: checkout.discountCents,
-      currency: session.currency ?? checkout.currency,
+      currency: paid.currency,
       status: "paid",
       millicredits,
+      cardBrand: paid.card?.brand ?? null,
+      cardLast4: paid.card?.last4 ?? null,
     },
   });
   const { balanceMillicredits } = await changeBalance(
@@ -124,6 +135,7 @@ async function queueCreditPackReceipt(
         amount: formatCents(payment.amountCents, payment.currency),
         paidAt: formatDate(paidAt),
         reference: payment.checkoutSessionId ?? payment.id,
+        details: await receiptEmailDetails(payment, to.email, tx),
         balance: creditsLabel(balanceMillicredits),
         receiptUrl: `${env.APP_URL}/dashboard/billing/receipts/${payment.id}`,
       },
@@ -148,12 +160,32 @@ export async function checkoutSessionCompleted(tx: Tx, event: Stripe.Event): Pro
   if (!checkout || checkout.status === "complete") return [];
   if (checkout.kind === "credit_pack" && !checkout.creditPackId) return [];
   const at = eventTime(event);
+  const paid = {
+    amountCents: session.amount_total ?? checkout.amountCents,
+    currency: session.currency ?? checkout.currency,
+    chargeId: idOf(session.payment_intent),
+  };
+  return completeCheckout(tx, checkout, paid, at, (t) => startSubscription(t, session, checkout, at));
+}
+
+/**
+ * Marks the checkout complete and applies what it bought: a pack's credits, or (through `start`) a
+ * first plan; then counts its coupon, pays out a waiting referral and queues the receipt. Shared with
+ * payment_intent.succeeded (packs paid with the saved card).
+ */
+export async function completeCheckout(
+  tx: Tx,
+  checkout: CheckoutSession,
+  paid: PaidWith,
+  at: Date,
+  start?: (tx: Tx) => Promise<Payment>,
+): Promise<(string | null)[]> {
   await tx.checkoutSession.update({
     where: { id: checkout.id },
     data: { status: "complete", completedAt: at },
   });
-  const pack = checkout.kind === "subscription" ? null : await creditPack(tx, session, checkout);
-  const payment = pack?.payment ?? (await startSubscription(tx, session, checkout, at));
+  const pack = checkout.kind === "subscription" ? null : await creditPack(tx, checkout, paid);
+  const payment = pack?.payment ?? (await start!(tx));
   if (checkout.couponId)
     await countCheckoutCoupon(tx, checkout.couponId, checkout.workspaceId, checkout.userId);
   // A first payment is what a referral waits for.

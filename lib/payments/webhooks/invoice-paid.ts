@@ -74,6 +74,7 @@ async function planChanged(
       provider: sub.provider,
       kind: "plan_change",
       description: `Upgrade to ${tier.name} (${intervalName(interval)}), prorated`,
+      lineItems: invoiceLines(invoice),
       providerInvoiceId: invoice.id,
       providerChargeId: invoiceChargeId(invoice),
       amountCents: invoice.amount_paid,
@@ -205,6 +206,13 @@ async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
       periodEnd: period.end,
     },
   });
+}
+
+/** A proration's lines (credit for unused time, charge for the new plan) for the receipt; null for one line. */
+function invoiceLines(invoice: Stripe.Invoice) {
+  const lines = invoice.lines?.data ?? [];
+  if (lines.length < 2) return undefined;
+  return lines.map((l) => ({ description: l.description ?? "Plan", amountCents: l.amount }));
 }
 
 /**

@@ -7,7 +7,14 @@ import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/utils/format";
 import { emitWebhookEvent } from "@/lib/webhooks/events";
-import { billingContact, eventTime, invoicePeriod, invoiceSubscriptionId, isNewer } from "./shared";
+import {
+  billingContact,
+  eventTime,
+  intervalName,
+  invoicePeriod,
+  invoiceSubscriptionId,
+  isNewer,
+} from "./shared";
 
 /**
  * A renewal (or retry) could not be charged: the plan is past due and keeps working through the
@@ -38,6 +45,21 @@ export async function invoicePaymentFailed(tx: Tx, event: Stripe.Event): Promise
       ...(isNewer(at, sub.lastProviderEventAt)
         ? { status: "past_due", pastDueAt, lastProviderEventAt: at }
         : {}),
+    },
+  });
+  // The failed attempt shows in billing history (no invoice id: the invoice may still be paid later).
+  await tx.payment.create({
+    data: {
+      workspaceId: sub.workspaceId,
+      provider: sub.provider,
+      kind: invoice.billing_reason === "subscription_update" ? "plan_change" : "renewal",
+      description: `${sub.tier.name} plan (${intervalName(sub.interval)}) renewal`,
+      amountCents: invoice.amount_due,
+      currency: invoice.currency,
+      status: "failed",
+      failureReason: `The card was declined (attempt ${invoice.attempt_count ?? 1}).`,
+      periodStart: period.start,
+      periodEnd: period.end,
     },
   });
   const { paymentGraceDays } = await getSettings();

@@ -86,7 +86,28 @@ const charge = z.looseObject({
 });
 
 /** One schema per handled event type, for `data.object`. */
+const paymentIntent = z.looseObject({
+  id: token,
+  amount: cents,
+  amount_received: cents.nullish(),
+  currency,
+  metadata: z.looseObject({ checkoutId: token.optional() }).and(metadata),
+  latest_charge: z
+    .union([
+      token,
+      z.looseObject({
+        payment_method_details: z
+          .looseObject({
+            card: z.looseObject({ brand: z.string().max(64), last4: z.string().regex(/^\d{4}$/) }).nullish(),
+          })
+          .nullish(),
+      }),
+    ])
+    .nullish(),
+});
+
 export const objectSchemas = {
+  "payment_intent.succeeded": paymentIntent,
   "checkout.session.completed": checkoutSession,
   "customer.subscription.created": subscription,
   "customer.subscription.updated": subscription,

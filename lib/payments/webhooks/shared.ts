@@ -1,8 +1,9 @@
 import "server-only";
 import type Stripe from "stripe";
+import { receiptEmailDetails } from "@/lib/billing/receipts";
 import { FREE_TIER_CODE, liveSubscriptionArgs } from "@/lib/billing/subscriptions";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
-import type { Payment, Subscription, Tier, Tx } from "@/lib/db";
+import { db, type Payment, type Subscription, type Tier, type Tx } from "@/lib/db";
 import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -72,7 +73,7 @@ export async function freeIfNoLivePlan(tx: Tx, workspaceId: string) {
 }
 
 /** The workspace's owner: who receipts and billing emails go to. */
-export async function billingContact(tx: Tx, workspaceId: string) {
+export async function billingContact(tx: Tx | typeof db, workspaceId: string) {
   const m = await tx.membership.findFirstOrThrow({
     where: { workspaceId },
     orderBy: [{ role: "asc" }, { createdAt: "asc" }],
@@ -99,6 +100,7 @@ export async function queueReceipt(
         amount: formatCents(payment.amountCents, payment.currency),
         paidAt: formatDate(paidAt),
         reference: payment.providerInvoiceId ?? payment.checkoutSessionId ?? payment.id,
+        details: await receiptEmailDetails(payment, to.email, tx),
         credits: payment.millicredits > 0n ? formatCredits(payment.millicredits) : null,
         billingUrl: `${env.APP_URL}/dashboard/billing/receipts/${payment.id}`,
       },

@@ -23,7 +23,14 @@ export function BillingHistory({ payments }: { payments: Payment[] }) {
           {
             header: "Description",
             kind: "primary",
-            cell: (p) => p.description,
+            cell: (p) => (
+              <>
+                <span className="block">{p.description}</span>
+                {p.failureReason ? (
+                  <span className="block text-xs text-muted-foreground">{p.failureReason}</span>
+                ) : null}
+              </>
+            ),
             className: "min-w-48 break-words",
           },
           {

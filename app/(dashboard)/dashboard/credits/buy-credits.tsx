@@ -4,11 +4,20 @@ import { CouponCheckout } from "@/components/forms/coupon-checkout";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { cn } from "@/lib/utils/cn";
 import { buyCreditPackAction } from "./actions";
+import { SavedCardPay } from "./saved-card-pay";
 
 export type PackOption = { code: string; name: string; credits: string; bonus: string | null; price: string };
 
-/** One Buy button per active credit pack; each starts a checkout. The pack picked on the pricing page stands out. */
-export function BuyCredits({ packs, picked }: { packs: PackOption[]; picked?: string }) {
+/** One Buy button per active credit pack; each starts a checkout. With a card on file, also "Pay with saved card". The pack picked on the pricing page stands out. */
+export function BuyCredits({
+  packs,
+  card,
+  picked,
+}: {
+  packs: PackOption[];
+  card: string | null;
+  picked?: string;
+}) {
   return (
     <CouponCheckout
       action={buyCreditPackAction}
@@ -30,6 +39,7 @@ export function BuyCredits({ packs, picked }: { packs: PackOption[]; picked?: st
                 {p.credits} credits{p.bonus ? ` + ${p.bonus} bonus` : ""}
               </p>
               <p className="text-lg font-semibold">{p.price}</p>
+              {card ? <SavedCardPay pack={p.code} name={p.name} price={p.price} card={card} /> : null}
               {checkout(
                 { pack: p.code },
                 <SubmitButton

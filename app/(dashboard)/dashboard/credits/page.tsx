@@ -20,6 +20,9 @@ import { listLedger } from "@/lib/metering/reports";
 import { formatDateTime } from "@/lib/utils/format";
 import { CreditBuckets, nextExpiryLine } from "@/components/dashboard/credit-buckets";
 import { creditBreakdown } from "@/lib/billing/buckets";
+import { autoTopUpSettings } from "@/lib/billing/auto-top-up";
+import { cardLabel, savedCard } from "@/lib/payments/saved-card";
+import { AutoTopUpForm } from "./auto-top-up-form";
 import { BuyCredits } from "./buy-credits";
 import { RedeemCoupon } from "./redeem-coupon";
 
@@ -48,12 +51,14 @@ export default async function CreditsPage(props: {
 }) {
   const [{ workspace, user, role }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
   const managesBilling = can(role, "billing.manage");
-  const [ledger, packs, referrals, settings, breakdown] = await Promise.all([
+  const [ledger, packs, referrals, settings, breakdown, card, autoTopUp] = await Promise.all([
     listLedger(workspace.id, { page: parsePage(params.page), pageSize: PAGE_SIZE }),
     listCreditPacks({ activeOnly: true }),
     referralStats(user.id, workspace.id),
     getSettings(),
     creditBreakdown(workspace.id),
+    managesBilling ? savedCard(workspace.id).catch(() => null) : null,
+    autoTopUpSettings(workspace.id),
   ]);
   const expiry = nextExpiryLine(breakdown);
 
@@ -143,6 +148,7 @@ export default async function CreditsPage(props: {
           <CardContent>
             <BuyCredits
               picked={params.pack}
+              card={user.emailVerifiedAt && card ? cardLabel(card) : null}
               packs={packs.map((p) => ({
                 code: p.code,
                 name: p.name,
@@ -150,6 +156,40 @@ export default async function CreditsPage(props: {
                 bonus: p.bonusMillicredits > 0n ? formatCredits(p.bonusMillicredits) : null,
                 price: formatCents(p.priceCents, p.currency),
               }))}
+            />
+          </CardContent>
+        </Card>
+      ) : null}
+
+      {autoTopUp.paused ? (
+        <Alert variant="error">
+          Auto top-up is paused: the last charge was declined ({autoTopUp.paused.reason}) Update the card on
+          the billing page or save the settings below to turn it back on.
+        </Alert>
+      ) : null}
+
+      {packs.length > 0 && managesBilling ? (
+        <Card role="region" aria-labelledby="auto-top-up">
+          <CardHeader>
+            <CardTitle id="auto-top-up">Auto top-up</CardTitle>
+            <CardDescription>
+              {card
+                ? `Charges ${cardLabel(card)} when a call leaves the balance below the threshold, at most once per time the balance falls, never past the monthly cap.`
+                : "Add a card on the billing page (or buy a pack with a card) to use auto top-up."}
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <AutoTopUpForm
+              packs={packs.map((p) => ({
+                code: p.code,
+                label: `${p.name} (${formatCents(p.priceCents, p.currency)})`,
+              }))}
+              values={{
+                enabled: autoTopUp.enabled,
+                threshold: Number(autoTopUp.thresholdMillicredits / 1000n),
+                pack: autoTopUp.pack?.code ?? packs[0].code,
+                cap: Math.floor(autoTopUp.monthlyCapCents / 100),
+              }}
             />
           </CardContent>
         </Card>

@@ -1,5 +1,6 @@
 // GET /api/v1/me — the calling workspace: plan, balance and credit buckets, runway, quota, rate limit, entitlements
 import { methodNotAllowed } from "@/lib/http/methods";
+import { autoTopUpBody } from "@/lib/billing/auto-top-up";
 import { planOf } from "@/lib/billing/plan";
 import { workspaceRunway } from "@/lib/billing/runway";
 import { creditsSummary, entitlements, planSummary, quotaState } from "@/lib/metering/account";
@@ -7,11 +8,12 @@ import { creditsHeader, quotaHeaders } from "@/lib/metering/headers";
 import { money, v1Route } from "@/lib/metering/http";
 
 export const GET = v1Route(async (_req, caller, rate) => {
-  const [quota, plan, credits, runway] = await Promise.all([
+  const [quota, plan, credits, runway, autoTopUp] = await Promise.all([
     quotaState(caller),
     planOf(caller.workspace.id),
     creditsSummary(caller),
     workspaceRunway(caller.workspace.id, caller.workspace.balanceMillicredits),
+    autoTopUpBody(caller.workspace.id),
   ]);
   const { workspace, tier, subscription } = caller;
   return {
@@ -32,6 +34,7 @@ export const GET = v1Route(async (_req, caller, rate) => {
       rateLimit: { perMinute: rate.limit, remaining: rate.remaining },
       overageEnabled: workspace.overageEnabled,
       entitlements: entitlements(caller),
+      autoTopUp,
     },
     headers: { ...creditsHeader(workspace.balanceMillicredits), ...quotaHeaders(quota) },
   };
