@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type { APIRequestContext, Page } from "@playwright/test";
 import {
   E2E_ADMIN_API_KEY,
@@ -141,7 +141,10 @@ test("an admin reads an email in the outbox, resends it, and previews every temp
   await page.goto("/admin/emails");
   const gallery = page.getByRole("navigation", { name: "Templates" });
   // One link per template file in emails/ (email-layout.tsx is the shared frame, not a template).
-  const templates = readdirSync("emails").filter((f) => f.endsWith(".tsx") && f !== "email-layout.tsx");
+  // Every email component (a file with a default export); shared parts (layout, receipt block) are not templates.
+  const templates = readdirSync("emails").filter(
+    (f) => f.endsWith(".tsx") && readFileSync(`emails/${f}`, "utf8").includes("export default"),
+  );
   expect(templates.length).toBeGreaterThanOrEqual(19);
   await expect(gallery.getByRole("link")).toHaveCount(templates.length);
   await gallery.getByRole("link", { name: /weekly-usage-summary/ }).click();
