@@ -54,6 +54,8 @@ export async function proxy(req: NextRequest) {
       return NextResponse.redirect(signIn, { headers: { "Cache-Control": "no-store" } });
     }
   }
+  // API routes answer 401 rather than redirect to sign-in: they pass through untouched.
+  if (path.startsWith("/api/")) return NextResponse.next();
   // The path asked for, so a page that sends a signed-out visitor to sign-in can come back to it.
   const headers = new Headers(req.headers);
   headers.set(REQUEST_PATH_HEADER, path + req.nextUrl.search);

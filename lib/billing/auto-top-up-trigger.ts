@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { enqueue } from "@/lib/jobs/boss";
+import { ttlCache } from "@/lib/utils/ttl-cache";
 
 // The metering path's side of auto top-up: after a credits charge, compare the balance it left with
 // the workspace's threshold (cached in memory, one query per workspace per 30 s) and enqueue the
@@ -9,31 +10,25 @@ import { enqueue } from "@/lib/jobs/boss";
 
 const CONFIG_TTL_MS = 30_000;
 const ENQUEUE_EVERY_MS = 5_000;
-const configs = new Map<string, { threshold: bigint | null; expires: number }>();
 const lastEnqueued = new Map<string, number>();
 
-async function threshold(workspaceId: string) {
-  const cached = configs.get(workspaceId);
-  if (cached && cached.expires > Date.now()) return cached.threshold;
+const thresholds = ttlCache(async (workspaceId: string) => {
   const row = await db.autoTopUp.findUnique({
     where: { workspaceId },
     select: { enabled: true, pausedAt: true, thresholdMillicredits: true },
   });
-  const value = row?.enabled && !row.pausedAt ? row.thresholdMillicredits : null;
-  if (configs.size > 100_000) configs.clear();
-  configs.set(workspaceId, { threshold: value, expires: Date.now() + CONFIG_TTL_MS });
-  return value;
-}
+  return row?.enabled && !row.pausedAt ? row.thresholdMillicredits : null;
+}, CONFIG_TTL_MS);
 
 /** Settings changed in this process: read them again on the next charge. */
 export function forgetAutoTopUp(workspaceId: string) {
-  configs.delete(workspaceId);
+  thresholds.forget(workspaceId);
   lastEnqueued.delete(workspaceId);
 }
 
 /** After a charge paid from credits left `balance`; never throws into the request. */
 export async function noticeBalance(workspaceId: string, balance: bigint) {
-  const below = await threshold(workspaceId);
+  const below = await thresholds.get(workspaceId);
   if (below === null || balance >= below) return;
   const last = lastEnqueued.get(workspaceId) ?? 0;
   if (Date.now() - last < ENQUEUE_EVERY_MS) return;

@@ -28,14 +28,18 @@ const state = (globalForRefusals.tollgateRefusals ??= {
   chain: Promise.resolve(),
 });
 
+/** Starts the flush timer unless one is already running. */
+function scheduleFlush() {
+  if (state.timer) return;
+  state.timer = setTimeout(() => void flushRefusals(), FLUSH_MS);
+  state.timer.unref?.();
+}
+
 /** Counts one refused call (in memory; flushed within FLUSH_MS). Never throws, never waits. */
 export function countRefusal(workspaceId: string, modelKey: string, code: RefusalCode, now = new Date()) {
   const key = [utcDay(now).toISOString().slice(0, 10), workspaceId, modelKey, code].join(SEP);
   state.pending.set(key, (state.pending.get(key) ?? 0) + 1);
-  if (!state.timer) {
-    state.timer = setTimeout(() => void flushRefusals(), FLUSH_MS);
-    state.timer.unref?.();
-  }
+  scheduleFlush();
 }
 
 async function writeBatch(batch: Map<string, number>) {
@@ -57,10 +61,7 @@ async function writeBatch(batch: Map<string, number>) {
   } catch (e) {
     // Keep the counts for the next flush rather than lose them.
     for (const [k, n] of batch) state.pending.set(k, (state.pending.get(k) ?? 0) + n);
-    if (!state.timer) {
-      state.timer = setTimeout(() => void flushRefusals(), FLUSH_MS);
-      state.timer.unref?.();
-    }
+    scheduleFlush();
     console.error("refusal counts flush failed; retrying", e);
   }
 }

@@ -1,8 +1,9 @@
 import { noticeBalance } from "@/lib/billing/auto-top-up-trigger";
-import { isBalanceLow, lastTopUp, type TopUp } from "@/lib/billing/low-balance";
+import { isBalanceLow, lastTopUp } from "@/lib/billing/low-balance";
 import { enqueue } from "@/lib/jobs/boss";
 import { flushRefusals } from "@/lib/metering/refusal-counts";
 import type { ChargeResult } from "@/lib/metering/types";
+import { ttlCache } from "@/lib/utils/ttl-cache";
 
 // The metering path's side of alerts: after a charge, notice (in memory, no query on most calls)
 // whether a threshold may have been crossed and, once per threshold and period in this process,
@@ -10,16 +11,8 @@ import type { ChargeResult } from "@/lib/metering/types";
 // restart that forgets what was raised costs one extra check, never a second email.
 
 const raised = new Set<string>();
-const topUps = new Map<string, { topUp: TopUp | null; expires: number }>();
-const TOP_UP_TTL_MS = 30_000;
-
-async function cachedTopUp(workspaceId: string) {
-  const cached = topUps.get(workspaceId);
-  if (cached && cached.expires > Date.now()) return cached;
-  const entry = { topUp: await lastTopUp(workspaceId), expires: Date.now() + TOP_UP_TTL_MS };
-  topUps.set(workspaceId, entry);
-  return entry;
-}
+// The workspace's last top-up, read at most once per workspace per 30 s.
+const topUps = ttlCache((workspaceId: string) => lastTopUp(workspaceId), 30_000);
 
 async function raise(workspaceId: string, key: string) {
   if (raised.has(key)) return;
@@ -41,7 +34,7 @@ export function noticeCharge(workspaceId: string, result: ChargeResult) {
     }
     if (result.chargedMillicredits > 0n && result.billedTo === "credits") {
       await noticeBalance(workspaceId, result.balanceMillicredits);
-      const { topUp } = await cachedTopUp(workspaceId);
+      const topUp = await topUps.get(workspaceId);
       if (topUp && isBalanceLow({ balanceMillicredits: result.balanceMillicredits, lastTopUp: topUp }))
         await raise(workspaceId, `low_credits:${workspaceId}:${topUp.id}`);
     }
