@@ -3,6 +3,7 @@
 import { LoaderCircle } from "lucide-react";
 import { useEffect, useId, useRef } from "react";
 import { useFormStatus } from "react-dom";
+import { SelectOptions } from "@/components/ui/native-select";
 
 export type WorkspaceOption = { id: string; name: string; role: string; personal: boolean };
 
@@ -69,11 +70,7 @@ function SwitcherFields({ workspaces, currentId }: Omit<WorkspaceSwitcherProps, 
           }}
           className="h-9 w-full min-w-0 rounded-md border border-input bg-background px-2 text-sm text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none disabled:cursor-wait disabled:opacity-60"
         >
-          {workspaces.map((workspace) => (
-            <option key={workspace.id} value={workspace.id}>
-              {optionLabel(workspace)}
-            </option>
-          ))}
+          <SelectOptions options={workspaces.map((w) => ({ value: w.id, label: optionLabel(w) }))} />
         </select>
         {pending ? (
           <LoaderCircle aria-hidden className="size-4 shrink-0 animate-spin text-muted-foreground" />

@@ -1,5 +1,5 @@
 import { ChevronDown } from "lucide-react";
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
 // The one styled native <select> (shadcn/ui's NativeSelect): for GET filter forms and forms that
@@ -21,5 +21,27 @@ export function NativeSelect({ className, ...props }: ComponentProps<"select">) 
         aria-hidden
       />
     </div>
+  );
+}
+
+export type SelectOption = string | { value: string; label: ReactNode };
+
+/**
+ * A select's <option>s: `blank` first when given (value "", as in "All statuses" or "Prefer not to
+ * say"), then each option; a string option is its own label.
+ */
+export function SelectOptions({ options, blank }: { options: readonly SelectOption[]; blank?: string }) {
+  return (
+    <>
+      {blank === undefined ? null : <option value="">{blank}</option>}
+      {options.map((option) => {
+        const { value, label } = typeof option === "string" ? { value: option, label: option } : option;
+        return (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        );
+      })}
+    </>
   );
 }

@@ -3,13 +3,13 @@ import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { formatCents } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
-import { deliverQueued, queueEmail } from "@/lib/email/send";
+import { deliverQueued } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { boundedInt, MAX_INT4, MAX_MONEY } from "@/lib/http/schemas";
 import { CardDeclinedError } from "@/lib/payments/cards";
 import { buyPackWithSavedCard, cardLabel, NoSavedCardError, savedCard } from "@/lib/payments/saved-card";
-import { billingContact } from "@/lib/payments/webhooks/shared";
+import { billingContact, emailBillingContact } from "@/lib/payments/webhooks/shared";
 import { autoTopUpReference } from "./auto-top-up-state";
 import { forgetAutoTopUp } from "./auto-top-up-trigger";
 
@@ -165,24 +165,18 @@ async function pauseAfterDecline(workspaceId: string, checkoutId: string, packId
       where: { workspaceId },
       data: { pausedAt: new Date(), pauseReason: reason, chargingSince: null },
     });
-    const to = await billingContact(tx, workspaceId);
-    return queueEmail(
-      {
-        template: "auto-top-up-declined",
-        to: to.email,
-        idempotencyKey: `auto-top-up-declined:${checkoutId}`,
-        props: {
-          name: to.name,
-          workspace: ws.name,
-          pack: pack.name,
-          amount: formatCents(pack.priceCents, pack.currency),
-          card: card ? cardLabel(card) : "no card on file",
-          reason,
-          creditsUrl: `${env.APP_URL}/dashboard/credits`,
-        },
+    return emailBillingContact(tx, workspaceId, {
+      template: "auto-top-up-declined",
+      idempotencyKey: `auto-top-up-declined:${checkoutId}`,
+      props: {
+        workspace: ws.name,
+        pack: pack.name,
+        amount: formatCents(pack.priceCents, pack.currency),
+        card: card ? cardLabel(card) : "no card on file",
+        reason,
+        creditsUrl: `${env.APP_URL}/dashboard/credits`,
       },
-      tx,
-    );
+    });
   });
   forgetAutoTopUp(workspaceId);
   await deliverQueued(key);

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { queueEmail } from "@/lib/email/send";
+import { queueEmailTo } from "@/lib/email/send";
 import { alertRecipients, deliverAll } from "@/lib/notifications/alerts";
 import { formatDate } from "@/lib/utils/format";
 import { LIVE_STATUSES } from "./subscriptions";
@@ -26,12 +26,10 @@ export async function sendRenewalReminders(now = new Date()) {
     const daysLeft = Math.max(1, Math.ceil((sub.currentPeriodEnd.getTime() - now.getTime()) / 864e5));
     for (const to of await alertRecipients(db, sub.workspaceId)) {
       keys.push(
-        await queueEmail({
+        await queueEmailTo(to, {
           template: "renewal-reminder",
-          to: to.email,
           idempotencyKey: `renewal-reminder:${sub.id}:${sub.currentPeriodEnd.toISOString()}:${to.id}`,
           props: {
-            name: to.name,
             plan: sub.tier.name,
             endsOn: formatDate(sub.currentPeriodEnd),
             daysLeft,

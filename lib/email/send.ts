@@ -67,6 +67,21 @@ export async function queueEmail<T extends TemplateName>(
   return input.idempotencyKey;
 }
 
+/** Who an email goes to: the address, and the name the template greets them by. */
+export type Recipient = { email: string; name: string | null };
+
+type PersonalProps<T extends TemplateName> = Omit<TemplateProps<T>, "name">;
+
+/** `queueEmail` to a person: `to` gives the address and the template's `name`. */
+export function queueEmailTo<T extends TemplateName>(
+  to: Recipient,
+  input: Omit<SendEmailInput<T>, "to" | "props"> & { props: PersonalProps<T> },
+  executor: Tx | typeof db = db,
+) {
+  const props = { name: to.name, ...input.props } as TemplateProps<T>;
+  return queueEmail({ ...input, to: to.email, props }, executor);
+}
+
 /**
  * Hands a queued email to delivery after its transaction committed: one attempt right away, and
  * when that fails, retries with backoff on the job queue. Without RESEND_API_KEY the email stays in

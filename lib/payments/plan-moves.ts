@@ -6,11 +6,10 @@ import { currentPlanVersion } from "@/lib/billing/plan-versions";
 import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
 import { formatCredits, formatCents } from "@/lib/catalog/money";
 import { db, type PlanVersion, type Prisma } from "@/lib/db";
-import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { formatCount, formatDate } from "@/lib/utils/format";
-import { billingContact } from "./webhooks/shared";
+import { emailBillingContact } from "./webhooks/shared";
 
 // Grandfathered subscribers keep the plan version they were sold at until an admin moves them to
 // the tier's current version: at their first renewal at least `noticeDays` away, with an email now.
@@ -74,22 +73,16 @@ export async function moveSubscribersToCurrentVersion(
         where: { id: sub.id },
         data: { scheduledPlanVersionId: target.id, planMoveAt },
       });
-      const to = await billingContact(tx, sub.workspaceId);
-      await queueEmail(
-        {
-          template: "plan-terms-changing",
-          to: to.email,
-          idempotencyKey: `plan-terms-changing:${sub.id}:${target.id}`,
-          props: {
-            name: to.name,
-            plan: tier.name,
-            effectiveOn: formatDate(planMoveAt),
-            changes: sub.planVersion ? termChanges(sub.planVersion, target, sub.interval) : [],
-            billingUrl: `${env.APP_URL}/dashboard/billing`,
-          },
+      await emailBillingContact(tx, sub.workspaceId, {
+        template: "plan-terms-changing",
+        idempotencyKey: `plan-terms-changing:${sub.id}:${target.id}`,
+        props: {
+          plan: tier.name,
+          effectiveOn: formatDate(planMoveAt),
+          changes: sub.planVersion ? termChanges(sub.planVersion, target, sub.interval) : [],
+          billingUrl: `${env.APP_URL}/dashboard/billing`,
         },
-        tx,
-      );
+      });
     }
     await recordAudit(tx, {
       actor,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tier, type Tx } from "@/lib/db";
-import { deliverQueued, queueEmail } from "@/lib/email/send";
+import { deliverQueued } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
@@ -11,7 +11,7 @@ import { FREE_TIER_CODE, liveSubscription } from "@/lib/billing/subscriptions";
 import { formatDate } from "@/lib/utils/format";
 import { emitSubscriptionEvent } from "@/lib/webhooks/events";
 import { paymentProvider, type SubscriptionWithTier } from "./provider";
-import { billingContact, planChangeNames } from "./webhooks/shared";
+import { emailBillingContact, planChangeNames } from "./webhooks/shared";
 
 // Changing a paid plan: upgrades (and monthly -> annual) are charged and applied now; downgrades
 // (and annual -> monthly) are scheduled for the end of the period and can be taken back.
@@ -37,21 +37,15 @@ async function scheduleChange(
     data: { scheduledTierId: next.tier.id, scheduledInterval: next.interval },
   });
   await emitSubscriptionEvent(tx, "subscription.updated", sub);
-  const to = await billingContact(tx, sub.workspaceId);
-  return queueEmail(
-    {
-      template: "downgrade-scheduled",
-      to: to.email,
-      idempotencyKey: `downgrade-scheduled:${sub.id}:${next.tier.id}:${sub.currentPeriodEnd.toISOString()}`,
-      props: {
-        name: to.name,
-        ...planChangeNames(sub, next),
-        effectiveOn: formatDate(sub.currentPeriodEnd),
-        billingUrl: `${env.APP_URL}/dashboard/billing`,
-      },
+  return emailBillingContact(tx, sub.workspaceId, {
+    template: "downgrade-scheduled",
+    idempotencyKey: `downgrade-scheduled:${sub.id}:${next.tier.id}:${sub.currentPeriodEnd.toISOString()}`,
+    props: {
+      ...planChangeNames(sub, next),
+      effectiveOn: formatDate(sub.currentPeriodEnd),
+      billingUrl: `${env.APP_URL}/dashboard/billing`,
     },
-    tx,
-  );
+  });
 }
 
 export async function changePlan(
@@ -156,22 +150,16 @@ export async function setCancelAtPeriodEnd(
 
 /** "Your cancellation is confirmed": once per subscription and period end, however often it is re-cancelled. */
 async function queueCancellationConfirmed(tx: Tx, sub: SubscriptionWithTier) {
-  const to = await billingContact(tx, sub.workspaceId);
-  return queueEmail(
-    {
-      template: "cancellation-confirmed",
-      to: to.email,
-      idempotencyKey: `cancellation-confirmed:${sub.id}:${sub.currentPeriodEnd.toISOString()}`,
-      props: {
-        name: to.name,
-        plan: sub.tier.name,
-        endsOn: formatDate(sub.currentPeriodEnd),
-        fallbackPlan: (await tx.tier.findUnique({ where: { code: FREE_TIER_CODE } }))?.name ?? "Free",
-        billingUrl: `${env.APP_URL}/dashboard/billing`,
-      },
+  return emailBillingContact(tx, sub.workspaceId, {
+    template: "cancellation-confirmed",
+    idempotencyKey: `cancellation-confirmed:${sub.id}:${sub.currentPeriodEnd.toISOString()}`,
+    props: {
+      plan: sub.tier.name,
+      endsOn: formatDate(sub.currentPeriodEnd),
+      fallbackPlan: (await tx.tier.findUnique({ where: { code: FREE_TIER_CODE } }))?.name ?? "Free",
+      billingUrl: `${env.APP_URL}/dashboard/billing`,
     },
-    tx,
-  );
+  });
 }
 
 /** Where to manage the card on file: Stripe's Customer Portal or the local payment method page. */

@@ -4,6 +4,7 @@ import { creditsLabel } from "@/lib/catalog/money";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { CardDeclinedError } from "./cards";
+import { packPaymentFields } from "./pack-payment";
 import { paymentProvider, type SavedCard } from "./provider";
 
 // Credit packs paid with the card on file, in two clicks or by auto top-up. The checkout row is the
@@ -101,11 +102,7 @@ async function recordDecline(checkoutId: string, card: SavedCard, reason: string
     const pack = await tx.creditPack.findUniqueOrThrow({ where: { id: checkout.creditPackId! } });
     await tx.payment.create({
       data: {
-        workspaceId: checkout.workspaceId,
-        provider: checkout.provider,
-        kind: "credit_pack",
-        description: `Credit pack: ${pack.name}`,
-        checkoutSessionId: checkout.id,
+        ...packPaymentFields(checkout, pack),
         amountCents: checkout.amountCents,
         currency: checkout.currency,
         status: "failed",

@@ -10,10 +10,10 @@ import { subscriptionTerms } from "@/lib/billing/plan-versions";
 import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
 import { creditsLabel, formatCents } from "@/lib/catalog/money";
 import type { CheckoutSession, Payment, Tx } from "@/lib/db";
-import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/utils/format";
-import { eventTime, idOf, queueReceipt } from "./shared";
+import { packPaymentFields } from "../pack-payment";
+import { eventTime, idOf, queueReceipt, queueReceiptEmail } from "./shared";
 
 /**
  * A first paid plan: the subscription starts now on the plan version the checkout quoted, the
@@ -85,11 +85,7 @@ async function creditPack(tx: Tx, checkout: CheckoutSession, paid: PaidWith) {
   const millicredits = pack.millicredits + pack.bonusMillicredits;
   const payment = await tx.payment.create({
     data: {
-      workspaceId: checkout.workspaceId,
-      provider: checkout.provider,
-      kind: "credit_pack",
-      description: `Credit pack: ${pack.name}`,
-      checkoutSessionId: checkout.id,
+      ...packPaymentFields(checkout, pack),
       providerChargeId: paid.chargeId,
       amountCents: paid.amountCents,
       discountCents: checkout.discountCents,
@@ -122,26 +118,17 @@ async function queueCreditPackReceipt(
   to: { email: string; name: string | null },
   paidAt: Date,
 ) {
-  return queueEmail(
-    {
-      template: "credit-pack-receipt",
-      to: to.email,
-      idempotencyKey: `receipt:${payment.id}`,
-      props: {
-        name: to.name,
-        // Pack names are amounts ("50,000 credits"); the email reads "the 50,000 credits pack".
-        pack: /\bpack$/i.test(pack.name) ? pack.name : `${pack.name} pack`,
-        credits: creditsLabel(payment.millicredits),
-        amount: formatCents(payment.amountCents, payment.currency),
-        paidAt: formatDate(paidAt),
-        reference: payment.checkoutSessionId ?? payment.id,
-        details: await receiptEmailDetails(payment, to.email, tx),
-        balance: creditsLabel(balanceMillicredits),
-        receiptUrl: `${env.APP_URL}/dashboard/billing/receipts/${payment.id}`,
-      },
-    },
-    tx,
-  );
+  return queueReceiptEmail(tx, payment, to, "credit-pack-receipt", {
+    // Pack names are amounts ("50,000 credits"); the email reads "the 50,000 credits pack".
+    pack: /\bpack$/i.test(pack.name) ? pack.name : `${pack.name} pack`,
+    credits: creditsLabel(payment.millicredits),
+    amount: formatCents(payment.amountCents, payment.currency),
+    paidAt: formatDate(paidAt),
+    reference: payment.checkoutSessionId ?? payment.id,
+    details: await receiptEmailDetails(payment, to.email, tx),
+    balance: creditsLabel(balanceMillicredits),
+    receiptUrl: `${env.APP_URL}/dashboard/billing/receipts/${payment.id}`,
+  });
 }
 
 /**

@@ -5,17 +5,17 @@ import { priceFor } from "@/lib/billing/plan-change";
 import { planVersionFrom } from "@/lib/billing/plan-versions";
 import { creditsLabel, formatCents } from "@/lib/catalog/money";
 import type { Payment, PlanVersion, Subscription, Tier, Tx } from "@/lib/db";
-import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { emitSubscriptionEvent } from "@/lib/webhooks/events";
 import {
   billingContact,
+  emailBillingContact,
   eventTime,
   intervalName,
   invoiceChargeId,
   invoiceMetadata,
   invoicePeriod,
-  invoiceSubscriptionId,
+  invoiceSubscription,
   isNewer,
   MalformedEventError,
   planChangeNames,
@@ -97,28 +97,22 @@ async function planChanged(
 
 /** "You're now on X": one per upgrade payment, next to its receipt. */
 async function queueTierUpgraded(tx: Tx, payment: Payment, { from, to }: Upgrade) {
-  const contact = await billingContact(tx, payment.workspaceId);
   // Less than the new plan's full price: the time left (or the unused month) was netted out.
   const prorated = payment.amountCents < priceFor(to.tier, to.interval);
-  return queueEmail(
-    {
-      template: "tier-upgraded",
-      to: contact.email,
-      idempotencyKey: `tier-upgraded:${payment.id}`,
-      props: {
-        name: contact.name,
-        ...planChangeNames(from, to),
-        interval: intervalName(to.interval),
-        chargedNow:
-          payment.amountCents > 0
-            ? `${formatCents(payment.amountCents, payment.currency)}${prorated ? " (prorated)" : ""}`
-            : null,
-        creditsAdded: payment.millicredits > 0n ? creditsLabel(payment.millicredits) : null,
-        billingUrl: `${env.APP_URL}/dashboard/billing`,
-      },
+  return emailBillingContact(tx, payment.workspaceId, {
+    template: "tier-upgraded",
+    idempotencyKey: `tier-upgraded:${payment.id}`,
+    props: {
+      ...planChangeNames(from, to),
+      interval: intervalName(to.interval),
+      chargedNow:
+        payment.amountCents > 0
+          ? `${formatCents(payment.amountCents, payment.currency)}${prorated ? " (prorated)" : ""}`
+          : null,
+      creditsAdded: payment.millicredits > 0n ? creditsLabel(payment.millicredits) : null,
+      billingUrl: `${env.APP_URL}/dashboard/billing`,
     },
-    tx,
-  );
+  });
 }
 
 /**
@@ -220,13 +214,8 @@ function invoiceLines(invoice: Stripe.Invoice) {
  * Queues the receipt, and for an upgrade applied now the tier-upgraded email.
  */
 export async function invoicePaid(tx: Tx, event: Stripe.Event): Promise<(string | null)[]> {
-  const invoice = event.data.object as Stripe.Invoice;
-  const subscriptionId = invoiceSubscriptionId(invoice);
+  const { invoice, subscriptionId, sub } = await invoiceSubscription(tx, event);
   if (!subscriptionId) return [];
-  const sub = await tx.subscription.findUnique({
-    where: { providerSubscriptionId: subscriptionId },
-    include: { tier: true, scheduledTier: true },
-  });
   // Its checkout.session.completed has not arrived yet; Stripe retries, and by then it has.
   if (!sub) throw new RetryLaterError(`Subscription ${subscriptionId} is not known yet.`);
   const known = await tx.payment.findUnique({ where: { providerInvoiceId: invoice.id } });

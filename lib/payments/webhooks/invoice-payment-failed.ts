@@ -3,16 +3,15 @@ import type Stripe from "stripe";
 import { formatCents } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/settings/settings";
 import type { Tx } from "@/lib/db";
-import { queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/utils/format";
 import { emitWebhookEvent } from "@/lib/webhooks/events";
 import {
-  billingContact,
+  emailBillingContact,
   eventTime,
   intervalName,
   invoicePeriod,
-  invoiceSubscriptionId,
+  invoiceSubscription,
   isNewer,
 } from "./shared";
 
@@ -22,13 +21,7 @@ import {
  * period ends unpaid, the billing clock ends the plan (lib/payments/billing-clock.ts).
  */
 export async function invoicePaymentFailed(tx: Tx, event: Stripe.Event): Promise<(string | null)[]> {
-  const invoice = event.data.object as Stripe.Invoice;
-  const subscriptionId = invoiceSubscriptionId(invoice);
-  if (!subscriptionId) return [];
-  const sub = await tx.subscription.findUnique({
-    where: { providerSubscriptionId: subscriptionId },
-    include: { tier: true },
-  });
+  const { invoice, sub } = await invoiceSubscription(tx, event);
   // A first payment that failed never started a plan; an invoice paid meanwhile settles it.
   if (!sub || sub.status === "canceled") return [];
   if (await tx.payment.findUnique({ where: { providerInvoiceId: invoice.id } })) return [];
@@ -75,22 +68,16 @@ export async function invoicePaymentFailed(tx: Tx, event: Stripe.Event): Promise
       graceEndsAt: new Date(pastDueAt.getTime() + paymentGraceDays * 864e5),
     },
   });
-  const to = await billingContact(tx, sub.workspaceId);
   return [
-    await queueEmail(
-      {
-        template: "payment-failed",
-        to: to.email,
-        idempotencyKey: `payment-failed:${invoice.id}`,
-        props: {
-          name: to.name,
-          plan: sub.tier.name,
-          amount: formatCents(invoice.amount_due, invoice.currency),
-          graceEnds: formatDate(new Date(pastDueAt.getTime() + paymentGraceDays * 864e5)),
-          paymentMethodUrl: `${env.APP_URL}/dashboard/billing`,
-        },
+    await emailBillingContact(tx, sub.workspaceId, {
+      template: "payment-failed",
+      idempotencyKey: `payment-failed:${invoice.id}`,
+      props: {
+        plan: sub.tier.name,
+        amount: formatCents(invoice.amount_due, invoice.currency),
+        graceEnds: formatDate(new Date(pastDueAt.getTime() + paymentGraceDays * 864e5)),
+        paymentMethodUrl: `${env.APP_URL}/dashboard/billing`,
       },
-      tx,
-    ),
+    }),
   ];
 }

@@ -4,7 +4,8 @@ import { receiptEmailDetails } from "@/lib/billing/receipts";
 import { FREE_TIER_CODE, liveSubscriptionArgs } from "@/lib/billing/subscriptions";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { db, type Payment, type Subscription, type Tier, type Tx } from "@/lib/db";
-import { queueEmail } from "@/lib/email/send";
+import { queueEmailTo, type Recipient, type SendEmailInput } from "@/lib/email/send";
+import type { TemplateName, TemplateProps } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/utils/format";
@@ -42,6 +43,19 @@ export const idOf = (v: string | { id: string } | null | undefined) =>
 export function invoiceSubscriptionId(invoice: Stripe.Invoice): string | null {
   const inv = invoice as LooseInvoice;
   return idOf(inv.parent?.subscription_details?.subscription) ?? idOf(inv.subscription);
+}
+
+/** An invoice event's invoice, its subscription's id and our row for it (null: none, or not known yet). */
+export async function invoiceSubscription(tx: Tx, event: Stripe.Event) {
+  const invoice = event.data.object as Stripe.Invoice;
+  const subscriptionId = invoiceSubscriptionId(invoice);
+  const sub = subscriptionId
+    ? await tx.subscription.findUnique({
+        where: { providerSubscriptionId: subscriptionId },
+        include: { tier: true, scheduledTier: true },
+      })
+    : null;
+  return { invoice, subscriptionId, sub };
 }
 
 export function invoiceMetadata(invoice: Stripe.Invoice): Record<string, string> {
@@ -82,6 +96,15 @@ export async function billingContact(tx: Tx | typeof db, workspaceId: string) {
   return m.user;
 }
 
+/** Queues a billing email to the workspace's billing contact, greeted by name, in the same transaction. */
+export async function emailBillingContact<T extends TemplateName>(
+  tx: Tx,
+  workspaceId: string,
+  input: Omit<SendEmailInput<T>, "to" | "props"> & { props: Omit<TemplateProps<T>, "name"> },
+) {
+  return queueEmailTo(await billingContact(tx, workspaceId), input, tx);
+}
+
 /** Queues the receipt for a payment in the same transaction; returns its outbox key. */
 export async function queueReceipt(
   tx: Tx,
@@ -89,24 +112,28 @@ export async function queueReceipt(
   to: { email: string; name: string | null },
   paidAt: Date,
 ) {
-  return queueEmail(
-    {
-      template: "payment-receipt",
-      to: to.email,
-      idempotencyKey: `receipt:${payment.id}`,
-      props: {
-        name: to.name,
-        description: payment.description,
-        amount: formatCents(payment.amountCents, payment.currency),
-        paidAt: formatDate(paidAt),
-        reference: payment.providerInvoiceId ?? payment.checkoutSessionId ?? payment.id,
-        details: await receiptEmailDetails(payment, to.email, tx),
-        credits: payment.millicredits > 0n ? formatCredits(payment.millicredits) : null,
-        billingUrl: `${env.APP_URL}/dashboard/billing/receipts/${payment.id}`,
-      },
-    },
-    tx,
-  );
+  return queueReceiptEmail(tx, payment, to, "payment-receipt", {
+    description: payment.description,
+    amount: formatCents(payment.amountCents, payment.currency),
+    paidAt: formatDate(paidAt),
+    reference: payment.providerInvoiceId ?? payment.checkoutSessionId ?? payment.id,
+    details: await receiptEmailDetails(payment, to.email, tx),
+    credits: payment.millicredits > 0n ? formatCredits(payment.millicredits) : null,
+    billingUrl: `${env.APP_URL}/dashboard/billing/receipts/${payment.id}`,
+  });
+}
+
+type ReceiptTemplate = "payment-receipt" | "credit-pack-receipt";
+
+/** A payment's receipt, in whichever template: one per payment (every receipt's key is the payment's). */
+export function queueReceiptEmail<T extends ReceiptTemplate>(
+  tx: Tx,
+  payment: Payment,
+  to: Recipient,
+  template: T,
+  props: Omit<TemplateProps<T>, "name">,
+) {
+  return queueEmailTo(to, { template, idempotencyKey: `receipt:${payment.id}`, props }, tx);
 }
 
 export const intervalName = (i: "month" | "year") => (i === "year" ? "annual" : "monthly");
@@ -124,20 +151,14 @@ export function planChangeNames(from: PlanRef, to: PlanRef) {
 
 /** Queues "your plan has ended" for a subscription that ended with the workspace back on the free plan: once per subscription. */
 export async function queueSubscriptionCanceled(tx: Tx, sub: Subscription & { tier: Tier }, endedAt: Date) {
-  const to = await billingContact(tx, sub.workspaceId);
-  return queueEmail(
-    {
-      template: "subscription-canceled",
-      to: to.email,
-      idempotencyKey: `subscription-canceled:${sub.id}`,
-      props: {
-        name: to.name,
-        plan: sub.tier.name,
-        endedOn: formatDate(endedAt),
-        fallbackPlan: (await tx.tier.findUnique({ where: { code: FREE_TIER_CODE } }))?.name ?? "Free",
-        billingUrl: `${env.APP_URL}/dashboard/billing`,
-      },
+  return emailBillingContact(tx, sub.workspaceId, {
+    template: "subscription-canceled",
+    idempotencyKey: `subscription-canceled:${sub.id}`,
+    props: {
+      plan: sub.tier.name,
+      endedOn: formatDate(endedAt),
+      fallbackPlan: (await tx.tier.findUnique({ where: { code: FREE_TIER_CODE } }))?.name ?? "Free",
+      billingUrl: `${env.APP_URL}/dashboard/billing`,
     },
-    tx,
-  );
+  });
 }

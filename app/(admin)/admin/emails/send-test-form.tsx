@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/forms/select-field";
 import { sendTestEmailAction, type SendTestState } from "./actions";
+import { SelectOptions } from "@/components/ui/native-select";
 
 type Props = { templates: { name: string; subject: string }[]; defaultTemplate: string; defaultTo: string };
 
@@ -42,11 +43,7 @@ export function SendTestForm({ templates, defaultTemplate, defaultTo }: Props) {
           defaultValue={state.values?.template ?? defaultTemplate}
           errors={templateErrors}
         >
-          {templates.map((t) => (
-            <option key={t.name} value={t.name}>
-              {t.name}
-            </option>
-          ))}
+          <SelectOptions options={templates.map((t) => t.name)} />
         </SelectField>
         <FormField
           id="test-to"

@@ -10,6 +10,7 @@ import { PAGE_SIZE, formatDateTime, parsePage } from "../../_components/format";
 import { PagedTable } from "@/components/ui/paged-table";
 import { FilteredEmptyState } from "@/components/ui/empty-state";
 import { requireAdmin } from "@/lib/auth/session";
+import { SelectOptions } from "@/components/ui/native-select";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
@@ -38,12 +39,10 @@ export default async function OutboxPage(props: {
       <FilterForm action="/admin/outbox" label="Filter emails" active={filtered}>
         <FilterSearch id="outbox-to" name="to" label="Recipient" value={to} />
         <FilterSelect id="outbox-status" name="status" label="Status" value={status}>
-          <option value="">All statuses</option>
-          {EMAIL_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {statusLabel(s)}
-            </option>
-          ))}
+          <SelectOptions
+            blank="All statuses"
+            options={EMAIL_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+          />
         </FilterSelect>
         <FilterSelect
           id="outbox-template"
@@ -52,12 +51,7 @@ export default async function OutboxPage(props: {
           value={template}
           className="sm:w-56"
         >
-          <option value="">All templates</option>
-          {templateNames().map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
+          <SelectOptions blank="All templates" options={templateNames()} />
         </FilterSelect>
         <FilterSelect
           id="outbox-category"
@@ -66,12 +60,7 @@ export default async function OutboxPage(props: {
           value={category}
           className="sm:w-52"
         >
-          <option value="">All categories</option>
-          {outboxCategoryOptions.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <SelectOptions blank="All categories" options={outboxCategoryOptions} />
         </FilterSelect>
       </FilterForm>
 

@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { CANCEL_REASONS } from "@/lib/billing/cancellation";
 import { setCancelAction } from "./actions";
+import { SelectOptions } from "@/components/ui/native-select";
 
 /**
  * Switching to pay as you go: cancel at period end (confirmed in a dialog) or resume a plan that is
@@ -34,12 +35,10 @@ export function CancelPlan({ endsOn, cancelling }: { endsOn: string; cancelling:
         inputs={(state) => (
           <>
             <SelectField label="Why are you cancelling? (optional)" {...fieldFrom(state, "reason", "")}>
-              <option value="">Prefer not to say</option>
-              {Object.entries(CANCEL_REASONS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <SelectOptions
+                blank="Prefer not to say"
+                options={Object.entries(CANCEL_REASONS).map(([value, label]) => ({ value, label }))}
+              />
             </SelectField>
             <TextareaField
               label="Anything we could do better? (optional)"

@@ -7,6 +7,8 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionToast } from "@/components/forms/use-action-toast";
 import { Alert } from "@/components/ui/alert";
 import { saveAutoTopUpAction } from "./actions";
+import { ToggleField } from "@/components/forms/toggle-field";
+import { SelectOptions } from "@/components/ui/native-select";
 
 export type AutoTopUpValues = {
   enabled: boolean;
@@ -29,22 +31,12 @@ export function AutoTopUpForm({
   return (
     <form action={action} className="grid gap-4" noValidate>
       {state.error ? <Alert variant="error">{state.error}</Alert> : null}
-      <input type="hidden" name="enabled" value="off" />
-      <label className="flex items-start gap-3 text-sm">
-        <input
-          type="checkbox"
-          name="enabled"
-          value="on"
-          defaultChecked={values.enabled}
-          className="mt-0.5 size-4 accent-primary"
-        />
-        <span>
-          <span className="font-medium">Top up automatically with the saved card</span>
-          <span className="block text-muted-foreground">
-            When a call leaves the balance below the threshold, the pack is bought once.
-          </span>
-        </span>
-      </label>
+      <ToggleField
+        name="enabled"
+        defaultChecked={values.enabled}
+        label="Top up automatically with the saved card"
+        description="When a call leaves the balance below the threshold, the pack is bought once."
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <FormField
           label="When the balance falls below (credits)"
@@ -52,11 +44,7 @@ export function AutoTopUpForm({
           {...fieldFrom(state, "threshold", values.threshold)}
         />
         <SelectField label="Buy this pack" {...fieldFrom(state, "pack", values.pack)}>
-          {packs.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.label}
-            </option>
-          ))}
+          <SelectOptions options={packs.map((p) => ({ value: p.code, label: p.label }))} />
         </SelectField>
         <FormField
           label="Monthly cap (US$)"

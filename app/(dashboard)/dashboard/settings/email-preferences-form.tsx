@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { ToggleField } from "@/components/forms/toggle-field";
 import { useActionToast } from "@/components/forms/use-action-toast";
 import { Alert } from "@/components/ui/alert";
 import type { EmailCategory } from "@/lib/notifications/preferences";
@@ -22,26 +23,14 @@ export function EmailPreferencesForm({ categories }: { categories: CategoryRow[]
       <fieldset className="grid gap-4">
         <legend className="sr-only">Emails you receive</legend>
         {categories.map((row) => (
-          <div key={row.category} className="flex items-start gap-3 text-sm">
-            <input type="hidden" name={row.category} value="off" />
-            <input
-              type="checkbox"
-              id={`email-${row.category}`}
-              name={row.category}
-              value="on"
-              defaultChecked={isChecked(row)}
-              aria-describedby={`email-${row.category}-description`}
-              className="mt-0.5 size-4 shrink-0 accent-primary"
-            />
-            <div className="grid min-w-0 gap-1">
-              <label htmlFor={`email-${row.category}`} className="font-medium">
-                {row.label}
-              </label>
-              <p id={`email-${row.category}-description`} className="text-muted-foreground">
-                {row.description}
-              </p>
-            </div>
-          </div>
+          <ToggleField
+            key={row.category}
+            id={`email-${row.category}`}
+            name={row.category}
+            defaultChecked={isChecked(row)}
+            label={row.label}
+            description={row.description}
+          />
         ))}
       </fieldset>
       <SubmitButton className="justify-self-start" pendingLabel="Saving…">

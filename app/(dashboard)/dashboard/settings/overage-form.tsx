@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ToggleField } from "@/components/forms/toggle-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionToast } from "@/components/forms/use-action-toast";
 import { Alert } from "@/components/ui/alert";
@@ -12,23 +13,12 @@ export function OverageForm({ enabled }: { enabled: boolean }) {
   return (
     <form action={action} className="grid gap-4">
       {state.error ? <Alert variant="error">{state.error}</Alert> : null}
-      <input type="hidden" name="overage" value="off" />
-      <label className="flex items-start gap-3 text-sm">
-        <input
-          type="checkbox"
-          name="overage"
-          value="on"
-          defaultChecked={enabled}
-          className="mt-0.5 size-4 accent-primary"
-        />
-        <span>
-          <span className="font-medium">Charge credits when the daily quota is used up</span>
-          <span className="block text-muted-foreground">
-            On by default: calls carry on with your included credits, then credits you bought. Turn it off for
-            a hard stop: calls past the quota are refused (429) until 00:00 UTC.
-          </span>
-        </span>
-      </label>
+      <ToggleField
+        name="overage"
+        defaultChecked={enabled}
+        label="Charge credits when the daily quota is used up"
+        description="On by default: calls carry on with your included credits, then credits you bought. Turn it off for a hard stop: calls past the quota are refused (429) until 00:00 UTC."
+      />
       <SubmitButton className="justify-self-start" pendingLabel="Saving…">
         Save billing setting
       </SubmitButton>

@@ -3,7 +3,7 @@
 import { useActionState, useId } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
+import { NativeSelect, SelectOptions } from "@/components/ui/native-select";
 import type { ActionState } from "@/lib/auth/action";
 import { changeRoleAction, setCapAction } from "./actions";
 
@@ -49,11 +49,7 @@ export function RoleForm({
             className="h-9"
             aria-describedby={`${id}-outcome`}
           >
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <SelectOptions options={options} />
           </NativeSelect>
         </div>
         <SubmitButton size="sm" variant="outline" aria-label={`Save role for ${who}`} pendingLabel="Saving…">

@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import type { ActionState } from "@/lib/auth/action";
 import { createTeamAction, inviteMemberAction, renameTeamAction } from "./actions";
+import { SelectOptions } from "@/components/ui/native-select";
 
 function Outcome({ state }: { state: ActionState }) {
   if (state.error) return <Alert variant="error">{state.error}</Alert>;
@@ -101,11 +102,7 @@ export function InviteForm({ roles }: { roles: { value: string; label: string }[
           defaultValue={state.values?.role ?? "member"}
           errors={state.fieldErrors?.role}
         >
-          {roles.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
+          <SelectOptions options={roles} />
         </SelectField>
       </div>
       <SubmitButton className="justify-self-start" pendingLabel="Sending invitation…">

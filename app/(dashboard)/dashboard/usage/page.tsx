@@ -8,7 +8,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { FilterForm } from "@/components/forms/filter-form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/native-select";
+import { NativeSelect, SelectOptions } from "@/components/ui/native-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDashboardContext } from "@/lib/auth/session";
 import { formatCredits } from "@/lib/catalog/money";
@@ -57,23 +57,16 @@ export default async function UsagePage(props: {
         <div className="grid min-w-0 gap-2">
           <Label htmlFor="usage-model">Model</Label>
           <NativeSelect id="usage-model" name="model" defaultValue={search.model ?? ""}>
-            <option value="">All models</option>
-            {modelOptions.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
+            <SelectOptions blank="All models" options={modelOptions} />
           </NativeSelect>
         </div>
         <div className="grid gap-2">
           <Label htmlFor="usage-billed-to">Billed to</Label>
           <NativeSelect id="usage-billed-to" name="billedTo" defaultValue={search.billedTo ?? ""}>
-            <option value="">Anything</option>
-            {Object.values(BilledTo).map((b) => (
-              <option key={b} value={b}>
-                {BILLED_TO_LABEL[b]}
-              </option>
-            ))}
+            <SelectOptions
+              blank="Anything"
+              options={Object.values(BilledTo).map((b) => ({ value: b, label: BILLED_TO_LABEL[b] }))}
+            />
           </NativeSelect>
         </div>
         <div className="grid gap-2">

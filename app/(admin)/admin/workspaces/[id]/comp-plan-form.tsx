@@ -3,6 +3,7 @@
 import { SelectField, useChoice } from "@/components/forms/select-field";
 import { AdminForm, FieldGrid, useAdminForm } from "../../../_components/admin-form";
 import { compPlanAction } from "./actions";
+import { SelectOptions } from "@/components/ui/native-select";
 
 const INTERVALS = ["month", "year"] as const;
 
@@ -30,11 +31,7 @@ export function CompPlanForm({
     <AdminForm form={form} hidden={{ workspaceId }} submitLabel="Put on comp plan">
       <FieldGrid>
         <SelectField label="Tier" name="tier" id="comp-tier" {...tier} errors={state.fieldErrors?.tier}>
-          {tiers.map((t) => (
-            <option key={t.code} value={t.code}>
-              {t.name}
-            </option>
-          ))}
+          <SelectOptions options={tiers.map((t) => ({ value: t.code, label: t.name }))} />
         </SelectField>
         <SelectField
           label="Billing interval"

@@ -1,6 +1,5 @@
 import { keyColumns, keyStatus, revokeColumn } from "@/components/api-keys/key-columns";
 import { StatusBadge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
 import { workspaceApiKeys } from "@/lib/admin/workspaces";
 import { revokeKeyAction } from "./actions";
 import type { TabProps } from "./tab-props";
@@ -8,25 +7,20 @@ import { TabTable } from "./tab-table";
 
 type Key = Awaited<ReturnType<typeof workspaceApiKeys>>["rows"][number];
 
-export async function KeysTab({ ws, page, basePath }: TabProps) {
+export async function KeysTab({ ws, page, pager }: TabProps) {
   const now = new Date();
   return (
     <TabTable<Key>
-      id="api-keys"
       title="API keys"
-      tab="keys"
-      basePath={basePath}
+      pager={pager}
       paged={await workspaceApiKeys(ws.id, page)}
       noun={["key", "keys"]}
       label="API keys"
       minWidth="48rem"
-      rowKey={(key) => key.id}
-      empty={
-        <EmptyState
-          title="No API keys yet"
-          description="Keys the workspace's owners create, or the management API issues, appear here."
-        />
-      }
+      empty={{
+        title: "No API keys yet",
+        description: "Keys the workspace's owners create, or the management API issues, appear here.",
+      }}
       columns={[
         ...keyColumns<Key>(),
         { header: "Status", cell: (key) => <StatusBadge status={keyStatus(key, now)} /> },

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { TitledCard } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { workspaceLedger } from "@/lib/admin/workspaces";
 import { creditsLabel, formatCredits } from "@/lib/catalog/money";
 import { formatDateTime } from "@/lib/utils/format";
@@ -12,7 +11,7 @@ type Entry = Awaited<ReturnType<typeof workspaceLedger>>["rows"][number];
 
 const kindLabel = (kind: string) => kind.replaceAll("_", " ");
 
-export async function LedgerTab({ ws, page, basePath }: TabProps) {
+export async function LedgerTab({ ws, page, pager }: TabProps) {
   const ledger = await workspaceLedger(ws.id, page);
   return (
     <div className="grid gap-6">
@@ -26,21 +25,16 @@ export async function LedgerTab({ ws, page, basePath }: TabProps) {
       </TitledCard>
 
       <TabTable<Entry>
-        id="ledger-entries"
         title="Ledger entries"
-        tab="ledger"
-        basePath={basePath}
+        pager={pager}
         paged={ledger}
         noun={["entry", "entries"]}
         label="Ledger entries, newest first"
         minWidth="56rem"
-        rowKey={(e) => e.id}
-        empty={
-          <EmptyState
-            title="No ledger entries yet"
-            description="Purchases, grants, usage and adjustments appear here."
-          />
-        }
+        empty={{
+          title: "No ledger entries yet",
+          description: "Purchases, grants, usage and adjustments appear here.",
+        }}
         columns={[
           { header: "Time", className: "whitespace-nowrap", cell: (e) => formatDateTime(e.createdAt) },
           { header: "Kind", className: "whitespace-nowrap capitalize", cell: (e) => kindLabel(e.kind) },

@@ -1,5 +1,4 @@
 import { linkColumn } from "@/components/admin/link-column";
-import { EmptyState } from "@/components/ui/empty-state";
 import { workspaceMembers } from "@/lib/admin/workspaces";
 import { capitalize, formatDateTime } from "@/lib/utils/format";
 import type { TabProps } from "./tab-props";
@@ -7,18 +6,15 @@ import { TabTable } from "./tab-table";
 
 type Member = Awaited<ReturnType<typeof workspaceMembers>>["rows"][number];
 
-export async function MembersTab({ ws, page, basePath }: TabProps) {
+export async function MembersTab({ ws, page, pager }: TabProps) {
   return (
     <TabTable<Member>
-      id="members"
       title="Members"
-      tab="members"
-      basePath={basePath}
+      pager={pager}
       paged={await workspaceMembers(ws.id, page)}
       noun={["member", "members"]}
       label="Members, in the order they joined"
-      rowKey={(m) => m.id}
-      empty={<EmptyState title="No members" />}
+      empty={{ title: "No members" }}
       columns={[
         linkColumn(
           "Email",

@@ -41,7 +41,7 @@ export default async function WorkspacePage(props: Props) {
   const tab = tabSchema.parse(params.tab);
   const page = parsePage(params.page);
   const basePath = `/admin/workspaces/${ws.id}`;
-  const tabProps = { ws, page, basePath };
+  const tabProps = { ws, page, pager: { basePath, params: { tab } } };
 
   return (
     <AdminPage

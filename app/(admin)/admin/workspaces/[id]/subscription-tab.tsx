@@ -1,7 +1,6 @@
 import { Detail, DetailList } from "@/components/admin/detail-list";
 import { StatusBadge, statusLabel } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle, TitledCard } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { compTiers, workspaceSubscriptions } from "@/lib/admin/workspaces";
 import { capitalize, formatDate, formatDateTime } from "@/lib/utils/format";
 import { CompPlanForm } from "./comp-plan-form";
@@ -12,7 +11,7 @@ type Sub = Awaited<ReturnType<typeof workspaceSubscriptions>>["rows"][number];
 
 const intervalLabel = { month: "Monthly", year: "Annual" } as const;
 
-export async function SubscriptionTab({ ws, page, basePath }: TabProps) {
+export async function SubscriptionTab({ ws, page, pager }: TabProps) {
   const [history, tiers] = await Promise.all([workspaceSubscriptions(ws.id, page), compTiers()]);
   const live = ws.subscriptions[0];
   return (
@@ -64,16 +63,13 @@ export async function SubscriptionTab({ ws, page, basePath }: TabProps) {
       </TitledCard>
 
       <TabTable<Sub>
-        id="subscription-history"
         title="History"
-        tab="subscription"
-        basePath={basePath}
+        pager={pager}
         paged={history}
         noun={["subscription", "subscriptions"]}
         label="Subscriptions, newest first"
         minWidth="48rem"
-        rowKey={(s) => s.id}
-        empty={<EmptyState title="No subscriptions yet" />}
+        empty={{ title: "No subscriptions yet" }}
         columns={[
           { header: "Tier", kind: "primary", cell: (s) => s.tier.name },
           { header: "Interval", cell: (s) => intervalLabel[s.interval] },

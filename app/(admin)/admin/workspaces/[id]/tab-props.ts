@@ -2,7 +2,11 @@ import type { getWorkspaceDetail } from "@/lib/admin/workspaces";
 
 export type WorkspaceDetail = NonNullable<Awaited<ReturnType<typeof getWorkspaceDetail>>>;
 
-/** What every tab gets: the workspace, the requested page of its table, and the page's path. */
-export type TabProps = { ws: WorkspaceDetail; page: number; basePath: string };
+/** What every tab gets: the workspace, the requested page of its table, and where its pager links go. */
+export type TabProps = {
+  ws: WorkspaceDetail;
+  page: number;
+  pager: { basePath: string; params: { tab: string } };
+};
 
 export const sectionHeading = "text-lg font-semibold leading-tight";

@@ -1,26 +1,27 @@
+import { EmptyState } from "@/components/ui/empty-state";
 import { PagedTable, type PagedTableProps } from "@/components/ui/paged-table";
 import { sectionHeading } from "./tab-props";
 
-/** A tab's titled, paged table: the heading, the rows (or the empty state), and the pager. */
-export function TabTable<Row>({
-  id,
+/**
+ * A tab's titled, paged table: the heading, the rows (or the empty state), and the pager (which
+ * keeps the tab). Rows are keyed by their id.
+ */
+export function TabTable<Row extends { id: string }>({
   title,
-  tab,
-  basePath,
+  empty,
   ...table
-}: Omit<PagedTableProps<Row>, "pager"> & {
-  id: string;
+}: Omit<PagedTableProps<Row>, "rowKey" | "empty"> & {
   title: string;
-  /** The `?tab=` the pager keeps. */
-  tab: string;
-  basePath: string;
+  /** What the empty state says when the workspace has no rows yet. */
+  empty: { title: string; description?: string };
 }) {
+  const headingId = `${table.pager.params.tab}-table-title`;
   return (
-    <section className="grid gap-3" aria-labelledby={id}>
-      <h2 id={id} className={sectionHeading}>
+    <section className="grid gap-3" aria-labelledby={headingId}>
+      <h2 id={headingId} className={sectionHeading}>
         {title}
       </h2>
-      <PagedTable<Row> {...table} pager={{ basePath, params: { tab } }} />
+      <PagedTable<Row> {...table} rowKey={(row) => row.id} empty={<EmptyState {...empty} />} />
     </section>
   );
 }

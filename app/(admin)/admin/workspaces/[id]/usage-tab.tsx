@@ -1,4 +1,3 @@
-import { EmptyState } from "@/components/ui/empty-state";
 import { workspaceUsage } from "@/lib/admin/workspaces";
 import { formatCredits } from "@/lib/catalog/money";
 import { formatCount, formatDateTime } from "@/lib/utils/format";
@@ -19,7 +18,7 @@ function quantity(e: { quantity: bigint | null; inputTokens: bigint | null; outp
   return (e.quantity ?? 1n).toLocaleString("en-US");
 }
 
-export async function UsageTab({ ws, page, basePath }: TabProps) {
+export async function UsageTab({ ws, page, pager }: TabProps) {
   const usage = await workspaceUsage(ws.id, page);
   const stats = [
     { label: "Events", value: formatCount(usage.totals.events) },
@@ -44,21 +43,16 @@ export async function UsageTab({ ws, page, basePath }: TabProps) {
       </section>
 
       <TabTable<Event>
-        id="usage-events"
         title="Usage events"
-        tab="usage"
-        basePath={basePath}
+        pager={pager}
         paged={usage}
         noun={["event", "events"]}
         label="Usage events, newest first"
         minWidth="50rem"
-        rowKey={(e) => e.id}
-        empty={
-          <EmptyState
-            title="No usage yet"
-            description="Calls to the v1 API with this workspace's keys appear here."
-          />
-        }
+        empty={{
+          title: "No usage yet",
+          description: "Calls to the v1 API with this workspace's keys appear here.",
+        }}
         columns={[
           { header: "Time", className: "whitespace-nowrap", cell: (e) => formatDateTime(e.createdAt) },
           { header: "Model", className: "font-mono text-xs whitespace-nowrap", cell: (e) => e.modelKey },
