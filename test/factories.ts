@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { signUp } from "@/lib/auth/accounts";
+import type { Prisma } from "@/lib/db";
 
 export const uniqueEmail = (label = "user") => `${label}-${randomUUID().slice(0, 8)}@example.test`;
 
@@ -76,4 +77,24 @@ export async function creditsOnly(workspaceId: string) {
       reference: `test:credits-only:${workspaceId}`,
       reason: "test: start from an empty balance",
     });
+}
+
+/** A live subscription to tier `code` for the 30 days from now; `data` adds to it (provider, status, ...). */
+export async function subscribe(
+  workspaceId: string,
+  code: string,
+  data: Omit<Partial<Prisma.SubscriptionUncheckedCreateInput>, "workspaceId" | "tierId"> = {},
+) {
+  const { db } = await import("@/lib/db");
+  const tier = await db.tier.findUniqueOrThrow({ where: { code } });
+  const now = new Date();
+  return db.subscription.create({
+    data: {
+      workspaceId,
+      tierId: tier.id,
+      currentPeriodStart: now,
+      currentPeriodEnd: new Date(now.getTime() + 30 * 864e5),
+      ...data,
+    },
+  });
 }

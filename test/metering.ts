@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { changeBalance } from "@/lib/billing/ledger";
+import { subscribe } from "./factories";
 
 /** A workspace with a verified owner, an optional plan, a starting balance and an API key. */
 export async function apiWorkspace(
@@ -21,18 +22,7 @@ export async function apiWorkspace(
       overageEnabled: opts.overage ?? false,
     },
   });
-  if (opts.tier) {
-    const tier = await db.tier.findUniqueOrThrow({ where: { code: opts.tier } });
-    const now = new Date();
-    await db.subscription.create({
-      data: {
-        workspaceId: workspace.id,
-        tierId: tier.id,
-        currentPeriodStart: now,
-        currentPeriodEnd: new Date(now.getTime() + 30 * 864e5),
-      },
-    });
-  }
+  if (opts.tier) await subscribe(workspace.id, opts.tier);
   if (opts.balance)
     await changeBalance({
       workspaceId: workspace.id,

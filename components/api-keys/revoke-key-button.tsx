@@ -1,6 +1,6 @@
 "use client";
 
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmItemButton } from "@/components/ui/confirm-button";
 import type { ActionState } from "@/lib/auth/action";
 
 type Props = {
@@ -16,14 +16,10 @@ type Props = {
 export function RevokeKeyButton({ name, revokeAction, fields, revoked = false }: Props) {
   if (revoked) return null;
   return (
-    <ConfirmButton
-      trigger="Revoke"
-      triggerLabel={`Revoke ${name}`}
-      triggerVariant="outline"
-      triggerSize="sm"
-      title={`Revoke ${name}?`}
+    <ConfirmItemButton
+      verb="Revoke"
+      item={name}
       description="Apps using this key will stop working."
-      confirmLabel="Yes, revoke"
       confirmAriaLabel={`Yes, revoke ${name}`}
       pendingLabel="Revoking…"
       action={revokeAction}

@@ -163,3 +163,29 @@ function ConfirmForm({
     </form>
   );
 }
+
+type ItemProps = Omit<ConfirmButtonProps, "trigger" | "triggerLabel" | "title" | "confirmLabel"> &
+  Partial<Pick<ConfirmButtonProps, "title" | "confirmLabel">> & {
+    /** What the button does, as its text ("Revoke", "Roll secret"). */
+    verb: string;
+    /** What it does it to, completing the button's accessible name ("Revoke Billing sync"). */
+    item: string;
+  };
+
+/**
+ * The confirm step for one item in a list or card: a small outline trigger ("Revoke") whose name
+ * says which item ("Revoke Billing sync"), the question ("Revoke Billing sync?") and "Yes, revoke".
+ */
+export function ConfirmItemButton({ verb, item, ...props }: ItemProps) {
+  return (
+    <ConfirmButton
+      trigger={verb}
+      triggerLabel={`${verb} ${item}`}
+      triggerVariant="outline"
+      triggerSize="sm"
+      title={`${verb} ${item}?`}
+      confirmLabel={`Yes, ${verb.toLowerCase()}`}
+      {...props}
+    />
+  );
+}

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { POST as usage } from "@/app/api/v1/usage/route";
+import type { Actor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { cardFields, saveLocalCard } from "@/lib/payments/cards";
-import { creditsOnly } from "@/test/factories";
+import { creditsOnly, subscribe } from "@/test/factories";
 import { ledgerSum, usageRequest } from "@/test/metering";
 import { balanceOf, buyer } from "@/test/payments";
 import { autoTopUpSettings, runAutoTopUp, saveAutoTopUp } from "./auto-top-up";
@@ -16,17 +17,7 @@ const PACK_10K = credits(10_000);
 async function wallet(balance: bigint, cardNumber = "4242 4242 4242 4242") {
   const b = await buyer();
   // Pro's rate limit (300 a minute) lets 50 calls through at once; pay as you go draws no quota.
-  const pro = await db.tier.findUniqueOrThrow({ where: { code: "pro" } });
-  const now = new Date();
-  await db.subscription.create({
-    data: {
-      workspaceId: b.workspaceId,
-      tierId: pro.id,
-      provider: "manual",
-      currentPeriodStart: now,
-      currentPeriodEnd: new Date(now.getTime() + 30 * 864e5),
-    },
-  });
+  await subscribe(b.workspaceId, "pro", { provider: "manual" });
   await creditsOnly(b.workspaceId);
   await changeBalance({
     workspaceId: b.workspaceId,
@@ -43,18 +34,27 @@ async function wallet(balance: bigint, cardNumber = "4242 4242 4242 4242") {
   return { ...b, key };
 }
 
+/** Turns auto top-up on: below `threshold` credits, buy `pack`, for at most `monthlyCapCents` a month. */
+const enable = (
+  w: { actor: Actor; workspaceId: string },
+  threshold: bigint,
+  monthlyCapCents: number,
+  pack = "credits-10k",
+) =>
+  saveAutoTopUp(w.actor, w.workspaceId, {
+    enabled: true,
+    thresholdMillicredits: Number(threshold),
+    pack,
+    monthlyCapCents,
+  });
+
 const topUps = (workspaceId: string) =>
   db.payment.findMany({ where: { workspaceId, checkoutSessionId: { startsWith: "auto-topup:" } } });
 
 describe("auto top-up", () => {
   it("50 concurrent charges crossing the threshold buy the pack exactly once", async () => {
     const w = await wallet(credits(1_200));
-    await saveAutoTopUp(w.actor, w.workspaceId, {
-      enabled: true,
-      thresholdMillicredits: Number(credits(1_000)),
-      pack: "credits-10k",
-      monthlyCapCents: 5_000,
-    });
+    await enable(w, credits(1_000), 5_000);
     expect(await topUps(w.workspaceId)).toHaveLength(0); // still above the threshold
 
     // 50 calls take the balance below 1,000; each is followed by a top-up run, as the job would
@@ -85,12 +85,7 @@ describe("auto top-up", () => {
   it("never goes past the monthly cap", async () => {
     const w = await wallet(credits(500));
     // A cap of two packs: the first crossing (already below on saving) and a second one buy; the third does not.
-    await saveAutoTopUp(w.actor, w.workspaceId, {
-      enabled: true,
-      thresholdMillicredits: Number(credits(1_000)),
-      pack: "credits-10k",
-      monthlyCapCents: 2_500,
-    });
+    await enable(w, credits(1_000), 2_500);
     expect(await topUps(w.workspaceId)).toHaveLength(1);
     const drain = (ref: string) =>
       changeBalance({
@@ -112,12 +107,7 @@ describe("auto top-up", () => {
 
   it("a declined card pauses auto top-up, emails the owner and shows as a failed payment; re-enabling resumes", async () => {
     const w = await wallet(credits(2_000), "4000 0000 0000 0341");
-    await saveAutoTopUp(w.actor, w.workspaceId, {
-      enabled: true,
-      thresholdMillicredits: Number(credits(5_000)),
-      pack: "credits-10k",
-      monthlyCapCents: 10_000,
-    });
+    await enable(w, credits(5_000), 10_000);
     const settings = await autoTopUpSettings(w.workspaceId);
     expect(settings.paused?.reason).toMatch(/ending 0341 was declined/);
     const failed = await db.payment.findFirstOrThrow({ where: { workspaceId: w.workspaceId } });
@@ -144,20 +134,8 @@ describe("auto top-up", () => {
 
   it("settings are audited and validated", async () => {
     const w = await wallet(credits(50_000));
-    await expect(
-      saveAutoTopUp(w.actor, w.workspaceId, {
-        enabled: true,
-        thresholdMillicredits: 1000,
-        pack: "credits-50k",
-        monthlyCapCents: 100,
-      }),
-    ).rejects.toThrow(/at least the pack's price/);
-    await saveAutoTopUp(w.actor, w.workspaceId, {
-      enabled: true,
-      thresholdMillicredits: 1000,
-      pack: "credits-50k",
-      monthlyCapCents: 10_000,
-    });
+    await expect(enable(w, 1000n, 100, "credits-50k")).rejects.toThrow(/at least the pack's price/);
+    await enable(w, 1000n, 10_000, "credits-50k");
     expect(
       await db.auditLog.count({ where: { action: "workspace.auto_top_up", targetId: w.workspaceId } }),
     ).toBe(1);

@@ -7,7 +7,7 @@ import { jobQueue } from "@/lib/jobs/boss";
 import { handlers } from "@/lib/jobs/handlers";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { utcDay } from "@/lib/metering/time";
-import { createUser, creditsOnly } from "@/test/factories";
+import { createUser, creditsOnly, subscribe } from "@/test/factories";
 import { usageRequest } from "@/test/metering";
 import { sendWeeklySummaries } from "./alerts";
 import { setEmailPreference } from "./preferences";
@@ -23,17 +23,8 @@ async function ownedWorkspace(opts: { tier?: string; topUp?: bigint } = {}) {
   const { workspaceId } = await db.membership.findFirstOrThrow({ where: { userId: owner.id } });
   if (!opts.tier) await creditsOnly(workspaceId);
   if (opts.tier) {
-    const tier = await db.tier.findUniqueOrThrow({ where: { code: opts.tier } });
-    const now = new Date();
     await db.workspace.update({ where: { id: workspaceId }, data: { accountType: "subscription" } });
-    await db.subscription.create({
-      data: {
-        workspaceId,
-        tierId: tier.id,
-        currentPeriodStart: now,
-        currentPeriodEnd: new Date(now.getTime() + 30 * 864e5),
-      },
-    });
+    await subscribe(workspaceId, opts.tier);
   }
   if (opts.topUp)
     await changeBalance({

@@ -5,7 +5,8 @@ import { creditsSpentLastWeek, runwayDays, runwayLabel } from "@/lib/billing/run
 import { creditsLabel } from "@/lib/catalog/money";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
-import { deliverQueued, queueEmail } from "@/lib/email/send";
+import { deliverQueued, queueEmailTo } from "@/lib/email/send";
+import type { TemplateName, TemplateProps } from "@/lib/email/templates";
 import { quotaPercent } from "@/lib/metering/reports";
 import { utcDay } from "@/lib/metering/time";
 import { dispatchAfterCommit } from "@/lib/webhooks/deliver";
@@ -29,18 +30,22 @@ export async function alertRecipients(executor: Tx | typeof db, workspaceId: str
   return members.map((m) => m.user);
 }
 
-type Recipient = Awaited<ReturnType<typeof alertRecipients>>[number];
-
 /**
  * Records the alert and queues one email per recipient, unless it already fired for this period.
  * Returns the outbox keys to deliver after commit (empty when it had fired before). The alert's
  * webhook event (quota.warning, quota.exceeded, credits.low) is emitted here, so it fires exactly
  * when the alert does: once per threshold and period.
  */
-export async function fireAlert(
+export async function fireAlert<T extends TemplateName>(
   tx: Tx,
   alert: { workspaceId: string; kind: AlertKind; periodKey: string; data?: Prisma.InputJsonValue },
-  email: (to: Recipient) => Parameters<typeof queueEmail>[0] | null,
+  email: {
+    template: T;
+    /** The preference it belongs to: skipped for who turned it off, and its unsubscribe link. */
+    category: EmailCategory;
+    /** What every recipient reads; the greeting and the unsubscribe link are each their own. */
+    props: Omit<TemplateProps<T>, "name" | "unsubscribeUrl">;
+  },
 ) {
   const created = await tx.alert.createMany({ data: [alert], skipDuplicates: true });
   if (!created.count) return [];
@@ -53,14 +58,23 @@ export async function fireAlert(
     });
   const keys: string[] = [];
   for (const to of await alertRecipients(tx, alert.workspaceId)) {
-    const input = email(to);
-    const key = input && (await queueEmail(input, tx));
+    const props = { ...email.props, unsubscribeUrl: unsubscribeUrl(to.id, email.category) };
+    const key = await queueEmailTo(
+      to,
+      {
+        template: email.template,
+        // One email per alert and recipient.
+        idempotencyKey: `${alert.kind}:${alert.workspaceId}:${alert.periodKey}:${to.id}`,
+        category: { name: email.category, userId: to.id },
+        props: props as Omit<TemplateProps<T>, "name">,
+      },
+      tx,
+    );
     if (key) keys.push(key);
   }
   return keys;
 }
 
-const category = (name: EmailCategory, userId: string) => ({ name, userId });
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /**
  * Quota at 80% and 100% of today's limit (subscription workspaces), and low credits (isBalanceLow,
@@ -100,13 +114,10 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
           ...(await fireAlert(
             tx,
             { workspaceId, kind: "quota_80", periodKey: quotaPeriod, data: { used, limit } },
-            (to) => ({
+            {
               template: "quota-warning",
-              to: to.email,
-              idempotencyKey: `quota_80:${workspaceId}:${quotaPeriod}:${to.id}`,
-              category: category("quota_alerts", to.id),
+              category: "quota_alerts",
               props: {
-                name: to.name,
                 workspace: workspace.name,
                 used: fmt(used),
                 limit: fmt(limit),
@@ -114,9 +125,8 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
                 percent: Math.min(100, quotaPercent({ used, limit })),
                 resetsAt: "00:00 UTC",
                 usageUrl: `${env.APP_URL}/dashboard/usage`,
-                unsubscribeUrl: unsubscribeUrl(to.id, "quota_alerts"),
               },
-            }),
+            },
           )),
         );
       }
@@ -125,21 +135,17 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
           ...(await fireAlert(
             tx,
             { workspaceId, kind: "quota_100", periodKey: quotaPeriod, data: { used, limit } },
-            (to) => ({
+            {
               template: "quota-exceeded",
-              to: to.email,
-              idempotencyKey: `quota_100:${workspaceId}:${quotaPeriod}:${to.id}`,
-              category: category("quota_alerts", to.id),
+              category: "quota_alerts",
               props: {
-                name: to.name,
                 workspace: workspace.name,
                 limit: fmt(limit),
                 resetsAt: "00:00 UTC",
                 overageEnabled: workspace.overageEnabled,
                 billingUrl: `${env.APP_URL}/dashboard/billing`,
-                unsubscribeUrl: unsubscribeUrl(to.id, "quota_alerts"),
               },
-            }),
+            },
           )),
         );
       }
@@ -157,21 +163,17 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
             periodKey: lastTopUp.id,
             data: { balance: workspace.balanceMillicredits.toString(), threshold: threshold.toString() },
           },
-          (to) => ({
+          {
             template: "low-credits",
-            to: to.email,
-            idempotencyKey: `low_credits:${workspaceId}:${lastTopUp.id}:${to.id}`,
-            category: category("low_credits", to.id),
+            category: "low_credits",
             props: {
-              name: to.name,
               workspace: workspace.name,
               balance: creditsLabel(workspace.balanceMillicredits),
               threshold: creditsLabel(threshold),
               runway: runway === null ? null : runwayLabel(runway),
               creditsUrl: `${env.APP_URL}/dashboard/credits`,
-              unsubscribeUrl: unsubscribeUrl(to.id, "low_credits"),
             },
-          }),
+          },
         )),
       );
     }
@@ -222,27 +224,27 @@ export async function sendWeeklySummaries(now = new Date()) {
         where: { id: workspaceId },
         select: { name: true, balanceMillicredits: true },
       });
-      return fireAlert(tx, { workspaceId, kind: "weekly_summary", periodKey: weekKey }, (to) => ({
-        template: "weekly-usage-summary",
-        to: to.email,
-        idempotencyKey: `weekly_summary:${workspaceId}:${weekKey}:${to.id}`,
-        category: category("usage_summary", to.id),
-        props: {
-          name: to.name,
-          workspace: workspace.name,
-          weekOf: `${formatDate(start)} – ${formatDate(new Date(end.getTime() - 864e5))}`,
-          calls: total._count._all.toLocaleString("en-US"),
-          creditsSpent: creditsLabel(total._sum.chargedMillicredits ?? 0n),
-          balance: creditsLabel(workspace.balanceMillicredits),
-          topModels: top.map((m) => ({
-            model: m.modelKey,
-            calls: m._count._all.toLocaleString("en-US"),
-            credits: creditsLabel(m._sum.chargedMillicredits ?? 0n),
-          })),
-          usageUrl: `${env.APP_URL}/dashboard/usage`,
-          unsubscribeUrl: unsubscribeUrl(to.id, "usage_summary"),
+      return fireAlert(
+        tx,
+        { workspaceId, kind: "weekly_summary", periodKey: weekKey },
+        {
+          template: "weekly-usage-summary",
+          category: "usage_summary",
+          props: {
+            workspace: workspace.name,
+            weekOf: `${formatDate(start)} – ${formatDate(new Date(end.getTime() - 864e5))}`,
+            calls: total._count._all.toLocaleString("en-US"),
+            creditsSpent: creditsLabel(total._sum.chargedMillicredits ?? 0n),
+            balance: creditsLabel(workspace.balanceMillicredits),
+            topModels: top.map((m) => ({
+              model: m.modelKey,
+              calls: m._count._all.toLocaleString("en-US"),
+              credits: creditsLabel(m._sum.chargedMillicredits ?? 0n),
+            })),
+            usageUrl: `${env.APP_URL}/dashboard/usage`,
+          },
         },
-      }));
+      );
     });
     sent += keys.length;
     await deliverAll(keys);

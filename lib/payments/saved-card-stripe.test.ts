@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
 import { db } from "@/lib/db";
 import objects from "@/test/fixtures/stripe-objects.json";
-import { startingCredits } from "@/test/factories";
+import { startingCredits, subscribe } from "@/test/factories";
 import { balanceOf, buyer, signedRequest } from "@/test/payments";
 import { withStripeStandIn } from "@/test/stripe-stand-in";
 import { buyPackWithSavedCard, savedCardCheckoutId } from "./saved-card";
@@ -16,18 +16,10 @@ const standIn = withStripeStandIn();
 describe("credit packs paid with the saved card (Stripe)", () => {
   it("charges the customer's default card off-session with the checkout id as idempotency key; the webhook credits once", async () => {
     const b = await buyer();
-    const tier = await db.tier.findUniqueOrThrow({ where: { code: "starter" } });
-    const now = new Date();
-    await db.subscription.create({
-      data: {
-        workspaceId: b.workspaceId,
-        tierId: tier.id,
-        provider: "stripe",
-        providerCustomerId: "cus_standin_saved",
-        providerSubscriptionId: `sub_standin_saved_${b.workspaceId}`,
-        currentPeriodStart: now,
-        currentPeriodEnd: new Date(now.getTime() + 30 * 864e5),
-      },
+    await subscribe(b.workspaceId, "starter", {
+      provider: "stripe",
+      providerCustomerId: "cus_standin_saved",
+      providerSubscriptionId: `sub_standin_saved_${b.workspaceId}`,
     });
     const pack = await db.creditPack.findUniqueOrThrow({ where: { code: "credits-10k" } });
     const checkoutId = savedCardCheckoutId(b.workspaceId, "stripe-click");

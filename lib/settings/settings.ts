@@ -8,31 +8,28 @@ const millicredits = z
   .union([z.bigint(), z.string().regex(/^\d{1,15}$/), z.number().int().nonnegative()])
   .transform((v) => BigInt(v));
 
+/** A whole number from a form or a stored row, between `min` and `max`, each bound with its message. */
+const wholeNumber = (min: number, tooLow: string, max: number, tooHigh: string) =>
+  z.coerce.number().int().min(min, tooLow).max(max, tooHigh);
+
 export const settingsSchema = z.object({
-  defaultMarkupBps: z.coerce
-    .number()
-    .int()
-    .min(0, "Markup cannot be negative.")
-    .max(100_000, "Markup is capped at 1000%."),
+  defaultMarkupBps: wholeNumber(0, "Markup cannot be negative.", 100_000, "Markup is capped at 1000%."),
   // Referral rewards (SPEC: 5,000 credits to the referrer, 1,000 to the new user), paid on the first payment.
   referralReferrerMillicredits: millicredits,
   referralNewUserMillicredits: millicredits,
   // At renewal, this share of the unused included credits carries over (SPEC: up to 50%); the rest expires.
-  rolloverPercent: z.coerce.number().int().min(0, "Rollover cannot be negative.").max(100, "At most 100%."),
+  rolloverPercent: wholeNumber(0, "Rollover cannot be negative.", 100, "At most 100%."),
   // Promotional credits (coupons, referrals) expire this many days after they are granted.
-  promotionalCreditDays: z.coerce
-    .number()
-    .int()
-    .min(1, "Promotional credits last at least a day.")
-    .max(3650, "At most 10 years."),
+  promotionalCreditDays: wholeNumber(
+    1,
+    "Promotional credits last at least a day.",
+    3650,
+    "At most 10 years.",
+  ),
   // Days a plan stays usable after a failed renewal payment before the workspace returns to the free tier.
-  paymentGraceDays: z.coerce.number().int().min(0, "Grace cannot be negative.").max(60, "At most 60 days."),
+  paymentGraceDays: wholeNumber(0, "Grace cannot be negative.", 60, "At most 60 days."),
   // Audit entries older than this are deleted by the nightly retention job.
-  auditRetentionDays: z.coerce
-    .number()
-    .int()
-    .min(30, "Keep at least 30 days.")
-    .max(3650, "At most 10 years."),
+  auditRetentionDays: wholeNumber(30, "Keep at least 30 days.", 3650, "At most 10 years."),
   // Admins without two-factor authentication are sent to enrol instead of into the console.
   requireAdminTwoFactor: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
 });

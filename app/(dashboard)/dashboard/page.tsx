@@ -1,6 +1,5 @@
 // GET /dashboard — the subscriber's overview: plan, balance and runway, quota, refused calls, 30 days of usage, workspace and members.
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import Link from "next/link";
 import { AccountCards, AccountWarnings } from "@/components/dashboard/account-cards";
 import { RefusedCalls } from "@/components/dashboard/refused-calls";
@@ -17,6 +16,7 @@ import { refusalReport } from "@/lib/metering/refusal-report";
 import { reportDays, usageByDayAndModel, workspaceOverview } from "@/lib/metering/reports";
 import { capitalize, formatDate } from "@/lib/utils/format";
 import { VerifyEmailAlert } from "./verify-email-alert";
+import { Detail } from "@/components/ui/detail-list";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -104,22 +104,32 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
       <div className="grid gap-6 md:grid-cols-2">
         <TitledCard title="Workspace" description="The workspace that owns plans, credits and API keys.">
           <dl className="grid gap-3 text-sm">
-            <Detail label="Name">{workspace.name}</Detail>
-            <Detail label="Type">{workspace.personal ? "Personal" : "Team"}</Detail>
-            <Detail label="Your role">
+            <Detail layout="spread" label="Name">
+              {workspace.name}
+            </Detail>
+            <Detail layout="spread" label="Type">
+              {workspace.personal ? "Personal" : "Team"}
+            </Detail>
+            <Detail layout="spread" label="Your role">
               <Badge variant="secondary">{capitalize(role)}</Badge>
             </Detail>
-            <Detail label="Created">{formatDate(workspace.createdAt)}</Detail>
+            <Detail layout="spread" label="Created">
+              {formatDate(workspace.createdAt)}
+            </Detail>
           </dl>
         </TitledCard>
 
         <TitledCard title="Account" description="Change your name and password in Settings.">
           <dl className="grid gap-3 text-sm">
-            <Detail label="Email">{user.email}</Detail>
-            <Detail label="Status">
+            <Detail layout="spread" label="Email">
+              {user.email}
+            </Detail>
+            <Detail layout="spread" label="Status">
               <StatusBadge status={user.emailVerifiedAt ? "verified" : "unverified"} />
             </Detail>
-            <Detail label="Member since">{formatDate(user.createdAt)}</Detail>
+            <Detail layout="spread" label="Member since">
+              {formatDate(user.createdAt)}
+            </Detail>
           </dl>
         </TitledCard>
       </div>
@@ -154,15 +164,6 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
           ))}
         </ul>
       </TitledCard>
-    </div>
-  );
-}
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
-      <dt className="text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 font-medium break-words">{children}</dd>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmItemButton } from "@/components/ui/confirm-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDashboardContext } from "@/lib/auth/session";
 import { can } from "@/lib/workspaces/permissions";
@@ -87,15 +87,12 @@ export default async function ProviderKeysPage() {
                 <div className="grid gap-4">
                   <ProviderKeyForm provider={provider} label={label} replacing={Boolean(key)} />
                   {key ? (
-                    <ConfirmButton
-                      trigger="Remove"
-                      triggerLabel={`Remove ${label} key`}
-                      triggerVariant="outline"
-                      triggerSize="sm"
+                    <ConfirmItemButton
+                      verb="Remove"
+                      item={`${label} key`}
                       triggerClassName="justify-self-start"
                       title={`Remove your ${label} key?`}
                       description={`Calls to ${label} models will use Tollgate's key again and be charged in credits.`}
-                      confirmLabel="Yes, remove"
                       confirmAriaLabel={`Yes, remove ${label} key`}
                       pendingLabel="Removing…"
                       action={removeProviderKeyAction}

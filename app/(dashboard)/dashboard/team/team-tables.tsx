@@ -1,6 +1,6 @@
 import { ActionButton } from "@/components/forms/action-button";
 import { Badge, StatusBadge } from "@/components/ui/badge";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmItemButton } from "@/components/ui/confirm-button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { MemberRole } from "@/lib/db";
@@ -134,11 +134,9 @@ function MemberActions({ member, isOwner }: { member: MemberRow; isOwner: boolea
   return (
     <div className="flex flex-wrap justify-end gap-2">
       {isOwner ? (
-        <ConfirmButton
-          trigger="Transfer ownership"
-          triggerLabel={`Transfer ownership to ${name}`}
-          triggerVariant="outline"
-          triggerSize="sm"
+        <ConfirmItemButton
+          verb="Transfer ownership"
+          item={`to ${name}`}
           title={`Make ${name} the owner?`}
           description="You become an admin of the team."
           confirmLabel="Yes, transfer"
@@ -147,14 +145,10 @@ function MemberActions({ member, isOwner }: { member: MemberRow; isOwner: boolea
           fields={fields}
         />
       ) : null}
-      <ConfirmButton
-        trigger="Remove"
-        triggerLabel={`Remove ${name}`}
-        triggerVariant="outline"
-        triggerSize="sm"
-        title={`Remove ${name}?`}
+      <ConfirmItemButton
+        verb="Remove"
+        item={name}
         description="API keys they created are revoked."
-        confirmLabel="Yes, remove"
         pendingLabel="Removing…"
         action={removeMemberAction}
         fields={fields}
@@ -208,14 +202,11 @@ export function InvitesTable({ invites }: { invites: InviteRow[] }) {
                 ariaLabel={`Resend invitation to ${invite.email}`}
                 pendingLabel="Sending…"
               />
-              <ConfirmButton
-                trigger="Revoke"
-                triggerLabel={`Revoke invitation for ${invite.email}`}
-                triggerVariant="outline"
-                triggerSize="sm"
+              <ConfirmItemButton
+                verb="Revoke"
+                item={`invitation for ${invite.email}`}
                 title={`Revoke the invitation for ${invite.email}?`}
                 description="The link in the email stops working."
-                confirmLabel="Yes, revoke"
                 pendingLabel="Revoking…"
                 action={revokeInviteAction}
                 fields={{ id: invite.id }}

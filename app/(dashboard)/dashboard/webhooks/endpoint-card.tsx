@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { ActionButton } from "@/components/forms/action-button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmItemButton } from "@/components/ui/confirm-button";
 import { deleteEndpointAction, rollSecretAction, setEnabledAction, updateEventsAction } from "./actions";
 import { EventCheckboxes } from "./event-checkboxes";
 import { SecretField } from "./secret-field";
@@ -79,26 +79,20 @@ export function EndpointCard({ endpoint, secret }: { endpoint: EndpointView; sec
                 pendingLabel={endpoint.enabled ? "Disabling…" : "Enabling…"}
                 ariaLabel={`${endpoint.enabled ? "Disable" : "Enable"} ${endpoint.url}`}
               />
-              <ConfirmButton
-                trigger="Roll secret"
-                triggerLabel={`Roll secret of ${endpoint.url}`}
-                triggerVariant="outline"
-                triggerSize="sm"
+              <ConfirmItemButton
+                verb="Roll secret"
+                item={`of ${endpoint.url}`}
                 title="Roll the signing secret?"
                 description="The current secret stops working at once."
-                confirmLabel="Yes, roll secret"
                 pendingLabel="Rolling…"
                 action={rollSecretAction}
                 fields={{ id: endpoint.id }}
               />
-              <ConfirmButton
-                trigger="Delete"
-                triggerLabel={`Delete ${endpoint.url}`}
-                triggerVariant="outline"
-                triggerSize="sm"
+              <ConfirmItemButton
+                verb="Delete"
+                item={endpoint.url}
                 title="Delete this endpoint?"
                 description="Deliveries stop and the endpoint's delivery log is deleted."
-                confirmLabel="Yes, delete"
                 pendingLabel="Deleting…"
                 action={deleteEndpointAction}
                 fields={{ id: endpoint.id }}

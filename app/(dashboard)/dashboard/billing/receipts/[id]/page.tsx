@@ -9,6 +9,7 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
 import { loadReceipt } from "@/lib/billing/receipts";
 import { PrintButton } from "./print-button";
+import { Detail } from "@/components/ui/detail-list";
 
 export const metadata: Metadata = { title: "Receipt" };
 
@@ -110,11 +111,5 @@ export default async function ReceiptPage(props: { params: Promise<{ id: string 
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-0.5 sm:contents">
-      <dt className="text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
-  );
-}
+// Label above value on phones; a two-column table from sm up (the list's grid).
+const Row = (props: { label: string; children: ReactNode }) => <Detail layout="columns" {...props} />;
