@@ -2,8 +2,8 @@
 
 import { useActionState, useState, type ReactNode } from "react";
 import { FormField } from "@/components/forms/form-field";
-import { Alert } from "@/components/ui/alert";
 import type { ActionState } from "@/lib/auth/action";
+import { FormError } from "@/components/forms/form-error";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 /** A form that starts a checkout for `fields`, with the coupon typed above copied in. */
@@ -38,7 +38,7 @@ export function CouponCheckout({
   );
   return (
     <div className="grid gap-4">
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <FormError error={state.error} />
       <div className="sm:max-w-xs">
         <FormField
           id={couponId}

@@ -59,44 +59,22 @@ describe("usage reports", () => {
     const rows = await usageByDayAndModel(workspace.id, 30, NOW);
     const pick = (day: string, model: string) =>
       events.filter((e) => e.createdAt.toISOString().startsWith(day) && e.modelKey === model);
+    // One row per day and model: its calls, the credits its events charged, no quota units.
+    const row = (day: string, modelKey: string, calls: number) => ({
+      day,
+      modelKey,
+      calls,
+      chargedMillicredits: sum(pick(day, modelKey)),
+      quotaUnits: 0,
+    });
     expect(rows).toEqual(
       [
-        {
-          day: "2026-02-14",
-          modelKey: STANDARD,
-          calls: 1,
-          chargedMillicredits: sum(pick("2026-02-14", STANDARD)),
-          quotaUnits: 0,
-        },
-        {
-          day: "2026-03-13",
-          modelKey: STANDARD,
-          calls: 1,
-          chargedMillicredits: sum(pick("2026-03-13", STANDARD)),
-          quotaUnits: 0,
-        },
-        {
-          day: "2026-03-13",
-          modelKey: MIX,
-          calls: 1,
-          chargedMillicredits: sum(pick("2026-03-13", MIX)),
-          quotaUnits: 0,
-        },
+        row("2026-02-14", STANDARD, 1),
+        row("2026-03-13", STANDARD, 1),
+        row("2026-03-13", MIX, 1),
         { day: "2026-03-15", modelKey: LOOP, calls: 1, chargedMillicredits: "0", quotaUnits: 0 },
-        {
-          day: "2026-03-15",
-          modelKey: STANDARD,
-          calls: 2,
-          chargedMillicredits: sum(pick("2026-03-15", STANDARD)),
-          quotaUnits: 0,
-        },
-        {
-          day: "2026-03-15",
-          modelKey: MIX,
-          calls: 1,
-          chargedMillicredits: sum(pick("2026-03-15", MIX)),
-          quotaUnits: 0,
-        },
+        row("2026-03-15", STANDARD, 2),
+        row("2026-03-15", MIX, 1),
       ].sort((a, b) => a.day.localeCompare(b.day) || a.modelKey.localeCompare(b.modelKey)),
     );
     expect(

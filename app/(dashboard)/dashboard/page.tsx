@@ -17,6 +17,7 @@ import { reportDays, usageByDayAndModel, workspaceOverview } from "@/lib/meterin
 import { capitalize, formatDate } from "@/lib/utils/format";
 import { VerifyEmailAlert } from "./verify-email-alert";
 import { Detail } from "@/components/ui/detail-list";
+import type { ReactNode } from "react";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -104,32 +105,22 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
       <div className="grid gap-6 md:grid-cols-2">
         <TitledCard title="Workspace" description="The workspace that owns plans, credits and API keys.">
           <dl className="grid gap-3 text-sm">
-            <Detail layout="spread" label="Name">
-              {workspace.name}
-            </Detail>
-            <Detail layout="spread" label="Type">
-              {workspace.personal ? "Personal" : "Team"}
-            </Detail>
-            <Detail layout="spread" label="Your role">
+            <Item label="Name">{workspace.name}</Item>
+            <Item label="Type">{workspace.personal ? "Personal" : "Team"}</Item>
+            <Item label="Your role">
               <Badge variant="secondary">{capitalize(role)}</Badge>
-            </Detail>
-            <Detail layout="spread" label="Created">
-              {formatDate(workspace.createdAt)}
-            </Detail>
+            </Item>
+            <Item label="Created">{formatDate(workspace.createdAt)}</Item>
           </dl>
         </TitledCard>
 
         <TitledCard title="Account" description="Change your name and password in Settings.">
           <dl className="grid gap-3 text-sm">
-            <Detail layout="spread" label="Email">
-              {user.email}
-            </Detail>
-            <Detail layout="spread" label="Status">
+            <Item label="Email">{user.email}</Item>
+            <Item label="Status">
               <StatusBadge status={user.emailVerifiedAt ? "verified" : "unverified"} />
-            </Detail>
-            <Detail layout="spread" label="Member since">
-              {formatDate(user.createdAt)}
-            </Detail>
+            </Item>
+            <Item label="Member since">{formatDate(user.createdAt)}</Item>
           </dl>
         </TitledCard>
       </div>
@@ -167,3 +158,6 @@ export default async function OverviewPage(props: { searchParams: Promise<{ veri
     </div>
   );
 }
+
+// Label at one end of the line, value at the other.
+const Item = (props: { label: string; children: ReactNode }) => <Detail layout="spread" {...props} />;

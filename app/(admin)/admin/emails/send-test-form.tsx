@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/forms/select-field";
 import { sendTestEmailAction, type SendTestState } from "./actions";
 import { SelectOptions } from "@/components/ui/native-select";
+import { FormError } from "@/components/forms/form-error";
 
 type Props = { templates: { name: string; subject: string }[]; defaultTemplate: string; defaultTo: string };
 
@@ -29,7 +30,7 @@ export function SendTestForm({ templates, defaultTemplate, defaultTo }: Props) {
           ) : null}
         </Alert>
       ) : null}
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <FormError error={state.error} />
       <form
         action={action}
         className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-start"

@@ -4,12 +4,13 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { requireAdminTwoFactorAction } from "./actions";
+import { FormError } from "@/components/forms/form-error";
 
 export function RequireTwoFactorForm({ required }: { required: boolean }) {
   const [state, action] = useActionState(requireAdminTwoFactorAction, {});
   return (
     <form action={action} className="grid gap-4">
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <FormError error={state.error} />
       {state.ok && state.message ? <Alert variant="success">{state.message}</Alert> : null}
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="required" defaultChecked={required} className="size-4" />

@@ -6,11 +6,11 @@ import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { useActionToast } from "@/components/forms/use-action-toast";
-import { Alert } from "@/components/ui/alert";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { CANCEL_REASONS } from "@/lib/billing/cancellation";
 import { setCancelAction } from "./actions";
 import { SelectOptions } from "@/components/ui/native-select";
+import { FormError } from "@/components/forms/form-error";
 
 /**
  * Switching to pay as you go: cancel at period end (confirmed in a dialog) or resume a plan that is
@@ -52,7 +52,7 @@ export function CancelPlan({ endsOn, cancelling }: { endsOn: string; cancelling:
   }
   return (
     <form action={action} className="grid gap-3">
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <FormError error={state.error} />
       <div className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="cancel" value="no" />
         <p className="text-sm">Your plan ends on {endsOn}; after that the workspace is on the free plan.</p>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { cancelScheduledChangeAction } from "./actions";
+import { FormError } from "@/components/forms/form-error";
 
 /**
  * The downgrade or interval switch waiting for the end of the period, and taking it back. Stays
@@ -21,7 +22,7 @@ export function ScheduledChange({
     return state.ok && state.message ? <Alert variant="success">{state.message}</Alert> : null;
   return (
     <div className="grid gap-3">
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <FormError error={state.error} />
       <form action={action} className="flex flex-wrap items-center gap-3">
         <p className="text-sm">{description}</p>
         {canCancel ? (

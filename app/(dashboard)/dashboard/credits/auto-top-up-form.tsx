@@ -5,10 +5,10 @@ import { FormField, fieldFrom } from "@/components/forms/form-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionToast } from "@/components/forms/use-action-toast";
-import { Alert } from "@/components/ui/alert";
 import { saveAutoTopUpAction } from "./actions";
 import { ToggleField } from "@/components/forms/toggle-field";
 import { SelectOptions } from "@/components/ui/native-select";
+import { FormError } from "@/components/forms/form-error";
 
 export type AutoTopUpValues = {
   enabled: boolean;
@@ -30,7 +30,7 @@ export function AutoTopUpForm({
   useActionToast(state);
   return (
     <form action={action} className="grid gap-4" noValidate>
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <FormError error={state.error} />
       <ToggleField
         name="enabled"
         defaultChecked={values.enabled}

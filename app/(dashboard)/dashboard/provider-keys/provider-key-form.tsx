@@ -5,6 +5,7 @@ import { FormField } from "@/components/forms/form-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { saveProviderKeyAction, type SaveProviderKeyState } from "./actions";
+import { FormError } from "@/components/forms/form-error";
 
 /** Adds or replaces one provider's key. The input is a password field and is never filled back in. */
 export function ProviderKeyForm({
@@ -19,7 +20,7 @@ export function ProviderKeyForm({
   const [state, action] = useActionState(saveProviderKeyAction, {} as SaveProviderKeyState);
   return (
     <form action={action} className="grid gap-4" noValidate>
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <FormError error={state.error} />
       {/* Shown while the saved key is the current one (a removal below hides it). */}
       {state.ok && state.message && replacing ? <Alert variant="success">{state.message}</Alert> : null}
       <input type="hidden" name="provider" value={provider} />

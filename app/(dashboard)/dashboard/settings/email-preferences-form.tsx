@@ -4,9 +4,9 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ToggleField } from "@/components/forms/toggle-field";
 import { useActionToast } from "@/components/forms/use-action-toast";
-import { Alert } from "@/components/ui/alert";
 import type { EmailCategory } from "@/lib/notifications/preferences";
 import { saveEmailPreferencesAction } from "./notification-actions";
+import { FormError } from "@/components/forms/form-error";
 
 // Labels come from the server page: the preferences module reads the database and can't ship to the browser.
 type CategoryRow = { category: EmailCategory; label: string; description: string; enabled: boolean };
@@ -19,7 +19,7 @@ export function EmailPreferencesForm({ categories }: { categories: CategoryRow[]
     state.values?.[category] ? state.values[category] === "on" : enabled;
   return (
     <form action={action} className="grid gap-4">
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <FormError error={state.error} />
       <fieldset className="grid gap-4">
         <legend className="sr-only">Emails you receive</legend>
         {categories.map((row) => (

@@ -4,15 +4,15 @@ import { useActionState } from "react";
 import { ToggleField } from "@/components/forms/toggle-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionToast } from "@/components/forms/use-action-toast";
-import { Alert } from "@/components/ui/alert";
 import { setOverageAction } from "../../actions";
+import { FormError } from "@/components/forms/form-error";
 
 export function OverageForm({ enabled }: { enabled: boolean }) {
   const [state, action] = useActionState(setOverageAction, {});
   useActionToast(state);
   return (
     <form action={action} className="grid gap-4">
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <FormError error={state.error} />
       <ToggleField
         name="overage"
         defaultChecked={enabled}

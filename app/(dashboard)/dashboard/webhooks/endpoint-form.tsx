@@ -6,6 +6,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { createEndpointAction } from "./actions";
 import { EventCheckboxes } from "./event-checkboxes";
+import { FormError } from "@/components/forms/form-error";
 
 export function EndpointForm() {
   const [state, action] = useActionState(createEndpointAction, {});
@@ -13,7 +14,7 @@ export function EndpointForm() {
   return (
     // Keyed on the outcome so a successful add clears the form and a refused one keeps what was typed.
     <form key={state.ok ? `ok-${state.message}` : "form"} action={action} className="grid gap-4" noValidate>
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <FormError error={state.error} />
       {state.ok ? <Alert variant="success">{state.message}</Alert> : null}
       <FormField
         label="Endpoint URL"

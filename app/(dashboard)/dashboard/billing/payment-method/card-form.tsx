@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { CardFields, submitKeepingFields } from "@/components/forms/card-fields";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionToast } from "@/components/forms/use-action-toast";
-import { Alert } from "@/components/ui/alert";
 import { saveCardAction } from "./actions";
+import { FormError } from "@/components/forms/form-error";
 
 /** The local provider's card on file (only brand, last four and expiry are kept). */
 export function CardForm() {
@@ -13,7 +13,7 @@ export function CardForm() {
   useActionToast(state);
   return (
     <form onSubmit={submitKeepingFields(action)} className="grid gap-4" noValidate>
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <FormError error={state.error} />
       <CardFields state={state} />
       <SubmitButton pending={pending} className="sm:justify-self-start" pendingLabel="Saving card…">
         Save card

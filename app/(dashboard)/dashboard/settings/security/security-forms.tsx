@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { confirmTwoFactorAction, disableTwoFactorAction, signOutEverywhereAction } from "./actions";
+import { FormError } from "@/components/forms/form-error";
 
 type Enrolment = { secret: string; uri: string; qrDataUrl: string } | null;
 
@@ -122,7 +123,7 @@ export function SignOutEverywhereForm() {
   const [state, action] = useActionState(signOutEverywhereAction, {});
   return (
     <form action={action} className="grid gap-4">
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      <FormError error={state.error} />
       <SubmitButton variant="outline" className="justify-self-start" pendingLabel="Signing out…">
         Sign out everywhere
       </SubmitButton>
