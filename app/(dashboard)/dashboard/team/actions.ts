@@ -18,6 +18,7 @@ import {
   setMemberSpendCap,
   transferOwnership,
 } from "@/lib/teams/members";
+import type { MemberRole } from "@/lib/db";
 import { assertCan, MEMBER_ROLES, ROLE_PHRASE } from "@/lib/workspaces/permissions";
 
 // The team page's actions: each checks the permission table, then hands plain inputs to lib/teams,
@@ -35,6 +36,14 @@ const memberId = z.object({ membershipId: z.string().min(1) });
 const idSchema = z.object({ id: z.string().min(1) });
 const who = (m: { name: string | null; email: string }) => m.name ?? m.email;
 
+type Caller = { user: { id: string; email: string }; workspace: { id: string }; role: MemberRole };
+/** Who acts, on which team, in which role: what every lib/teams change is handed. */
+const by = ({ user, workspace, role }: Caller) => ({
+  actor: { id: user.id, email: user.email },
+  workspaceId: workspace.id,
+  role,
+});
+
 export const createTeamAction = userAction(z.object({ name: teamName }), async ({ name }, { user }) => {
   const team = await createTeam({ id: user.id, email: user.email }, name);
   await setCurrentWorkspace(team.id);
@@ -42,63 +51,41 @@ export const createTeamAction = userAction(z.object({ name: teamName }), async (
   redirect("/dashboard/team?created=1");
 });
 
-export const renameTeamAction = userAction(
-  z.object({ name: teamName }),
-  async ({ name }, { user, workspace, role }) => {
-    assertCan(role, "workspace.settings");
-    const renamed = await renameWorkspace(
-      { actor: { id: user.id, email: user.email }, workspaceId: workspace.id, role },
-      name,
-    );
-    refresh();
-    return { ok: true, message: `Team renamed to ${renamed.name}.` };
-  },
-);
+export const renameTeamAction = userAction(z.object({ name: teamName }), async ({ name }, ctx) => {
+  assertCan(ctx.role, "workspace.settings");
+  const renamed = await renameWorkspace(by(ctx), name);
+  refresh();
+  return { ok: true, message: `Team renamed to ${renamed.name}.` };
+});
 
 const inviteSchema = z.object({ email: emailSchema, role: z.enum(INVITABLE_ROLES, "Choose a role.") });
 
-export const inviteMemberAction = userAction(
-  inviteSchema,
-  async ({ email, role: invitedRole }, { user, workspace, role }) => {
-    assertCan(role, "members.invite");
-    await createInvite(
-      { actor: { id: user.id, email: user.email }, workspaceId: workspace.id, role },
-      { email, role: invitedRole },
-    );
-    revalidatePath("/dashboard/team");
-    return { ok: true, message: `Invitation sent to ${email}.` };
-  },
-);
+export const inviteMemberAction = userAction(inviteSchema, async ({ email, role: invitedRole }, ctx) => {
+  assertCan(ctx.role, "members.invite");
+  await createInvite(by(ctx), { email, role: invitedRole });
+  revalidatePath("/dashboard/team");
+  return { ok: true, message: `Invitation sent to ${email}.` };
+});
 
-export const resendInviteAction = userAction(idSchema, async ({ id }, { user, workspace, role }) => {
-  assertCan(role, "members.invite");
-  const { invite } = await resendInvite(
-    { actor: { id: user.id, email: user.email }, workspaceId: workspace.id, role },
-    id,
-  );
+export const resendInviteAction = userAction(idSchema, async ({ id }, ctx) => {
+  assertCan(ctx.role, "members.invite");
+  const { invite } = await resendInvite(by(ctx), id);
   revalidatePath("/dashboard/team");
   return { ok: true, message: `Invitation sent again to ${invite.email}. The earlier link no longer works.` };
 });
 
-export const revokeInviteAction = userAction(idSchema, async ({ id }, { user, workspace, role }) => {
-  assertCan(role, "members.invite");
-  const invite = await revokeInvite(
-    { actor: { id: user.id, email: user.email }, workspaceId: workspace.id, role },
-    id,
-  );
+export const revokeInviteAction = userAction(idSchema, async ({ id }, ctx) => {
+  assertCan(ctx.role, "members.invite");
+  const invite = await revokeInvite(by(ctx), id);
   revalidatePath("/dashboard/team");
   return { ok: true, message: `Invitation for ${invite.email} revoked.` };
 });
 
 export const changeRoleAction = userAction(
   memberId.extend({ role: z.enum(MEMBER_ROLES, "Choose a role.") }),
-  async (input, { user, workspace, role }) => {
-    assertCan(role, "members.manage");
-    const updated = await changeMemberRole(
-      { actor: { id: user.id, email: user.email }, workspaceId: workspace.id, role },
-      input.membershipId,
-      input.role,
-    );
+  async (input, ctx) => {
+    assertCan(ctx.role, "members.manage");
+    const updated = await changeMemberRole(by(ctx), input.membershipId, input.role);
     refresh();
     return { ok: true, message: `${who(updated.user)} is now ${ROLE_PHRASE[updated.role]}.` };
   },
@@ -108,41 +95,28 @@ const capSchema = memberId.extend({
   cap: spendCapInput("Enter credits with up to 3 decimals, like 2500 or 12.5.", { allowZero: true }),
 });
 
-export const setCapAction = userAction(
-  capSchema,
-  async ({ membershipId, cap }, { user, workspace, role }) => {
-    assertCan(role, "members.manage");
-    const updated = await setMemberSpendCap(
-      { actor: { id: user.id, email: user.email }, workspaceId: workspace.id, role },
-      membershipId,
-      cap,
-    );
-    revalidatePath("/dashboard/team");
-    return {
-      ok: true,
-      message:
-        cap === null
-          ? `${who(updated.user)} has no spend cap.`
-          : `${who(updated.user)} may spend ${formatCredits(cap)} credits a month.`,
-    };
-  },
-);
+export const setCapAction = userAction(capSchema, async ({ membershipId, cap }, ctx) => {
+  assertCan(ctx.role, "members.manage");
+  const updated = await setMemberSpendCap(by(ctx), membershipId, cap);
+  revalidatePath("/dashboard/team");
+  return {
+    ok: true,
+    message:
+      cap === null
+        ? `${who(updated.user)} has no spend cap.`
+        : `${who(updated.user)} may spend ${formatCredits(cap)} credits a month.`,
+  };
+});
 
-export const removeMemberAction = userAction(
-  memberId,
-  async ({ membershipId }, { user, workspace, role }) => {
-    assertCan(role, "members.manage");
-    const removed = await removeMember(
-      { actor: { id: user.id, email: user.email }, workspaceId: workspace.id, role },
-      membershipId,
-    );
-    refresh();
-    const keys = removed.revokedKeys
-      ? ` ${removed.revokedKeys} API key${removed.revokedKeys === 1 ? "" : "s"} they created ${removed.revokedKeys === 1 ? "was" : "were"} revoked.`
-      : "";
-    return { ok: true, message: `${who(removed)} was removed from the team.${keys}` };
-  },
-);
+export const removeMemberAction = userAction(memberId, async ({ membershipId }, ctx) => {
+  assertCan(ctx.role, "members.manage");
+  const removed = await removeMember(by(ctx), membershipId);
+  refresh();
+  const keys = removed.revokedKeys
+    ? ` ${removed.revokedKeys} API key${removed.revokedKeys === 1 ? "" : "s"} they created ${removed.revokedKeys === 1 ? "was" : "were"} revoked.`
+    : "";
+  return { ok: true, message: `${who(removed)} was removed from the team.${keys}` };
+});
 
 export const leaveTeamAction = userAction(z.object({}), async (_input, { user, workspace }) => {
   await leaveTeam({ id: user.id, email: user.email }, workspace.id);
@@ -150,15 +124,9 @@ export const leaveTeamAction = userAction(z.object({}), async (_input, { user, w
   redirect("/dashboard");
 });
 
-export const transferOwnershipAction = userAction(
-  memberId,
-  async ({ membershipId }, { user, workspace, role }) => {
-    assertCan(role, "ownership.transfer");
-    const to = await transferOwnership(
-      { actor: { id: user.id, email: user.email }, workspaceId: workspace.id, role },
-      membershipId,
-    );
-    refresh();
-    return { ok: true, message: `${who(to)} now owns the team. You are an admin.` };
-  },
-);
+export const transferOwnershipAction = userAction(memberId, async ({ membershipId }, ctx) => {
+  assertCan(ctx.role, "ownership.transfer");
+  const to = await transferOwnership(by(ctx), membershipId);
+  refresh();
+  return { ok: true, message: `${who(to)} now owns the team. You are an admin.` };
+});
