@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { hashToken } from "@/lib/auth/tokens";
 import { db, type MemberRole, type TeamInvite, type Tx, type Workspace } from "@/lib/db";
 import { deliverQueued, queueEmail } from "@/lib/email/send";
@@ -22,15 +22,19 @@ export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 export const inviteUrl = (token: string) => `${env.APP_URL}/invite?token=${encodeURIComponent(token)}`;
 const newToken = () => randomBytes(32).toString("base64url");
 
-async function queueInviteEmail(
+/** Mails the invitation's link (queued in `tx`) and audits the sending; returns the outbox key. */
+async function mailInvite(
   tx: Tx,
-  invite: TeamInvite,
-  workspace: Workspace,
-  inviter: TeamActor,
-  token: string,
+  {
+    invite,
+    workspace,
+    inviter,
+    token,
+  }: { invite: TeamInvite; workspace: Workspace; inviter: TeamActor; token: string },
+  audit: Pick<AuditEntry, "action" | "before" | "after">,
 ) {
   const { name } = await tx.user.findUniqueOrThrow({ where: { id: inviter.id }, select: { name: true } });
-  return queueEmail(
+  const key = await queueEmail(
     {
       template: "team-invite",
       to: invite.email,
@@ -45,6 +49,8 @@ async function queueInviteEmail(
     },
     tx,
   );
+  await recordAudit(tx, { actor: inviter, targetType: "team_invite", targetId: invite.id, ...audit });
+  return key;
 }
 
 async function teamFor(tx: Tx, workspaceId: string) {
@@ -92,14 +98,14 @@ export async function createInvite(by: ActingMember, input: { email: string; rol
         invitedById: by.actor.id,
       },
     });
-    const emailKey = await queueInviteEmail(tx, invite, workspace, by.actor, token);
-    await recordAudit(tx, {
-      actor: by.actor,
-      action: "member.invite",
-      targetType: "team_invite",
-      targetId: invite.id,
-      after: { workspaceId: workspace.id, email, role: input.role, expiresAt: invite.expiresAt },
-    });
+    const emailKey = await mailInvite(
+      tx,
+      { invite, workspace, inviter: by.actor, token },
+      {
+        action: "member.invite",
+        after: { workspaceId: workspace.id, email, role: input.role, expiresAt: invite.expiresAt },
+      },
+    );
     return { invite, emailKey };
   });
   await deliverQueued(emailKey);
@@ -132,15 +138,15 @@ export async function resendInvite(by: ActingMember, inviteId: string) {
         lastSentAt: now,
       },
     });
-    const emailKey = await queueInviteEmail(tx, invite, workspace, by.actor, token);
-    await recordAudit(tx, {
-      actor: by.actor,
-      action: "member.invite_resend",
-      targetType: "team_invite",
-      targetId: invite.id,
-      before: { expiresAt: before.expiresAt, sendCount: before.sendCount },
-      after: { expiresAt: invite.expiresAt, sendCount: invite.sendCount },
-    });
+    const emailKey = await mailInvite(
+      tx,
+      { invite, workspace, inviter: by.actor, token },
+      {
+        action: "member.invite_resend",
+        before: { expiresAt: before.expiresAt, sendCount: before.sendCount },
+        after: { expiresAt: invite.expiresAt, sendCount: invite.sendCount },
+      },
+    );
     return { invite, emailKey };
   });
   await deliverQueued(emailKey);
