@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { log } from "@/lib/observability/logger";
 
 // Every environment variable Tollgate reads, validated once. `.env.example` documents each.
 const optional = z.string().trim().min(1).optional().catch(undefined);
@@ -111,6 +112,14 @@ const fields = z.object({
     .enum(["true", "false"])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === "true")),
+  // Observability: JSON log level; a bearer token Prometheus may scrape /api/metrics with (an admin
+  // API key works too); OpenTelemetry traces go to this OTLP endpoint when set (instrumentation.ts).
+  LOG_LEVEL: blankAsUnset(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  METRICS_TOKEN: blankAsUnset(
+    z.string().trim().min(16, "METRICS_TOKEN must be at least 16 characters (openssl rand -hex 24)").optional(),
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: blankAsUnset(z.string().url().optional()),
+  OTEL_SERVICE_NAME: blankAsUnset(z.string().trim().min(1).default("tollgate")),
   SEED_ADMIN_EMAIL: z.string().email().default("admin@tollgate.local"),
   SEED_ADMIN_PASSWORD: z.string().min(8).default("tollgate-admin"),
 });
@@ -155,7 +164,7 @@ export function warnIfHostDisagrees(host: string | null, appUrl = env.APP_URL) {
   const loopback = (h: string) => h.toLowerCase().replace(/^(127\.0\.0\.1|\[::1\])(?=:|$)/, "localhost");
   if (loopback(host) === loopback(new URL(appUrl).host)) return false;
   globalForHostCheck.tollgateHostWarned = true;
-  console.warn(
+  log.warn(
     `APP_URL is ${appUrl}, but this request came to ${host}: links in emails and redirects use APP_URL. Set APP_URL to the address people use.`,
   );
   return true;
