@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { captureLogs } from "@/test/logs";
-import { parseEnv, warnIfHostDisagrees } from "./env";
+import { warnIfHostDisagrees } from "@/lib/http/host-check";
+import { parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("applies the embedded defaults when nothing is set", () => {
@@ -26,7 +27,10 @@ describe("parseEnv", () => {
       expect(warnIfHostDisagrees("billing.example.com", "http://localhost:3011")).toBe(true);
       expect(warnIfHostDisagrees("other.example.com", "http://localhost:3011")).toBe(false);
       expect(logs.lines()).toHaveLength(1);
-      expect(logs.lines()[0]).toMatchObject({ level: "warn", msg: expect.stringContaining("billing.example.com") });
+      expect(logs.lines()[0]).toMatchObject({
+        level: "warn",
+        msg: expect.stringContaining("billing.example.com"),
+      });
     } finally {
       logs.restore();
     }

@@ -125,7 +125,10 @@ function ledgerCheck(check: SystemHealth["ledgerCheck"], now: Date): HealthItem 
 export function assessHealth(h: SystemHealth, now = new Date()): HealthItem[] {
   const waiting = h.queues.map((q) => q.waiting);
   const reachable = waiting.every((w) => w !== null);
-  const busiest = h.queues.reduce((top, q) => ((q.waiting ?? 0) > (top?.waiting ?? 0) ? q : top), h.queues[0]);
+  const busiest = h.queues.reduce(
+    (top, q) => ((q.waiting ?? 0) > (top?.waiting ?? 0) ? q : top),
+    h.queues[0],
+  );
   const totalWaiting = waiting.reduce<number>((sum, w) => sum + (w ?? 0), 0);
   const failingWebhooks = h.webhooks.failedLastDay + h.webhooks.retrying;
   return [
@@ -133,7 +136,11 @@ export function assessHealth(h: SystemHealth, now = new Date()): HealthItem[] {
       key: "database",
       label: "Database round trip",
       ...(h.dbMs === null
-        ? { level: "critical" as const, value: "Unavailable", detail: "The database did not answer within 3 seconds." }
+        ? {
+            level: "critical" as const,
+            value: "Unavailable",
+            detail: "The database did not answer within 3 seconds.",
+          }
         : {
             level: grade(h.dbMs, HEALTH_THRESHOLDS.databaseMs),
             value: `${h.dbMs} ms`,
@@ -145,7 +152,11 @@ export function assessHealth(h: SystemHealth, now = new Date()): HealthItem[] {
       label: "Job backlog",
       href: "/admin/analytics",
       ...(!reachable
-        ? { level: "critical" as const, value: "Unavailable", detail: "The job queue (pg-boss) could not be reached." }
+        ? {
+            level: "critical" as const,
+            value: "Unavailable",
+            detail: "The job queue (pg-boss) could not be reached.",
+          }
         : {
             level: grade(busiest?.waiting ?? 0, HEALTH_THRESHOLDS.jobBacklog),
             value: count(totalWaiting, "job"),

@@ -47,6 +47,9 @@ export async function queueBacklog(): Promise<QueueBacklog[]> {
   }
 }
 
+/** Whether emails can leave the outbox at all (lib/email/send.ts sends only with RESEND_API_KEY). */
+export const emailProviderConfigured = () => Boolean(env.RESEND_API_KEY);
+
 export type EmailTrouble = {
   /** Whether an email provider (Resend) is configured; without one every email stays queued. */
   configured: boolean;
@@ -67,7 +70,7 @@ export async function emailTrouble(now = new Date()): Promise<EmailTrouble> {
       (count(*) filter (where o.status = 'failed' and coalesce(o."lastAttemptAt", o."createdAt") >= ${dayAgo}::timestamp))::int as "failedLastDay"
     from "EmailOutbox" o
     where o.status in ('failed', 'queued') or (o.status = 'sent' and o."sentAt" >= ${dayAgo}::timestamp)`;
-  return { configured: Boolean(env.RESEND_API_KEY), ...row };
+  return { configured: emailProviderConfigured(), ...row };
 }
 
 export type WebhookTrouble = { failedLastDay: number; retrying: number };

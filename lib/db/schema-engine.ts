@@ -5,7 +5,6 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
-import { log } from "@/lib/observability/logger";
 
 // Prisma's native schema engine cannot be downloaded on these machines; its WebAssembly build
 // (@prisma/schema-engine-wasm, pinned to the installed prisma's engine) does the same work:
@@ -111,9 +110,10 @@ function loadWasm() {
     const require = createRequire(import.meta.url);
     const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
     const bg = await import(path.join(dir, "schema_engine_bg.js"));
-    // The engine reports Rust panics through this global before it aborts.
+    // The engine reports Rust panics through this global before it aborts. (Migration tooling runs
+    // before the app's environment exists, so it prints rather than using the app's logger.)
     (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= {
-      set_message: (message: string) => log.error(`schema engine panic: ${message}`),
+      set_message: (message: string) => console.error(`schema engine panic: ${message}`),
     };
     const { instance } = await WebAssembly.instantiate(
       readFileSync(path.join(dir, "schema_engine_bg.wasm")),

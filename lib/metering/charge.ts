@@ -256,6 +256,7 @@ export async function chargeUsageBatch(
     if (quotaExhausted) noticeQuotaExhausted(caller.workspace.id, quotaExhausted);
   }
   // Counted in memory for /api/metrics: charged, replayed, or the refusal's code.
-  for (const o of outcomes) countCharge(o.ok ? (o.result.replayed ? "replayed" : "charged") : errorCodeOf(o.error));
+  for (const o of outcomes)
+    countCharge(o.ok ? (o.result.replayed ? "replayed" : "charged") : errorCodeOf(o.error));
   return outcomes;
 }

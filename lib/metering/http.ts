@@ -86,7 +86,10 @@ export function v1Route<P extends Record<string, string | string[]> = Record<str
         headers = rateLimitHeaders(rate);
         const params = await pathParams<P>(ctx);
         const out = await handler(req, caller, rate, params);
-        return Response.json(out.body, { status: out.status ?? 200, headers: { ...headers, ...out.headers } });
+        return Response.json(out.body, {
+          status: out.status ?? 200,
+          headers: { ...headers, ...out.headers },
+        });
       } catch (e) {
         outcome.code = errorCodeOf(e);
         return errorResponse(e, headers);

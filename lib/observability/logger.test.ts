@@ -38,7 +38,11 @@ describe("the logger", () => {
     expect(typeof line.time).toBe("string");
     for (const secret of ["tg_live_secret", "hunter2", "reset-token-secret", "4242", "cvc"])
       expect(logs.text()).not.toContain(secret);
-    expect(error).toMatchObject({ level: "error", msg: "failed outside a request", err: { message: "boom" } });
+    expect(error).toMatchObject({
+      level: "error",
+      msg: "failed outside a request",
+      err: { message: "boom" },
+    });
     expect(error.requestId).toBeUndefined();
   });
 

@@ -57,7 +57,7 @@ function create(): Logger {
   );
 }
 
-// Created on first use: lib/env.ts logs through here too, and must finish loading first.
+// Created on first use, once per process (every route bundle shares it).
 const globalForLog = globalThis as unknown as { tollgateLogger?: Logger };
 const base = () => (globalForLog.tollgateLogger ??= create());
 

@@ -76,8 +76,12 @@ describe("GET /api/metrics", () => {
       sample(after, name, labels) - sample(before, name, labels);
     const usage = { route: "/api/v1/usage", method: "POST" };
     expect(delta("tollgate_api_requests_total", { ...usage, status: "200", code: "ok" })).toBe(2);
-    expect(delta("tollgate_api_requests_total", { ...usage, status: "402", code: "insufficient_credits" })).toBe(1);
-    expect(delta("tollgate_api_requests_total", { ...usage, status: "401", code: "invalid_api_key" })).toBe(1);
+    expect(
+      delta("tollgate_api_requests_total", { ...usage, status: "402", code: "insufficient_credits" }),
+    ).toBe(1);
+    expect(delta("tollgate_api_requests_total", { ...usage, status: "401", code: "invalid_api_key" })).toBe(
+      1,
+    );
     expect(delta("tollgate_api_request_duration_seconds_count", usage)).toBe(4);
     expect(delta("tollgate_charges_total", { outcome: "charged" })).toBe(2);
     expect(delta("tollgate_charges_total", { outcome: "insufficient_credits" })).toBe(2);
@@ -106,9 +110,12 @@ describe("GET /api/metrics", () => {
       });
     const hold = await holdRoute(post("http://localhost/api/v1/reservations", { model: STANDARD }));
     const { id } = await hold.json();
-    const commit = await commitRoute(post(`http://localhost/api/v1/reservations/${id}/commit`, { quantity: 1 }), {
-      params: Promise.resolve({ id }),
-    });
+    const commit = await commitRoute(
+      post(`http://localhost/api/v1/reservations/${id}/commit`, { quantity: 1 }),
+      {
+        params: Promise.resolve({ id }),
+      },
+    );
     expect(commit.status).toBe(200);
     const text = await scrapeText();
     expect(
