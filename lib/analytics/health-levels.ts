@@ -10,7 +10,9 @@ export type HealthItem = {
   level: HealthLevel;
   value: string;
   detail: string;
+  /** Where to look closer, and the link's words. */
   href?: string;
+  linkLabel?: string;
 };
 
 export const HEALTH_THRESHOLDS = {
@@ -43,7 +45,12 @@ export const NO_EMAIL_PROVIDER =
   "No email provider is configured (RESEND_API_KEY is not set), so emails are written to the outbox and stay “Queued”: nothing sends them. Set RESEND_API_KEY to deliver them.";
 
 function emailProvider(e: SystemHealth["email"]): HealthItem {
-  const base = { key: "email-provider" as const, label: "Email provider", href: "/admin/outbox" };
+  const base = {
+    key: "email-provider" as const,
+    label: "Email provider",
+    href: "/admin/outbox",
+    linkLabel: "Open the email outbox",
+  };
   if (!e.configured) return { ...base, level: "warning", value: "Not configured", detail: NO_EMAIL_PROVIDER };
   if (e.failedLastDay > 0 && e.sentLastDay === 0)
     return {
@@ -75,6 +82,7 @@ function stuckEmails(e: SystemHealth["email"]): HealthItem {
     label: "Emails queued over 10 minutes",
     value: e.stuck.toLocaleString("en-US"),
     href: "/admin/outbox?status=queued",
+    linkLabel: "Queued emails in the outbox",
   };
   if (!e.configured)
     return {
@@ -151,6 +159,7 @@ export function assessHealth(h: SystemHealth, now = new Date()): HealthItem[] {
       key: "jobs",
       label: "Job backlog",
       href: "/admin/analytics",
+      linkLabel: "Backlog per queue in Analytics",
       ...(!reachable
         ? {
             level: "critical" as const,

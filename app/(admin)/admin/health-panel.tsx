@@ -60,7 +60,7 @@ export function HealthPanel({
               </div>
             ) : item.href ? (
               <Link href={item.href} className={cn(linkClass, "text-sm text-primary")}>
-                View {item.label.toLowerCase()}
+                {item.linkLabel ?? "Look closer"}
               </Link>
             ) : null}
           </div>

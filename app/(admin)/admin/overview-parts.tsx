@@ -12,14 +12,14 @@ const linkClass =
   "rounded-sm underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none";
 
 /**
- * Headline figures. Tiles share the row evenly and wrap to fewer columns as it narrows; a value's
- * size follows its tile's width (container units) and a long one wraps, so tiles never overlap.
+ * Headline figures, two or four to a row. A value's size follows its tile's width (container
+ * units) and a long one wraps inside its tile, so tiles never overlap at any width.
  */
 export function KpiTiles({ items }: { items: Kpi[] }) {
   return (
-    <dl className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,13rem),1fr))] gap-4">
+    <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
       {items.map((k) => (
-        <Card key={k.label} className="@container grid min-w-0 content-start gap-1 p-4 sm:p-5">
+        <Card key={k.label} className="@container grid min-w-0 content-start gap-1 p-3 sm:p-5">
           <dt className="text-sm text-muted-foreground">{k.label}</dt>
           <dd className="text-[clamp(1.125rem,11cqi,1.875rem)] leading-tight font-semibold [overflow-wrap:anywhere] tabular-nums">
             {k.href ? (
