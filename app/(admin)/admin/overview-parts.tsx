@@ -59,7 +59,7 @@ export function ActivityFeed({ entries }: { entries: RecentActivity }) {
                   {href ? (
                     <>
                       {" "}
-                      <Link href={href} className={`${linkClass} text-primary`}>
+                      <Link href={href} className={`${linkClass} text-primary underline`}>
                         (open {e.targetType})
                       </Link>
                     </>
