@@ -7,7 +7,8 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/redirect-path";
-import { env, warnIfHostDisagrees } from "@/lib/env";
+import { env } from "@/lib/env";
+import { warnIfHostDisagrees } from "@/lib/http/host-check";
 import { urlProblem } from "@/lib/http/url-hygiene";
 
 const refuse = (status: number) =>

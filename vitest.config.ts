@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
     environment: "node",
+    // API access lines are info; tests print warnings and errors only unless LOG_LEVEL says otherwise.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],
     // One shared database: files run one after another so a test that rewrites a catalog matrix

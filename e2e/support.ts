@@ -94,7 +94,8 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  // Admins land on the console's overview, everyone else on the dashboard.
+  await expect(page).toHaveURL(/\/(dashboard|admin)(\/|\?|$)/);
 }
 
 export async function expectNoHorizontalScroll(page: Page) {

@@ -1,5 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
-import { parseEnv, warnIfHostDisagrees } from "./env";
+import { describe, expect, it } from "vitest";
+import { captureLogs } from "@/test/logs";
+import { warnIfHostDisagrees } from "@/lib/http/host-check";
+import { parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("applies the embedded defaults when nothing is set", () => {
@@ -18,16 +20,19 @@ describe("parseEnv", () => {
   });
 
   it("warns once when a request's host is not APP_URL's", () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const logs = captureLogs();
     try {
       expect(warnIfHostDisagrees("localhost:3011", "http://localhost:3011")).toBe(false);
       expect(warnIfHostDisagrees("127.0.0.1:3011", "http://localhost:3011")).toBe(false);
       expect(warnIfHostDisagrees("billing.example.com", "http://localhost:3011")).toBe(true);
       expect(warnIfHostDisagrees("other.example.com", "http://localhost:3011")).toBe(false);
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0][0])).toContain("billing.example.com");
+      expect(logs.lines()).toHaveLength(1);
+      expect(logs.lines()[0]).toMatchObject({
+        level: "warn",
+        msg: expect.stringContaining("billing.example.com"),
+      });
     } finally {
-      warn.mockRestore();
+      logs.restore();
     }
   });
 

@@ -111,6 +111,20 @@ const fields = z.object({
     .enum(["true", "false"])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === "true")),
+  // Observability: JSON log level; a bearer token Prometheus may scrape /api/metrics with (an admin
+  // API key works too); OpenTelemetry traces go to this OTLP endpoint when set (instrumentation.ts).
+  LOG_LEVEL: blankAsUnset(
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  METRICS_TOKEN: blankAsUnset(
+    z
+      .string()
+      .trim()
+      .min(16, "METRICS_TOKEN must be at least 16 characters (openssl rand -hex 24)")
+      .optional(),
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: blankAsUnset(z.string().url().optional()),
+  OTEL_SERVICE_NAME: blankAsUnset(z.string().trim().min(1).default("tollgate")),
   SEED_ADMIN_EMAIL: z.string().email().default("admin@tollgate.local"),
   SEED_ADMIN_PASSWORD: z.string().min(8).default("tollgate-admin"),
 });
@@ -141,32 +155,6 @@ export function databaseUrl(): string {
     );
   }
   return env.DATABASE_URL;
-}
-
-const globalForHostCheck = globalThis as unknown as { tollgateHostWarned?: boolean };
-
-// localhost, 127.0.0.1 and [::1] on the same port are one address for this purpose.
-const loopback = (h: string) => h.toLowerCase().replace(/^(127\.0\.0\.1|\[::1\])(?=:|$)/, "localhost");
-
-// APP_URL's host, parsed once (not on every request) and again only if asked about another URL.
-let expected: { appUrl: string; host: string } | undefined;
-function expectedHost(appUrl: string) {
-  if (expected?.appUrl !== appUrl) expected = { appUrl, host: loopback(new URL(appUrl).host) };
-  return expected.host;
-}
-
-/**
- * Warns once per process when a request's Host is not APP_URL's: then every emailed link and
- * redirect built from APP_URL points elsewhere. A flag check per request until the first mismatch.
- */
-export function warnIfHostDisagrees(host: string | null, appUrl = env.APP_URL) {
-  if (globalForHostCheck.tollgateHostWarned || !host) return false;
-  if (loopback(host) === expectedHost(appUrl)) return false;
-  globalForHostCheck.tollgateHostWarned = true;
-  console.warn(
-    `APP_URL is ${appUrl}, but this request came to ${host}: links in emails and redirects use APP_URL. Set APP_URL to the address people use.`,
-  );
-  return true;
 }
 
 export const oauthProviders = {

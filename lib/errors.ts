@@ -1,5 +1,7 @@
 // Typed errors the domain throws. One mapping (here) turns them into HTTP statuses and form
 // messages; anything else is unexpected, logged, and shown as a generic message.
+import { log } from "@/lib/observability/logger";
+
 export class AppError extends Error {
   constructor(
     readonly code: string,
@@ -77,7 +79,7 @@ export function isExpectedError(e: unknown): e is AppError {
 /** The message a person sees for any error: ours verbatim, anything else generic (and logged). */
 export function userMessage(e: unknown): string {
   if (isExpectedError(e)) return e.message;
-  console.error(e);
+  log.error({ err: e }, "unexpected error shown as a generic message");
   return "Something went wrong on our side. Please try again.";
 }
 

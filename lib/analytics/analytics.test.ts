@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { funnelRates, signupFunnel } from "./funnel";
 import { parseRange, presets, rangeOf } from "./range";
 import { reportCsv } from "./reports";
@@ -10,7 +11,13 @@ import {
   recurringRevenue,
   subscriptionMovements,
 } from "./revenue";
-import { seedAnalytics2001 } from "./test-fixture";
+import { seedAnalytics2001, t } from "./test-fixture";
+import {
+  creditsThisMonth,
+  failedPaymentsNeedingAttention,
+  mrrChange,
+  subscriptionsThisMonth,
+} from "@/lib/admin/overview";
 import { marginByModel, marginByTier } from "./margins";
 import { creditsFlow, margin, topWorkspaces, usageByHour, usageByModel } from "./usage";
 
@@ -274,5 +281,51 @@ describe("true margins", () => {
     expect(await marginByModel(rangeOf("2001-01-10", "2001-01-10"))).toEqual([
       { label: "Unallocated", calls: 0, costMicros: 0n, revenueMillicredits: 15_000_000n },
     ]);
+  });
+});
+
+describe("the admin overview's figures", () => {
+  it("compares MRR now with 30 days before, from the same definition as Analytics", async () => {
+    // 04-01: 15983 (see recurring revenue); 03-02 00:00: S1 1500 + S2 6583 + S3 7900 + S4 0 + S5 1900 = 17883
+    expect(await mrrChange(t("04-01T00:00:00"))).toEqual({
+      nowCents: 15983n,
+      thenCents: 17883n,
+      changeCents: -1900n,
+      changeRatio: -1900 / 17883,
+    });
+    // 01-10 12:00 against 12-11 of 2000: nothing then, so no ratio.
+    expect(await mrrChange(t("01-10T12:00:00"))).toMatchObject({ thenCents: 0n, changeRatio: null });
+  });
+
+  it("counts this month's new and churned subscriptions and credits sold against consumed", async () => {
+    const now = t("03-31T12:00:00");
+    expect(await subscriptionsThisMonth(now)).toEqual({ new: 0, churned: 1, liveAtStart: 5 });
+    expect(await creditsThisMonth(now)).toEqual({
+      soldMillicredits: 8_000_000n,
+      grantedMillicredits: 22_500_000n,
+      consumedMillicredits: 4_400n,
+    });
+  });
+
+  it("flags a failed payment of the last 30 days until the workspace pays again", async () => {
+    expect((await failedPaymentsNeedingAttention(t("03-21T00:00:00"))).unrecovered).toBe(0); // not failed yet
+    expect((await failedPaymentsNeedingAttention(t("03-25T00:00:00"))).unrecovered).toBe(1); // w5's pack, 03-22
+    expect((await failedPaymentsNeedingAttention(t("04-25T00:00:00"))).unrecovered).toBe(0); // over 30 days ago
+    const retry = await db.payment.create({
+      data: {
+        workspaceId: fx.w5.id,
+        kind: "credit_pack",
+        status: "paid",
+        amountCents: 5000,
+        provider: "local",
+        description: "analytics retry",
+        createdAt: t("03-23T09:00:00"),
+      },
+    });
+    try {
+      expect((await failedPaymentsNeedingAttention(t("03-25T00:00:00"))).unrecovered).toBe(0); // paid since
+    } finally {
+      await db.payment.delete({ where: { id: retry.id } });
+    }
   });
 });

@@ -1,13 +1,16 @@
-// System health for the analytics page: database latency, job backlog, the last ledger check and
-// email delivery trouble. Not bound to the date range; every probe fails soft.
+// System health for the admin overview and /api/metrics: database latency, job backlog, email
+// delivery, the last ledger check and failing webhook deliveries. Every probe fails soft; the
+// thresholds that turn figures into ok / warning / critical live in ./health-levels.ts.
 import "server-only";
 import { db, type LedgerCheck } from "@/lib/db";
+import { env } from "@/lib/env";
 import { jobQueue } from "@/lib/jobs/boss";
 import { queues, type QueueName } from "@/lib/jobs/queues";
 
 const PROBE_TIMEOUT_MS = 3000;
 // An email still queued after this long means delivery is stuck (the first attempt is inline).
 const STUCK_EMAIL_MS = 10 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -44,15 +47,42 @@ export async function queueBacklog(): Promise<QueueBacklog[]> {
   }
 }
 
-export type EmailTrouble = { failed: number; stuck: number };
+/** Whether emails can leave the outbox at all (lib/email/send.ts sends only with RESEND_API_KEY). */
+export const emailProviderConfigured = () => Boolean(env.RESEND_API_KEY);
+
+export type EmailTrouble = {
+  /** Whether an email provider (Resend) is configured; without one every email stays queued. */
+  configured: boolean;
+  failed: number;
+  stuck: number;
+  /** Sent and failed in the last 24 hours: is the provider delivering? */
+  sentLastDay: number;
+  failedLastDay: number;
+};
 
 export async function emailTrouble(now = new Date()): Promise<EmailTrouble> {
   const stuckBefore = new Date(now.getTime() - STUCK_EMAIL_MS).toISOString();
-  const [row] = await db.$queryRaw<EmailTrouble[]>`
+  const dayAgo = new Date(now.getTime() - DAY_MS).toISOString();
+  const [row] = await db.$queryRaw<Omit<EmailTrouble, "configured">[]>`
     select (count(*) filter (where o.status = 'failed'))::int as failed,
-      (count(*) filter (where o.status = 'queued' and o."createdAt" < ${stuckBefore}::timestamp))::int as stuck
+      (count(*) filter (where o.status = 'queued' and o."createdAt" < ${stuckBefore}::timestamp))::int as stuck,
+      (count(*) filter (where o.status = 'sent' and o."sentAt" >= ${dayAgo}::timestamp))::int as "sentLastDay",
+      (count(*) filter (where o.status = 'failed' and coalesce(o."lastAttemptAt", o."createdAt") >= ${dayAgo}::timestamp))::int as "failedLastDay"
     from "EmailOutbox" o
-    where o.status in ('failed', 'queued')`;
+    where o.status in ('failed', 'queued') or (o.status = 'sent' and o."sentAt" >= ${dayAgo}::timestamp)`;
+  return { configured: emailProviderConfigured(), ...row };
+}
+
+export type WebhookTrouble = { failedLastDay: number; retrying: number };
+
+/** Outgoing webhook deliveries that gave up in the last 24 hours, and those still being retried. */
+export async function webhookTrouble(now = new Date()): Promise<WebhookTrouble> {
+  const dayAgo = new Date(now.getTime() - DAY_MS).toISOString();
+  const [row] = await db.$queryRaw<WebhookTrouble[]>`
+    select (count(*) filter (where d.status = 'failed' and coalesce(d."lastAttemptAt", d."createdAt") >= ${dayAgo}::timestamp))::int as "failedLastDay",
+      (count(*) filter (where d.status = 'pending' and d.attempts > 0))::int as retrying
+    from "WebhookDelivery" d
+    where d.status in ('failed', 'pending')`;
   return row;
 }
 
@@ -64,14 +94,17 @@ export type SystemHealth = {
   queues: QueueBacklog[];
   ledgerCheck: LedgerCheck | null;
   email: EmailTrouble;
+  webhooks: WebhookTrouble;
 };
 
-export async function systemHealth(): Promise<SystemHealth> {
-  const [dbMs, backlog, ledgerCheck, email] = await Promise.all([
+/** Every health figure, measured now (the overview grades them with assessHealth). */
+export async function systemHealth(now = new Date()): Promise<SystemHealth> {
+  const [dbMs, backlog, ledgerCheck, email, webhooks] = await Promise.all([
     databaseRoundTrip(),
     queueBacklog(),
     lastLedgerCheck(),
-    emailTrouble(),
+    emailTrouble(now),
+    webhookTrouble(now),
   ]);
-  return { dbMs, queues: backlog, ledgerCheck, email };
+  return { dbMs, queues: backlog, ledgerCheck, email, webhooks };
 }

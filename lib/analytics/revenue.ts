@@ -5,13 +5,23 @@ import { db, Prisma } from "@/lib/db";
 import type { Range } from "./range";
 import { at, bucketSeries, liveAt, MONEY_TAKEN, MRR_CENTS, PRICED_SUBSCRIPTIONS, SEGMENTS } from "./sql";
 
-/** MRR (cents, at the prices the subscriptions pay) of those live at the end of the range; ARR is twelve times it. */
-export async function recurringRevenue(range: Range): Promise<{ mrrCents: bigint; arrCents: bigint }> {
+/**
+ * MRR in cents at instant `t`: every subscription live then, at the price it pays (its plan
+ * version's), monthly; annual plans as a twelfth; comp (manual) plans and free tiers add nothing.
+ * The one definition: analytics, the admin overview and reports all read it here.
+ */
+export async function mrrCentsAt(t: Date): Promise<bigint> {
   const [row] = await db.$queryRaw<{ mrr: bigint }[]>`
     select coalesce(sum(${MRR_CENTS}), 0)::bigint as mrr
     from ${PRICED_SUBSCRIPTIONS}
-    where ${liveAt(at(range.to))}`;
-  return { mrrCents: row.mrr, arrCents: row.mrr * 12n };
+    where ${liveAt(at(t))}`;
+  return row.mrr;
+}
+
+/** MRR (cents, at the prices the subscriptions pay) of those live at the end of the range; ARR is twelve times it. */
+export async function recurringRevenue(range: Range): Promise<{ mrrCents: bigint; arrCents: bigint }> {
+  const mrrCents = await mrrCentsAt(range.to);
+  return { mrrCents, arrCents: mrrCents * 12n };
 }
 
 export type MrrPoint = { day: string; mrrCents: bigint };

@@ -28,6 +28,12 @@ export function safeRedirectPath(raw: unknown, fallback = "/dashboard"): string 
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+/** Where someone lands after signing in when no link asked for a page: admins on the console's overview. */
+export const homePath = (user: { role: string }) => (user.role === "admin" ? "/admin" : "/dashboard");
+
+/** The sign-in form's target without a callbackUrl: it resolves to homePath once the session exists. */
+export const SIGNED_IN_PATH = "/signed-in";
+
 /** next-auth's redirect callback: also accepts an absolute URL on this origin (signOut sends one). */
 export function safeRedirectUrl(raw: string, baseUrl: string) {
   let path: unknown = raw;

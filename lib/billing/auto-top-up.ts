@@ -12,6 +12,7 @@ import { buyPackWithSavedCard, cardLabel, NoSavedCardError, savedCard } from "@/
 import { billingContact, emailBillingContact } from "@/lib/payments/webhooks/shared";
 import { autoTopUpReference } from "./auto-top-up-state";
 import { forgetAutoTopUp } from "./auto-top-up-trigger";
+import { log } from "@/lib/observability/logger";
 
 // Auto top-up (SPEC §8.2): when a charge leaves the balance below the owner's threshold, one charge
 // of the saved card buys the chosen pack, never past the monthly cap. The metering path only
@@ -102,7 +103,7 @@ export async function saveAutoTopUp(actor: Actor, workspaceId: string, input: Au
   forgetAutoTopUp(workspaceId);
   // Already below the threshold: the first top-up need not wait for the next call.
   if (saved.enabled)
-    await runAutoTopUp(workspaceId).catch((e: unknown) => console.error("auto top-up failed", e));
+    await runAutoTopUp(workspaceId).catch((e: unknown) => log.error({ err: e }, "auto top-up failed"));
   return autoTopUpSettings(workspaceId);
 }
 

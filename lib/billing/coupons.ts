@@ -7,6 +7,7 @@ import { deliverQueued, queueEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { AppError, NotFoundError, uniqueViolation } from "@/lib/errors";
 import { changeBalance } from "./ledger";
+import { log } from "@/lib/observability/logger";
 
 export const couponCodeSchema = z
   .string()
@@ -169,7 +170,7 @@ export async function redeemCoupon(
     return { coupon: c, balanceMillicredits, email };
   });
   // After commit: a failed send stays queued in the outbox and never undoes the redemption.
-  await deliverQueued(email).catch((e: unknown) => console.error("email delivery failed", e));
+  await deliverQueued(email).catch((e: unknown) => log.error({ err: e }, "email delivery failed"));
   return redeemed;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { databaseUrl } from "@/lib/env";
+import { log } from "@/lib/observability/logger";
 
 // A plain node-postgres pool for the metering hot path: two short statements per API call, with
 // no ORM query planning in between. Everything else goes through Prisma (lib/db).
@@ -20,7 +21,7 @@ export function pool(): pg.Pool {
             : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
-    globalForPool.tollgatePool.on("error", (e) => console.error("idle database connection failed", e));
+    globalForPool.tollgatePool.on("error", (e) => log.error({ err: e }, "idle database connection failed"));
   }
   return globalForPool.tollgatePool;
 }

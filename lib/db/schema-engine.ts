@@ -110,7 +110,8 @@ function loadWasm() {
     const require = createRequire(import.meta.url);
     const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
     const bg = await import(path.join(dir, "schema_engine_bg.js"));
-    // The engine reports Rust panics through this global before it aborts.
+    // The engine reports Rust panics through this global before it aborts. (Migration tooling runs
+    // before the app's environment exists, so it prints rather than using the app's logger.)
     (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= {
       set_message: (message: string) => console.error(`schema engine panic: ${message}`),
     };

@@ -11,6 +11,7 @@ import { getBranding } from "@/lib/branding/branding";
 import { emailBrand, withBrand } from "./brand";
 import { deliverQueued, queueEmail } from "./send";
 import { templates, type TemplateName, type TemplateProps } from "./templates";
+import { log } from "@/lib/observability/logger";
 
 // The admin console's view of email: the outbox, resends, template previews and test sends.
 // Templates are read from the registry, so a new template shows up here without changes.
@@ -51,7 +52,7 @@ export async function renderTemplatePreview(name: string) {
 // Delivery problems are the outbox's to report and the job queue's to retry; the email is written
 // either way, so the admin's action succeeded.
 const handOff = (key: string) =>
-  deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e));
+  deliverQueued(key).catch((e: unknown) => log.error({ err: e }, "email delivery failed"));
 
 /** Sends a stored email again as a new outbox row pointing at the original; returns the new id. */
 export async function resendEmail(actor: Actor, outboxId: string) {

@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { captureLogs } from "@/test/logs";
 import { env } from "@/lib/env";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import { InsufficientCreditsError, InvalidApiKeyError, QuotaExceededError } from "@/lib/metering/errors";
@@ -47,7 +48,7 @@ describe("the closed list of API error codes", () => {
   });
 
   it("answers 500 internal_error for anything outside the list, and logs it", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     for (const e of [
       new Error("boom"),
       new AppError("coupon_refused", "No.", 400),
@@ -57,8 +58,13 @@ describe("the closed list of API error codes", () => {
       expect(res.status).toBe(500);
       expect((await res.json()).error.code).toBe("internal_error");
     }
-    expect(log).toHaveBeenCalledTimes(3);
-    log.mockRestore();
+    logs.restore();
+    expect(logs.lines().map((l) => [l.level, l.msg])).toEqual([
+      ["error", "Unexpected API error"],
+      ["error", "API error outside the closed list: coupon_refused (400)"],
+      ["error", "API error outside the closed list: invalid_request (418)"],
+    ]);
+    expect(logs.lines()[0].err?.message).toBe("boom");
   });
 });
 

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/observability/logger";
 
 // The API's closed list of error codes (SPEC §3 and §8.1) and the one mapping from a thrown error
 // to an HTTP response. The v1 API, the management API and the chat proxy all answer through
@@ -65,9 +66,15 @@ export class RouteNotFoundError extends AppError {
   }
 }
 
+const isListed = (e: unknown): e is AppError & { code: ApiErrorCode } =>
+  e instanceof AppError && isApiErrorCode(e.code) && API_ERROR_STATUS[e.code] === e.status;
+
+/** The code errorResponse answers `e` with (what metrics count refusals and failures by). */
+export const errorCodeOf = (e: unknown): ApiErrorCode => (isListed(e) ? e.code : "internal_error");
+
 /** `{error: {code, message, ...details}}` with the code's status and the error's own headers. */
 export function errorResponse(e: unknown, headers: Record<string, string> = {}): Response {
-  if (e instanceof AppError && isApiErrorCode(e.code) && API_ERROR_STATUS[e.code] === e.status) {
+  if (isListed(e)) {
     const out = { ...headers, ...e.headers() };
     // Every 429 tells the client when to come back, whichever error produced it.
     if (e.status === 429 && !out["Retry-After"]) out["Retry-After"] = "60";
@@ -76,11 +83,11 @@ export function errorResponse(e: unknown, headers: Record<string, string> = {}):
       { status: e.status, headers: out },
     );
   }
-  console.error(
+  log.error(
+    { err: e },
     e instanceof AppError
       ? `API error outside the closed list: ${e.code} (${e.status})`
       : "Unexpected API error",
-    e,
   );
   return Response.json(
     { error: { code: "internal_error", message: INTERNAL_ERROR_MESSAGE } },

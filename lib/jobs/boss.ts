@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/env";
 import { queues, type JobData, type QueueName } from "./queues";
+import { log } from "@/lib/observability/logger";
 
 // The Postgres job queue (pg-boss, schema `pgboss` in Tollgate's database). One started instance
 // per process: the app uses it to enqueue; workers (in the app process by default, or
@@ -19,7 +20,7 @@ async function startBoss() {
     application_name: "tollgate-jobs",
   });
   // While stopping, connections closing under the queue's feet (the database shutting down too) are expected.
-  boss.on("error", (e) => globalForBoss.tollgateBossStopping || console.error(`job queue: ${e.message}`));
+  boss.on("error", (e) => globalForBoss.tollgateBossStopping || log.error(`job queue: ${e.message}`));
   await boss.start();
   for (const [name, { options }] of Object.entries(queues)) {
     await boss.createQueue(name, { name, ...options });

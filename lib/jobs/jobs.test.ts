@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { POST as usage } from "@/app/api/v1/usage/route";
 import { recordAudit } from "@/lib/audit/record";
 import { changeBalance } from "@/lib/billing/ledger";
+import { runLedgerCheck, runLedgerCheckNow } from "@/lib/billing/ledger-check";
 import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { createUser, creditsOnly } from "@/test/factories";
@@ -67,6 +68,37 @@ describe("ledger check", () => {
       mismatches: [],
     });
     await db.ledgerCheck.deleteMany({ where: { day } });
+  });
+});
+
+describe("ledger check, run now by an admin", () => {
+  it("replaces today's result with a fresh one, audited, and the nightly run then skips the day", async () => {
+    const admin = await createUser({ role: "admin", verified: true });
+    const day = new Date().toISOString().slice(0, 10);
+    await db.ledgerCheck.deleteMany({ where: { day } });
+    try {
+      await handlers["ledger-check"](job);
+      const nightly = await db.ledgerCheck.findUniqueOrThrow({ where: { day } });
+      const { workspaceId } = await ownedWorkspace(); // one more workspace since the nightly run
+      const fresh = await runLedgerCheckNow({ id: admin.id, email: admin.email });
+      expect(fresh).toMatchObject({ id: nightly.id, day, mismatchCount: 0 });
+      expect(fresh.workspacesChecked).toBe(nightly.workspacesChecked + 1);
+      expect(fresh.createdAt.getTime()).toBeGreaterThan(nightly.createdAt.getTime());
+      expect(workspaceId).toBeTruthy();
+      const audit = await db.auditLog.findFirstOrThrow({
+        where: { action: "ledger_check.run", actorId: admin.id },
+        orderBy: { seq: "desc" },
+      });
+      expect(audit).toMatchObject({ targetType: "ledger_check", targetId: nightly.id });
+      expect(audit.after).toMatchObject({
+        day,
+        mismatchCount: 0,
+        workspacesChecked: fresh.workspacesChecked,
+      });
+      expect(await runLedgerCheck()).toEqual({ day, skipped: true });
+    } finally {
+      await db.ledgerCheck.deleteMany({ where: { day } });
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { rateLimitHeaders } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/errors";
+import { errorCodeOf, errorResponse } from "@/lib/http/errors";
+import { observeApi } from "@/lib/observability/api-edge";
 import { pathParams } from "@/lib/http/params";
 import { money } from "@/lib/metering/http";
 import { authenticateAdminKey } from "./auth";
@@ -17,20 +18,25 @@ export function toJson(value: unknown): unknown {
   );
 }
 
-/** Wraps a management API route: admin key auth, rate limit headers, checked path ids, the one error mapping. */
+/**
+ * Wraps a management API route: admin key auth, rate limit headers, checked path ids, the one error
+ * mapping, and the same request id, access log and metrics as the rest of /api/v1.
+ */
 export function adminRoute<P extends Record<string, string>>(
   handler: (req: Request, params: P, actor: Actor) => Promise<Result>,
 ) {
-  return async (req: Request, ctx?: { params: Promise<P> }): Promise<Response> => {
-    let headers: Record<string, string> = {};
-    try {
-      const { key, rate } = await authenticateAdminKey(req.headers.get("authorization"));
-      headers = rateLimitHeaders(rate);
-      const params = await pathParams<P>(ctx);
-      const out = await handler(req, params, { id: key.id, email: `admin-api-key:${key.prefix}` });
-      return Response.json(toJson(out.body), { status: out.status ?? 200, headers });
-    } catch (e) {
-      return errorResponse(e, headers);
-    }
-  };
+  return (req: Request, ctx?: { params: Promise<P> }): Promise<Response> =>
+    observeApi(req, ctx?.params, async (outcome) => {
+      let headers: Record<string, string> = {};
+      try {
+        const { key, rate } = await authenticateAdminKey(req.headers.get("authorization"));
+        headers = rateLimitHeaders(rate);
+        const params = await pathParams<P>(ctx);
+        const out = await handler(req, params, { id: key.id, email: `admin-api-key:${key.prefix}` });
+        return Response.json(toJson(out.body), { status: out.status ?? 200, headers });
+      } catch (e) {
+        outcome.code = errorCodeOf(e);
+        return errorResponse(e, headers);
+      }
+    });
 }

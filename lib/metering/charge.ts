@@ -4,7 +4,9 @@ import { pool } from "@/lib/db/pool";
 import { parseSqlRow, sqlCallBatch, type SqlArgs, type SqlRow } from "@/lib/db/sql-call";
 import { noticeCharge, noticeQuotaExhausted } from "@/lib/notifications/trigger";
 import { priceCall, quotaUnits, type Price } from "@/lib/catalog/pricing";
+import { errorCodeOf } from "@/lib/http/errors";
 import { isValidIdempotencyKey } from "@/lib/http/hygiene";
+import { countCharge } from "@/lib/observability/metrics";
 import {
   MAX_INT4,
   MAX_MONEY_BIG,
@@ -253,5 +255,8 @@ export async function chargeUsageBatch(
     if (last) noticeCharge(caller.workspace.id, last);
     if (quotaExhausted) noticeQuotaExhausted(caller.workspace.id, quotaExhausted);
   }
+  // Counted in memory for /api/metrics: charged, replayed, or the refusal's code.
+  for (const o of outcomes)
+    countCharge(o.ok ? (o.result.replayed ? "replayed" : "charged") : errorCodeOf(o.error));
   return outcomes;
 }

@@ -1,7 +1,8 @@
 import { creditsString } from "@/lib/catalog/money";
 import { rateLimitHeaders, type RateLimitState } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
-import { errorResponse } from "@/lib/http/errors";
+import { errorCodeOf, errorResponse } from "@/lib/http/errors";
+import { observeApi } from "@/lib/observability/api-edge";
 import { pathParams } from "@/lib/http/params";
 import { limitPerMinute } from "@/lib/http/rate-limit";
 import { authenticate, checkRateLimit, type ApiCaller } from "./authenticate";
@@ -11,7 +12,8 @@ import type { ChargeResult } from "./types";
 
 // The v1 API's edge: authenticate, rate-limit, check the path's ids, run the handler, and answer
 // refusals through the one error mapping (lib/http/errors). Every response carries the rate-limit
-// headers. Also the shapes of its answers about money.
+// headers and X-Request-Id, and is counted in the metrics (lib/observability). Also the shapes of
+// its answers about money.
 
 const UNAUTHENTICATED_PER_MINUTE = 60;
 
@@ -74,17 +76,23 @@ async function authenticateOrLimit(req: Request) {
 export function v1Route<P extends Record<string, string | string[]> = Record<string, never>>(
   handler: Handler<P>,
 ) {
-  return async (req: Request, ctx?: Ctx<P>): Promise<Response> => {
-    let headers: Headers = {};
-    try {
-      const caller = await authenticateOrLimit(req);
-      const rate = checkRateLimit(caller);
-      headers = rateLimitHeaders(rate);
-      const params = await pathParams<P>(ctx);
-      const out = await handler(req, caller, rate, params);
-      return Response.json(out.body, { status: out.status ?? 200, headers: { ...headers, ...out.headers } });
-    } catch (e) {
-      return errorResponse(e, headers);
-    }
-  };
+  return (req: Request, ctx?: Ctx<P>): Promise<Response> =>
+    observeApi(req, ctx?.params, async (outcome) => {
+      let headers: Headers = {};
+      try {
+        const caller = await authenticateOrLimit(req);
+        outcome.workspaceId = caller.workspace.id;
+        const rate = checkRateLimit(caller);
+        headers = rateLimitHeaders(rate);
+        const params = await pathParams<P>(ctx);
+        const out = await handler(req, caller, rate, params);
+        return Response.json(out.body, {
+          status: out.status ?? 200,
+          headers: { ...headers, ...out.headers },
+        });
+      } catch (e) {
+        outcome.code = errorCodeOf(e);
+        return errorResponse(e, headers);
+      }
+    });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db/pool";
 import { utcDay } from "./time";
+import { log } from "@/lib/observability/logger";
 
 // Refused calls by UTC day, workspace, model and code, counted without slowing the metering path:
 // a refusal adds one to a counter in memory, and every FLUSH_MS the counters are added to
@@ -62,7 +63,7 @@ async function writeBatch(batch: Map<string, number>) {
     // Keep the counts for the next flush rather than lose them.
     for (const [k, n] of batch) state.pending.set(k, (state.pending.get(k) ?? 0) + n);
     scheduleFlush();
-    console.error("refusal counts flush failed; retrying", e);
+    log.error({ err: e }, "refusal counts flush failed; retrying");
   }
 }
 

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { noticeCharge } from "@/lib/notifications/trigger";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
+import { errorCodeOf } from "@/lib/http/errors";
+import { countCharge } from "@/lib/observability/metrics";
 import { priceCall } from "@/lib/catalog/pricing";
 import type { ApiCaller } from "./authenticate";
 import { metadataSchema, quantity, safeString, tokenCount } from "@/lib/http/schemas";
@@ -50,6 +52,15 @@ function priceFor(
  * hold counts against the key's and the member's monthly spend caps until then.
  */
 export async function holdCredits(caller: ApiCaller, input: z.input<typeof holdSchema>) {
+  try {
+    return await hold(caller, input);
+  } catch (e) {
+    countCharge(errorCodeOf(e)); // a refused hold is a refused call; a granted one counts at commit
+    throw e;
+  }
+}
+
+async function hold(caller: ApiCaller, input: z.input<typeof holdSchema>) {
   const model = resolveModel(caller, input.model);
   const estimate = priceFor(caller, model, input);
   const id = `res_${crypto.randomUUID().replaceAll("-", "")}`;
@@ -128,6 +139,7 @@ export async function commitReservation(
     replayed: false,
   };
   noticeCharge(caller.workspace.id, result);
+  countCharge("charged");
   return { ...result, reservationId: id, heldMillicredits: row.held! };
 }
 

@@ -13,6 +13,7 @@ import { dispatchAfterCommit } from "@/lib/webhooks/deliver";
 import { ALERT_EVENT_TYPES, emitWebhookEvent } from "@/lib/webhooks/events";
 import { formatDate } from "@/lib/utils/format";
 import { unsubscribeUrl, type EmailCategory } from "./preferences";
+import { log } from "@/lib/observability/logger";
 
 // Alerts fire once per threshold per period: the Alert row's unique (workspace, kind, period) is
 // the idempotency key, written in the same transaction as the emails it sends. Running a check
@@ -186,7 +187,7 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
 
 export async function deliverAll(keys: (string | null)[]) {
   await Promise.all(
-    keys.map((key) => deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e))),
+    keys.map((key) => deliverQueued(key).catch((e: unknown) => log.error({ err: e }, "email delivery failed"))),
   );
 }
 

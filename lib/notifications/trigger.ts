@@ -4,6 +4,7 @@ import { enqueue } from "@/lib/jobs/boss";
 import { flushRefusals } from "@/lib/metering/refusal-counts";
 import type { ChargeResult } from "@/lib/metering/types";
 import { ttlCache } from "@/lib/utils/ttl-cache";
+import { log } from "@/lib/observability/logger";
 
 // The metering path's side of alerts: after a charge, notice (in memory, no query on most calls)
 // whether a threshold may have been crossed and, once per threshold and period in this process,
@@ -39,7 +40,7 @@ export function noticeCharge(workspaceId: string, result: ChargeResult) {
         await raise(workspaceId, `low_credits:${workspaceId}:${topUp.id}`);
     }
   };
-  work().catch((e: unknown) => console.error("alert trigger failed", e));
+  work().catch((e: unknown) => log.error({ err: e }, "alert trigger failed"));
 }
 
 /**
@@ -51,5 +52,5 @@ export function noticeQuotaExhausted(workspaceId: string, resetsAt: Date) {
   if (raised.has(key)) return;
   flushRefusals()
     .then(() => raise(workspaceId, key))
-    .catch((e: unknown) => console.error("alert trigger failed", e));
+    .catch((e: unknown) => log.error({ err: e }, "alert trigger failed"));
 }

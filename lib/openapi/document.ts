@@ -98,6 +98,11 @@ const HEADERS: Record<HeaderName, HeaderObject> = {
   },
   "WWW-Authenticate": { description: "Bearer.", schema: { type: "string" } },
   Allow: { description: "The methods this path supports.", schema: { type: "string" } },
+  "X-Request-Id": {
+    description:
+      "This request's id in Tollgate's logs: the X-Request-Id you sent (1 to 128 of A-Z a-z 0-9 . _ : @ -), else a new UUID. Quote it when asking about a call.",
+    schema: { type: "string", minLength: 1, maxLength: 128 },
+  },
 };
 
 const RATE: HeaderName[] = ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
@@ -114,6 +119,7 @@ function headerRefs(uses: HeaderUse[]): ResponseObject["headers"] {
 /** Headers an error response carries: rate headers when the caller got that far, plus the status's own. */
 function errorHeaders(op: OperationSpec, status: number, codes: ErrorCode[]): HeaderUse[] {
   const uses: HeaderUse[] = RATE.map((name) => ({ name, required: false }));
+  if (status !== 405) uses.push({ name: "X-Request-Id", required: false });
   if (status === 401) uses.push({ name: "WWW-Authenticate", required: true });
   if (status === 405) uses.push({ name: "Allow", required: true });
   // The chat proxy's provider failures come after the hold, so they report the balance; a provider's
@@ -181,6 +187,7 @@ function errorResponses(op: OperationSpec): Record<string, ResponseObject> {
           "The provider's own error, passed through with its status (the key Tollgate sent is redacted). Nothing is charged.",
         headers: headerRefs([
           ...RATE.map((name) => ({ name, required: false })),
+          { name: "X-Request-Id", required: false },
           { name: "X-Credits-Remaining", required: false },
         ]),
         content: { "application/json": { schema: PROVIDER_ERROR } },
@@ -238,7 +245,11 @@ function operation(op: OperationSpec, serverUrl: string): OperationObject {
     responses: {
       [String(op.success.status)]: {
         description: op.success.description,
-        headers: headerRefs([...RATE.map((name) => ({ name, required: true })), ...op.success.headers]),
+        headers: headerRefs([
+          ...RATE.map((name) => ({ name, required: true })),
+          { name: "X-Request-Id", required: true },
+          ...op.success.headers,
+        ]),
         content: {
           "application/json": { schema: { $ref: SCHEMA_URI(op.success.name) }, example: examples.response },
           ...(op.success.stream

@@ -52,7 +52,8 @@ export type HeaderName =
   | "Retry-After"
   | "Idempotent-Replayed"
   | "WWW-Authenticate"
-  | "Allow";
+  | "Allow"
+  | "X-Request-Id";
 
 export type HeaderUse = { name: HeaderName; required: boolean };
 

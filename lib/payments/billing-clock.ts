@@ -10,6 +10,7 @@ import { cardOnFileCharges } from "./cards";
 import { localInvoice } from "./local-objects";
 import { localProvider } from "./local-provider";
 import { paymentProvider, type SubscriptionWithTier } from "./provider";
+import { log } from "@/lib/observability/logger";
 
 // The billing clock, run by the background sweep. Stripe runs its own for Stripe subscriptions;
 // for local ones this plays Stripe's part — renewals are charged to the card on file and reported
@@ -66,7 +67,7 @@ export async function renewDueLocalSubscriptions(now = new Date()) {
       if (sub.cancelAtPeriodEnd) await localProvider.cancelNow(sub);
       else await chargeRenewal(sub, sub.currentPeriodEnd);
     } catch (e) {
-      console.error(`renewal of ${sub.id} failed`, e);
+      log.error({ err: e }, `renewal of ${sub.id} failed`);
     }
   }
   return due.length;
@@ -104,7 +105,7 @@ export async function endUnpaidSubscriptions(now = new Date()) {
         await paymentProvider(sub.provider).cancelNow(sub);
       }
     } catch (e) {
-      console.error(`ending unpaid subscription ${sub.id} failed`, e);
+      log.error({ err: e }, `ending unpaid subscription ${sub.id} failed`);
     }
   }
   return expired.length;

@@ -12,6 +12,7 @@ import { formatDate } from "@/lib/utils/format";
 import { emitSubscriptionEvent } from "@/lib/webhooks/events";
 import { paymentProvider, type SubscriptionWithTier } from "./provider";
 import { emailBillingContact, planChangeNames } from "./webhooks/shared";
+import { log } from "@/lib/observability/logger";
 
 // Changing a paid plan: upgrades (and monthly -> annual) are charged and applied now; downgrades
 // (and annual -> monthly) are scheduled for the end of the period and can be taken back.
@@ -74,7 +75,7 @@ export async function changePlan(
   } else {
     await provider.setRenewalPlan(sub, { tier, interval });
     const email = await db.$transaction((tx) => scheduleChange(tx, sub, { tier, interval }));
-    await deliverQueued(email).catch((e: unknown) => console.error("email delivery failed", e));
+    await deliverQueued(email).catch((e: unknown) => log.error({ err: e }, "email delivery failed"));
   }
   await recordAudit(db, {
     actor,
@@ -145,7 +146,7 @@ export async function setCancelAtPeriodEnd(
     });
     return cancel ? queueCancellationConfirmed(tx, sub) : null;
   });
-  if (email) await deliverQueued(email).catch((e: unknown) => console.error("email delivery failed", e));
+  if (email) await deliverQueued(email).catch((e: unknown) => log.error({ err: e }, "email delivery failed"));
 }
 
 /** "Your cancellation is confirmed": once per subscription and period end, however often it is re-cancelled. */

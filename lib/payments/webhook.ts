@@ -23,6 +23,7 @@ import {
   type HandledEventType,
 } from "./webhooks/schemas";
 import { MalformedEventError } from "./webhooks/shared";
+import { log } from "@/lib/observability/logger";
 
 // Stripe webhooks (and the local provider's Stripe-shaped events) come in here. The event id is
 // written in the same transaction as the event's effects, so a redelivery does nothing.
@@ -152,7 +153,7 @@ export async function processEvent(body: unknown): Promise<"processed" | "duplic
   if (!claimed) return "duplicate";
   // After commit: a failed send stays queued in the outbox and never undoes the payment.
   await Promise.all(
-    emails.map((key) => deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e))),
+    emails.map((key) => deliverQueued(key).catch((e: unknown) => log.error({ err: e }, "email delivery failed"))),
   );
   // Outgoing webhooks the event emitted (lib/webhooks/events.ts) go to the delivery queue.
   await dispatchAfterCommit();

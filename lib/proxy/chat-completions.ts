@@ -13,6 +13,7 @@ import {
 } from "./schemas";
 import { meteredStream, outputChars, type StreamOutcome } from "./usage-tap";
 import { upstreamErrorResponse, upstreamUnreachable } from "./upstream-errors";
+import { log } from "@/lib/observability/logger";
 
 // POST /api/v1/chat/completions: an OpenAI-compatible call forwarded to the model's provider and
 // metered on the provider's own token count.
@@ -87,7 +88,7 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
   const release = async () => {
     if (hold)
       await releaseReservation(caller.workspace.id, hold.id).catch((e: unknown) =>
-        console.error("chat proxy: release failed", e),
+        log.error({ err: e }, "chat proxy: release failed"),
       );
   };
   const settle = async (outcome: StreamOutcome) => {
@@ -176,7 +177,7 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
     usage: usage.success ? usage.data : null,
     upstreamId: typeof parsed?.id === "string" ? parsed.id : null,
     deliveredChars: delivered,
-  }).catch((e: unknown) => void console.error("chat proxy: settling a completion failed", e));
+  }).catch((e: unknown) => void log.error({ err: e }, "chat proxy: settling a completion failed"));
   return new Response(text, {
     status: upstream.status,
     headers: jsonHeaders(creditHeaders(result ? result.balanceMillicredits : hold?.balanceMillicredits)),

@@ -35,7 +35,7 @@ export function openAiRoute(handler: (req: Request, caller: ApiCaller) => Promis
     })(req);
     if (!out.response) return openAiErrorResponse(edge);
     for (const [name, value] of edge.headers)
-      if (name.startsWith("x-ratelimit-")) out.response.headers.set(name, value);
+      if (name.startsWith("x-ratelimit-") || name === "x-request-id") out.response.headers.set(name, value);
     return out.response;
   };
 }

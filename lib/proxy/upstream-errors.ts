@@ -1,4 +1,5 @@
 import { openAiErrorSchema, type OpenAiError } from "./schemas";
+import { log } from "@/lib/observability/logger";
 
 // The provider's refusals, returned to the client in OpenAI's error shape with the provider's
 // status. The key Tollgate sent never appears in what the client gets back.
@@ -26,7 +27,7 @@ export async function upstreamErrorResponse(
   const text = await upstream.text().catch(() => "");
   // A refused platform key is Tollgate's problem, not the caller's: say so without the details.
   if (!byok && (upstream.status === 401 || upstream.status === 403)) {
-    console.error(`chat proxy: ${provider} refused the platform key (status ${upstream.status})`);
+    log.error(`chat proxy: ${provider} refused the platform key (status ${upstream.status})`);
     return Response.json(
       errorBody(
         `The ${provider} provider refused Tollgate's credentials. Nothing was charged; try again later.`,

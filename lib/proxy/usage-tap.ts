@@ -1,4 +1,5 @@
 import { chatCompletionUsageSchema, type ChatCompletionUsage } from "./schemas";
+import { log } from "@/lib/observability/logger";
 
 // Reads a streamed completion as it passes through, without changing a byte: the provider's
 // response id, the characters delivered so far, and the final `usage` chunk (include_usage).
@@ -80,7 +81,7 @@ export function meteredStream(
     if (ended) return;
     ended = true;
     await onEnd({ usage: tap.usage, upstreamId: tap.upstreamId, deliveredChars: tap.deliveredChars }).catch(
-      (e: unknown) => console.error("chat proxy: settling a stream failed", e),
+      (e: unknown) => log.error({ err: e }, "chat proxy: settling a stream failed"),
     );
   };
   return new ReadableStream<Uint8Array>({

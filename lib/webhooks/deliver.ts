@@ -5,6 +5,7 @@ import { WEBHOOK_RETRY_DELAY_SECONDS } from "@/lib/jobs/queues";
 import { fetch } from "undici";
 import { BlockedDestinationError, deliveryDispatcher, refusedLiteralDestination } from "./destination";
 import { signatureHeader, SIGNATURE_HEADER } from "./sign";
+import { log } from "@/lib/observability/logger";
 
 // Sending one delivery. The row is claimed before the request so that two workers (a duplicate
 // job, a sweep, a replay) never POST it at the same moment. The schema has no lock column, so the
@@ -146,7 +147,7 @@ export async function dispatchWebhookDeliveries(now = new Date()) {
 /** After a transaction that may have emitted events: never lets a queue hiccup undo or fail the caller. */
 export function dispatchAfterCommit() {
   return dispatchWebhookDeliveries().catch((e: unknown) => {
-    console.error("webhook dispatch failed (the sweep will retry)", e);
+    log.error({ err: e }, "webhook dispatch failed (the sweep will retry)");
     return 0;
   });
 }

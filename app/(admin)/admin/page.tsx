@@ -1,98 +1,105 @@
-// GET /admin — headline counts for users, workspaces and email delivery, the latest ledger check and sign-ups.
-import { CircleCheck } from "lucide-react";
+// GET /admin — the operator's overview: MRR and its change, subscriptions this month, failed
+// payments, credits sold and used, the health panel (with the ledger check's "Run now"), recent
+// activity and quick actions.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
-import { StatusBadge } from "@/components/ui/badge";
-import { Card, TitledCard } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { formatCredits } from "@/lib/catalog/money";
-import { db, type EmailStatus, type LedgerCheck } from "@/lib/db";
-import { AdminPage } from "../_components/admin-page";
-import { formatCount, formatDate } from "../_components/format";
+import { TitledCard } from "@/components/ui/card";
+import {
+  creditsThisMonth,
+  failedPaymentsNeedingAttention,
+  FAILED_PAYMENT_DAYS,
+  mrrChange,
+  recentActivity,
+  subscriptionsThisMonth,
+  type MrrChange,
+} from "@/lib/admin/overview";
+import { systemHealth } from "@/lib/analytics/health";
+import { assessHealth } from "@/lib/analytics/health-levels";
+import { formatCents, formatCredits } from "@/lib/catalog/money";
+import { db, type LedgerCheck } from "@/lib/db";
 import { requireAdmin } from "@/lib/auth/session";
+import { AdminPage } from "../_components/admin-page";
+import { formatCount, formatDateTime } from "../_components/format";
+import { HealthPanel } from "./health-panel";
+import { ActivityFeed, KpiTiles, QuickActions, type Kpi } from "./overview-parts";
 
 export const metadata: Metadata = { title: "Admin overview" };
 
+function mrrHint(m: MrrChange) {
+  if (m.changeCents === 0n) return "No change from 30 days ago";
+  const sign = m.changeCents > 0n ? "+" : "−";
+  const amount = formatCents(Math.abs(Number(m.changeCents)));
+  const ratio = m.changeRatio === null ? "" : ` (${sign}${Math.abs(m.changeRatio * 100).toFixed(1)}%)`;
+  return `${sign}${amount}${ratio} vs 30 days ago (${formatCents(Number(m.thenCents))})`;
+}
+
 export default async function AdminOverviewPage() {
   await requireAdmin();
-  const [users, verifiedUsers, workspaces, outbox, recent, ledgerCheck] = await Promise.all([
+  const now = new Date();
+  const [mrr, subs, failed, credits, health, activity, users, workspaces] = await Promise.all([
+    mrrChange(now),
+    subscriptionsThisMonth(now),
+    failedPaymentsNeedingAttention(now),
+    creditsThisMonth(now),
+    systemHealth(now),
+    recentActivity(),
     db.user.count(),
-    db.user.count({ where: { emailVerifiedAt: { not: null } } }),
     db.workspace.count(),
-    db.emailOutbox.groupBy({ by: ["status"], _count: { _all: true } }),
-    db.user.findMany({
-      orderBy: { createdAt: "desc" },
-      take: 5,
-      select: { id: true, email: true, name: true, createdAt: true, emailVerifiedAt: true },
-    }),
-    db.ledgerCheck.findFirst({ orderBy: [{ day: "desc" }, { createdAt: "desc" }] }),
   ]);
-  const emails = (status: EmailStatus) => outbox.find((row) => row.status === status)?._count._all ?? 0;
+  const month = now.toLocaleString("en-US", { month: "long", timeZone: "UTC" });
 
-  const stats: { label: string; value: number; href?: string }[] = [
-    { label: "Users", value: users, href: "/admin/users" },
-    { label: "Verified users", value: verifiedUsers },
-    { label: "Workspaces", value: workspaces },
-    { label: "Emails queued", value: emails("queued"), href: "/admin/outbox?status=queued" },
-    { label: "Emails sending", value: emails("sending"), href: "/admin/outbox?status=sending" },
-    { label: "Emails sent", value: emails("sent"), href: "/admin/outbox?status=sent" },
-    { label: "Emails failed", value: emails("failed"), href: "/admin/outbox?status=failed" },
+  const kpis: Kpi[] = [
+    { label: "MRR", value: formatCents(Number(mrr.nowCents)), hint: mrrHint(mrr) },
+    {
+      label: `New subscriptions in ${month}`,
+      value: formatCount(subs.new),
+      hint: `${formatCount(subs.liveAtStart)} live on the 1st`,
+    },
+    {
+      label: `Churned in ${month}`,
+      value: formatCount(subs.churned),
+      hint: "Ended, not counting plan changes",
+    },
+    {
+      label: "Failed payments needing attention",
+      value: formatCount(failed.unrecovered),
+      href: "/admin/payments?status=failed",
+      hint: `Failed in the last ${FAILED_PAYMENT_DAYS} days, not paid since · ${formatCount(failed.pastDue)} past due`,
+    },
+    {
+      label: `Credits sold in ${month}`,
+      value: formatCredits(credits.soldMillicredits),
+      hint: `${formatCredits(credits.grantedMillicredits)} granted free`,
+    },
+    {
+      label: `Credits consumed in ${month}`,
+      value: formatCredits(credits.consumedMillicredits),
+      hint: "Charged usage, holds excluded",
+    },
+    { label: "Users", value: formatCount(users), href: "/admin/users" },
+    { label: "Workspaces", value: formatCount(workspaces), href: "/admin/workspaces" },
   ];
 
   return (
-    <AdminPage title="Overview" description="Accounts, email delivery and ledger health across Tollgate.">
-      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
-        {stats.map((stat) => (
-          <Card key={stat.label} className="grid gap-1 p-4 sm:p-6">
-            <dt className="text-sm text-muted-foreground">{stat.label}</dt>
-            <dd className="text-2xl font-semibold tabular-nums sm:text-3xl">
-              {stat.href ? (
-                <Link
-                  href={stat.href}
-                  className="rounded-sm hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-                  aria-label={`${formatCount(stat.value)} ${stat.label.toLowerCase()}, view list`}
-                >
-                  {formatCount(stat.value)}
-                </Link>
-              ) : (
-                formatCount(stat.value)
-              )}
-            </dd>
-          </Card>
-        ))}
-      </dl>
-
-      <LedgerCheckCard check={ledgerCheck} />
-
-      <TitledCard title="Recent sign-ups" description="The five newest accounts.">
-        {recent.length === 0 ? (
-          <EmptyState title="No one has signed up yet" />
-        ) : (
-          <ul className="divide-y rounded-md border">
-            {recent.map((user) => (
-              <li
-                key={user.id}
-                className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 text-sm"
-              >
-                <div className="grid min-w-0 gap-0.5">
-                  <Link
-                    href={`/admin/users?q=${encodeURIComponent(user.email)}`}
-                    className="font-medium break-all underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-                  >
-                    {user.email}
-                  </Link>
-                  <span className="text-muted-foreground">
-                    {user.name ? `${user.name} · ` : ""}signed up {formatDate(user.createdAt)}
-                  </span>
-                </div>
-                <StatusBadge status={user.emailVerifiedAt ? "verified" : "unverified"} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </TitledCard>
+    <AdminPage
+      title="Overview"
+      description="Money, subscriptions and system health across Tollgate, right now."
+    >
+      <section aria-label="Key figures">
+        <KpiTiles items={kpis} />
+      </section>
+      <HealthPanel
+        items={assessHealth(health, now)}
+        ledgerCheckedAt={health.ledgerCheck ? formatDateTime(health.ledgerCheck.createdAt) : null}
+      />
+      {health.ledgerCheck && health.ledgerCheck.mismatchCount > 0 ? (
+        <LedgerMismatches check={health.ledgerCheck} />
+      ) : null}
+      <div className="grid min-w-0 gap-6 lg:grid-cols-[2fr_1fr]">
+        <ActivityFeed entries={activity} />
+        <QuickActions />
+      </div>
     </AdminPage>
   );
 }
@@ -111,59 +118,36 @@ const SHOWN_MISMATCHES = 25;
 const credits = (millicredits: string) =>
   /^-?\d+$/.test(millicredits) ? `${formatCredits(BigInt(millicredits))} credits` : millicredits;
 
-function LedgerCheckCard({ check }: { check: LedgerCheck | null }) {
-  const parsed = check ? mismatchesSchema.safeParse(check.mismatches) : null;
-  const mismatches = parsed?.success ? parsed.data : [];
+/** Shown while the last ledger check found mismatches: which workspaces, to start investigating. */
+function LedgerMismatches({ check }: { check: LedgerCheck }) {
+  const parsed = mismatchesSchema.safeParse(check.mismatches);
+  const mismatches = parsed.success ? parsed.data : [];
   return (
     <TitledCard
-      title="Ledger check"
-      description="Every day each workspace&rsquo;s balance is compared with the sum of its ledger entries."
-      contentClassName="grid gap-4"
+      title="Ledger mismatches"
+      description={`The ledger check of ${check.day} compared ${formatCount(check.workspacesChecked)} workspaces' balances with their ledgers.`}
     >
-      {!check ? (
-        <p className="text-sm text-muted-foreground">Not run yet</p>
-      ) : (
-        <>
-          <dl className="grid grid-cols-2 gap-4 text-sm sm:max-w-md">
-            <div className="grid gap-1">
-              <dt className="text-muted-foreground">Day checked</dt>
-              <dd className="font-medium tabular-nums">{check.day}</dd>
-            </div>
-            <div className="grid gap-1">
-              <dt className="text-muted-foreground">Workspaces checked</dt>
-              <dd className="font-medium tabular-nums">{formatCount(check.workspacesChecked)}</dd>
-            </div>
-          </dl>
-          {check.mismatchCount === 0 ? (
-            <Alert variant="success" className="flex items-center gap-2 font-medium">
-              <CircleCheck className="size-4 shrink-0 text-success" aria-hidden />
-              All balances match the ledger
-            </Alert>
-          ) : (
-            <Alert variant="error" role="alert" className="grid gap-2">
-              <p className="font-medium">
-                {check.mismatchCount === 1
-                  ? "1 workspace's balance doesn't match its ledger"
-                  : `${formatCount(check.mismatchCount)} workspaces' balances don't match their ledgers`}
-              </p>
-              <ul className="grid gap-2">
-                {mismatches.slice(0, SHOWN_MISMATCHES).map((m) => (
-                  <li key={m.workspaceId} className="grid gap-0.5">
-                    <span className="font-medium break-words">{m.name}</span>
-                    <span className="break-words">
-                      Balance {credits(m.balance)} · Ledger sum {credits(m.ledgerSum)}
-                    </span>
-                    <span className="font-mono text-xs break-all text-muted-foreground">{m.workspaceId}</span>
-                  </li>
-                ))}
-              </ul>
-              {mismatches.length > SHOWN_MISMATCHES ? (
-                <p>…and {formatCount(mismatches.length - SHOWN_MISMATCHES)} more.</p>
-              ) : null}
-            </Alert>
-          )}
-        </>
-      )}
+      <Alert variant="error" role="alert" className="grid gap-2">
+        <p className="font-medium">
+          {check.mismatchCount === 1
+            ? "1 workspace's balance doesn't match its ledger"
+            : `${formatCount(check.mismatchCount)} workspaces' balances don't match their ledgers`}
+        </p>
+        <ul className="grid gap-2">
+          {mismatches.slice(0, SHOWN_MISMATCHES).map((m) => (
+            <li key={m.workspaceId} className="grid gap-0.5">
+              <span className="font-medium break-words">{m.name}</span>
+              <span className="break-words">
+                Balance {credits(m.balance)} · Ledger sum {credits(m.ledgerSum)}
+              </span>
+              <span className="font-mono text-xs break-all text-muted-foreground">{m.workspaceId}</span>
+            </li>
+          ))}
+        </ul>
+        {mismatches.length > SHOWN_MISMATCHES ? (
+          <p>…and {formatCount(mismatches.length - SHOWN_MISMATCHES)} more.</p>
+        ) : null}
+      </Alert>
     </TitledCard>
   );
 }

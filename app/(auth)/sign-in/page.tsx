@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { getCachedBranding } from "@/lib/branding/cached";
-import { safeRedirectPath } from "@/lib/auth/redirect";
+import { homePath, safeRedirectPath, SIGNED_IN_PATH } from "@/lib/auth/redirect";
 import { getCurrentUser } from "@/lib/auth/session";
 import { oauthProviders } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
@@ -18,8 +18,9 @@ export default async function SignInPage(props: {
   searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }>;
 }) {
   const [{ callbackUrl, error }, brand] = await Promise.all([props.searchParams, getCachedBranding()]);
-  // Already signed in: straight on to where the link meant to go.
-  if (await getCurrentUser()) redirect(safePath(callbackUrl));
+  // Already signed in: straight on to where the link meant to go, or home (admins: the overview).
+  const user = await getCurrentUser();
+  if (user) redirect(callbackUrl ? safePath(callbackUrl) : homePath(user));
   return (
     <Card>
       <CardHeader>
@@ -32,7 +33,10 @@ export default async function SignInPage(props: {
             That sign-in provider could not sign you in. Try again or use your email and password.
           </Alert>
         ) : null}
-        <SignInForm callbackUrl={safePath(callbackUrl)} providers={oauthProviders} />
+        <SignInForm
+          callbackUrl={callbackUrl ? safePath(callbackUrl) : SIGNED_IN_PATH}
+          providers={oauthProviders}
+        />
         <div className="flex flex-col gap-2 text-center text-sm text-muted-foreground sm:flex-row sm:justify-between">
           <Link
             href="/forgot-password"

@@ -1,13 +1,14 @@
-import { CircleAlert, CircleCheck } from "lucide-react";
 import Link from "next/link";
 import { BarChart } from "@/components/admin/charts/chart";
 import { funnelRates, signupFunnel } from "@/lib/analytics/funnel";
 import { systemHealth } from "@/lib/analytics/health";
+import { assessHealth, worstLevel } from "@/lib/analytics/health-levels";
 import type { ParsedRange } from "@/lib/analytics/range";
-import { formatCount, formatDateTime } from "@/lib/utils/format";
+import { formatCount } from "@/lib/utils/format";
+import { HealthBadge } from "@/components/admin/health-badge";
 import { FiguresTable } from "./figures-table";
 import { percent, rangeLabel } from "./format";
-import { Section, Stat, TableBlock } from "./section";
+import { Section, TableBlock } from "./section";
 
 export async function FunnelSection({ range }: { range: ParsedRange }) {
   const f = await signupFunnel(range);
@@ -50,50 +51,22 @@ export async function FunnelSection({ range }: { range: ParsedRange }) {
   );
 }
 
+/** Health lives on the overview (one panel, with thresholds); here its verdict and the per-queue backlog. */
 export async function HealthSection() {
   const h = await systemHealth();
-  const check = h.ledgerCheck;
+  const overall = worstLevel(assessHealth(h));
   return (
     <Section title="System health" description="Right now, whatever the date range.">
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Database round trip" value={h.dbMs === null ? "unavailable" : `${h.dbMs} ms`} />
-        <Stat
-          label="Last ledger check"
-          value={check ? check.day : "Not run yet"}
-          hint={check ? `${formatCount(check.workspacesChecked)} workspaces checked` : undefined}
-        />
-        <Stat label="Emails failed" value={formatCount(h.email.failed)} />
-        <Stat label="Emails queued over 10 minutes" value={formatCount(h.email.stuck)} />
-      </dl>
-      {check ? (
-        <p className="flex items-center gap-2 text-sm">
-          {check.mismatchCount === 0 ? (
-            <>
-              <CircleCheck className="size-4 shrink-0 text-success" aria-hidden /> All balances matched the
-              ledger (run {formatDateTime(check.createdAt)}).
-            </>
-          ) : (
-            <>
-              <CircleAlert className="size-4 shrink-0 text-destructive" aria-hidden />
-              <span>
-                {formatCount(check.mismatchCount)}{" "}
-                {check.mismatchCount === 1 ? "workspace's balance doesn't" : "workspaces' balances don't"}{" "}
-                match the ledger.{" "}
-                <Link href="/admin" className="font-medium underline underline-offset-4">
-                  See the overview
-                </Link>
-              </span>
-            </>
-          )}
-        </p>
-      ) : null}
-      {h.email.failed > 0 || h.email.stuck > 0 ? (
-        <p className="text-sm">
-          <Link href="/admin/outbox?status=failed" className="font-medium underline underline-offset-4">
-            Open the email outbox
+      <p className="flex flex-wrap items-center gap-2 text-sm">
+        <HealthBadge level={overall} />
+        <span>
+          Database, job backlog, email delivery, the ledger check and webhooks are graded on the{" "}
+          <Link href="/admin" className="font-medium underline underline-offset-4">
+            overview&rsquo;s health panel
           </Link>
-        </p>
-      ) : null}
+          .
+        </span>
+      </p>
       <TableBlock title="Job queue backlog" report="queue-backlog">
         <FiguresTable
           label="Job queue backlog"

@@ -11,6 +11,9 @@ import { PagedTable } from "@/components/ui/paged-table";
 import { FilteredEmptyState } from "@/components/ui/empty-state";
 import { requireAdmin } from "@/lib/auth/session";
 import { SelectOptions } from "@/components/ui/native-select";
+import { Alert } from "@/components/ui/alert";
+import { emailProviderConfigured } from "@/lib/analytics/health";
+import { NO_EMAIL_PROVIDER } from "@/lib/analytics/health-levels";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
@@ -36,6 +39,7 @@ export default async function OutboxPage(props: {
       title="Email outbox"
       description="Every email is stored here before it is sent. Open one to read it and follow its links."
     >
+      {emailProviderConfigured() ? null : <Alert variant="warning">{NO_EMAIL_PROVIDER}</Alert>}
       <FilterForm action="/admin/outbox" label="Filter emails" active={filtered}>
         <FilterSearch id="outbox-to" name="to" label="Recipient" value={to} />
         <FilterSelect id="outbox-status" name="status" label="Status" value={status}>

@@ -1,6 +1,7 @@
 // POST /api/webhooks/stripe — verify the signature on the raw body, apply the event once
 import { handleStripeWebhook, InvalidSignatureError } from "@/lib/payments/webhook";
 import { MalformedEventError, RetryLaterError } from "@/lib/payments/webhooks/shared";
+import { log } from "@/lib/observability/logger";
 
 export async function POST(req: Request) {
   const raw = await req.text();
@@ -11,8 +12,8 @@ export async function POST(req: Request) {
     // No retry can fix these: a bad signature, or a signed event that is malformed (kept as rejected).
     if (e instanceof InvalidSignatureError || e instanceof MalformedEventError)
       return Response.json({ error: { code: e.code, message: e.message } }, { status: 400 });
-    if (e instanceof RetryLaterError) console.warn(`webhook deferred: ${e.message}`);
-    else console.error("webhook failed", e);
+    if (e instanceof RetryLaterError) log.warn(`webhook deferred: ${e.message}`);
+    else log.error({ err: e }, "webhook failed");
     // Non-2xx only where a retry can help: Stripe redelivers, and the event is applied once.
     return Response.json(
       {
