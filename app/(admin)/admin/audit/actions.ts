@@ -24,7 +24,7 @@ export const verifyChainAction = adminAction(z.object({}), async () => {
     note,
   };
   return state;
-}) as (prev: VerifyState, formData: FormData) => Promise<VerifyState>;
+}, { permission: "read" }) as (prev: VerifyState, formData: FormData) => Promise<VerifyState>;
 
 export const saveRetentionAction = adminAction(
   z.object({ days: retentionDaysSchema }),
