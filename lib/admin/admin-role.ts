@@ -23,7 +23,11 @@ export async function setAdminRole(actor: Actor, input: z.infer<typeof adminRole
     if (user.adminRole === "owner") {
       const owners = await tx.user.count({ where: { role: "admin", adminRole: "owner" } });
       if (owners <= 1)
-        throw new AppError("last_owner", "The console needs at least one owner; make someone else owner first.", 409);
+        throw new AppError(
+          "last_owner",
+          "The console needs at least one owner; make someone else owner first.",
+          409,
+        );
     }
     const updated = await tx.user.update({ where: { id: user.id }, data: { adminRole: input.adminRole } });
     await recordAudit(tx, {

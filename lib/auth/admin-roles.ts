@@ -51,7 +51,8 @@ export function withinCreditLimit(role: AdminRole, millicredits: bigint, limitCr
 // Admin API keys carry scopes rather than a role: read (GET), write (changes), refund.
 export const API_KEY_SCOPES = ["read", "write", "refund"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
-export const isApiKeyScope = (v: string): v is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(v);
+export const isApiKeyScope = (v: string): v is ApiKeyScope =>
+  (API_KEY_SCOPES as readonly string[]).includes(v);
 
 /** The choices the key form offers, widest last. */
 export const ADMIN_KEY_ACCESS = {

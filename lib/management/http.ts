@@ -20,7 +20,8 @@ export function toJson(value: unknown): unknown {
 }
 
 /** The scope a request needs unless its route names one: reads need "read", anything else "write". */
-const scopeOf = (req: Request): ApiKeyScope => (req.method === "GET" || req.method === "HEAD" ? "read" : "write");
+const scopeOf = (req: Request): ApiKeyScope =>
+  req.method === "GET" || req.method === "HEAD" ? "read" : "write";
 
 /**
  * Wraps a management API route: admin key auth, the key's scope (read / write / refund), rate
@@ -36,8 +37,7 @@ export function adminRoute<P extends Record<string, string>>(
       const { key, rate } = await authenticateAdminKey(req.headers.get("authorization"));
       headers = rateLimitHeaders(rate);
       const scope = options.scope ?? scopeOf(req);
-      if (!key.scopes.filter(isApiKeyScope).includes(scope))
-        throw new InsufficientScopeError(scope);
+      if (!key.scopes.filter(isApiKeyScope).includes(scope)) throw new InsufficientScopeError(scope);
       const params = await pathParams<P>(ctx);
       const out = await handler(req, params, { id: key.id, email: `admin-api-key:${key.prefix}` });
       return Response.json(toJson(out.body), { status: out.status ?? 200, headers });

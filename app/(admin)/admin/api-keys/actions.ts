@@ -11,7 +11,9 @@ export type CreateAdminKeyState = ActionState & { key?: string };
 export const createAdminKeyAction = adminAction(
   z.object({
     name: z.string().trim().min(1, "Enter a name for the key.").max(100, "Use at most 100 characters."),
-    access: z.enum(Object.keys(ADMIN_KEY_ACCESS) as [AdminKeyAccess], { message: "Choose what the key may do." }),
+    access: z.enum(Object.keys(ADMIN_KEY_ACCESS) as [AdminKeyAccess], {
+      message: "Choose what the key may do.",
+    }),
   }),
   async ({ name, access }, { admin }) => {
     const { key, record } = await createAdminApiKey(
