@@ -95,6 +95,8 @@ const fields = z.object({
     .default("true")
     .transform((v) => v === "true"),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  // The most credits one grant by a support-role admin may add (owners have no limit).
+  SUPPORT_CREDIT_GRANT_LIMIT: z.coerce.number().int().min(0).max(1_000_000_000).default(10_000),
   // Bring your own key: encryption keys for stored provider keys, and the OpenAI-compatible proxy's
   // upstreams (base URL per provider) and the platform's own provider keys.
   BYOK_ENCRYPTION_KEYS: blankAsUnset(byokKeys.optional()),

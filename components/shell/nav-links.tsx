@@ -6,6 +6,7 @@ import {
   Building2,
   ChartColumn,
   CreditCard,
+  FileText,
   House,
   KeyRound,
   Layers,
@@ -41,6 +42,7 @@ const ICONS: Record<IconName, LucideIcon> = {
   scroll: ScrollText,
   webhook: Webhook,
   palette: Palette,
+  file: FileText,
 };
 
 // The area root ("/dashboard", "/admin") would otherwise light up on every page beneath it.

@@ -15,7 +15,8 @@ export type IconName =
   | "building"
   | "scroll"
   | "webhook"
-  | "palette";
+  | "palette"
+  | "file";
 
 export type NavItem = { href: string; label: string; icon: IconName };
 

@@ -1,6 +1,7 @@
 import { forbidden, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { userMessage } from "@/lib/errors";
+import { can, type Permission } from "./admin-roles";
 import { adminNeedsTwoFactor, getCurrentUser, getDashboardContext } from "./session";
 
 export type ActionState = {
@@ -85,17 +86,23 @@ export function userAction<S extends z.ZodType>(
   };
 }
 
-/** An admin console server action: refuses anyone who is not an admin before reading input. */
+/**
+ * An admin console server action: refuses anyone who is not an admin, or whose admin role lacks
+ * `permission`, before reading input. A change without a named permission is for owners only
+ * (deny by default: a new action must say who may run it to open it to finance or support).
+ */
 export function adminAction<S extends z.ZodType>(
   schema: S,
   fn: (
     input: z.infer<S>,
     ctx: { admin: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>> },
   ) => Promise<ActionState | void>,
+  options: { permission?: Permission } = {},
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const admin = await getCurrentUser();
     if (!admin || admin.role !== "admin" || (await adminNeedsTwoFactor(admin))) forbidden();
+    if (!can(admin.adminRole, options.permission ?? "settings")) forbidden();
     return handle(schema, formData, (input) => fn(input, { admin }));
   };
 }

@@ -5,6 +5,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getSettings } from "@/lib/settings/settings";
 import { env } from "@/lib/env";
+import { can, type Permission } from "./admin-roles";
 import { resolveWorkspace } from "@/lib/workspaces/workspaces";
 import { authOptions } from "./options";
 import { safeRedirectPath } from "./redirect";
@@ -58,13 +59,15 @@ export async function adminNeedsTwoFactor(user: { role: string; totpEnabledAt: D
 export const TWO_FACTOR_SETUP_PATH = "/dashboard/settings/security";
 
 /**
- * Admin pages: signed-out visitors go to sign-in; signed-in non-admins get the 403 page; admins
- * without two-factor go to enrolment while the setting requires it.
+ * Admin pages: signed-out visitors go to sign-in; signed-in non-admins, and admins whose role lacks
+ * `permission` (default "read": any admin), get the 403 page; admins without two-factor go to
+ * enrolment while the setting requires it.
  */
-export async function requireAdmin() {
+export async function requireAdmin(permission: Permission = "read") {
   const user = await requireUser("/admin");
   if (user.role !== "admin") forbidden();
   if (await adminNeedsTwoFactor(user)) redirect(`${TWO_FACTOR_SETUP_PATH}?required=admin`);
+  if (!can(user.adminRole, permission)) forbidden();
   return user;
 }
 

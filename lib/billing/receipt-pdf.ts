@@ -1,20 +1,11 @@
 import "server-only";
-import PDFDocument from "pdfkit";
+import { startPdf } from "@/lib/utils/pdf";
 import type { Receipt } from "./receipts";
 
-// The PDF invoice of a receipt, drawn with pdfkit's built-in Helvetica (no font files to ship).
-// Uncompressed, so its text stays searchable by tools and tests.
+// The PDF invoice of a receipt (lib/utils/pdf.ts: built-in Helvetica, uncompressed).
 
 export async function receiptPdf(r: Receipt): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 50,
-    compress: false,
-    info: { Title: `Receipt ${r.number}` },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = startPdf(`Receipt ${r.number}`);
 
   doc
     .font("Helvetica-Bold")

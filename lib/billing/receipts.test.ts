@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { pdfText } from "@/test/pdf";
 import { GET as receiptPdfRoute } from "@/app/(dashboard)/dashboard/billing/receipts/[id]/pdf/route";
 import { db } from "@/lib/db";
 import { cardFields, saveLocalCard } from "@/lib/payments/cards";
@@ -14,16 +15,6 @@ vi.mock("@/lib/auth/session", () => ({ getDashboardContext: async () => session.
 const signIn = async (workspaceId: string) => {
   session.ctx = { workspace: await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }) };
 };
-/** The text pdfkit drew: its uncompressed content streams hold each run as hex glyph codes (WinAnsi). */
-const pdfText = (pdf: string) =>
-  [...pdf.matchAll(/\[([^\]]*)\] TJ/g)]
-    .map((run) =>
-      [...run[1].matchAll(/<([0-9a-f]+)>/gi)]
-        .map((h) => Buffer.from(h[1], "hex").toString("latin1"))
-        .join(""),
-    )
-    .join("\n");
-
 const pdf = (id: string) =>
   receiptPdfRoute(new Request(`http://localhost/dashboard/billing/receipts/${id}/pdf`), {
     params: Promise.resolve({ id }),

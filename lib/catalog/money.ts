@@ -37,6 +37,15 @@ export function formatCents(cents: number, currency = "usd"): string {
   }).format(cents / 100);
 }
 
+/** An exact sum, cents always shown ("$79.00" where the catalog says "$79"): refunds, reports. */
+export function formatExactCents(cents: number | bigint, currency = "usd"): string {
+  return new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: 2,
+  }).format(Number(cents) / 100);
+}
+
 /** "10%" or "2.5%" for basis points. */
 export function formatBps(bps: number): string {
   return `${(bps / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;

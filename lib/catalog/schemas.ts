@@ -4,7 +4,7 @@ import { parseCredits } from "./money";
 // Form-facing schemas for catalog edits: people type dollars, credits and percentages; the
 // domain stores cents, millicredits and basis points.
 
-const dollars = (label: string) =>
+export const dollars = (label: string) =>
   z.coerce
     .string()
     .trim()

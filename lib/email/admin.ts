@@ -69,6 +69,8 @@ export async function resendEmail(actor: Actor, outboxId: string) {
         text: original.text,
         category: original.category,
         headers: original.headers === null ? Prisma.DbNull : (original.headers as Prisma.InputJsonValue),
+        attachments:
+          original.attachments === null ? Prisma.DbNull : (original.attachments as Prisma.InputJsonValue),
         idempotencyKey,
         resendOfId: original.id,
         status: "queued",

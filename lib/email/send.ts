@@ -8,6 +8,15 @@ import { oneClickUnsubscribeUrl, type EmailCategory } from "@/lib/notifications/
 import { emailBrand, withBrand } from "./brand";
 import { templates, type TemplateName, type TemplateProps } from "./templates";
 
+/** A file sent with an email; stored in the outbox (base64) so a retry sends the same bytes. */
+export type EmailAttachment = { filename: string; contentType: string; content: Buffer };
+type StoredAttachment = { filename: string; contentType: string; content: string };
+
+/** The attachments an outbox row holds (names and types; content as base64). */
+export function outboxAttachments(value: unknown): StoredAttachment[] {
+  return Array.isArray(value) ? (value as StoredAttachment[]) : [];
+}
+
 export type SendEmailInput<T extends TemplateName> = {
   template: T;
   to: string;
@@ -16,6 +25,7 @@ export type SendEmailInput<T extends TemplateName> = {
   idempotencyKey: string;
   /** Alerts and summaries: not written when the user turned the category off; carries one-click unsubscribe. */
   category?: { name: EmailCategory; userId: string };
+  attachments?: EmailAttachment[];
 };
 
 const listUnsubscribeHeaders = (userId: string, category: EmailCategory) => ({
@@ -60,6 +70,11 @@ export async function queueEmail<T extends TemplateName>(
         idempotencyKey: input.idempotencyKey,
         category: category?.name ?? null,
         headers: category ? listUnsubscribeHeaders(category.userId, category.name) : undefined,
+        attachments: input.attachments?.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content.toString("base64"),
+        })),
       },
     ],
     skipDuplicates: true,
@@ -139,7 +154,19 @@ export async function attemptDelivery(outboxId: string, { final = false } = {}) 
   const headers = (row.headers ?? undefined) as Record<string, string> | undefined;
   const { data, error } = await resend.emails
     .send(
-      { from: env.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text, headers },
+      {
+        from: env.EMAIL_FROM,
+        to: row.to,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+        headers,
+        attachments: outboxAttachments(row.attachments).map((a) => ({
+          filename: a.filename,
+          content: a.content,
+          contentType: a.contentType,
+        })),
+      },
       { idempotencyKey: row.idempotencyKey },
     )
     .catch((e: unknown) => ({ data: null, error: { name: "network_error", message: String(e) } }));

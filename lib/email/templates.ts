@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import AnalyticsReport from "@/emails/analytics-report";
 import CancellationConfirmed from "@/emails/cancellation-confirmed";
 import AutoTopUpDeclined from "@/emails/auto-top-up-declined";
 import CouponRedeemed from "@/emails/coupon-redeemed";
@@ -12,6 +13,7 @@ import PlanTermsChanging from "@/emails/plan-terms-changing";
 import QuotaExceeded from "@/emails/quota-exceeded";
 import QuotaWarning from "@/emails/quota-warning";
 import ReferralReward from "@/emails/referral-reward";
+import RefundIssued from "@/emails/refund-issued";
 import RenewalReminder from "@/emails/renewal-reminder";
 import ResetPassword from "@/emails/reset-password";
 import SignUpAttempt from "@/emails/sign-up-attempt";
@@ -88,6 +90,11 @@ export const templates = {
   "ledger-mismatch": template(
     LedgerMismatch,
     (p) => `Ledger check ${p.day}: ${p.total} balance${p.total === 1 ? "" : "s"} do not match`,
+  ),
+  "refund-issued": template(RefundIssued, (p, company) => `${company} refunded ${p.amount} to you`),
+  "analytics-report": template(
+    AnalyticsReport,
+    (p, company) => `${company} ${p.frequency.toLowerCase()} report: ${p.period}`,
   ),
 } satisfies Record<
   string,

@@ -12,6 +12,7 @@ export const API_ERROR_STATUS = {
   spend_cap_reached: 402,
   model_not_allowed: 403,
   workspace_suspended: 403,
+  insufficient_scope: 403,
   not_found: 404,
   model_not_found: 404,
   method_not_allowed: 405,
@@ -40,6 +41,13 @@ export class PayloadTooLargeError extends AppError {
     super("payload_too_large", `The request body is larger than ${Math.round(limitBytes / 1024)} KB.`, 413, {
       limitBytes,
     });
+  }
+}
+
+/** An admin API key without the scope (read / write / refund) the route needs. */
+export class InsufficientScopeError extends AppError {
+  constructor(scope: string) {
+    super("insufficient_scope", `This admin API key lacks the "${scope}" scope.`, 403, { scope });
   }
 }
 

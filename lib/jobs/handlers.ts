@@ -12,6 +12,7 @@ import { attemptDelivery } from "@/lib/email/send";
 import { releaseExpiredReservations } from "@/lib/metering/reservations";
 import { checkWorkspaceAlerts, sendWeeklySummaries } from "@/lib/notifications/alerts";
 import { runBillingClock } from "@/lib/payments/billing-clock";
+import { sendDueReports } from "@/lib/reports/schedules";
 import { attemptWebhookDelivery, dispatchWebhookDeliveries } from "@/lib/webhooks/deliver";
 import { enqueue } from "./boss";
 import type { JobData, QueueName } from "./queues";
@@ -60,6 +61,7 @@ export const handlers: { [Q in QueueName]: Handler<Q> } = {
   "weekly-usage-summary": () => sendWeeklySummaries(),
   "audit-retention": () => applyAuditRetention(),
   "ledger-check": () => runLedgerCheck(),
+  "report-emails": () => sendDueReports(),
   "webhook-deliver": async (job) => {
     const { row, retry } = await attemptWebhookDelivery(job.data.deliveryId, {
       final: job.retryCount >= job.retryLimit,

@@ -32,6 +32,8 @@ export const queues = {
   "weekly-usage-summary": { options: { policy: "singleton", retryLimit: 3 }, cron: "0 8 * * 1" },
   "audit-retention": { options: { policy: "singleton", retryLimit: 3 }, cron: "30 3 * * *" },
   "ledger-check": { options: { policy: "singleton", retryLimit: 3 }, cron: "0 2 * * *" },
+  // Scheduled analytics report emails (lib/reports/schedules.ts): hourly, each period sent once.
+  "report-emails": { options: { policy: "singleton", retryLimit: 3 }, cron: "10 * * * *" },
   // One outgoing webhook delivery per job; a failed attempt throws and the queue retries it with
   // backoff; the last retry marks it failed (lib/webhooks/deliver.ts).
   "webhook-deliver": {

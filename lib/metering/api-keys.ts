@@ -88,14 +88,21 @@ export function assertCanCreateKey(
   if (!user.emailVerifiedAt) throw new ForbiddenError("Confirm your email before creating API keys.");
 }
 
-export async function createAdminApiKey(actor: Actor, name: string) {
+export async function createAdminApiKey(
+  actor: Actor,
+  name: string,
+  scopes: string[] = ["read", "write", "refund"],
+) {
   const { key, prefix, keyHash } = newKey("tga");
-  const record = await db.adminApiKey.create({ data: { name, prefix, keyHash, createdById: actor?.id } });
+  const record = await db.adminApiKey.create({
+    data: { name, prefix, keyHash, scopes, createdById: actor?.id },
+  });
   await recordAudit(db, {
     actor,
     action: "admin_api_key.create",
     targetType: "admin_api_key",
     targetId: record.id,
+    after: { name, scopes },
   });
   return { key, record };
 }

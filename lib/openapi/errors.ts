@@ -13,6 +13,7 @@ import {
 } from "@/lib/metering/errors";
 import {
   API_ERROR_STATUS,
+  InsufficientScopeError,
   MethodNotAllowedError,
   PayloadTooLargeError,
   type ApiErrorCode,
@@ -71,6 +72,11 @@ export const ERROR_CATALOG = {
     status: 403,
     when: "An admin suspended the workspace.",
     example: new WorkspaceSuspendedError(),
+  },
+  insufficient_scope: {
+    status: 403,
+    when: "Management API: the admin API key lacks the scope the route needs (read for GET, write for changes, refund for refunds).",
+    example: new InsufficientScopeError("write"),
   },
   model_not_found: {
     status: 404,

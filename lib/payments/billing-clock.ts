@@ -4,12 +4,12 @@ import { priceFor } from "@/lib/billing/plan-change";
 import { planVersionFrom } from "@/lib/billing/plan-versions";
 import { periodEnd } from "@/lib/billing/subscriptions";
 import { db } from "@/lib/db";
-import { emitSubscriptionEvent } from "@/lib/webhooks/events";
 import { deliverLocalEvent } from "./local-events";
 import { cardOnFileCharges } from "./cards";
 import { localInvoice } from "./local-objects";
 import { localProvider } from "./local-provider";
-import { paymentProvider, type SubscriptionWithTier } from "./provider";
+import { endSubscriptionNow } from "./plans";
+import type { SubscriptionWithTier } from "./provider";
 import { log } from "@/lib/observability/logger";
 
 // The billing clock, run by the background sweep. Stripe runs its own for Stripe subscriptions;
@@ -93,17 +93,7 @@ export async function endUnpaidSubscriptions(now = new Date()) {
   });
   for (const sub of expired) {
     try {
-      if (sub.provider === "manual" || !sub.providerSubscriptionId) {
-        await db.$transaction(async (tx) => {
-          await tx.subscription.update({
-            where: { id: sub.id },
-            data: { status: "canceled", canceledAt: now },
-          });
-          await emitSubscriptionEvent(tx, "subscription.canceled", sub);
-        });
-      } else {
-        await paymentProvider(sub.provider).cancelNow(sub);
-      }
+      await endSubscriptionNow(sub, now);
     } catch (e) {
       log.error({ err: e }, `ending unpaid subscription ${sub.id} failed`);
     }

@@ -77,7 +77,7 @@ export const localProvider: PaymentProvider = {
     );
   },
 
-  async refund(payment, amountCents, actor) {
+  async refund(payment, amountCents, actor, request) {
     if (!payment.providerChargeId)
       throw new AppError("no_charge", "This payment has no charge to refund.", 409);
     await deliverLocalEvent(
@@ -88,7 +88,10 @@ export const localProvider: PaymentProvider = {
         amountCents: payment.amountCents,
         amountRefundedCents: payment.refundedCents + amountCents,
         currency: payment.currency,
-        metadata: actor ? { refundedBy: actor.email } : {},
+        metadata: {
+          ...(actor ? { refundedBy: actor.email } : {}),
+          ...(request ? { reason: request.reason, tollgateRefundId: request.key } : {}),
+        },
       }),
     );
   },

@@ -171,3 +171,31 @@ export async function paymentMethodUrl(workspaceId: string) {
     sub,
   );
 }
+
+/**
+ * Ends a plan at once: a manual (comp) plan here, a provider plan through its provider, whose
+ * customer.subscription.deleted event then moves the workspace to the free tier.
+ */
+export async function endSubscriptionNow(sub: SubscriptionWithTier, now = new Date()) {
+  if (sub.provider === "manual" || !sub.providerSubscriptionId) {
+    await db.$transaction(async (tx) => {
+      await tx.subscription.update({ where: { id: sub.id }, data: { status: "canceled", canceledAt: now } });
+      await emitSubscriptionEvent(tx, "subscription.canceled", sub);
+    });
+  } else {
+    await paymentProvider(sub.provider).cancelNow(sub);
+  }
+}
+
+/** An admin ends a workspace's paid plan now (e.g. with a refund); audited on the subscription. */
+export async function cancelPlanNow(actor: Actor, workspaceId: string, why: Partial<Cancellation> = {}) {
+  const sub = await paidSubscription(workspaceId);
+  await endSubscriptionNow(sub);
+  await recordAudit(db, {
+    actor,
+    action: "subscription.cancel_now",
+    targetType: "subscription",
+    targetId: sub.id,
+    after: { reason: why.reason ?? null, comment: why.comment ?? null },
+  });
+}

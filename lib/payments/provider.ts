@@ -10,6 +10,13 @@ import { usingStripe } from "./stripe";
 // Tollgate records happens in the webhook handler, from the events the provider sends (Stripe's
 // own, or the local provider's Stripe-shaped ones) — one code path for both.
 
+/** What an admin refund tells the provider. */
+export type RefundRequest = {
+  key: string;
+  reason: string;
+  stripeReason?: "duplicate" | "fraudulent" | "requested_by_customer";
+};
+
 export type SubscriptionWithTier = Subscription & { tier: Tier };
 export type ImmediateChange = Extract<PlanChangeQuote<Tier>, { when: "now" }>;
 
@@ -43,8 +50,12 @@ export interface PaymentProvider {
   setCancelAtPeriodEnd(sub: SubscriptionWithTier, cancel: boolean): Promise<void>;
   /** Ends the subscription now (after an unpaid grace period); its customer.subscription.deleted event frees the workspace. */
   cancelNow(sub: SubscriptionWithTier): Promise<void>;
-  /** Refunds part or all of a payment; the charge.refunded event claws credits back. */
-  refund(payment: Payment, amountCents: number, actor: Actor): Promise<void>;
+  /**
+   * Refunds part or all of a payment; the charge.refunded event claws credits back. `payment.refundedCents`
+   * is what was refunded before this one. `request.key` makes a retry of the same refund a no-op at
+   * the provider; `request.reason` travels as metadata (and as Stripe's own reason when it has one).
+   */
+  refund(payment: Payment, amountCents: number, actor: Actor, request?: RefundRequest): Promise<void>;
   /** The workspace's card on file, or null. */
   savedCard(workspaceId: string): Promise<SavedCard | null>;
   /**

@@ -1,9 +1,9 @@
 import "server-only";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import type { Actor } from "@/lib/audit/record";
 import { unspentCredits } from "@/lib/billing/buckets";
 import { db, type Payment } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
-import { paymentProvider } from "./provider";
+import { issueRefund } from "./refund-request";
 
 // Admin refunds: in full within 24 hours of the payment, prorated after — by the time left of
 // the period a plan payment paid for, or by the share of a credit pack's credits still unspent.
@@ -51,20 +51,26 @@ export async function getRefundQuote(paymentId: string, now = new Date()) {
   return { payment, quote: quoteRefund(payment, unspent, now) };
 }
 
+/**
+ * Refunds the suggested amount (the quote above) as the customer asked, keeping the plan: the
+ * payments list's one-click refund. The payment page refunds any amount (lib/payments/refund-request.ts).
+ */
 export async function refundPayment(actor: Actor, paymentId: string, now = new Date()) {
   const { payment, quote } = await getRefundQuote(paymentId, now);
   if (payment.status === "failed")
     throw new AppError("nothing_to_refund", "This charge failed; nothing was paid.", 409);
   if (quote.amountCents <= 0)
     throw new AppError("nothing_to_refund", "Nothing is left to refund on this payment.", 409);
-  await recordAudit(db, {
-    actor,
-    action: "payment.refund_requested",
-    targetType: "payment",
-    targetId: payment.id,
-    after: quote,
+  // Keyed by how many refunds the payment has: a double click sends the same key and refunds once.
+  const earlier = await db.refund.count({ where: { paymentId } });
+  await issueRefund(actor, {
+    paymentId,
+    requestKey: `suggested:${paymentId}:${earlier}`,
+    amount: quote.amountCents,
+    reason: "requested_by_customer",
+    note: undefined,
+    planAction: "keep",
   });
-  await paymentProvider(payment.provider).refund(payment, quote.amountCents, actor);
   return quote;
 }
 

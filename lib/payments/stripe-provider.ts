@@ -161,7 +161,7 @@ export const stripeProvider: PaymentProvider = {
     await stripe().subscriptions.cancel(subscriptionId(sub));
   },
 
-  async refund(payment, amountCents, actor) {
+  async refund(payment, amountCents, actor, request) {
     if (!payment.providerChargeId)
       throw new AppError(
         "no_charge",
@@ -171,11 +171,18 @@ export const stripeProvider: PaymentProvider = {
     const target = payment.providerChargeId.startsWith("pi_")
       ? { payment_intent: payment.providerChargeId }
       : { charge: payment.providerChargeId };
-    await stripe().refunds.create({
-      ...target,
-      amount: amountCents,
-      metadata: actor ? { refundedBy: actor.email } : {},
-    });
+    await stripe().refunds.create(
+      {
+        ...target,
+        amount: amountCents,
+        ...(request?.stripeReason ? { reason: request.stripeReason } : {}),
+        metadata: {
+          ...(actor ? { refundedBy: actor.email } : {}),
+          ...(request ? { reason: request.reason, tollgateRefundId: request.key } : {}),
+        },
+      },
+      request ? { idempotencyKey: `refund:${request.key}` } : undefined,
+    );
   },
 
   // Stripe keeps the card on the customer the first plan payment created; its default is what renewals charge.

@@ -7,7 +7,13 @@ import { presets, rangeQuery, type ParsedRange } from "@/lib/analytics/range";
 import { cn } from "@/lib/utils/cn";
 
 // Presets are links and the custom range a plain GET form: the range always lives in the URL.
-export function RangePicker({ range }: { range: ParsedRange }) {
+export function RangePicker({
+  range,
+  basePath = "/admin/analytics",
+}: {
+  range: ParsedRange;
+  basePath?: string;
+}) {
   const options = presets();
   return (
     <div className="grid gap-3">
@@ -18,7 +24,7 @@ export function RangePicker({ range }: { range: ParsedRange }) {
             return (
               <li key={label}>
                 <Link
-                  href={`/admin/analytics?${rangeQuery(r)}`}
+                  href={`${basePath}?${rangeQuery(r)}`}
                   aria-current={current ? "page" : undefined}
                   className={cn(
                     "inline-flex h-9 items-center rounded-md border px-3 text-sm font-medium focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
@@ -34,7 +40,7 @@ export function RangePicker({ range }: { range: ParsedRange }) {
           })}
         </ul>
       </nav>
-      <FilterForm action="/admin/analytics" label="Custom date range" active={false}>
+      <FilterForm action={basePath} label="Custom date range" active={false}>
         <DayInput name="from" label="From" day={range.fromDay} />
         <DayInput name="to" label="To" day={range.toDay} />
       </FilterForm>

@@ -9,6 +9,7 @@ import { listAdminApiKeys } from "@/lib/metering/api-keys";
 import { AdminPage } from "../../_components/admin-page";
 import { revokeAdminKeyAction } from "./actions";
 import { CreateAdminKeyForm } from "./create-admin-key-form";
+import { scopesLabel } from "@/lib/auth/admin-roles";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Admin API keys" };
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Admin API keys" };
 type Key = Awaited<ReturnType<typeof listAdminApiKeys>>[number];
 
 export default async function AdminApiKeysPage() {
-  await requireAdmin();
+  await requireAdmin("settings");
   const keys = await listAdminApiKeys();
   return (
     <AdminPage
@@ -42,6 +43,7 @@ export default async function AdminApiKeysPage() {
         empty={<EmptyState title="No admin API keys yet" />}
         columns={[
           ...keyColumns<Key>(),
+          { header: "Scopes", cell: (key) => scopesLabel(key.scopes) },
           { header: "Status", cell: (key) => <StatusBadge status={key.revokedAt ? "revoked" : "active"} /> },
           revokeColumn<Key>(
             revokeAdminKeyAction,

@@ -10,21 +10,25 @@ import { formatCount } from "@/lib/utils/format";
 export type VerifyState = ActionState & { broken?: string; note?: string };
 
 // Not audited: an audit entry written by the check would change the chain it just reported on.
-export const verifyChainAction = adminAction(z.object({}), async () => {
-  const result = await verifyAuditChain();
-  const note = result.note ? `${result.note.charAt(0).toUpperCase()}${result.note.slice(1)}.` : undefined;
-  if (!result.ok) {
-    const { seq, id, reason } = result.brokenAt;
-    const state: VerifyState = { broken: `Broken link at entry #${seq} (${id}) — ${reason}`, note };
+export const verifyChainAction = adminAction(
+  z.object({}),
+  async () => {
+    const result = await verifyAuditChain();
+    const note = result.note ? `${result.note.charAt(0).toUpperCase()}${result.note.slice(1)}.` : undefined;
+    if (!result.ok) {
+      const { seq, id, reason } = result.brokenAt;
+      const state: VerifyState = { broken: `Broken link at entry #${seq} (${id}) — ${reason}`, note };
+      return state;
+    }
+    const state: VerifyState = {
+      ok: true,
+      message: `Chain intact: ${formatCount(result.checked)} ${result.checked === 1 ? "entry" : "entries"} verified`,
+      note,
+    };
     return state;
-  }
-  const state: VerifyState = {
-    ok: true,
-    message: `Chain intact: ${formatCount(result.checked)} ${result.checked === 1 ? "entry" : "entries"} verified`,
-    note,
-  };
-  return state;
-}) as (prev: VerifyState, formData: FormData) => Promise<VerifyState>;
+  },
+  { permission: "read" },
+) as (prev: VerifyState, formData: FormData) => Promise<VerifyState>;
 
 export const saveRetentionAction = adminAction(
   z.object({ days: retentionDaysSchema }),

@@ -9,7 +9,7 @@ import { BrandingForm } from "./branding-form";
 export const metadata: Metadata = { title: "Branding" };
 
 export default async function AdminBrandingPage() {
-  await requireAdmin();
+  await requireAdmin("settings");
   const brand = await getBranding();
   return (
     <AdminPage

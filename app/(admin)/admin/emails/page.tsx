@@ -13,7 +13,7 @@ import { SendTestForm } from "./send-test-form";
 export const metadata: Metadata = { title: "Email templates" };
 
 export default async function EmailTemplatesPage(props: { searchParams: Promise<{ template?: string }> }) {
-  const admin = await requireAdmin();
+  const admin = await requireAdmin("settings");
   const templates = await listTemplates();
   const { template } = await props.searchParams;
   const selected = isTemplateName(template) ? template : templates[0].name;

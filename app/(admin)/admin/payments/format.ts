@@ -1,14 +1,9 @@
+import { formatExactCents } from "@/lib/catalog/money";
 import type { PaymentProviderKind } from "@/lib/db";
 import type { RefundQuote } from "@/lib/payments/refunds";
 
 // A refund is about an exact sum, so cents always show ("$79.00", where the catalog says "$79").
-export function formatAmount(cents: number, currency = "usd") {
-  return new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: 2,
-  }).format(cents / 100);
-}
+export const formatAmount = (cents: number, currency = "usd") => formatExactCents(cents, currency);
 
 /** What the confirmation says the refund is, in the admin's terms of the refund rule. */
 export function refundSentence(quote: RefundQuote, currency: string) {

@@ -1,6 +1,7 @@
 // GET /admin/payments — every payment, searchable and filterable by status, with admin refunds
 import type { Metadata } from "next";
 import Link from "next/link";
+import { linkClass } from "@/components/admin/detail-list";
 import { Button } from "@/components/ui/button";
 import { FilterSearch, FilterSelect } from "@/components/admin/filter-fields";
 import { StatusBadge, statusLabel } from "@/components/ui/badge";
@@ -108,7 +109,11 @@ export default async function PaymentsPage(props: {
             {
               header: "Description",
               className: "max-w-xs min-w-40 break-words",
-              cell: ({ payment: p }) => p.description,
+              cell: ({ payment: p }) => (
+                <Link href={`/admin/payments/${p.id}`} className={linkClass}>
+                  {p.description}
+                </Link>
+              ),
             },
             {
               header: "Amount",

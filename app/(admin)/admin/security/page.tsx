@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Security" };
 type Admin = Awaited<ReturnType<typeof listAdminsTwoFactor>>[number];
 
 export default async function AdminSecurityPage() {
-  const me = await requireAdmin();
+  const me = await requireAdmin("settings");
   const [admins, settings] = await Promise.all([listAdminsTwoFactor(), getSettings()]);
   const without = admins.filter((a) => !a.totpEnabledAt).length;
   return (

@@ -13,4 +13,5 @@ export const resendEmailAction = adminAction(
     revalidatePath("/admin/outbox");
     redirect(`/admin/outbox/${newId}`);
   },
+  { permission: "users" },
 );

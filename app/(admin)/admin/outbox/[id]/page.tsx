@@ -1,6 +1,8 @@
 // GET /admin/outbox/[id] — one stored email: delivery details, its text, its links and its HTML; resend it.
 import Link from "next/link";
 import { Detail, DetailList, linkClass } from "@/components/admin/detail-list";
+import { outboxAttachments } from "@/lib/email/send";
+import { formatCount } from "@/lib/utils/format";
 import { ActionButton } from "@/components/forms/action-button";
 import { TitledCard } from "@/components/ui/card";
 import { categoryLabel, getOutboxEmail, unsubscribeHeaders } from "@/lib/email/admin";
@@ -46,6 +48,11 @@ export default async function OutboxEmailPage(props: RecordProps) {
           </Detail>
           <Detail label="Category">{categoryLabel(email.category)}</Detail>
           <Detail label="Attempts">{email.attempts}</Detail>
+          <Detail label="Attachments">
+            {outboxAttachments(email.attachments)
+              .map((a) => `${a.filename} (${formatCount(Math.ceil((a.content.length * 3) / 4 / 1024))} KB)`)
+              .join(", ") || "None"}
+          </Detail>
           <Detail label="Last attempt">
             {email.lastAttemptAt ? formatDateTime(email.lastAttemptAt) : "Not attempted yet"}
           </Detail>

@@ -12,4 +12,5 @@ export const replayEventAction = adminAction(
     revalidatePath("/admin/payments/events");
     return { ok: true, message: `Event ${id} replayed: ${result}.` };
   },
+  { permission: "payments" },
 );

@@ -14,6 +14,9 @@ import { getUserDetail, userAudit } from "@/lib/admin/users";
 import { capitalize, formatDateTime } from "@/lib/utils/format";
 import { AdminPage } from "../../../_components/admin-page";
 import { adminRecord, type RecordProps } from "../../../_components/admin-record";
+import { adminRoleLabel, can } from "@/lib/auth/admin-roles";
+import { requireAdmin } from "@/lib/auth/session";
+import { AdminRoleForm } from "./admin-role-form";
 import { ResendVerificationButton } from "./resend-verification-button";
 
 type Props = RecordProps & { searchParams: Promise<SearchParams> };
@@ -26,6 +29,7 @@ export const generateMetadata = record.metadata;
 
 export default async function UserPage(props: Props) {
   const user = await record.load(props);
+  const viewer = await requireAdmin();
   const params = await props.searchParams;
   const audit = await userAudit(user.id, parsePage(params.page));
 
@@ -44,7 +48,9 @@ export default async function UserPage(props: Props) {
         <DetailList>
           <Detail label="Email">{user.email}</Detail>
           <Detail label="Name">{user.name ?? "—"}</Detail>
-          <Detail label="Role">{user.role === "admin" ? "Admin" : "User"}</Detail>
+          <Detail label="Role">
+            {user.role === "admin" ? `Admin · ${adminRoleLabel(user.adminRole)}` : "User"}
+          </Detail>
           <Detail label="Email verified">
             {user.emailVerifiedAt ? formatDateTime(user.emailVerifiedAt) : statusLabel("unverified")}
           </Detail>
@@ -65,7 +71,16 @@ export default async function UserPage(props: Props) {
         </DetailList>
       </TitledCard>
 
-      {user.emailVerifiedAt ? null : (
+      {user.role === "admin" && can(viewer.adminRole, "roles") ? (
+        <TitledCard
+          title="Console role"
+          description="What this admin may do in the console. The console always keeps at least one owner."
+        >
+          <AdminRoleForm userId={user.id} role={user.adminRole} />
+        </TitledCard>
+      ) : null}
+
+      {user.emailVerifiedAt || !can(viewer.adminRole, "users") ? null : (
         <TitledCard
           title="Email verification"
           description="Sends a new verification link, as at sign-up. Earlier links keep working until they expire."

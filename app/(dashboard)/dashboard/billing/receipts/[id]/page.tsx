@@ -8,7 +8,7 @@ import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { getDashboardContext } from "@/lib/auth/session";
 import { loadReceipt } from "@/lib/billing/receipts";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { Detail } from "@/components/ui/detail-list";
 
 export const metadata: Metadata = { title: "Receipt" };

@@ -2,6 +2,7 @@
 import { getDashboardContext } from "@/lib/auth/session";
 import { receiptPdf } from "@/lib/billing/receipt-pdf";
 import { loadReceipt } from "@/lib/billing/receipts";
+import { pdfResponse } from "@/lib/utils/pdf";
 
 export const dynamic = "force-dynamic";
 
@@ -14,11 +15,5 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
       { error: { code: "not_found", message: "Receipt not found." } },
       { status: 404, headers: { "Cache-Control": "no-store" } },
     );
-  return new Response(new Uint8Array(await receiptPdf(receipt)), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="receipt-${receipt.number}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return pdfResponse(await receiptPdf(receipt), `receipt-${receipt.number}.pdf`);
 }
