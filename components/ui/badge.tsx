@@ -6,6 +6,7 @@ import {
   CircleCheck,
   CircleDashed,
   CirclePause,
+  CircleSlash,
   CircleX,
   Clock,
   Lock,
@@ -93,6 +94,10 @@ export const STATUSES = {
   // Keys, invitations, coupons
   revoked: s("Revoked", "neutral", Ban),
   expired: s("Expired", "warning", Clock),
+  scheduled: s("Scheduled", "info", Clock),
+  used_up: s("Used up", "neutral", CircleSlash),
+  // Catalog: a public tier with no models yet is not on sale
+  draft: s("Draft", "warning", CircleDashed),
   // Models on a plan
   included: s("Included", "success", CircleCheck),
   locked: s("Locked", "neutral", Lock),

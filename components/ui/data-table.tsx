@@ -1,3 +1,5 @@
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import {
   Table,
@@ -30,6 +32,14 @@ export type Column<Row> = {
   /** Classes for this column's cells (and its header with `headerClassName`). */
   className?: string;
   headerClassName?: string;
+  /** The list's sort key for this column (whitelisted by its list): the header becomes a sort link. */
+  sortKey?: string;
+};
+
+/** A list sorted on the server: the sort in force and the URL of another one. */
+export type TableSort = {
+  current: { key: string; dir: "asc" | "desc" };
+  href: (key: string, dir: "asc" | "desc") => string;
 };
 
 export type DataTableProps<Row> = {
@@ -44,7 +54,28 @@ export type DataTableProps<Row> = {
   /** Below this width the middle scrolls sideways (the actions column stays pinned). */
   minWidth?: string;
   rowClassName?: (row: Row) => string | undefined;
+  /** Server-side sorting: columns with a `sortKey` link to it (a second click reverses it). */
+  sort?: TableSort;
 };
+
+const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
+
+/** A column header that sorts the list: the current column says its direction, a click reverses it. */
+function SortHeader({ header, sortKey, sort }: { header: string; sortKey: string; sort: TableSort }) {
+  const active = sort.current.key === sortKey;
+  const next = active && sort.current.dir === "asc" ? "desc" : "asc";
+  const Icon = !active ? ArrowUpDown : sort.current.dir === "asc" ? ArrowUp : ArrowDown;
+  return (
+    <Link
+      href={sort.href(sortKey, next)}
+      className="inline-flex items-center gap-1 rounded-sm underline-offset-4 hover:text-foreground hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+    >
+      {header}
+      <Icon aria-hidden className={active ? "size-3.5 text-foreground" : "size-3.5 opacity-50"} />
+      <span className="sr-only">, sort {next === "asc" ? "ascending" : "descending"}</span>
+    </Link>
+  );
+}
 
 export function DataTable<Row>({
   label,
@@ -55,6 +86,7 @@ export function DataTable<Row>({
   layout,
   minWidth,
   rowClassName,
+  sort,
 }: DataTableProps<Row>) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
@@ -69,8 +101,19 @@ export function DataTable<Row>({
               actions={col.kind === "actions"}
               priority={col.priority}
               className={col.headerClassName}
+              aria-sort={
+                sort && col.sortKey && sort.current.key === col.sortKey
+                  ? ARIA_SORT[sort.current.dir]
+                  : undefined
+              }
             >
-              {col.hideHeader ? <span className="sr-only">{col.header}</span> : col.header}
+              {col.hideHeader ? (
+                <span className="sr-only">{col.header}</span>
+              ) : sort && col.sortKey ? (
+                <SortHeader header={col.header} sortKey={col.sortKey} sort={sort} />
+              ) : (
+                col.header
+              )}
             </TableHead>
           ))}
         </TableRow>

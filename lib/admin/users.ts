@@ -3,6 +3,7 @@ import { z } from "zod";
 import { livePlanName, onTierWhere } from "@/lib/billing/subscriptions";
 import { db, type Prisma } from "@/lib/db";
 import { dayParam, dayRange, enumParam, paged, textParam, tierParam, type SearchParams } from "./filters";
+import { orderByFor, parseSort, type Sort, type SortDir } from "./list-sort";
 
 // The admin console's view of users: the filtered list and one user's detail.
 
@@ -52,29 +53,57 @@ export function userWhere(filter: UserFilter): Prisma.UserWhereInput {
   return and.length ? { AND: and } : {};
 }
 
-/** One page of users, newest first, with the workspaces they own (personal first). */
-export async function listUsers(filter: UserFilter, requestedPage: number) {
-  const where = userWhere(filter);
+/** The columns the users list sorts by (the whitelist), each as its ORDER BY. */
+const USER_ORDER = {
+  email: (d: SortDir) => [{ email: d }],
+  name: (d: SortDir) => [{ name: { sort: d, nulls: "last" } }],
+  role: (d: SortDir) => [{ role: d }],
+  verified: (d: SortDir) => [{ emailVerifiedAt: { sort: d, nulls: d === "asc" ? "first" : "last" } }],
+  createdAt: (d: SortDir) => [{ createdAt: d }],
+} satisfies Record<string, (d: SortDir) => Prisma.UserOrderByWithRelationInput[]>;
+
+export type UserSortKey = keyof typeof USER_ORDER;
+export const USER_SORT_DEFAULT: Sort<UserSortKey> = { key: "createdAt", dir: "desc" };
+export const parseUserSort = (params: SearchParams) =>
+  parseSort(params, Object.keys(USER_ORDER) as UserSortKey[], USER_SORT_DEFAULT);
+
+const userOrderBy = (sort: Sort<UserSortKey>): Prisma.UserOrderByWithRelationInput[] =>
+  orderByFor<UserSortKey, Prisma.UserOrderByWithRelationInput>(sort, USER_ORDER, (d) => ({ id: d }));
+
+/** The workspaces a listed user owns (personal first), for the plan and status columns. */
+const ownedWorkspaces = {
+  memberships: {
+    where: { role: "owner" },
+    orderBy: [{ workspace: { personal: "desc" } }, { createdAt: "asc" }],
+    select: {
+      workspace: {
+        select: { id: true, accountType: true, suspendedAt: true, subscriptions: livePlanName },
+      },
+    },
+  },
+} satisfies Prisma.UserInclude;
+
+/** Rows `skip`..`skip + take` of the filtered, sorted users (the list's pages and its CSV export). */
+export const userRows = (filter: UserFilter, sort: Sort<UserSortKey>, skip: number, take: number) =>
+  db.user.findMany({
+    where: userWhere(filter),
+    orderBy: userOrderBy(sort),
+    skip,
+    take,
+    include: ownedWorkspaces,
+  });
+
+export const countUsers = (filter: UserFilter) => db.user.count({ where: userWhere(filter) });
+
+/** One page of users (newest first unless sorted otherwise), with the workspaces they own. */
+export async function listUsers(
+  filter: UserFilter,
+  requestedPage: number,
+  sort: Sort<UserSortKey> = USER_SORT_DEFAULT,
+) {
   return paged(
-    () => db.user.count({ where }),
-    (skip, take) =>
-      db.user.findMany({
-        where,
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        skip,
-        take,
-        include: {
-          memberships: {
-            where: { role: "owner" },
-            orderBy: [{ workspace: { personal: "desc" } }, { createdAt: "asc" }],
-            select: {
-              workspace: {
-                select: { id: true, accountType: true, suspendedAt: true, subscriptions: livePlanName },
-              },
-            },
-          },
-        },
-      }),
+    () => countUsers(filter),
+    (skip, take) => userRows(filter, sort, skip, take),
     requestedPage,
   );
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { livePlanName, liveSubscriptionArgs, onTierWhere } from "@/lib/billing/subscriptions";
 import { db, type Prisma } from "@/lib/db";
 import { dayParam, dayRange, enumParam, paged, textParam, tierParam, type SearchParams } from "./filters";
+import { orderByFor, parseSort, type Sort, type SortDir } from "./list-sort";
 
 // The admin console's view of workspaces: the filtered list, one workspace, and each detail tab's page.
 
@@ -50,19 +51,51 @@ const owner = {
   select: { user: { select: { id: true, email: true } } },
 } satisfies Prisma.Workspace$membershipsArgs;
 
-/** One page of workspaces, newest first, with owner and current plan. */
-export async function listWorkspaces(filter: WorkspaceFilter, requestedPage: number) {
-  const where = workspaceWhere(filter);
+/** The columns the workspaces list sorts by (the whitelist), each as its ORDER BY. */
+const WORKSPACE_ORDER = {
+  name: (d: SortDir) => [{ name: d }],
+  accountType: (d: SortDir) => [{ accountType: d }],
+  balance: (d: SortDir) => [{ balanceMillicredits: d }],
+  status: (d: SortDir) => [{ suspendedAt: { sort: d, nulls: d === "asc" ? "first" : "last" } }],
+  createdAt: (d: SortDir) => [{ createdAt: d }],
+} satisfies Record<string, (d: SortDir) => Prisma.WorkspaceOrderByWithRelationInput[]>;
+
+export type WorkspaceSortKey = keyof typeof WORKSPACE_ORDER;
+export const WORKSPACE_SORT_DEFAULT: Sort<WorkspaceSortKey> = { key: "createdAt", dir: "desc" };
+export const parseWorkspaceSort = (params: SearchParams) =>
+  parseSort(params, Object.keys(WORKSPACE_ORDER) as WorkspaceSortKey[], WORKSPACE_SORT_DEFAULT);
+
+/** Rows `skip`..`skip + take` of the filtered, sorted workspaces, with owner and plan (pages and CSV export). */
+export const workspaceRows = (
+  filter: WorkspaceFilter,
+  sort: Sort<WorkspaceSortKey>,
+  skip: number,
+  take: number,
+) =>
+  db.workspace.findMany({
+    where: workspaceWhere(filter),
+    orderBy: orderByFor<WorkspaceSortKey, Prisma.WorkspaceOrderByWithRelationInput>(
+      sort,
+      WORKSPACE_ORDER,
+      (d) => ({ id: d }),
+    ),
+    skip,
+    take,
+    include: { memberships: owner, subscriptions: livePlanName },
+  });
+
+export const countWorkspaces = (filter: WorkspaceFilter) =>
+  db.workspace.count({ where: workspaceWhere(filter) });
+
+/** One page of workspaces (newest first unless sorted otherwise), with owner and current plan. */
+export async function listWorkspaces(
+  filter: WorkspaceFilter,
+  requestedPage: number,
+  sort: Sort<WorkspaceSortKey> = WORKSPACE_SORT_DEFAULT,
+) {
   return paged(
-    () => db.workspace.count({ where }),
-    (skip, take) =>
-      db.workspace.findMany({
-        where,
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        skip,
-        take,
-        include: { memberships: owner, subscriptions: livePlanName },
-      }),
+    () => countWorkspaces(filter),
+    (skip, take) => workspaceRows(filter, sort, skip, take),
     requestedPage,
   );
 }

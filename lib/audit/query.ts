@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { orderByFor, parseSort, type Sort, type SortDir } from "@/lib/admin/list-sort";
 import { db, type Prisma } from "@/lib/db";
 
 // The audit log's filters, shared by the admin page and the export: they arrive as URL query
@@ -78,14 +79,34 @@ export function auditWhere(f: AuditFilter): Prisma.AuditLogWhereInput {
 }
 
 /** One page of the audit log, newest first; the page is clamped to the last one that exists. */
-export async function listAuditLog(filter: AuditFilter, requestedPage: number, pageSize: number) {
+/** The columns the audit list sorts by (the whitelist), each as its ORDER BY; seq breaks ties. */
+const AUDIT_ORDER = {
+  time: (d: SortDir) => [{ seq: d }],
+  actor: (d: SortDir) => [{ actorEmail: { sort: d, nulls: "last" } }],
+  action: (d: SortDir) => [{ action: d }],
+  targetType: (d: SortDir) => [{ targetType: d }],
+} satisfies Record<string, (d: SortDir) => Prisma.AuditLogOrderByWithRelationInput[]>;
+
+export type AuditSortKey = keyof typeof AUDIT_ORDER;
+export const AUDIT_SORT_DEFAULT: Sort<AuditSortKey> = { key: "time", dir: "desc" };
+export const parseAuditSort = (params: Record<string, string | string[] | undefined>) =>
+  parseSort(params, Object.keys(AUDIT_ORDER) as AuditSortKey[], AUDIT_SORT_DEFAULT);
+
+export async function listAuditLog(
+  filter: AuditFilter,
+  requestedPage: number,
+  pageSize: number,
+  sort: Sort<AuditSortKey> = AUDIT_SORT_DEFAULT,
+) {
   const where = auditWhere(filter);
   const total = await db.auditLog.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(requestedPage, pageCount);
   const entries = await db.auditLog.findMany({
     where,
-    orderBy: { seq: "desc" },
+    orderBy: orderByFor<AuditSortKey, Prisma.AuditLogOrderByWithRelationInput>(sort, AUDIT_ORDER, (d) => ({
+      seq: d,
+    })),
     skip: (page - 1) * pageSize,
     take: pageSize,
   });

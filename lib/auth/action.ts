@@ -1,6 +1,6 @@
 import { forbidden, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { userMessage } from "@/lib/errors";
+import { AppError, userMessage } from "@/lib/errors";
 import { can, type Permission } from "./admin-roles";
 import { adminNeedsTwoFactor, getCurrentUser, getDashboardContext } from "./session";
 
@@ -61,7 +61,14 @@ async function handle<S extends z.ZodType>(
     return (await fn(parsed.data as z.infer<S>)) ?? { ok: true };
   } catch (e) {
     unstable_rethrow(e); // redirect()/forbidden() work by throwing; let Next handle them
-    return { error: userMessage(e), values: submittedValues(formData) };
+    // A refusal about one field (details.field) shows under that field too.
+    const field = e instanceof AppError && typeof e.details.field === "string" ? e.details.field : null;
+    const error = userMessage(e);
+    return {
+      error,
+      ...(field ? { fieldErrors: { [field]: [error] } } : {}),
+      values: submittedValues(formData),
+    };
   }
 }
 

@@ -72,10 +72,12 @@ describe("credit coupons", () => {
       idempotencyKey: `coupon-redeemed:${redemption.id}`,
     });
     expect(emails[0].text).toContain("500 credits");
+    // A coupon cannot be created already expired; one that has expired since is refused.
     const old = await createCoupon(
       admin,
-      couponSchema.parse({ code: code(), kind: "credits", credits: "500", expiresOn: "2020-01-01" }),
+      couponSchema.parse({ code: code(), kind: "credits", credits: "500" }),
     );
+    await db.coupon.update({ where: { id: old.id }, data: { expiresAt: new Date("2020-01-01T23:59:59Z") } });
     await expect(redeemCoupon(p.actor, p.workspaceId, old.code)).rejects.toThrow("This coupon has expired.");
     await expect(redeemCoupon(p.actor, p.workspaceId, "NOPE-NOPE")).rejects.toThrow(
       "That coupon code doesn't exist.",

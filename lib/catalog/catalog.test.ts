@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedCatalog } from "@/prisma/seed-catalog";
+import { giveModel, tierForm } from "@/test/catalog";
 import { saveFeatureMatrix } from "./features";
 import { saveModelAccess, updateModel } from "./models";
 import { getPublicCatalog } from "./public";
-import { tierSchema, modelSchema } from "./schemas";
+import { modelSchema } from "./schemas";
 import { createTier, setTierArchived, updateTier } from "./tiers";
 
 const admin = { id: "admin-test", email: "admin@example.test" };
@@ -18,22 +19,6 @@ const counts = async () => ({
   tierModels: await db.tierModel.count(),
   packs: await db.creditPack.count(),
 });
-
-const tierForm = (code: string, over: Record<string, string> = {}) =>
-  tierSchema.parse({
-    code,
-    name: `Tier ${code}`,
-    description: "",
-    monthlyPrice: "49",
-    annualPrice: "490",
-    includedCredits: "5000",
-    dailyQuotaUnits: "100",
-    rateLimitPerMinute: "60",
-    markupPercent: "7.5",
-    rank: "50",
-    isPublic: "on",
-    ...over,
-  });
 
 describe("catalog seed", () => {
   it("creates the four tiers, six apps and the packs, and running it again (even twice at once) changes nothing", async () => {
@@ -94,6 +79,7 @@ describe("tiers", () => {
   it("hides an archived tier from the pricing catalog but keeps its subscribers on it", async () => {
     const code = `arch-${randomUUID().slice(0, 6)}`;
     const tier = await createTier(admin, tierForm(code));
+    await giveModel(tier.id); // on sale (without a model it would be a draft, off the page anyway)
     const workspace = await db.workspace.create({ data: { name: "Subscriber", slug: `ws-${randomUUID()}` } });
     const now = new Date();
     const sub = await db.subscription.create({

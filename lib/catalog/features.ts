@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { auditCatalog, catalogDelete, catalogWrite } from "./change";
+import { featureKeyLock, refuseLockedKey } from "./key-locks";
 import { AppError, NotFoundError } from "@/lib/errors";
 import type { FeatureInput } from "./schemas";
 
@@ -21,6 +22,7 @@ export async function updateFeature(actor: Actor, id: string, input: FeatureInpu
   return catalogWrite("Another feature already uses that key.", async (tx) => {
     const before = await tx.feature.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("Feature");
+    refuseLockedKey(input.key !== before.key, await featureKeyLock(tx, id));
     const feature = await tx.feature.update({
       where: { id },
       data: { ...input, unit: input.unit ?? null },

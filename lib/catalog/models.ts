@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { auditCatalog, catalogDelete, catalogWrite } from "./change";
+import { appKeyLock, modelKeyLock, refuseLockedKey } from "./key-locks";
 import { AppError, NotFoundError } from "@/lib/errors";
 import type { AppInput, ModelInput } from "./schemas";
 
@@ -24,6 +25,7 @@ export async function updateApp(actor: Actor, id: string, input: AppInput) {
   return catalogWrite("Another app already uses that key.", async (tx) => {
     const before = await tx.app.findUnique({ where: { id }, include: { models: true } });
     if (!before) throw new NotFoundError("App");
+    refuseLockedKey(input.key !== before.key, await appKeyLock(tx, id));
     const app = await tx.app.update({ where: { id }, data: input });
     // Model keys are "app:model"; renaming the app renames its models' keys with it.
     for (const m of before.models)
@@ -90,6 +92,7 @@ export async function updateModel(actor: Actor, id: string, input: ModelInput) {
     const app = await tx.app.findUnique({ where: { id: input.appId } });
     if (!app) throw new NotFoundError("App");
     const row = toRow(input, app.key);
+    refuseLockedKey(row.key !== before.key, await modelKeyLock(tx, id), "slug");
     const priceChanged = priceFields.some((f) => String(before[f]) !== String(row[f]));
     const model = await tx.model.update({
       where: { id },

@@ -1,4 +1,5 @@
 import "server-only";
+import { onSaleTierWhere } from "./tiers";
 import { db } from "@/lib/db";
 import { requiredTier } from "./required-tier";
 import { getSettings } from "@/lib/settings/settings";
@@ -66,7 +67,7 @@ export type PublicCatalog = {
 export async function getPublicCatalog(): Promise<PublicCatalog> {
   const [tiers, features, apps, packs, settings] = await Promise.all([
     db.tier.findMany({
-      where: { archivedAt: null, isPublic: true },
+      where: onSaleTierWhere, // drafts (public, no models yet) stay off the page
       orderBy: [{ rank: "asc" }, { createdAt: "asc" }],
       include: { features: { include: { feature: true } }, models: { include: { model: true } } },
     }),

@@ -72,7 +72,7 @@ export const tierSchema = z.object({
   dailyQuotaUnits: wholeNumber("Daily quota"),
   rateLimitPerMinute: wholeNumber("Rate limit", 1_000_000),
   markupPercent: percentOrBlank("Markup"),
-  rank: wholeNumber("Rank", 1000),
+  rank: wholeNumber("Rank", 1_000_000),
   isPublic: checkbox,
   mostPopular: checkbox,
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { getSettings } from "@/lib/settings/settings";
+import { renewalDiscount } from "@/lib/billing/coupons";
 import { priceFor } from "@/lib/billing/plan-change";
 import { planVersionFrom } from "@/lib/billing/plan-versions";
 import { periodEnd } from "@/lib/billing/subscriptions";
@@ -35,11 +36,15 @@ async function chargeRenewal(
   const version = await planVersionFrom(db, sub, tier.id, start);
   const card = await db.paymentMethod.findUnique({ where: { workspaceId: sub.workspaceId } });
   const paid = cardOnFileCharges(card);
+  const listCents = priceFor(version, interval);
+  // The coupon the plan was bought with, while its duration lasts and on the plans it allows.
+  const { discountCents } = await renewalDiscount(sub, tier.id, start, listCents);
   const invoice = localInvoice({
     id: renewalInvoiceId(sub.id, start),
     subscriptionId: sub.providerSubscriptionId!,
     billingReason: "subscription_cycle",
-    amountCents: priceFor(version, interval),
+    amountCents: listCents - discountCents,
+    discountCents,
     currency: version.currency,
     description: `${tier.name} plan`,
     periodStart: start,

@@ -3,6 +3,7 @@ import { checkoutDiscount } from "@/lib/billing/coupons";
 import { planForTier } from "@/lib/billing/plan";
 import { subscriptionTerms } from "@/lib/billing/plan-versions";
 import { liveSubscription } from "@/lib/billing/subscriptions";
+import { onSaleTierWhere } from "@/lib/catalog/tiers";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { paymentProvider } from "./provider";
@@ -53,8 +54,8 @@ export async function startSubscriptionCheckout(
   couponCode?: string,
 ): Promise<{ url: string }> {
   if (!user.emailVerifiedAt) throw new ForbiddenError("Confirm your email before choosing a paid plan.");
-  const tier = await db.tier.findUnique({ where: { code: tierCode } });
-  if (!tier || tier.archivedAt || !tier.isPublic) throw new NotFoundError("Plan");
+  const tier = await db.tier.findFirst({ where: { code: tierCode, ...onSaleTierWhere } });
+  if (!tier) throw new NotFoundError("Plan");
   const plan = await planForTier(tier, interval);
   const priceCents = plan.priceCents;
   if (priceCents <= 0) throw new AppError("free_plan", "The free plan needs no checkout.");
@@ -65,7 +66,7 @@ export async function startSubscriptionCheckout(
       `This workspace is already on ${current.tier.name}. Change plans from Billing.`,
       409,
     );
-  const { coupon, discountCents } = await checkoutDiscount(couponCode, workspaceId, priceCents);
+  const { coupon, discountCents } = await checkoutDiscount(couponCode, workspaceId, priceCents, tier.id);
   return paymentProvider().createCheckout({
     checkout: {
       workspaceId,

@@ -12,6 +12,8 @@ type InvoiceInput = {
   subscriptionId: string;
   billingReason: "subscription_create" | "subscription_update" | "subscription_cycle";
   amountCents: number;
+  /** Taken off by a coupon (Stripe's total_discount_amounts); the amount is after it. */
+  discountCents?: number;
   currency: string;
   description: string;
   periodStart: Date;
@@ -35,6 +37,7 @@ export function localInvoice(i: InvoiceInput) {
     amount_paid: i.paid ? i.amountCents : 0,
     amount_remaining: i.paid ? 0 : i.amountCents,
     attempt_count: i.attemptCount ?? 1,
+    total_discount_amounts: i.discountCents ? [{ amount: i.discountCents, discount: "di_local" }] : [],
     attempted: true,
     currency: i.currency,
     created: epoch(new Date()),
@@ -50,7 +53,9 @@ export function localInvoice(i: InvoiceInput) {
     lines: {
       object: "list",
       has_more: false,
-      data: (i.lines ?? [{ description: i.description, amountCents: i.amountCents }]).map((l) => ({
+      data: (
+        i.lines ?? [{ description: i.description, amountCents: i.amountCents + (i.discountCents ?? 0) }]
+      ).map((l) => ({
         object: "line_item",
         amount: l.amountCents,
         currency: i.currency,

@@ -9,6 +9,7 @@ import { grantIncludedCredits } from "@/lib/billing/included-credits";
 import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { authenticate } from "@/lib/metering/authenticate";
+import { giveModel, uniqueRank } from "@/test/catalog";
 import { balanceOf, subscribed } from "@/test/payments";
 import { renewDueLocalSubscriptions } from "./billing-clock";
 import { moveSubscribersToCurrentVersion, tierVersions } from "./plan-moves";
@@ -26,7 +27,7 @@ const tierForm = (code: string, terms: { monthly: string; credits: string; quota
     dailyQuotaUnits: terms.quota,
     rateLimitPerMinute: "60",
     markupPercent: "",
-    rank: "50",
+    rank: uniqueRank(),
     isPublic: "on",
   });
 
@@ -63,6 +64,7 @@ describe("plan versions", () => {
   it("Grandfathering: change a price, old subscriber renews at the old price, new subscriber pays the new", async () => {
     const code = `gf-${randomUUID().slice(0, 8)}`;
     const tier = await createTier(admin, tierForm(code, { monthly: "10", credits: "10000", quota: "100" }));
+    await giveModel(tier.id); // on sale
     const early = await subscribed(code, "month");
 
     await updateTier(admin, tier.id, tierForm(code, { monthly: "15", credits: "15000", quota: "200" }));
@@ -120,6 +122,7 @@ describe("plan versions", () => {
   it("an admin's move takes effect at the first renewal at least N days away, after an email", async () => {
     const code = `mv-${randomUUID().slice(0, 8)}`;
     const tier = await createTier(admin, tierForm(code, { monthly: "10", credits: "10000", quota: "100" }));
+    await giveModel(tier.id); // on sale
     const s = await subscribed(code, "month");
     await updateTier(admin, tier.id, tierForm(code, { monthly: "12", credits: "10000", quota: "100" }));
     await elapse((await s.sub()).id, 20); // the next renewal is 10 days away

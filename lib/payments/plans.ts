@@ -1,4 +1,5 @@
 import "server-only";
+import { onSaleTierWhere } from "@/lib/catalog/tiers";
 import { db, type Tier, type Tx } from "@/lib/db";
 import { deliverQueued } from "@/lib/email/send";
 import { env } from "@/lib/env";
@@ -64,9 +65,8 @@ export async function changePlan(
     );
   if (sub.cancelAtPeriodEnd)
     throw new AppError("cancelling", "Your plan is set to end. Resume it before changing plans.", 409);
-  const tier = await db.tier.findUnique({ where: { code: tierCode } });
-  if (!tier || tier.archivedAt || !tier.isPublic || tier.monthlyPriceCents <= 0)
-    throw new NotFoundError("Plan");
+  const tier = await db.tier.findFirst({ where: { code: tierCode, ...onSaleTierWhere } });
+  if (!tier || tier.monthlyPriceCents <= 0) throw new NotFoundError("Plan");
   // Quoted from the terms the subscriber has (their plan version); another tier at today's list price.
   const quote = quotePlanChange(onOwnTerms(sub), { tier, interval }, new Date());
   const provider = paymentProvider(sub.provider);

@@ -1,5 +1,13 @@
 import "server-only";
-import type { Actor } from "@/lib/audit/record";
+import {
+  PAYMENT_SORT_DEFAULT,
+  paymentOrderBy,
+  paymentWhere,
+  type PaymentFilter,
+  type PaymentSortKey,
+} from "@/lib/admin/payments";
+import type { Sort } from "@/lib/admin/list-sort";
+import { recordAudit, type Actor } from "@/lib/audit/record";
 import { unspentCredits } from "@/lib/billing/buckets";
 import { db, type Payment } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
@@ -75,30 +83,16 @@ export async function refundPayment(actor: Actor, paymentId: string, now = new D
 }
 
 /** Payments for the admin console, newest first, with each workspace's name. */
-export async function listPayments(filter: {
-  q?: string;
-  status?: Payment["status"];
-  page: number;
-  pageSize: number;
-}) {
-  const where = {
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.q
-      ? {
-          OR: [
-            { description: { contains: filter.q, mode: "insensitive" as const } },
-            { workspaceId: filter.q },
-            { providerChargeId: filter.q },
-            { providerInvoiceId: filter.q },
-          ],
-        }
-      : {}),
-  };
+export async function listPayments(
+  filter: PaymentFilter & { page: number; pageSize: number },
+  sort: Sort<PaymentSortKey> = PAYMENT_SORT_DEFAULT,
+) {
+  const where = paymentWhere(filter);
   const [total, payments] = await Promise.all([
     db.payment.count({ where }),
     db.payment.findMany({
       where,
-      orderBy: { createdAt: "desc" },
+      orderBy: paymentOrderBy(sort),
       skip: (filter.page - 1) * filter.pageSize,
       take: filter.pageSize,
     }),

@@ -53,12 +53,19 @@ describe("the Stripe provider", () => {
       percentOff: 20,
       maxRedemptions: null,
       expiresOn: null,
+      startsOn: null,
+      duration: "repeating",
+      durationMonths: 3,
+      tierIds: [],
     });
 
     // Checkout: a Stripe coupon mirrors ours and is applied to the first payment.
     const { url } = await startSubscriptionCheckout(b, "pro", "month", "stripe20");
     expect(url).toMatch(/^https:\/\/checkout\.stripe\.test\//);
     expect(last("/v1/coupons").body.get("percent_off")).toBe("20");
+    // Its duration goes to Stripe, which discounts the renewals itself.
+    expect(last("/v1/coupons").body.get("duration")).toBe("repeating");
+    expect(last("/v1/coupons").body.get("duration_in_months")).toBe("3");
     const session = last("/v1/checkout/sessions").body;
     expect(session.get("mode")).toBe("subscription");
     expect(session.get("discounts[0][coupon]")).toMatch(/^coupon_standin_/);

@@ -32,12 +32,16 @@ async function stripeCoupon(coupon: {
   id: string;
   code: string;
   percentOff: number;
+  duration: "once" | "repeating" | "forever";
+  durationMonths: number | null;
   stripeCouponId: string | null;
 }) {
   if (coupon.stripeCouponId) return coupon.stripeCouponId;
+  // Stripe honours the duration on renewals itself; the plan restriction is checked before checkout.
   const created = await stripe().coupons.create({
     percent_off: coupon.percentOff,
-    duration: "once",
+    duration: coupon.duration,
+    ...(coupon.duration === "repeating" ? { duration_in_months: coupon.durationMonths ?? 1 } : {}),
     name: coupon.code,
     metadata: { couponId: coupon.id },
   });

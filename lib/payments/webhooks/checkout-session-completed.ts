@@ -1,6 +1,6 @@
 import "server-only";
 import type Stripe from "stripe";
-import { countCheckoutCoupon } from "@/lib/billing/coupons";
+import { attachCouponToSubscription, countCheckoutCoupon } from "@/lib/billing/coupons";
 import { purchaseReference } from "@/lib/billing/buckets";
 import { receiptEmailDetails } from "@/lib/billing/receipts";
 import { changeBalance } from "@/lib/billing/ledger";
@@ -46,6 +46,8 @@ async function startSubscription(
     lastProviderEventAt: at,
     tierChangedAt: at,
   });
+  // A percent-off coupon keeps discounting renewals for its duration (once, N months, forever).
+  if (checkout.couponId) await attachCouponToSubscription(tx, subscription.id, checkout.couponId, at);
   // The plan's included credits for this month now (less what the month already had on the free
   // plan); the monthly job grants the rest, month by month, on monthly and annual plans alike.
   const granted = await grantIncludedCredits(tx, checkout.workspaceId, {

@@ -193,6 +193,8 @@ async function renewed(tx: Tx, sub: Sub, invoice: Stripe.Invoice, at: Date) {
       providerInvoiceId: invoice.id,
       providerChargeId: invoiceChargeId(invoice),
       amountCents: invoice.amount_paid,
+      // A coupon still discounting the plan (its duration, on both providers).
+      discountCents: (invoice.total_discount_amounts ?? []).reduce((sum, d) => sum + d.amount, 0),
       currency: invoice.currency,
       status: "paid",
       millicredits: granted,

@@ -2,23 +2,22 @@
 import type { Metadata } from "next";
 import { FilterDate, FilterSearch, FilterSelect } from "@/components/admin/filter-fields";
 import { FormCard } from "@/components/admin/form-card";
-import { PagedTable } from "@/components/ui/paged-table";
-import { FilteredEmptyState } from "@/components/ui/empty-state";
+import { AdminList } from "@/components/admin/admin-list";
+import { filterParams } from "@/lib/admin/filters";
 import {
+  AUDIT_SORT_DEFAULT,
   auditFilterOptions,
   auditFilterParams,
-  isFiltered,
   listAuditLog,
   parseAuditFilter,
+  parseAuditSort,
 } from "@/lib/audit/query";
 import { retentionCutoff } from "@/lib/audit/retention";
 import { requireAdmin } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings/settings";
 import { AdminPage } from "../../_components/admin-page";
-import { FilterForm } from "@/components/forms/filter-form";
 import { PAGE_SIZE, formatDate, formatDateTime, parsePage } from "../../_components/format";
 import { EntryChanges } from "./entry-changes";
-import { ExportButtons } from "./export-buttons";
 import { RetentionForm } from "./retention-form";
 import { VerifyChain } from "./verify-chain";
 
@@ -32,16 +31,12 @@ export default async function AuditLogPage(props: {
   await requireAdmin();
   const params = await props.searchParams;
   const filter = parseAuditFilter(params);
-  const query = auditFilterParams(filter);
+  const sort = parseAuditSort(params);
   const [log, options, settings] = await Promise.all([
-    listAuditLog(filter, parsePage(params.page), PAGE_SIZE),
+    listAuditLog(filter, parsePage(params.page), PAGE_SIZE, sort),
     auditFilterOptions(),
     getSettings(),
   ]);
-  const filtered = isFiltered(filter);
-  const exportQuery = new URLSearchParams(
-    Object.entries(query).filter((kv): kv is [string, string] => Boolean(kv[1])),
-  ).toString();
 
   return (
     <AdminPage
@@ -63,97 +58,95 @@ export default async function AuditLogPage(props: {
         </FormCard>
       </div>
 
-      <FilterForm action="/admin/audit" label="Filter audit entries" active={filtered}>
-        <FilterSearch
-          id="audit-actor"
-          name="actor"
-          label="Actor email"
-          value={filter.actor}
-          className="sm:w-64"
-        />
-        <FilterSelect
-          id="audit-action"
-          name="action"
-          label="Action"
-          value={filter.action}
-          className="sm:w-56"
-        >
-          <option value="">All actions</option>
-          {options.actions.map((action) => (
-            <option key={action} value={action}>
-              {action}
-            </option>
-          ))}
-        </FilterSelect>
-        <FilterSelect
-          id="audit-target-type"
-          name="targetType"
-          label="Target type"
-          value={filter.targetType}
-          className="sm:w-48"
-        >
-          <option value="">All target types</option>
-          {options.targetTypes.map((type) => (
-            <option key={type} value={type}>
-              {type}
-            </option>
-          ))}
-        </FilterSelect>
-        <FilterSearch
-          id="audit-target-id"
-          name="targetId"
-          label="Target ID"
-          value={filter.targetId}
-          className="sm:w-56"
-        />
-        <FilterDate id="audit-from" name="from" label="From (UTC)" value={filter.from} />
-        <FilterDate id="audit-to" name="to" label="To (UTC)" value={filter.to} />
-      </FilterForm>
-
-      <section aria-labelledby="audit-export-heading" className="grid gap-2">
-        <h2 id="audit-export-heading" className="text-lg font-semibold">
-          Export
-        </h2>
-        <p className="text-sm text-muted-foreground">
-          Downloads every entry that matches the filters above, oldest first.
-        </p>
-        <ExportButtons query={exportQuery} />
-      </section>
-
-      <PagedTable<Entry>
+      <AdminList<Entry>
+        basePath="/admin/audit"
+        filters={{
+          label: "Filter audit entries",
+          fields: (
+            <>
+              <FilterSearch
+                id="audit-actor"
+                name="actor"
+                label="Actor email"
+                value={filter.actor}
+                className="sm:w-64"
+              />
+              <FilterSelect
+                id="audit-action"
+                name="action"
+                label="Action"
+                value={filter.action}
+                className="sm:w-56"
+              >
+                <option value="">All actions</option>
+                {options.actions.map((action) => (
+                  <option key={action} value={action}>
+                    {action}
+                  </option>
+                ))}
+              </FilterSelect>
+              <FilterSelect
+                id="audit-target-type"
+                name="targetType"
+                label="Target type"
+                value={filter.targetType}
+                className="sm:w-48"
+              >
+                <option value="">All target types</option>
+                {options.targetTypes.map((type) => (
+                  <option key={type} value={type}>
+                    {type}
+                  </option>
+                ))}
+              </FilterSelect>
+              <FilterSearch
+                id="audit-target-id"
+                name="targetId"
+                label="Target ID"
+                value={filter.targetId}
+                className="sm:w-56"
+              />
+              <FilterDate id="audit-from" name="from" label="From (UTC)" value={filter.from} />
+              <FilterDate id="audit-to" name="to" label="To (UTC)" value={filter.to} />
+            </>
+          ),
+        }}
+        params={filterParams(auditFilterParams(filter))}
+        sort={{ current: sort, fallback: AUDIT_SORT_DEFAULT }}
+        exportEndpoint="/api/admin/audit/export"
+        exportFormats={["csv", "json"]}
         label="Audit entries, newest first"
         minWidth="56rem"
         paged={{ ...log, rows: log.entries }}
         rowKey={(entry) => entry.id}
         noun={["entry", "entries"]}
-        pager={{ basePath: "/admin/audit", params: query }}
-        empty={
-          <FilteredEmptyState
-            filtered={filtered}
-            noun="audit entries"
-            retry="Try another actor, action, target or date range."
-            title="No audit entries yet"
-            description="Entries appear here as admins change tiers, settings, workspaces and payments."
-          />
-        }
+        empty={{
+          retry: "Try another actor, action, target or date range.",
+          title: "No audit entries yet",
+          description: "Entries appear here as admins change tiers, settings, workspaces and payments.",
+        }}
         columns={[
           {
             header: "Time",
+            sortKey: "time",
             className: "whitespace-nowrap",
             cell: (entry) => formatDateTime(entry.createdAt),
           },
           {
             header: "Actor",
+            sortKey: "actor",
             className: "break-all",
             cell: (entry) => entry.actorEmail ?? <span className="text-muted-foreground">System</span>,
           },
           {
             header: "Action",
+            sortKey: "action",
             className: "font-mono text-xs whitespace-nowrap",
             cell: (entry) => entry.action,
           },
           {
             header: "Target",
+            sortKey: "targetType",
             cell: (entry) => (
               <>
                 <span className="font-mono text-xs">{entry.targetType}</span>

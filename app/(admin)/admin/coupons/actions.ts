@@ -7,6 +7,14 @@ import { couponSchema, createCoupon, setCouponActive } from "@/lib/billing/coupo
 import { parseCredits } from "@/lib/catalog/money";
 import { updateSettings } from "@/lib/settings/settings";
 
+// The plan checkboxes post `tier_<id>=on`; the domain schema takes their ids as `tierIds`.
+const withTierIds = (raw: unknown) => {
+  if (typeof raw !== "object" || raw === null) return raw;
+  const entries = Object.entries(raw as Record<string, unknown>);
+  const tierIds = entries.filter(([k, v]) => k.startsWith("tier_") && v === "on").map(([k]) => k.slice(5));
+  return { ...Object.fromEntries(entries.filter(([k]) => !k.startsWith("tier_"))), tierIds };
+};
+
 // The form's own wording for a bad percentage; the domain schema's messages are for the API.
 const couponFormSchema = couponSchema.safeExtend({
   percentOff: z
@@ -24,11 +32,14 @@ const couponFormSchema = couponSchema.safeExtend({
     }),
 });
 
-export const createCouponAction = adminAction(couponFormSchema, async (input, { admin }) => {
-  const coupon = await createCoupon({ id: admin.id, email: admin.email }, input);
-  revalidatePath("/admin/coupons");
-  return { ok: true, message: `Coupon ${coupon.code} created.` };
-});
+export const createCouponAction = adminAction(
+  z.preprocess(withTierIds, couponFormSchema),
+  async (input, { admin }) => {
+    const coupon = await createCoupon({ id: admin.id, email: admin.email }, input);
+    revalidatePath("/admin/coupons");
+    return { ok: true, message: `Coupon ${coupon.code} created.` };
+  },
+);
 
 export const toggleCouponAction = adminAction(
   z.object({ id: z.string().min(1), active: z.enum(["yes", "no"]) }),

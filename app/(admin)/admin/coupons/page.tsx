@@ -5,7 +5,9 @@ import { FormCard } from "@/components/admin/form-card";
 import { StatusBadge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { couponDurationLabel, couponState } from "@/lib/billing/coupon-state";
 import { listCoupons } from "@/lib/billing/coupons";
+import { listTiers } from "@/lib/catalog/tiers";
 import { formatCredits } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/settings/settings";
 import { db } from "@/lib/db";
@@ -23,8 +25,9 @@ type Coupon = Awaited<ReturnType<typeof listCoupons>>[number];
 
 export default async function CouponsPage() {
   await requireAdmin();
-  const [coupons, settings, referred, rewarded] = await Promise.all([
+  const [coupons, tiers, settings, referred, rewarded] = await Promise.all([
     listCoupons(),
+    listTiers(),
     getSettings(),
     db.user.count({ where: { referredById: { not: null } } }),
     db.user.count({ where: { referralRewardedAt: { not: null } } }),
@@ -54,7 +57,9 @@ export default async function CouponsPage() {
         />
       </FormCard>
       <FormCard title="New coupon">
-        <CouponForm />
+        <CouponForm
+          tiers={tiers.filter((t) => t.monthlyPriceCents > 0).map((t) => ({ id: t.id, name: t.name }))}
+        />
       </FormCard>
       <DataTable<Coupon>
         label="Coupons"
@@ -66,7 +71,19 @@ export default async function CouponsPage() {
           {
             header: "Gives",
             cell: (c) =>
-              c.kind === "credits" ? `${formatCredits(c.millicredits)} credits` : `${c.percentOff}% off`,
+              c.kind === "credits" ? `${formatCredits(c.millicredits)} credits` : couponDurationLabel(c),
+          },
+          {
+            header: "Applies to",
+            cell: (c) =>
+              c.kind === "credits"
+                ? "Credits page"
+                : c.tierIds.length
+                  ? tiers
+                      .filter((t) => c.tierIds.includes(t.id))
+                      .map((t) => t.name)
+                      .join(", ")
+                  : "Every plan and pack",
           },
           {
             header: "Redeemed",
@@ -74,11 +91,17 @@ export default async function CouponsPage() {
             cell: (c) => `${c.redemptionCount}${c.maxRedemptions !== null ? ` / ${c.maxRedemptions}` : ""}`,
           },
           {
-            header: "Expires",
+            header: "Valid",
             className: "whitespace-nowrap",
-            cell: (c) => (c.expiresAt ? formatDate(c.expiresAt) : "Never"),
+            cell: (c) => (
+              <>
+                {c.startsAt ? <span className="block">From {formatDate(c.startsAt)}</span> : null}
+                {c.expiresAt ? `Until ${formatDate(c.expiresAt)}` : "Never expires"}
+              </>
+            ),
           },
-          { header: "Status", cell: (c) => <StatusBadge status={c.active ? "active" : "inactive"} /> },
+          // One rule for the state (lib/billing/coupon-state.ts), as at checkout and on the Credits page.
+          { header: "Status", cell: (c) => <StatusBadge status={couponState(c)} /> },
           {
             header: "Actions",
             kind: "actions",
@@ -89,9 +112,9 @@ export default async function CouponsPage() {
                 <SubmitButton
                   size="sm"
                   variant="outline"
-                  aria-label={`${c.active ? "Deactivate" : "Activate"} ${c.code}`}
+                  aria-label={`${c.active ? "Disable" : "Enable"} ${c.code}`}
                 >
-                  {c.active ? "Deactivate" : "Activate"}
+                  {c.active ? "Disable" : "Enable"}
                 </SubmitButton>
               </form>
             ),

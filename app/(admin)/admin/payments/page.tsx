@@ -5,13 +5,12 @@ import { linkClass } from "@/components/admin/detail-list";
 import { Button } from "@/components/ui/button";
 import { FilterSearch, FilterSelect } from "@/components/admin/filter-fields";
 import { StatusBadge, statusLabel } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
+import { AdminList } from "@/components/admin/admin-list";
+import { filterParams } from "@/lib/admin/filters";
+import { PAYMENT_SORT_DEFAULT, parsePaymentFilter, parsePaymentSort } from "@/lib/admin/payments";
 import { PaymentStatus } from "@/lib/db";
 import { listPayments } from "@/lib/payments/refunds";
 import { AdminPage } from "../../_components/admin-page";
-import { FilterForm } from "@/components/forms/filter-form";
 import { PAGE_SIZE, formatDateTime, parsePage } from "../../_components/format";
 import { PROVIDER_LABEL, formatAmount, refundSentence } from "./format";
 import { RefundButton } from "./refund-button";
@@ -23,18 +22,16 @@ export const metadata: Metadata = { title: "Payments" };
 const statuses = Object.values(PaymentStatus);
 type Row = Awaited<ReturnType<typeof listPayments>>["payments"][number];
 
-const isStatus = (value: unknown): value is PaymentStatus => statuses.includes(value as PaymentStatus);
-
 export default async function PaymentsPage(props: {
-  searchParams: Promise<{ q?: string; status?: string; page?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireAdmin();
   const params = await props.searchParams;
-  const q = (typeof params.q === "string" ? params.q : "").trim().slice(0, 200);
-  const status = isStatus(params.status) ? params.status : undefined;
+  const filter = parsePaymentFilter(params);
+  const { q, status } = filter;
+  const sort = parsePaymentSort(params);
   const page = parsePage(params.page);
-  const { total, payments } = await listPayments({ q: q || undefined, status, page, pageSize: PAGE_SIZE });
-  const filtered = Boolean(q || status);
+  const { total, payments } = await listPayments({ ...filter, page, pageSize: PAGE_SIZE }, sort);
 
   return (
     <AdminPage
@@ -46,105 +43,108 @@ export default async function PaymentsPage(props: {
         </Button>
       }
     >
-      <FilterForm action="/admin/payments" label="Filter payments" active={filtered}>
-        <FilterSearch
-          id="payments-q"
-          name="q"
-          label="Description or ID"
-          value={q}
-          hint="Part of a description, or a whole workspace, charge or invoice ID."
-          className="sm:w-80"
-        />
-        <FilterSelect id="payments-status" name="status" label="Status" value={status} className="sm:w-48">
-          <option value="">All statuses</option>
-          {statuses.map((s) => (
-            <option key={s} value={s}>
-              {statusLabel(s)}
-            </option>
-          ))}
-        </FilterSelect>
-      </FilterForm>
-
-      {/* Keyed by the query, so a refund's message doesn't linger onto another page of results. */}
-      <RefundNotices key={`${q}|${status ?? ""}|${page}`}>
-        <DataTable<Row>
-          label="Payments, newest first"
-          minWidth="60rem"
-          rows={payments}
-          rowKey={(row) => row.payment.id}
-          empty={
-            <EmptyState
-              title={
-                filtered
-                  ? "No payments match these filters"
-                  : page > 1
-                    ? "No payments on this page"
-                    : "No payments yet"
-              }
-              description={
-                filtered
-                  ? "Try another search or status."
-                  : "Payments appear here as workspaces buy plans and credit packs."
-              }
-            />
-          }
-          columns={[
-            {
-              header: "Date (UTC)",
-              className: "whitespace-nowrap",
-              cell: ({ payment: p }) => formatDateTime(p.createdAt),
-            },
-            {
-              header: "Workspace",
-              className: "min-w-40",
-              cell: ({ payment: p, workspace }) => (
-                <>
-                  <span className="font-medium">{workspace?.name ?? "—"}</span>
-                  <span className="block font-mono text-xs break-all text-muted-foreground">
-                    {p.workspaceId}
-                  </span>
-                </>
-              ),
-            },
-            {
-              header: "Description",
-              className: "max-w-xs min-w-40 break-words",
-              cell: ({ payment: p }) => (
-                <Link href={`/admin/payments/${p.id}`} className={linkClass}>
-                  {p.description}
-                </Link>
-              ),
-            },
-            {
-              header: "Amount",
-              kind: "money",
-              cell: ({ payment: p }) => formatAmount(p.amountCents, p.currency),
-            },
-            {
-              header: "Discount",
-              kind: "money",
-              cell: ({ payment: p }) =>
-                p.discountCents > 0 ? formatAmount(p.discountCents, p.currency) : "—",
-            },
-            {
-              header: "Refunded",
-              kind: "money",
-              cell: ({ payment: p }) =>
-                p.refundedCents > 0 ? formatAmount(p.refundedCents, p.currency) : "—",
-            },
-            { header: "Status", cell: ({ payment: p }) => <StatusBadge status={p.status} /> },
-            { header: "Provider", priority: "low", cell: ({ payment: p }) => PROVIDER_LABEL[p.provider] },
-            { header: "Actions", kind: "actions", cell: (row) => <PaymentRefund {...row} /> },
-          ]}
-        />
-      </RefundNotices>
-      <Pagination
+      <AdminList<Row>
         basePath="/admin/payments"
-        params={{ q, status }}
-        page={page}
-        pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-        total={total}
-        noun={total === 1 ? "payment" : "payments"}
+        filters={{
+          label: "Filter payments",
+          fields: (
+            <>
+              <FilterSearch
+                id="payments-q"
+                name="q"
+                label="Description or ID"
+                value={q}
+                hint="Part of a description, or a whole workspace, charge or invoice ID."
+                className="sm:w-80"
+              />
+              <FilterSelect
+                id="payments-status"
+                name="status"
+                label="Status"
+                value={status}
+                className="sm:w-48"
+              >
+                <option value="">All statuses</option>
+                {statuses.map((s) => (
+                  <option key={s} value={s}>
+                    {statusLabel(s)}
+                  </option>
+                ))}
+              </FilterSelect>
+            </>
+          ),
+        }}
+        params={filterParams({ q, status })}
+        sort={{ current: sort, fallback: PAYMENT_SORT_DEFAULT }}
+        exportEndpoint="/api/admin/export/payments"
+        // Keyed by the query, so a refund's message doesn't linger onto another page of results.
+        around={(table) => (
+          <RefundNotices key={`${q}|${status ?? ""}|${page}|${sort.key}|${sort.dir}`}>{table}</RefundNotices>
+        )}
+        label="Payments, newest first"
+        minWidth="60rem"
+        paged={{ rows: payments, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) }}
+        rowKey={(row) => row.payment.id}
+        noun={["payment", "payments"]}
+        empty={{
+          retry: "Try another search or status.",
+          title: "No payments yet",
+          description: "Payments appear here as workspaces buy plans and credit packs.",
+        }}
+        columns={[
+          {
+            header: "Date (UTC)",
+            sortKey: "createdAt",
+            className: "whitespace-nowrap",
+            cell: ({ payment: p }) => formatDateTime(p.createdAt),
+          },
+          {
+            header: "Workspace",
+            className: "min-w-40",
+            cell: ({ payment: p, workspace }) => (
+              <>
+                <span className="font-medium">{workspace?.name ?? "—"}</span>
+                <span className="block font-mono text-xs break-all text-muted-foreground">
+                  {p.workspaceId}
+                </span>
+              </>
+            ),
+          },
+          {
+            header: "Description",
+            sortKey: "description",
+            className: "max-w-xs min-w-40 break-words",
+            cell: ({ payment: p }) => (
+              <Link href={`/admin/payments/${p.id}`} className={linkClass}>
+                {p.description}
+              </Link>
+            ),
+          },
+          {
+            header: "Amount",
+            kind: "money",
+            sortKey: "amount",
+            cell: ({ payment: p }) => formatAmount(p.amountCents, p.currency),
+          },
+          {
+            header: "Discount",
+            kind: "money",
+            cell: ({ payment: p }) => (p.discountCents > 0 ? formatAmount(p.discountCents, p.currency) : "—"),
+          },
+          {
+            header: "Refunded",
+            kind: "money",
+            sortKey: "refunded",
+            cell: ({ payment: p }) => (p.refundedCents > 0 ? formatAmount(p.refundedCents, p.currency) : "—"),
+          },
+          {
+            header: "Status",
+            sortKey: "status",
+            cell: ({ payment: p }) => <StatusBadge status={p.status} />,
+          },
+          { header: "Provider", priority: "low", cell: ({ payment: p }) => PROVIDER_LABEL[p.provider] },
+          { header: "Actions", kind: "actions", cell: (row) => <PaymentRefund {...row} /> },
+        ]}
       />
     </AdminPage>
   );

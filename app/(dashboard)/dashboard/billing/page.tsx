@@ -1,4 +1,5 @@
 // GET /dashboard/billing — the workspace's plan, changing or choosing one, the card on file, and billing history
+import { onSaleTierWhere } from "@/lib/catalog/tiers";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -38,7 +39,7 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
   const [subscription, tiers, payments, card, settings] = await Promise.all([
     liveSubscription(workspace.id),
     db.tier.findMany({
-      where: { archivedAt: null, isPublic: true, monthlyPriceCents: { gt: 0 } },
+      where: { ...onSaleTierWhere, monthlyPriceCents: { gt: 0 } },
       orderBy: { rank: "asc" },
     }),
     db.payment.findMany({ where: { workspaceId: workspace.id }, orderBy: { createdAt: "desc" }, take: 50 }),

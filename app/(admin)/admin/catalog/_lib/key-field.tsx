@@ -9,6 +9,7 @@ export function KeyField({
   saved,
   state,
   hint,
+  lock,
 }: {
   /** The form's id prefix; the input is `<prefix>-code`. */
   prefix: string;
@@ -16,6 +17,8 @@ export function KeyField({
   saved: string;
   state: ActionState;
   hint: string;
+  /** Why the key can no longer change (lib/catalog/key-locks.ts): the field is read-only and says so. */
+  lock?: string | null;
 }) {
   return (
     <FormField
@@ -26,7 +29,8 @@ export function KeyField({
       errors={keyErrors(state.fieldErrors)}
       autoComplete="off"
       required
-      hint={hint}
+      readOnly={Boolean(lock)}
+      hint={lock ?? hint}
     />
   );
 }

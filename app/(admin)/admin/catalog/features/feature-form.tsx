@@ -15,6 +15,8 @@ export type FeatureFormValues = {
   kind: "boolean" | "limit";
   unit: string;
   sortOrder: string;
+  /** Why the key is locked (plans grant the feature), or null. */
+  keyLock?: string | null;
 };
 
 export const emptyFeature: FeatureFormValues = {
@@ -54,6 +56,7 @@ export function FeatureForm({ feature, action, submitLabel }: Props) {
           label="Key"
           saved={feature.key}
           state={form.state}
+          lock={feature.keyLock}
           hint="Lowercase letters, digits and underscores, e.g. team_seats. Apps check entitlements by it."
         />
         <FormFields form={form} fields={NAME_FIELDS} />

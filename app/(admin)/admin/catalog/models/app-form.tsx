@@ -12,6 +12,8 @@ export type AppFormValues = {
   name: string;
   description: string;
   sortOrder: string;
+  /** Why the key is locked (usage under its models' keys), or null. */
+  keyLock?: string | null;
 };
 
 export const emptyApp: AppFormValues = { key: "", name: "", description: "", sortOrder: "0" };
@@ -33,6 +35,7 @@ export function AppForm({ app, action, submitLabel }: Props) {
           label="App key"
           saved={app.key}
           state={form.state}
+          lock={app.keyLock}
           hint={
             app.id
               ? "Renaming changes the key of every model in this app; calls using old keys will fail."

@@ -28,6 +28,8 @@ export type ModelFormValues = {
 
 type Props = {
   model: ModelFormValues;
+  /** Why the model's key (app and slug) is locked: usage was recorded under it. */
+  keyLock?: string | null;
   apps: { id: string; name: string; key: string }[];
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   submitLabel: string;
@@ -71,7 +73,7 @@ const WEIGHT_FIELDS: FieldSpec<ModelFormValues>[] = [
   { name: "sortOrder", label: "Order", inputMode: "numeric", hint: "Lower comes first within its app." },
 ];
 
-export function ModelForm({ model, apps, action, submitLabel, notice }: Props) {
+export function ModelForm({ model, keyLock, apps, action, submitLabel, notice }: Props) {
   const form = useAdminForm(action, model);
   const { state, errors } = form;
   // Which cost fields show follows the unit select, which keeps its choice through a refused submit.
@@ -101,7 +103,7 @@ export function ModelForm({ model, apps, action, submitLabel, notice }: Props) {
   return (
     <AdminForm form={form} recordId={model.id} notice={notice} submitLabel={submitLabel} className="gap-5">
       <FieldGrid>
-        <SelectField label="App" {...form.field("appId")} required>
+        <SelectField label="App" {...form.field("appId")} required hint={keyLock ?? undefined}>
           {model.appId ? null : <option value="">Choose an app…</option>}
           {apps.map((app) => (
             <option key={app.id} value={app.id}>
@@ -109,7 +111,12 @@ export function ModelForm({ model, apps, action, submitLabel, notice }: Props) {
             </option>
           ))}
         </SelectField>
-        <FormFields form={form} fields={NAME_FIELDS} />
+        <FormFields
+          form={form}
+          fields={NAME_FIELDS.map((f) =>
+            f.name === "slug" && keyLock ? { ...f, readOnly: true, hint: keyLock } : f,
+          )}
+        />
       </FieldGrid>
       <TextareaField label="Description" {...form.field("description")} maxLength={300} />
       <FieldGrid>

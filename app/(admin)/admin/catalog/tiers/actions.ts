@@ -4,22 +4,58 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { adminAction } from "@/lib/auth/action";
 import { tierSchema } from "@/lib/catalog/schemas";
-import { createTier, setTierArchived, updateTier } from "@/lib/catalog/tiers";
+import {
+  activeSubscriberCount,
+  changesTerms,
+  createTier,
+  setTierArchived,
+  updateTier,
+} from "@/lib/catalog/tiers";
 import { moveSubscribersToCurrentVersion } from "@/lib/payments/plan-moves";
 import { actorOf, refreshCatalog } from "../_lib/refresh";
 
 export const createTierAction = adminAction(tierSchema, async (input, { admin }) => {
   const tier = await createTier(actorOf(admin), input);
   refreshCatalog();
-  redirect(`/admin/catalog/tiers/${tier.id}?created=1`);
+  const moved = tier.popularFrom ? `&popularFrom=${encodeURIComponent(tier.popularFrom.name)}` : "";
+  redirect(`/admin/catalog/tiers/${tier.id}?created=1${moved}`);
 });
 
+const popularMoved = (tier: { name: string; mostPopular: boolean; popularFrom: { name: string } | null }) =>
+  tier.popularFrom ? ` Most popular moved from ${tier.popularFrom.name} to ${tier.name}.` : "";
+
+/** Days of notice before existing subscribers move to a new price (at their first renewal after it). */
+const MOVE_NOTICE_DAYS = 30;
+
 export const updateTierAction = adminAction(
-  tierSchema.extend({ id: z.string().min(1) }),
-  async ({ id, ...input }, { admin }) => {
+  tierSchema.extend({
+    id: z.string().min(1),
+    // With live subscribers, a new price, included credits or quota asks who gets it.
+    priceChange: z.enum(["new_sales", "move_existing"]).optional(),
+  }),
+  async ({ id, priceChange, ...input }, { admin }) => {
+    const [termsChange, subscribers] = await Promise.all([
+      changesTerms(id, input),
+      activeSubscriberCount(id),
+    ]);
+    if (termsChange && subscribers > 0 && !priceChange)
+      return {
+        error: "Please correct the highlighted fields.",
+        fieldErrors: {
+          priceChange: [
+            `${subscribers} active subscriber${subscribers === 1 ? " is" : "s are"} on this tier: choose "New sales only" or "Move existing subscribers".`,
+          ],
+        },
+      };
     const tier = await updateTier(actorOf(admin), id, input);
+    let moved = "";
+    if (termsChange && priceChange === "move_existing") {
+      const result = await moveSubscribersToCurrentVersion(actorOf(admin), id, MOVE_NOTICE_DAYS);
+      moved = ` ${result.moved} subscription${result.moved === 1 ? " moves" : "s move"} to the new terms at the first renewal at least ${MOVE_NOTICE_DAYS} days away; owners are emailed.${result.stripeKept ? ` ${result.stripeKept} Stripe subscription(s) keep their price for now.` : ""}`;
+    } else if (termsChange && subscribers > 0)
+      moved = " Existing subscribers keep their terms; new sales get the new ones.";
     refreshCatalog();
-    return { ok: true, message: `${tier.name} saved.` };
+    return { ok: true, message: `${tier.name} saved.${moved}${popularMoved(tier)}` };
   },
 );
 
@@ -31,7 +67,13 @@ const archiveSchema = z.object({
 export const setTierArchivedAction = adminAction(archiveSchema, async ({ id, archived }, { admin }) => {
   const tier = await setTierArchived(actorOf(admin), id, archived);
   refreshCatalog();
-  return { ok: true, message: archived ? `${tier.name} archived.` : `${tier.name} restored.` };
+  if (!archived) return { ok: true, message: `${tier.name} restored.` };
+  return {
+    ok: true,
+    message: tier.wasMostPopular
+      ? `${tier.name} archived. It was Most popular: no tier carries the badge now; tick it on another tier if you want one.`
+      : `${tier.name} archived.`,
+  };
 });
 
 const moveSchema = z.object({

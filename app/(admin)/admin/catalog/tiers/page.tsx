@@ -26,7 +26,7 @@ export default async function TiersPage() {
   return (
     <CatalogSection
       title="Tiers"
-      description={`Plans in rank order. A blank markup uses the global default (${formatBps(settings.defaultMarkupBps)}).`}
+      description={`Plans in rank order (ranks are unique). A blank markup uses the global default (${formatBps(settings.defaultMarkupBps)}). A public tier without models is a draft: not on the pricing page, not purchasable.${tiers.some((t) => t.mostPopular && !t.archivedAt) ? "" : " No tier is marked Most popular."}`}
       actions={
         <Button asChild>
           <Link href="/admin/catalog/tiers/new">
@@ -60,6 +60,9 @@ export default async function TiersPage() {
                       {tier.name}
                     </Link>
                     {tier.archivedAt ? <StatusBadge status="archived" /> : null}
+                    {!tier.archivedAt && tier.isPublic && tier._count.models === 0 ? (
+                      <StatusBadge status="draft" />
+                    ) : null}
                   </span>
                 }
               />

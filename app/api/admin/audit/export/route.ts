@@ -3,19 +3,14 @@ import { z } from "zod";
 import { exportAuditLog } from "@/lib/audit/export";
 import { exportFormats } from "@/lib/audit/export-format";
 import { parseAuditFilter } from "@/lib/audit/query";
-import { adminNeedsTwoFactor, getCurrentUser } from "@/lib/auth/session";
+import { refuseNonAdmin, routeError as error } from "@/lib/auth/admin-route";
 
 export const dynamic = "force-dynamic";
 
-const error = (status: number, code: string, message: string) =>
-  Response.json({ error: { code, message } }, { status });
-
 // A fetch from the admin page, not a navigation: answer with a status, never a redirect to sign-in.
 export async function GET(req: Request) {
-  const user = await getCurrentUser();
-  if (!user) return error(401, "unauthenticated", "Sign in to export the audit log.");
-  if (user.role !== "admin" || (await adminNeedsTwoFactor(user)))
-    return error(403, "forbidden", "Only admins can export the audit log.");
+  const refused = await refuseNonAdmin("export the audit log");
+  if (refused) return refused;
 
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const format = z.enum(exportFormats).safeParse(params.format);

@@ -1,4 +1,5 @@
 // GET /admin/catalog/features/[id] — edit one feature (which tiers have it is set in the matrix).
+import { featureKeyLock } from "@/lib/catalog/key-locks";
 import { db } from "@/lib/db";
 import { catalogEditPage } from "../../_components/edit-page";
 import { updateFeatureAction } from "../actions";
@@ -6,7 +7,10 @@ import { FeatureForm } from "../feature-form";
 
 const page = catalogEditPage(
   "Feature",
-  (id) => db.feature.findUnique({ where: { id } }),
+  async (id) => {
+    const feature = await db.feature.findUnique({ where: { id } });
+    return feature && { ...feature, keyLock: await featureKeyLock(db, id) };
+  },
   { href: "/admin/catalog/features", label: "All features" },
   (feature) => (
     <>

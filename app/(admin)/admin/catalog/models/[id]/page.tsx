@@ -1,5 +1,6 @@
 // GET /admin/catalog/models/[id] — edit a model's pricing and availability, or delete it.
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { modelKeyLock } from "@/lib/catalog/key-locks";
 import { db } from "@/lib/db";
 import { FormCard } from "@/components/admin/form-card";
 import { CatalogSection } from "../../_components/catalog-section";
@@ -37,6 +38,7 @@ export default async function EditModelPage(props: Props) {
       >
         <ModelForm
           model={modelToForm(model)}
+          keyLock={await modelKeyLock(db, model.id)}
           apps={apps}
           action={updateModelAction}
           submitLabel="Save model"

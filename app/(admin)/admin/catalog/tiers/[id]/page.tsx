@@ -8,6 +8,7 @@ import { formatBps } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/settings/settings";
 import { db } from "@/lib/db";
 import { FormCard } from "@/components/admin/form-card";
+import { tierGuard } from "@/lib/catalog/tiers";
 import { tierVersions } from "@/lib/payments/plan-moves";
 import { CatalogSection } from "../../_components/catalog-section";
 import { setTierArchivedAction, updateTierAction } from "../actions";
@@ -16,7 +17,10 @@ import { tierToForm } from "../to-form";
 import { PlanVersions } from "./plan-versions";
 import { requireAdmin } from "@/lib/auth/session";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string; popularFrom?: string }>;
+};
 
 const getTier = cache((id: string) => db.tier.findUnique({ where: { id } }));
 
@@ -28,8 +32,13 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function EditTierPage(props: Props) {
   await requireAdmin();
-  const [{ id }, { created }] = await Promise.all([props.params, props.searchParams]);
-  const [tier, settings, versions] = await Promise.all([getTier(id), getSettings(), tierVersions(id)]);
+  const [{ id }, { created, popularFrom }] = await Promise.all([props.params, props.searchParams]);
+  const [tier, settings, versions, guard] = await Promise.all([
+    getTier(id),
+    getSettings(),
+    tierVersions(id),
+    tierGuard(id),
+  ]);
   if (!tier) notFound();
   const archived = Boolean(tier.archivedAt);
 
@@ -41,15 +50,21 @@ export default async function EditTierPage(props: Props) {
           <>
             {tier.name}
             {archived ? <StatusBadge status="archived" /> : null}
+            {!archived && tier.isPublic && guard.modelCount === 0 ? <StatusBadge status="draft" /> : null}
           </>
         }
       >
         <TierForm
           tier={tierToForm(tier)}
+          guard={guard}
           defaultMarkup={formatBps(settings.defaultMarkupBps)}
           action={updateTierAction}
           submitLabel="Save tier"
-          notice={created ? `${tier.name} created.` : undefined}
+          notice={
+            created
+              ? `${tier.name} created.${popularFrom ? ` Most popular moved from ${popularFrom} to ${tier.name}.` : ""}`
+              : undefined
+          }
         />
       </CatalogSection>
 

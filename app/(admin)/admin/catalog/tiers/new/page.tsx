@@ -1,6 +1,6 @@
 // GET /admin/catalog/tiers/new — define a new plan.
 import type { Metadata } from "next";
-import { listTiers } from "@/lib/catalog/tiers";
+import { listTiers, tierGuard } from "@/lib/catalog/tiers";
 import { formatBps } from "@/lib/catalog/money";
 import { getSettings } from "@/lib/settings/settings";
 import { CatalogSection } from "../../_components/catalog-section";
@@ -12,7 +12,11 @@ export const metadata: Metadata = { title: "New tier" };
 
 export default async function NewTierPage() {
   await requireAdmin();
-  const [tiers, settings] = await Promise.all([listTiers({ includeArchived: true }), getSettings()]);
+  const [tiers, settings, guard] = await Promise.all([
+    listTiers({ includeArchived: true }),
+    getSettings(),
+    tierGuard(null),
+  ]);
   const nextRank = tiers.reduce((max, t) => Math.max(max, t.rank), -1) + 1;
   return (
     <CatalogSection
@@ -35,6 +39,7 @@ export default async function NewTierPage() {
           isPublic: true,
           mostPopular: false,
         }}
+        guard={guard}
         defaultMarkup={formatBps(settings.defaultMarkupBps)}
         action={createTierAction}
         submitLabel="Create tier"

@@ -1,4 +1,5 @@
 // GET /admin/catalog/models/apps/[id] — rename or describe an app.
+import { appKeyLock } from "@/lib/catalog/key-locks";
 import { db } from "@/lib/db";
 import { catalogEditPage } from "../../../_components/edit-page";
 import { updateAppAction } from "../../actions";
@@ -6,7 +7,10 @@ import { AppForm } from "../../app-form";
 
 const page = catalogEditPage(
   "App",
-  (id) => db.app.findUnique({ where: { id } }),
+  async (id) => {
+    const app = await db.app.findUnique({ where: { id } });
+    return app && { ...app, keyLock: await appKeyLock(db, id) };
+  },
   { href: "/admin/catalog/models", label: "All apps and models" },
   (app) => (
     <AppForm

@@ -9,9 +9,21 @@ import { formatCount } from "@/lib/utils/format";
 // total is null until the response's x-total-count arrives.
 type Progress = { done: number; total: number | null; finished: boolean; filename?: string };
 
-// Reads the export as it streams, so a large log shows progress instead of a silent wait, then
-// saves it through an object URL (a plain link could show neither progress nor errors).
-export function ExportButtons({ query }: { query: string }) {
+// Reads the export as it streams, so a large list shows progress instead of a silent wait, then
+// saves it through an object URL (a plain link could show neither progress nor errors). The
+// endpoint answers with X-Total-Count and a filename; `query` is the list's filters and sort.
+export function ExportButtons({
+  endpoint,
+  query,
+  formats = ["csv"],
+  noun = ["row", "rows"],
+}: {
+  endpoint: string;
+  query: string;
+  formats?: ExportFormat[];
+  /** What a row is, singular and plural ("user", "users"). */
+  noun?: [string, string];
+}) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const running = progress !== null && !progress.finished;
@@ -20,14 +32,14 @@ export function ExportButtons({ query }: { query: string }) {
     setError(null);
     setProgress({ done: 0, total: null, finished: false });
     try {
-      const res = await fetch(`/api/admin/audit/export?${query ? `${query}&` : ""}format=${format}`);
+      const res = await fetch(`${endpoint}?${query ? `${query}&` : ""}format=${format}`);
       if (!res.ok || !res.body) {
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? `The export failed (HTTP ${res.status}).`);
       }
       const total = Number(res.headers.get("x-total-count") ?? 0);
       const filename =
-        /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `audit-log.${format}`;
+        /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `export.${format}`;
       const count = exportRowCounter(format);
       const decoder = new TextDecoder();
       const chunks: BlobPart[] = [];
@@ -59,12 +71,11 @@ export function ExportButtons({ query }: { query: string }) {
   return (
     <div className="grid gap-3">
       <div className="flex flex-wrap gap-2">
-        <Button type="button" variant="outline" disabled={running} onClick={() => run("csv")}>
-          <Download aria-hidden /> Export CSV
-        </Button>
-        <Button type="button" variant="outline" disabled={running} onClick={() => run("json")}>
-          <Download aria-hidden /> Export JSON
-        </Button>
+        {formats.map((format) => (
+          <Button key={format} type="button" variant="outline" disabled={running} onClick={() => run(format)}>
+            <Download aria-hidden /> {running ? "Exporting…" : `Export ${format.toUpperCase()}`}
+          </Button>
+        ))}
       </div>
       <div aria-live="polite" className="grid gap-2 text-sm break-words">
         {progress ? (
@@ -79,7 +90,7 @@ export function ExportButtons({ query }: { query: string }) {
             <p>
               {progress.total === null
                 ? "Preparing the export…"
-                : `Exported ${formatCount(progress.done)} of ${formatCount(progress.total)} ${progress.total === 1 ? "entry" : "entries"}`}
+                : `Exported ${formatCount(progress.done)} of ${formatCount(progress.total)} ${progress.total === 1 ? noun[0] : noun[1]}`}
               {progress.finished ? ` — saved as ${progress.filename}` : null}
             </p>
           </>
