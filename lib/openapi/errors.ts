@@ -141,6 +141,16 @@ export const ERROR_CATALOG = {
     ),
     openAiType: "upstream_error",
   },
+  upstream_timeout: {
+    status: 504,
+    when: "Chat proxy: the provider did not answer within UPSTREAM_TIMEOUT_MS. The hold was released; nothing was charged.",
+    example: new AppError(
+      "upstream_timeout",
+      "The openai provider did not answer within 120 seconds. Nothing was charged.",
+      504,
+    ),
+    openAiType: "upstream_error",
+  },
   provider_auth_failed: {
     status: 502,
     when: "Chat proxy: the provider refused the platform's key. Nothing was charged.",
