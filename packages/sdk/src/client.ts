@@ -1,5 +1,6 @@
 import { ConnectionError, errorFromResponse, TollgateError } from "./errors.js";
 import { createMeter, type Meter } from "./meter.js";
+import { Tracker, type TrackerOptions } from "./tracker.js";
 import type {
   BatchEvent,
   BatchResult,
@@ -129,6 +130,11 @@ export class Tollgate {
         { ...options, retrySafe: true },
       ),
   };
+
+  /** A queue for fire-and-forget usage: `tracker.track(event)`, sent in batches; `await tracker.flush()` before exit. */
+  tracker(options: TrackerOptions = {}) {
+    return new Tracker(this, options);
+  }
 
   /** The calling workspace: plan, balance, credit buckets, runway, quota, rate limit, entitlements. */
   me(options: RequestOptions = {}) {

@@ -8,5 +8,6 @@ export {
   type MeterOptions,
   type StreamOptions,
 } from "./meter.js";
+export { Tracker, type TrackerOptions } from "./tracker.js";
 export { guard, tollgateExpress, withTollgate, type GuardOptions } from "./server.js";
 export type * from "./types.js";

@@ -329,4 +329,28 @@ describe("@tollgate/sdk against the real API", () => {
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("insufficient_credits");
     expect(await db.usageEvent.count({ where: { workspaceId: rich.workspace.id } })).toBe(1);
   });
+
+  it("tracker(): queues fire-and-forget usage, sends it in batches, and a lost send is charged once", async () => {
+    const { workspace, key } = await apiWorkspace({ balance: 1_000_000n });
+    let drop = true;
+    const flaky: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (drop) {
+        drop = false;
+        await res.arrayBuffer();
+        throw new TypeError("fetch failed");
+      }
+      return res;
+    };
+    const tracker = sdk(key, { fetch: flaky, maxRetries: 0 }).tracker({ intervalMs: 60_000 });
+    tracker.track({ model: STANDARD });
+    tracker.track({ model: STANDARD, quantity: 2 });
+    await rejection(tracker.flush(), ConnectionError);
+    expect(tracker.pending).toBe(2);
+    const results = await tracker.flush();
+    expect(results.map((r) => ("replayed" in r ? r.replayed : r.status))).toEqual([true, true]);
+    expect(tracker.pending).toBe(0);
+    expect(await db.usageEvent.count({ where: { workspaceId: workspace.id } })).toBe(2);
+    expect(await ledgerSum(workspace.id)).toBe(await balance(workspace.id));
+  });
 });
