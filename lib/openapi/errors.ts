@@ -45,7 +45,7 @@ export const ERROR_CATALOG = {
   },
   invalid_api_key: {
     status: 401,
-    when: "Missing, unknown, revoked or expired key.",
+    when: "Missing, unknown, revoked or expired key; an expired or forged session token; a session token on a route other than the read-only ones.",
     example: new InvalidApiKeyError(),
   },
   insufficient_credits: {
