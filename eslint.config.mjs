@@ -45,6 +45,7 @@ export default defineConfig([
   },
   globalIgnores([
     ".next/**",
+    "packages/*/dist/**",
     ".data/**",
     "lib/db/generated/**",
     "next-env.d.ts",

@@ -108,6 +108,30 @@ const fields = z.object({
   PROVIDER_API_KEYS: blankAsUnset(
     providerMap("PROVIDER_API_KEYS", (v) => v.length > 0 && !/\s/.test(v), "openai=sk-…").default({}),
   ),
+  // Browser origins allowed to call the read-only v1 routes with a customer session token (CORS):
+  // comma-separated, e.g. https://app.example.com,http://localhost:5173. Unset: no cross-origin access.
+  ALLOWED_ORIGINS: blankAsUnset(
+    z
+      .string()
+      .trim()
+      .transform((raw, ctx) => {
+        const origins = raw
+          .split(",")
+          .map((o) => o.trim().replace(/\/+$/, "").toLowerCase())
+          .filter(Boolean);
+        if (!origins.every((o) => /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/.test(o))) {
+          ctx.addIssue({
+            code: "custom",
+            message: "ALLOWED_ORIGINS must be origins like https://app.example.com,http://localhost:5173",
+          });
+          return z.NEVER;
+        }
+        return origins;
+      })
+      .default([]),
+  ),
+  // How long the chat proxy waits for a provider's answer (its headers; a whole non-streamed body) before 504.
+  UPSTREAM_TIMEOUT_MS: blankAsUnset(z.coerce.number().int().min(100).max(3_600_000).default(120_000)),
   // Outgoing webhooks may target private network addresses (localhost, 10.x, …): default only outside production.
   WEBHOOK_ALLOW_PRIVATE_URLS: z
     .enum(["true", "false"])

@@ -13,21 +13,25 @@ export async function startOpenAiStandIn() {
   const requests: StandInRequest[] = [];
   const state = {
     usage: { prompt_tokens: 1_234, completion_tokens: 567 },
-    /** The next call answers with this status and an OpenAI error body. */
-    failNext: null as { status: number; message?: string } | null,
+    /** The next call answers with this status (and headers) and an OpenAI error body. */
+    failNext: null as { status: number; message?: string; headers?: Record<string, string> } | null,
+    /** Wait this long before answering (a provider that hangs). */
+    delayMs: 0,
   };
   let n = 0;
   const server = http.createServer((req, res) => {
     let raw = "";
     req.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-    req.on("end", () => {
+    req.on("end", async () => {
+      if (state.delayMs) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
+      if (res.destroyed) return;
       if (req.method !== "POST" || req.url !== "/chat/completions") return res.writeHead(404).end();
       const body = JSON.parse(raw) as Record<string, unknown>;
       requests.push({ authorization: req.headers.authorization, body });
       if (state.failNext) {
-        const { status, message } = state.failNext;
+        const { status, message, headers } = state.failNext;
         state.failNext = null;
-        return res.writeHead(status, { "content-type": "application/json" }).end(
+        return res.writeHead(status, { "content-type": "application/json", ...headers }).end(
           JSON.stringify({
             error: {
               message: message ?? "The stand-in was told to fail.",

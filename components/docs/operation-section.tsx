@@ -81,7 +81,12 @@ export function OperationSection({
   const body = op.requestBody?.content["application/json"];
   const params = parameterRows(doc, op);
   const [successStatus, success] = Object.entries(op.responses)[0];
-  const auth = "adminKey" in (op.security[0] ?? {}) ? "Admin API key (tga_…)" : "Workspace API key (tg_…)";
+  const auth =
+    "adminKey" in (op.security[0] ?? {})
+      ? "Admin API key (tga_…)"
+      : op.security.some((s) => "sessionToken" in s)
+        ? "Workspace API key (tg_…) or session token (tgs_…)"
+        : "Workspace API key (tg_…)";
   return (
     <section id={op.operationId} aria-labelledby={headingId} className="scroll-mt-20 border-t py-10">
       <h3 id={headingId} className="text-xl font-semibold tracking-tight">

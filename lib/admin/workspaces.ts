@@ -162,7 +162,8 @@ export async function workspaceUsage(workspaceId: string, page: number) {
   const [result, totals] = await Promise.all([
     paged(
       () => db.usageEvent.count({ where }),
-      (skip, take) => db.usageEvent.findMany({ where, orderBy: [...newest], skip, take }),
+      (skip, take) =>
+        db.usageEvent.findMany({ where, orderBy: [...newest], omit: { responseBody: true }, skip, take }),
       page,
     ),
     db.usageEvent.aggregate({

@@ -15,7 +15,8 @@ function rootSecret() {
   return existsSync(file) ? readFileSync(file, "utf8").trim() : "tollgate-development-secret";
 }
 
-function key(purpose: string) {
+/** A 32-byte key for one purpose (sealing, signing), derived from AUTH_SECRET. */
+export function key(purpose: string) {
   return Buffer.from(hkdfSync("sha256", rootSecret(), "tollgate-secret-box", purpose, 32));
 }
 

@@ -12,6 +12,8 @@ import * as chatRoute from "@/app/api/v1/chat/completions/route";
 import * as entitlementRoute from "@/app/api/v1/entitlements/[featureKey]/route";
 import * as meRoute from "@/app/api/v1/me/route";
 import * as modelsRoute from "@/app/api/v1/models/route";
+import * as modelRoute from "@/app/api/v1/models/[id]/route";
+import * as sessionsRoute from "@/app/api/v1/admin/workspaces/[id]/sessions/route";
 import * as commitRoute from "@/app/api/v1/reservations/[id]/commit/route";
 import * as releaseRoute from "@/app/api/v1/reservations/[id]/release/route";
 import * as reservationsRoute from "@/app/api/v1/reservations/route";
@@ -309,6 +311,15 @@ describe("bad-input sweep", () => {
       { name: "me", mod: meRoute, path: "/api/v1/me", allow: "GET", auth: "workspace" },
       { name: "models", mod: modelsRoute, path: "/api/v1/models", allow: "GET", auth: "workspace" },
       {
+        name: "models/{id}",
+        mod: modelRoute,
+        path: "/api/v1/models/{id}",
+        allow: "GET",
+        auth: "workspace",
+        params: { id: CHAT },
+        idParam: { name: "id", unknown: "chat:nope" },
+      },
+      {
         name: "entitlements/{featureKey}",
         mod: entitlementRoute,
         path: "/api/v1/entitlements/{featureKey}",
@@ -410,6 +421,17 @@ describe("bad-input sweep", () => {
         base: { name: "sweep" },
         strings: ["name"],
         numbers: [{ path: "name", values: ["", "   "] }],
+      },
+      {
+        name: "admin/workspaces/{id}/sessions",
+        mod: sessionsRoute,
+        path: "/api/v1/admin/workspaces/{id}/sessions",
+        allow: "POST",
+        auth: "admin",
+        params: { id: workspaceId },
+        idParam: id,
+        base: { ttlSeconds: 600 },
+        numbers: [{ path: "ttlSeconds", values: BAD_NUMBERS }],
       },
       {
         name: "admin/workspaces/{id}/ledger",

@@ -27,6 +27,7 @@ export const API_ERROR_STATUS = {
   provider_auth_failed: 502,
   upstream_unavailable: 502,
   provider_unavailable: 503,
+  upstream_timeout: 504,
 } as const satisfies Record<string, number>;
 
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { priceCall } from "@/lib/catalog/pricing";
 import { seatLimit } from "@/lib/catalog/seats";
 import type { ApiCaller } from "./authenticate";
+import { ModelNotFoundError } from "./errors";
 import { money } from "./http";
 import { nextUtcMidnight, utcDay } from "./time";
 
@@ -74,6 +75,17 @@ export function modelList(caller: ApiCaller) {
   return modelsForTier(caller.catalog, caller.tier);
 }
 
+/** One enabled model as the caller's tier sees it (GET /models/{id}); 404 model_not_found otherwise. */
+export function modelByKey(caller: ApiCaller, key: string) {
+  const model = modelList(caller).find((m) => m.id === key);
+  if (!model) throw new ModelNotFoundError(key);
+  return model;
+}
+
+/** A model the chat proxy can call: priced per token and served by a configured provider. */
+export const isChatModel = (m: { unit: string; provider: string | null }) =>
+  m.unit === "token" && m.provider !== null;
+
 /** Every enabled model as the tier sees it: allowed or not, the tier that unlocks it, its price after markup. */
 export function modelsForTier(
   catalog: ApiCaller["catalog"],
@@ -93,6 +105,13 @@ export function modelsForTier(
           }).millicredits,
         );
       return {
+        // OpenAI's model-object fields (SPEC §8.4), so OpenAI clients can list and retrieve models.
+        id: m.key,
+        object: "model" as const,
+        created: Math.floor(m.createdAt.getTime() / 1000),
+        owned_by: m.provider ?? m.key.slice(0, m.key.indexOf(":")),
+        // "chat": callable through POST /chat/completions; "metered": charged through /usage or a reservation.
+        type: isChatModel(m) ? ("chat" as const) : ("metered" as const),
         model: m.key,
         name: m.name,
         unit: m.unit,

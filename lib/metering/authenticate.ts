@@ -5,9 +5,10 @@ import { RateLimitedError, type RateLimitState } from "@/lib/errors";
 import { hashKey } from "./api-keys";
 import { catalogSnapshot } from "./catalog-cache";
 import { InvalidApiKeyError, WorkspaceSuspendedError } from "./errors";
+import { verifySessionToken } from "./session-tokens";
 
 type Row = {
-  id: string;
+  id: string | null;
   workspaceId: string;
   revokedAt: Date | null;
   expiresAt: Date | null;
@@ -34,23 +35,27 @@ type Row = {
 // they belong to it) with their spend cap, the live subscription with the daily quota of the plan
 // version it was sold at, and this minute's request count for the key (counted only for usable keys). The live subscription, and the free tier without one, is the
 // effective-plan rule of lib/billing/subscriptions.ts (effectivePlan), written in SQL for this path.
-const AUTH_SQL = `
-  with k as (
-    select k.id, k."workspaceId", k."revokedAt", k."expiresAt", k."lastUsedAt", k."monthlySpendCapMillicredits"::text as cap,
-           m."userId" as "memberId", m."monthlySpendCapMillicredits"::text as "memberCap",
-           w.name, w."accountType", w."overageEnabled", w."suspendedAt", w."balanceMillicredits"::text as balance,
-           s.id as "subId", s."tierId", s.interval, s.status, s."currentPeriodEnd",
-           s."planVersion", s."versionQuota"
-    from "ApiKey" k
-    join "Workspace" w on w.id = k."workspaceId"
-    -- Personal workspaces have one member and no member caps: no MemberSpend row to write per call.
-    left join "Membership" m on m."workspaceId" = k."workspaceId" and m."userId" = k."createdById" and not w.personal
+const LIVE_SUBSCRIPTION = `
     left join lateral (
       select s.*, v.version as "planVersion", v."dailyQuotaUnits" as "versionQuota"
       from "Subscription" s left join "PlanVersion" v on v.id = s."planVersionId"
       where s."workspaceId" = w.id and s.status in (${LIVE_STATUSES.map((s) => `'${s}'`).join(", ")})
       order by s."createdAt" desc limit 1
-    ) s on true
+    ) s on true`;
+const WORKSPACE_COLUMNS = `w.name, w."accountType", w."overageEnabled", w."suspendedAt", w."balanceMillicredits"::text as balance,
+           s.id as "subId", s."tierId", s.interval, s.status, s."currentPeriodEnd",
+           s."planVersion", s."versionQuota"`;
+
+const AUTH_SQL = `
+  with k as (
+    select k.id, k."workspaceId", k."revokedAt", k."expiresAt", k."lastUsedAt", k."monthlySpendCapMillicredits"::text as cap,
+           m."userId" as "memberId", m."monthlySpendCapMillicredits"::text as "memberCap",
+           ${WORKSPACE_COLUMNS}
+    from "ApiKey" k
+    join "Workspace" w on w.id = k."workspaceId"
+    -- Personal workspaces have one member and no member caps: no MemberSpend row to write per call.
+    left join "Membership" m on m."workspaceId" = k."workspaceId" and m."userId" = k."createdById" and not w.personal
+    ${LIVE_SUBSCRIPTION}
     where k."keyHash" = $1
   ), rl as (
     insert into "RateLimitHit" ("key", "windowStart", "count")
@@ -61,7 +66,25 @@ const AUTH_SQL = `
   )
   select k.*, (select "count" from rl) as hits from k`;
 
-export type ApiCaller = Awaited<ReturnType<typeof authenticate>>;
+// A customer session token's workspace (lib/metering/session-tokens.ts): the same columns without a
+// key, rate-limited per workspace at the tier's rate.
+const SESSION_SQL = `
+  with k as (
+    select null::text as id, w.id as "workspaceId", null::timestamp as "revokedAt", null::timestamp as "expiresAt",
+           $3::timestamp as "lastUsedAt", null::text as cap, null::text as "memberId", null::text as "memberCap",
+           ${WORKSPACE_COLUMNS}
+    from "Workspace" w
+    ${LIVE_SUBSCRIPTION}
+    where w.id = $1
+  ), rl as (
+    insert into "RateLimitHit" ("key", "windowStart", "count")
+    select 'session:' || k."workspaceId", $2::timestamp, 1 from k where k."suspendedAt" is null
+    on conflict ("key", "windowStart") do update set "count" = "RateLimitHit"."count" + 1
+    returning "count"
+  )
+  select k.*, (select "count" from rl) as hits from k`;
+
+export type ApiCaller = ReturnType<typeof callerFrom>;
 
 const MINUTE = 60_000;
 
@@ -83,6 +106,31 @@ export async function authenticate(authorization: string | null, now = new Date(
       .query(`update "ApiKey" set "lastUsedAt" = $2::timestamp where id = $1`, [row.id, now.toISOString()])
       .catch(() => {});
   }
+  return callerFrom(row, catalog, windowStart, null);
+}
+
+/** Bearer customer session token (tgs_…) -> its workspace as a read-only caller. */
+export async function authenticateSession(authorization: string | null, now = new Date()) {
+  const raw = /^Bearer\s+(tgs_\S+)$/.exec(authorization?.trim() ?? "")?.[1];
+  const session = raw ? verifySessionToken(raw, now) : null;
+  if (!session) throw new InvalidApiKeyError(null, "Missing, malformed or expired session token.");
+  const windowStart = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE);
+  const [result, catalog] = await Promise.all([
+    pool().query<Row>(SESSION_SQL, [session.workspaceId, windowStart.toISOString(), now.toISOString()]),
+    catalogSnapshot(),
+  ]);
+  const row = result.rows[0];
+  if (!row) throw new InvalidApiKeyError(null, "Missing, malformed or expired session token.");
+  if (row.suspendedAt) throw new WorkspaceSuspendedError();
+  return callerFrom(row, catalog, windowStart, session);
+}
+
+function callerFrom(
+  row: Row,
+  catalog: Awaited<ReturnType<typeof catalogSnapshot>>,
+  windowStart: Date,
+  session: { expiresAt: Date } | null,
+) {
   const subscription = row.subId
     ? {
         id: row.subId,
@@ -101,7 +149,10 @@ export async function authenticate(authorization: string | null, now = new Date(
     resetAt: new Date(windowStart.getTime() + MINUTE),
   };
   return {
-    apiKey: { id: row.id, monthlySpendCapMillicredits: row.cap === null ? null : BigInt(row.cap) },
+    // A session caller has no key (id ""): the routes that charge never accept one (v1Route).
+    apiKey: { id: row.id ?? "", monthlySpendCapMillicredits: row.cap === null ? null : BigInt(row.cap) },
+    /** Set when the caller is a read-only customer session token. */
+    session,
     // Whose calls these are for team spend caps: null when the key's creator is not (or no longer) a member.
     member:
       row.memberId === null

@@ -17,8 +17,9 @@ export class InvalidApiKeyError extends AppError {
   constructor(
     /** The per-address window for failed keys, for the X-RateLimit-* headers. */
     readonly rateLimit: RateLimitState | null = null,
+    message = "Missing, unknown, revoked or expired API key.",
   ) {
-    super("invalid_api_key", "Missing, unknown, revoked or expired API key.", 401);
+    super("invalid_api_key", message, 401);
   }
   override headers() {
     return { "WWW-Authenticate": "Bearer", ...(this.rateLimit ? rateLimitHeaders(this.rateLimit) : {}) };

@@ -1,11 +1,12 @@
 import { creditsString } from "@/lib/catalog/money";
 import { rateLimitHeaders, type RateLimitState } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
+import { withCors } from "@/lib/http/cors";
 import { errorCodeOf, errorResponse } from "@/lib/http/errors";
 import { observeApi } from "@/lib/observability/api-edge";
 import { pathParams } from "@/lib/http/params";
 import { limitPerMinute } from "@/lib/http/rate-limit";
-import { authenticate, checkRateLimit, type ApiCaller } from "./authenticate";
+import { authenticate, authenticateSession, checkRateLimit, type ApiCaller } from "./authenticate";
 import { InvalidApiKeyError } from "./errors";
 import { creditsHeader, quotaHeaders } from "./headers";
 import type { ChargeResult } from "./types";
@@ -55,9 +56,18 @@ type Handler<P> = (
 ) => Promise<{ body: unknown; status?: number; headers?: Headers }>;
 type Ctx<P> = { params: Promise<P> };
 
-async function authenticateOrLimit(req: Request) {
+const SESSION_TOKEN = /^Bearer\s+tgs_/;
+
+async function authenticateOrLimit(req: Request, sessionTokens: boolean) {
+  const authorization = req.headers.get("authorization");
   try {
-    return await authenticate(req.headers.get("authorization"));
+    if (!SESSION_TOKEN.test(authorization?.trim() ?? "")) return await authenticate(authorization);
+    if (!sessionTokens)
+      throw new InvalidApiKeyError(
+        null,
+        "Customer session tokens are read-only: they work on GET /api/v1/me, /models and /entitlements. Use an API key.",
+      );
+    return await authenticateSession(authorization);
   } catch (e) {
     if (!(e instanceof InvalidApiKeyError)) throw e;
     // Failed keys are limited per client address (never a header the client chose), which also
@@ -68,19 +78,24 @@ async function authenticateOrLimit(req: Request) {
       UNAUTHENTICATED_PER_MINUTE,
       "Too many requests with a missing or invalid API key.",
     );
-    throw new InvalidApiKeyError(state);
+    throw new InvalidApiKeyError(state, e.message);
   }
 }
 
-/** Wraps a v1 route: the handler only sees authenticated, rate-limited calls with well-formed path ids. */
+/**
+ * Wraps a v1 route: the handler only sees authenticated, rate-limited calls with well-formed path
+ * ids. Read-only routes pass { sessionTokens: true } to accept customer session tokens (tgs_…) too;
+ * every other route refuses them with 401 invalid_api_key.
+ */
 export function v1Route<P extends Record<string, string | string[]> = Record<string, never>>(
   handler: Handler<P>,
+  { sessionTokens = false } = {},
 ) {
   return (req: Request, ctx?: Ctx<P>): Promise<Response> =>
     observeApi(req, ctx?.params, async (outcome) => {
       let headers: Headers = {};
       try {
-        const caller = await authenticateOrLimit(req);
+        const caller = await authenticateOrLimit(req, sessionTokens);
         outcome.workspaceId = caller.workspace.id;
         const rate = checkRateLimit(caller);
         headers = rateLimitHeaders(rate);
@@ -96,3 +111,8 @@ export function v1Route<P extends Record<string, string | string[]> = Record<str
       }
     });
 }
+
+/** A read-only v1 route for browsers too: API keys or customer session tokens, CORS for ALLOWED_ORIGINS. */
+export const readOnlyRoute = <P extends Record<string, string | string[]> = Record<string, never>>(
+  handler: Handler<P>,
+) => withCors(v1Route(handler, { sessionTokens: true }));

@@ -129,7 +129,7 @@ function errorHeaders(op: OperationSpec, status: number, codes: ErrorCode[]): He
   if (op.auth === "workspace" && ((status === 402 && codes.includes("insufficient_credits")) || afterHold))
     uses.push({ name: "X-Credits-Remaining", required: false });
   if (op.auth === "admin" && status === 429) uses.push({ name: "Retry-After", required: true });
-  if (op.auth === "workspace" && status === 429) {
+  if (op.auth !== "admin" && status === 429) {
     uses.push({ name: "Retry-After", required: !openAi });
     if (codes.includes("quota_exceeded"))
       uses.push(
@@ -230,7 +230,12 @@ function operation(op: OperationSpec, serverUrl: string): OperationObject {
     summary: op.summary,
     description: op.description,
     tags: [op.tag],
-    security: [op.auth === "admin" ? { adminKey: [] } : { workspaceKey: [] }],
+    security:
+      op.auth === "admin"
+        ? [{ adminKey: [] }]
+        : op.auth === "session"
+          ? [{ workspaceKey: [] }, { sessionToken: [] }]
+          : [{ workspaceKey: [] }],
     parameters: parameters(op),
     ...(op.body && "request" in examples
       ? {
@@ -314,6 +319,13 @@ export function buildOpenApiDocument(serverUrl: string): OpenApiDocument {
           bearerFormat: "tg_…",
           description:
             "A workspace API key (tg_…), created on /dashboard/api-keys. Shown once; stored hashed.",
+        },
+        sessionToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "tgs_…",
+          description:
+            "A customer session token (tgs_…, at most one hour, read-only) minted by the management API for an app's browser code; accepted by GET /me, /models, /models/{id} and /entitlements/{featureKey}, with CORS for the origins in ALLOWED_ORIGINS.",
         },
         adminKey: {
           type: "http",

@@ -46,7 +46,7 @@ export const ERROR_CATALOG = {
   },
   invalid_api_key: {
     status: 401,
-    when: "Missing, unknown, revoked or expired key.",
+    when: "Missing, unknown, revoked or expired key; an expired or forged session token; a session token on a route other than the read-only ones.",
     example: new InvalidApiKeyError(),
   },
   insufficient_credits: {
@@ -144,6 +144,16 @@ export const ERROR_CATALOG = {
       "upstream_unavailable",
       "The openai provider could not be reached. Nothing was charged.",
       502,
+    ),
+    openAiType: "upstream_error",
+  },
+  upstream_timeout: {
+    status: 504,
+    when: "Chat proxy: the provider did not answer within UPSTREAM_TIMEOUT_MS. The hold was released; nothing was charged.",
+    example: new AppError(
+      "upstream_timeout",
+      "The openai provider did not answer within 120 seconds. Nothing was charged.",
+      504,
     ),
     openAiType: "upstream_error",
   },

@@ -10,6 +10,7 @@ import type {
   subscriptionSchema,
 } from "@/lib/workspaces/administration";
 import type { autoTopUpSchema } from "@/lib/billing/auto-top-up";
+import type { sessionRequestSchema } from "@/lib/metering/session-tokens";
 import type * as R from "./responses";
 
 // Example bodies for the document and the code samples on /docs/api, typed by the request schemas
@@ -36,6 +37,7 @@ export const PATH_EXAMPLES = {
   id: WS,
   reservationId: "res_5f0c2d1e9a8b4c3d",
   featureKey: "team_seats",
+  modelId: "chat:gpt-4o-mini",
 } as const;
 
 const usageResult = {
@@ -65,6 +67,24 @@ const workspace = {
     cancelAtPeriodEnd: false,
   },
 } satisfies Out<typeof R.managedWorkspaceSchema>;
+
+const chatModel = {
+  id: "chat:gpt-4o-mini",
+  object: "model",
+  created: 1767225600,
+  owned_by: "openai",
+  type: "chat",
+  model: "chat:gpt-4o-mini",
+  name: "GPT-4o mini",
+  unit: "token",
+  allowed: true,
+  requiredTier: "free",
+  free: false,
+  beta: false,
+  quotaWeight: 1,
+  priceVersion: 1,
+  price: { per1kInputTokens: money(180), per1kOutputTokens: money(720) },
+} satisfies Out<typeof R.modelSchema>;
 
 export const EXAMPLES = {
   recordUsage: {
@@ -181,34 +201,23 @@ export const EXAMPLES = {
   },
   listModels: {
     response: {
+      object: "list",
       data: [
         {
+          ...chatModel,
+          id: "poster-editor:inpaint-standard",
+          owned_by: "poster-editor",
+          type: "metered",
           model: "poster-editor:inpaint-standard",
           name: "Inpaint Standard",
           unit: "image",
-          allowed: true,
-          requiredTier: "free",
-          free: false,
-          beta: false,
-          quotaWeight: 1,
-          priceVersion: 1,
           price: { perUnit: money(12_000) },
         },
-        {
-          model: "chat:gpt-4o-mini",
-          name: "GPT-4o mini",
-          unit: "token",
-          allowed: true,
-          requiredTier: "free",
-          free: false,
-          beta: false,
-          quotaWeight: 1,
-          priceVersion: 1,
-          price: { per1kInputTokens: money(180), per1kOutputTokens: money(720) },
-        },
+        chatModel,
       ],
     } satisfies Out<typeof R.modelsSchema>,
   },
+  getModel: { response: chatModel },
   getEntitlement: {
     response: { feature: "team_seats", allowed: true, limit: 10 } satisfies Out<typeof R.entitlementSchema>,
   },
@@ -274,6 +283,14 @@ export const EXAMPLES = {
       prefix: "tg_Qm9yZ2V",
       name: "backend",
     } satisfies Out<typeof R.issuedKeySchema>,
+  },
+  createSessionToken: {
+    request: { ttlSeconds: 900 } satisfies In<typeof sessionRequestSchema>,
+    response: {
+      token: "tgs_eyJ3IjoiY213czBleGFtcGxlMDAwMDAwMDAwMDAwMSIsImUiOjE3NjcyNzAwMDB9.c2lnbmF0dXJl",
+      expiresAt: "2026-01-01T12:15:00.000Z",
+      workspaceId: WS,
+    } satisfies Out<typeof R.sessionTokenSchema>,
   },
   listLedger: {
     response: {

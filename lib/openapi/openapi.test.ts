@@ -13,6 +13,8 @@ import { GET as usagePage } from "@/app/api/v1/admin/workspaces/[id]/usage/route
 import { GET as entitlementRoute } from "@/app/api/v1/entitlements/[featureKey]/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { GET as models } from "@/app/api/v1/models/route";
+import { GET as model } from "@/app/api/v1/models/[id]/route";
+import { POST as sessions } from "@/app/api/v1/admin/workspaces/[id]/sessions/route";
 import { POST as reserve } from "@/app/api/v1/reservations/route";
 import { POST as commit } from "@/app/api/v1/reservations/[id]/commit/route";
 import { POST as release } from "@/app/api/v1/reservations/[id]/release/route";
@@ -107,6 +109,7 @@ describe("the OpenAPI document", () => {
         "/api/v1/reservations/{id}/release",
         "/api/v1/me",
         "/api/v1/models",
+        "/api/v1/models/{id}",
         "/api/v1/entitlements/{featureKey}",
         "/api/v1/chat/completions",
         "/api/v1/admin/workspaces",
@@ -115,6 +118,7 @@ describe("the OpenAPI document", () => {
         "/api/v1/admin/workspaces/{id}/subscription",
         "/api/v1/admin/workspaces/{id}/auto-top-up",
         "/api/v1/admin/workspaces/{id}/api-keys",
+        "/api/v1/admin/workspaces/{id}/sessions",
         "/api/v1/admin/workspaces/{id}/ledger",
         "/api/v1/admin/workspaces/{id}/usage",
       ].sort(),
@@ -231,6 +235,16 @@ describe("the OpenAPI document", () => {
     expect(meRes.headers.get("x-quota-limit")).not.toBeNull();
     await expectDocumented("get", "/api/v1/me", meRes);
     await expectDocumented("get", "/api/v1/models", await models(v1("/api/v1/models", key)));
+    const id = "chat:gpt-4o-mini";
+    await expectDocumented(
+      "get",
+      "/api/v1/models/{id}",
+      await model(v1(`/api/v1/models/${id}`, key), params({ id })),
+    );
+    const missing = await model(v1("/api/v1/models/chat:nope", key), params({ id: "chat:nope" }));
+    expect((await expectDocumented("get", "/api/v1/models/{id}", missing)).error?.code).toBe(
+      "model_not_found",
+    );
     const ent = await entitlementRoute(
       v1("/api/v1/entitlements/team_seats", key),
       params({ featureKey: "team_seats" }),
@@ -365,6 +379,12 @@ describe("the OpenAPI document", () => {
       key: string;
     };
     expect((await usage(usageRequest(key, { model: "poster-editor:inpaint-standard" }))).status).toBe(200);
+    const minted = await sessions(admin(`${ws}/sessions`, "POST", { ttlSeconds: 600 }), params({ id }));
+    expect(minted.status).toBe(201);
+    const { token } = (await expectDocumented("post", "/api/v1/admin/workspaces/{id}/sessions", minted)) as {
+      token: string;
+    };
+    await expectDocumented("get", "/api/v1/me", await me(v1("/api/v1/me", token)));
     await expectDocumented(
       "get",
       "/api/v1/admin/workspaces/{id}",

@@ -3,6 +3,7 @@ import { autoTopUpSchema } from "@/lib/billing/auto-top-up";
 import { batchSchema } from "@/lib/metering/batch";
 import { usageSchema } from "@/lib/metering/charge";
 import { commitSchema, holdSchema } from "@/lib/metering/reservations";
+import { sessionRequestSchema } from "@/lib/metering/session-tokens";
 import {
   apiKeySchema,
   createWorkspaceSchema,
@@ -22,7 +23,8 @@ import * as R from "./responses";
 // One entry per v1 operation: which handler schema validates its body, what it answers with, and
 // which refusals it can give beyond the ones every authenticated call can (see COMMON_ERRORS).
 
-export type Auth = "workspace" | "admin";
+/** "session": a workspace API key or a read-only customer session token (tgs_…), with CORS. */
+export type Auth = "workspace" | "session" | "admin";
 
 export const TAGS = [
   { name: "Metering", description: "Check and charge calls, one at a time or in batches." },
@@ -84,6 +86,7 @@ export type OperationSpec = {
 
 export const COMMON_ERRORS: Record<Auth, ErrorCode[]> = {
   workspace: ["invalid_api_key", "workspace_suspended", "rate_limited", "internal_error"],
+  session: ["invalid_api_key", "workspace_suspended", "rate_limited", "internal_error"],
   admin: ["invalid_api_key", "rate_limited", "internal_error"],
 };
 
@@ -251,7 +254,7 @@ export const OPERATIONS: OperationSpec[] = [
     tag: "Account",
     summary: "The calling workspace",
     description: "Workspace, tier, account type, balance, quota, rate limit and entitlements.",
-    auth: "workspace",
+    auth: "session",
     success: {
       status: 200,
       name: "Me",
@@ -269,7 +272,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: "Models and prices",
     description:
       "Every enabled model, whether the caller's tier may use it, the tier that has it, and its price after markup.",
-    auth: "workspace",
+    auth: "session",
     success: {
       status: 200,
       name: "ModelList",
@@ -280,6 +283,27 @@ export const OPERATIONS: OperationSpec[] = [
     errors: [],
   },
   {
+    id: "getModel",
+    method: "get",
+    path: "/api/v1/models/{id}",
+    tag: "Account",
+    summary: "One model and its price",
+    description:
+      "One enabled model as the caller's tier sees it (OpenAI's models.retrieve). Unknown or disabled: 404 model_not_found.",
+    auth: "session",
+    pathParams: {
+      id: { description: "The model key, app:model.", example: PATH_EXAMPLES.modelId },
+    },
+    success: {
+      status: 200,
+      name: "Model",
+      schema: R.modelSchema,
+      description: "The model.",
+      headers: [credits],
+    },
+    errors: ["model_not_found"],
+  },
+  {
     id: "getEntitlement",
     method: "get",
     path: "/api/v1/entitlements/{featureKey}",
@@ -287,7 +311,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: "One feature of the caller's plan",
     description:
       "Whether the caller's tier has the feature, and its numeric limit if it has one. Unknown keys answer allowed: false.",
-    auth: "workspace",
+    auth: "session",
     pathParams: {
       featureKey: { description: "The feature key, e.g. team_seats.", example: PATH_EXAMPLES.featureKey },
     },
@@ -335,6 +359,7 @@ export const OPERATIONS: OperationSpec[] = [
       "model_not_allowed",
       "model_not_found",
       "upstream_unavailable",
+      "upstream_timeout",
       "provider_auth_failed",
       "provider_unavailable",
     ],
@@ -483,6 +508,30 @@ export const OPERATIONS: OperationSpec[] = [
       name: "IssuedApiKey",
       schema: R.issuedKeySchema,
       description: "Issued.",
+      headers: [],
+    },
+    errors: ["invalid_request", "not_found"],
+  },
+  {
+    id: "createSessionToken",
+    method: "post",
+    path: "/api/v1/admin/workspaces/{id}/sessions",
+    tag: "Management",
+    summary: "Mint a customer session token",
+    description:
+      "A short-lived (at most one hour), read-only tgs_… token for the app's browser code: it works on GET /api/v1/me, /models, /models/{id} and /entitlements/{featureKey} (from origins in ALLOWED_ORIGINS, with CORS) and nowhere else, so the browser never holds the secret key.",
+    auth: "admin",
+    pathParams: workspaceId,
+    body: {
+      name: "CreateSessionTokenRequest",
+      schema: sessionRequestSchema,
+      fields: { ttlSeconds: "Lifetime in seconds, 60 to 3600 (default 3600)." },
+    },
+    success: {
+      status: 201,
+      name: "SessionToken",
+      schema: R.sessionTokenSchema,
+      description: "Minted.",
       headers: [],
     },
     errors: ["invalid_request", "not_found"],

@@ -166,7 +166,15 @@ export const meSchema = z.object({
 });
 
 export const modelSchema = z.object({
-  model: z.string().meta({ description: "The model key, app:model." }),
+  id: z.string().meta({ description: "The model key, app:model (OpenAI's model id)." }),
+  object: z.literal("model"),
+  created: z.number().int().meta({ description: "When the model was added, in Unix seconds." }),
+  owned_by: z.string().meta({ description: "The model's provider, else its app." }),
+  type: z.enum(["chat", "metered"]).meta({
+    description:
+      "chat: callable through POST /api/v1/chat/completions; metered: charged through /usage or a reservation.",
+  }),
+  model: z.string().meta({ description: "The model key, app:model (the same as id)." }),
   name: z.string(),
   unit: z.enum(["request", "image", "second", "token"]),
   allowed: z.boolean().meta({ description: "Whether the caller's tier may use this model." }),
@@ -183,7 +191,7 @@ export const modelSchema = z.object({
     .meta({ description: "The price after markup for the caller's tier." }),
 });
 
-export const modelsSchema = z.object({ data: z.array(modelSchema) });
+export const modelsSchema = z.object({ object: z.literal("list"), data: z.array(modelSchema) });
 
 const subscriptionStatus = z.enum(["active", "trialing", "past_due", "canceled", "incomplete"]);
 
@@ -221,6 +229,15 @@ export const issuedKeySchema = z.object({
   key: z.string().meta({ description: "The full key (tg_…). Shown once; store it now." }),
   prefix: z.string(),
   name: z.string(),
+});
+
+export const sessionTokenSchema = z.object({
+  token: z.string().meta({
+    description:
+      "A customer session token (tgs_…) for the app's browser code: read-only (/me, /models, /entitlements).",
+  }),
+  expiresAt: isoTime.meta({ description: "When the token stops working (at most one hour)." }),
+  workspaceId: z.string(),
 });
 
 const pageMeta = { total: count, page: z.number().int().min(1), pageSize: z.number().int().min(1) };

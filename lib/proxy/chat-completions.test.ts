@@ -1,8 +1,8 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import OpenAI, { APIError } from "openai";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { POST } from "@/app/api/v1/chat/completions/route";
+import * as chat from "@/app/api/v1/chat/completions/route";
+import * as models from "@/app/api/v1/models/route";
+import * as model from "@/app/api/v1/models/[id]/route";
 import { clearProviderKeyCache, saveProviderKey } from "@/lib/byok/keys";
 import { creditsString } from "@/lib/catalog/money";
 import { priceCall } from "@/lib/catalog/pricing";
@@ -11,51 +11,30 @@ import { env } from "@/lib/env";
 import { authenticate } from "@/lib/metering/authenticate";
 import { startOpenAiStandIn, STAND_IN_CONTENT } from "@/test/openai-stand-in";
 import { apiWorkspace, ledgerSum } from "@/test/metering";
+import { startRouteServer } from "@/test/route-server";
 
 const PLATFORM_KEY = "sk-platform-test-key-0000";
 const CHAT = "chat:gpt-4o-mini";
 const CONTENT = STAND_IN_CONTENT.join("");
 
 let standIn: Awaited<ReturnType<typeof startOpenAiStandIn>>;
-let bridge: http.Server;
+let bridge: Awaited<ReturnType<typeof startRouteServer>>;
 let baseURL: string;
-
-// The real OpenAI client talks HTTP to this server, which hands each request to the route handler
-// as a web Request and streams its web Response back.
-function startBridge(handler: (req: Request) => Promise<Response>) {
-  const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const aborted = new AbortController();
-    res.on("close", () => !res.writableFinished && aborted.abort());
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers))
-      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
-    const response = await handler(
-      new Request(`http://localhost${req.url}`, {
-        method: req.method,
-        headers,
-        body: Buffer.concat(chunks),
-        signal: aborted.signal,
-      }),
-    );
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    if (response.body) for await (const chunk of response.body) res.write(chunk);
-    res.end();
-  });
-  return new Promise<http.Server>((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 beforeAll(async () => {
   standIn = await startOpenAiStandIn();
   env.PROVIDER_BASE_URLS = { openai: standIn.url };
   env.PROVIDER_API_KEYS = { openai: PLATFORM_KEY };
-  bridge = await startBridge(POST);
-  baseURL = `http://127.0.0.1:${(bridge.address() as AddressInfo).port}/api/v1`;
+  bridge = await startRouteServer({
+    "/api/v1/chat/completions": chat,
+    "/api/v1/models": models,
+    "/api/v1/models/[id]": model,
+  });
+  baseURL = `${bridge.url}/api/v1`;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => bridge.close(resolve));
+  await bridge.close();
   await standIn.close();
 });
 
@@ -287,5 +266,116 @@ describe("POST /api/v1/chat/completions through the OpenAI client", () => {
     expect(await db.usageEvent.count({ where: { workspaceId: workspace.id } })).toBe(0);
     expect(await balance(workspace.id)).toBe(1_000_000n);
     expect(await ledgerSum(workspace.id)).toBe(1_000_000n);
+  });
+});
+
+describe("OpenAI compatibility (SPEC §8.4)", () => {
+  it("lists and retrieves models in OpenAI's shape, and answers an unknown model with a JSON 404", async () => {
+    const { key } = await apiWorkspace({ balance: 1_000n });
+    const openai = client(key);
+    const listed = [];
+    for await (const m of openai.models.list()) listed.push(m);
+    const chat = listed.find((m) => m.id === CHAT)!;
+    expect(chat).toMatchObject({ object: "model", owned_by: "openai", type: "chat", model: CHAT });
+    expect(chat.created).toBeGreaterThan(1_600_000_000);
+    // Every enabled model is listed (SPEC §3); the non-chat ones say so.
+    expect(listed.find((m) => m.id === "poster-editor:inpaint-standard")).toMatchObject({ type: "metered" });
+
+    const one = await openai.models.retrieve(CHAT);
+    expect(one).toMatchObject({ id: CHAT, object: "model", owned_by: "openai", allowed: true });
+    await expectApiError(openai.models.retrieve("chat:nope"), 404, "model_not_found");
+  });
+
+  it("sends the usage chunk only to a client that asked for it, and meters from it either way", async () => {
+    const { workspace, key } = await apiWorkspace({ balance: 1_000_000n });
+    const price = await expectedPrice(key);
+    for (const includeUsage of [false, true]) {
+      const stream = await client(key).chat.completions.create({
+        model: CHAT,
+        messages,
+        stream: true,
+        ...(includeUsage ? { stream_options: { include_usage: true } } : {}),
+      });
+      const chunks = [];
+      for await (const chunk of stream) chunks.push(chunk);
+      const usageChunks = chunks.filter((c) => c.choices.length === 0);
+      expect(usageChunks.length).toBe(includeUsage ? 1 : 0);
+      if (includeUsage) expect(usageChunks[0].usage).toMatchObject({ prompt_tokens: 1_234 });
+      expect(chunks.map((c) => c.choices[0]?.delta.content ?? "").join("")).toBe(CONTENT);
+      expect(standIn.requests.at(-1)!.body).toMatchObject({ stream_options: { include_usage: true } });
+    }
+    expect(await balance(workspace.id)).toBe(1_000_000n - 2n * price);
+  });
+
+  it("passes the provider's 429 Retry-After through, with the balance after the hold came back", async () => {
+    const { workspace, key } = await apiWorkspace({ balance: 1_000_000n });
+    standIn.state.failNext = { status: 429, message: "Slow down.", headers: { "retry-after": "7" } };
+    const error = await client(key)
+      .chat.completions.create({ model: CHAT, messages })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(429);
+    expect((error as APIError).headers?.get("retry-after")).toBe("7");
+    expect((error as APIError).headers?.get("x-credits-remaining")).toBe(creditsString(1_000_000n));
+    expect(await balance(workspace.id)).toBe(1_000_000n);
+  });
+
+  it("gives up on a provider that does not answer in UPSTREAM_TIMEOUT_MS: 504, hold released", async () => {
+    const { workspace, key } = await apiWorkspace({ balance: 1_000_000n });
+    const before = env.UPSTREAM_TIMEOUT_MS;
+    env.UPSTREAM_TIMEOUT_MS = 300;
+    standIn.state.delayMs = 3_000;
+    try {
+      const started = Date.now();
+      await expectApiError(
+        client(key).chat.completions.create({ model: CHAT, messages }),
+        504,
+        "upstream_timeout",
+      );
+      expect(Date.now() - started).toBeLessThan(2_500);
+    } finally {
+      env.UPSTREAM_TIMEOUT_MS = before;
+      standIn.state.delayMs = 0;
+    }
+    const [reservation] = await db.reservation.findMany({ where: { workspaceId: workspace.id } });
+    expect(reservation.status).toBe("released");
+    expect(await balance(workspace.id)).toBe(1_000_000n);
+  });
+
+  it("replays a finished call sent with the same Idempotency-Key: same body, charged once", async () => {
+    const { workspace, key } = await apiWorkspace({ balance: 1_000_000n });
+    const openai = client(key);
+    const headers = { "Idempotency-Key": "chat-job-1" };
+    const calls = standIn.requests.length;
+    const first = await openai.chat.completions.create({ model: CHAT, messages }, { headers }).withResponse();
+    const again = await openai.chat.completions.create({ model: CHAT, messages }, { headers }).withResponse();
+    expect(again.data).toEqual(first.data);
+    expect(again.response.headers.get("idempotent-replayed")).toBe("true");
+    expect(standIn.requests.length).toBe(calls + 1);
+    const price = await expectedPrice(key);
+    expect(await balance(workspace.id)).toBe(1_000_000n - price);
+    expect(await db.usageEvent.count({ where: { workspaceId: workspace.id } })).toBe(1);
+
+    // The same key with another body, or a streamed call's key, is refused: never charged twice.
+    await expectApiError(
+      openai.chat.completions.create({ model: CHAT, messages, max_tokens: 5 }, { headers }),
+      409,
+      "idempotency_key_reused",
+    );
+    const streamHeaders = { "Idempotency-Key": "chat-stream-1" };
+    const stream = await openai.chat.completions.create(
+      { model: CHAT, messages, stream: true },
+      { headers: streamHeaders },
+    );
+    for await (const chunk of stream) void chunk;
+    await expectApiError(
+      openai.chat.completions.create({ model: CHAT, messages, stream: true }, { headers: streamHeaders }),
+      409,
+      "idempotency_key_reused",
+    );
+    expect(await balance(workspace.id)).toBe(1_000_000n - 2n * price);
   });
 });

@@ -1,8 +1,9 @@
 import { providerKeyFor } from "@/lib/byok/keys";
 import { AppError } from "@/lib/errors";
+import { isChatModel } from "@/lib/metering/account";
 import type { ApiCaller } from "@/lib/metering/authenticate";
 import { chargeUsage, resolveModel } from "@/lib/metering/charge";
-import { parseBody } from "@/lib/http/body";
+import { idempotencyKey, parseBody } from "@/lib/http/body";
 import { commitReservation, holdCredits, releaseReservation } from "@/lib/metering/reservations";
 import { creditsString } from "@/lib/catalog/money";
 import { chatCompletionsUrl, platformKey, ProviderUnavailableError, upstreamModelName } from "./providers";
@@ -12,7 +13,9 @@ import {
   type ChatCompletionRequest,
 } from "./schemas";
 import { meteredStream, outputChars, type StreamOutcome } from "./usage-tap";
-import { upstreamErrorResponse, upstreamUnreachable } from "./upstream-errors";
+import { chatRequestHash, recordCompletion, replayedCompletion } from "./idempotency";
+import { callUpstream } from "./upstream";
+import { upstreamErrorResponse, upstreamFailure } from "./upstream-errors";
 import { log } from "@/lib/observability/logger";
 
 // POST /api/v1/chat/completions: an OpenAI-compatible call forwarded to the model's provider and
@@ -57,16 +60,29 @@ export function estimateTokens(body: ChatCompletionRequest): Tokens {
 /** The model must exist, be enabled, be a token model with a provider, and be on the caller's tier. */
 function resolveChatModel(caller: ApiCaller, key: string) {
   const found = caller.catalog.models.get(key);
-  if (found?.enabled && (found.unit !== "token" || !found.provider))
+  if (found?.enabled && !isChatModel(found))
     throw new AppError("model_not_found", `${key} is not a chat model.`, 404);
   return resolveModel(caller, key);
 }
 
 const jsonHeaders = (extra: Record<string, string>) => ({ "content-type": "application/json", ...extra });
+const creditHeaders = (balance: bigint | null | undefined): Record<string, string> =>
+  balance === null || balance === undefined ? {} : { "X-Credits-Remaining": creditsString(balance) };
 
 export async function proxyChatCompletion(req: Request, caller: ApiCaller): Promise<Response> {
+  const key = idempotencyKey(req);
   const body = await parseBody(req, chatCompletionRequestSchema);
   const model = resolveChatModel(caller, body.model);
+  const hash = key === null ? null : chatRequestHash(body);
+  const replay = key && hash ? await replayedCompletion(caller.workspace.id, key, hash) : null;
+  if (replay !== null)
+    return new Response(replay, {
+      status: 200,
+      headers: jsonHeaders({
+        ...creditHeaders(caller.workspace.balanceMillicredits),
+        "Idempotent-Replayed": "true",
+      }),
+    });
   const provider = model.provider!;
   const url = chatCompletionsUrl(provider);
   const ownKey = await providerKeyFor(caller.workspace.id, provider);
@@ -78,20 +94,23 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
     );
   const byok = ownKey !== null;
   const stream = body.stream === true;
+  // The provider is always asked for usage (it meters the call); the client sees the usage chunk
+  // only when it asked for it, as with OpenAI itself.
+  const clientWantsUsage = body.stream_options?.include_usage === true;
   const estimate = estimateTokens(body);
   const hold = byok
     ? null
     : await holdCredits(caller, { model: model.key, ...estimate, ttlSeconds: HOLD_TTL_SECONDS });
-  const creditHeaders = (balance: bigint | null | undefined): Record<string, string> =>
-    balance === null || balance === undefined ? {} : { "X-Credits-Remaining": creditsString(balance) };
 
-  const release = async () => {
-    if (hold)
-      await releaseReservation(caller.workspace.id, hold.id).catch((e: unknown) =>
-        log.error({ err: e }, "chat proxy: release failed"),
-      );
+  /** Gives the hold back; the balance after it (for X-Credits-Remaining), or the balance before. */
+  const release = async (): Promise<bigint | null> => {
+    if (!hold) return null;
+    return releaseReservation(caller.workspace.id, hold.id).then(
+      (r) => r.balanceMillicredits,
+      (e: unknown) => (log.error({ err: e }, "chat proxy: release failed"), hold.balanceMillicredits),
+    );
   };
-  const settle = async (outcome: StreamOutcome) => {
+  const settle = async (outcome: StreamOutcome, answer: string | null) => {
     const { usage } = outcome;
     const tokens: Tokens | null = usage
       ? { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens }
@@ -108,43 +127,39 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
       stream,
       ...(usage ? {} : { usageEstimated: true }),
     };
-    if (hold) return commitReservation(caller, hold.id, { ...tokens, metadata });
-    return chargeUsage(caller, { model: model.key, ...tokens, metadata }, null, new Date(), { byok: true });
+    const result = hold
+      ? await commitReservation(caller, hold.id, { ...tokens, metadata })
+      : await chargeUsage(caller, { model: model.key, ...tokens, metadata }, null, new Date(), {
+          byok: true,
+        });
+    if (key && hash) await recordCompletion(result.id, key, hash, answer);
+    return result;
   };
+  /** A failed call: the hold released, the error answered with the balance after the release. */
+  const failed = async (answer: (headers: Record<string, string>) => Response | Promise<Response>) =>
+    answer(creditHeaders(await release()));
 
-  let upstream: Response;
-  try {
-    upstream = await fetch(url, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${apiKey}`,
-        "content-type": "application/json",
-        accept: stream ? "text/event-stream" : "application/json",
-      },
-      body: JSON.stringify({
-        ...body,
-        model: upstreamModelName(model.key),
-        ...(stream ? { stream_options: { ...body.stream_options, include_usage: true } } : {}),
-      }),
-      signal: req.signal,
-    });
-  } catch {
-    await release();
-    return upstreamUnreachable(provider, creditHeaders(hold?.balanceMillicredits));
-  }
-  if (!upstream.ok) {
-    await release();
-    return upstreamErrorResponse(upstream, {
-      apiKey,
-      byok,
-      provider,
-      headers: creditHeaders(hold?.balanceMillicredits),
-    });
-  }
+  const call = await callUpstream(url, {
+    apiKey,
+    stream,
+    body: {
+      ...body,
+      model: upstreamModelName(model.key),
+      ...(stream ? { stream_options: { ...body.stream_options, include_usage: true } } : {}),
+    },
+    signal: req.signal,
+  });
+  if (!call.ok) return failed((headers) => upstreamFailure(provider, call.reason, headers));
+  const upstream = call.response;
+  if (!upstream.ok)
+    return failed((headers) => upstreamErrorResponse(upstream, { apiKey, byok, provider, headers }));
 
   if (stream && upstream.body) {
+    call.done();
     return new Response(
-      meteredStream(upstream.body, async (outcome) => void (await settle(outcome))),
+      meteredStream(upstream.body, async (outcome) => void (await settle(outcome, null)), {
+        stripUsage: !clientWantsUsage,
+      }),
       {
         status: upstream.status,
         headers: {
@@ -160,8 +175,11 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
   try {
     text = await upstream.text();
   } catch {
-    await release();
-    return upstreamUnreachable(provider, creditHeaders(hold?.balanceMillicredits));
+    return failed((headers) =>
+      upstreamFailure(provider, call.timedOut() ? "timeout" : "unreachable", headers),
+    );
+  } finally {
+    call.done();
   }
   let parsed: { id?: unknown; usage?: unknown; choices?: unknown } = {};
   try {
@@ -173,11 +191,14 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
   const delivered = Array.isArray(parsed?.choices)
     ? parsed.choices.reduce((sum: number, c: { message?: unknown }) => sum + outputChars(c?.message), 0)
     : text.length;
-  const result = await settle({
-    usage: usage.success ? usage.data : null,
-    upstreamId: typeof parsed?.id === "string" ? parsed.id : null,
-    deliveredChars: delivered,
-  }).catch((e: unknown) => void log.error({ err: e }, "chat proxy: settling a completion failed"));
+  const result = await settle(
+    {
+      usage: usage.success ? usage.data : null,
+      upstreamId: typeof parsed?.id === "string" ? parsed.id : null,
+      deliveredChars: delivered,
+    },
+    text,
+  ).catch((e: unknown) => void log.error({ err: e }, "chat proxy: settling a completion failed"));
   return new Response(text, {
     status: upstream.status,
     headers: jsonHeaders(creditHeaders(result ? result.balanceMillicredits : hold?.balanceMillicredits)),

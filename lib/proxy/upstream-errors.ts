@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { openAiErrorSchema, type OpenAiError } from "./schemas";
 import { log } from "@/lib/observability/logger";
 
@@ -8,7 +9,21 @@ const errorBody = (message: string, type: string, code: string | null): OpenAiEr
   error: { message, type, code, param: null },
 });
 
-export function upstreamUnreachable(provider: string, headers: Record<string, string>) {
+/** The provider could not be reached (502), or did not answer within UPSTREAM_TIMEOUT_MS (504). */
+export function upstreamFailure(
+  provider: string,
+  reason: "timeout" | "unreachable",
+  headers: Record<string, string>,
+) {
+  if (reason === "timeout")
+    return Response.json(
+      errorBody(
+        `The ${provider} provider did not answer within ${Math.round(env.UPSTREAM_TIMEOUT_MS / 1000)} seconds. Nothing was charged.`,
+        "upstream_error",
+        "upstream_timeout",
+      ),
+      { status: 504, headers },
+    );
   return Response.json(
     errorBody(
       `The ${provider} provider could not be reached. Nothing was charged.`,
@@ -52,5 +67,10 @@ export async function upstreamErrorResponse(
   } catch {
     // Not JSON: keep the generic body.
   }
-  return Response.json(body, { status: upstream.status, headers });
+  // The provider's own back-off advice reaches the client; every 429 carries one (SPEC §8.1).
+  const retryAfter = upstream.headers.get("retry-after") ?? (upstream.status === 429 ? "60" : null);
+  return Response.json(body, {
+    status: upstream.status,
+    headers: retryAfter ? { ...headers, "Retry-After": retryAfter } : headers,
+  });
 }

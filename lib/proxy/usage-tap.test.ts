@@ -52,3 +52,22 @@ describe("meteredStream", () => {
     expect(outcomes).toEqual([{ usage: null, upstreamId: "c2", deliveredChars: 8 }]);
   });
 });
+
+describe("meteredStream with stripUsage", () => {
+  it("holds back the usage-only chunk (and its blank line) but still meters from it", async () => {
+    const content = sse({ id: "c3", choices: [{ index: 0, delta: { content: "Hi" } }] });
+    const usage = sse({
+      id: "c3",
+      choices: [],
+      usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 },
+    });
+    const text = content + usage + "data: [DONE]\n\n";
+    const parts = [text.slice(0, 30), text.slice(30, 90), text.slice(90)];
+    const outcomes: StreamOutcome[] = [];
+    const out = await readAll(
+      meteredStream(source(parts), async (o) => void outcomes.push(o), { stripUsage: true }),
+    );
+    expect(out).toBe(content + "data: [DONE]\n\n");
+    expect(outcomes[0].usage).toEqual({ prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 });
+  });
+});

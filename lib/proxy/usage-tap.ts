@@ -1,8 +1,10 @@
 import { chatCompletionUsageSchema, type ChatCompletionUsage } from "./schemas";
 import { log } from "@/lib/observability/logger";
 
-// Reads a streamed completion as it passes through, without changing a byte: the provider's
-// response id, the characters delivered so far, and the final `usage` chunk (include_usage).
+// Reads a streamed completion as it passes through: the provider's response id, the characters
+// delivered so far, and the final `usage` chunk (include_usage). The bytes pass unchanged, except
+// that the usage-only chunk (`choices: []`) is held back when the client did not ask for usage:
+// Tollgate always asks the provider for it, to meter the call.
 
 const MAX_LINE = 1_000_000; // a data line longer than this is content, never the usage chunk
 
@@ -23,39 +25,59 @@ export class SseUsageTap {
   private readonly decoder = new TextDecoder();
   private buffer = "";
 
-  push(chunk: Uint8Array) {
+  private dropBlank = false;
+
+  /** Reads a chunk; returns the text of its complete lines to forward (used when stripping usage). */
+  push(chunk: Uint8Array): string {
     this.buffer += this.decoder.decode(chunk, { stream: true });
+    let out = "";
     let nl: number;
     while ((nl = this.buffer.indexOf("\n")) >= 0) {
-      this.line(this.buffer.slice(0, nl));
+      out += this.forward(this.buffer.slice(0, nl + 1));
       this.buffer = this.buffer.slice(nl + 1);
     }
-    if (this.buffer.length > MAX_LINE) this.buffer = "";
+    if (this.buffer.length > MAX_LINE) {
+      out += this.buffer;
+      this.buffer = "";
+    }
+    return out;
   }
 
-  end() {
+  end(): string {
     this.buffer += this.decoder.decode();
-    if (this.buffer) this.line(this.buffer);
+    const out = this.buffer ? this.forward(this.buffer) : "";
     this.buffer = "";
+    return out;
   }
 
-  private line(raw: string) {
-    if (!raw.startsWith("data:")) return;
+  /** The line as forwarded: empty for a usage-only event (and the blank line that ends it). */
+  private forward(line: string): string {
+    const usageOnly = this.line(line.replace(/\r?\n$/, ""));
+    if (usageOnly) return ((this.dropBlank = true), "");
+    if (this.dropBlank && line.trim() === "") return ((this.dropBlank = false), "");
+    this.dropBlank = false;
+    return line;
+  }
+
+  /** Reads one line; true when it is a usage-only chunk (no choices). */
+  private line(raw: string): boolean {
+    if (!raw.startsWith("data:")) return false;
     const data = raw.slice(5).trim();
-    if (!data || data === "[DONE]") return;
+    if (!data || data === "[DONE]") return false;
     let chunk: { id?: unknown; usage?: unknown; choices?: unknown };
     try {
       chunk = JSON.parse(data) as typeof chunk;
     } catch {
-      return;
+      return false;
     }
-    if (!chunk || typeof chunk !== "object") return;
+    if (!chunk || typeof chunk !== "object") return false;
     if (typeof chunk.id === "string") this.upstreamId ??= chunk.id;
     const usage = chatCompletionUsageSchema.safeParse(chunk.usage);
     if (usage.success) this.usage = usage.data;
     if (Array.isArray(chunk.choices))
       for (const choice of chunk.choices)
         this.deliveredChars += outputChars((choice as { delta?: unknown })?.delta);
+    return usage.success && Array.isArray(chunk.choices) && chunk.choices.length === 0;
   }
 }
 
@@ -73,9 +95,11 @@ export type StreamOutcome = {
 export function meteredStream(
   upstream: ReadableStream<Uint8Array>,
   onEnd: (outcome: StreamOutcome) => Promise<void>,
+  { stripUsage = false } = {},
 ): ReadableStream<Uint8Array> {
   const reader = upstream.getReader();
   const tap = new SseUsageTap();
+  const encoder = new TextEncoder();
   let ended = false;
   const finish = async () => {
     if (ended) return;
@@ -89,13 +113,15 @@ export function meteredStream(
       try {
         const { done, value } = await reader.read();
         if (done) {
-          tap.end();
+          const rest = tap.end();
+          if (stripUsage && rest) controller.enqueue(encoder.encode(rest));
           await finish();
           controller.close();
           return;
         }
-        tap.push(value);
-        controller.enqueue(value);
+        const lines = tap.push(value);
+        if (!stripUsage) controller.enqueue(value);
+        else if (lines) controller.enqueue(encoder.encode(lines));
       } catch (e) {
         await finish();
         controller.error(e);

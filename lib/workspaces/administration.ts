@@ -255,6 +255,11 @@ export function pagedUsage(workspaceId: string, paging: z.infer<typeof pageSchem
   return workspacePage(workspaceId, paging, {
     count: (where) => db.usageEvent.count({ where }),
     rows: (where, window) =>
-      db.usageEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window }),
+      db.usageEvent.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        omit: { responseBody: true },
+        ...window,
+      }),
   });
 }

@@ -1,13 +1,14 @@
 // GET /api/v1/me — the calling workspace: plan, balance and credit buckets, runway, quota, rate limit, entitlements
+import { withCors } from "@/lib/http/cors";
 import { methodNotAllowed } from "@/lib/http/methods";
 import { autoTopUpBody } from "@/lib/billing/auto-top-up";
 import { planOf } from "@/lib/billing/plan";
 import { workspaceRunway } from "@/lib/billing/runway";
 import { creditsSummary, entitlements, planSummary, quotaState } from "@/lib/metering/account";
 import { creditsHeader, quotaHeaders } from "@/lib/metering/headers";
-import { money, v1Route } from "@/lib/metering/http";
+import { money, readOnlyRoute } from "@/lib/metering/http";
 
-export const GET = v1Route(async (_req, caller, rate) => {
+export const GET = readOnlyRoute(async (_req, caller, rate) => {
   const [quota, plan, credits, runway, autoTopUp] = await Promise.all([
     quotaState(caller),
     planOf(caller.workspace.id),
@@ -40,5 +41,7 @@ export const GET = v1Route(async (_req, caller, rate) => {
   };
 });
 
+// OPTIONS answers CORS preflights from ALLOWED_ORIGINS.
+export const OPTIONS = withCors(methodNotAllowed("GET"));
 const other = methodNotAllowed("GET");
-export { other as POST, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };
+export { other as POST, other as PUT, other as PATCH, other as DELETE };

@@ -1,0 +1,164 @@
+// The v1 API's request and response bodies as the SDK types them. They are checked against the
+// schemas the OpenAPI document is generated from (test/openapi-types.test.ts in the Tollgate
+// repository), so a change to the API that the SDK does not follow fails the type check.
+
+/** Integer millicredits beside the same amount as a decimal-string of credits (1 credit = US$0.001). */
+export interface Money {
+  millicredits: number;
+  credits: string;
+}
+
+export interface Quota {
+  used: number;
+  limit: number;
+  resetsAt: string;
+}
+
+export type BilledTo = "quota" | "credits" | "free" | "byok";
+
+/** One call's usage: a quantity (requests, images, seconds) or token counts. */
+export interface Usage {
+  quantity?: number;
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
+export interface UsageRequest extends Usage {
+  model: string;
+  metadata?: Record<string, unknown>;
+}
+
+export interface UsageResult {
+  id: string;
+  model: string;
+  billedTo: BilledTo;
+  charged: Money;
+  balance: Money;
+  quota: Quota | null;
+}
+
+export interface BatchEvent extends UsageRequest {
+  idempotencyKey?: string;
+}
+
+export type BatchItem =
+  | (UsageResult & { index: number; status: 200; replayed: boolean })
+  | { index: number; status: number; error: { code: string; message: string; [detail: string]: unknown } };
+
+export interface BatchResult {
+  results: BatchItem[];
+}
+
+export interface ReservationRequest extends Usage {
+  model: string;
+  ttlSeconds?: number;
+}
+
+export interface Reservation {
+  id: string;
+  model: string;
+  held: Money;
+  expiresAt: string;
+}
+
+export interface CommitRequest extends Usage {
+  metadata?: Record<string, unknown>;
+}
+
+export interface CommitResult extends UsageResult {
+  reservation: { id: string; held: Money; status: "committed" };
+}
+
+export interface ReleaseResult {
+  id: string;
+  status: "released";
+  released: Money;
+  balance: Money;
+}
+
+export interface EntitlementValue {
+  allowed: boolean;
+  limit: number | null;
+}
+
+export interface Entitlement extends EntitlementValue {
+  feature: string;
+}
+
+export interface Me {
+  workspace: { id: string; name: string };
+  tier: { code: string; name: string };
+  accountType: "payg" | "subscription";
+  subscription: { interval: "month" | "year"; status: string; currentPeriodEnd: string } | null;
+  plan: {
+    tier: string;
+    interval: "month" | "year";
+    status: string | null;
+    version: number;
+    priceCents: number;
+    currency: string;
+    includedMillicredits: number;
+    dailyQuota: number;
+    rateLimitPerMinute: number;
+    seats: number | null;
+    currentPeriodEnd: string | null;
+  };
+  balance: Money;
+  credits: {
+    balanceMillicredits: number;
+    buckets: {
+      source: "included" | "rollover" | "promotional" | "adjustment" | "purchase";
+      remainingMillicredits: number;
+      expiresAt: string | null;
+      priority: number;
+    }[];
+  };
+  runway: { days: number | null };
+  quota: Quota | null;
+  rateLimit: { perMinute: number; remaining: number };
+  overageEnabled: boolean;
+  entitlements: Record<string, EntitlementValue>;
+  autoTopUp: {
+    enabled: boolean;
+    thresholdMillicredits: number;
+    pack: string | null;
+    monthlyCapCents: number;
+    pausedAt: string | null;
+  };
+}
+
+export interface Model {
+  /** The model key, app:model (OpenAI's model id). */
+  id: string;
+  object: "model";
+  created: number;
+  owned_by: string;
+  /** chat: callable through /chat/completions; metered: charged through usage or a reservation. */
+  type: "chat" | "metered";
+  model: string;
+  name: string;
+  unit: "request" | "image" | "second" | "token";
+  allowed: boolean;
+  requiredTier: string | null;
+  free: boolean;
+  beta: boolean;
+  quotaWeight: number;
+  priceVersion: number;
+  price: { perUnit: Money } | { per1kInputTokens: Money; per1kOutputTokens: Money };
+}
+
+export interface ModelList {
+  object: "list";
+  data: Model[];
+}
+
+export interface SessionTokenRequest {
+  /** 60 to 3600 seconds (default 3600). */
+  ttlSeconds?: number;
+}
+
+export interface SessionToken {
+  token: string;
+  expiresAt: string;
+  workspaceId: string;
+}
