@@ -187,7 +187,9 @@ export async function checkWorkspaceAlerts(workspaceId: string, now = new Date()
 
 export async function deliverAll(keys: (string | null)[]) {
   await Promise.all(
-    keys.map((key) => deliverQueued(key).catch((e: unknown) => log.error({ err: e }, "email delivery failed"))),
+    keys.map((key) =>
+      deliverQueued(key).catch((e: unknown) => log.error({ err: e }, "email delivery failed")),
+    ),
   );
 }
 

@@ -153,7 +153,9 @@ export async function processEvent(body: unknown): Promise<"processed" | "duplic
   if (!claimed) return "duplicate";
   // After commit: a failed send stays queued in the outbox and never undoes the payment.
   await Promise.all(
-    emails.map((key) => deliverQueued(key).catch((e: unknown) => log.error({ err: e }, "email delivery failed"))),
+    emails.map((key) =>
+      deliverQueued(key).catch((e: unknown) => log.error({ err: e }, "email delivery failed")),
+    ),
   );
   // Outgoing webhooks the event emitted (lib/webhooks/events.ts) go to the delivery queue.
   await dispatchAfterCommit();
