@@ -26,6 +26,8 @@ import {
   Tollgate,
   TollgateError,
   ValidationError,
+  guard,
+  tollgateExpress,
   withTollgate,
 } from "../src/index";
 
@@ -352,5 +354,46 @@ describe("@tollgate/sdk against the real API", () => {
     expect(tracker.pending).toBe(0);
     expect(await db.usageEvent.count({ where: { workspaceId: workspace.id } })).toBe(2);
     expect(await ledgerSum(workspace.id)).toBe(await balance(workspace.id));
+  });
+
+  it("guard() and tollgateExpress(): go ahead when charged, answer the refusal otherwise", async () => {
+    const rich = await apiWorkspace({ balance: 1_000_000n });
+    const poor = await apiWorkspace({ balance: 0n });
+    const check = guard({ client: sdk(rich.key), model: STANDARD, quantity: 2 });
+    expect(
+      await check(new Request("http://app.local/x", { headers: { "idempotency-key": "g-1" } })),
+    ).toBeNull();
+    expect(
+      await check(new Request("http://app.local/x", { headers: { "idempotency-key": "g-1" } })),
+    ).toBeNull();
+    expect(await db.usageEvent.count({ where: { workspaceId: rich.workspace.id } })).toBe(1);
+
+    // Express is not a dependency here: its request and response, as the middleware uses them.
+    const sent: { status?: number; body?: unknown; headers: Record<string, string> } = { headers: {} };
+    type Res = {
+      status(code: number): Res;
+      set(name: string, value: string): void;
+      json(body: unknown): void;
+    };
+    const res: Res = {
+      status(code: number) {
+        sent.status = code;
+        return res;
+      },
+      set: (name: string, value: string) => void (sent.headers[name] = value),
+      json: (body: unknown) => void (sent.body = body),
+    };
+    const nexted = await new Promise<boolean>((resolve) => {
+      const original = res.json;
+      res.json = (body: unknown) => (original(body), resolve(false));
+      tollgateExpress({ client: sdk(poor.key), model: STANDARD })(
+        { headers: {}, method: "POST", url: "/edit" },
+        res,
+        () => resolve(true),
+      );
+    });
+    expect(nexted).toBe(false);
+    expect(sent.status).toBe(402);
+    expect(sent.body).toMatchObject({ error: { code: "insufficient_credits" } });
   });
 });
