@@ -58,7 +58,7 @@ test("an audit entry shows what changed in people's units", async ({ page }) => 
     .toUpperCase();
   await page.goto("/admin/coupons");
   await page.getByLabel("Code").fill(code);
-  await page.getByLabel("Credits").fill("1500");
+  await page.getByRole("textbox", { name: "Credits", exact: true }).fill("1500");
   await page.getByRole("button", { name: "Create coupon" }).click();
   await expect(page.getByText(`Coupon ${code} created.`)).toBeVisible();
 
