@@ -154,7 +154,9 @@ test("a new tier is a draft until it has a model; a price edit with subscribers 
   await expect(page.getByText("1 active subscriber is on this tier")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Save tier" }).click();
-  await expect(page.getByText(/choose "New sales only" or "Move existing subscribers"/)).toBeVisible();
+  await expect(
+    page.getByText(/choose "New sales only" or "Move existing subscribers"/).first(),
+  ).toBeVisible();
   await page.getByRole("radio", { name: /Move existing subscribers/ }).check();
   await page.getByRole("button", { name: "Save tier" }).click();
   await expect(page.getByText(/1 subscription moves to the new terms at the first renewal/)).toBeVisible();
