@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { adminAction } from "@/lib/auth/action";
+import { AppError } from "@/lib/errors";
 import { tierSchema } from "@/lib/catalog/schemas";
 import {
   activeSubscriberCount,
@@ -38,15 +39,14 @@ export const updateTierAction = adminAction(
       changesTerms(id, input),
       activeSubscriberCount(id),
     ]);
+    // Thrown, so the form keeps what was typed and shows the choice again.
     if (termsChange && subscribers > 0 && !priceChange)
-      return {
-        error: "Please correct the highlighted fields.",
-        fieldErrors: {
-          priceChange: [
-            `${subscribers} active subscriber${subscribers === 1 ? " is" : "s are"} on this tier: choose "New sales only" or "Move existing subscribers".`,
-          ],
-        },
-      };
+      throw new AppError(
+        "price_change_unanswered",
+        `${subscribers} active subscriber${subscribers === 1 ? " is" : "s are"} on this tier: choose "New sales only" or "Move existing subscribers".`,
+        409,
+        { field: "priceChange" },
+      );
     const tier = await updateTier(actorOf(admin), id, input);
     let moved = "";
     if (termsChange && priceChange === "move_existing") {
