@@ -16,6 +16,7 @@ import { PAGE_SIZE, formatDateTime, parsePage } from "../../_components/format";
 import { PROVIDER_LABEL, formatAmount, refundSentence } from "./format";
 import { RefundButton } from "./refund-button";
 import { RefundNotices } from "./refund-notice";
+import { can } from "@/lib/auth/admin-roles";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Payments" };
@@ -28,7 +29,8 @@ const isStatus = (value: unknown): value is PaymentStatus => statuses.includes(v
 export default async function PaymentsPage(props: {
   searchParams: Promise<{ q?: string; status?: string; page?: string }>;
 }) {
-  await requireAdmin();
+  const admin = await requireAdmin();
+  const mayRefund = can(admin.adminRole, "refunds");
   const params = await props.searchParams;
   const q = (typeof params.q === "string" ? params.q : "").trim().slice(0, 200);
   const status = isStatus(params.status) ? params.status : undefined;
@@ -134,7 +136,11 @@ export default async function PaymentsPage(props: {
             },
             { header: "Status", cell: ({ payment: p }) => <StatusBadge status={p.status} /> },
             { header: "Provider", priority: "low", cell: ({ payment: p }) => PROVIDER_LABEL[p.provider] },
-            { header: "Actions", kind: "actions", cell: (row) => <PaymentRefund {...row} /> },
+            {
+              header: "Actions",
+              kind: "actions",
+              cell: (row) => (mayRefund ? <PaymentRefund {...row} /> : null),
+            },
           ]}
         />
       </RefundNotices>
