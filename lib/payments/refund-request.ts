@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/observability/logger";
 import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { creditsLabel, formatExactCents } from "@/lib/catalog/money";
@@ -232,5 +233,5 @@ async function emailCustomer(
       billingUrl: `${env.APP_URL}/dashboard/billing`,
     },
   });
-  await deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e));
+  await deliverQueued(key).catch((e: unknown) => log.error({ err: e }, "email delivery failed"));
 }

@@ -7,7 +7,7 @@ import {
   type PaymentSortKey,
 } from "@/lib/admin/payments";
 import type { Sort } from "@/lib/admin/list-sort";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import type { Actor } from "@/lib/audit/record";
 import { unspentCredits } from "@/lib/billing/buckets";
 import { db, type Payment } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";

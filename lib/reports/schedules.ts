@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/observability/logger";
 import { z } from "zod";
 import { reportPdf } from "@/lib/analytics/report-pdf";
 import { reportFigures, reportSummary } from "@/lib/analytics/report-summary";
@@ -122,7 +123,7 @@ async function sendReport(schedule: ReportSchedule, period: ReportPeriod, runKey
     );
   });
   for (const key of keys)
-    await deliverQueued(key).catch((e: unknown) => console.error("email delivery failed", e));
+    await deliverQueued(key).catch((e: unknown) => log.error({ err: e }, "email delivery failed"));
   return keys.length > 0;
 }
 

@@ -15,6 +15,7 @@ import { PAGE_SIZE, formatDateTime, parsePage } from "../../_components/format";
 import { PROVIDER_LABEL, formatAmount, refundSentence } from "./format";
 import { RefundButton } from "./refund-button";
 import { RefundNotices } from "./refund-notice";
+import { can } from "@/lib/auth/admin-roles";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Payments" };
@@ -25,7 +26,8 @@ type Row = Awaited<ReturnType<typeof listPayments>>["payments"][number];
 export default async function PaymentsPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireAdmin();
+  const admin = await requireAdmin();
+  const mayRefund = can(admin.adminRole, "refunds");
   const params = await props.searchParams;
   const filter = parsePaymentFilter(params);
   const { q, status } = filter;
@@ -143,7 +145,11 @@ export default async function PaymentsPage(props: {
             cell: ({ payment: p }) => <StatusBadge status={p.status} />,
           },
           { header: "Provider", priority: "low", cell: ({ payment: p }) => PROVIDER_LABEL[p.provider] },
-          { header: "Actions", kind: "actions", cell: (row) => <PaymentRefund {...row} /> },
+          {
+            header: "Actions",
+            kind: "actions",
+            cell: (row) => (mayRefund ? <PaymentRefund {...row} /> : null),
+          },
         ]}
       />
     </AdminPage>
