@@ -54,6 +54,7 @@ for (const [label, viewport] of [
         .click();
       await expect(page.getByText(/report-weekly-\d{4}-W\d{2}\.pdf \(\d+ KB\)/)).toBeVisible();
       await expectAccessible(page);
+      await expectNoHorizontalScroll(page);
     });
   });
 }

@@ -30,7 +30,7 @@ export function Detail({
   return (
     <div className={cn(row, wide && "sm:col-span-2")}>
       <dt className="text-muted-foreground">{label}</dt>
-      <dd className={cn("min-w-0 break-words", value)}>{children}</dd>
+      <dd className={cn("min-w-0 wrap-anywhere", value)}>{children}</dd>
     </div>
   );
 }

@@ -117,7 +117,7 @@ export default async function OutboxEmailPage(props: RecordProps) {
       </TitledCard>
 
       <TitledCard title="Plain text">
-        <pre className="rounded-md bg-muted p-4 font-mono text-sm break-words whitespace-pre-wrap">
+        <pre className="rounded-md bg-muted p-4 font-mono text-sm wrap-anywhere whitespace-pre-wrap">
           {email.text}
         </pre>
       </TitledCard>

@@ -7,7 +7,7 @@ import { TabTable } from "./tab-table";
 
 type Key = Awaited<ReturnType<typeof workspaceApiKeys>>["rows"][number];
 
-export async function KeysTab({ ws, page, pager }: TabProps) {
+export async function KeysTab({ ws, page, pager, may }: TabProps) {
   const now = new Date();
   return (
     <TabTable<Key>
@@ -24,11 +24,15 @@ export async function KeysTab({ ws, page, pager }: TabProps) {
       columns={[
         ...keyColumns<Key>(),
         { header: "Status", cell: (key) => <StatusBadge status={keyStatus(key, now)} /> },
-        revokeColumn<Key>(
-          revokeKeyAction,
-          (key) => ({ workspaceId: ws.id, id: key.id }),
-          (key) => !key.revokedAt,
-        ),
+        ...(may.workspaces
+          ? [
+              revokeColumn<Key>(
+                revokeKeyAction,
+                (key) => ({ workspaceId: ws.id, id: key.id }),
+                (key) => !key.revokedAt,
+              ),
+            ]
+          : []),
       ]}
     />
   );

@@ -11,18 +11,22 @@ type Entry = Awaited<ReturnType<typeof workspaceLedger>>["rows"][number];
 
 const kindLabel = (kind: string) => kind.replaceAll("_", " ");
 
-export async function LedgerTab({ ws, page, pager }: TabProps) {
+export async function LedgerTab({ ws, page, pager, may }: TabProps) {
   const ledger = await workspaceLedger(ws.id, page);
   return (
     <div className="grid gap-6">
-      <TitledCard
-        title="Grant or deduct credits"
-        description={
-          <>Balance: {creditsLabel(ws.balanceMillicredits)}. A deduct never takes it below zero.</>
-        }
-      >
-        <CreditsForm workspaceId={ws.id} idempotencyKey={randomUUID()} />
-      </TitledCard>
+      {may.credits ? (
+        <TitledCard
+          title="Grant or deduct credits"
+          description={
+            <>Balance: {creditsLabel(ws.balanceMillicredits)}. A deduct never takes it below zero.</>
+          }
+        >
+          <CreditsForm workspaceId={ws.id} idempotencyKey={randomUUID()} />
+        </TitledCard>
+      ) : (
+        <p className="text-sm">Balance: {creditsLabel(ws.balanceMillicredits)}.</p>
+      )}
 
       <TabTable<Entry>
         title="Ledger entries"

@@ -6,6 +6,8 @@ import { TabLinks } from "@/components/ui/tabs";
 import { parsePage } from "@/components/ui/pagination";
 import type { SearchParams } from "@/lib/admin/filters";
 import { getWorkspaceDetail } from "@/lib/admin/workspaces";
+import { can } from "@/lib/auth/admin-roles";
+import { requireAdmin } from "@/lib/auth/session";
 import { AdminPage } from "../../../_components/admin-page";
 import { adminRecord, type RecordProps } from "../../../_components/admin-record";
 import { AuditTab } from "./audit-tab";
@@ -36,12 +38,13 @@ const record = adminRecord("Workspace", getWorkspaceDetail, "name");
 export const generateMetadata = record.metadata;
 
 export default async function WorkspacePage(props: Props) {
-  const ws = await record.load(props);
+  const [ws, admin] = await Promise.all([record.load(props), requireAdmin()]);
   const params = await props.searchParams;
   const tab = tabSchema.parse(params.tab);
   const page = parsePage(params.page);
   const basePath = `/admin/workspaces/${ws.id}`;
-  const tabProps = { ws, page, pager: { basePath, params: { tab } } };
+  const may = { credits: can(admin.adminRole, "credits"), workspaces: can(admin.adminRole, "workspaces") };
+  const tabProps = { ws, page, pager: { basePath, params: { tab } }, may };
 
   return (
     <AdminPage

@@ -7,7 +7,7 @@ import { formatDateTime } from "@/lib/utils/format";
 import { SuspendControls } from "./suspend-controls";
 import type { TabProps } from "./tab-props";
 
-export function ProfileTab({ ws }: TabProps) {
+export function ProfileTab({ ws, may }: TabProps) {
   const owner = ws.memberships[0]?.user;
   return (
     <div className="grid gap-6">
@@ -39,18 +39,20 @@ export function ProfileTab({ ws }: TabProps) {
           <Detail label="API keys">{ws._count.apiKeys}</Detail>
         </DetailList>
       </TitledCard>
-      <TitledCard
-        title={ws.suspendedAt ? "Suspended" : "Suspension"}
-        description={
-          <>
-            {ws.suspendedAt
-              ? "API calls with this workspace's keys are refused with 403 workspace_suspended."
-              : "Suspending refuses every API call with this workspace's keys at once. Nothing is deleted."}
-          </>
-        }
-      >
-        <SuspendControls workspaceId={ws.id} name={ws.name} suspended={Boolean(ws.suspendedAt)} />
-      </TitledCard>
+      {may.workspaces ? (
+        <TitledCard
+          title={ws.suspendedAt ? "Suspended" : "Suspension"}
+          description={
+            <>
+              {ws.suspendedAt
+                ? "API calls with this workspace's keys are refused with 403 workspace_suspended."
+                : "Suspending refuses every API call with this workspace's keys at once. Nothing is deleted."}
+            </>
+          }
+        >
+          <SuspendControls workspaceId={ws.id} name={ws.name} suspended={Boolean(ws.suspendedAt)} />
+        </TitledCard>
+      ) : null}
     </div>
   );
 }

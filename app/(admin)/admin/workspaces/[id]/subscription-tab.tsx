@@ -11,7 +11,7 @@ type Sub = Awaited<ReturnType<typeof workspaceSubscriptions>>["rows"][number];
 
 const intervalLabel = { month: "Monthly", year: "Annual" } as const;
 
-export async function SubscriptionTab({ ws, page, pager }: TabProps) {
+export async function SubscriptionTab({ ws, page, pager, may }: TabProps) {
   const [history, tiers] = await Promise.all([workspaceSubscriptions(ws.id, page), compTiers()]);
   const live = ws.subscriptions[0];
   return (
@@ -47,20 +47,22 @@ export async function SubscriptionTab({ ws, page, pager }: TabProps) {
         ) : null}
       </Card>
 
-      <TitledCard
-        title="Put on a comp plan"
-        description={
-          <>
-            A manual subscription the company grants for free. It replaces the current plan in Tollgate{" "}
-            {live && live.provider === "stripe"
-              ? "; cancel the Stripe subscription in Stripe too, or it keeps billing"
-              : ""}{" "}
-            .
-          </>
-        }
-      >
-        <CompPlanForm workspaceId={ws.id} tiers={tiers} currentTier={live?.tier.code} />
-      </TitledCard>
+      {may.workspaces ? (
+        <TitledCard
+          title="Put on a comp plan"
+          description={
+            <>
+              A manual subscription the company grants for free. It replaces the current plan in Tollgate{" "}
+              {live && live.provider === "stripe"
+                ? "; cancel the Stripe subscription in Stripe too, or it keeps billing"
+                : ""}{" "}
+              .
+            </>
+          }
+        >
+          <CompPlanForm workspaceId={ws.id} tiers={tiers} currentTier={live?.tier.code} />
+        </TitledCard>
+      ) : null}
 
       <TabTable<Sub>
         title="History"

@@ -7,6 +7,8 @@ export type TabProps = {
   ws: WorkspaceDetail;
   page: number;
   pager: { basePath: string; params: { tab: string } };
+  /** What the viewing admin's role may change here (the actions check it again). */
+  may: { credits: boolean; workspaces: boolean };
 };
 
 export const sectionHeading = "text-lg font-semibold leading-tight";
