@@ -1,14 +1,13 @@
 // npm run bench — throughput and latency of POST /api/v1/usage on a production build against embedded
 // PostgreSQL, next to a baseline of the same SQL issued directly. Prints figures; asserts nothing about time.
-import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { env } from "@/lib/env";
-import { freePort, startThrowawayPostgres } from "./lib/throwaway-db";
+import { startProductionServer } from "./lib/production-server";
+import { startThrowawayPostgres } from "./lib/throwaway-db";
 
 const CONNECTIONS = 32;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 20);
@@ -36,32 +35,12 @@ async function main() {
     [MODEL],
   );
 
-  if (!existsSync(".next/BUILD_ID")) {
-    console.log("No production build found; building…");
-    const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
-    if (build.status !== 0) throw new Error("build failed");
-  }
-  const port = await freePort();
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      AUTH_SECRET: randomUUID() + randomUUID(),
-      TOLLGATE_ADMIN_API_KEY: ADMIN_KEY,
-      NODE_ENV: "production",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+  const server = await startProductionServer({
+    DATABASE_URL: database.url,
+    AUTH_SECRET: randomUUID() + randomUUID(),
+    TOLLGATE_ADMIN_API_KEY: ADMIN_KEY,
   });
-  const base = `http://127.0.0.1:${port}`;
-  for (
-    let i = 0;
-    i < 120 &&
-    !(await fetch(`${base}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false));
-    i++
-  )
-    await new Promise((r) => setTimeout(r, 500));
+  const base = server.base;
 
   try {
     const admin = (p: string, body: unknown) =>
@@ -250,7 +229,7 @@ async function main() {
     if (!(c.negative === "0" && c.mismatched === "0" && c.charged_events === c.usage_entries))
       process.exitCode = 1;
   } finally {
-    server.kill("SIGTERM");
+    server.stop();
     await pool.end();
     await database.stop();
   }

@@ -1,0 +1,33 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { freePort } from "./throwaway-db";
+
+export type ProductionServer = { base: string; stop: () => void };
+
+/**
+ * `next start` of the production build (built first when there is none) on a free port, answering
+ * /api/health before this returns. `env` is added to this process's environment.
+ */
+export async function startProductionServer(env: Record<string, string>): Promise<ProductionServer> {
+  if (!existsSync(".next/BUILD_ID")) {
+    console.log("No production build found; building…");
+    const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+    if (build.status !== 0) throw new Error("build failed");
+  }
+  const port = await freePort();
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    env: { ...process.env, ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (
+    let i = 0;
+    i < 120 &&
+    !(await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false));
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 500));
+  return { base, stop: () => server.kill("SIGTERM") };
+}
