@@ -1,5 +1,7 @@
 // npm run bench — throughput and latency of POST /api/v1/usage on a production build against embedded
-// PostgreSQL, next to a baseline of the same SQL issued directly. Prints figures; asserts nothing about time.
+// PostgreSQL, next to a baseline of the same SQL issued directly (alternating pairs, median printed),
+// batch ingestion, one-connection latency and the tail at a fixed rate of half the capacity; then the
+// ledger invariants. Prints figures; asserts nothing about time. BENCH_SECONDS per run, BENCH_PAIRS.
 import { createHash, randomUUID } from "node:crypto";
 import os from "node:os";
 import autocannon from "autocannon";
@@ -14,6 +16,10 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 20);
 const WORKSPACES = 100;
 const ADMIN_KEY = `tga_bench_${randomUUID().replaceAll("-", "")}`;
 const MODEL = "poster-editor:inpaint-standard";
+/** Endpoint/baseline pairs per figure (BENCH_PAIRS): the median pair is reported. */
+const PAIRS = Math.max(1, Number(process.env.BENCH_PAIRS ?? 3));
+
+type Run = { label: string; rps: number; p50: number; p90: number; p99: number; ok: number; non2xx: number };
 
 async function main() {
   const database = await startThrowawayPostgres({
@@ -91,11 +97,13 @@ async function main() {
       urlPath = "/api/v1/usage",
       payload = body,
       expectRefused = false,
-    ) => {
+      load: { connections?: number; overallRate?: number } = {},
+    ): Promise<Run> => {
       let i = 0;
       const result = await autocannon({
         url: `${base}${urlPath}`,
-        connections: CONNECTIONS,
+        connections: load.connections ?? CONNECTIONS,
+        overallRate: load.overallRate,
         duration: DURATION_S,
         requests: [
           {
@@ -116,6 +124,7 @@ async function main() {
         label,
         rps: result.requests.average,
         p50: result.latency.p50,
+        p90: result.latency.p90,
         p99: result.latency.p99,
         ok,
         non2xx: result.non2xx,
@@ -123,7 +132,7 @@ async function main() {
     };
 
     // The same statements the endpoint runs per call: key lookup, rate-limit upsert, charge function.
-    const baseline = async (label: string, set: typeof keys) => {
+    const baseline = async (label: string, set: typeof keys): Promise<Run> => {
       const hashes = set.map((k) => createHash("sha256").update(k.key).digest("hex"));
       const latencies: number[] = [];
       const end = Date.now() + DURATION_S * 1000;
@@ -161,6 +170,7 @@ async function main() {
         label,
         rps: latencies.length / DURATION_S,
         p50: latencies[Math.floor(latencies.length * 0.5)],
+        p90: latencies[Math.floor(latencies.length * 0.9)],
         p99: latencies[Math.floor(latencies.length * 0.99)],
         ok: latencies.length,
         non2xx: 0,
@@ -183,22 +193,43 @@ async function main() {
         },
       ],
     });
-    const a = await endpoint("endpoint (a) 100 workspaces", spread);
-    const aBase = await baseline("baseline (a) 100 workspaces", spread);
-    const b = await endpoint("endpoint (b) one hot workspace", hot);
-    const bBase = await baseline("baseline (b) one hot workspace", hot);
+    // Endpoint and baseline alternate (A B A B …) so a slow spell of the shared machine hits both;
+    // each ratio is one pair's, and the median pair is printed with the spread of all pairs.
+    const pairs = async (label: string, set: typeof keys) => {
+      const runs: { endpoint: Run; baseline: Run; ratio: number }[] = [];
+      for (let i = 0; i < PAIRS; i++) {
+        const e = await endpoint(`endpoint ${label}`, set);
+        const b = await baseline(`baseline ${label}`, set);
+        runs.push({ endpoint: e, baseline: b, ratio: e.rps / b.rps });
+      }
+      runs.sort((x, y) => x.ratio - y.ratio);
+      return { ...runs[Math.floor(runs.length / 2)], min: runs[0].ratio, max: runs.at(-1)!.ratio };
+    };
+    const a = await pairs("(a) 100 workspaces", spread);
+    const b = await pairs("(b) one hot workspace", hot);
     const batchBody = JSON.stringify({
       events: Array.from({ length: 100 }, () => ({ model: MODEL, quantity: 1 })),
     });
-    const batch = await endpoint("batch (100 events/request)", spread, "/api/v1/usage/batch", batchBody);
+    const batch = await endpoint("(c) batch, 100 events/request", spread, "/api/v1/usage/batch", batchBody);
     const refused = await endpoint("refusals (one workspace, all 402)", broke, "/api/v1/usage", body, true);
+    // (d) one connection: the latency one call adds to an app's request.
+    const single = await endpoint("(d) one connection", spread, "/api/v1/usage", body, false, {
+      connections: 1,
+    });
+    // (d') a fixed rate of half the measured capacity, spread over enough connections that a slow
+    // answer does not hold the next request back: the tail an app sees under everyday load.
+    const rate = Math.max(1, Math.round(a.endpoint.rps / 2));
+    const fixed = await endpoint(`(d') fixed ${rate} req/s`, spread, "/api/v1/usage", body, false, {
+      overallRate: rate,
+    });
 
-    const fmt = (r: { label: string; rps: number; p50: number; p99: number; non2xx: number }) =>
-      `${r.label.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   non-2xx ${r.non2xx}`;
+    const fmt = (r: Run) =>
+      `${r.label.padEnd(40)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)}   p90 ${r.p90.toFixed(1).padStart(6)}   p99 ${r.p99.toFixed(1).padStart(6)} ms   non-2xx ${r.non2xx}`;
     console.log(
-      `\nTollgate benchmark — ${CONNECTIONS} connections, ${DURATION_S} s per run, ${os.cpus().length} CPUs\n`,
+      `\nTollgate benchmark — ${CONNECTIONS} connections, ${DURATION_S} s per run, ${PAIRS} endpoint/baseline pairs, ${os.cpus().length} CPUs\n`,
     );
-    for (const r of [a, aBase, b, bBase, batch, refused]) console.log(fmt(r));
+    for (const r of [a.endpoint, a.baseline, b.endpoint, b.baseline, batch, refused, single, fixed])
+      console.log(fmt(r));
     // Refusals are counted in the server's memory and flushed every 2 s: wait for the last flush.
     await new Promise((r) => setTimeout(r, 3_000));
     const counted = await pool
@@ -208,13 +239,26 @@ async function main() {
       .then((r) => r.rows[0].n as string)
       .catch(() => "n/a");
     console.log(`refusals answered ${refused.non2xx}, counted ${counted}`);
-    console.log(
-      `\nratio endpoint/baseline  (a) ${(a.rps / aBase.rps).toFixed(2)}   (b) ${(b.rps / bBase.rps).toFixed(2)}   (target ≥ 0.6)`,
-    );
-    console.log(`batch events/s          ${(batch.rps * 100).toFixed(0)}   (target ≥ 10,000)`);
-    console.log(
-      `endpoint p99            (a) ${a.p99.toFixed(1)} ms   (b) ${b.p99.toFixed(1)} ms   (target < 25 ms)`,
-    );
+    const spread2 = (p: typeof a) => `${p.ratio.toFixed(2)} (pairs ${p.min.toFixed(2)}–${p.max.toFixed(2)})`;
+    const summary: [string, string, string][] = [
+      ["figure", "now", "target"],
+      ["(a) ratio, 100 workspaces", spread2(a), `≥ 0.75 and ≥ 1,000 req/s (${a.endpoint.rps.toFixed(0)})`],
+      ["(b) ratio, one hot workspace", spread2(b), "≥ 0.75"],
+      ["(c) batch events/s", (batch.rps * 100).toFixed(0), "≥ 30,000"],
+      [
+        "(d) one connection p50 / p99",
+        `${single.p50.toFixed(1)} / ${single.p99.toFixed(1)} ms`,
+        "≤ 2 / ≤ 6 ms",
+      ],
+      [
+        `(d') ${rate} req/s p50 / p90 / p99`,
+        `${fixed.p50.toFixed(1)} / ${fixed.p90.toFixed(1)} / ${fixed.p99.toFixed(1)} ms`,
+        "p99 ≤ 15 ms",
+      ],
+    ];
+    console.log();
+    for (const [figure, now, target] of summary)
+      console.log(`${figure.padEnd(36)} ${now.padEnd(30)} ${target}`);
 
     const { rows: check } = await pool.query(`
       select count(*) filter (where w."balanceMillicredits" < 0) as negative,
