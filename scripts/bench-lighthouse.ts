@@ -77,7 +77,7 @@ async function main() {
     }
   } finally {
     chrome.kill();
-    server.stop();
+    await server.stop();
     await database.stop();
   }
 }

@@ -273,7 +273,7 @@ async function main() {
     if (!(c.negative === "0" && c.mismatched === "0" && c.charged_events === c.usage_entries))
       process.exitCode = 1;
   } finally {
-    server.stop();
+    await server.stop();
     await pool.end();
     await database.stop();
   }

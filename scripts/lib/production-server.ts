@@ -2,11 +2,13 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { freePort } from "./throwaway-db";
 
-export type ProductionServer = { base: string; stop: () => void };
+export type ProductionServer = { base: string; stop: () => Promise<void> };
 
 /**
  * `next start` of the production build (built first when there is none) on a free port, answering
- * /api/health before this returns. `env` is added to this process's environment.
+ * /api/health before this returns. `env` is added to this process's environment. With
+ * BENCH_CPU_PROFILE_DIR set, the server runs under `--cpu-prof` and writes a .cpuprofile there when
+ * it stops (open it in Chrome DevTools' Performance panel or speedscope).
  */
 export async function startProductionServer(env: Record<string, string>): Promise<ProductionServer> {
   if (!existsSync(".next/BUILD_ID")) {
@@ -15,10 +17,16 @@ export async function startProductionServer(env: Record<string, string>): Promis
     if (build.status !== 0) throw new Error("build failed");
   }
   const port = await freePort();
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, ...env, NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const server = spawn(
+    process.execPath,
+    [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    {
+      env: { ...process.env, ...env, NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (
     let i = 0;
@@ -29,5 +37,12 @@ export async function startProductionServer(env: Record<string, string>): Promis
     i++
   )
     await new Promise((r) => setTimeout(r, 500));
-  return { base, stop: () => server.kill("SIGTERM") };
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  return {
+    base,
+    async stop() {
+      server.kill(profileDir ? "SIGINT" : "SIGTERM");
+      await exited;
+    },
+  };
 }
