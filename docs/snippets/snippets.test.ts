@@ -25,7 +25,12 @@ describe("docs snippets", () => {
     const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
     const samples = files("typescript", ".ts");
     expect(samples.length).toBeGreaterThanOrEqual(9);
-    const program = ts.createProgram(samples, { ...options, incremental: false, noEmit: true });
+    const program = ts.createProgram(samples, {
+      ...options,
+      types: ["node"],
+      incremental: false,
+      noEmit: true,
+    });
     const errors = ts
       .getPreEmitDiagnostics(program)
       .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
