@@ -5,7 +5,7 @@ import { CopyButton } from "@/components/docs/copy-button";
 // The panel is dark in both themes, so these colours are chosen for contrast on slate-950.
 const TOKEN =
   /(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|("(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)|\b(const|await|return|switch|case|default|throw|new|if|import|export|from|async|function|try|catch)\b|\b(\d+)\b/g;
-// Python: # comments, '…' strings too, its own keywords.
+// Python and shell: # comments, '…' strings too, Python's keywords.
 const PYTHON_TOKEN =
   /(#[^\n]*)|(f?"(?:[^"\\\n]|\\.)*"|f?'(?:[^'\\\n]|\\.)*')|\b(def|return|with|as|import|from|try|except|raise|for|in|if|not|yield|lambda)\b|\b(\d+)\b/g;
 
@@ -16,10 +16,10 @@ const TOKEN_CLASS = {
   number: "text-amber-300",
 } as const;
 
-function highlight(code: string, python: boolean): ReactNode[] {
+function highlight(code: string, hashComments: boolean): ReactNode[] {
   const out: ReactNode[] = [];
   let last = 0;
-  for (const match of code.matchAll(python ? PYTHON_TOKEN : TOKEN)) {
+  for (const match of code.matchAll(hashComments ? PYTHON_TOKEN : TOKEN)) {
     const start = match.index ?? 0;
     if (start > last) out.push(code.slice(last, start));
     const kind = match[1] ? "comment" : match[2] ? "string" : match[3] ? "keyword" : "number";
@@ -54,7 +54,7 @@ export function CodeBlock({ code, filename, label }: { code: string; filename: s
         className="relative overflow-x-auto focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none focus-visible:ring-inset"
       >
         <pre className="w-max min-w-full p-4 font-mono text-[13px] leading-6">
-          <code>{highlight(code, filename.endsWith(".py"))}</code>
+          <code>{highlight(code, filename.endsWith(".py") || filename === "terminal")}</code>
         </pre>
       </div>
     </figure>
