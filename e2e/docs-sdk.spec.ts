@@ -62,7 +62,13 @@ test("a developer reads each SDK quickstart and the LLM guide through the docs n
   baseURL,
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
-  await page.goto("/docs/api");
+  await page.goto("/docs");
+  await expect(page.getByRole("heading", { level: 1, name: "Developer docs" })).toBeVisible();
+  await expectAccessible(page);
+  await page
+    .getByRole("link", { name: /^API reference/ })
+    .last()
+    .click();
   const nav = page.getByRole("navigation", { name: "Documentation" });
   await expect(nav.getByRole("link", { name: "API reference" })).toHaveAttribute("aria-current", "page");
 

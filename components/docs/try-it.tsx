@@ -181,7 +181,8 @@ export function TryIt({ request }: { request: TryItRequest }) {
             onChange={(e) => setBody(e.target.value)}
             rows={Math.min(14, body.split("\n").length + 1)}
             spellCheck={false}
-            className="font-mono text-[13px]"
+            wrap="off"
+            className="overflow-x-auto font-mono text-[13px] whitespace-pre"
           />
         )}
         <SubmitButton pending={sending} pendingLabel="Sending…">
