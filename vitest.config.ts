@@ -7,6 +7,8 @@ export default defineConfig({
       "@": path.resolve(import.meta.dirname),
       // Tests are server code: see lib/server-only/outside-next.ts.
       "server-only": path.resolve(import.meta.dirname, "lib/server-only/outside-next.ts"),
+      // As in tsconfig.json: the docs' samples import the SDK by its package name.
+      "@tollgate/sdk": path.resolve(import.meta.dirname, "packages/sdk/src/index.ts"),
     },
   },
   test: {

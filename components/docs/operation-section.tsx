@@ -2,6 +2,7 @@ import type { OpenApiDocument, OperationObject, ParameterObject } from "@/lib/op
 import { CodePanel } from "./code-panel";
 import { CodeTabs } from "./code-tabs";
 import { constraints, fieldRows, typeLabel, type FieldRow } from "./schema-fields";
+import { TryIt, type TryItRequest } from "./try-it";
 
 // One operation of the OpenAPI document, rendered: method and path, parameters, request body
 // fields, responses with their error codes, and generated samples in three languages.
@@ -52,9 +53,12 @@ function Fields({ rows }: { rows: FieldRow[] }) {
 
 const isParameter = (p: OperationObject["parameters"][number]): p is ParameterObject => "in" in p;
 
+const resolve = (doc: OpenApiDocument, p: OperationObject["parameters"][number]) =>
+  isParameter(p) ? p : doc.components.parameters[p.$ref.split("/").pop() ?? ""];
+
 function parameterRows(doc: OpenApiDocument, op: OperationObject): FieldRow[] {
   return op.parameters.map((p) => {
-    const param = isParameter(p) ? p : doc.components.parameters[p.$ref.split("/").pop() ?? ""];
+    const param = resolve(doc, p);
     return {
       name: param.name,
       type: `${param.in} · ${typeLabel(doc, param.schema)}`,
@@ -63,6 +67,38 @@ function parameterRows(doc: OpenApiDocument, op: OperationObject): FieldRow[] {
       constraints: constraints(param.schema),
     };
   });
+}
+
+// Calls that spend credits or quota, and the warning their console shows.
+const CHARGES = new Set([
+  "recordUsage",
+  "recordUsageBatch",
+  "createReservation",
+  "commitReservation",
+  "createChatCompletion",
+]);
+
+function tryItRequest(doc: OpenApiDocument, path: string, method: string, op: OperationObject): TryItRequest {
+  const params = op.parameters.map((p) => resolve(doc, p));
+  const example = op.requestBody?.content["application/json"].example;
+  const verb = method.toUpperCase() as TryItRequest["method"];
+  return {
+    operationId: op.operationId,
+    method: verb,
+    path,
+    keyKind: "adminKey" in (op.security[0] ?? {}) ? "admin" : "workspace",
+    params: params
+      .filter((p) => p.in === "path" || p.in === "query")
+      .map((p) => ({
+        name: p.name,
+        in: p.in as "path" | "query",
+        example: p.example ?? "",
+        required: p.required,
+      })),
+    idempotencyKey: params.some((p) => p.in === "header" && p.name === "Idempotency-Key"),
+    body: op.requestBody ? JSON.stringify(example ?? {}, null, 2) : null,
+    effect: CHARGES.has(op.operationId) ? "charges" : verb === "GET" ? null : "changes",
+  };
 }
 
 export function OperationSection({
@@ -163,6 +199,7 @@ export function OperationSection({
           </div>
         </div>
       </div>
+      <TryIt request={tryItRequest(doc, path, method, op)} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { MethodBadge, OperationSection } from "@/components/docs/operation-section";
 import { env } from "@/lib/env";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
@@ -33,6 +34,22 @@ export default function ApiDocsPage() {
         <p className="text-sm font-semibold text-primary">Developers</p>
         <h1 className="mt-2 text-4xl font-bold tracking-tight text-balance sm:text-5xl">API reference</h1>
         <p className="mt-4 text-lg text-pretty text-muted-foreground">{doc.info.description}</p>
+        <p className="mt-3 text-pretty text-muted-foreground">
+          Every operation has a <strong className="text-foreground">Try it</strong> console: paste a key, edit
+          the example, and send a real request to this site&apos;s API. Prefer a client library? See the{" "}
+          <Link href="/docs/sdk/typescript" className="font-medium text-primary underline underline-offset-4">
+            TypeScript
+          </Link>
+          ,{" "}
+          <Link href="/docs/sdk/python" className="font-medium text-primary underline underline-offset-4">
+            Python
+          </Link>{" "}
+          and{" "}
+          <Link href="/docs/sdk/react" className="font-medium text-primary underline underline-offset-4">
+            React
+          </Link>{" "}
+          quickstarts.
+        </p>
         <p className="mt-6 flex flex-wrap gap-3">
           <a
             href="/api/openapi.json"
