@@ -34,7 +34,8 @@ function Studio() {
   const [posters, setPosters] = useState<Poster[]>([]);
 
   async function generate() {
-    if (!model) return;
+    // Not disabled while busy: the button keeps focus, and gets it back when the prompt closes.
+    if (!model || busy) return;
     setBusy(true);
     try {
       const res = await fetch("/api/generate", {
@@ -74,7 +75,8 @@ function Studio() {
             type="button"
             className="tg-button generate"
             onClick={generate}
-            disabled={busy || loading || !model}
+            disabled={loading || !model}
+            aria-busy={busy}
           >
             {busy ? "Generating…" : "Generate"}
           </button>
