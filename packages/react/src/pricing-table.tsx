@@ -19,6 +19,10 @@ export interface PricingTableProps {
   className?: string;
 }
 
+/** "3 seats", "1 seat": units are stored plural. */
+const limit = (value: number, unit: string | null) =>
+  `${value.toLocaleString("en-US")}${unit ? ` ${value === 1 ? unit.replace(/s$/, "") : unit}` : ""}`;
+
 export function PricingTable({
   baseUrl,
   catalog: given,
@@ -75,8 +79,8 @@ export function PricingTable({
               )}
             </div>
             <p className="tg-amount">
-              {cents === 0 ? "Free" : price(cents, tier.currency)}
-              {cents > 0 && <span className="tg-muted"> / {interval}</span>}
+              {price(cents, tier.currency)}
+              <span className="tg-muted"> / {interval}</span>
             </p>
             <p className="tg-muted">{tier.description}</p>
             <ul className="tg-plan-facts">
@@ -92,7 +96,7 @@ export function PricingTable({
                   <li key={key}>
                     {feature.name}
                     {feature.kind === "limit" &&
-                      `: ${limitValue === null ? "unlimited" : `${limitValue.toLocaleString("en-US")}${feature.unit ? ` ${feature.unit}` : ""}`}`}
+                      `: ${limitValue === null ? "unlimited" : limit(limitValue, feature.unit)}`}
                   </li>
                 );
               })}
