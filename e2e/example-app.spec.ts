@@ -113,6 +113,12 @@ test("the example app shows plan locks, meters generating and opens the upgrade 
   await expect(page.getByRole("list", { name: "Your posters" }).getByRole("listitem")).toHaveCount(2);
   await expectAccessible(page);
   await page.screenshot({ path: "test-results/example-app-1280-prompt.png" });
+  // Focus stays in the dialog: Not now, Upgrade plan, and round again.
+  await expect(dialog.getByRole("button", { name: "Not now" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("link", { name: "Upgrade plan" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Not now" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(generate).toBeFocused();

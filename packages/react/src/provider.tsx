@@ -12,7 +12,8 @@ import {
 
 // One customer session token (minted by the app's own backend, never the secret key) and one
 // /me + /models fetch, shared by every component below the provider. The token is renewed a minute
-// before it expires, and at once if Tollgate refuses it.
+// before it expires (a quarter of its lifetime before, for short ones), and at once if Tollgate
+// refuses it.
 
 export interface SessionToken {
   token: string;
@@ -36,7 +37,7 @@ export interface TollgateContextValue {
 
 const TollgateContext = createContext<TollgateContextValue | null>(null);
 
-/** Renewed this long before expiry; never sooner than MIN_DELAY_MS after minting. */
+/** Renewed this long before expiry (a quarter of the lifetime for short tokens); never sooner than MIN_DELAY_MS. */
 const REFRESH_MARGIN_MS = 60_000;
 const MIN_DELAY_MS = 5_000;
 
@@ -58,8 +59,8 @@ export function TollgateProvider({ baseUrl, getToken, upgradeUrl, children }: To
   const [models, setModels] = useState<Model[] | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<Error | null>(null);
-  const [expiresAt, setExpiresAt] = useState<number | null>(null);
-  const session = useRef<{ client: Tollgate; expiresAt: number } | null>(null);
+  const [renewAt, setRenewAt] = useState<number | null>(null);
+  const session = useRef<{ client: Tollgate; expiresAt: number; renewAt: number } | null>(null);
   // The latest getToken without re-reading when an inline function changes identity each render.
   const getTokenRef = useRef(getToken);
   useEffect(() => {
@@ -69,15 +70,17 @@ export function TollgateProvider({ baseUrl, getToken, upgradeUrl, children }: To
   const renew = useCallback(async () => {
     const { token, expiresAt } = await getTokenRef.current();
     const client = new Tollgate({ apiKey: token, baseUrl, maxRetries: 1 });
-    session.current = { client, expiresAt: new Date(expiresAt).getTime() };
-    setExpiresAt(session.current.expiresAt);
+    const at = new Date(expiresAt).getTime();
+    const margin = Math.min(REFRESH_MARGIN_MS, (at - Date.now()) / 4);
+    session.current = { client, expiresAt: at, renewAt: at - margin };
+    setRenewAt(session.current.renewAt);
     return session.current;
   }, [baseUrl]);
 
   const refresh = useCallback(async () => {
     try {
       let current = session.current;
-      if (!current || current.expiresAt - Date.now() < REFRESH_MARGIN_MS) current = await renew();
+      if (!current || Date.now() >= current.renewAt) current = await renew();
       const read = (c: Tollgate) => Promise.all([c.me(), c.models.list()]);
       const [nextMe, nextModels] = await read(current.client).catch(async (e: unknown) => {
         // Revoked by a restart, a suspended-then-restored workspace or a clock skew: mint again once.
@@ -100,11 +103,11 @@ export function TollgateProvider({ baseUrl, getToken, upgradeUrl, children }: To
 
   // Renew the token shortly before it expires, so reads never meet an expired token.
   useEffect(() => {
-    if (!expiresAt) return;
-    const delay = Math.max(MIN_DELAY_MS, expiresAt - Date.now() - REFRESH_MARGIN_MS);
+    if (!renewAt) return;
+    const delay = Math.max(MIN_DELAY_MS, renewAt - Date.now());
     const timer = setTimeout(() => void renew().catch((e: Error) => setError(e)), delay);
     return () => clearTimeout(timer);
-  }, [expiresAt, renew]);
+  }, [renewAt, renew]);
 
   const value = useMemo<TollgateContextValue>(
     () => ({
