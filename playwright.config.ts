@@ -7,6 +7,9 @@ const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Below the ephemeral range (32768+): an outgoing connection can never be holding the port.
 const dbPort = Number(process.env.E2E_DB_PORT ?? 25510);
+// The example app (examples/poster-app) that e2e/example-app.spec.ts starts: its browser code
+// calls the e2e server with customer session tokens, so that origin is allowed (CORS).
+const examplePort = Number(process.env.EXAMPLE_PORT ?? port + 100);
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,5 +45,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
+    env: { ALLOWED_ORIGINS: `http://localhost:${examplePort}`, EXAMPLE_PORT: String(examplePort) },
   },
 });

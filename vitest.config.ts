@@ -7,8 +7,9 @@ export default defineConfig({
       "@": path.resolve(import.meta.dirname),
       // Tests are server code: see lib/server-only/outside-next.ts.
       "server-only": path.resolve(import.meta.dirname, "lib/server-only/outside-next.ts"),
-      // As in tsconfig.json: the docs' samples import the SDK by its package name.
+      // The workspace's own packages, from source (as tsconfig.json's paths).
       "@tollgate/sdk": path.resolve(import.meta.dirname, "packages/sdk/src/index.ts"),
+      "@tollgate/react": path.resolve(import.meta.dirname, "packages/react/src/index.ts"),
     },
   },
   test: {

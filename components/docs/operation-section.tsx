@@ -117,8 +117,9 @@ export function OperationSection({
   const body = op.requestBody?.content["application/json"];
   const params = parameterRows(doc, op);
   const [successStatus, success] = Object.entries(op.responses)[0];
-  const auth =
-    "adminKey" in (op.security[0] ?? {})
+  const auth = !op.security.length
+    ? "None (public)"
+    : "adminKey" in op.security[0]
       ? "Admin API key (tga_…)"
       : op.security.some((s) => "sessionToken" in s)
         ? "Workspace API key (tg_…) or session token (tgs_…)"

@@ -223,6 +223,13 @@ function parameters(op: OperationSpec): OperationObject["parameters"] {
   return out;
 }
 
+const SECURITY: Record<OperationSpec["auth"], OperationObject["security"]> = {
+  admin: [{ adminKey: [] }],
+  session: [{ workspaceKey: [] }, { sessionToken: [] }],
+  workspace: [{ workspaceKey: [] }],
+  public: [],
+};
+
 function operation(op: OperationSpec, serverUrl: string): OperationObject {
   const examples = EXAMPLES[op.id];
   const base: Omit<OperationObject, "x-codeSamples"> = {
@@ -230,12 +237,7 @@ function operation(op: OperationSpec, serverUrl: string): OperationObject {
     summary: op.summary,
     description: op.description,
     tags: [op.tag],
-    security:
-      op.auth === "admin"
-        ? [{ adminKey: [] }]
-        : op.auth === "session"
-          ? [{ workspaceKey: [] }, { sessionToken: [] }]
-          : [{ workspaceKey: [] }],
+    security: SECURITY[op.auth],
     parameters: parameters(op),
     ...(op.body && "request" in examples
       ? {
@@ -251,7 +253,8 @@ function operation(op: OperationSpec, serverUrl: string): OperationObject {
       [String(op.success.status)]: {
         description: op.success.description,
         headers: headerRefs([
-          ...RATE.map((name) => ({ name, required: true })),
+          // Public operations have no key to count calls against, hence no rate-limit headers.
+          ...(op.auth === "public" ? [] : RATE.map((name) => ({ name, required: true }))),
           { name: "X-Request-Id", required: true },
           ...op.success.headers,
         ]),

@@ -221,6 +221,74 @@ export const EXAMPLES = {
   getEntitlement: {
     response: { feature: "team_seats", allowed: true, limit: 10 } satisfies Out<typeof R.entitlementSchema>,
   },
+  getPricing: {
+    response: {
+      tiers: [
+        {
+          code: "free",
+          name: "Free",
+          description: "Try every free model and pay as you go for the rest.",
+          monthlyPriceCents: 0,
+          annualPriceCents: 0,
+          currency: "usd",
+          includedMillicredits: "1000000",
+          dailyQuotaUnits: 50,
+          rateLimitPerMinute: 20,
+          markupBps: null,
+          rank: 0,
+          mostPopular: false,
+          features: { api_access: { limitValue: null }, team_seats: { limitValue: 1 } },
+          modelKeys: ["poster-editor:inpaint-standard"],
+        },
+      ],
+      features: [
+        {
+          key: "team_seats",
+          name: "Team seats",
+          description: "People who can use the workspace.",
+          category: "Collaboration",
+          kind: "limit",
+          unit: "seats",
+        },
+      ],
+      apps: [
+        {
+          key: "poster-editor",
+          name: "Poster Editor",
+          description: "Edit and upscale posters.",
+          models: [
+            {
+              key: "poster-editor:inpaint-standard",
+              name: "Inpaint Standard",
+              appKey: "poster-editor",
+              unit: "image",
+              costPerUnitMicros: "10000",
+              inputCostPer1kMicros: "0",
+              outputCostPer1kMicros: "0",
+              quotaWeight: 1,
+              free: false,
+              beta: false,
+              markupOverrideBps: null,
+              priceVersion: 1,
+              requiredTier: "free",
+            },
+          ],
+        },
+      ],
+      packs: [
+        {
+          code: "credits-50k",
+          name: "50,000 credits",
+          millicredits: "50000000",
+          bonusMillicredits: "2500000",
+          priceCents: 5_000,
+          currency: "usd",
+        },
+      ],
+      defaultMarkupBps: 2_000,
+      rolloverPercent: 50,
+    } satisfies Out<typeof R.publicCatalogSchema>,
+  },
   createChatCompletion: {
     request: {
       model: "chat:gpt-4o-mini",

@@ -14,6 +14,7 @@ import { GET as entitlementRoute } from "@/app/api/v1/entitlements/[featureKey]/
 import { GET as me } from "@/app/api/v1/me/route";
 import { GET as models } from "@/app/api/v1/models/route";
 import { GET as model } from "@/app/api/v1/models/[id]/route";
+import { GET as pricing } from "@/app/api/v1/pricing/route";
 import { POST as sessions } from "@/app/api/v1/admin/workspaces/[id]/sessions/route";
 import { POST as reserve } from "@/app/api/v1/reservations/route";
 import { POST as commit } from "@/app/api/v1/reservations/[id]/commit/route";
@@ -111,6 +112,7 @@ describe("the OpenAPI document", () => {
         "/api/v1/models",
         "/api/v1/models/{id}",
         "/api/v1/entitlements/{featureKey}",
+        "/api/v1/pricing",
         "/api/v1/chat/completions",
         "/api/v1/admin/workspaces",
         "/api/v1/admin/workspaces/{id}",
@@ -251,6 +253,9 @@ describe("the OpenAPI document", () => {
     );
     expect(ent.status).toBe(200);
     await expectDocumented("get", "/api/v1/entitlements/{featureKey}", ent);
+    const catalog = await pricing(v1("/api/v1/pricing", null));
+    expect(catalog.status).toBe(200);
+    await expectDocumented("get", "/api/v1/pricing", catalog);
   });
 
   it("matches the live reservation and batch responses", async () => {

@@ -23,8 +23,11 @@ import * as R from "./responses";
 // One entry per v1 operation: which handler schema validates its body, what it answers with, and
 // which refusals it can give beyond the ones every authenticated call can (see COMMON_ERRORS).
 
-/** "session": a workspace API key or a read-only customer session token (tgs_…), with CORS. */
-export type Auth = "workspace" | "session" | "admin";
+/**
+ * "session": a workspace API key or a read-only customer session token (tgs_…), with CORS.
+ * "public": no key at all (the public catalog), CORS for any origin.
+ */
+export type Auth = "workspace" | "session" | "admin" | "public";
 
 export const TAGS = [
   { name: "Metering", description: "Check and charge calls, one at a time or in batches." },
@@ -38,6 +41,7 @@ export const TAGS = [
     description:
       "An OpenAI-compatible proxy: point an OpenAI client at Tollgate and every completion is metered on the provider's real token count.",
   },
+  { name: "Catalog", description: "The public price list, as the pricing page shows it: no key needed." },
   { name: "Management", description: "Server-to-server administration with an admin API key (tga_…)." },
 ] as const;
 
@@ -88,6 +92,7 @@ export const COMMON_ERRORS: Record<Auth, ErrorCode[]> = {
   workspace: ["invalid_api_key", "workspace_suspended", "rate_limited", "internal_error"],
   session: ["invalid_api_key", "workspace_suspended", "rate_limited", "internal_error"],
   admin: ["invalid_api_key", "rate_limited", "internal_error"],
+  public: ["internal_error"],
 };
 
 const credits: HeaderUse = { name: "X-Credits-Remaining", required: true };
@@ -320,6 +325,24 @@ export const OPERATIONS: OperationSpec[] = [
       name: "Entitlement",
       schema: R.entitlementSchema,
       description: "The entitlement.",
+      headers: [],
+    },
+    errors: [],
+  },
+  {
+    id: "getPricing",
+    method: "get",
+    path: "/api/v1/pricing",
+    tag: "Catalog",
+    summary: "The public price list",
+    description:
+      "The plans (prices, included credits, daily quota, features, models), every enabled model with the lowest tier that has it, and the credit packs: exactly what the /pricing page shows, from the same source. No key needed; any origin may read it (CORS *); cacheable for five minutes.",
+    auth: "public",
+    success: {
+      status: 200,
+      name: "PublicCatalog",
+      schema: R.publicCatalogSchema,
+      description: "The catalog.",
       headers: [],
     },
     errors: [],

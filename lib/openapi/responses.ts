@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { entitlement, modelList } from "@/lib/metering/account";
+import type { PublicCatalog } from "@/lib/catalog/public";
 import type { money, usageBody } from "@/lib/metering/http";
 
 // The v1 API's response bodies, as the OpenAPI document publishes them. Requests are validated by
@@ -291,6 +292,83 @@ export const usageEventSchema = z.looseObject({
 export const ledgerPageSchema = z.object({ ...pageMeta, data: z.array(ledgerEntrySchema) });
 export const usagePageSchema = z.object({ ...pageMeta, data: z.array(usageEventSchema) });
 
+const bigintString = z.string().regex(/^\d+$/).meta({ description: "A non-negative integer as a string." });
+
+export const publicCatalogSchema = z.object({
+  tiers: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      description: z.string(),
+      monthlyPriceCents: count,
+      annualPriceCents: count,
+      currency: z.string(),
+      includedMillicredits: bigintString.meta({
+        description: "Credits included each month, in millicredits.",
+      }),
+      dailyQuotaUnits: count,
+      rateLimitPerMinute: count,
+      markupBps: z
+        .number()
+        .int()
+        .nullable()
+        .meta({ description: "Markup in basis points; null: the default." }),
+      rank: z.number().int(),
+      mostPopular: z.boolean(),
+      features: z
+        .record(z.string(), z.object({ limitValue: z.number().int().nullable() }))
+        .meta({ description: "The features this tier has, by key; limitValue null means unlimited." }),
+      modelKeys: z.array(z.string()),
+    }),
+  ),
+  features: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      description: z.string(),
+      category: z.string(),
+      kind: z.enum(["boolean", "limit"]),
+      unit: z.string().nullable(),
+    }),
+  ),
+  apps: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      description: z.string(),
+      models: z.array(
+        z.object({
+          key: z.string(),
+          name: z.string(),
+          appKey: z.string(),
+          unit: z.enum(["request", "image", "second", "token"]),
+          costPerUnitMicros: bigintString.meta({ description: "Provider cost per unit, in micro-dollars." }),
+          inputCostPer1kMicros: bigintString,
+          outputCostPer1kMicros: bigintString,
+          quotaWeight: count,
+          free: z.boolean(),
+          beta: z.boolean(),
+          markupOverrideBps: z.number().int().nullable(),
+          priceVersion: z.number().int(),
+          requiredTier: z.string().nullable().meta({ description: "The lowest tier that has the model." }),
+        }),
+      ),
+    }),
+  ),
+  packs: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      millicredits: bigintString,
+      bonusMillicredits: bigintString,
+      priceCents: count,
+      currency: z.string(),
+    }),
+  ),
+  defaultMarkupBps: z.number().int(),
+  rolloverPercent: z.number().int().min(0).max(100),
+});
+
 // Compile-time: what the shaping functions return is what the document promises.
 type Conforms<Actual extends Expected, Expected> = [Actual, Expected];
 type Out<S extends z.ZodType> = z.output<S>;
@@ -299,4 +377,5 @@ export type ShapingFunctionsConform = [
   Conforms<ReturnType<typeof usageBody>, Out<typeof usageResultSchema>>,
   Conforms<ReturnType<typeof modelList>[number], Out<typeof modelSchema>>,
   Conforms<ReturnType<typeof entitlement>, Out<typeof entitlementSchema>>,
+  Conforms<PublicCatalog, Out<typeof publicCatalogSchema>>,
 ];

@@ -3,7 +3,13 @@ import type { CodeSample, OperationObject, ParameterObject } from "./types";
 // curl, JavaScript (fetch) and Python (requests) for an operation, generated from the document's
 // own operation: its method, path, parameter examples, security scheme and request body example.
 
-type Request = { method: string; url: string; keyVar: string; headers: [string, string][]; body?: unknown };
+type Request = {
+  method: string;
+  url: string;
+  keyVar: string | null;
+  headers: [string, string][];
+  body?: unknown;
+};
 
 const isParameter = (p: OperationObject["parameters"][number]): p is ParameterObject => "in" in p;
 
@@ -21,7 +27,11 @@ function describeRequest(
     .filter((p) => p.in === "query" && p.example !== undefined)
     .map((p) => `${p.name}=${encodeURIComponent(p.example ?? "")}`);
   if (query.length) url += `?${query.join("&")}`;
-  const keyVar = "adminKey" in (op.security[0] ?? {}) ? "TOLLGATE_ADMIN_API_KEY" : "TOLLGATE_API_KEY";
+  const keyVar = !op.security.length
+    ? null
+    : "adminKey" in op.security[0]
+      ? "TOLLGATE_ADMIN_API_KEY"
+      : "TOLLGATE_API_KEY";
   const idempotency = op.parameters.some((p) => "$ref" in p && p.$ref.endsWith("/IdempotencyKey"));
   const body = op.requestBody?.content["application/json"].example;
   return {
@@ -34,7 +44,10 @@ function describeRequest(
 }
 
 function curl(r: Request): string {
-  const lines = [`curl -X ${r.method} "${r.url}"`, `-H "Authorization: Bearer $${r.keyVar}"`];
+  const lines = [
+    `curl -X ${r.method} "${r.url}"`,
+    ...(r.keyVar ? [`-H "Authorization: Bearer $${r.keyVar}"`] : []),
+  ];
   if (r.body !== undefined) lines.push(`-H "Content-Type: application/json"`);
   for (const [name, value] of r.headers) lines.push(`-H "${name}: ${value}"`);
   if (r.body !== undefined) lines.push(`-d '${JSON.stringify(r.body, null, 2).replaceAll("'", "'\\''")}'`);
@@ -45,11 +58,12 @@ const indent = (text: string, by: string) => text.replaceAll("\n", `\n${by}`);
 
 function javascript(r: Request): string {
   const headers = [
-    "Authorization: `Bearer ${process.env." + r.keyVar + "}`",
+    ...(r.keyVar ? ["Authorization: `Bearer ${process.env." + r.keyVar + "}`"] : []),
     ...(r.body !== undefined ? [`"Content-Type": "application/json"`] : []),
     ...r.headers.map(([name, value]) => `${JSON.stringify(name)}: ${JSON.stringify(value)}`),
   ];
-  const init = [`method: "${r.method}"`, `headers: {\n    ${headers.join(",\n    ")},\n  }`];
+  const init = [`method: "${r.method}"`];
+  if (headers.length) init.push(`headers: {\n    ${headers.join(",\n    ")},\n  }`);
   if (r.body !== undefined)
     init.push(`body: JSON.stringify(${indent(JSON.stringify(r.body, null, 2), "  ")})`);
   return [
@@ -76,15 +90,15 @@ function python(value: unknown, depth = 0): string {
 
 function pythonRequests(r: Request): string {
   const headers = [
-    `"Authorization": f"Bearer {os.environ['${r.keyVar}']}"`,
+    ...(r.keyVar ? [`"Authorization": f"Bearer {os.environ['${r.keyVar}']}"`] : []),
     ...r.headers.map(([n, v]) => `${JSON.stringify(n)}: ${JSON.stringify(v)}`),
   ];
-  const args = [`"${r.url}"`, `headers={\n        ${headers.join(",\n        ")},\n    }`];
+  const args = [`"${r.url}"`];
+  if (headers.length) args.push(`headers={\n        ${headers.join(",\n        ")},\n    }`);
   if (r.body !== undefined) args.push(`json=${python(r.body, 1)}`);
   args.push("timeout=10");
   return [
-    "import os",
-    "",
+    ...(r.keyVar ? ["import os", ""] : []),
     "import requests",
     "",
     `res = requests.${r.method.toLowerCase()}(\n    ${args.join(",\n    ")},\n)`,

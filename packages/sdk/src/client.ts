@@ -10,6 +10,7 @@ import type {
   Me,
   Model,
   ModelList,
+  PublicCatalog,
   ReleaseResult,
   Reservation,
   ReservationRequest,
@@ -136,6 +137,11 @@ export class Tollgate {
     return new Tracker(this, options);
   }
 
+  /** The public price list (tiers, prices, features, models, packs) as /pricing shows it; sent without the key. */
+  pricing(options: RequestOptions = {}) {
+    return this.request<PublicCatalog>("GET", "/api/v1/pricing", undefined, { ...options, anonymous: true });
+  }
+
   /** The calling workspace: plan, balance, credit buckets, runway, quota, rate limit, entitlements. */
   me(options: RequestOptions = {}) {
     return this.request<Me>("GET", "/api/v1/me", undefined, options);
@@ -151,14 +157,14 @@ export class Tollgate {
     method: Method,
     path: string,
     body: unknown,
-    options: RequestOptions & { idempotent?: boolean; retrySafe?: boolean } = {},
+    options: RequestOptions & { idempotent?: boolean; retrySafe?: boolean; anonymous?: boolean } = {},
   ): Promise<T> {
     const key = options.idempotent ? (options.idempotencyKey ?? newKey()) : null;
     const retryable = method === "GET" || key !== null || options.retrySafe === true;
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${this.apiKey}`,
-      accept: "application/json",
-    };
+    // Public reads go without the key: a browser then needs no CORS preflight, and no key travels needlessly.
+    const headers: Record<string, string> = options.anonymous
+      ? { accept: "application/json" }
+      : { authorization: `Bearer ${this.apiKey}`, accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (key) headers["idempotency-key"] = key;
     for (let attempt = 0; ; attempt++) {

@@ -162,3 +162,64 @@ export interface SessionToken {
   expiresAt: string;
   workspaceId: string;
 }
+
+/** A plan as the public price list shows it (GET /api/v1/pricing). Integer amounts beyond int4 are strings. */
+export interface PublicTier {
+  code: string;
+  name: string;
+  description: string;
+  monthlyPriceCents: number;
+  annualPriceCents: number;
+  currency: string;
+  /** Credits included each month, in millicredits (a decimal string). */
+  includedMillicredits: string;
+  dailyQuotaUnits: number;
+  rateLimitPerMinute: number;
+  markupBps: number | null;
+  rank: number;
+  mostPopular: boolean;
+  /** The features this tier has, by key; limitValue null means unlimited. */
+  features: Record<string, { limitValue: number | null }>;
+  modelKeys: string[];
+}
+
+export interface PublicModel {
+  key: string;
+  name: string;
+  appKey: string;
+  unit: "request" | "image" | "second" | "token";
+  costPerUnitMicros: string;
+  inputCostPer1kMicros: string;
+  outputCostPer1kMicros: string;
+  quotaWeight: number;
+  free: boolean;
+  beta: boolean;
+  markupOverrideBps: number | null;
+  priceVersion: number;
+  /** The lowest tier that has the model. */
+  requiredTier: string | null;
+}
+
+/** The public catalog: what the pricing page shows. */
+export interface PublicCatalog {
+  tiers: PublicTier[];
+  features: {
+    key: string;
+    name: string;
+    description: string;
+    category: string;
+    kind: "boolean" | "limit";
+    unit: string | null;
+  }[];
+  apps: { key: string; name: string; description: string; models: PublicModel[] }[];
+  packs: {
+    code: string;
+    name: string;
+    millicredits: string;
+    bonusMillicredits: string;
+    priceCents: number;
+    currency: string;
+  }[];
+  defaultMarkupBps: number;
+  rolloverPercent: number;
+}

@@ -31,6 +31,7 @@ export type SdkMatchesTheDocument = [
   Expect<Same<Sdk.Model, Out<typeof R.modelSchema>>>,
   Expect<Same<Sdk.ModelList, Out<typeof R.modelsSchema>>>,
   Expect<Same<Sdk.SessionToken, Out<typeof R.sessionTokenSchema>>>,
+  Expect<Same<Sdk.PublicCatalog, Out<typeof R.publicCatalogSchema>>>,
   Expect<Same<Required<Sdk.UsageRequest>, Required<In<typeof usageSchema>>>>,
   Expect<Same<Required<Sdk.BatchEvent>, Required<In<typeof batchSchema>["events"][number]>>>,
   Expect<Same<Required<Sdk.ReservationRequest>, Required<In<typeof holdSchema>>>>,
@@ -50,6 +51,7 @@ const SDK_METHODS: Record<string, (t: Tollgate) => unknown> = {
   getModel: (t) => t.models.retrieve,
   getEntitlement: (t) => t.entitlements.get,
   createSessionToken: (t) => t.sessions.create,
+  getPricing: (t) => t.pricing,
 };
 
 describe("@tollgate/sdk and the OpenAPI document", () => {

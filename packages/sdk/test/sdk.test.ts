@@ -4,6 +4,7 @@ import * as entitlementRoute from "@/app/api/v1/entitlements/[featureKey]/route"
 import * as meRoute from "@/app/api/v1/me/route";
 import * as modelRoute from "@/app/api/v1/models/[id]/route";
 import * as modelsRoute from "@/app/api/v1/models/route";
+import * as pricingRoute from "@/app/api/v1/pricing/route";
 import * as commitRoute from "@/app/api/v1/reservations/[id]/commit/route";
 import * as releaseRoute from "@/app/api/v1/reservations/[id]/release/route";
 import * as reservationsRoute from "@/app/api/v1/reservations/route";
@@ -50,6 +51,7 @@ beforeAll(async () => {
     "/api/v1/me": meRoute,
     "/api/v1/models": modelsRoute,
     "/api/v1/models/[id]": modelRoute,
+    "/api/v1/pricing": pricingRoute,
     "/api/v1/entitlements/[featureKey]": entitlementRoute,
     "/api/v1/admin/workspaces/[id]/sessions": sessionsRoute,
   });
@@ -162,7 +164,7 @@ describe("@tollgate/sdk against the real API", () => {
     expect(await balance(workspace.id)).toBe(BigInt(committed.balance.millicredits));
   });
 
-  it("reads: me(), models.list(), models.retrieve(), entitlements.get()", async () => {
+  it("reads: me(), models.list(), models.retrieve(), entitlements.get(), pricing()", async () => {
     const { workspace, key } = await apiWorkspace({
       tier: "pro",
       accountType: "subscription",
@@ -180,6 +182,10 @@ describe("@tollgate/sdk against the real API", () => {
     expect(await tollgate.models.retrieve(CHAT)).toMatchObject({ id: CHAT, object: "model" });
     await rejection(tollgate.models.retrieve("chat:nope"), ModelNotFoundError);
     expect(await tollgate.entitlements.get("team_seats")).toMatchObject({ feature: "team_seats" });
+    // The public price list needs no valid key (none is sent).
+    const catalog = await sdk("tg_not_a_real_key").pricing();
+    expect(catalog.tiers.find((t) => t.code === "pro")).toMatchObject({ name: "Pro" });
+    expect(catalog.apps.flatMap((a) => a.models).find((m) => m.key === CHAT)?.requiredTier).toBe("free");
   });
 
   it("sessions.create (admin key) mints a read-only token the browser can use", async () => {
