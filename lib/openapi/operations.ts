@@ -525,7 +525,11 @@ export const OPERATIONS: OperationSpec[] = [
     body: {
       name: "CreateSessionTokenRequest",
       schema: sessionRequestSchema,
-      fields: { ttlSeconds: "Lifetime in seconds, 60 to 3600 (default 3600)." },
+      fields: {
+        ttlSeconds: "Lifetime in seconds, 60 to 3600 (default 3600).",
+        memberId:
+          "Optional: a member of the workspace (their user id). The token's /me then also shows that member's own monthly spend cap (`member`). 404 when not a member; the token stops working if they leave.",
+      },
     },
     success: {
       status: 201,

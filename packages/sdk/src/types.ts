@@ -125,6 +125,17 @@ export interface Me {
     monthlyCapCents: number;
     pausedAt: string | null;
   };
+  /** Whose calls these are in a team: the key's creator, or the member a session token names. */
+  member: {
+    id: string;
+    /** Their own monthly spend cap in the team; null when none is set. */
+    spendCap: {
+      capMillicredits: number;
+      spentMillicredits: number;
+      remainingMillicredits: number;
+      resetsAt: string;
+    } | null;
+  } | null;
 }
 
 export interface Model {
@@ -155,10 +166,14 @@ export interface ModelList {
 export interface SessionTokenRequest {
   /** 60 to 3600 seconds (default 3600). */
   ttlSeconds?: number;
+  /** A member of the workspace (their user id): the token's me() then shows their own spend cap. */
+  memberId?: string;
 }
 
 export interface SessionToken {
   token: string;
   expiresAt: string;
   workspaceId: string;
+  /** The member the token is scoped to; null for the whole workspace. */
+  memberId: string | null;
 }
