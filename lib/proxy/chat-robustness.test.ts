@@ -6,6 +6,7 @@ import { chatPrice, startChatProxy } from "@/test/chat-proxy";
 import { apiWorkspace, ledgerSum } from "@/test/metering";
 import { STAND_IN_CONTENT } from "@/test/openai-stand-in";
 import { estimateTokens } from "./chat-completions";
+import { chatRequestHash, dropExpiredChatClaims } from "./idempotency";
 
 // The chat proxy when calls overlap or the provider goes quiet: one Idempotency-Key sent twice at
 // once is charged once, and a stalled stream is ended, settled on what was delivered, never left
@@ -116,6 +117,33 @@ describe("concurrent calls with one Idempotency-Key", () => {
     expect(outcomes).toEqual([200, 500]);
     expect(await db.usageEvent.count({ where: { workspaceId: workspace.id } })).toBe(1);
     expect(await balance(workspace.id)).toBe(1_000_000n - (await reported(key)));
+    await expectSettled(workspace.id);
+  });
+});
+
+describe("a claim left behind by a process that died mid-call", () => {
+  it("blocks the key only until it runs out; then the next call takes it over, and the sweep drops the rest", async () => {
+    const { workspace, key } = await apiWorkspace({ balance: 1_000_000n });
+    const body = { model: CHAT, messages };
+    const past = new Date(Date.now() - 1_000);
+    await db.chatCallClaim.createMany({
+      data: [
+        {
+          workspaceId: workspace.id,
+          key: "crashed-1",
+          requestHash: chatRequestHash(body),
+          stream: false,
+          expiresAt: past,
+        },
+        { workspaceId: workspace.id, key: "crashed-2", requestHash: "x", stream: true, expiresAt: past },
+      ],
+    });
+    const answer = await client(key).chat.completions.create(body, {
+      headers: { "Idempotency-Key": "crashed-1" },
+    });
+    expect(answer.choices[0].message.content).toBe(CONTENT);
+    expect(await db.chatCallClaim.count({ where: { workspaceId: workspace.id } })).toBe(1);
+    expect(await dropExpiredChatClaims()).toBeGreaterThanOrEqual(1);
     await expectSettled(workspace.id);
   });
 });

@@ -90,6 +90,12 @@ async function releaseClaim(workspaceId: string, key: string) {
     .catch((e: unknown) => log.error({ err: e }, "chat proxy: releasing an Idempotency-Key claim failed"));
 }
 
+/** Deletes claims that ran out (their process died mid-call); run with the reservation sweep. */
+export async function dropExpiredChatClaims(now = new Date()) {
+  const { count } = await db.chatCallClaim.deleteMany({ where: { expiresAt: { lt: now } } });
+  return count;
+}
+
 /** Records the key (and a non-streamed answer) on the settled call's usage event. */
 export async function recordCompletion(eventId: string, key: string, hash: string, body: string | null) {
   await db.usageEvent
