@@ -132,6 +132,8 @@ const fields = z.object({
   ),
   // How long the chat proxy waits for a provider's answer (its headers; a whole non-streamed body) before 504.
   UPSTREAM_TIMEOUT_MS: blankAsUnset(z.coerce.number().int().min(100).max(3_600_000).default(120_000)),
+  // How long a started stream may go without a byte from the provider before the proxy ends it.
+  UPSTREAM_IDLE_TIMEOUT_MS: blankAsUnset(z.coerce.number().int().min(100).max(3_600_000).default(30_000)),
   // Outgoing webhooks may target private network addresses (localhost, 10.x, …): default only outside production.
   WEBHOOK_ALLOW_PRIVATE_URLS: z
     .enum(["true", "false"])

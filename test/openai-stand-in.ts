@@ -17,6 +17,10 @@ export async function startOpenAiStandIn() {
     failNext: null as { status: number; message?: string; headers?: Record<string, string> } | null,
     /** Wait this long before answering (a provider that hangs). */
     delayMs: 0,
+    /** Stream this many words, then go quiet without ending the stream (until the caller hangs up). */
+    stallAfterWords: null as number | null,
+    /** Wait this long before each streamed chunk. */
+    chunkDelayMs: 0,
   };
   let n = 0;
   const server = http.createServer((req, res) => {
@@ -71,12 +75,17 @@ export async function startOpenAiStandIn() {
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
       const send = (chunk: unknown) => res.write(`data: ${JSON.stringify(chunk)}\n\n`);
       const base = { id, object: "chat.completion.chunk", created, model };
+      const { stallAfterWords, chunkDelayMs } = state;
+      const pause = () => new Promise((resolve) => setTimeout(resolve, chunkDelayMs));
       send({
         ...base,
         choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }],
       });
-      for (const word of STAND_IN_CONTENT)
+      for (const [i, word] of STAND_IN_CONTENT.entries()) {
+        if (i === stallAfterWords) return; // silent from here on; the socket stays open
+        if (chunkDelayMs) await pause();
         send({ ...base, choices: [{ index: 0, delta: { content: word }, finish_reason: null }] });
+      }
       send({ ...base, choices: [{ index: 0, delta: {}, finish_reason: "stop" }] });
       const options = body.stream_options as { include_usage?: boolean } | undefined;
       if (options?.include_usage) send({ ...base, choices: [], usage });
@@ -89,6 +98,10 @@ export async function startOpenAiStandIn() {
     url: `http://127.0.0.1:${port}`,
     requests,
     state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // a stalled stream's socket too
+      }),
   };
 }

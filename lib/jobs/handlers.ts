@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { attemptDelivery } from "@/lib/email/send";
 import { releaseExpiredReservations } from "@/lib/metering/reservations";
+import { dropExpiredChatClaims } from "@/lib/proxy/idempotency";
 import { checkWorkspaceAlerts, sendWeeklySummaries } from "@/lib/notifications/alerts";
 import { runBillingClock } from "@/lib/payments/billing-clock";
 import { sendDueReports } from "@/lib/reports/schedules";
@@ -53,7 +54,10 @@ export const handlers: { [Q in QueueName]: Handler<Q> } = {
   "email-sweep": () => sweepOutbox(),
   "alerts-check": (job) => checkWorkspaceAlerts(job.data.workspaceId),
   "auto-top-up": (job) => runAutoTopUp(job.data.workspaceId),
-  "reservations-expire": async () => ({ released: await releaseExpiredReservations() }),
+  "reservations-expire": async () => ({
+    released: await releaseExpiredReservations(),
+    chatClaimsDropped: await dropExpiredChatClaims(),
+  }),
   "credits-expire": async () => ({ workspaces: await expireDueCredits() }),
   "billing-clock": () => runBillingClock(),
   "monthly-grants": () => grantMonthlyCredits(),

@@ -67,15 +67,18 @@ const AUTH_SQL = `
   select k.*, (select "count" from rl) as hits from k`;
 
 // A customer session token's workspace (lib/metering/session-tokens.ts): the same columns without a
-// key, rate-limited per workspace at the tier's rate.
+// key, rate-limited per workspace at the tier's rate. A token scoped to a member ($4) finds no row
+// once that member has left the workspace.
 const SESSION_SQL = `
   with k as (
     select null::text as id, w.id as "workspaceId", null::timestamp as "revokedAt", null::timestamp as "expiresAt",
-           $3::timestamp as "lastUsedAt", null::text as cap, null::text as "memberId", null::text as "memberCap",
+           $3::timestamp as "lastUsedAt", null::text as cap, m."userId" as "memberId",
+           m."monthlySpendCapMillicredits"::text as "memberCap",
            ${WORKSPACE_COLUMNS}
     from "Workspace" w
+    left join "Membership" m on m."workspaceId" = w.id and m."userId" = $4::text
     ${LIVE_SUBSCRIPTION}
-    where w.id = $1
+    where w.id = $1 and ($4::text is null or m.id is not null)
   ), rl as (
     insert into "RateLimitHit" ("key", "windowStart", "count")
     select 'session:' || k."workspaceId", $2::timestamp, 1 from k where k."suspendedAt" is null
@@ -116,11 +119,22 @@ export async function authenticateSession(authorization: string | null, now = ne
   if (!session) throw new InvalidApiKeyError(null, "Missing, malformed or expired session token.");
   const windowStart = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE);
   const [result, catalog] = await Promise.all([
-    pool().query<Row>(SESSION_SQL, [session.workspaceId, windowStart.toISOString(), now.toISOString()]),
+    pool().query<Row>(SESSION_SQL, [
+      session.workspaceId,
+      windowStart.toISOString(),
+      now.toISOString(),
+      session.memberId,
+    ]),
     catalogSnapshot(),
   ]);
   const row = result.rows[0];
-  if (!row) throw new InvalidApiKeyError(null, "Missing, malformed or expired session token.");
+  if (!row)
+    throw new InvalidApiKeyError(
+      null,
+      session.memberId
+        ? "This session token's member no longer belongs to the workspace."
+        : "Missing, malformed or expired session token.",
+    );
   if (row.suspendedAt) throw new WorkspaceSuspendedError();
   return callerFrom(row, catalog, windowStart, session);
 }

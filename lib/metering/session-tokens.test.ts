@@ -9,12 +9,13 @@ import * as batchRoute from "@/app/api/v1/usage/batch/route";
 import * as usageRoute from "@/app/api/v1/usage/route";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { apiWorkspace } from "@/test/metering";
+import { apiWorkspace, teamWorkspace, usageRequest } from "@/test/metering";
 import { signSessionToken, verifySessionToken } from "./session-tokens";
 
 const ADMIN_KEY = "tga_session_tokens_test_0123456789";
 env.TOLLGATE_ADMIN_API_KEY = ADMIN_KEY;
 const APP = "https://app.example.com";
+const STANDARD_MODEL = "poster-editor:inpaint-standard"; // 12,000 mc an image on the free tier
 
 const req = (
   path: string,
@@ -106,6 +107,7 @@ describe("customer session tokens (SPEC §8.4)", () => {
     expect(verifySessionToken(token, new Date(expiresAt.getTime() - 1))).toEqual({
       workspaceId: workspace.id,
       expiresAt,
+      memberId: null,
     });
     expect(verifySessionToken(token, expiresAt)).toBeNull();
 
@@ -123,6 +125,63 @@ describe("customer session tokens (SPEC §8.4)", () => {
     const suspended = await meRoute.GET(req("/api/v1/me", token));
     expect(suspended.status).toBe(403);
     expect(((await suspended.json()) as { error: { code: string } }).error.code).toBe("workspace_suspended");
+  });
+
+  it("scoped to a member (memberId), shows that member's own spend cap on /me; refuses non-members", async () => {
+    const { workspace, members } = await teamWorkspace({
+      balance: 1_000_000n,
+      members: [{}, { cap: 50_000n }],
+    });
+    const [owner, capped] = members;
+    expect((await usageRoute.POST(usageRequest(capped.key, { model: STANDARD_MODEL }))).status).toBe(200);
+
+    const res = await mint(workspace.id, { ttlSeconds: 600, memberId: capped.user.id });
+    expect(res.status).toBe(201);
+    const minted = (await res.json()) as { token: string; memberId: string };
+    expect(minted.memberId).toBe(capped.user.id);
+    const me = (await (await meRoute.GET(req("/api/v1/me", minted.token))).json()) as Record<string, unknown>;
+    expect(me).toMatchObject({
+      workspace: { id: workspace.id },
+      balance: { millicredits: 988_000 },
+      member: {
+        id: capped.user.id,
+        spendCap: { capMillicredits: 50_000, spentMillicredits: 12_000, remainingMillicredits: 38_000 },
+      },
+    });
+    // A member without a cap is named, with no cap; a token for the whole workspace names nobody.
+    const ownerToken = (
+      (await (await mint(workspace.id, { memberId: owner.user.id })).json()) as { token: string }
+    ).token;
+    expect(await (await meRoute.GET(req("/api/v1/me", ownerToken))).json()).toMatchObject({
+      member: { id: owner.user.id, spendCap: null },
+    });
+    const whole = (await (await mint(workspace.id)).json()) as { token: string; memberId: null };
+    expect(whole.memberId).toBeNull();
+    expect(await (await meRoute.GET(req("/api/v1/me", whole.token))).json()).toMatchObject({ member: null });
+    // The capped member's own API key sees the same block.
+    expect(await (await meRoute.GET(req("/api/v1/me", capped.key))).json()).toMatchObject({
+      member: { id: capped.user.id, spendCap: { spentMillicredits: 12_000 } },
+    });
+
+    // Someone else's user, an unknown id, or a member of another workspace: 404, no token.
+    const other = await teamWorkspace({ members: [{}] });
+    for (const memberId of [other.members[0].user.id, "cm_no_such_user"]) {
+      const refused = await mint(workspace.id, { memberId });
+      expect(refused.status).toBe(404);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    }
+    expect((await mint(workspace.id, { memberId: "" })).status).toBe(400);
+
+    // A member who leaves takes their tokens with them.
+    await db.membership.delete({
+      where: { userId_workspaceId: { userId: capped.user.id, workspaceId: workspace.id } },
+    });
+    const gone = await meRoute.GET(req("/api/v1/me", minted.token));
+    expect(gone.status).toBe(401);
+    expect(((await gone.json()) as { error: { message: string } }).error.message).toMatch(
+      /no longer belongs/,
+    );
+    expect((await meRoute.GET(req("/api/v1/me", whole.token))).status).toBe(200);
   });
 
   it("answers CORS for origins in ALLOWED_ORIGINS only: preflight, reads and refusals", async () => {

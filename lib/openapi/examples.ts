@@ -197,6 +197,15 @@ export const EXAMPLES = {
       overageEnabled: true,
       entitlements: { api_access: { allowed: true, limit: null }, team_seats: { allowed: true, limit: 10 } },
       autoTopUp,
+      member: {
+        id: "cmusr0example000000000001",
+        spendCap: {
+          capMillicredits: 50_000_000,
+          spentMillicredits: 12_500_000,
+          remainingMillicredits: 37_500_000,
+          resetsAt: "2026-02-01T00:00:00.000Z",
+        },
+      },
     } satisfies Out<typeof R.meSchema>,
   },
   listModels: {
@@ -358,6 +367,7 @@ export const EXAMPLES = {
       token: "tgs_eyJ3IjoiY213czBleGFtcGxlMDAwMDAwMDAwMDAwMSIsImUiOjE3NjcyNzAwMDB9.c2lnbmF0dXJl",
       expiresAt: "2026-01-01T12:15:00.000Z",
       workspaceId: WS,
+      memberId: null,
     } satisfies Out<typeof R.sessionTokenSchema>,
   },
   listLedger: {

@@ -354,7 +354,7 @@ export const OPERATIONS: OperationSpec[] = [
     tag: "Chat",
     summary: "Create a chat completion",
     description:
-      "OpenAI-compatible: use any OpenAI client with baseURL set to this server's /api/v1 and a tg_… key. Forwards to the model's provider (streaming with stream: true), holds the estimated cost, then charges the provider's reported token usage and gives the rest back. With the workspace's own provider key (BYOK) nothing is held and no markup is charged. Fields not listed pass through to the provider unchanged. Errors use OpenAI's error shape, with Tollgate's codes.",
+      "OpenAI-compatible: use any OpenAI client with baseURL set to this server's /api/v1 and a tg_… key. Forwards to the model's provider (streaming with stream: true), holds the estimated cost, then charges the provider's reported token usage and gives the rest back. With the workspace's own provider key (BYOK) nothing is held and no markup is charged. Fields not listed pass through to the provider unchanged. Errors use OpenAI's error shape, with Tollgate's codes. With an Idempotency-Key, a finished non-streamed call is replayed (same body, charged once); a call with the key of one still in flight waits for it and replays it (409 for another body, or when the call in flight is a stream). A stream whose provider sends nothing for UPSTREAM_IDLE_TIMEOUT_MS (default 30 s) ends with an error event (code upstream_timeout), settled on what was delivered.",
     auth: "workspace",
     body: {
       name: "ChatCompletionRequest",
@@ -548,7 +548,11 @@ export const OPERATIONS: OperationSpec[] = [
     body: {
       name: "CreateSessionTokenRequest",
       schema: sessionRequestSchema,
-      fields: { ttlSeconds: "Lifetime in seconds, 60 to 3600 (default 3600)." },
+      fields: {
+        ttlSeconds: "Lifetime in seconds, 60 to 3600 (default 3600).",
+        memberId:
+          "Optional: a member of the workspace (their user id). The token's /me then also shows that member's own monthly spend cap (`member`). 404 when not a member; the token stops working if they leave.",
+      },
     },
     success: {
       status: 201,

@@ -164,6 +164,24 @@ export const meSchema = z.object({
     .record(z.string(), entitlementValueSchema)
     .meta({ description: "Every feature of the tier, by feature key." }),
   autoTopUp: autoTopUpSchema,
+  member: z
+    .object({
+      id: z.string().meta({ description: "The member's user id." }),
+      spendCap: z
+        .object({
+          capMillicredits: count,
+          spentMillicredits: count.meta({ description: "Spent on the cap this UTC month." }),
+          remainingMillicredits: count,
+          resetsAt: isoTime.meta({ description: "The start of the next UTC month." }),
+        })
+        .nullable()
+        .meta({ description: "The member's own monthly spend cap in the team; null when none is set." }),
+    })
+    .nullable()
+    .meta({
+      description:
+        "Whose calls these are in a team workspace: the API key's creator, or the member a customer session token was minted for (memberId); null otherwise.",
+    }),
 });
 
 export const modelSchema = z.object({
@@ -239,6 +257,10 @@ export const sessionTokenSchema = z.object({
   }),
   expiresAt: isoTime.meta({ description: "When the token stops working (at most one hour)." }),
   workspaceId: z.string(),
+  memberId: z
+    .string()
+    .nullable()
+    .meta({ description: "The member the token is scoped to (its /me shows their spend cap); null: none." }),
 });
 
 const pageMeta = { total: count, page: z.number().int().min(1), pageSize: z.number().int().min(1) };

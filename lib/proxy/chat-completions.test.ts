@@ -1,42 +1,27 @@
 import OpenAI, { APIError } from "openai";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import * as chat from "@/app/api/v1/chat/completions/route";
-import * as models from "@/app/api/v1/models/route";
-import * as model from "@/app/api/v1/models/[id]/route";
 import { clearProviderKeyCache, saveProviderKey } from "@/lib/byok/keys";
 import { creditsString } from "@/lib/catalog/money";
-import { priceCall } from "@/lib/catalog/pricing";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { authenticate } from "@/lib/metering/authenticate";
-import { startOpenAiStandIn, STAND_IN_CONTENT } from "@/test/openai-stand-in";
+import { chatPrice, startChatProxy } from "@/test/chat-proxy";
+import { STAND_IN_CONTENT } from "@/test/openai-stand-in";
 import { apiWorkspace, ledgerSum } from "@/test/metering";
-import { startRouteServer } from "@/test/route-server";
 
 const PLATFORM_KEY = "sk-platform-test-key-0000";
 const CHAT = "chat:gpt-4o-mini";
 const CONTENT = STAND_IN_CONTENT.join("");
 
-let standIn: Awaited<ReturnType<typeof startOpenAiStandIn>>;
-let bridge: Awaited<ReturnType<typeof startRouteServer>>;
+let proxy: Awaited<ReturnType<typeof startChatProxy>>;
+let standIn: typeof proxy.standIn;
 let baseURL: string;
 
 beforeAll(async () => {
-  standIn = await startOpenAiStandIn();
-  env.PROVIDER_BASE_URLS = { openai: standIn.url };
-  env.PROVIDER_API_KEYS = { openai: PLATFORM_KEY };
-  bridge = await startRouteServer({
-    "/api/v1/chat/completions": chat,
-    "/api/v1/models": models,
-    "/api/v1/models/[id]": model,
-  });
-  baseURL = `${bridge.url}/api/v1`;
+  proxy = await startChatProxy(PLATFORM_KEY);
+  ({ standIn, baseURL } = proxy);
 });
 
-afterAll(async () => {
-  await bridge.close();
-  await standIn.close();
-});
+afterAll(() => proxy.close());
 
 /** Everything written to the console, stdout and stderr until stop(): where a leaked secret would show. */
 function captureOutput() {
@@ -80,15 +65,8 @@ const balance = async (id: string) =>
 
 /** What the workspace should pay for the stand-in's reported tokens at its tier's markup. */
 async function expectedPrice(key: string) {
-  const caller = await authenticate(`Bearer ${key}`);
   const { prompt_tokens: inputTokens, completion_tokens: outputTokens } = standIn.state.usage;
-  const model = caller.catalog.models.get(CHAT)!;
-  return priceCall({
-    model,
-    usage: { inputTokens, outputTokens },
-    tierMarkupBps: caller.tier.markupBps,
-    defaultMarkupBps: caller.catalog.settings.defaultMarkupBps,
-  }).millicredits;
+  return chatPrice(key, CHAT, { inputTokens, outputTokens });
 }
 
 async function expectApiError(call: Promise<unknown>, status: number, code: string) {

@@ -13,9 +13,10 @@ import {
   type ChatCompletionRequest,
 } from "./schemas";
 import { meteredStream, outputChars, type StreamOutcome } from "./usage-tap";
-import { chatRequestHash, recordCompletion, replayedCompletion } from "./idempotency";
+import { chatRequestHash, claimCompletion, recordCompletion } from "./idempotency";
 import { callUpstream } from "./upstream";
-import { upstreamErrorResponse, upstreamFailure } from "./upstream-errors";
+import { upstreamErrorResponse, upstreamFailure, upstreamIdleError } from "./upstream-errors";
+import { env } from "@/lib/env";
 import { log } from "@/lib/observability/logger";
 
 // POST /api/v1/chat/completions: an OpenAI-compatible call forwarded to the model's provider and
@@ -30,7 +31,8 @@ import { log } from "@/lib/observability/logger";
 // stream broke, or the provider omitted usage), the estimate of the input plus the characters
 // delivered / 4 is charged and the event is marked usageEstimated, since the provider charges for
 // that work; if nothing was delivered (provider error, unreachable, client gone first) the hold is
-// released. BYOK calls hold nothing and are recorded once done as billed "byok": markup 0, 0 credits.
+// released. A stream whose provider sends nothing for UPSTREAM_IDLE_TIMEOUT_MS is ended with an
+// OpenAI-style error event (upstream_timeout) and settled the same way. BYOK calls hold nothing and are recorded once done as billed "byok": markup 0, 0 credits.
 
 const DEFAULT_OUTPUT_TOKENS = 1024;
 const CHARS_PER_TOKEN = 4;
@@ -73,16 +75,49 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
   const key = idempotencyKey(req);
   const body = await parseBody(req, chatCompletionRequestSchema);
   const model = resolveChatModel(caller, body.model);
+  const stream = body.stream === true;
   const hash = key === null ? null : chatRequestHash(body);
-  const replay = key && hash ? await replayedCompletion(caller.workspace.id, key, hash) : null;
-  if (replay !== null)
-    return new Response(replay, {
+  const claim =
+    key === null || hash === null
+      ? null
+      : await claimCompletion(caller.workspace.id, key, hash, { stream, signal: req.signal });
+  if (claim?.replay)
+    return new Response(claim.replay, {
       status: 200,
       headers: jsonHeaders({
         ...creditHeaders(caller.workspace.balanceMillicredits),
         "Idempotent-Replayed": "true",
       }),
     });
+  // The claim on the key lasts until the call is settled (its key recorded): for a stream, its end.
+  const release = claim && claim.replay === null ? claim.release : async () => {};
+  const handed = { toStream: false };
+  try {
+    return await forwardCompletion(req, caller, {
+      body,
+      model,
+      stream,
+      idempotency: key && hash ? { key, hash } : null,
+      onStreamSettled: () => ((handed.toStream = true), release),
+    });
+  } finally {
+    if (!handed.toStream) await release();
+  }
+}
+
+type Forward = {
+  body: ChatCompletionRequest;
+  model: ReturnType<typeof resolveChatModel>;
+  stream: boolean;
+  idempotency: { key: string; hash: string } | null;
+  /** Called when the answer becomes a stream: returns what to run once the stream is settled. */
+  onStreamSettled: () => () => Promise<void>;
+};
+
+async function forwardCompletion(req: Request, caller: ApiCaller, forward: Forward): Promise<Response> {
+  const { body, model, stream, idempotency, onStreamSettled } = forward;
+  const key = idempotency?.key ?? null;
+  const hash = idempotency?.hash ?? null;
   const provider = model.provider!;
   const url = chatCompletionsUrl(provider);
   const ownKey = await providerKeyFor(caller.workspace.id, provider);
@@ -93,7 +128,6 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
       "no platform key is configured (PROVIDER_API_KEYS) and this workspace has not added its own",
     );
   const byok = ownKey !== null;
-  const stream = body.stream === true;
   // The provider is always asked for usage (it meters the call); the client sees the usage chunk
   // only when it asked for it, as with OpenAI itself.
   const clientWantsUsage = body.stream_options?.include_usage === true;
@@ -126,6 +160,7 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
       upstreamId: outcome.upstreamId,
       stream,
       ...(usage ? {} : { usageEstimated: true }),
+      ...(outcome.idleTimedOut ? { upstreamIdleTimeout: true } : {}),
     };
     const result = hold
       ? await commitReservation(caller, hold.id, { ...tokens, metadata })
@@ -156,9 +191,18 @@ export async function proxyChatCompletion(req: Request, caller: ApiCaller): Prom
 
   if (stream && upstream.body) {
     call.done();
+    const settled = onStreamSettled();
+    const onEnd = async (outcome: StreamOutcome) => {
+      try {
+        await settle(outcome, null);
+      } finally {
+        await settled();
+      }
+    };
     return new Response(
-      meteredStream(upstream.body, async (outcome) => void (await settle(outcome, null)), {
+      meteredStream(upstream.body, onEnd, {
         stripUsage: !clientWantsUsage,
+        idle: { ms: env.UPSTREAM_IDLE_TIMEOUT_MS, error: () => upstreamIdleError(provider) },
       }),
       {
         status: upstream.status,

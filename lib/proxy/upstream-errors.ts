@@ -34,6 +34,16 @@ export function upstreamFailure(
   );
 }
 
+const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} seconds`);
+
+/** The error event that ends a stream whose provider went quiet for UPSTREAM_IDLE_TIMEOUT_MS. */
+export const upstreamIdleError = (provider: string): OpenAiError =>
+  errorBody(
+    `The ${provider} provider sent nothing for ${duration(env.UPSTREAM_IDLE_TIMEOUT_MS)}, so the stream was ended. Only what was delivered is charged.`,
+    "upstream_error",
+    "upstream_timeout",
+  );
+
 export async function upstreamErrorResponse(
   upstream: Response,
   opts: { apiKey: string; byok: boolean; provider: string; headers: Record<string, string> },

@@ -85,33 +85,61 @@ export type StreamOutcome = {
   usage: ChatCompletionUsage | null;
   upstreamId: string | null;
   deliveredChars: number;
+  /** The provider went quiet for longer than the idle timeout and the stream was ended. */
+  idleTimedOut?: boolean;
 };
+
+const IDLE = Symbol("idle");
+
+/** The next chunk, or IDLE when none came within `ms`. */
+async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number | undefined) {
+  if (!ms) return reader.read();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const idle = new Promise<typeof IDLE>((resolve) => (timer = setTimeout(() => resolve(IDLE), ms)));
+  try {
+    return await Promise.race([reader.read(), idle]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Passes the provider's SSE bytes through unchanged and calls `onEnd` exactly once: when the
  * provider finishes (awaited before the client's stream closes, so the charge is settled when the
- * client sees the end), or when the client goes away or the provider's stream breaks.
+ * client sees the end), when the client goes away or the provider's stream breaks, or when the
+ * provider sends nothing for `idle.ms`: then the provider's stream is cancelled and the client's
+ * ends with `idle.error()` as an SSE error event (OpenAI clients raise it as an APIError).
  */
 export function meteredStream(
   upstream: ReadableStream<Uint8Array>,
   onEnd: (outcome: StreamOutcome) => Promise<void>,
-  { stripUsage = false } = {},
+  { stripUsage = false, idle }: { stripUsage?: boolean; idle?: { ms: number; error: () => unknown } } = {},
 ): ReadableStream<Uint8Array> {
   const reader = upstream.getReader();
   const tap = new SseUsageTap();
   const encoder = new TextEncoder();
   let ended = false;
-  const finish = async () => {
+  const finish = async (idleTimedOut = false) => {
     if (ended) return;
     ended = true;
-    await onEnd({ usage: tap.usage, upstreamId: tap.upstreamId, deliveredChars: tap.deliveredChars }).catch(
-      (e: unknown) => log.error({ err: e }, "chat proxy: settling a stream failed"),
+    const outcome = { usage: tap.usage, upstreamId: tap.upstreamId, deliveredChars: tap.deliveredChars };
+    await onEnd(idleTimedOut ? { ...outcome, idleTimedOut } : outcome).catch((e: unknown) =>
+      log.error({ err: e }, "chat proxy: settling a stream failed"),
     );
   };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const { done, value } = await reader.read();
+        const read = await readWithin(reader, idle?.ms);
+        if (read === IDLE) {
+          await reader.cancel(new Error("upstream idle timeout")).catch(() => {});
+          const rest = stripUsage ? tap.end() : "";
+          await finish(true); // settled before the client reads the error, as before a normal end
+          controller.enqueue(encoder.encode(`${rest}\n\ndata: ${JSON.stringify(idle!.error())}\n\n`));
+          controller.close();
+          return;
+        }
+        const { done, value } = read;
         if (done) {
           const rest = tap.end();
           if (stripUsage && rest) controller.enqueue(encoder.encode(rest));

@@ -125,6 +125,17 @@ export interface Me {
     monthlyCapCents: number;
     pausedAt: string | null;
   };
+  /** Whose calls these are in a team: the key's creator, or the member a session token names. */
+  member: {
+    id: string;
+    /** Their own monthly spend cap in the team; null when none is set. */
+    spendCap: {
+      capMillicredits: number;
+      spentMillicredits: number;
+      remainingMillicredits: number;
+      resetsAt: string;
+    } | null;
+  } | null;
 }
 
 export interface Model {
@@ -155,12 +166,16 @@ export interface ModelList {
 export interface SessionTokenRequest {
   /** 60 to 3600 seconds (default 3600). */
   ttlSeconds?: number;
+  /** A member of the workspace (their user id): the token's me() then shows their own spend cap. */
+  memberId?: string;
 }
 
 export interface SessionToken {
   token: string;
   expiresAt: string;
   workspaceId: string;
+  /** The member the token is scoped to; null for the whole workspace. */
+  memberId: string | null;
 }
 
 /** A plan as the public price list shows it (GET /api/v1/pricing). Integer amounts beyond int4 are strings. */

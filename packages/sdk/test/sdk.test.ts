@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as sessionsRoute from "@/app/api/v1/admin/workspaces/[id]/sessions/route";
-import * as entitlementRoute from "@/app/api/v1/entitlements/[featureKey]/route";
-import * as meRoute from "@/app/api/v1/me/route";
-import * as modelRoute from "@/app/api/v1/models/[id]/route";
-import * as modelsRoute from "@/app/api/v1/models/route";
-import * as pricingRoute from "@/app/api/v1/pricing/route";
-import * as commitRoute from "@/app/api/v1/reservations/[id]/commit/route";
-import * as releaseRoute from "@/app/api/v1/reservations/[id]/release/route";
-import * as reservationsRoute from "@/app/api/v1/reservations/route";
-import * as batchRoute from "@/app/api/v1/usage/batch/route";
-import * as usageRoute from "@/app/api/v1/usage/route";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { apiWorkspace, ledgerSum } from "@/test/metering";
+import { apiWorkspace, ledgerSum, teamWorkspace } from "@/test/metering";
 import { startRouteServer } from "@/test/route-server";
+import { SDK_ROUTES } from "@/test/v1-routes";
 import {
   AuthenticationError,
   ConflictError,
@@ -21,6 +11,7 @@ import {
   InsufficientCreditsError,
   ModelNotAllowedError,
   ModelNotFoundError,
+  NotFoundError,
   QuotaExceededError,
   RateLimitedError,
   SpendCapReachedError,
@@ -42,19 +33,7 @@ const CHAT = "chat:gpt-4o-mini";
 
 let server: Awaited<ReturnType<typeof startRouteServer>>;
 beforeAll(async () => {
-  server = await startRouteServer({
-    "/api/v1/usage": usageRoute,
-    "/api/v1/usage/batch": batchRoute,
-    "/api/v1/reservations": reservationsRoute,
-    "/api/v1/reservations/[id]/commit": commitRoute,
-    "/api/v1/reservations/[id]/release": releaseRoute,
-    "/api/v1/me": meRoute,
-    "/api/v1/models": modelsRoute,
-    "/api/v1/models/[id]": modelRoute,
-    "/api/v1/pricing": pricingRoute,
-    "/api/v1/entitlements/[featureKey]": entitlementRoute,
-    "/api/v1/admin/workspaces/[id]/sessions": sessionsRoute,
-  });
+  server = await startRouteServer(SDK_ROUTES);
 });
 afterAll(() => server.close());
 
@@ -198,6 +177,19 @@ describe("@tollgate/sdk against the real API", () => {
     const refused = await rejection(browser.usage.create({ model: STANDARD }), AuthenticationError);
     expect(refused).toMatchObject({ status: 401, code: "invalid_api_key" });
     await rejection(admin.sessions.create(workspace.id, { ttlSeconds: 7_200 }), ValidationError);
+    expect(session.memberId).toBeNull();
+    expect((await browser.me()).member).toBeNull();
+
+    // Scoped to one member of a team: me() shows that member's own monthly spend cap.
+    const team = await teamWorkspace({ balance: 100_000n, members: [{}, { cap: 30_000n }] });
+    const member = team.members[1].user.id;
+    const scoped = await admin.sessions.create(team.workspace.id, { ttlSeconds: 300, memberId: member });
+    expect(scoped.memberId).toBe(member);
+    expect((await sdk(scoped.token).me()).member).toEqual({
+      id: member,
+      spendCap: expect.objectContaining({ capMillicredits: 30_000, spentMillicredits: 0 }),
+    });
+    await rejection(admin.sessions.create(team.workspace.id, { memberId: "nobody" }), NotFoundError);
   });
 
   it("throws the typed error for each refusal, with what the user can do", async () => {

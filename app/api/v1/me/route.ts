@@ -7,14 +7,16 @@ import { workspaceRunway } from "@/lib/billing/runway";
 import { creditsSummary, entitlements, planSummary, quotaState } from "@/lib/metering/account";
 import { creditsHeader, quotaHeaders } from "@/lib/metering/headers";
 import { money, readOnlyRoute } from "@/lib/metering/http";
+import { memberSummary } from "@/lib/metering/spend-caps";
 
 export const GET = readOnlyRoute(async (_req, caller, rate) => {
-  const [quota, plan, credits, runway, autoTopUp] = await Promise.all([
+  const [quota, plan, credits, runway, autoTopUp, member] = await Promise.all([
     quotaState(caller),
     planOf(caller.workspace.id),
     creditsSummary(caller),
     workspaceRunway(caller.workspace.id, caller.workspace.balanceMillicredits),
     autoTopUpBody(caller.workspace.id),
+    memberSummary(caller),
   ]);
   const { workspace, tier, subscription } = caller;
   return {
@@ -36,6 +38,7 @@ export const GET = readOnlyRoute(async (_req, caller, rate) => {
       overageEnabled: workspace.overageEnabled,
       entitlements: entitlements(caller),
       autoTopUp,
+      member,
     },
     headers: { ...creditsHeader(workspace.balanceMillicredits), ...quotaHeaders(quota) },
   };
