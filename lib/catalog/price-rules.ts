@@ -139,7 +139,9 @@ export function scheduleFor(book: RuleBook, modelId: string, tierId: string, now
   return {
     multiplierBps: time?.multiplierBps ?? BPS,
     timeRule: time,
-    windows: (modelWindows.length ? modelWindows : windows(tier)).sort((a, b) => a.startMinute - b.startMinute),
+    windows: (modelWindows.length ? modelWindows : windows(tier)).sort(
+      (a, b) => a.startMinute - b.startMinute,
+    ),
     volume,
   };
 }
@@ -174,10 +176,13 @@ export function ruleArgs(rules: RulesInForce, units: number) {
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 export const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-export const formatMultiplier = (bps: number) => `${(bps / BPS).toLocaleString("en-US", { maximumFractionDigits: 4 })}x`;
+export const formatMultiplier = (bps: number) =>
+  `${(bps / BPS).toLocaleString("en-US", { maximumFractionDigits: 4 })}x`;
 
 /** "14:00–18:00 UTC, Mon–Fri: 1.5x" style. */
-export function describeWindow(rule: Pick<TimeRule, "startMinute" | "endMinute" | "weekdays" | "multiplierBps">) {
+export function describeWindow(
+  rule: Pick<TimeRule, "startMinute" | "endMinute" | "weekdays" | "multiplierBps">,
+) {
   const days = rule.weekdays.length === 0 ? "every day" : rule.weekdays.map((d) => WEEKDAYS[d]).join(", ");
   return `${hhmm(rule.startMinute)}–${hhmm(rule.endMinute)} UTC, ${days}: ${formatMultiplier(rule.multiplierBps)}`;
 }
@@ -185,7 +190,10 @@ export function describeWindow(rule: Pick<TimeRule, "startMinute" | "endMinute" 
 /** "from 1,000,000: −10 %; from 10,000,000: −20 %" style. */
 export function describeSteps(steps: VolumeStep[]) {
   return steps
-    .map((s) => `from ${s.fromUnits.toLocaleString("en-US")}: −${(s.discountBps / 100).toLocaleString("en-US")} %`)
+    .map(
+      (s) =>
+        `from ${s.fromUnits.toLocaleString("en-US")}: −${(s.discountBps / 100).toLocaleString("en-US")} %`,
+    )
     .join("; ");
 }
 
@@ -200,7 +208,8 @@ export function windowsOverlap(
   a: Pick<TimeRule, "startMinute" | "endMinute" | "weekdays">,
   b: Pick<TimeRule, "startMinute" | "endMinute" | "weekdays">,
 ) {
-  const days = a.weekdays.length === 0 || b.weekdays.length === 0 || a.weekdays.some((d) => b.weekdays.includes(d));
+  const days =
+    a.weekdays.length === 0 || b.weekdays.length === 0 || a.weekdays.some((d) => b.weekdays.includes(d));
   return days && a.startMinute < b.endMinute && b.startMinute < a.endMinute;
 }
 
@@ -213,7 +222,9 @@ export function stepProblems(steps: VolumeStep[]): string[] {
     if (!Number.isSafeInteger(s.fromUnits) || s.fromUnits <= 0)
       problems.push(`Step ${i + 1}: the threshold must be a whole number above 0.`);
     if (i > 0 && s.fromUnits <= steps[i - 1].fromUnits)
-      problems.push(`Step ${i + 1}: thresholds must go up (${s.fromUnits} is not above ${steps[i - 1].fromUnits}).`);
+      problems.push(
+        `Step ${i + 1}: thresholds must go up (${s.fromUnits} is not above ${steps[i - 1].fromUnits}).`,
+      );
     if (!Number.isInteger(s.discountBps) || s.discountBps < 0 || s.discountBps > MAX_DISCOUNT_BPS)
       problems.push(`Step ${i + 1}: the discount must be from 0 to ${MAX_DISCOUNT_BPS / 100} %.`);
   });

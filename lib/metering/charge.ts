@@ -104,8 +104,7 @@ export function priceWithRules(
   now: Date,
   byok = false,
 ) {
-  const rules =
-    byok || model.free ? null : rulesFor(caller.catalog.rules, model.id, caller.tier.id, now);
+  const rules = byok || model.free ? null : rulesFor(caller.catalog.rules, model.id, caller.tier.id, now);
   const price = priceCall({
     model,
     usage,
