@@ -29,12 +29,11 @@ export async function listPriceRules() {
     .sort((a, b) => a.latest.name.localeCompare(b.latest.name));
 }
 
-export async function getPriceRule(id: string) {
-  const versions = (await db.priceRule.findMany({ where: { id }, orderBy: { version: "desc" } })).map(
-    toRuleVersion,
-  );
-  if (versions.length === 0) throw new NotFoundError("Pricing rule");
-  return { latest: versions[0], versions };
+/** One rule with its history (newest first), or null. */
+export async function findPriceRule(id: string) {
+  const rows = await db.priceRule.findMany({ where: { id }, orderBy: { version: "desc" } });
+  const versions = rows.map(toRuleVersion);
+  return versions.length ? { name: versions[0].name, latest: versions[0], versions } : null;
 }
 
 async function check(tx: Tx, input: PriceRuleInput, id: string | null) {
@@ -154,4 +153,28 @@ export function archivePriceRule(actor: Actor, id: string, now = new Date()) {
     await auditCatalog(tx, actor, "price_rule.archive", id, { before, after: rule });
     return rule;
   });
+}
+
+/** The models and plan tiers a rule can apply to, as form choices, and a rule's scope in words. */
+export async function ruleScopes() {
+  const [models, tiers] = await Promise.all([
+    db.model.findMany({ orderBy: { key: "asc" }, select: { id: true, key: true, name: true } }),
+    db.tier.findMany({ orderBy: { rank: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const modelLabel = new Map(models.map((m) => [m.id, `${m.name} (${m.key})`]));
+  const tierLabel = new Map(tiers.map((t) => [t.id, `${t.name} plan`]));
+  return {
+    models: models.map((m) => ({ value: `model:${m.id}`, label: modelLabel.get(m.id)! })),
+    tiers: tiers.map((t) => ({ value: `tier:${t.id}`, label: tierLabel.get(t.id)! })),
+    labelOf: (rule: Pick<PriceRuleVersion, "modelId" | "tierId">) =>
+      (rule.modelId ? modelLabel.get(rule.modelId) : tierLabel.get(rule.tierId ?? "")) ?? "(deleted)",
+  };
+}
+
+/** Active, archived, or scheduled (its first version is not in force yet). */
+export function ruleStatus(versions: PriceRuleVersion[], now = new Date()) {
+  const latest = versions[0];
+  if (!latest.active) return "archived" as const;
+  if (versions.at(-1)!.effectiveFrom > now) return "scheduled" as const;
+  return "active" as const;
 }

@@ -173,6 +173,8 @@ export function ruleArgs(rules: RulesInForce, units: number) {
 
 // ---- Display ---------------------------------------------------------------------------------
 
+export const RULE_KIND_LABEL = { time_of_day: "Time of day", volume: "Volume" } as const;
+
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 export const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
