@@ -232,3 +232,57 @@ export function stepProblems(steps: VolumeStep[]): string[] {
   });
   return problems;
 }
+
+// ---- The pricing page (static, so rules go to the browser keyed by model key and tier code) ----
+
+export type PublicPriceRule = Omit<PriceRuleRow, "effectiveFrom" | "modelId" | "tierId"> & {
+  effectiveFrom: string;
+  modelKey: string | null;
+  tierCode: string | null;
+};
+
+/** The rule book of the public catalog: scopes are model keys and tier codes there. */
+export function publicRuleBook(rules: PublicPriceRule[]) {
+  return ruleBook(
+    rules.map(({ modelKey, tierCode, effectiveFrom, ...r }) => ({
+      ...r,
+      modelId: modelKey,
+      tierId: tierCode,
+      effectiveFrom: new Date(effectiveFrom),
+    })),
+  );
+}
+
+/** The average multiplier over a week of even usage, in basis points (rounded to the nearest). */
+export function weekAverageMultiplierBps(windows: TimeRule[]) {
+  const WEEK = 7 * DAY_MINUTES;
+  let extra = 0;
+  for (const w of windows)
+    extra += (w.endMinute - w.startMinute) * (w.weekdays.length || 7) * (w.multiplierBps - BPS);
+  return BPS + Math.round(extra / WEEK);
+}
+
+/**
+ * The calculator's copy of prisma/sql/tollgate_volume_price.sql (the charge's, which is the
+ * authority; price-rules.test.ts checks they agree): `units` after `before` this month under the
+ * steps, each unit at the list price less its step's discount, rounded up once.
+ */
+export function volumePrice(charge: bigint, before: bigint, units: bigint, steps: VolumeStep[]) {
+  if (charge <= 0n || steps.length === 0) return charge;
+  const n = units > 0n ? units : 1n;
+  const end = before + n;
+  const max = (a: bigint, b: bigint) => (a > b ? a : b);
+  const min = (a: bigint, b: bigint) => (a < b ? a : b);
+  let weighted = 0n;
+  let lo = 0n;
+  let bps = 0n;
+  for (const s of [...steps, null]) {
+    const hi = s ? BigInt(s.fromUnits) : end;
+    weighted += max(0n, min(end, hi) - max(before, lo)) * (10_000n - bps);
+    if (!s) break;
+    lo = BigInt(s.fromUnits);
+    bps = BigInt(s.discountBps);
+  }
+  const den = n * 10_000n;
+  return (charge * weighted + den - 1n) / den;
+}
