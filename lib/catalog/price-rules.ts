@@ -199,6 +199,23 @@ export function describeSteps(steps: VolumeStep[]) {
     .join("; ");
 }
 
+/** The rules stamped on a usage event, "Afternoon peak v1 · Volume v2", or "—" for the list price. */
+export function stampLabel(
+  event: {
+    timeRuleId: string | null;
+    timeRuleVersion: number | null;
+    volumeRuleId: string | null;
+    volumeRuleVersion: number | null;
+  },
+  names: Map<string, string>,
+) {
+  const parts = [
+    [event.timeRuleId, event.timeRuleVersion],
+    [event.volumeRuleId, event.volumeRuleVersion],
+  ].flatMap(([id, v]) => (id ? [`${names.get(String(id)) ?? "Rule"} v${v}`] : []));
+  return parts.length ? parts.join(" · ") : "—";
+}
+
 export function describeRule(rule: PriceRuleVersion) {
   return rule.kind === "time_of_day" ? describeWindow(rule) : describeSteps(rule.steps);
 }
