@@ -5,6 +5,7 @@ import { archivePriceRule, createPriceRule, updatePriceRule } from "@/lib/catalo
 import { priceRuleSchema } from "@/lib/catalog/schemas";
 import { db } from "@/lib/db";
 import { apiWorkspace, ledgerSum } from "@/test/metering";
+import { modelsForTier } from "./account";
 import { authenticate } from "./authenticate";
 import { chargeUsage, chargeUsageBatch } from "./charge";
 import { InsufficientCreditsError } from "./errors";
@@ -132,6 +133,32 @@ describe("time-of-day multipliers", () => {
       "price_rule.update",
       "price_rule.archive",
     ]);
+  });
+});
+
+describe("GET /api/v1/models", () => {
+  it("shows the price in force now and the schedule", async () => {
+    const model = await ruledModel();
+    const rule = await createPriceRule(admin, peak(model.id, { weekdays: "Mon" }), PAST);
+    const steps = await createPriceRule(admin, volume(model.id, "1000: 10"), PAST);
+    const { caller } = await wallet(0n);
+    const item = (at: string) =>
+      modelsForTier(caller.catalog, caller.tier, new Date(at)).find((m) => m.id === model.key)!;
+    const peakNow = item("2026-05-04T15:00:00Z");
+    expect(peakNow.price).toEqual({ perUnit: { millicredits: 15_000, credits: "15" } });
+    expect(peakNow.pricing).toEqual({
+      multiplier: 1.5,
+      timeRule: { id: rule.id, version: 1 },
+      windows: [
+        { ruleId: rule.id, version: 1, start: "14:00", end: "18:00", weekdays: [1], multiplier: 1.5 },
+      ],
+      volume: { ruleId: steps.id, version: 1, steps: [{ fromUnits: 1000, discountPercent: 10 }] },
+    });
+    const offPeak = item("2026-05-04T18:00:00Z");
+    expect(offPeak.price).toEqual({ perUnit: { millicredits: 10_000, credits: "10" } });
+    expect(offPeak.pricing).toMatchObject({ multiplier: 1, timeRule: null });
+    // A model without rules answers pricing: null.
+    expect(modelsForTier(caller.catalog, caller.tier).find((m) => m.id === STANDARD)?.pricing).toBeNull();
   });
 });
 
