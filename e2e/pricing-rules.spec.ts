@@ -69,7 +69,9 @@ test("an admin adds a peak-hour rule with validation, the pricing calculator sho
   await expect(visitor.getByRole("region", { name: "Dynamic pricing of these models" })).toContainText(
     "00:00–24:00 UTC, every day: 2x",
   );
-  await visitor.screenshot({ path: "test-results/pricing-rules-calculator.png", fullPage: false });
+  await visitor
+    .getByRole("region", { name: "Dynamic pricing of these models" })
+    .screenshot({ path: "test-results/pricing-rules-calculator.png" });
   await expectAccessible(visitor);
 
   // Archive: the rule stops applying; its versions stay.
