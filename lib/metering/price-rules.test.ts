@@ -9,6 +9,8 @@ import { modelsForTier } from "./account";
 import { authenticate } from "./authenticate";
 import { chargeUsage, chargeUsageBatch } from "./charge";
 import { InsufficientCreditsError } from "./errors";
+import { stampLabel } from "@/lib/catalog/price-rules";
+import { listUsageEvents } from "./reports";
 import { commitReservation, holdCredits } from "./reservations";
 
 // Dynamic pricing rules on the real charge statement. Each test prices its own model (so rules
@@ -89,6 +91,15 @@ describe("time-of-day multipliers", () => {
     expect(await stamp(after.id)).toEqual({ timeRuleId: null, timeRuleVersion: null });
     expect(await balanceOf(workspace.id)).toBe(1_000_000n - 65_000n);
     expect(await ledgerSum(workspace.id)).toBe(1_000_000n - 65_000n);
+    // The dashboard's usage table names the rule and version per event.
+    const page = await listUsageEvents(workspace.id, { page: 1, pageSize: 10 });
+    const labels = new Map(page.events.map((e) => [e.id, stampLabel(e, page.ruleNames)]));
+    expect([before, start, late, after].map((r) => labels.get(r.id))).toEqual([
+      "—",
+      "Afternoon peak v1",
+      "Afternoon peak v1",
+      "—",
+    ]);
   });
 
   it("applies only on the rule's weekdays, and a new version applies from its effective-from while old events keep theirs", async () => {
