@@ -66,7 +66,9 @@ BEGIN
       SELECT c."used" INTO v_used FROM "QuotaCounter" c WHERE c."workspaceId" = p_workspace_id AND c."day" = p_day;
       v_used := coalesce(v_used, 0);
       IF NOT p_overage THEN
-        PERFORM tollgate_uncount_volume(p_workspace_id, p_month, p_model_id, v_volume);
+        IF v_volume <> 0 THEN
+          PERFORM tollgate_uncount_volume(p_workspace_id, p_month, p_model_id, v_volume);
+        END IF;
         RETURN QUERY SELECT 'quota_exceeded'::text, NULL::text, NULL::text, NULL::bigint, NULL::bigint, v_used;
         RETURN;
       END IF;
@@ -78,7 +80,9 @@ BEGIN
     SELECT d.outcome, d.balance INTO v_outcome, v_balance
       FROM tollgate_debit(p_workspace_id, p_api_key_id, p_member_id, p_month, v_price, p_cap, p_member_cap) d;
     IF v_outcome <> 'ok' THEN
-      PERFORM tollgate_uncount_volume(p_workspace_id, p_month, p_model_id, v_volume);
+      IF v_volume <> 0 THEN
+        PERFORM tollgate_uncount_volume(p_workspace_id, p_month, p_model_id, v_volume);
+      END IF;
       -- charged: what the call would have cost (the refusal's "needed").
       RETURN QUERY SELECT v_outcome, NULL::text, NULL::text, v_price, v_balance, v_used;
       RETURN;
