@@ -1,15 +1,17 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { calculate, DAYS_PER_MONTH, type Selection } from "@/lib/catalog/calculator";
 import { formatBps, formatCents } from "@/lib/catalog/money";
 import type { PublicCatalog } from "@/lib/catalog/public";
+import { publicRuleBook } from "@/lib/catalog/price-rules";
 import { parseVolume } from "./billing";
 import { CalculatorResults } from "./calculator-results";
 import { CalculatorRow, defaultVolumes, volumeFields, type Row } from "./calculator-row";
 import { useInterval } from "./interval-context";
+import { PricingRulesNote } from "./pricing-rules-note";
 
 /** The row as the calculator's input, or null while any of its volumes is not a whole number. */
 function toSelection(row: Row, unit: Parameters<typeof volumeFields>[0]): Selection | null {
@@ -33,13 +35,26 @@ export function Calculator({ catalog }: { catalog: PublicCatalog }) {
     first ? [{ id: 0, modelKey: first.key, ...defaultVolumes(first.unit) }] : [],
   );
   const [nextId, setNextId] = useState(1);
+  // The page is static: rules resolve at the catalog's time on the server, then at the browser's
+  // clock (minute by minute), so the time-of-day price shown is the one in force now.
+  const [now, setNow] = useState(() => new Date(catalog.asOf ?? 0));
+  useEffect(() => {
+    const tick = () => setNow(new Date());
+    const first = setTimeout(tick, 0);
+    const every = setInterval(tick, 60_000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(every);
+    };
+  }, []);
+  const book = useMemo(() => publicRuleBook(catalog.priceRules ?? []), [catalog]);
 
   const selections = rows.flatMap((r) => {
     const model = models.get(r.modelKey);
     const s = model ? toSelection(r, model.unit) : null;
     return s ? [s] : [];
   });
-  const options = calculate(catalog, selections, interval);
+  const options = calculate(catalog, selections, interval, now);
   const cheapest = options.find((o) => o.cheapest);
   const currency = catalog.tiers[0]?.currency ?? "usd";
   const base = catalog.tiers.find((t) => t.monthlyPriceCents === 0 && t.annualPriceCents === 0);
@@ -100,6 +115,13 @@ export function Calculator({ catalog }: { catalog: PublicCatalog }) {
             currency={currency}
           />
         ) : null}
+        <PricingRulesNote
+          book={book}
+          models={[...new Set(selections.map((s) => s.modelKey))].flatMap((k) => models.get(k) ?? [])}
+          tier={base}
+          defaultMarkupBps={catalog.defaultMarkupBps}
+          now={now}
+        />
         <ul className="list-disc space-y-1 pl-5 text-sm text-muted-foreground">
           <li>A month is {DAYS_PER_MONTH} days, with usage spread evenly over it.</li>
           <li>
@@ -112,6 +134,12 @@ export function Calculator({ catalog }: { catalog: PublicCatalog }) {
             is charged in credits at the plan&apos;s markup, from its included credits first, then from
             credits you buy.
           </li>
+          {catalog.priceRules?.length ? (
+            <li>
+              Time-of-day multipliers count at their average over a week of even usage; volume steps apply to
+              each model&apos;s monthly volume, as they do to the month&apos;s charges.
+            </li>
+          ) : null}
           <li>
             Annual billing counts the yearly price divided by 12. Free models cost nothing and use no quota.
           </li>

@@ -127,3 +127,46 @@ describe("calculate", () => {
     expect(calculate(catalog, [], "month").some((o) => o.cheapest)).toBe(false);
   });
 });
+
+describe("calculate with dynamic pricing rules", () => {
+  const rule = (over: Partial<NonNullable<PublicCatalog["priceRules"]>[number]>) => ({
+    id: "r1",
+    version: 1,
+    kind: "volume" as const,
+    name: "Rule",
+    active: true,
+    startMinute: null,
+    endMinute: null,
+    weekdays: [],
+    multiplierBps: null,
+    steps: null,
+    effectiveFrom: "2026-01-01T00:00:00.000Z",
+    modelKey: inpaint.key,
+    tierCode: null,
+    ...over,
+  });
+
+  it("applies volume steps to the month's units and a time window at its weekly average (worked by hand)", () => {
+    const ruled: PublicCatalog = {
+      ...catalog,
+      priceRules: [
+        // from 100 images: −50 %
+        rule({ steps: [{ fromUnits: 100, discountBps: 5000 }] }),
+        // 2x for 12 hours every day: average over the week 1.5x
+        rule({ id: "r2", kind: "time_of_day", startMinute: 0, endMinute: 720, multiplierBps: 20_000 }),
+      ],
+    };
+    const now = new Date("2026-05-05T15:00:00Z");
+    const [payg] = calculate(ruled, [{ modelKey: inpaint.key, quantity: 500 }], "month", now);
+    // list at 1.5x: 500 × 10,000 × 1.2 × 1.5 = 9,000,000; 100 at full + 400 at half = 5,400,000
+    expect(payg.usageMillicredits).toBe(5_400_000n);
+    // A rule not yet in force counts for nothing.
+    const [before] = calculate(
+      ruled,
+      [{ modelKey: inpaint.key, quantity: 500 }],
+      "month",
+      new Date("2025-12-31T00:00:00Z"),
+    );
+    expect(before.usageMillicredits).toBe(6_000_000n);
+  });
+});

@@ -1,4 +1,11 @@
 import { priceCall, quotaUnits } from "./pricing";
+import {
+  publicRuleBook,
+  scheduleFor,
+  volumePrice,
+  volumeUnits,
+  weekAverageMultiplierBps,
+} from "./price-rules";
 import type { PublicCatalog, PublicModel } from "./public";
 
 // The pricing page calculator: for a month of usage, what each way of paying costs. Pure, so the
@@ -9,6 +16,8 @@ import type { PublicCatalog, PublicModel } from "./public";
 // - A paid tier: its plan price (annual ÷ 12 on annual billing); calls draw the daily quota first
 //   (dailyQuota × 30 a month, usage assumed even over the month), the rest overflows to credits at
 //   the tier's markup, paid from the included credits and then from bought credits.
+// - Dynamic pricing rules in force at `now`: time-of-day multipliers at their average over a week
+//   of even usage, and volume steps over the month's units of each model (as the charge splits them).
 
 export const DAYS_PER_MONTH = 30;
 const MILLICREDITS_PER_CENT = 10_000n; // 1 credit = $0.001 = 0.1¢
@@ -47,29 +56,35 @@ export function calculate(
   catalog: PublicCatalog,
   selections: Selection[],
   interval: "month" | "year",
+  now = new Date(catalog.asOf ?? Date.now()),
 ): Option[] {
+  const book = publicRuleBook(catalog.priceRules ?? []);
   const models = new Map(catalog.apps.flatMap((a) => a.models).map((m) => [m.key, toPriced(m)]));
   const chosen = selections.filter((s) => models.has(s.modelKey));
   const baseTier = catalog.tiers.find((t) => t.monthlyPriceCents === 0 && t.annualPriceCents === 0);
 
-  function cost(access: string[], markupBps: number | null) {
+  function cost(access: string[], markupBps: number | null, tierCode: string) {
     let usage = 0n;
     let units = 0;
     for (const s of chosen) {
       const model = models.get(s.modelKey)!;
-      usage += priceCall({
+      const rules = scheduleFor(book, model.key, tierCode, now);
+      const list = priceCall({
         model,
         usage: s,
         tierMarkupBps: markupBps,
         defaultMarkupBps: catalog.defaultMarkupBps,
+        multiplierBps: weekAverageMultiplierBps(rules.windows),
       }).millicredits;
+      const steps = rules.volume?.steps ?? [];
+      usage += volumePrice(list, 0n, BigInt(volumeUnits(model.unit, s)), steps);
       units += quotaUnits(model, s);
     }
     const missingModels = chosen.map((s) => s.modelKey).filter((k) => !access.includes(k));
     return { usage, units, missingModels };
   }
 
-  const payg = cost(baseTier?.modelKeys ?? [], baseTier?.markupBps ?? null);
+  const payg = cost(baseTier?.modelKeys ?? [], baseTier?.markupBps ?? null, baseTier?.code ?? "");
   const paygCents = Number(ceilDiv(payg.usage, MILLICREDITS_PER_CENT));
   const options: Option[] = [
     {
@@ -92,7 +107,7 @@ export function calculate(
 
   for (const tier of catalog.tiers) {
     if (tier === baseTier) continue;
-    const c = cost(tier.modelKeys, tier.markupBps);
+    const c = cost(tier.modelKeys, tier.markupBps, tier.code);
     const quotaUnitsIncluded = tier.dailyQuotaUnits * DAYS_PER_MONTH;
     // The share of usage the quota cannot carry overflows to credits.
     const overage =

@@ -1,7 +1,8 @@
 // The price of one call, in integer millicredits. Pure: no database, no clock.
 //
 // Provider costs are micro-dollars, which equal millicredits (SPEC §1):
-//   charge = ceil(providerCost × (1 + markup))
+//   charge = ceil(providerCost × (1 + markup) × multiplier)
+// where multiplier is a time-of-day rule's (lib/catalog/price-rules.ts; 1 outside its window).
 // Token costs are per 1,000 tokens, so the provider cost of a token call can be a fraction of a
 // micro-dollar; the whole product is kept exact with BigInt and rounded up once, at the end.
 
@@ -75,6 +76,8 @@ export function priceCall(input: {
   tierMarkupBps: number | null;
   defaultMarkupBps: number;
   byok?: boolean;
+  /** A time-of-day rule's multiplier in basis points (10000 = 1x). */
+  multiplierBps?: number;
 }): Price {
   const { model, usage } = input;
   const byok = input.byok ?? false;
@@ -82,8 +85,11 @@ export function priceCall(input: {
   if (markupBps < 0) throw new RangeError("markup cannot be negative");
   const cost = providerCost(model, usage);
   const providerCostMicros = ceilDiv(cost.num, cost.den);
+  const multiplier = BigInt(input.multiplierBps ?? 10_000);
   const millicredits =
-    byok || model.free ? 0n : ceilDiv(cost.num * (BPS + BigInt(markupBps)), cost.den * BPS);
+    byok || model.free
+      ? 0n
+      : ceilDiv(cost.num * (BPS + BigInt(markupBps)) * multiplier, cost.den * BPS * BPS);
   return { millicredits, providerCostMicros, markupBps, markupSource, priceVersion: model.priceVersion };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { onSaleTierWhere } from "./tiers";
 import { db } from "@/lib/db";
 import { requiredTier } from "./required-tier";
+import type { PublicPriceRule } from "./price-rules";
 import { getSettings } from "@/lib/settings/settings";
 
 // The catalog as the public pricing page and calculator see it: public, non-archived tiers,
@@ -62,10 +63,14 @@ export type PublicCatalog = {
   defaultMarkupBps: number;
   /** The share of unused included credits that carries into the next month (admin setting). */
   rolloverPercent: number;
+  /** Dynamic pricing rules of the models and tiers on sale, every version (lib/catalog/price-rules.ts). */
+  priceRules?: PublicPriceRule[];
+  /** When this catalog was read (ISO): the calculator's "now" until the browser's clock takes over. */
+  asOf?: string;
 };
 
 export async function getPublicCatalog(): Promise<PublicCatalog> {
-  const [tiers, features, apps, packs, settings] = await Promise.all([
+  const [tiers, features, apps, packs, settings, rules] = await Promise.all([
     db.tier.findMany({
       where: onSaleTierWhere, // drafts (public, no models yet) stay off the page
       orderBy: [{ rank: "asc" }, { createdAt: "asc" }],
@@ -87,7 +92,10 @@ export async function getPublicCatalog(): Promise<PublicCatalog> {
       orderBy: [{ sortOrder: "asc" }, { priceCents: "asc" }],
     }),
     getSettings(),
+    db.priceRule.findMany({ orderBy: [{ id: "asc" }, { version: "asc" }] }),
   ]);
+  const modelKey = new Map(apps.flatMap((a) => a.models).map((m) => [m.id, m.key]));
+  const tierCode = new Map(tiers.map((t) => [t.id, t.code]));
   return {
     tiers: tiers.map((t) => ({
       code: t.code,
@@ -149,5 +157,23 @@ export async function getPublicCatalog(): Promise<PublicCatalog> {
     })),
     defaultMarkupBps: settings.defaultMarkupBps,
     rolloverPercent: settings.rolloverPercent,
+    priceRules: rules
+      .filter((r) => (r.modelId ? modelKey.has(r.modelId) : tierCode.has(r.tierId ?? "")))
+      .map((r) => ({
+        id: r.id,
+        version: r.version,
+        kind: r.kind,
+        name: r.name,
+        active: r.active,
+        startMinute: r.startMinute,
+        endMinute: r.endMinute,
+        weekdays: r.weekdays,
+        multiplierBps: r.multiplierBps,
+        steps: r.steps,
+        effectiveFrom: r.effectiveFrom.toISOString(),
+        modelKey: r.modelId ? modelKey.get(r.modelId)! : null,
+        tierCode: r.tierId ? tierCode.get(r.tierId)! : null,
+      })),
+    asOf: new Date().toISOString(),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseCredits } from "./money";
+import { MAX_MULTIPLIER_BPS, MIN_MULTIPLIER_BPS } from "./price-rules";
 
 // Form-facing schemas for catalog edits: people type dollars, credits and percentages; the
 // domain stores cents, millicredits and basis points.
@@ -146,3 +147,122 @@ export const creditPackSchema = z.object({
   sortOrder: wholeNumber("Order", 10_000).default(0),
 });
 export type CreditPackInput = z.infer<typeof creditPackSchema>;
+
+// ---- Dynamic pricing rules (lib/catalog/price-rules.ts) ---------------------------------------
+
+const WEEKDAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+/** "14:00" → 840; "24:00" is the end of the day. */
+const clock = (label: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const m = /^(\d{1,2}):(\d{2})$/.exec(v);
+      const minute = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+      if (!m || Number(m[2]) > 59 || minute > 24 * 60) {
+        ctx.addIssue({ code: "custom", message: `${label}: enter a UTC time like 14:00 (00:00 to 24:00).` });
+        return z.NEVER;
+      }
+      return minute;
+    });
+
+export const priceRuleSchema = z
+  .object({
+    kind: z.enum(["time_of_day", "volume"], { error: "Choose the kind of rule." }),
+    name: z.string().trim().min(1, "Name is required.").max(80),
+    scope: z
+      .string()
+      .regex(/^(model|tier):.+$/, "Choose the model or plan tier the rule applies to.")
+      .transform((v) => {
+        const [kind, id] = [v.slice(0, v.indexOf(":")), v.slice(v.indexOf(":") + 1)];
+        return { modelId: kind === "model" ? id : null, tierId: kind === "tier" ? id : null };
+      }),
+    effectiveFrom: z
+      .string()
+      .trim()
+      .default("")
+      .transform((v, ctx) => {
+        if (v === "") return null;
+        const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? new Date(`${v}:00Z`) : new Date(NaN);
+        if (Number.isNaN(at.getTime())) {
+          ctx.addIssue({
+            code: "custom",
+            message: "Effective from: enter a UTC date and time, or leave it blank for now.",
+          });
+          return z.NEVER;
+        }
+        return at;
+      }),
+    start: z.string().default(""),
+    end: z.string().default(""),
+    weekdays: z.string().trim().default(""),
+    multiplier: z.string().trim().default(""),
+    steps: z.string().default(""),
+  })
+  .transform((input, ctx) => {
+    const base = { name: input.name, ...input.scope, effectiveFrom: input.effectiveFrom };
+    if (input.kind === "volume") {
+      const steps: { fromUnits: number; discountBps: number }[] = [];
+      input.steps
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .forEach((line, i) => {
+          const m = /^([\d,_ ]+?)\s*[:=]\s*(\d{1,2}(?:\.\d{1,2})?)\s*%?$/.exec(line);
+          if (!m)
+            return ctx.addIssue({
+              code: "custom",
+              path: ["steps"],
+              message: `Line ${i + 1}: write "threshold: discount %", e.g. 1000000: 10.`,
+            });
+          steps.push({
+            fromUnits: Number(m[1].replace(/[,_ ]/g, "")),
+            discountBps: Math.round(Number(m[2]) * 100),
+          });
+        });
+      return { ...base, kind: "volume" as const, steps };
+    }
+    const start = clock("Start").safeParse(input.start);
+    const end = clock("End").safeParse(input.end);
+    for (const [r, path] of [
+      [start, "start"],
+      [end, "end"],
+    ] as const)
+      if (!r.success) ctx.addIssue({ code: "custom", path: [path], message: r.error.issues[0].message });
+    if (start.success && end.success && start.data >= end.data)
+      ctx.addIssue({
+        code: "custom",
+        path: ["end"],
+        message: "End must be after start (a window past midnight is two rules: to 24:00 and from 00:00).",
+      });
+    const days = input.weekdays
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((d) => WEEKDAY_NAMES.indexOf(d.slice(0, 3)));
+    if (days.includes(-1))
+      ctx.addIssue({
+        code: "custom",
+        path: ["weekdays"],
+        message: "Weekdays: write day names like Mon, Tue (blank = every day).",
+      });
+    const multiplier = /^\d{1,2}(\.\d{1,4})?$/.test(input.multiplier)
+      ? Math.round(Number(input.multiplier) * 10_000)
+      : NaN;
+    if (!(multiplier >= MIN_MULTIPLIER_BPS && multiplier <= MAX_MULTIPLIER_BPS))
+      ctx.addIssue({
+        code: "custom",
+        path: ["multiplier"],
+        message: "Multiplier: enter a number from 0.1 to 10, e.g. 1.5.",
+      });
+    return {
+      ...base,
+      kind: "time_of_day" as const,
+      startMinute: start.data ?? 0,
+      endMinute: end.data ?? 0,
+      weekdays: [...new Set(days)].sort(),
+      multiplierBps: multiplier,
+    };
+  });
+export type PriceRuleInput = z.infer<typeof priceRuleSchema>;

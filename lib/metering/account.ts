@@ -3,6 +3,7 @@ import { openBuckets } from "@/lib/billing/buckets";
 import type { Plan } from "@/lib/billing/plan";
 import { db } from "@/lib/db";
 import { priceCall } from "@/lib/catalog/pricing";
+import { BPS, hhmm, scheduleFor } from "@/lib/catalog/price-rules";
 import { seatLimit } from "@/lib/catalog/seats";
 import type { ApiCaller } from "./authenticate";
 import { ModelNotFoundError } from "./errors";
@@ -90,11 +91,15 @@ export const isChatModel = (m: { unit: string; provider: string | null }) =>
 export function modelsForTier(
   catalog: ApiCaller["catalog"],
   tier: Pick<ApiCaller["tier"], "id" | "markupBps">,
+  now = new Date(),
 ) {
   return [...catalog.models.values()]
     .filter((m) => m.enabled)
     .sort((a, b) => a.sortOrder - b.sortOrder || a.key.localeCompare(b.key))
     .map((m) => {
+      const schedule = scheduleFor(catalog.rules, m.id, tier.id, now);
+      const ruled = !m.free && (schedule.windows.length > 0 || schedule.volume !== null);
+      // The price in force now: the list price times the time-of-day multiplier now.
       const price = (usage: { quantity?: number; inputTokens?: number; outputTokens?: number }) =>
         money(
           priceCall({
@@ -102,6 +107,7 @@ export function modelsForTier(
             usage,
             tierMarkupBps: tier.markupBps,
             defaultMarkupBps: catalog.settings.defaultMarkupBps,
+            multiplierBps: m.free ? undefined : schedule.multiplierBps,
           }).millicredits,
         );
       return {
@@ -128,6 +134,29 @@ export function modelsForTier(
                 per1kOutputTokens: price({ outputTokens: 1000 }),
               }
             : { perUnit: price({ quantity: 1 }) },
+        // Dynamic pricing rules (README "Dynamic pricing rules"); null when none applies.
+        pricing: ruled
+          ? {
+              multiplier: schedule.multiplierBps / BPS,
+              timeRule: schedule.timeRule && { id: schedule.timeRule.id, version: schedule.timeRule.version },
+              windows: schedule.windows.map((w) => ({
+                ruleId: w.id,
+                version: w.version,
+                start: hhmm(w.startMinute),
+                end: hhmm(w.endMinute),
+                weekdays: w.weekdays,
+                multiplier: w.multiplierBps / BPS,
+              })),
+              volume: schedule.volume && {
+                ruleId: schedule.volume.id,
+                version: schedule.volume.version,
+                steps: schedule.volume.steps.map((st) => ({
+                  fromUnits: st.fromUnits,
+                  discountPercent: st.discountBps / 100,
+                })),
+              },
+            }
+          : null,
       };
     });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { FREE_TIER_CODE } from "@/lib/billing/subscriptions";
+import { ruleBook } from "@/lib/catalog/price-rules";
 import { requiredTier } from "@/lib/catalog/required-tier";
 import { getSettings } from "@/lib/settings/settings";
 
@@ -12,10 +13,11 @@ type Snapshot = Awaited<ReturnType<typeof load>>;
 let cached: { at: number; value: Promise<Snapshot> } | null = null;
 
 async function load() {
-  const [models, tiers, settings] = await Promise.all([
+  const [models, tiers, settings, priceRules] = await Promise.all([
     db.model.findMany({ include: { tiers: { select: { tierId: true } } } }),
     db.tier.findMany({ orderBy: { rank: "asc" }, include: { features: { include: { feature: true } } } }),
     getSettings(),
+    db.priceRule.findMany(),
   ]);
   const tiersById = new Map(tiers.map((t) => [t.id, t]));
   return {
@@ -36,6 +38,8 @@ async function load() {
     tiersById,
     freeTier: tiers.find((t) => t.code === FREE_TIER_CODE) ?? tiers[0],
     settings,
+    /** Dynamic pricing rules, every version (lib/catalog/price-rules.ts): resolved per call in memory. */
+    rules: ruleBook(priceRules),
   };
 }
 

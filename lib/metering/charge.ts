@@ -4,6 +4,7 @@ import { pool } from "@/lib/db/pool";
 import { parseSqlRow, sqlCallBatch, type SqlArgs, type SqlRow } from "@/lib/db/sql-call";
 import { noticeCharge, noticeQuotaExhausted } from "@/lib/notifications/trigger";
 import { priceCall, quotaUnits, type Price } from "@/lib/catalog/pricing";
+import { ruleArgs, rulesFor, volumeUnits } from "@/lib/catalog/price-rules";
 import { errorCodeOf } from "@/lib/http/errors";
 import { isValidIdempotencyKey } from "@/lib/http/hygiene";
 import { countCharge } from "@/lib/observability/metrics";
@@ -91,6 +92,30 @@ export function resolveModel(caller: ApiCaller, key: string) {
 
 type Plan = ReturnType<typeof planCharge>;
 
+/**
+ * A call's price with the dynamic pricing rules in force at `now` (from the snapshot, no query):
+ * the time rule's multiplier is in the price; the volume steps and both stamps go to the charge
+ * statement as `rules` (null when none applies). BYOK and free calls carry no rule.
+ */
+export function priceWithRules(
+  caller: ApiCaller,
+  model: ReturnType<typeof resolveModel>,
+  usage: UsageInput | Omit<UsageInput, "model">,
+  now: Date,
+  byok = false,
+) {
+  const rules = byok || model.free ? null : rulesFor(caller.catalog.rules, model.id, caller.tier.id, now);
+  const price = priceCall({
+    model,
+    usage,
+    tierMarkupBps: caller.tier.markupBps,
+    defaultMarkupBps: caller.catalog.settings.defaultMarkupBps,
+    byok,
+    multiplierBps: rules?.time?.multiplierBps,
+  });
+  return { price, rules: rules && ruleArgs(rules, volumeUnits(model.unit, usage)) };
+}
+
 /** Everything the charge function needs for one call, priced and checked in memory (404/403 thrown here). */
 // A BYOK call (the workspace's own provider key paid the provider) is recorded as billed "byok":
 // no markup, no credits and no quota.
@@ -105,13 +130,7 @@ function planCharge(
   if (idempotencyKey !== null && !isValidIdempotencyKey(idempotencyKey))
     throw new InvalidRequestError("Idempotency keys are 1 to 255 printable ASCII characters and not blank.");
   const model = resolveModel(caller, input.model);
-  const price = priceCall({
-    model,
-    usage: input,
-    tierMarkupBps: caller.tier.markupBps,
-    defaultMarkupBps: caller.catalog.settings.defaultMarkupBps,
-    byok,
-  });
+  const { price, rules } = priceWithRules(caller, model, input, now, byok);
   const units = byok ? 0 : quotaUnits(model, input);
   assertPriceable(price, units);
   const onQuota = caller.workspace.accountType === "subscription";
@@ -142,6 +161,7 @@ function planCharge(
       p_idempotency_key: idempotencyKey,
       p_request_hash: idempotencyKey === null ? null : requestHash(input),
       p_metadata: input.metadata ?? null,
+      p_rules: rules as Record<string, unknown> | null,
     } satisfies CallArgs,
   };
 }
@@ -191,7 +211,7 @@ async function settle(caller: ApiCaller, plan: Plan, row: Row, now: Date): Promi
     case "member_spend_cap_reached":
       throw await spendCapRefusal(caller, "member", now);
     case "insufficient_credits":
-      throw new InsufficientCreditsError(plan.price.millicredits, row.balance ?? 0n);
+      throw new InsufficientCreditsError(row.charged ?? plan.price.millicredits, row.balance ?? 0n);
   }
 }
 
@@ -229,6 +249,11 @@ export async function chargeUsageBatch(
       outcomes[index] = { ok: false, error };
     }
   });
+  // Calls before a batch's first volume-priced call take the month-to-date row's lock first, so every
+  // charge locks it before the quota and spend rows (tollgate_count_volume's lock order).
+  const firstVolume = planned.findIndex((p) => p.plan.call.p_rules && "steps" in p.plan.call.p_rules);
+  for (const p of planned.slice(0, Math.max(firstVolume, 0)))
+    p.plan.call.p_rules = { ...p.plan.call.p_rules, lockVolume: true };
   if (planned.length) {
     const { rows } = await pool().query(
       sqlCallBatch(

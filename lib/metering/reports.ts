@@ -116,7 +116,20 @@ export async function listUsageEvents(workspaceId: string, filters: UsageFilters
     skip: (page - 1) * filters.pageSize,
     take: filters.pageSize,
   });
-  return { events, total, page, pageCount };
+  return { events, total, page, pageCount, ruleNames: await ruleNames(events) };
+}
+
+/** The names of the pricing rules stamped on these events (their newest names), by rule id. */
+async function ruleNames(events: { timeRuleId: string | null; volumeRuleId: string | null }[]) {
+  const ids = [...new Set(events.flatMap((e) => [e.timeRuleId, e.volumeRuleId]).filter((x) => x !== null))];
+  if (ids.length === 0) return new Map<string, string>();
+  const rules = await db.priceRule.findMany({
+    where: { id: { in: ids } },
+    orderBy: [{ id: "asc" }, { version: "desc" }],
+    distinct: ["id"],
+    select: { id: true, name: true },
+  });
+  return new Map(rules.map((r) => [r.id, r.name]));
 }
 
 /** The model keys this workspace has used, for the usage filter. */

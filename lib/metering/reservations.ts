@@ -5,10 +5,9 @@ import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { errorCodeOf } from "@/lib/http/errors";
 import { countCharge } from "@/lib/observability/metrics";
-import { priceCall } from "@/lib/catalog/pricing";
 import type { ApiCaller } from "./authenticate";
 import { metadataSchema, quantity, safeString, tokenCount } from "@/lib/http/schemas";
-import { assertPriceable, resolveModel } from "./charge";
+import { assertPriceable, priceWithRules, resolveModel } from "./charge";
 import { InsufficientCreditsError, InvalidRequestError } from "./errors";
 import { countRefusal } from "./refusal-counts";
 import { spendCapRefusal } from "./spend-caps";
@@ -32,19 +31,17 @@ export const commitSchema = z.object({ ...usageFields, metadata: metadataSchema.
 
 const DEFAULT_TTL_SECONDS = 300;
 
+// Holds and commits are priced with the rules in force at that moment: the hold's estimate with the
+// time rule's multiplier, the commit with both (its volume steps applied in the commit statement).
 function priceFor(
   caller: ApiCaller,
   model: ReturnType<typeof resolveModel>,
   usage: z.infer<typeof commitSchema>,
+  now = new Date(),
 ) {
-  const price = priceCall({
-    model,
-    usage,
-    tierMarkupBps: caller.tier.markupBps,
-    defaultMarkupBps: caller.catalog.settings.defaultMarkupBps,
-  });
-  assertPriceable(price);
-  return price;
+  const priced = priceWithRules(caller, model, usage, now);
+  assertPriceable(priced.price);
+  return priced;
 }
 
 /**
@@ -62,7 +59,7 @@ export async function holdCredits(caller: ApiCaller, input: z.input<typeof holdS
 
 async function hold(caller: ApiCaller, input: z.input<typeof holdSchema>) {
   const model = resolveModel(caller, input.model);
-  const estimate = priceFor(caller, model, input);
+  const estimate = priceFor(caller, model, input).price;
   const id = `res_${crypto.randomUUID().replaceAll("-", "")}`;
   const expiresAt = new Date(Date.now() + (input.ttlSeconds ?? DEFAULT_TTL_SECONDS) * 1000);
   const row = await callFunction(holdFn, {
@@ -107,12 +104,13 @@ export async function commitReservation(
   caller: ApiCaller,
   id: string,
   input: z.infer<typeof commitSchema>,
+  now = new Date(),
 ): Promise<ChargeResult & { reservationId: string; heldMillicredits: bigint }> {
   const reservation = await db.reservation.findFirst({ where: { id, workspaceId: caller.workspace.id } });
   if (!reservation) throw new NotFoundError("Reservation");
   const model = caller.catalog.models.get(reservation.modelKey);
   if (!model) throw new InvalidRequestError("The reserved model no longer exists.");
-  const price = priceFor(caller, model, input);
+  const { price, rules } = priceFor(caller, model, input, now);
   const token = model.unit === "token";
   const eventId = `evt_${crypto.randomUUID().replaceAll("-", "")}`;
   const row = await callFunction(commitReservationFn, {
@@ -127,6 +125,7 @@ export async function commitReservation(
     p_price_version: price.priceVersion,
     p_provider_cost: price.providerCostMicros,
     p_metadata: input.metadata ?? null,
+    p_rules: rules,
   });
   if (row.outcome !== "ok") settledError(row.outcome);
   const result = {

@@ -40,6 +40,7 @@ export const chargeUsageFn = sqlFunction(
     p_metadata: "jsonb?",
     p_member_id: "text?",
     p_member_cap: "bigint?",
+    p_rules: "jsonb?",
   },
   {
     outcome: "text",
@@ -92,6 +93,7 @@ export const commitReservationFn = sqlFunction(
     p_price_version: "int",
     p_provider_cost: "bigint",
     p_metadata: "jsonb?",
+    p_rules: "jsonb?",
   },
   { outcome: "text", held: "bigint?", charged: "bigint?", balance: "bigint?" },
   ["ok", "not_found", "expired", ...settled],

@@ -84,6 +84,28 @@ const chatModel = {
   quotaWeight: 1,
   priceVersion: 1,
   price: { per1kInputTokens: money(180), per1kOutputTokens: money(720) },
+  pricing: {
+    multiplier: 1,
+    timeRule: null,
+    windows: [
+      {
+        ruleId: "cmrule1",
+        version: 2,
+        start: "14:00",
+        end: "18:00",
+        weekdays: [1, 2, 3, 4, 5],
+        multiplier: 1.5,
+      },
+    ],
+    volume: {
+      ruleId: "cmrule2",
+      version: 1,
+      steps: [
+        { fromUnits: 1_000_000, discountPercent: 10 },
+        { fromUnits: 10_000_000, discountPercent: 20 },
+      ],
+    },
+  },
 } satisfies Out<typeof R.modelSchema>;
 
 export const EXAMPLES = {

@@ -207,7 +207,50 @@ export const modelSchema = z.object({
       z.object({ perUnit: moneySchema }),
       z.object({ per1kInputTokens: moneySchema, per1kOutputTokens: moneySchema }),
     ])
-    .meta({ description: "The price after markup for the caller's tier." }),
+    .meta({
+      description:
+        "The price in force now for the caller's tier: after markup and the time-of-day multiplier now (volume steps apply on top, by the workspace's usage this UTC month).",
+    }),
+  pricing: z
+    .object({
+      multiplier: z
+        .number()
+        .meta({ description: "The time-of-day multiplier in force now (1 outside every window)." }),
+      timeRule: z
+        .object({ id: z.string(), version: z.number().int() })
+        .nullable()
+        .meta({ description: "The time-of-day rule in force now, stamped on the charges it prices." }),
+      windows: z
+        .array(
+          z.object({
+            ruleId: z.string(),
+            version: z.number().int(),
+            start: z.string().meta({ description: "UTC, HH:MM (inclusive)." }),
+            end: z.string().meta({ description: "UTC, HH:MM (exclusive; 24:00 is midnight)." }),
+            weekdays: z
+              .array(z.number().int().min(0).max(6))
+              .meta({ description: "0 = Sunday … 6 = Saturday; empty: every day." }),
+            multiplier: z.number(),
+          }),
+        )
+        .meta({ description: "The time-of-day windows of the schedule in force, by start." }),
+      volume: z
+        .object({
+          ruleId: z.string(),
+          version: z.number().int(),
+          steps: z.array(
+            z.object({
+              fromUnits: z.number().int().meta({
+                description: "From this many units of this model this UTC month (tokens: input + output)…",
+              }),
+              discountPercent: z.number().meta({ description: "…the price is this much lower." }),
+            }),
+          ),
+        })
+        .nullable(),
+    })
+    .nullable()
+    .meta({ description: "The dynamic pricing rules of this model on the caller's tier; null when none." }),
 });
 
 export const modelsSchema = z.object({ object: z.literal("list"), data: z.array(modelSchema) });

@@ -4,6 +4,11 @@
 -- Outcomes: 'ok', 'replay' (an Idempotency-Key seen before with this body), 'idempotency_conflict'
 -- (seen with another body), 'quota_exceeded', 'spend_cap_reached' (the key's cap),
 -- 'member_spend_cap_reached' (the member's), 'insufficient_credits'.
+-- p_rules (NULL when no dynamic pricing rule applies) names the rules in force, stamped on the event:
+-- {timeRuleId, timeRuleVersion} (p_charge already carries its multiplier), and {volumeRuleId,
+-- volumeRuleVersion, volumeUnits, steps}: the call's units are counted into the month-to-date usage
+-- (tollgate_count_volume) and the charge is priced by the steps (tollgate_volume_price). A batch
+-- passes {lockVolume: true} to its first call when a later one has a volume rule (lock order).
 -- The application calls it with named arguments (lib/metering/sql.ts), so their order is free.
 create or replace function tollgate_charge_usage(
   p_event_id text, p_workspace_id text, p_api_key_id text, p_model_id text, p_model_key text,
@@ -12,7 +17,7 @@ create or replace function tollgate_charge_usage(
   p_quota_units int, p_quota_limit int, p_day date, p_overage boolean,
   p_cap bigint, p_month date,
   p_idempotency_key text, p_request_hash text, p_metadata jsonb,
-  p_member_id text DEFAULT NULL, p_member_cap bigint DEFAULT NULL
+  p_member_id text DEFAULT NULL, p_member_cap bigint DEFAULT NULL, p_rules jsonb DEFAULT NULL
 ) RETURNS TABLE(outcome text, event_id text, billed_to text, charged bigint, balance bigint, quota_used int)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -23,6 +28,8 @@ DECLARE
   v_billed text := p_mode;
   v_charge bigint := 0;
   v_units int := 0;
+  v_price bigint := p_charge;
+  v_volume bigint := 0;
 BEGIN
   IF p_idempotency_key IS NOT NULL THEN
     -- Concurrent requests with one key queue here: the first charges, the rest replay it.
@@ -38,6 +45,15 @@ BEGIN
     END IF;
   END IF;
 
+  IF p_rules IS NOT NULL THEN
+    IF p_rules ? 'steps' THEN
+      v_volume := (p_rules->>'volumeUnits')::bigint;
+      v_price := tollgate_volume_price(p_charge, tollgate_count_volume(p_workspace_id, p_month, p_model_id, v_volume), v_volume, p_rules->'steps');
+    ELSIF p_rules ? 'lockVolume' THEN
+      PERFORM tollgate_count_volume(p_workspace_id, p_month, NULL, 0);
+    END IF;
+  END IF;
+
   IF p_mode = 'quota' THEN
     INSERT INTO "QuotaCounter" AS q ("workspaceId", "day", "used")
       SELECT p_workspace_id, p_day, p_quota_units WHERE p_quota_units <= p_quota_limit
@@ -50,6 +66,9 @@ BEGIN
       SELECT c."used" INTO v_used FROM "QuotaCounter" c WHERE c."workspaceId" = p_workspace_id AND c."day" = p_day;
       v_used := coalesce(v_used, 0);
       IF NOT p_overage THEN
+        IF v_volume <> 0 THEN
+          PERFORM tollgate_uncount_volume(p_workspace_id, p_month, p_model_id, v_volume);
+        END IF;
         RETURN QUERY SELECT 'quota_exceeded'::text, NULL::text, NULL::text, NULL::bigint, NULL::bigint, v_used;
         RETURN;
       END IF;
@@ -57,24 +76,30 @@ BEGIN
     END IF;
   END IF;
 
-  IF v_billed = 'credits' AND p_charge > 0 THEN
+  IF v_billed = 'credits' AND v_price > 0 THEN
     SELECT d.outcome, d.balance INTO v_outcome, v_balance
-      FROM tollgate_debit(p_workspace_id, p_api_key_id, p_member_id, p_month, p_charge, p_cap, p_member_cap) d;
+      FROM tollgate_debit(p_workspace_id, p_api_key_id, p_member_id, p_month, v_price, p_cap, p_member_cap) d;
     IF v_outcome <> 'ok' THEN
-      RETURN QUERY SELECT v_outcome, NULL::text, NULL::text, NULL::bigint, v_balance, v_used;
+      IF v_volume <> 0 THEN
+        PERFORM tollgate_uncount_volume(p_workspace_id, p_month, p_model_id, v_volume);
+      END IF;
+      -- charged: what the call would have cost (the refusal's "needed").
+      RETURN QUERY SELECT v_outcome, NULL::text, NULL::text, v_price, v_balance, v_used;
       RETURN;
     END IF;
-    v_charge := p_charge;
+    v_charge := v_price;
   ELSE
     SELECT w."balanceMillicredits" INTO v_balance FROM "Workspace" w WHERE w.id = p_workspace_id;
   END IF;
 
   INSERT INTO "UsageEvent" ("id", "workspaceId", "apiKeyId", "modelId", "modelKey", "quantity", "inputTokens", "outputTokens",
     "billedTo", "markupBps", "priceVersion", "providerCostMicros", "chargedMillicredits", "quotaUnits",
-    "balanceAfterMillicredits", "quotaUsedAfter", "quotaLimit", "idempotencyKey", "requestHash", "metadata", "createdAt")
+    "balanceAfterMillicredits", "quotaUsedAfter", "quotaLimit", "idempotencyKey", "requestHash", "metadata", "createdAt",
+    "timeRuleId", "timeRuleVersion", "volumeRuleId", "volumeRuleVersion")
   VALUES (p_event_id, p_workspace_id, p_api_key_id, p_model_id, p_model_key, p_quantity, p_input_tokens, p_output_tokens,
     v_billed::"BilledTo", CASE WHEN v_billed = 'credits' THEN p_markup_bps ELSE 0 END, p_price_version, p_provider_cost, v_charge, v_units,
-    v_balance, v_used, p_quota_limit, p_idempotency_key, p_request_hash, p_metadata, timezone('UTC', now()));
+    v_balance, v_used, p_quota_limit, p_idempotency_key, p_request_hash, p_metadata, timezone('UTC', now()),
+    p_rules->>'timeRuleId', (p_rules->>'timeRuleVersion')::int, p_rules->>'volumeRuleId', (p_rules->>'volumeRuleVersion')::int);
   IF v_charge > 0 THEN
     PERFORM tollgate_ledger_entry('le_' || p_event_id, p_workspace_id, 'usage', -v_charge, v_balance, 'usage:' || p_event_id);
   END IF;

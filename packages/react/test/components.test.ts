@@ -35,6 +35,7 @@ function model(over: Partial<Model>): Model {
     quotaWeight: 1,
     priceVersion: 1,
     price: { perUnit: money(12_000) },
+    pricing: null,
     ...over,
   };
 }

@@ -155,7 +155,34 @@ export interface Model {
   beta: boolean;
   quotaWeight: number;
   priceVersion: number;
+  /** The price in force now: after markup and the time-of-day multiplier now. */
   price: { perUnit: Money } | { per1kInputTokens: Money; per1kOutputTokens: Money };
+  /** The dynamic pricing rules of this model on the caller's tier; null when none. */
+  pricing: ModelPricing | null;
+}
+
+/** A model's dynamic pricing schedule: time-of-day windows (UTC) and volume steps (per UTC month). */
+export interface ModelPricing {
+  /** The time-of-day multiplier in force now (1 outside every window). */
+  multiplier: number;
+  timeRule: { id: string; version: number } | null;
+  windows: {
+    ruleId: string;
+    version: number;
+    /** UTC HH:MM, inclusive. */
+    start: string;
+    /** UTC HH:MM, exclusive (24:00 is midnight). */
+    end: string;
+    /** 0 = Sunday … 6 = Saturday; empty: every day. */
+    weekdays: number[];
+    multiplier: number;
+  }[];
+  volume: {
+    ruleId: string;
+    version: number;
+    /** From fromUnits units of the model this UTC month (tokens: input + output), discountPercent off. */
+    steps: { fromUnits: number; discountPercent: number }[];
+  } | null;
 }
 
 export interface ModelList {

@@ -9,6 +9,7 @@ const sections = [
   { href: "/admin/catalog/features", label: "Features" },
   { href: "/admin/catalog/models", label: "Models" },
   { href: "/admin/catalog/markups", label: "Markups" },
+  { href: "/admin/catalog/rules", label: "Pricing rules" },
   { href: "/admin/catalog/packs", label: "Credit packs" },
 ];
 

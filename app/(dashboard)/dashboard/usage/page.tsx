@@ -1,5 +1,6 @@
 // GET /dashboard/usage — every metered call of the current workspace, filterable, 50 a page, with CSV export.
 import { Download } from "lucide-react";
+import { stampLabel } from "@/lib/catalog/price-rules";
 import type { Metadata } from "next";
 import { PagedTable } from "@/components/ui/paged-table";
 import { FilteredEmptyState } from "@/components/ui/empty-state";
@@ -101,6 +102,7 @@ export default async function UsagePage(props: {
           { header: "Billed to", cell: (e) => BILLED_TO_LABEL[e.billedTo], className: "whitespace-nowrap" },
           { header: "Credits charged", kind: "money", cell: (e) => formatCredits(e.chargedMillicredits) },
           { header: "Quota units", kind: "numeric", cell: (e) => e.quotaUnits.toLocaleString("en-US") },
+          { header: "Pricing rule", cell: (e) => stampLabel(e, result.ruleNames), className: "text-sm" },
         ]}
       />
     </div>

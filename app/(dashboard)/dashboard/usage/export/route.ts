@@ -20,6 +20,11 @@ const HEADER = [
   "charged_millicredits",
   "quota_units",
   "api_key_id",
+  // The dynamic pricing rules the charge used (README "Dynamic pricing rules"), as id and version.
+  "time_rule_id",
+  "time_rule_version",
+  "volume_rule_id",
+  "volume_rule_version",
 ];
 
 function row(e: UsageEvent) {
@@ -35,6 +40,10 @@ function row(e: UsageEvent) {
     e.chargedMillicredits,
     e.quotaUnits,
     e.apiKeyId,
+    e.timeRuleId,
+    e.timeRuleVersion,
+    e.volumeRuleId,
+    e.volumeRuleVersion,
   ]);
 }
 
