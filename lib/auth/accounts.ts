@@ -77,7 +77,8 @@ export async function registerAccount(
   opts: { referralCode?: string } = {},
 ) {
   try {
-    await signUp(raw, opts);
+    const user = await signUp(raw, opts);
+    return { email: user.email, userId: user.id as string | null };
   } catch (e) {
     if (!(e instanceof EmailTakenError)) throw e;
     const input = signUpSchema.parse(raw);
@@ -94,7 +95,7 @@ export async function registerAccount(
       idempotencyKey: `sign-up-attempt:${existing.id}:${hour}`,
     });
   }
-  return { email: signUpSchema.parse(raw).email };
+  return { email: signUpSchema.parse(raw).email, userId: null };
 }
 
 async function sendVerificationEmail(
