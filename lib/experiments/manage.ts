@@ -179,21 +179,3 @@ export async function endExperiment(actor: Actor, id: string, keepVariantId: str
   forgetRunningExperiment();
   return ended;
 }
-
-/** A draft that was never started can be thrown away. */
-export async function deleteDraftExperiment(actor: Actor, id: string) {
-  await db.$transaction(async (tx) => {
-    const experiment = await tx.priceExperiment.findUnique({ where: { id } });
-    if (!experiment) throw new NotFoundError("Experiment");
-    if (experiment.status !== "draft")
-      throw new AppError("experiment_not_draft", "Only a draft that never ran can be deleted.", 409);
-    await tx.priceExperiment.delete({ where: { id } });
-    await recordAudit(tx, {
-      actor,
-      action: "experiment.delete",
-      targetType: "experiment",
-      targetId: id,
-      before: experiment,
-    });
-  });
-}

@@ -6,20 +6,6 @@ import { compareToControl, rate, type Comparison } from "./stats";
 // What an experiment has done so far: per variant counts, the statistical read against the control,
 // and a day-by-day series (visitors by first visit, paid conversions by day paid, UTC).
 
-export type VariantResult = {
-  id: string;
-  key: string;
-  control: boolean;
-  weight: number;
-  visitors: number;
-  signUps: number;
-  conversions: number;
-  revenueCents: number;
-  conversionRate: number;
-  revenuePerVisitorCents: number;
-  comparison: Comparison | null;
-};
-
 export type DailyRow = { day: string } & Record<string, number | string>;
 
 export async function experimentResults(id: string) {
