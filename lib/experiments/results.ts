@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { compareToControl, rate, type Comparison } from "./stats";
+import { compareToControl, rate } from "./stats";
 
 // What an experiment has done so far: per variant counts, the statistical read against the control,
 // and a day-by-day series (visitors by first visit, paid conversions by day paid, UTC).
