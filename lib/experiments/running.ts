@@ -65,9 +65,13 @@ export function forgetRunningExperiment() {
   cached = null;
 }
 
-/** A variant of the running experiment by id (the static pricing route's parameter). */
+/**
+ * A variant of the running experiment by id (the static copies' route parameter). Read fresh, not
+ * from the cache: a copy renders once per revalidation, and a stale "nothing runs" here would be
+ * cached as a 404 for the variant's visitors.
+ */
 export async function runningVariant(variantId: string): Promise<RunningVariant | null> {
-  return (await runningExperiment())?.variants.find((v) => v.id === variantId) ?? null;
+  return (await load())?.variants.find((v) => v.id === variantId) ?? null;
 }
 
 /** The variant routes built ahead: the running experiment's non-control variants (others render on first visit). */
