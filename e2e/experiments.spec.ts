@@ -141,9 +141,9 @@ test("an admin runs a 50/50 price test on Pro, a visitor shown B pays B's price,
   const results = page.getByRole("table", { name: "Variants and results" });
   const row = (key: string) =>
     results.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${key}`) }) });
-  await expect(row("B")).toContainText("$59.00");
-  await expect(row("B").getByRole("cell").nth(5)).toHaveText("1");
-  await expect(row("A").getByRole("cell").nth(5)).toHaveText("0");
+  await expect(row("B")).toContainText("Pro: $59 a month");
+  await expect(row("B").getByRole("cell").nth(4)).toHaveText("1");
+  await expect(row("A").getByRole("cell").nth(4)).toHaveText("0");
   await expect(page.getByText(/^Too early to call:/)).toBeVisible();
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 900 });

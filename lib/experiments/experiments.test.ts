@@ -1,3 +1,4 @@
+import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { signUp, verifyEmail } from "@/lib/auth/accounts";
 import { getPublicCatalog } from "@/lib/catalog/public";
@@ -9,9 +10,10 @@ import { payLocalCheckout } from "@/lib/payments/local";
 import { giveModel, tierForm } from "@/test/catalog";
 import { createUser, uniqueEmail } from "@/test/factories";
 import { card } from "@/test/payments";
-import { newVisitorId, signExperimentCookie } from "./cookie";
+import { EXPERIMENT_COOKIE, newVisitorId, readExperimentCookie, signExperimentCookie } from "./cookie";
 import { createExperiment, endExperiment, startExperiment } from "./manage";
 import { offeredPlan } from "./offer";
+import { routeExperiment } from "./proxy";
 import { experimentResults } from "./results";
 import { experimentFormSchema } from "./schema";
 import { recordUser, recordVisitor } from "./track";
@@ -172,6 +174,52 @@ describe("price experiments", () => {
     expect(kept.planVersionId).toBe(b.prices[0].planVersionId);
     const ended = await db.priceExperiment.findUniqueOrThrow({ where: { id: experiment.id } });
     expect([ended.status, ended.keptVariantId]).toEqual(["ended", b.id]);
+  });
+
+  it("assigns visitors at the edge: a cookie once, counted when it comes back, bots left out", async () => {
+    const { experiment, b } = await runningTest();
+    const browser =
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+    const request = (path: string, headers: Record<string, string>) =>
+      routeExperiment(new NextRequest(`http://localhost${path}`, { headers }), new Headers());
+    const visitors = () => db.experimentAssignment.count({ where: { experimentId: experiment.id } });
+
+    expect(
+      await request("/pricing", { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" }),
+    ).toBeNull();
+    expect(await request("/api/v1/models", { "user-agent": browser })).toBeNull();
+
+    // A new visitor: a signed, not yet counted cookie; /pricing is the copy of the variant drawn.
+    const first = (await request("/pricing", { "user-agent": browser }))!;
+    const cookie = readExperimentCookie(first.cookies.get(EXPERIMENT_COOKIE)!.value)!;
+    expect(cookie).toMatchObject({ experimentId: experiment.id, counted: false });
+    const rewrite = first.headers.get("x-middleware-rewrite");
+    if (cookie.variantId === b.id) expect(rewrite).toMatch(new RegExp(`/pricing/v/${b.id}$`));
+    else expect(rewrite).toBeNull();
+    expect(await visitors()).toBe(0);
+
+    // The cookie comes back: counted once, the cookie says so, the variant stays.
+    const raw = first.cookies.get(EXPERIMENT_COOKIE)!.value;
+    const second = (await request("/docs", {
+      "user-agent": browser,
+      cookie: `${EXPERIMENT_COOKIE}=${raw}`,
+    }))!;
+    expect(readExperimentCookie(second.cookies.get(EXPERIMENT_COOKIE)!.value)).toEqual({
+      ...cookie,
+      counted: true,
+    });
+    await request("/docs", { "user-agent": browser, cookie: `${EXPERIMENT_COOKIE}=${raw}` });
+    expect(await visitors()).toBe(1);
+
+    // Assigned B: / and /pricing show B's static copies.
+    const bCookie = signExperimentCookie({
+      experimentId: experiment.id,
+      variantId: b.id,
+      visitorId: "vb",
+      counted: true,
+    });
+    const home = (await request("/", { "user-agent": browser, cookie: `${EXPERIMENT_COOKIE}=${bCookie}` }))!;
+    expect(home.headers.get("x-middleware-rewrite")).toMatch(new RegExp(`/v/${b.id}$`));
   });
 
   it("runs one experiment at a time", async () => {
