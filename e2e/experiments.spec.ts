@@ -86,7 +86,8 @@ test("an admin runs a 50/50 price test on Pro, a visitor shown B pays B's price,
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page.getByRole("heading", { name: NAME })).toBeVisible();
   await page.getByRole("button", { name: "Start experiment" }).click();
-  await expect(page.getByText("is running: new visitors are split")).toBeVisible();
+  await expect(page.getByText("Running", { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Started /)).toBeVisible();
 
   const [experiment] = await query<{ id: string }>(`select id from "PriceExperiment" where name = $1`, [
     NAME,
