@@ -38,10 +38,12 @@ export const signUpAction = publicAction(
   signUpSchema.and(planChoice),
   async ({ plan, interval, pack, ref, ...input }) => {
     // The same answer whether or not the address already has an account (see registerAccount).
-    const { email, userId } = await registerAccount(input, { referralCode: ref });
     const jar = await cookies();
-    // A new account keeps the price experiment variant its visitor was shown (on every device).
-    if (userId) await recordUser(userId, jar.get(EXPERIMENT_COOKIE)?.value, true);
+    const { email } = await registerAccount(input, {
+      referralCode: ref,
+      // A new account keeps the price experiment variant its visitor was shown (on every device).
+      onCreated: (userId) => recordUser(userId, jar.get(EXPERIMENT_COOKIE)?.value, true),
+    });
     // The plan or pack chosen on the pricing page waits here until the email is verified.
     const choice = parseChoice({ plan, interval, pack });
     if (choice)

@@ -74,11 +74,11 @@ export async function signUp(
  */
 export async function registerAccount(
   raw: z.input<typeof signUpSchema>,
-  opts: { referralCode?: string } = {},
+  opts: { referralCode?: string; onCreated?: (userId: string) => Promise<void> } = {},
 ) {
   try {
     const user = await signUp(raw, opts);
-    return { email: user.email, userId: user.id as string | null };
+    await opts.onCreated?.(user.id);
   } catch (e) {
     if (!(e instanceof EmailTakenError)) throw e;
     const input = signUpSchema.parse(raw);
@@ -95,7 +95,7 @@ export async function registerAccount(
       idempotencyKey: `sign-up-attempt:${existing.id}:${hour}`,
     });
   }
-  return { email: signUpSchema.parse(raw).email, userId: null };
+  return { email: signUpSchema.parse(raw).email };
 }
 
 async function sendVerificationEmail(
