@@ -4,10 +4,13 @@
 //   still checks the admin role itself (requireAdmin / adminAction).
 // - A server action posted from another origin is refused with 403 (Next itself would answer 500).
 // - A URL no route could mean (`%ff` in the path, NUL anywhere) is refused with 400 (lib/http/url-hygiene).
+// - While a price experiment runs, public pages assign the visitor a variant and / and /pricing
+//   are rewritten to that variant's static copy (lib/experiments/proxy).
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/redirect-path";
 import { env } from "@/lib/env";
+import { isVariantCopy, routeExperiment } from "@/lib/experiments/proxy";
 import { warnIfHostDisagrees } from "@/lib/http/host-check";
 import { urlProblem } from "@/lib/http/url-hygiene";
 
@@ -58,9 +61,11 @@ export async function proxy(req: NextRequest) {
   // API routes answer 401 rather than redirect to sign-in: they pass through untouched.
   if (path.startsWith("/api/")) return NextResponse.next();
   // The path asked for, so a page that sends a signed-out visitor to sign-in can come back to it.
+  if (isVariantCopy(path))
+    return NextResponse.redirect(new URL(path.startsWith("/pricing") ? "/pricing" : "/", req.url));
   const headers = new Headers(req.headers);
   headers.set(REQUEST_PATH_HEADER, path + req.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  return (await routeExperiment(req, headers)) ?? NextResponse.next({ request: { headers } });
 }
 
 // Everything but static files and the metering hot path (whose handlers take no path parameters

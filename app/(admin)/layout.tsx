@@ -14,6 +14,7 @@ const nav: (NavItem & { permission?: Permission })[] = [
   { href: "/admin/workspaces", label: "Workspaces", icon: "building" },
   { href: "/admin/catalog/tiers", label: "Catalog", icon: "layers" },
   { href: "/admin/coupons", label: "Coupons and referrals", icon: "credit-card" },
+  { href: "/admin/experiments", label: "Price experiments", icon: "flask", permission: "catalog" },
   { href: "/admin/payments", label: "Payments", icon: "list" },
   { href: "/admin/payments/events", label: "Payment events", icon: "activity" },
   { href: "/admin/api-keys", label: "Admin API keys", icon: "key", permission: "settings" },

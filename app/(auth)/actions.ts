@@ -11,6 +11,8 @@ import {
   signUpSchema,
 } from "@/lib/auth/accounts";
 import { passwordSchema } from "@/lib/auth/password";
+import { EXPERIMENT_COOKIE } from "@/lib/experiments/cookie";
+import { recordUser } from "@/lib/experiments/track";
 import { PLAN_COOKIE, choiceCookieValue, parseChoice } from "@/lib/payments/plan-choice";
 
 const planChoice = z.object({
@@ -36,11 +38,16 @@ export const signUpAction = publicAction(
   signUpSchema.and(planChoice),
   async ({ plan, interval, pack, ref, ...input }) => {
     // The same answer whether or not the address already has an account (see registerAccount).
-    const { email } = await registerAccount(input, { referralCode: ref });
+    const jar = await cookies();
+    const { email } = await registerAccount(input, {
+      referralCode: ref,
+      // A new account keeps the price experiment variant its visitor was shown (on every device).
+      onCreated: (userId) => recordUser(userId, jar.get(EXPERIMENT_COOKIE)?.value, true),
+    });
     // The plan or pack chosen on the pricing page waits here until the email is verified.
     const choice = parseChoice({ plan, interval, pack });
     if (choice)
-      (await cookies()).set(PLAN_COOKIE, choiceCookieValue(choice), {
+      jar.set(PLAN_COOKIE, choiceCookieValue(choice), {
         httpOnly: true,
         sameSite: "lax",
         path: "/",

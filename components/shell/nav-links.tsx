@@ -18,6 +18,7 @@ import {
   Shield,
   Users,
   Webhook,
+  FlaskConical,
   type LucideIcon,
 } from "lucide-react";
 import Link from "next/link";
@@ -27,6 +28,7 @@ import type { IconName, NavItem, ShellArea } from "./types";
 
 const ICONS: Record<IconName, LucideIcon> = {
   home: House,
+  flask: FlaskConical,
   settings: Settings,
   users: Users,
   mail: Mail,

@@ -1,6 +1,7 @@
 // Icons travel by name: a server layout can't hand a component function to a client component.
 export type IconName =
   | "home"
+  | "flask"
   | "settings"
   | "users"
   | "mail"

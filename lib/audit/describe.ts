@@ -14,6 +14,9 @@ const PHRASES: Record<string, string> = {
   "credits.adjust": "adjusted a workspace's credits",
   "email.resend": "resent an email",
   "email.test": "sent a test email",
+  "experiment.create": "created a price experiment",
+  "experiment.end": "ended a price experiment",
+  "experiment.start": "started a price experiment",
   "ledger_check.run": "ran the ledger check",
   "member.invite": "invited a team member",
   "member.join": "joined a team",
@@ -56,5 +59,6 @@ export function auditTargetHref(targetType: string, targetId: string | null): st
   if (!targetId) return null;
   if (targetType === "workspace") return `/admin/workspaces/${encodeURIComponent(targetId)}`;
   if (targetType === "user") return `/admin/users/${encodeURIComponent(targetId)}`;
+  if (targetType === "experiment") return `/admin/experiments/${encodeURIComponent(targetId)}`;
   return null;
 }

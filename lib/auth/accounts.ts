@@ -74,10 +74,11 @@ export async function signUp(
  */
 export async function registerAccount(
   raw: z.input<typeof signUpSchema>,
-  opts: { referralCode?: string } = {},
+  opts: { referralCode?: string; onCreated?: (userId: string) => Promise<void> } = {},
 ) {
   try {
-    await signUp(raw, opts);
+    const user = await signUp(raw, opts);
+    await opts.onCreated?.(user.id);
   } catch (e) {
     if (!(e instanceof EmailTakenError)) throw e;
     const input = signUpSchema.parse(raw);

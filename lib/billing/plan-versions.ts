@@ -93,3 +93,21 @@ export async function planVersionFrom(
   }
   return subscriptionTerms(executor, sub);
 }
+
+/**
+ * A version of the tier with exactly these terms, added (not made current) when none exists: the
+ * terms a price experiment's variant sells at. Existing versions are reused, so one price set is
+ * one version however often it is sold.
+ */
+export async function planVersionWithTerms(
+  executor: Executor,
+  tierId: string,
+  terms: PlanTerms,
+): Promise<PlanVersion> {
+  const versions = await executor.planVersion.findMany({ where: { tierId }, orderBy: { version: "desc" } });
+  const same = versions.find((v) => sameTerms(v, terms));
+  if (same) return same;
+  return executor.planVersion.create({
+    data: { tierId, version: (versions[0]?.version ?? 0) + 1, ...termsOf(terms) },
+  });
+}

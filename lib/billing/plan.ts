@@ -24,11 +24,11 @@ export type Plan = PlanTerms & {
   subscription: (Subscription & { tier: Tier; planVersion: PlanVersion | null }) | null;
 };
 
-function planFrom(
+export function planFrom(
   tier: Tier,
   version: PlanVersion,
   interval: Interval,
-  subscription: Plan["subscription"],
+  subscription: Plan["subscription"] = null,
 ): Plan {
   const terms = termsOf(version);
   return {

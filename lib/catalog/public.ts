@@ -4,9 +4,12 @@ import { db } from "@/lib/db";
 import { requiredTier } from "./required-tier";
 import type { PublicPriceRule } from "./price-rules";
 import { getSettings } from "@/lib/settings/settings";
+import { offeredTerms } from "@/lib/experiments/offer";
+import type { RunningVariant } from "@/lib/experiments/running";
 
 // The catalog as the public pricing page and calculator see it: public, non-archived tiers,
 // enabled models, active packs. BigInts become strings so it can cross into client components.
+// With a price experiment's variant, the tiers carry the prices that variant offers.
 
 export type PublicTier = {
   code: string;
@@ -69,7 +72,9 @@ export type PublicCatalog = {
   asOf?: string;
 };
 
-export async function getPublicCatalog(): Promise<PublicCatalog> {
+export async function getPublicCatalog(
+  variant: Pick<RunningVariant, "prices"> | null = null,
+): Promise<PublicCatalog> {
   const [tiers, features, apps, packs, settings, rules] = await Promise.all([
     db.tier.findMany({
       where: onSaleTierWhere, // drafts (public, no models yet) stay off the page
@@ -97,22 +102,25 @@ export async function getPublicCatalog(): Promise<PublicCatalog> {
   const modelKey = new Map(apps.flatMap((a) => a.models).map((m) => [m.id, m.key]));
   const tierCode = new Map(tiers.map((t) => [t.id, t.code]));
   return {
-    tiers: tiers.map((t) => ({
-      code: t.code,
-      name: t.name,
-      description: t.description,
-      monthlyPriceCents: t.monthlyPriceCents,
-      annualPriceCents: t.annualPriceCents,
-      currency: t.currency,
-      includedMillicredits: t.includedMillicredits.toString(),
-      dailyQuotaUnits: t.dailyQuotaUnits,
-      rateLimitPerMinute: t.rateLimitPerMinute,
-      markupBps: t.markupBps,
-      rank: t.rank,
-      mostPopular: t.mostPopular,
-      features: Object.fromEntries(t.features.map((f) => [f.feature.key, { limitValue: f.limitValue }])),
-      modelKeys: t.models.filter((m) => m.model.enabled).map((m) => m.model.key),
-    })),
+    tiers: tiers.map((t) => {
+      const terms = offeredTerms(t, variant);
+      return {
+        code: t.code,
+        name: t.name,
+        description: t.description,
+        monthlyPriceCents: terms.monthlyPriceCents,
+        annualPriceCents: terms.annualPriceCents,
+        currency: terms.currency,
+        includedMillicredits: terms.includedMillicredits.toString(),
+        dailyQuotaUnits: terms.dailyQuotaUnits,
+        rateLimitPerMinute: t.rateLimitPerMinute,
+        markupBps: t.markupBps,
+        rank: t.rank,
+        mostPopular: t.mostPopular,
+        features: Object.fromEntries(t.features.map((f) => [f.feature.key, { limitValue: f.limitValue }])),
+        modelKeys: t.models.filter((m) => m.model.enabled).map((m) => m.model.key),
+      };
+    }),
     features: features.map((f) => ({
       key: f.key,
       name: f.name,

@@ -1,14 +1,20 @@
 import "server-only";
 import { checkoutDiscount } from "@/lib/billing/coupons";
-import { planForTier } from "@/lib/billing/plan";
 import { subscriptionTerms } from "@/lib/billing/plan-versions";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { onSaleTierWhere } from "@/lib/catalog/tiers";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { offeredPlan } from "@/lib/experiments/offer";
+import { recordUser } from "@/lib/experiments/track";
 import { paymentProvider } from "./provider";
 
-type Buyer = { user: { id: string; email: string; emailVerifiedAt: Date | null }; workspaceId: string };
+type Buyer = {
+  user: { id: string; email: string; emailVerifiedAt: Date | null };
+  workspaceId: string;
+  /** The price experiment cookie, if the request had one: the variant this buyer was shown. */
+  experimentCookie?: string | null;
+};
 
 // Checkouts: a credit pack (one-time payment) or a first paid plan, optionally with a percent-off
 // coupon. Stripe Checkout when Stripe is configured, else the built-in local checkout page; either
@@ -46,9 +52,13 @@ export async function startCreditPackCheckout(
   });
 }
 
-/** A first paid plan; the plan starts with the checkout.session.completed webhook. */
+/**
+ * A first paid plan at the price this buyer is offered (lib/experiments/offer: a price
+ * experiment's variant, else the catalog); the plan starts with the checkout.session.completed
+ * webhook on the plan version the checkout quoted.
+ */
 export async function startSubscriptionCheckout(
-  { user, workspaceId }: Buyer,
+  { user, workspaceId, experimentCookie }: Buyer,
   tierCode: string,
   interval: "month" | "year",
   couponCode?: string,
@@ -56,7 +66,9 @@ export async function startSubscriptionCheckout(
   if (!user.emailVerifiedAt) throw new ForbiddenError("Confirm your email before choosing a paid plan.");
   const tier = await db.tier.findFirst({ where: { code: tierCode, ...onSaleTierWhere } });
   if (!tier) throw new NotFoundError("Plan");
-  const plan = await planForTier(tier, interval);
+  // A buyer who signed up before the experiment keeps the variant their cookie showed them.
+  await recordUser(user.id, experimentCookie);
+  const plan = await offeredPlan(tier, interval, { userId: user.id, cookie: experimentCookie });
   const priceCents = plan.priceCents;
   if (priceCents <= 0) throw new AppError("free_plan", "The free plan needs no checkout.");
   const current = await liveSubscription(workspaceId);

@@ -20,7 +20,11 @@ type Member = {
  * - a credit pack: the Credits page with the pack preselected;
  * - nothing: the dashboard.
  */
-export async function startDestination(member: Member, choice: Choice | null): Promise<string> {
+export async function startDestination(
+  member: Member,
+  choice: Choice | null,
+  experimentCookie?: string | null,
+): Promise<string> {
   if (!choice) return "/dashboard";
   if (choice.kind === "pack") return `/dashboard/credits?${choiceQuery(choice)}#buy-credits`;
   const billing = `/dashboard/billing?${choiceQuery(choice)}`;
@@ -29,7 +33,7 @@ export async function startDestination(member: Member, choice: Choice | null): P
   if (!member.user.emailVerifiedAt || !can(member.role, "billing.manage")) return `${billing}#choose-plan`;
   try {
     const { url } = await startSubscriptionCheckout(
-      { user: member.user, workspaceId: member.workspace.id },
+      { user: member.user, workspaceId: member.workspace.id, experimentCookie },
       choice.plan,
       choice.interval,
     );

@@ -27,6 +27,24 @@ async function priceFor(tier: Tier, interval: "month" | "year") {
   return price.id;
 }
 
+/**
+ * The plan's line item: the tier's price when the checkout sells the tier's current amount, else
+ * (a price experiment's variant) a recurring price made inline for the amount the checkout quoted.
+ */
+async function planLineItem(tier: Tier, interval: "month" | "year", amountCents: number) {
+  const current = interval === "year" ? tier.annualPriceCents : tier.monthlyPriceCents;
+  if (amountCents === current) return { price: await priceFor(tier, interval), quantity: 1 };
+  return {
+    quantity: 1,
+    price_data: {
+      currency: tier.currency,
+      unit_amount: amountCents,
+      recurring: { interval },
+      product_data: { name: `Tollgate ${tier.name}` },
+    },
+  };
+}
+
 /** The percent-off coupon mirrored on Stripe (created once, applied to the first payment). */
 async function stripeCoupon(coupon: {
   id: string;
@@ -72,7 +90,7 @@ export const stripeProvider: PaymentProvider = {
       customer_email: email,
       line_items: [
         tier
-          ? { price: await priceFor(tier, checkout.interval ?? "month"), quantity: 1 }
+          ? await planLineItem(tier, checkout.interval ?? "month", listPriceCents)
           : {
               quantity: 1,
               price_data: {

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { getCurrentUser, getDashboardContext } from "@/lib/auth/session";
+import { EXPERIMENT_COOKIE } from "@/lib/experiments/cookie";
 import { parseChoice, signUpPath } from "@/lib/payments/plan-choice";
 import { startDestination } from "@/lib/payments/start";
 
@@ -12,5 +13,6 @@ export async function GET(req: NextRequest) {
   const query = Object.fromEntries(req.nextUrl.searchParams);
   const choice = parseChoice(query);
   if (!(await getCurrentUser())) redirect(signUpPath(choice, query.ref));
-  redirect(await startDestination(await getDashboardContext(), choice));
+  const experimentCookie = req.cookies.get(EXPERIMENT_COOKIE)?.value;
+  redirect(await startDestination(await getDashboardContext(), choice, experimentCookie));
 }

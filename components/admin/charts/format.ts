@@ -1,6 +1,6 @@
 // Axis and tooltip formats for the admin charts. Charts get plain numbers (dollars, credits, counts);
 // exact integer money stays in the tables beside them.
-export type ValueFormat = "count" | "usd" | "credits";
+export type ValueFormat = "count" | "usd" | "credits" | "percent";
 export type AxisFormat = "day" | "hour" | "text";
 
 // Mid-tone colours that keep 3:1 against both the light and the dark card (as the usage chart).
@@ -15,12 +15,12 @@ export function formatAxis(value: string | number, format: AxisFormat) {
 }
 
 export function formatValue(value: number, format: ValueFormat, compact = false) {
-  const digits = format === "count" ? 0 : format === "usd" ? 2 : 3;
+  const digits = format === "count" ? 0 : format === "usd" ? 2 : format === "percent" ? 1 : 3;
   const n = value.toLocaleString("en-US", {
     maximumFractionDigits: compact ? 1 : digits,
     notation: compact && Math.abs(value) >= 10_000 ? "compact" : "standard",
   });
-  return format === "usd" ? `$${n}` : n;
+  return format === "usd" ? `$${n}` : format === "percent" ? `${n}%` : n;
 }
 
 export const tooltipStyle = {

@@ -11,6 +11,7 @@ import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
 import { creditsLabel, formatCents } from "@/lib/catalog/money";
 import type { CheckoutSession, Payment, Tx } from "@/lib/db";
 import { env } from "@/lib/env";
+import { recordPaidConversion } from "@/lib/experiments/track";
 import { formatDate } from "@/lib/utils/format";
 import { packPaymentFields } from "../pack-payment";
 import { eventTime, idOf, queueReceipt, queueReceiptEmail } from "./shared";
@@ -175,6 +176,8 @@ export async function completeCheckout(
   });
   const pack = checkout.kind === "subscription" ? null : await creditPack(tx, checkout, paid);
   const payment = pack?.payment ?? (await start!(tx));
+  // A first plan bought during a price experiment: the buyer's variant's paid conversion.
+  if (!pack) await recordPaidConversion(tx, checkout.userId, paid.amountCents, at);
   if (checkout.couponId)
     await countCheckoutCoupon(tx, checkout.couponId, checkout.workspaceId, checkout.userId);
   // A first payment is what a referral waits for.

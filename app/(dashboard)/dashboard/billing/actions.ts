@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/auth/action";
 import { cancellationSchema } from "@/lib/billing/cancellation";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
+import { EXPERIMENT_COOKIE } from "@/lib/experiments/cookie";
 import { startSubscriptionCheckout } from "@/lib/payments/checkout";
 import {
   cancelScheduledChange,
@@ -26,8 +28,9 @@ export const choosePlanAction = userAction(
   z.object({ plan: z.string().min(1), interval, coupon }),
   async ({ plan, interval, coupon }, { user, workspace, role }) => {
     assertManagesBilling(role);
+    const experimentCookie = (await cookies()).get(EXPERIMENT_COOKIE)?.value;
     const { url } = await startSubscriptionCheckout(
-      { user, workspaceId: workspace.id },
+      { user, workspaceId: workspace.id, experimentCookie },
       plan,
       interval,
       coupon || undefined,

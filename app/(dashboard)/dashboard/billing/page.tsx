@@ -1,5 +1,8 @@
 // GET /dashboard/billing — the workspace's plan, changing or choosing one, the card on file, and billing history
+import { cookies } from "next/headers";
 import { onSaleTierWhere } from "@/lib/catalog/tiers";
+import { EXPERIMENT_COOKIE } from "@/lib/experiments/cookie";
+import { offeredTerms, variantFor } from "@/lib/experiments/offer";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -36,7 +39,8 @@ function ChangePlanWithChoice(props: { options: PlanChangeOption[]; plan?: strin
 export default async function BillingPage(props: { searchParams: Promise<Search> }) {
   const [{ workspace, user, role }, params] = await Promise.all([getDashboardContext(), props.searchParams]);
   const managesBilling = can(role, "billing.manage");
-  const [subscription, tiers, payments, card, settings] = await Promise.all([
+  const experimentCookie = (await cookies()).get(EXPERIMENT_COOKIE)?.value;
+  const [subscription, tiers, payments, card, settings, variant] = await Promise.all([
     liveSubscription(workspace.id),
     db.tier.findMany({
       where: { ...onSaleTierWhere, monthlyPriceCents: { gt: 0 } },
@@ -45,6 +49,8 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
     db.payment.findMany({ where: { workspaceId: workspace.id }, orderBy: { createdAt: "desc" }, take: 50 }),
     db.paymentMethod.findUnique({ where: { workspaceId: workspace.id } }),
     getSettings(),
+    // A price experiment's variant: the prices checkout will charge this user.
+    variantFor({ userId: user.id, cookie: experimentCookie }),
   ]);
   const paid: PaidSubscription | null =
     subscription && subscription.tier.monthlyPriceCents > 0 ? subscription : null;
@@ -114,14 +120,17 @@ export default async function BillingPage(props: { searchParams: Promise<Search>
           </CardHeader>
           <CardContent>
             <ChoosePlan
-              plans={tiers.map((t) => ({
-                code: t.code,
-                name: t.name,
-                monthly: formatCents(t.monthlyPriceCents, t.currency),
-                annual: formatCents(t.annualPriceCents, t.currency),
-                credits: formatCredits(t.includedMillicredits),
-                picked: picked(t.code),
-              }))}
+              plans={tiers.map((t) => {
+                const terms = offeredTerms(t, variant);
+                return {
+                  code: t.code,
+                  name: t.name,
+                  monthly: formatCents(terms.monthlyPriceCents, terms.currency),
+                  annual: formatCents(terms.annualPriceCents, terms.currency),
+                  credits: formatCredits(terms.includedMillicredits),
+                  picked: picked(t.code),
+                };
+              })}
             />
           </CardContent>
         </Card>
