@@ -1,4 +1,5 @@
 // npm run byok:rotate — re-encrypt every stored provider key (BYOK) with the newest BYOK_ENCRYPTION_KEYS version.
+import "./lib/dotenv"; // before anything reads the environment
 import { resolveDatabase } from "@/lib/db/local";
 import { env } from "@/lib/env";
 

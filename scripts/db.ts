@@ -1,4 +1,5 @@
 // npm run db:migrate | db:migration <name> | db:check | db:seed [-- --demo [--anchor=YYYY-MM-DD]] | db:reset
+import "./lib/dotenv"; // before anything reads the environment
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { resolveDatabase, assertLocalDatabase } from "@/lib/db/local";

@@ -1,6 +1,7 @@
 // npm run dev / npm run build / npm start: the database (embedded unless DATABASE_URL is set),
 // migrations and seed, then Next.js (dev and start behind scripts/lib/serve.ts). The build needs the
 // database too: /pricing is prerendered from the catalog (and revalidated when an admin changes it).
+import "./lib/dotenv"; // before anything reads the environment
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";

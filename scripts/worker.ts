@@ -1,6 +1,7 @@
 // npm run worker: the background jobs (email delivery and retries, alerts, reminders, expiry,
 // ledger check…) in a process of their own. Run as many as you like beside app servers started
 // with JOBS_IN_PROCESS=false; pg-boss gives each job to one worker.
+import "./lib/dotenv"; // before anything reads the environment
 import { resolveDatabase } from "@/lib/db/local";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { env } from "@/lib/env";
