@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { ttlCache } from "@/lib/utils/ttl-cache";
 
 // The running experiment as the proxy, the pricing page and checkout read it. The proxy asks on
 // every public page view, so the answer is cached in memory for a few seconds; starting or ending
@@ -24,7 +25,6 @@ export type RunningVariant = {
 export type RunningExperiment = { id: string; name: string; variants: RunningVariant[] };
 
 const TTL_MS = 3_000;
-let cached: { at: number; value: Promise<RunningExperiment | null> } | null = null;
 
 async function load(): Promise<RunningExperiment | null> {
   const experiment = await db.priceExperiment.findFirst({
@@ -51,19 +51,11 @@ async function load(): Promise<RunningExperiment | null> {
   };
 }
 
-export function runningExperiment(): Promise<RunningExperiment | null> {
-  const now = Date.now();
-  if (!cached || now - cached.at > TTL_MS) {
-    const value = load();
-    cached = { at: now, value };
-    value.catch(() => (cached = null));
-  }
-  return cached.value;
-}
+const running = ttlCache(() => load(), TTL_MS);
 
-export function forgetRunningExperiment() {
-  cached = null;
-}
+export const runningExperiment = () => running.get("running");
+
+export const forgetRunningExperiment = () => running.forget("running");
 
 /**
  * A variant of the running experiment by id (the static copies' route parameter). Read fresh, not

@@ -4,13 +4,11 @@ import { FREE_TIER_CODE } from "@/lib/billing/subscriptions";
 import { ruleBook } from "@/lib/catalog/price-rules";
 import { requiredTier } from "@/lib/catalog/required-tier";
 import { getSettings } from "@/lib/settings/settings";
+import { ttlCache } from "@/lib/utils/ttl-cache";
 
 // The catalog the decision reads on every call, kept in memory for a few seconds: admin changes
 // reach the API within CATALOG_TTL_MS without a catalog query per request.
 const CATALOG_TTL_MS = 5_000;
-
-type Snapshot = Awaited<ReturnType<typeof load>>;
-let cached: { at: number; value: Promise<Snapshot> } | null = null;
 
 async function load() {
   const [models, tiers, settings, priceRules] = await Promise.all([
@@ -43,16 +41,9 @@ async function load() {
   };
 }
 
-export function catalogSnapshot(now = Date.now()): Promise<Snapshot> {
-  if (!cached || now - cached.at > CATALOG_TTL_MS) {
-    const value = load();
-    cached = { at: now, value };
-    value.catch(() => (cached = null));
-  }
-  return cached.value;
-}
+const snapshots = ttlCache(() => load(), CATALOG_TTL_MS);
+
+export const catalogSnapshot = () => snapshots.get("catalog");
 
 /** Tests and admin actions in this process can drop the snapshot at once. */
-export function invalidateCatalogSnapshot() {
-  cached = null;
-}
+export const invalidateCatalogSnapshot = () => snapshots.forget("catalog");
