@@ -252,7 +252,9 @@ export function stepProblems(steps: VolumeStep[]): string[] {
 
 // ---- The pricing page (static, so rules go to the browser keyed by model key and tier code) ----
 
-export type PublicPriceRule = Omit<PriceRuleRow, "effectiveFrom" | "modelId" | "tierId"> & {
+export type PublicPriceRule = Omit<PriceRuleRow, "effectiveFrom" | "modelId" | "tierId" | "steps"> & {
+  /** Volume rules' steps; null for time-of-day rules. */
+  steps: VolumeStep[] | null;
   effectiveFrom: string;
   modelKey: string | null;
   tierCode: string | null;

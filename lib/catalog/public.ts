@@ -2,7 +2,7 @@ import "server-only";
 import { onSaleTierWhere } from "./tiers";
 import { db } from "@/lib/db";
 import { requiredTier } from "./required-tier";
-import type { PublicPriceRule } from "./price-rules";
+import type { PublicPriceRule, VolumeStep } from "./price-rules";
 import { getSettings } from "@/lib/settings/settings";
 import { offeredTerms } from "@/lib/experiments/offer";
 import type { RunningVariant } from "@/lib/experiments/running";
@@ -177,7 +177,7 @@ export async function getPublicCatalog(
         endMinute: r.endMinute,
         weekdays: r.weekdays,
         multiplierBps: r.multiplierBps,
-        steps: r.steps,
+        steps: r.kind === "volume" ? ((r.steps ?? []) as VolumeStep[]) : null,
         effectiveFrom: r.effectiveFrom.toISOString(),
         modelKey: r.modelId ? modelKey.get(r.modelId)! : null,
         tierCode: r.tierId ? tierCode.get(r.tierId)! : null,

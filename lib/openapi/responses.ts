@@ -432,6 +432,49 @@ export const publicCatalogSchema = z.object({
   ),
   defaultMarkupBps: z.number().int(),
   rolloverPercent: z.number().int().min(0).max(100),
+  priceRules: z
+    .array(
+      z.object({
+        id: z.string(),
+        version: z.number().int(),
+        kind: z.enum(["time_of_day", "volume"]),
+        name: z.string(),
+        active: z.boolean().meta({ description: "false: archived from effectiveFrom on." }),
+        startMinute: z
+          .number()
+          .int()
+          .nullable()
+          .meta({ description: "Time-of-day rules: minute of the UTC day the window starts." }),
+        endMinute: z
+          .number()
+          .int()
+          .nullable()
+          .meta({ description: "…and ends (exclusive; 1440 is midnight)." }),
+        weekdays: z
+          .array(z.number().int().min(0).max(6))
+          .meta({ description: "0 = Sunday; empty: every day." }),
+        multiplierBps: z.number().int().nullable().meta({ description: "Time-of-day rules: 15000 is 1.5x." }),
+        steps: z
+          .array(z.object({ fromUnits: z.number().int(), discountBps: z.number().int() }))
+          .nullable()
+          .meta({
+            description:
+              "Volume rules: from fromUnits units of the model this UTC month on, discountBps lower.",
+          }),
+        effectiveFrom: z.string().meta({ description: "ISO time this version applies from." }),
+        modelKey: z
+          .string()
+          .nullable()
+          .meta({ description: "The model it prices, or null for a tier rule." }),
+        tierCode: z
+          .string()
+          .nullable()
+          .meta({ description: "The plan tier it prices, or null for a model rule." }),
+      }),
+    )
+    .optional()
+    .meta({ description: "The dynamic pricing rules of the models and tiers on sale, every version." }),
+  asOf: z.string().optional().meta({ description: "When this catalog was read (ISO)." }),
 });
 
 // Compile-time: what the shaping functions return is what the document promises.

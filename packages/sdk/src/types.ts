@@ -264,4 +264,27 @@ export interface PublicCatalog {
   }[];
   defaultMarkupBps: number;
   rolloverPercent: number;
+  /** The dynamic pricing rules of the models and tiers on sale, every version. */
+  priceRules?: {
+    id: string;
+    version: number;
+    kind: "time_of_day" | "volume";
+    name: string;
+    /** false: archived from effectiveFrom on. */
+    active: boolean;
+    /** Time-of-day rules: the window's minutes of the UTC day, [start, end). */
+    startMinute: number | null;
+    endMinute: number | null;
+    /** 0 = Sunday; empty: every day. */
+    weekdays: number[];
+    /** Time-of-day rules: 15000 is 1.5x. */
+    multiplierBps: number | null;
+    /** Volume rules: from fromUnits units of the model this UTC month on, discountBps lower. */
+    steps: { fromUnits: number; discountBps: number }[] | null;
+    effectiveFrom: string;
+    modelKey: string | null;
+    tierCode: string | null;
+  }[];
+  /** When this catalog was read (ISO). */
+  asOf?: string;
 }
