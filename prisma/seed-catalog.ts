@@ -238,6 +238,10 @@ const packs = [
   },
 ] satisfies Prisma.CreditPackCreateManyInput[];
 
+/** The keys of what the starting catalog creates (the demo history can be priced with these only). */
+export const SEEDED_MODEL_KEYS: readonly string[] = models.map((m) => m.key);
+export const SEEDED_PACK_CODES: readonly string[] = packs.map((p) => p.code);
+
 /**
  * Creates the starting catalog when there is none. Idempotent, and it never overwrites what an
  * admin has since edited: once any tier exists it does nothing.

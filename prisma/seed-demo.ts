@@ -50,7 +50,7 @@ export async function seedDemo(options: DemoOptions = {}): Promise<DemoSummary> 
   await seed();
   if (await db.user.findUnique({ where: { id: FIRST_DEMO_USER_ID }, select: { id: true } }))
     return existingSummary();
-  const data = buildDemoDataset(options, await loadDemoCatalog());
+  const data = buildDemoDataset(options, await loadDemoCatalog({ seededOnly: options.seededCatalogOnly }));
   const client = await pool().connect();
   try {
     await client.query("begin");

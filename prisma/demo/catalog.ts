@@ -1,11 +1,14 @@
 import { getSettings } from "@/lib/settings/settings";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { SEEDED_MODEL_KEYS, SEEDED_PACK_CODES } from "../seed-catalog";
 import type { DemoCatalog, DemoTier } from "./types";
 
 // What the demo history is priced with: the tiers, models, access matrix, markups and packs as they
 // are in the database (an admin may have edited the seeded catalog). When the standard paid plans
 // exist, the demo sells those (tiers an admin added later do not reshuffle the demo's plan mix).
+// `seededOnly` leaves out models and packs the starting catalog did not create, so the same anchor
+// and seed give the same history however many rows were added since (the tests rely on it).
 
 const STANDARD_PAID_TIERS = ["starter", "pro", "enterprise"];
 
@@ -35,15 +38,18 @@ function toTier(t: {
   };
 }
 
-export async function loadDemoCatalog(): Promise<DemoCatalog> {
+export async function loadDemoCatalog({ seededOnly = false } = {}): Promise<DemoCatalog> {
   const [tiers, models, packs, settings, admins] = await Promise.all([
     db.tier.findMany({ where: { archivedAt: null }, orderBy: [{ rank: "asc" }, { code: "asc" }] }),
     db.model.findMany({
-      where: { enabled: true },
+      where: { enabled: true, ...(seededOnly && { key: { in: [...SEEDED_MODEL_KEYS] } }) },
       include: { app: true, tiers: true },
       orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
     }),
-    db.creditPack.findMany({ where: { active: true }, orderBy: [{ priceCents: "asc" }, { code: "asc" }] }),
+    db.creditPack.findMany({
+      where: { active: true, ...(seededOnly && { code: { in: [...SEEDED_PACK_CODES] } }) },
+      orderBy: [{ priceCents: "asc" }, { code: "asc" }],
+    }),
     getSettings(),
     db.user.findMany({
       where: { role: "admin" },

@@ -21,6 +21,8 @@ export type DemoOptions = {
   workspaces?: number;
   /** PRNG seed. Default DEFAULT_DEMO_SEED. */
   seed?: number;
+  /** Price the history with the starting catalog's models and packs only. Default false. */
+  seededCatalogOnly?: boolean;
 };
 
 export type DemoTier = {
