@@ -5,8 +5,9 @@ import { freePort } from "./throwaway-db";
 export type ProductionServer = { base: string; stop: () => Promise<void> };
 
 /**
- * `next start` of the production build (built first when there is none) on a free port, answering
- * /api/health before this returns. `env` is added to this process's environment. With
+ * `npm start` (scripts/run.ts start: scripts/lib/serve.ts in front of Next, with the metering hot
+ * path's lean dispatch) on the production build (built first when there is none), on a free port,
+ * against the DATABASE_URL in `env`, answering /api/health before this returns. `env` is added to this process's environment. With
  * BENCH_CPU_PROFILE_DIR set, the server runs under `--cpu-prof` and writes a .cpuprofile there when
  * it stops (open it in Chrome DevTools' Performance panel or speedscope).
  */
@@ -19,14 +20,10 @@ export async function startProductionServer(env: Record<string, string>): Promis
   const port = await freePort();
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
   const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const server = spawn(
-    process.execPath,
-    [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port)],
-    {
-      env: { ...process.env, ...env, NODE_ENV: "production" },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
+  const server = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/run.ts", "start"], {
+    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const base = `http://127.0.0.1:${port}`;
   for (
     let i = 0;

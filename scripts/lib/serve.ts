@@ -1,11 +1,15 @@
 // Next.js behind a small Node HTTP server (Next's documented custom server), for `npm run dev`,
-// `npm start` and the e2e server. It exists for one reason: only here is the socket address
-// known, so this is where the client address is computed (TRUSTED_PROXY_HOPS) and written into
-// the one header the app trusts, overwriting whatever the client sent (lib/http/client-ip.ts).
+// `npm start` and the e2e server. It exists for two reasons:
+// - Only here is the socket address known, so this is where the client address is computed
+//   (TRUSTED_PROXY_HOPS) and written into the one header the app trusts, overwriting whatever the
+//   client sent (lib/http/client-ip.ts).
+// - In production, the metering hot path's route handlers are called directly, without Next's
+//   router (lib/http/lean-routes.ts explains why and what that keeps).
 import { createServer } from "node:http";
 import next from "next";
 import { parseEnv } from "@/lib/env";
 import { CLIENT_IP_HEADER, computeClientIp } from "@/lib/http/client-ip";
+import { leanFor, serveLean } from "@/lib/http/lean-routes";
 
 export async function serveNext(opts: { dev: boolean; port: number; hostname?: string }) {
   const hostname = opts.hostname ?? "localhost";
@@ -26,7 +30,9 @@ export async function serveNext(opts: { dev: boolean; port: number; hostname?: s
       req.socket.remoteAddress,
       hops,
     );
-    void handle(req, res);
+    const lean = opts.dev ? undefined : leanFor(req);
+    if (lean) void serveLean(lean, req, res);
+    else void handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

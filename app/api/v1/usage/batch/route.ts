@@ -1,27 +1,33 @@
 // POST /api/v1/usage/batch — up to 100 events, each charged on its own, with a result per item
+// (served on the lean path: lib/http/lean-routes.ts)
 import { chargeBatch, batchSchema } from "@/lib/metering/batch";
 import { methodNotAllowed } from "@/lib/http/methods";
 import { parseBody } from "@/lib/http/body";
+import { leanRoute } from "@/lib/http/lean-routes";
 import { usageBody, v1Route } from "@/lib/metering/http";
 
-export const POST = v1Route(async (req, caller) => {
-  const { events } = await parseBody(req, batchSchema);
-  const items = await chargeBatch(caller, events);
-  return {
-    body: {
-      results: items.map((item) =>
-        "result" in item
-          ? {
-              index: item.index,
-              status: item.status,
-              ...usageBody(item.result),
-              replayed: item.result.replayed,
-            }
-          : { index: item.index, status: item.status, error: item.error },
-      ),
-    },
-  };
-});
+export const POST = leanRoute(
+  "POST",
+  "/api/v1/usage/batch",
+  v1Route(async (req, caller) => {
+    const { events } = await parseBody(req, batchSchema);
+    const items = await chargeBatch(caller, events);
+    return {
+      body: {
+        results: items.map((item) =>
+          "result" in item
+            ? {
+                index: item.index,
+                status: item.status,
+                ...usageBody(item.result),
+                replayed: item.result.replayed,
+              }
+            : { index: item.index, status: item.status, error: item.error },
+        ),
+      },
+    };
+  }),
+);
 
 const other = methodNotAllowed("POST");
 export { other as GET, other as PUT, other as PATCH, other as DELETE, other as OPTIONS };
