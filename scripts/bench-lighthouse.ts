@@ -6,7 +6,8 @@
 // measured again as a visitor assigned its B variant sees them (the proxy's rewrite to the static
 // copy). LIGHTHOUSE_PAGES (comma-separated paths) measures only those pages;
 // LIGHTHOUSE_EXPERIMENT=false skips the experiment pass; LIGHTHOUSE_REPORT_DIR writes each median
-// run's full JSON report there (open it in https://googlechrome.github.io/lighthouse/viewer/).
+// run's full JSON report there (open it in https://googlechrome.github.io/lighthouse/viewer/) and
+// its trace (<page>.trace.json, for DevTools' Performance panel).
 //
 // Lighthouse simulates a slow phone from what it observes, so CPU time spent by other processes on
 // a shared machine reads as the page's own: the load average is printed beside every page.
@@ -103,7 +104,7 @@ async function measure(
   const headers = extra.cookie ? { Cookie: extra.cookie } : undefined;
   // The first request of a route warms the server, not the measurement.
   await fetch(url, { headers: { ...headers, "User-Agent": PHONE_UA } });
-  const runs: Result[] = [];
+  const runs: { lhr: Result; trace: unknown }[] = [];
   const load = os.loadavg()[0];
   for (let i = 0; i < RUNS; i++) {
     const result = await lighthouse(
@@ -117,23 +118,21 @@ async function measure(
       },
       undefined,
     );
-    if (result) runs.push(result.lhr);
+    if (result) runs.push({ lhr: result.lhr, trace: result.artifacts.Trace });
   }
-  runs.sort((a, b) => score(a, "performance") - score(b, "performance"));
-  const lhr = runs[Math.floor(runs.length / 2)];
+  runs.sort((a, b) => score(a.lhr, "performance") - score(b.lhr, "performance"));
+  const { lhr, trace } = runs[Math.floor(runs.length / 2)];
   const [p, a, b, s] = CATEGORIES.map((c) => String(score(lhr, c)).padStart(4));
-  const spread = `${score(runs[0], "performance")}–${score(runs[runs.length - 1], "performance")}`;
+  const spread = `${score(runs[0].lhr, "performance")}–${score(runs[runs.length - 1].lhr, "performance")}`;
   console.log(
     `${label.padEnd(18)} ${p} ${spread.padStart(7)}  ${a}  ${b}  ${s}  ${String(Math.round(ms(lhr, "largest-contentful-paint"))).padStart(6)}  ${String(Math.round(ms(lhr, "total-blocking-time"))).padStart(6)}  ${ms(lhr, "cumulative-layout-shift").toFixed(3)}  ${load.toFixed(1).padStart(5)}`,
   );
   for (const line of [...diagnosis(lhr), ...losses(lhr)]) console.log(`                   - ${line}`);
   if (REPORT_DIR) {
     mkdirSync(REPORT_DIR, { recursive: true });
-    const file = path.join(
-      REPORT_DIR,
-      `${label.replace(/[^\w]+/g, "_").replace(/^_|_$/g, "") || "home"}.json`,
-    );
-    writeFileSync(file, JSON.stringify(lhr));
+    const file = path.join(REPORT_DIR, label.replace(/[^\w]+/g, "_").replace(/^_|_$/g, "") || "home");
+    writeFileSync(`${file}.json`, JSON.stringify(lhr));
+    writeFileSync(`${file}.trace.json`, JSON.stringify(trace));
   }
 }
 
