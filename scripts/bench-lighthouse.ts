@@ -10,7 +10,9 @@
 // its trace (<page>.trace.json, for DevTools' Performance panel).
 //
 // Lighthouse simulates a slow phone from what it observes, so CPU time spent by other processes on
-// a shared machine reads as the page's own: the load average is printed beside every page.
+// a shared machine reads as the page's own: the load average and Lighthouse's CPU benchmark index
+// (higher is a faster CPU; Lighthouse's 4x phone slowdown assumes a fast desktop, ~1,000+) are
+// printed beside every page. Compare scores only between runs at a similar index.
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -125,12 +127,18 @@ async function measure(
   const [p, a, b, s] = CATEGORIES.map((c) => String(score(lhr, c)).padStart(4));
   const spread = `${score(runs[0].lhr, "performance")}–${score(runs[runs.length - 1].lhr, "performance")}`;
   console.log(
-    `${label.padEnd(18)} ${p} ${spread.padStart(7)}  ${a}  ${b}  ${s}  ${String(Math.round(ms(lhr, "largest-contentful-paint"))).padStart(6)}  ${String(Math.round(ms(lhr, "total-blocking-time"))).padStart(6)}  ${ms(lhr, "cumulative-layout-shift").toFixed(3)}  ${load.toFixed(1).padStart(5)}`,
+    `${label.padEnd(18)} ${p} ${spread.padStart(7)}  ${a}  ${b}  ${s}  ${String(Math.round(ms(lhr, "largest-contentful-paint"))).padStart(6)}  ${String(Math.round(ms(lhr, "total-blocking-time"))).padStart(6)}  ${ms(lhr, "cumulative-layout-shift").toFixed(3)}  ${load.toFixed(1).padStart(5)}  ${String(Math.round(lhr.environment.benchmarkIndex)).padStart(5)}`,
   );
   for (const line of [...diagnosis(lhr), ...losses(lhr)]) console.log(`                   - ${line}`);
   if (REPORT_DIR) {
     mkdirSync(REPORT_DIR, { recursive: true });
-    const file = path.join(REPORT_DIR, label.replace(/[^\w]+/g, "_").replace(/^_|_$/g, "") || "home");
+    const file = path.join(
+      REPORT_DIR,
+      label
+        .replace(/^\/(?=\s|$)/, "home")
+        .replace(/[^\w]+/g, "_")
+        .replace(/^_|_$/g, ""),
+    );
     writeFileSync(`${file}.json`, JSON.stringify(lhr));
     writeFileSync(`${file}.trace.json`, JSON.stringify(trace));
   }
@@ -192,7 +200,7 @@ async function main() {
     console.log(
       `\nLighthouse, mobile preset, median of ${RUNS} run(s) per page (spread: min–max performance)\n`,
     );
-    console.log("page                perf  spread  a11y  best  seo   LCP ms  TBT ms  CLS    load");
+    console.log("page                perf  spread  a11y  best  seo   LCP ms  TBT ms  CLS    load  bench");
     for (const page of PAGES) await measure(chrome, page, `${server.base}${page}`);
     const variantPages = PAGES.filter((p) => p === "/" || p === "/pricing");
     const variant = EXPERIMENT && variantPages.length ? await startExperimentForVariantB() : null;
