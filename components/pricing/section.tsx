@@ -3,9 +3,7 @@ import { cn } from "@/lib/utils/cn";
 
 // One section of the pricing page: an anchor, an h2 and a short intro, in the marketing width.
 // Its content is a Suspense boundary, so React hydrates each section in a task of its own (after
-// the page has painted) instead of the whole page in one long task that holds the first paint; and
-// `content-visibility: auto` leaves its layout and paint until it nears the screen, so the first
-// paint lays out the top of the page only (the browser remembers each section's size once shown).
+// the page has painted) instead of the whole page in one long task that holds the first paint.
 export function PricingSection({
   id,
   title,
@@ -20,11 +18,7 @@ export function PricingSection({
   className?: string;
 }) {
   return (
-    <section
-      id={id}
-      aria-labelledby={`${id}-title`}
-      className={cn("scroll-mt-20 [contain-intrinsic-size:auto_40rem] [content-visibility:auto]", className)}
-    >
+    <section id={id} aria-labelledby={`${id}-title`} className={cn("scroll-mt-20", className)}>
       <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6">
         <h2 id={`${id}-title`} className="text-2xl font-bold tracking-tight text-balance sm:text-3xl">
           {title}
