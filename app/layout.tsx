@@ -1,11 +1,9 @@
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ThemeProvider } from "@/components/theme-provider";
-import { Toaster } from "@/components/ui/sonner";
 import { getCachedBranding } from "@/lib/branding/cached";
 import { themeCss } from "@/lib/branding/color";
+import { mono, sans } from "./fonts";
 import "./globals.css";
 
 // The brand (name, favicon, colour) comes from the admin's branding settings through Next's data
@@ -22,16 +20,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const brand = await getCachedBranding();
   return (
-    <html lang="en" suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang="en" suppressHydrationWarning className={`${sans.variable} ${mono.variable}`}>
       <head>
         {/* The brand colour's theme tokens over globals.css's: a few declarations, no layout shift. */}
         <style id="brand-theme">{themeCss(brand.primaryColor)}</style>
       </head>
       <body className="min-h-dvh overflow-x-hidden">
-        <ThemeProvider>
-          {children}
-          <Toaster />
-        </ThemeProvider>
+        <ThemeProvider>{children}</ThemeProvider>
       </body>
     </html>
   );

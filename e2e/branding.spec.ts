@@ -107,6 +107,7 @@ test("the admin brands the install: the storefront, emails and receipts show the
       await expectAccessible(visitor);
       await visitor.keyboard.press("Escape");
       await expect(menu).toBeHidden();
+      await expect(visitor.getByRole("button", { name: "Open menu" })).toBeFocused();
       await visitor.getByRole("button", { name: "Open menu" }).click();
       await menu.getByRole("link", { name: "Pricing" }).click();
       await expect(visitor).toHaveURL(/\/pricing$/);

@@ -1,7 +1,9 @@
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
 // One section of the pricing page: an anchor, an h2 and a short intro, in the marketing width.
+// Its content is a Suspense boundary, so React hydrates each section in a task of its own (after
+// the page has painted) instead of the whole page in one long task that holds the first paint.
 export function PricingSection({
   id,
   title,
@@ -22,7 +24,9 @@ export function PricingSection({
           {title}
         </h2>
         {intro ? <div className="mt-3 max-w-3xl text-muted-foreground">{intro}</div> : null}
-        <div className="mt-8">{children}</div>
+        <div className="mt-8">
+          <Suspense>{children}</Suspense>
+        </div>
       </div>
     </section>
   );

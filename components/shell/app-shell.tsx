@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { Toaster } from "@/components/ui/sonner";
 import { Brand, Wordmark } from "./brand";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
@@ -65,6 +66,8 @@ export function AppShell({ area, nav, user, workspaceSwitcher, children }: AppSh
           {children}
         </main>
       </div>
+      {/* Only the signed-in app raises toasts: the public pages never ship sonner. */}
+      <Toaster />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useTheme } from "next-themes";
 import type { CSSProperties } from "react";
 import { Toaster as Sonner, type ToasterProps } from "sonner";
 
-// shadcn/ui's Toaster: mounted once, in app/layout.tsx, following the light/dark theme. Call
+// shadcn/ui's Toaster: mounted once, by the app shell (components/shell/app-shell.tsx), following the light/dark theme. Call
 // `toast.success("Saved.")` from any client component; forms use `useActionToast` (forms/).
 export function Toaster(props: ToasterProps) {
   const { resolvedTheme } = useTheme();

@@ -10,6 +10,7 @@ import { ModelsByTier } from "@/components/pricing/models-by-tier";
 import { PlanCards } from "@/components/pricing/plan-cards";
 import { PricingSection } from "@/components/pricing/section";
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import type { PublicCatalog } from "@/lib/catalog/public";
 
 export const pricingMetadata: Metadata = {
@@ -40,13 +41,16 @@ export function PricingView({ catalog }: { catalog: PublicCatalog }) {
               $0.001.
             </p>
           </div>
-          <div className="mt-8">
-            <IntervalToggle saving={annualSavingLabel(catalog.tiers)} />
-          </div>
-          <h2 className="sr-only">Plans</h2>
-          <div className="mt-10">
-            <PlanCards tiers={catalog.tiers} features={catalog.features} />
-          </div>
+          {/* Hydrated on their own, like each PricingSection's content (./section.tsx). */}
+          <Suspense>
+            <div className="mt-8">
+              <IntervalToggle saving={annualSavingLabel(catalog.tiers)} />
+            </div>
+            <h2 className="sr-only">Plans</h2>
+            <div className="mt-10">
+              <PlanCards tiers={catalog.tiers} features={catalog.features} />
+            </div>
+          </Suspense>
         </div>
       </section>
       <PricingSection id="compare" title="Compare plans" intro="Everything each plan includes, side by side.">

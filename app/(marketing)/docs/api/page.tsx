@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { MethodBadge, OperationSection } from "@/components/docs/operation-section";
 import { env } from "@/lib/env";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
@@ -120,8 +121,11 @@ export default function ApiDocsPage() {
                   </li>
                 ))}
               </ul>
+              {/* One Suspense boundary per operation: React hydrates them one task each. */}
               {group.entries.map(({ path, method, op }) => (
-                <OperationSection key={op.operationId} doc={doc} path={path} method={method} op={op} />
+                <Suspense key={op.operationId}>
+                  <OperationSection doc={doc} path={path} method={method} op={op} />
+                </Suspense>
               ))}
             </section>
           ))}
