@@ -2,9 +2,9 @@
 import { idempotencyKey, parseBody } from "@/lib/http/body";
 import { methodNotAllowed } from "@/lib/http/methods";
 import { chargeUsage, usageSchema } from "@/lib/metering/charge";
-import { usageResponse, v1Route } from "@/lib/metering/http";
+import { meteredRoute, usageResponse } from "@/lib/metering/http";
 
-export const POST = v1Route(async (req, caller) => {
+export const POST = meteredRoute(async (req, caller) => {
   const key = idempotencyKey(req);
   return usageResponse(await chargeUsage(caller, await parseBody(req, usageSchema), key));
 });

@@ -2,9 +2,9 @@
 import { chargeBatch, batchSchema } from "@/lib/metering/batch";
 import { methodNotAllowed } from "@/lib/http/methods";
 import { parseBody } from "@/lib/http/body";
-import { usageBody, v1Route } from "@/lib/metering/http";
+import { meteredRoute, usageBody } from "@/lib/metering/http";
 
-export const POST = v1Route(async (req, caller) => {
+export const POST = meteredRoute(async (req, caller) => {
   const { events } = await parseBody(req, batchSchema);
   const items = await chargeBatch(caller, events);
   return {
