@@ -2,7 +2,7 @@
 // PostgreSQL, next to a baseline of the same SQL issued directly (alternating pairs, median printed),
 // batch ingestion, one-connection latency and the tail at a fixed rate of half the capacity; then the
 // ledger invariants. Prints figures; asserts nothing about time. BENCH_SECONDS per run, BENCH_PAIRS.
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -181,9 +181,13 @@ async function main() {
       };
     };
 
-    // The same statements the endpoint runs per call: key lookup, rate-limit upsert, charge function.
+    // The same statement the endpoint runs per call, issued in this process without HTTP: the
+    // metering domain itself (lib/metering), with each key remembered as the server remembers it, so
+    // every call is the one statement that authenticates, counts the minute and charges.
+    const { authenticate, cachedCaller } = await import("@/lib/metering/authenticate");
+    const { chargeUsage } = await import("@/lib/metering/charge");
     const baseline = async (label: string, set: typeof keys): Promise<Run> => {
-      const hashes = set.map((k) => createHash("sha256").update(k.key).digest("hex"));
+      for (const k of set) await authenticate(`Bearer ${k.key}`);
       const latencies: number[] = [];
       const end = Date.now() + DURATION_S * 1000;
       let n = 0;
@@ -191,26 +195,8 @@ async function main() {
         Array.from({ length: CONNECTIONS }, async () => {
           while (Date.now() < end) {
             const t = performance.now();
-            const k = hashes[n++ % hashes.length];
-            const c = await pool.connect();
-            try {
-              const { rows } = await c.query(
-                `select k.id, k."workspaceId", w."accountType", w."overageEnabled", s."tierId" from "ApiKey" k join "Workspace" w on w.id = k."workspaceId"
-                 left join "Subscription" s on s."workspaceId" = w.id and s.status in ('active','trialing','past_due') where k."keyHash" = $1`,
-                [k],
-              );
-              await c.query(
-                `insert into "RateLimitHit" ("key", "windowStart", "count") values ($1, date_trunc('minute', now()), 1)
-                             on conflict ("key", "windowStart") do update set "count" = "RateLimitHit"."count" + 1 returning "count"`,
-                [`api:${rows[0].id}`],
-              );
-              await c.query(
-                `select * from tollgate_charge_usage($1, $2, $3, (select id from "Model" where key = $4), $4, 1, null, null, 'credits', 12000, 2000, 1, 10000, 1, 0, current_date, false, null, current_date, null, null, null)`,
-                [`evt_${randomUUID().replaceAll("-", "")}`, rows[0].workspaceId, rows[0].id, MODEL],
-              );
-            } finally {
-              c.release();
-            }
+            const caller = await cachedCaller(`Bearer ${set[n++ % set.length].key}`);
+            await chargeUsage(caller!, { model: MODEL, quantity: 1 }, null);
             latencies.push(performance.now() - t);
           }
         }),

@@ -97,27 +97,32 @@ export function sqlCall<F extends AnySqlFunction>(fn: F, args: SqlArgs<F>): Stat
 /**
  * Many calls in one statement, in order: `shared` arguments are the same for every call, `rows`
  * hold the rest, one object per call. Rows come back with `ord`, the call's position from 1.
+ * `guard` embeds the batch in a larger statement: its parameters are numbered after the first
+ * `guard.after` ones (the outer statement's), and it runs only when `guard.when` holds (an SQL
+ * condition on those parameters or on an outer row, evaluated once before any call).
  */
 export function sqlCallBatch<F extends AnySqlFunction, S extends keyof SqlArgs<F>>(
   fn: F,
   shared: Pick<SqlArgs<F>, S>,
   rows: Omit<SqlArgs<F>, S>[],
+  guard: { after: number; when: string } = { after: 0, when: "" },
 ): Statement {
   const sharedKeys = Object.keys(shared);
   const rowKeys = Object.keys(fn.params).filter((k) => !sharedKeys.includes(k));
-  const cacheKey = `${fn.name}(${sharedKeys.join(",")})`;
+  const cacheKey = `${fn.name}(${sharedKeys.join(",")})${guard.after}:${guard.when}`;
   let text = batchText.get(cacheKey);
   if (!text) {
-    const arrays = rowKeys.map((k, i) => `$${i + 1}::${baseType(fn.params[k])}[]`).join(", ");
+    const n = (i: number) => `$${guard.after + i + 1}`;
+    const arrays = rowKeys.map((k, i) => `${n(i)}::${baseType(fn.params[k])}[]`).join(", ");
     const named = Object.keys(fn.params)
       .map((k) =>
         sharedKeys.includes(k)
-          ? `${k} => $${rowKeys.length + sharedKeys.indexOf(k) + 1}::${baseType(fn.params[k])}`
+          ? `${k} => ${n(rowKeys.length + sharedKeys.indexOf(k))}::${baseType(fn.params[k])}`
           : `${k} => i.${k}`,
       )
       .join(", ");
     text = `select i.ord, r.* from unnest(${arrays}) with ordinality as i(${rowKeys.join(", ")}, ord)
-      cross join lateral ${fn.name}(${named}) r order by i.ord`;
+      cross join lateral ${fn.name}(${named}) r${guard.when ? ` where ${guard.when}` : ""} order by i.ord`;
     batchText.set(cacheKey, text);
   }
   const values = [

@@ -4,6 +4,7 @@ import { pool } from "@/lib/db/pool";
 import { RateLimitedError, type RateLimitState } from "@/lib/errors";
 import { hashKey } from "./api-keys";
 import { catalogSnapshot } from "./catalog-cache";
+import { callerMemory } from "./caller-cache";
 import { InvalidApiKeyError, WorkspaceSuspendedError } from "./errors";
 import { verifySessionToken } from "./session-tokens";
 
@@ -20,7 +21,7 @@ type Row = {
   accountType: "payg" | "subscription";
   overageEnabled: boolean;
   suspendedAt: Date | null;
-  balance: string;
+  workspaceBalance: string;
   subId: string | null;
   tierId: string | null;
   interval: "month" | "year" | null;
@@ -28,6 +29,8 @@ type Row = {
   currentPeriodEnd: Date | null;
   planVersion: number | null;
   versionQuota: number | null;
+  /** Every column above but the balance and lastUsedAt, hashed (CALLER_FINGERPRINT). */
+  fp: string;
   hits: number | null;
 };
 
@@ -42,15 +45,24 @@ const LIVE_SUBSCRIPTION = `
       where s."workspaceId" = w.id and s.status in (${LIVE_STATUSES.map((s) => `'${s}'`).join(", ")})
       order by s."createdAt" desc limit 1
     ) s on true`;
-const WORKSPACE_COLUMNS = `w.name, w."accountType", w."overageEnabled", w."suspendedAt", w."balanceMillicredits"::text as balance,
+const WORKSPACE_COLUMNS = `w.name, w."accountType", w."overageEnabled", w."suspendedAt", w."balanceMillicredits"::text as "workspaceBalance",
            s.id as "subId", s."tierId", s.interval, s.status, s."currentPeriodEnd",
            s."planVersion", s."versionQuota"`;
 
-const AUTH_SQL = `
-  with k as (
+// What a cached caller stands for (lib/metering/caller-cache.ts): every fact the row above reads
+// that decides a call's rights and price — the key, its member and caps, the workspace, the live
+// subscription and its plan version — hashed. A statement that finds another hash for the key
+// charges nothing; the caller is then read afresh.
+const CALLER_FINGERPRINT = `md5(row(k.id, k."workspaceId", k."revokedAt", k."expiresAt", k."monthlySpendCapMillicredits",
+           m."userId", m."monthlySpendCapMillicredits", w.name, w."accountType", w."overageEnabled", w."suspendedAt",
+           s.id, s."tierId", s.interval, s.status, s."currentPeriodEnd", s."planVersion", s."versionQuota")::text)`;
+
+// $1 the key's hash, $2 the minute's window, $3 now.
+const KEY_CTES = `
+  k as (
     select k.id, k."workspaceId", k."revokedAt", k."expiresAt", k."lastUsedAt", k."monthlySpendCapMillicredits"::text as cap,
            m."userId" as "memberId", m."monthlySpendCapMillicredits"::text as "memberCap",
-           ${WORKSPACE_COLUMNS}
+           ${WORKSPACE_COLUMNS}, ${CALLER_FINGERPRINT} as fp
     from "ApiKey" k
     join "Workspace" w on w.id = k."workspaceId"
     -- Personal workspaces have one member and no member caps: no MemberSpend row to write per call.
@@ -63,8 +75,9 @@ const AUTH_SQL = `
     where k."revokedAt" is null and (k."expiresAt" is null or k."expiresAt" > $3::timestamp) and k."suspendedAt" is null
     on conflict ("key", "windowStart") do update set "count" = "RateLimitHit"."count" + 1
     returning "count"
-  )
-  select k.*, (select "count" from rl) as hits from k`;
+  )`;
+
+const AUTH_SQL = `with ${KEY_CTES} select k.*, (select "count" from rl) as hits from k`;
 
 // A customer session token's workspace (lib/metering/session-tokens.ts): the same columns without a
 // key, rate-limited per workspace at the tier's rate. A token scoped to a member ($4) finds no row
@@ -74,7 +87,7 @@ const SESSION_SQL = `
     select null::text as id, w.id as "workspaceId", null::timestamp as "revokedAt", null::timestamp as "expiresAt",
            $3::timestamp as "lastUsedAt", null::text as cap, m."userId" as "memberId",
            m."monthlySpendCapMillicredits"::text as "memberCap",
-           ${WORKSPACE_COLUMNS}
+           ${WORKSPACE_COLUMNS}, '' as fp
     from "Workspace" w
     left join "Membership" m on m."workspaceId" = w.id and m."userId" = $4::text
     ${LIVE_SUBSCRIPTION}
@@ -89,27 +102,102 @@ const SESSION_SQL = `
 
 export type ApiCaller = ReturnType<typeof callerFrom>;
 
+const callers = callerMemory<Row>();
+/** Tests: forget every remembered key, as a freshly started instance. */
+export const forgetCallers = () => callers.clear();
+type Statement = { text: string; values: unknown[] };
+
 const MINUTE = 60_000;
+const windowOf = (now: Date) => new Date(Math.floor(now.getTime() / MINUTE) * MINUTE);
+const bearerKey = (authorization: string | null) =>
+  /^Bearer\s+(tg_[A-Za-z0-9_-]+)$/.exec(authorization?.trim() ?? "")?.[1];
 
 /** Bearer key -> the key, its member, its workspace, the tier it is on (free without a plan), and its rate state. */
 export async function authenticate(authorization: string | null, now = new Date()) {
-  const raw = /^Bearer\s+(tg_[A-Za-z0-9_-]+)$/.exec(authorization?.trim() ?? "")?.[1];
+  const raw = bearerKey(authorization);
   if (!raw) throw new InvalidApiKeyError();
-  const windowStart = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE);
+  const keyHash = hashKey(raw);
+  const windowStart = windowOf(now);
   const [result, catalog] = await Promise.all([
-    pool().query<Row>(AUTH_SQL, [hashKey(raw), windowStart.toISOString(), now.toISOString()]),
+    pool().query<Row>(AUTH_SQL, [keyHash, windowStart.toISOString(), now.toISOString()]),
     catalogSnapshot(),
   ]);
-  const row = result.rows[0];
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) throw new InvalidApiKeyError();
-  if (row.suspendedAt) throw new WorkspaceSuspendedError();
+  return callerFrom(usableRow(keyHash, result.rows[0], now), catalog, windowStart, null);
+}
+
+/** The key's row, when the key may be used now (remembered for the one-statement path), or 401 / 403. */
+function usableRow(keyHash: string, row: Row | undefined, now: Date) {
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.suspendedAt) {
+    callers.forget(keyHash);
+    if (row && !row.revokedAt && !(row.expiresAt && row.expiresAt <= now))
+      throw new WorkspaceSuspendedError();
+    throw new InvalidApiKeyError();
+  }
+  callers.remember(keyHash, row);
   // Worth a write at most once a minute per key; not on the charge's critical path.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > MINUTE) {
     void pool()
       .query(`update "ApiKey" set "lastUsedAt" = $2::timestamp where id = $1`, [row.id, now.toISOString()])
       .catch(() => {});
   }
-  return callerFrom(row, catalog, windowStart, null);
+  return row;
+}
+
+/**
+ * The key's caller as this process last read it, not yet confirmed for this call (`deferred`), or
+ * null when it is not remembered. A charging route runs with it and confirms it in its one
+ * statement (authenticatedStatement, then confirmCaller); nothing is charged unless the database
+ * still agrees with it.
+ */
+export async function cachedCaller(authorization: string | null, now = new Date()) {
+  const raw = bearerKey(authorization);
+  const keyHash = raw && hashKey(raw);
+  const row = keyHash ? callers.recall(keyHash) : undefined;
+  if (!keyHash || !row) return null;
+  const windowStart = windowOf(now);
+  return callerFrom(row, await catalogSnapshot(), windowStart, null, { keyHash, fingerprint: row.fp, now });
+}
+
+/**
+ * One statement for a deferred caller: the key's authentication and this minute's count (as
+ * authenticate), then `batch` — only when the key is usable, its fingerprint is the remembered one
+ * and the count is within the tier's limit. `batch` gets the number of parameters before its own
+ * and the condition to run under (sqlCallBatch's guard).
+ */
+export function authenticatedStatement(
+  caller: ApiCaller,
+  batch: (guard: { after: number; when: string }) => Statement,
+): Statement {
+  const { keyHash, fingerprint, now } = caller.deferred!;
+  const inner = batch({ after: 5, when: `a.hits is not null and a.fp = $4 and a.hits <= $5` });
+  return {
+    text: `with ${KEY_CTES}, a as materialized (select k.*, (select "count" from rl) as hits from k)
+      select a.*, c.* from a left join lateral (${inner.text}) c on true order by c.ord`,
+    values: [
+      keyHash,
+      windowOf(now).toISOString(),
+      now.toISOString(),
+      fingerprint,
+      caller.rate.limit,
+      ...inner.values,
+    ],
+  };
+}
+
+/**
+ * Reads an authenticated statement's answer into its caller: when the database still agrees with
+ * the remembered caller and the call was within the limit, the batch ran (true: `rows` are its
+ * rows); otherwise the caller becomes the one just read (401, 403 or 429 thrown here as
+ * authenticate and checkRateLimit would) and the batch has not run (false: charge it again).
+ */
+export function confirmCaller(caller: ApiCaller, rows: (Row & Record<string, unknown>)[]) {
+  const { keyHash, fingerprint, now } = caller.deferred!;
+  const row = usableRow(keyHash, rows[0], now);
+  const windowStart = windowOf(now);
+  const same = row.fp === fingerprint;
+  Object.assign(caller, callerFrom(row, caller.catalog, windowStart, null));
+  checkRateLimit(caller);
+  return same;
 }
 
 /** Bearer customer session token (tgs_…) -> its workspace as a read-only caller. */
@@ -117,7 +205,7 @@ export async function authenticateSession(authorization: string | null, now = ne
   const raw = /^Bearer\s+(tgs_\S+)$/.exec(authorization?.trim() ?? "")?.[1];
   const session = raw ? verifySessionToken(raw, now) : null;
   if (!session) throw new InvalidApiKeyError(null, "Missing, malformed or expired session token.");
-  const windowStart = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE);
+  const windowStart = windowOf(now);
   const [result, catalog] = await Promise.all([
     pool().query<Row>(SESSION_SQL, [
       session.workspaceId,
@@ -144,6 +232,7 @@ function callerFrom(
   catalog: Awaited<ReturnType<typeof catalogSnapshot>>,
   windowStart: Date,
   session: { expiresAt: Date } | null,
+  deferred: { keyHash: string; fingerprint: string; now: Date } | null = null,
 ) {
   const subscription = row.subId
     ? {
@@ -180,22 +269,29 @@ function callerFrom(
       name: row.name,
       accountType: row.accountType,
       overageEnabled: row.overageEnabled,
-      balanceMillicredits: BigInt(row.balance),
+      balanceMillicredits: BigInt(row.workspaceBalance),
     },
     subscription,
     tier,
     plan,
     catalog,
     rate,
+    /** Set while the caller is this process's memory of the key, not yet confirmed for this call. */
+    deferred,
   };
+}
+
+/** The caller's window after this call's count: limit, what remains and when it resets. */
+export function rateState(caller: ApiCaller): RateLimitState {
+  const { limit, count, resetAt } = caller.rate;
+  return { limit, remaining: Math.max(0, limit - count), resetAt };
 }
 
 /** Per-key fixed one-minute window at the tier's rate (counted by authenticate); 429 with Retry-After when spent. */
 export function checkRateLimit(caller: ApiCaller): RateLimitState {
-  const { limit, count, resetAt } = caller.rate;
-  const state = { limit, remaining: Math.max(0, limit - count), resetAt };
-  if (count > limit) {
-    const retryAfter = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
+  const state = rateState(caller);
+  if (caller.rate.count > state.limit) {
+    const retryAfter = Math.max(1, Math.ceil((state.resetAt.getTime() - Date.now()) / 1000));
     throw new RateLimitedError(retryAfter, undefined, state);
   }
   return state;

@@ -16,7 +16,7 @@ import {
   safeString,
   tokenCount,
 } from "@/lib/http/schemas";
-import type { ApiCaller } from "./authenticate";
+import { authenticatedStatement, confirmCaller, type ApiCaller } from "./authenticate";
 import {
   IdempotencyKeyReusedError,
   InsufficientCreditsError,
@@ -79,15 +79,22 @@ export function assertPriceable(price: Price, units = 0) {
     );
 }
 
-/** Looks up the model for the caller's tier, or throws 404 / 403 (with the tier that has it). */
-export function resolveModel(caller: ApiCaller, key: string) {
+/** The model for the caller's tier, or 404 / 403 (with the tier that has it); counts nothing. */
+function modelFor(caller: ApiCaller, key: string) {
   const model = caller.catalog.models.get(key);
   if (!model || !model.enabled) throw new ModelNotFoundError(key);
-  if (!model.tierIds.has(caller.tier.id)) {
-    countRefusal(caller.workspace.id, model.key, "model_not_allowed");
-    throw new ModelNotAllowedError(key, model.requiredTier);
-  }
+  if (!model.tierIds.has(caller.tier.id)) throw new ModelNotAllowedError(key, model.requiredTier);
   return model;
+}
+
+/** Looks up the model for the caller's tier, or throws 404 / 403 (with the tier that has it, counted). */
+export function resolveModel(caller: ApiCaller, key: string) {
+  try {
+    return modelFor(caller, key);
+  } catch (e) {
+    if (e instanceof ModelNotAllowedError) countRefusal(caller.workspace.id, key, "model_not_allowed");
+    throw e;
+  }
 }
 
 type Plan = ReturnType<typeof planCharge>;
@@ -129,7 +136,7 @@ function planCharge(
   // The edge checks the header too; this keeps any other caller from storing "" as a key.
   if (idempotencyKey !== null && !isValidIdempotencyKey(idempotencyKey))
     throw new InvalidRequestError("Idempotency keys are 1 to 255 printable ASCII characters and not blank.");
-  const model = resolveModel(caller, input.model);
+  const model = modelFor(caller, input.model);
   const { price, rules } = priceWithRules(caller, model, input, now, byok);
   const units = byok ? 0 : quotaUnits(model, input);
   assertPriceable(price, units);
@@ -232,14 +239,10 @@ export async function chargeUsage(
 }
 
 export type BatchOutcome = { ok: true; result: ChargeResult } | { ok: false; error: unknown };
+type Item = { input: UsageInput; idempotencyKey: string | null; byok?: boolean };
 
-// A batch runs every call through the same charge function, in order, in one statement: one round
-// trip for up to 100 events. Refusals are per item; nothing is shared but the transaction.
-export async function chargeUsageBatch(
-  caller: ApiCaller,
-  items: { input: UsageInput; idempotencyKey: string | null; byok?: boolean }[],
-  now = new Date(),
-): Promise<BatchOutcome[]> {
+/** Prices every item in memory for the caller: a plan per item, or the item's refusal (400/403/404). */
+function planAll(caller: ApiCaller, items: Item[], now: Date) {
   const outcomes: BatchOutcome[] = new Array(items.length);
   const planned: { index: number; plan: Plan }[] = [];
   items.forEach(({ input, idempotencyKey, byok }, index) => {
@@ -254,34 +257,73 @@ export async function chargeUsageBatch(
   const firstVolume = planned.findIndex((p) => p.plan.call.p_rules && "steps" in p.plan.call.p_rules);
   for (const p of planned.slice(0, Math.max(firstVolume, 0)))
     p.plan.call.p_rules = { ...p.plan.call.p_rules, lockVolume: true };
-  if (planned.length) {
+  return { outcomes, planned };
+}
+
+const chargeStatement = (
+  caller: ApiCaller,
+  planned: { plan: Plan }[],
+  now: Date,
+  guard?: Parameters<typeof sqlCallBatch>[3],
+) =>
+  sqlCallBatch(
+    chargeUsageFn,
+    sharedArgs(caller, now),
+    planned.map((p) => p.plan.call),
+    guard,
+  );
+
+/**
+ * The charge statement's rows. A caller this process remembers (caller.deferred) is authenticated,
+ * counted and charged in one statement; when the database no longer agrees with the memory (a key
+ * revoked, a plan changed), nothing was charged: the caller is the one just read (or 401/403/429 is
+ * thrown), the calls are priced again for it and charged in a second statement.
+ */
+async function runCharges(caller: ApiCaller, items: Item[], now: Date) {
+  let { outcomes, planned } = planAll(caller, items, now);
+  if (caller.deferred) {
     const { rows } = await pool().query(
-      sqlCallBatch(
-        chargeUsageFn,
-        sharedArgs(caller, now),
-        planned.map((p) => p.plan.call),
-      ),
+      authenticatedStatement(caller, (guard) => chargeStatement(caller, planned, now, guard)),
     );
-    let last: ChargeResult | null = null;
-    let quotaExhausted: Date | null = null;
-    for (const [r, row] of rows.entries()) {
-      const { index, plan } = planned[r];
-      try {
-        outcomes[index] = {
-          ok: true,
-          result: (last = await settle(caller, plan, parseSqlRow(chargeUsageFn, row), now)),
-        };
-      } catch (error) {
-        if (error instanceof QuotaExceededError) quotaExhausted = plan.resetsAt;
-        outcomes[index] = { ok: false, error };
-      }
-    }
-    // Calls in a batch run in order: the last one shows the lowest balance and the highest quota use.
-    if (last) noticeCharge(caller.workspace.id, last);
-    if (quotaExhausted) noticeQuotaExhausted(caller.workspace.id, quotaExhausted);
+    if (confirmCaller(caller, rows)) return { outcomes, planned, rows: rows.filter((r) => r.ord !== null) };
+    ({ outcomes, planned } = planAll(caller, items, now));
   }
-  // Counted in memory for /api/metrics: charged, replayed, or the refusal's code.
-  for (const o of outcomes)
+  if (!planned.length) return { outcomes, planned, rows: [] };
+  const { rows } = await pool().query(chargeStatement(caller, planned, now));
+  return { outcomes, planned, rows };
+}
+
+// A batch runs every call through the same charge function, in order, in one statement: one round
+// trip for up to 100 events. Refusals are per item; nothing is shared but the transaction.
+export async function chargeUsageBatch(
+  caller: ApiCaller,
+  items: Item[],
+  now = new Date(),
+): Promise<BatchOutcome[]> {
+  const { outcomes, planned, rows } = await runCharges(caller, items, now);
+  let last: ChargeResult | null = null;
+  let quotaExhausted: Date | null = null;
+  for (const [r, row] of rows.entries()) {
+    const { index, plan } = planned[r];
+    try {
+      outcomes[index] = {
+        ok: true,
+        result: (last = await settle(caller, plan, parseSqlRow(chargeUsageFn, row), now)),
+      };
+    } catch (error) {
+      if (error instanceof QuotaExceededError) quotaExhausted = plan.resetsAt;
+      outcomes[index] = { ok: false, error };
+    }
+  }
+  // Calls in a batch run in order: the last one shows the lowest balance and the highest quota use.
+  if (last) noticeCharge(caller.workspace.id, last);
+  if (quotaExhausted) noticeQuotaExhausted(caller.workspace.id, quotaExhausted);
+  for (const [index, o] of outcomes.entries()) {
+    // Counted once the caller is confirmed: a stale memory of the plan never counts a refusal.
+    if (!o.ok && o.error instanceof ModelNotAllowedError)
+      countRefusal(caller.workspace.id, items[index].input.model, "model_not_allowed", now);
+    // Counted in memory for /api/metrics: charged, replayed, or the refusal's code.
     countCharge(o.ok ? (o.result.replayed ? "replayed" : "charged") : errorCodeOf(o.error));
+  }
   return outcomes;
 }

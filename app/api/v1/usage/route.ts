@@ -3,12 +3,12 @@ import { idempotencyKey, parseBody } from "@/lib/http/body";
 import { leanRoute } from "@/lib/http/lean-routes";
 import { methodNotAllowed } from "@/lib/http/methods";
 import { chargeUsage, usageSchema } from "@/lib/metering/charge";
-import { usageResponse, v1Route } from "@/lib/metering/http";
+import { meteredRoute, usageResponse } from "@/lib/metering/http";
 
 export const POST = leanRoute(
   "POST",
   "/api/v1/usage",
-  v1Route(async (req, caller) => {
+  meteredRoute(async (req, caller) => {
     const key = idempotencyKey(req);
     return usageResponse(await chargeUsage(caller, await parseBody(req, usageSchema), key));
   }),

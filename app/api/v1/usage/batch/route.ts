@@ -4,12 +4,12 @@ import { chargeBatch, batchSchema } from "@/lib/metering/batch";
 import { methodNotAllowed } from "@/lib/http/methods";
 import { parseBody } from "@/lib/http/body";
 import { leanRoute } from "@/lib/http/lean-routes";
-import { usageBody, v1Route } from "@/lib/metering/http";
+import { meteredRoute, usageBody } from "@/lib/metering/http";
 
 export const POST = leanRoute(
   "POST",
   "/api/v1/usage/batch",
-  v1Route(async (req, caller) => {
+  meteredRoute(async (req, caller) => {
     const { events } = await parseBody(req, batchSchema);
     const items = await chargeBatch(caller, events);
     return {
