@@ -16,6 +16,8 @@ type RouteHandler = (req: Request) => Promise<Response>;
 
 const globalForLean = globalThis as unknown as { tollgateLeanRoutes?: Map<string, LeanHandler> };
 const routes = (globalForLean.tollgateLeanRoutes ??= new Map<string, LeanHandler>());
+// The lean path serves production only (scripts/lib/serve.ts): production's headers.
+const HEADERS = securityHeaders(false);
 
 /**
  * Registers a route file's handler for the lean path and returns it unchanged (Next serves it too:
@@ -23,11 +25,10 @@ const routes = (globalForLean.tollgateLeanRoutes ??= new Map<string, LeanHandler
  * Next would add around it: the security headers of next.config.ts.
  */
 export function leanRoute<H extends RouteHandler>(method: "POST", path: `/api/${string}`, handler: H): H {
-  const headers = securityHeaders(process.env.NODE_ENV !== "production");
   routes.set(`${method} ${path}`, async (req) => {
     // v1Route answers every error itself; this only keeps a bug from dropping the connection.
     const res = await handler(req).catch((e: unknown) => errorResponse(e));
-    for (const { key, value } of headers) if (!res.headers.has(key)) res.headers.set(key, value);
+    for (const { key, value } of HEADERS) if (!res.headers.has(key)) res.headers.set(key, value);
     return res;
   });
   return handler;
