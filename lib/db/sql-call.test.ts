@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/pool";
-import { meteringFunctions, releaseReservationFn } from "@/lib/metering/sql";
-import { parseSqlRow, sqlCall, sqlCallBatch, sqlFunction } from "./sql-call";
+import { meteringFunctions, meteringSetFunctions, releaseReservationFn } from "@/lib/metering/sql";
+import { parseSqlRow, sqlCall, sqlCallBatch, sqlCallSet, sqlFunction, sqlSetFunction } from "./sql-call";
 
 const PG_TYPE: Record<string, string> = {
   text: "text",
@@ -14,26 +14,49 @@ const PG_TYPE: Record<string, string> = {
 };
 const described = (specs: Record<string, string>) =>
   Object.entries(specs)
-    .map(([name, spec]) => `${name} ${PG_TYPE[spec.replace("?", "")]}`)
+    .map(([name, spec]) => {
+      const base = spec.replace("?", "");
+      return base.endsWith("[]") ? `${name} ${PG_TYPE[base.slice(0, -2)]}[]` : `${name} ${PG_TYPE[base]}`;
+    })
     .sort();
+
+async function signature(name: string) {
+  const { rows } = await pool().query<{ args: string; result: string }>(
+    `select pg_get_function_identity_arguments(p.oid) as args, pg_get_function_result(p.oid) as result
+       from pg_proc p where p.proname = $1`,
+    [name],
+  );
+  expect(rows).toHaveLength(1); // one overload: named arguments always resolve to it
+  return {
+    args: rows[0].args.split(", ").sort(),
+    result: rows[0].result
+      .replace(/^TABLE\((.*)\)$/, "$1")
+      .split(", ")
+      .sort(),
+  };
+}
 
 describe("SQL function declarations", () => {
   it.each(meteringFunctions.map((fn) => [fn.name, fn] as const))(
     "%s: the declaration names the database function's parameters and result columns, with their types",
     async (name, fn) => {
-      const { rows } = await pool().query<{ args: string; result: string }>(
-        `select pg_get_function_identity_arguments(p.oid) as args, pg_get_function_result(p.oid) as result
-           from pg_proc p where p.proname = $1`,
-        [name],
+      expect(await signature(name)).toEqual({ args: described(fn.params), result: described(fn.result) });
+    },
+  );
+
+  it.each(meteringSetFunctions.map((set) => [set.name, set] as const))(
+    "%s: takes its function's shared parameters as they are and the others as arrays, and answers its rows with ord",
+    async (name, set) => {
+      const params = Object.fromEntries(
+        Object.entries(set.of.params).map(([k, spec]) => [
+          k,
+          (set.shared as readonly string[]).includes(k) ? spec : `${spec.replace("?", "")}[]`,
+        ]),
       );
-      expect(rows).toHaveLength(1); // one overload: named arguments always resolve to it
-      expect(rows[0].args.split(", ").sort()).toEqual(described(fn.params));
-      expect(
-        rows[0].result
-          .replace(/^TABLE\((.*)\)$/, "$1")
-          .split(", ")
-          .sort(),
-      ).toEqual(described(fn.result));
+      expect(await signature(name)).toEqual({
+        args: described(params),
+        result: described({ ord: "bigint", ...set.of.result }),
+      });
     },
   );
 });
@@ -64,6 +87,22 @@ describe("sqlCall", () => {
       ["1", { outcome: "not_found", released: null, balance: null }],
       ["2", { outcome: "not_found", released: null, balance: null }],
     ]);
+  });
+
+  it("calls a set function once: the shared arguments as they are, the others as one array each", () => {
+    const fn = sqlFunction("f", { p_id: "text", p_n: "bigint", p_ws: "text" }, { outcome: "text" }, ["ok"]);
+    const set = sqlSetFunction("f_batch", fn, ["p_ws"]);
+    const statement = sqlCallSet(set, { p_ws: "ws_1" }, [
+      { p_id: "a", p_n: 1n },
+      { p_id: "b", p_n: 2n ** 60n },
+    ]);
+    expect(statement).toEqual({
+      text: "select r.* from f_batch(p_id => $1::text[], p_n => $2::bigint[], p_ws => $3::text) r order by r.ord",
+      values: [["a", "b"], ["1", "1152921504606846976"], "ws_1"],
+    });
+    expect(sqlCallSet(set, { p_ws: "ws_1" }, [], { after: 2, when: "$1 = $2" }).text).toBe(
+      "select r.* from f_batch(p_id => $3::text[], p_n => $4::bigint[], p_ws => $5::text) r where $1 = $2 order by r.ord",
+    );
   });
 
   it("parses bigint columns and refuses an outcome the declaration does not list", () => {

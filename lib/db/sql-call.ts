@@ -125,11 +125,63 @@ export function sqlCallBatch<F extends AnySqlFunction, S extends keyof SqlArgs<F
       cross join lateral ${fn.name}(${named}) r${guard.when ? ` where ${guard.when}` : ""} order by i.ord`;
     batchText.set(cacheKey, text);
   }
-  const values = [
+  return { text, values: batchValues(fn, rowKeys, sharedKeys, shared, rows) };
+}
+
+/** A batch's parameters: one array per per-call parameter (in `rowKeys` order), then the shared ones. */
+function batchValues(
+  fn: AnySqlFunction,
+  rowKeys: string[],
+  sharedKeys: readonly string[],
+  shared: object,
+  rows: object[],
+) {
+  return [
     ...rowKeys.map((k) => rows.map((row) => toSql(fn.params[k], (row as Record<string, unknown>)[k]))),
     ...sharedKeys.map((k) => toSql(fn.params[k], (shared as Record<string, unknown>)[k])),
   ];
-  return { text, values };
+}
+
+/**
+ * A set-based version of `fn` in prisma/sql: the `shared` parameters as `fn` takes them, the others
+ * as arrays (element i for call i), answering `fn`'s rows for every call, each with `ord`, in order.
+ */
+export type SqlSetFunction<F extends AnySqlFunction, S extends string> = {
+  name: string;
+  of: F;
+  shared: readonly S[];
+};
+
+export function sqlSetFunction<F extends AnySqlFunction, const S extends keyof F["params"] & string>(
+  name: string,
+  of: F,
+  shared: readonly S[],
+): SqlSetFunction<F, S> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a function name: ${name}`);
+  return { name, of, shared };
+}
+
+/** sqlCallBatch's statement (the same rows, `guard` the same), answered by one call of a set function. */
+export function sqlCallSet<F extends AnySqlFunction, S extends keyof SqlArgs<F> & string>(
+  set: SqlSetFunction<F, S>,
+  shared: Pick<SqlArgs<F>, S>,
+  rows: Omit<SqlArgs<F>, S>[],
+  guard: { after: number; when: string } = { after: 0, when: "" },
+): Statement {
+  const { of: fn } = set;
+  const rowKeys = Object.keys(fn.params).filter((k) => !set.shared.includes(k as S));
+  const cacheKey = `${set.name}${guard.after}:${guard.when}`;
+  let text = batchText.get(cacheKey);
+  if (!text) {
+    const n = (i: number) => `$${guard.after + i + 1}`;
+    const named = [
+      ...rowKeys.map((k, i) => `${k} => ${n(i)}::${baseType(fn.params[k])}[]`),
+      ...set.shared.map((k, i) => `${k} => ${n(rowKeys.length + i)}::${baseType(fn.params[k])}`),
+    ].join(", ");
+    text = `select r.* from ${set.name}(${named}) r${guard.when ? ` where ${guard.when}` : ""} order by r.ord`;
+    batchText.set(cacheKey, text);
+  }
+  return { text, values: batchValues(fn, rowKeys, set.shared, shared, rows) };
 }
 
 /** A result row as node-postgres returns it (bigint as text), parsed by the declaration. */

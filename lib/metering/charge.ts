@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { pool } from "@/lib/db/pool";
-import { parseSqlRow, sqlCallBatch, type SqlArgs, type SqlRow } from "@/lib/db/sql-call";
+import { parseSqlRow, sqlCallBatch, sqlCallSet, type SqlArgs, type SqlRow } from "@/lib/db/sql-call";
 import { noticeCharge, noticeQuotaExhausted } from "@/lib/notifications/trigger";
 import { priceCall, quotaUnits, type Price } from "@/lib/catalog/pricing";
 import { ruleArgs, rulesFor, volumeUnits } from "@/lib/catalog/price-rules";
@@ -27,7 +27,7 @@ import {
 } from "./errors";
 import { countRefusal } from "./refusal-counts";
 import { spendCapRefusal } from "./spend-caps";
-import { chargeUsageFn } from "./sql";
+import { chargeUsageBatchFn, chargeUsageFn } from "./sql";
 import { nextUtcMidnight, utcDay, utcMonth } from "./time";
 import type { ChargeResult } from "./types";
 
@@ -46,16 +46,7 @@ export type UsageInput = z.infer<typeof usageSchema>;
 
 // The arguments of tollgate_charge_usage that are the same for every call of a batch (the caller's
 // workspace, key and member, and the moment); the rest are per call.
-type SharedKey =
-  | "p_workspace_id"
-  | "p_api_key_id"
-  | "p_quota_limit"
-  | "p_day"
-  | "p_overage"
-  | "p_cap"
-  | "p_month"
-  | "p_member_id"
-  | "p_member_cap";
+type SharedKey = (typeof chargeUsageBatchFn.shared)[number];
 type ChargeArgs = SqlArgs<typeof chargeUsageFn>;
 type SharedArgs = Pick<ChargeArgs, SharedKey>;
 type CallArgs = Omit<ChargeArgs, SharedKey>;
@@ -260,18 +251,27 @@ function planAll(caller: ApiCaller, items: Item[], now: Date) {
   return { outcomes, planned };
 }
 
+// One call runs the charge function itself; more run through its set-based version, which takes
+// the whole batch in one pass when every call is certain to succeed (and call by call otherwise).
 const chargeStatement = (
   caller: ApiCaller,
   planned: { plan: Plan }[],
   now: Date,
   guard?: Parameters<typeof sqlCallBatch>[3],
 ) =>
-  sqlCallBatch(
-    chargeUsageFn,
-    sharedArgs(caller, now),
-    planned.map((p) => p.plan.call),
-    guard,
-  );
+  planned.length > 1
+    ? sqlCallSet(
+        chargeUsageBatchFn,
+        sharedArgs(caller, now),
+        planned.map((p) => p.plan.call),
+        guard,
+      )
+    : sqlCallBatch(
+        chargeUsageFn,
+        sharedArgs(caller, now),
+        planned.map((p) => p.plan.call),
+        guard,
+      );
 
 /**
  * The charge statement's rows. A caller this process remembers (caller.deferred) is authenticated,
@@ -293,8 +293,9 @@ async function runCharges(caller: ApiCaller, items: Item[], now: Date) {
   return { outcomes, planned, rows };
 }
 
-// A batch runs every call through the same charge function, in order, in one statement: one round
-// trip for up to 100 events. Refusals are per item; nothing is shared but the transaction.
+// A batch runs its calls in order in one statement: one round trip for up to 100 events, in one pass
+// when every call is certain to succeed (tollgate_charge_usage_batch), else call by call through the
+// same charge function. Refusals are per item; nothing is shared but the transaction.
 export async function chargeUsageBatch(
   caller: ApiCaller,
   items: Item[],

@@ -3,6 +3,7 @@ import {
   parseSqlRow,
   sqlCall,
   sqlFunction,
+  sqlSetFunction,
   type AnySqlFunction,
   type SqlArgs,
   type SqlRow,
@@ -61,6 +62,20 @@ export const chargeUsageFn = sqlFunction(
   ],
 );
 
+// A batch's calls in one pass when all of them are certain to succeed (tollgate_charge_usage_batch);
+// the arguments below are the caller's and the moment's, the same for every call.
+export const chargeUsageBatchFn = sqlSetFunction("tollgate_charge_usage_batch", chargeUsageFn, [
+  "p_workspace_id",
+  "p_api_key_id",
+  "p_quota_limit",
+  "p_day",
+  "p_overage",
+  "p_cap",
+  "p_month",
+  "p_member_id",
+  "p_member_cap",
+]);
+
 export const holdFn = sqlFunction(
   "tollgate_hold",
   {
@@ -107,6 +122,7 @@ export const releaseReservationFn = sqlFunction(
 );
 
 export const meteringFunctions = [chargeUsageFn, holdFn, commitReservationFn, releaseReservationFn];
+export const meteringSetFunctions = [chargeUsageBatchFn];
 
 /** Calls one of the functions above once and returns its (one) row, parsed. */
 export async function callFunction<F extends AnySqlFunction>(fn: F, args: SqlArgs<F>): Promise<SqlRow<F>> {
