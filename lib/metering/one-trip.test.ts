@@ -84,7 +84,10 @@ describe("one round trip per call", () => {
     const res = await call(key, { model: STANDARD });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe("workspace_suspended");
-    expect((await call(key, { events: [{ model: STANDARD }] }, {}, batch)).status).toBe(403);
+    // Two events: the set function (tollgate_charge_usage_batch) under the same guard.
+    expect((await call(key, { events: [{ model: STANDARD }, { model: STANDARD }] }, {}, batch)).status).toBe(
+      403,
+    );
     expect(await charged(workspace.id)).toBe(1);
     await db.workspace.update({ where: { id: workspace.id }, data: { suspendedAt: null } });
     expect((await call(key, { model: STANDARD })).status).toBe(200);
