@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/pool";
 import { meteringFunctions, releaseReservationFn } from "@/lib/metering/sql";
-import { parseSqlRow, sqlCall, sqlCallBatch, sqlFunction } from "./sql-call";
+import { parseSqlRow, prepared, sqlCall, sqlCallBatch, sqlFunction } from "./sql-call";
 
 const PG_TYPE: Record<string, string> = {
   text: "text",
@@ -64,6 +64,19 @@ describe("sqlCall", () => {
       ["1", { outcome: "not_found", released: null, balance: null }],
       ["2", { outcome: "not_found", released: null, balance: null }],
     ]);
+  });
+
+  it("prepares a hot statement once per text: the same text keeps its name, another text gets another", async () => {
+    const text = "select $1::int + 1 as n";
+    const first = prepared({ text, values: [1] });
+    expect(first.name).toMatch(/^tg_[0-9a-f]{24}$/);
+    expect(prepared({ text, values: [2] }).name).toBe(first.name);
+    expect(prepared({ text: "select $1::int + 2 as n", values: [1] }).name).not.toBe(first.name);
+    // Run more often than the pool has connections: each connection prepares it once, then reuses it.
+    const sums = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => pool().query(prepared({ text, values: [i] }))),
+    );
+    expect(sums.map((r) => r.rows[0].n)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 
   it("parses bigint columns and refuses an outcome the declaration does not list", () => {
