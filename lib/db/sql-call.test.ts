@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/pool";
 import { meteringFunctions, meteringSetFunctions, releaseReservationFn } from "@/lib/metering/sql";
-import { parseSqlRow, sqlCall, sqlCallBatch, sqlCallSet, sqlFunction, sqlSetFunction } from "./sql-call";
+import {
+  parseSqlRow,
+  prepared,
+  sqlCall,
+  sqlCallBatch,
+  sqlCallSet,
+  sqlFunction,
+  sqlSetFunction,
+} from "./sql-call";
 
 const PG_TYPE: Record<string, string> = {
   text: "text",
@@ -103,6 +111,19 @@ describe("sqlCall", () => {
     expect(sqlCallSet(set, { p_ws: "ws_1" }, [], { after: 2, when: "$1 = $2" }).text).toBe(
       "select r.* from f_batch(p_id => $3::text[], p_n => $4::bigint[], p_ws => $5::text) r where $1 = $2 order by r.ord",
     );
+  });
+
+  it("prepares a hot statement once per text: the same text keeps its name, another text gets another", async () => {
+    const text = "select $1::int + 1 as n";
+    const first = prepared({ text, values: [1] });
+    expect(first.name).toMatch(/^tg_[0-9a-f]{24}$/);
+    expect(prepared({ text, values: [2] }).name).toBe(first.name);
+    expect(prepared({ text: "select $1::int + 2 as n", values: [1] }).name).not.toBe(first.name);
+    // Run more often than the pool has connections: each connection prepares it once, then reuses it.
+    const sums = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => pool().query(prepared({ text, values: [i] }))),
+    );
+    expect(sums.map((r) => r.rows[0].n)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 
   it("parses bigint columns and refuses an outcome the declaration does not list", () => {

@@ -5,6 +5,8 @@
 // is a type error here and an error in PostgreSQL, never a value in the wrong place.
 // lib/db/sql-call.test.ts checks each declaration against the function in the database.
 
+import { createHash } from "node:crypto";
+
 type SqlType = "text" | "bigint" | "int" | "date" | "boolean" | "jsonb" | "timestamp";
 /** A column or parameter's SQL type; a trailing "?" means it may be NULL. */
 export type SqlSpec = SqlType | `${SqlType}?`;
@@ -76,6 +78,26 @@ function toSql(spec: SqlSpec, value: unknown): unknown {
 }
 
 type Statement = { text: string; values: unknown[] };
+
+// Statement names by text (see `prepared`). Hot-path texts are a handful of fixed shapes; past
+// MAX_PREPARED distinct texts a statement goes unnamed, so nothing can grow without bound.
+const preparedNames = new Map<string, string>();
+const MAX_PREPARED = 200;
+
+/**
+ * The statement as a named prepared statement (node-postgres `{ name, text, values }`): each pooled
+ * connection parses and plans the text once, then only binds and executes it. For the hot path's
+ * few fixed texts only — the name is derived from the text, so one text is one statement on every
+ * connection, and a text that changes is a new statement, never a stale plan.
+ */
+export function prepared<S extends Statement>(statement: S): S & { name?: string } {
+  let name = preparedNames.get(statement.text);
+  if (!name && preparedNames.size < MAX_PREPARED) {
+    name = `tg_${createHash("sha1").update(statement.text).digest("hex").slice(0, 24)}`;
+    preparedNames.set(statement.text, name);
+  }
+  return name ? { ...statement, name } : statement;
+}
 
 // Statement texts depend only on the declaration (and a batch's shared keys): built once each.
 const callText = new WeakMap<AnySqlFunction, string>();

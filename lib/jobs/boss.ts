@@ -18,6 +18,9 @@ async function startBoss() {
     schema: "pgboss",
     max: 5,
     application_name: "tollgate-jobs",
+    // Recurring queues are sent by lib/jobs/runtime.ts (lib/jobs/cron.ts says why), not pg-boss's
+    // scheduler.
+    schedule: false,
   });
   // While stopping, connections closing under the queue's feet (the database shutting down too) are expected.
   boss.on("error", (e) => globalForBoss.tollgateBossStopping || log.error(`job queue: ${e.message}`));
@@ -36,6 +39,10 @@ export function jobQueue(): Promise<PgBoss> {
   });
   return globalForBoss.tollgateBoss;
 }
+
+/** Whether this process's job queue is started and not stopping (the recurring clock checks it). */
+export const jobQueueRunning = () =>
+  globalForBoss.tollgateBoss !== undefined && !globalForBoss.tollgateBossStopping;
 
 /** Adds a job. For a stately queue, `singletonKey` keeps at most one waiting job per key. */
 export async function enqueue<Q extends QueueName>(

@@ -5,13 +5,13 @@ import { recordAudit } from "@/lib/audit/record";
 import { changeBalance } from "@/lib/billing/ledger";
 import { runLedgerCheck, runLedgerCheckNow } from "@/lib/billing/ledger-check";
 import { db } from "@/lib/db";
+import { pool } from "@/lib/db/pool";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { createUser, creditsOnly } from "@/test/factories";
 import { usageRequest } from "@/test/metering";
 import { jobQueue } from "./boss";
 import { handlers } from "./handlers";
-import { queues } from "./queues";
-import { startJobWorkers } from "./runtime";
+import { sendDueJobs, startJobWorkers } from "./runtime";
 
 /** The same job, twice in a row and three times at once: what a redelivery and two workers would do. */
 async function runRepeatedly(run: () => Promise<unknown>) {
@@ -159,13 +159,27 @@ describe("audit retention", () => {
 });
 
 describe("the job queue", () => {
-  it("keeps a UTC cron schedule for every recurring queue", async () => {
+  it("sends each recurring queue in the minutes its cron names, once a minute however many processes send it", async () => {
     await startJobWorkers();
-    const schedules = await (await jobQueue()).getSchedules();
-    const recurring = Object.entries(queues).filter(([, q]) => "cron" in q);
-    expect(schedules.map((s) => [s.name, s.cron, s.options?.tz]).sort()).toEqual(
-      recurring.map(([name, q]) => [name, (q as { cron: string }).cron, "UTC"]).sort(),
+    const boss = await jobQueue();
+    const since = new Date(Date.now() - 1000);
+    // 2031-06-02 03:10 UTC, a Monday: every-minute queues and the hourly report emails are due.
+    const minute = new Date("2031-06-02T03:10:00Z");
+    const due = await sendDueJobs(boss, minute);
+    expect(due).toContain("report-emails");
+    expect(due).toContain("billing-clock");
+    expect(due).not.toContain("ledger-check"); // 02:00
+    expect(due).not.toContain("weekly-usage-summary"); // Mondays 08:00
+    // The same minute again (the clock's second look, or another process): nothing more is sent.
+    await sendDueJobs(boss, new Date("2031-06-02T03:10:30Z"));
+    await sendDueJobs(boss, minute);
+    const { rows } = await pool().query<{ n: string }>(
+      `select count(*)::text as n from pgboss.job
+        where name = 'report-emails' and created_on >= $1::timestamptz group by singleton_on`,
+      [since.toISOString()],
     );
+    expect(rows.map((r) => r.n)).toEqual(["1"]);
+    expect(await boss.getSchedules()).toEqual([]); // pg-boss's own scheduler holds nothing
   });
 
   it("runs an alert raised by the metering path on a worker: the owner gets exactly one low-credits email", async () => {

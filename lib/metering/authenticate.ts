@@ -1,6 +1,7 @@
 import "server-only";
 import { LIVE_STATUSES } from "@/lib/billing/subscriptions";
 import { pool } from "@/lib/db/pool";
+import { prepared } from "@/lib/db/sql-call";
 import { RateLimitedError, type RateLimitState } from "@/lib/errors";
 import { hashKey } from "./api-keys";
 import { catalogSnapshot } from "./catalog-cache";
@@ -119,7 +120,9 @@ export async function authenticate(authorization: string | null, now = new Date(
   const keyHash = hashKey(raw);
   const windowStart = windowOf(now);
   const [result, catalog] = await Promise.all([
-    pool().query<Row>(AUTH_SQL, [keyHash, windowStart.toISOString(), now.toISOString()]),
+    pool().query<Row>(
+      prepared({ text: AUTH_SQL, values: [keyHash, windowStart.toISOString(), now.toISOString()] }),
+    ),
     catalogSnapshot(),
   ]);
   return callerFrom(usableRow(keyHash, result.rows[0], now), catalog, windowStart, null);
@@ -170,7 +173,8 @@ export function authenticatedStatement(
 ): Statement {
   const { keyHash, fingerprint, now } = caller.deferred!;
   const inner = batch({ after: 5, when: `a.hits is not null and a.fp = $4 and a.hits <= $5` });
-  return {
+  // The hot path's statement: one fixed text per batch shape, parsed and planned once per connection.
+  return prepared({
     text: `with ${KEY_CTES}, a as materialized (select k.*, (select "count" from rl) as hits from k)
       select a.*, c.* from a left join lateral (${inner.text}) c on true order by c.ord`,
     values: [
@@ -181,7 +185,7 @@ export function authenticatedStatement(
       caller.rate.limit,
       ...inner.values,
     ],
-  };
+  });
 }
 
 /**

@@ -3,7 +3,10 @@
 // round trip: a charge made with a remembered caller re-reads the row in the same statement and
 // charges nothing unless the fingerprint still matches (lib/metering/authenticate.ts), so a
 // revoked key, a suspension or a plan change takes effect on the very next call. Entries are
-// dropped after CALLER_TTL_MS unused-or-not, and the whole memory past MAX_CALLERS keys.
+// dropped after CALLER_TTL_MS unused-or-not, and the whole memory past MAX_CALLERS keys. Each entry
+// lives a random 75–100% of it: keys learned together (every key after a restart, a benchmark's
+// keys) would otherwise all be read afresh in the same instant every minute, and that instant's
+// extra statements showed up in the latency tail.
 
 const CALLER_TTL_MS = 60_000;
 const MAX_CALLERS = 50_000;
@@ -16,7 +19,8 @@ export function callerMemory<R extends { hits: number | null }>() {
     remember(keyHash: string, row: R, now = Date.now()) {
       if (entries.size >= MAX_CALLERS) entries.clear();
       // The minute's count is read per call, never remembered.
-      entries.set(keyHash, { row: { ...row, hits: null }, expires: now + CALLER_TTL_MS });
+      const ttl = CALLER_TTL_MS * (0.75 + Math.random() / 4);
+      entries.set(keyHash, { row: { ...row, hits: null }, expires: now + ttl });
     },
     recall(keyHash: string, now = Date.now()): R | undefined {
       const entry = entries.get(keyHash);

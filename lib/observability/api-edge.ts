@@ -60,7 +60,7 @@ export async function observeApi(
     // A response with immutable headers (a proxied body) goes without it.
   }
   if (log.enabled("info"))
-    log.info(
+    log.access(
       {
         requestId: outcome.requestId,
         workspaceId: outcome.workspaceId,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { captureLogs } from "@/test/logs";
 import { log, withLogContext } from "./logger";
 
@@ -44,6 +45,41 @@ describe("the logger", () => {
       err: { message: "boom" },
     });
     expect(error.requestId).toBeUndefined();
+  });
+
+  it("writes the access line at info with its fields and the request's context", () => {
+    // The access logger is made on first use at LOG_LEVEL (warn in tests): make it at info here.
+    const global = globalThis as { tollgateAccessLogger?: unknown };
+    const level = env.LOG_LEVEL;
+    env.LOG_LEVEL = "info";
+    global.tollgateAccessLogger = undefined;
+    const logs = captureLogs();
+    try {
+      withLogContext({ requestId: "req-2", workspaceId: "ws_2" }, () =>
+        log.access(
+          { method: "POST", route: "/api/v1/usage", status: 200, code: "ok", ms: 1.5 },
+          "api request",
+        ),
+      );
+    } finally {
+      logs.restore();
+      env.LOG_LEVEL = level;
+      global.tollgateAccessLogger = undefined;
+    }
+    expect(logs.lines()).toEqual([
+      expect.objectContaining({
+        level: "info",
+        msg: "api request",
+        service: "tollgate",
+        requestId: "req-2",
+        workspaceId: "ws_2",
+        method: "POST",
+        route: "/api/v1/usage",
+        status: 200,
+        code: "ok",
+        ms: 1.5,
+      }),
+    ]);
   });
 
   it("drops lines below LOG_LEVEL (warn in tests)", () => {

@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "UsageEvent_apiKeyId_createdAt_idx";
