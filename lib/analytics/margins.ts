@@ -15,23 +15,23 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { historySplit, rawPart, rolledPart, type HistorySplit } from "./history";
 import type { Range } from "./range";
-import { at, MONEY_TAKEN, SEGMENTS } from "./sql";
+import { at, daySegmentsHash, LIST_VALUE, MONEY_TAKEN, SEGMENTS } from "./sql";
 
 export type MarginRow = { label: string; calls: number; costMicros: bigint; revenueMillicredits: bigint };
 
 const inRange = (range: Range, col: Prisma.Sql) =>
   Prisma.sql`${col} >= ${at(range.from)} and ${col} < ${at(range.to)}`;
 
-/** Per event `e` joined to its segment `seg`: calls, cost and list value (what revenue is shared by). */
-const EVENT_FIGURES = Prisma.sql`count(*)::int as calls, sum(e."providerCostMicros")::numeric as cost,
-  sum(case when e."billedTo" in ('free', 'byok') then 0
-    else ceil(e."providerCostMicros"::numeric * (10000 + e."markupBps") / 10000) end) as value`;
+/** Calls `e`: their count, provider cost and list value (what revenue is shared by). */
+const EVENT_FIGURES = Prisma.sql`count(*)::int as calls, sum(e."providerCostMicros")::numeric as cost, ${LIST_VALUE} as value`;
 
 /**
  * Per-tier received money and per-(tier, model) calls, cost and list value; tier "" is pay as you go.
- * Rolled-up days (lib/analytics/history.ts) read UsageRollup, whose (workspace, day) rows take the
- * tier of the plan that covered the whole day; the (workspace, day) pairs in which a plan started
- * or ended (`split`) are read raw, event by event, like the days that are not rolled up.
+ * Days not rolled up (lib/analytics/history.ts) are read raw, each call under the plan in force at
+ * its instant. Rolled-up days read UsageTierRollup while their plan spans are the ones the rollup
+ * attributed (`valid`: same hash); on the others (`stale`) the (workspace, day) rows of UsageRollup
+ * take the tier of the plan that covered the whole day, and the pairs in which a plan started or
+ * ended (`split`) are read raw.
  */
 const MARGIN_CTES = (range: Range, days: HistorySplit) => Prisma.sql`${SEGMENTS},
   pay as (
@@ -41,19 +41,28 @@ const MARGIN_CTES = (range: Range, days: HistorySplit) => Prisma.sql`${SEGMENTS}
     where ${inRange(range, Prisma.sql`p."createdAt"`)} and p.status in ${MONEY_TAKEN}
     group by 1
   ),
+  rolled as (select r.day, r.segments from "RollupDay" r where ${rolledPart(days, Prisma.sql`r.day`)}),
+  fresh as (${daySegmentsHash(Prisma.sql`select day from rolled`)}),
+  stale as (select rolled.day from rolled join fresh on fresh.day = rolled.day where fresh.hash <> rolled.segments),
   split as (
     select distinct seg."workspaceId", b.at::date as day
     from seg cross join lateral (values (seg.start), (seg.stop)) as b(at)
-    where b.at <> date_trunc('day', b.at) and ${rolledPart(days, Prisma.sql`b.at::date`)}
+    where b.at <> date_trunc('day', b.at) and b.at::date in (select day from stale)
   ),
   parts as (
-    select coalesce(seg."tierId", '') as tier, r."modelKey", sum(r.calls)::int as calls,
+    select r."tierId" as tier, r."modelKey", sum(r.calls)::int as calls,
       sum(r."providerCostMicros")::numeric as cost, sum(r."listValueMicros")::numeric as value
-    from "UsageRollup" r
+    from "UsageTierRollup" r
+    where ${rolledPart(days, Prisma.sql`r.day`)} and r.day not in (select day from stale)
+    group by 1, 2
+    union all
+    select coalesce(seg."tierId", ''), r."modelKey", sum(r.calls)::int,
+      sum(r."providerCostMicros")::numeric, sum(r."listValueMicros")::numeric
+    from stale
+    join "UsageRollup" r on r.day = stale.day
     left join seg on seg."workspaceId" = r."workspaceId" and seg.start <= r.day::timestamp
       and seg.stop >= r.day::timestamp + interval '1 day'
-    where ${rolledPart(days, Prisma.sql`r.day`)}
-      and not exists (select 1 from split where split."workspaceId" = r."workspaceId" and split.day = r.day)
+    where not exists (select 1 from split where split."workspaceId" = r."workspaceId" and split.day = r.day)
     group by 1, 2
     union all
     select coalesce(seg."tierId", ''), e."modelKey", ${EVENT_FIGURES}
@@ -64,8 +73,11 @@ const MARGIN_CTES = (range: Range, days: HistorySplit) => Prisma.sql`${SEGMENTS}
     union all
     select coalesce(seg."tierId", ''), e."modelKey", ${EVENT_FIGURES}
     from split
-    join "UsageEvent" e on e."workspaceId" = split."workspaceId"
-      and e."createdAt" >= split.day::timestamp and e."createdAt" < split.day::timestamp + interval '1 day'
+    cross join lateral (
+      select * from "UsageEvent" e
+      where e."workspaceId" = split."workspaceId"
+        and e."createdAt" >= split.day::timestamp and e."createdAt" < split.day::timestamp + interval '1 day'
+    ) as e
     left join seg on seg."workspaceId" = e."workspaceId" and e."createdAt" >= seg.start and e."createdAt" < seg.stop
     group by 1, 2
   ),

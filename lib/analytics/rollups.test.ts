@@ -169,6 +169,28 @@ describe("daily rollups", () => {
   });
 });
 
+describe("daily rollups and the subscription history", () => {
+  it("a plan change dated back after the day closed moves the day's calls as the raw history does", async () => {
+    await runAnalyticsRollup({ now: at("04-02T00:30:00") });
+    // The provider reports w3's cancellation a day and a half earlier, mid-morning, and w4's
+    // incomplete Starter checkout went through after all.
+    await db.subscription.updateMany({
+      where: { workspaceId: fx.w3.id },
+      data: { canceledAt: at("03-14T06:00:00") },
+    });
+    await db.subscription.updateMany({
+      where: { workspaceId: fx.w4.id, status: "incomplete" },
+      data: { status: "active" },
+    });
+    const fromRollups = await everyFigure();
+    expect(fromRollups).not.toEqual(raw); // the change is visible...
+    await invalidateRollups(prismaQuery(), at("01-01T00:00:00"), at("12-31T00:00:00"));
+    expect(fromRollups).toEqual(await everyFigure()); // ...exactly as in the raw history
+    await runAnalyticsRollup({ now: at("04-02T00:30:00") });
+    expect(await everyFigure()).toEqual(fromRollups);
+  });
+});
+
 describe("history split", () => {
   const day = (d: string) => new Date(`${d}T00:00:00Z`);
   it("serves whole rolled days from rollups and every other instant raw", () => {

@@ -1,5 +1,6 @@
 // The `analytics-rollup` job: every closed UTC day not rolled up yet is aggregated from UsageEvent
-// and LedgerEntry into UsageRollup, UsageHourRollup and LedgerRollup, and marked in RollupDay, in
+// and LedgerEntry into UsageRollup, UsageTierRollup, UsageHourRollup and LedgerRollup, and marked in
+// RollupDay, in
 // one transaction per chunk of days (lib/analytics/history.ts decides what reads them).
 // - Idempotent: a chunk deletes its days' rows and writes them again under one advisory lock, so a
 //   retry, a second worker or a re-run can never count a day twice.
@@ -13,6 +14,7 @@
 import "server-only";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { DAY_MS, dayOf } from "./range";
+import { daySegmentsHash, LIST_VALUE, SEGMENTS } from "./sql";
 
 /** How long after midnight a day waits before it is rolled up. */
 export const ROLLUP_GRACE_MINUTES = 15;
@@ -29,6 +31,7 @@ async function rollUpDays(tx: Executor, from: string, to: string) {
   const days = Prisma.sql`day >= ${from}::date and day < ${to}::date`;
   const raw = (col: Prisma.Sql) => Prisma.sql`${col} >= ${from}::timestamp and ${col} < ${to}::timestamp`;
   await tx.$executeRaw`delete from "UsageRollup" where ${days}`;
+  await tx.$executeRaw`delete from "UsageTierRollup" where ${days}`;
   await tx.$executeRaw`delete from "UsageHourRollup" where ${days}`;
   await tx.$executeRaw`delete from "LedgerRollup" where ${days}`;
   await tx.$executeRaw`delete from "RollupDay" where ${days}`;
@@ -36,10 +39,18 @@ async function rollUpDays(tx: Executor, from: string, to: string) {
     insert into "UsageRollup" ("day", "workspaceId", "modelKey", "calls", "quotaUnits", "providerCostMicros",
       "chargedMillicredits", "listValueMicros")
     select e."createdAt"::date, e."workspaceId", e."modelKey", count(*), sum(e."quotaUnits"),
-      sum(e."providerCostMicros"), sum(e."chargedMillicredits"),
-      sum(case when e."billedTo" in ('free', 'byok') then 0
-        else ceil(e."providerCostMicros"::numeric * (10000 + e."markupBps") / 10000) end)
+      sum(e."providerCostMicros"), sum(e."chargedMillicredits"), ${LIST_VALUE}
     from "UsageEvent" e where ${raw(Prisma.sql`e."createdAt"`)}
+    group by 1, 2, 3`;
+  // Each call under the plan in force at its instant, as lib/analytics/margins.ts attributes raw calls.
+  await tx.$executeRaw`
+    with ${SEGMENTS}
+    insert into "UsageTierRollup" ("day", "tierId", "modelKey", "calls", "providerCostMicros", "chargedMillicredits", "listValueMicros")
+    select e."createdAt"::date, coalesce(seg."tierId", ''), e."modelKey", count(*),
+      sum(e."providerCostMicros"), sum(e."chargedMillicredits"), ${LIST_VALUE}
+    from "UsageEvent" e
+    left join seg on seg."workspaceId" = e."workspaceId" and e."createdAt" >= seg.start and e."createdAt" < seg.stop
+    where ${raw(Prisma.sql`e."createdAt"`)}
     group by 1, 2, 3`;
   await tx.$executeRaw`
     insert into "UsageHourRollup" ("day", "hour", "calls", "chargedMillicredits")
@@ -54,9 +65,11 @@ async function rollUpDays(tx: Executor, from: string, to: string) {
     from "LedgerEntry" l where ${raw(Prisma.sql`l."createdAt"`)}
     group by 1, 2, 3`;
   await tx.$executeRaw`
-    insert into "RollupDay" ("day", "rolledAt")
-    select d::date, timezone('UTC', now())
-    from generate_series(${from}::date, ${to}::date - 1, interval '1 day') as d`;
+    with ${SEGMENTS}, h as (
+      ${daySegmentsHash(Prisma.sql`select d::date from generate_series(${from}::date, ${to}::date - 1, interval '1 day') as d`)}
+    )
+    insert into "RollupDay" ("day", "rolledAt", "segments")
+    select h.day, timezone('UTC', now()), h.hash from h`;
 }
 
 /**
@@ -118,7 +131,7 @@ export const prismaQuery = (tx: Executor = db): Queryable => ({
  */
 export async function invalidateRollups(client: Queryable, from: Date, to: Date) {
   await client.query(`select pg_advisory_xact_lock($1::bigint)`, [ROLLUP_LOCK]);
-  for (const table of ["RollupDay", "UsageRollup", "UsageHourRollup", "LedgerRollup"])
+  for (const table of ["RollupDay", "UsageRollup", "UsageTierRollup", "UsageHourRollup", "LedgerRollup"])
     await client.query(`delete from "${table}" where day >= $1::date and day <= $2::date`, [
       dayOf(from),
       dayOf(to),

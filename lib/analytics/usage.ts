@@ -64,7 +64,7 @@ export async function usageByModel(range: Range): Promise<ModelUsage[]> {
       sum(u.cost)::bigint as "costMicros", sum(u.revenue)::bigint as "revenueMillicredits"
     from (
       select r."modelKey", sum(r.calls) as calls, sum(r."providerCostMicros") as cost, sum(r."chargedMillicredits") as revenue
-      from "UsageRollup" r where ${rolledPart(split, Prisma.sql`r.day`)}
+      from "UsageTierRollup" r where ${rolledPart(split, Prisma.sql`r.day`)}
       group by 1
       union all
       select e."modelKey", count(*), sum(e."providerCostMicros"), sum(e."chargedMillicredits")

@@ -2,8 +2,22 @@
 CREATE TABLE "RollupDay" (
     "day" DATE NOT NULL,
     "rolledAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "segments" TEXT NOT NULL,
 
     CONSTRAINT "RollupDay_pkey" PRIMARY KEY ("day")
+);
+
+-- CreateTable
+CREATE TABLE "UsageTierRollup" (
+    "day" DATE NOT NULL,
+    "tierId" TEXT NOT NULL,
+    "modelKey" TEXT NOT NULL,
+    "calls" INTEGER NOT NULL,
+    "providerCostMicros" BIGINT NOT NULL,
+    "chargedMillicredits" BIGINT NOT NULL,
+    "listValueMicros" BIGINT NOT NULL,
+
+    CONSTRAINT "UsageTierRollup_pkey" PRIMARY KEY ("day","tierId","modelKey")
 );
 
 -- CreateTable
