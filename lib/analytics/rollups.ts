@@ -1,7 +1,6 @@
 // The `analytics-rollup` job: every closed UTC day not rolled up yet is aggregated from UsageEvent
 // and LedgerEntry into UsageRollup, UsageTierRollup, UsageHourRollup and LedgerRollup, and marked in
-// RollupDay, in
-// one transaction per chunk of days (lib/analytics/history.ts decides what reads them).
+// RollupDay, in one transaction per chunk of days (lib/analytics/history.ts decides what reads them).
 // - Idempotent: a chunk deletes its days' rows and writes them again under one advisory lock, so a
 //   retry, a second worker or a re-run can never count a day twice.
 // - Catches up: it rolls every unmarked day from the first day with history to the last closed one,
@@ -35,6 +34,10 @@ async function rollUpDays(tx: Executor, from: string, to: string) {
   await tx.$executeRaw`delete from "UsageHourRollup" where ${days}`;
   await tx.$executeRaw`delete from "LedgerRollup" where ${days}`;
   await tx.$executeRaw`delete from "RollupDay" where ${days}`;
+  // The plan spans read once: the tiers given to the calls and the hash stored with the day must
+  // come from the same subscription history (each statement of the transaction sees a newer one).
+  await tx.$executeRaw`create temp table rollup_seg on commit drop as with ${SEGMENTS} select * from seg`;
+  const seg = Prisma.sql`seg as (select * from rollup_seg)`;
   await tx.$executeRaw`
     insert into "UsageRollup" ("day", "workspaceId", "modelKey", "calls", "quotaUnits", "providerCostMicros",
       "chargedMillicredits", "listValueMicros")
@@ -44,7 +47,7 @@ async function rollUpDays(tx: Executor, from: string, to: string) {
     group by 1, 2, 3`;
   // Each call under the plan in force at its instant, as lib/analytics/margins.ts attributes raw calls.
   await tx.$executeRaw`
-    with ${SEGMENTS}
+    with ${seg}
     insert into "UsageTierRollup" ("day", "tierId", "modelKey", "calls", "providerCostMicros", "chargedMillicredits", "listValueMicros")
     select e."createdAt"::date, coalesce(seg."tierId", ''), e."modelKey", count(*),
       sum(e."providerCostMicros"), sum(e."chargedMillicredits"), ${LIST_VALUE}
@@ -65,7 +68,7 @@ async function rollUpDays(tx: Executor, from: string, to: string) {
     from "LedgerEntry" l where ${raw(Prisma.sql`l."createdAt"`)}
     group by 1, 2, 3`;
   await tx.$executeRaw`
-    with ${SEGMENTS}, h as (
+    with ${seg}, h as (
       ${daySegmentsHash(Prisma.sql`select d::date from generate_series(${from}::date, ${to}::date - 1, interval '1 day') as d`)}
     )
     insert into "RollupDay" ("day", "rolledAt", "segments")

@@ -1,6 +1,7 @@
 // BENCH_ANALYTICS_EVENTS=N npm run bench:analytics: tops the demo dataset up to N usage events (and
 // one `usage` ledger entry per charged event) with set-based SQL, on the demo's workspaces and the
-// catalog's models, spread over the demo's 90 days and today so far. Secondary indexes are dropped
+// catalog's models, spread over the demo's 90 days and today so far in time order (as calls are
+// appended in production). Secondary indexes are dropped
 // for the load and built again after it. Only ever run against the bench's throw-away database.
 import type { PoolClient } from "pg";
 
@@ -41,7 +42,8 @@ export async function seedScale(client: PoolClient, total: number, log: (line: s
               select d.g, w.ids[1 + d.wi] as ws, 1 + (d.wi * 7 + floor(m.n * power(d.rm, 3))::int) % m.n as mi,
                 case when d.rb < 0.15 then 'quota' when d.rb < 0.2 then 'free' when d.rb < 0.23 then 'byok' else 'credits' end as billed,
                 100 + floor(d.rc * 20000)::bigint as cost,
-                date_trunc('milliseconds', span.start + d.rt * span.seconds * interval '1 second') as at
+                -- In time order, as calls arrive: the open day's rows sit together at the end of the table.
+                date_trunc('milliseconds', span.start + (d.g - 1 + d.rt) / $3 * span.seconds * interval '1 second') as at
               from draw d, w, m, span
             )
        insert into "UsageEvent" ("id", "workspaceId", "modelId", "modelKey", "quantity", "billedTo", "markupBps",
@@ -51,7 +53,7 @@ export async function seedScale(client: PoolClient, total: number, log: (line: s
          case when ev.billed = 'credits' then ceil(ev.cost * 1.2)::bigint else 0 end,
          case when ev.billed = 'quota' then 1 else 0 end, 0, ev.at
        from ev, m`,
-      [from, to],
+      [from, to, extra],
     );
     await client.query(
       `insert into "LedgerEntry" ("id", "workspaceId", "kind", "amountMillicredits", "balanceAfterMillicredits", "reference", "createdAt")
