@@ -1,3 +1,4 @@
+import { invalidateRollups } from "@/lib/analytics/rollups";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { buildDemoDataset } from "./demo/build";
@@ -62,6 +63,14 @@ export async function seedDemo(options: DemoOptions = {}): Promise<DemoSummary> 
       return existingSummary();
     }
     await insertDataset(client, data);
+    // The history lands in past days: any rollups of them are stale (lib/analytics/rollups.ts).
+    let first = Infinity;
+    let last = -Infinity;
+    for (const { createdAt } of [...data.usageEvents, ...data.ledgerEntries]) {
+      first = Math.min(first, createdAt.getTime());
+      last = Math.max(last, createdAt.getTime());
+    }
+    if (first <= last) await invalidateRollups(client, new Date(first), new Date(last));
     await client.query("commit");
   } catch (e) {
     await client.query("rollback").catch(() => {});

@@ -13,16 +13,27 @@
 // Micro-dollars equal millicredits, so rows carry `revenueMillicredits` like the usage tables.
 import "server-only";
 import { db, Prisma } from "@/lib/db";
+import { historySplit, rawPart, rolledPart, type HistorySplit } from "./history";
 import type { Range } from "./range";
-import { at, MONEY_TAKEN, SEGMENTS } from "./sql";
+import { at, daySegmentsHash, LIST_VALUE, MONEY_TAKEN, SEGMENTS } from "./sql";
 
 export type MarginRow = { label: string; calls: number; costMicros: bigint; revenueMillicredits: bigint };
 
 const inRange = (range: Range, col: Prisma.Sql) =>
   Prisma.sql`${col} >= ${at(range.from)} and ${col} < ${at(range.to)}`;
 
-/** Per-tier received money and per-(tier, model) calls, cost and list value; tier "" is pay as you go. */
-const MARGIN_CTES = (range: Range) => Prisma.sql`${SEGMENTS},
+/** Calls `e`: their count, provider cost and list value (what revenue is shared by). */
+const EVENT_FIGURES = Prisma.sql`count(*)::int as calls, sum(e."providerCostMicros")::numeric as cost, ${LIST_VALUE} as value`;
+
+/**
+ * Per-tier received money and per-(tier, model) calls, cost and list value; tier "" is pay as you go.
+ * Days not rolled up (lib/analytics/history.ts) are read raw, each call under the plan in force at
+ * its instant. Rolled-up days read UsageTierRollup while their plan spans are the ones the rollup
+ * attributed (`valid`: same hash); on the others (`stale`) the (workspace, day) rows of UsageRollup
+ * take the tier of the plan that covered the whole day, and the pairs in which a plan started or
+ * ended (`split`) are read raw.
+ */
+const MARGIN_CTES = (range: Range, days: HistorySplit) => Prisma.sql`${SEGMENTS},
   pay as (
     select coalesce(seg."tierId", '') as tier, sum(p."amountCents" - p."refundedCents")::numeric * 10000 as micros
     from "Payment" p
@@ -30,15 +41,49 @@ const MARGIN_CTES = (range: Range) => Prisma.sql`${SEGMENTS},
     where ${inRange(range, Prisma.sql`p."createdAt"`)} and p.status in ${MONEY_TAKEN}
     group by 1
   ),
-  ev as (
-    select coalesce(seg."tierId", '') as tier, e."modelKey", count(*)::int as calls,
-      sum(e."providerCostMicros")::numeric as cost,
-      sum(case when e."billedTo" in ('free', 'byok') then 0
-        else ceil(e."providerCostMicros"::numeric * (10000 + e."markupBps") / 10000) end) as value
+  rolled as (select r.day, r.segments from "RollupDay" r where ${rolledPart(days, Prisma.sql`r.day`)}),
+  fresh as (${daySegmentsHash(Prisma.sql`select day from rolled`)}),
+  stale as (select rolled.day from rolled join fresh on fresh.day = rolled.day where fresh.hash <> rolled.segments),
+  split as (
+    select distinct seg."workspaceId", b.at::date as day
+    from seg cross join lateral (values (seg.start), (seg.stop)) as b(at)
+    where b.at <> date_trunc('day', b.at) and b.at::date in (select day from stale)
+  ),
+  parts as (
+    select r."tierId" as tier, r."modelKey", sum(r.calls)::int as calls,
+      sum(r."providerCostMicros")::numeric as cost, sum(r."listValueMicros")::numeric as value
+    from "UsageTierRollup" r
+    where ${rolledPart(days, Prisma.sql`r.day`)} and r.day not in (select day from stale)
+    group by 1, 2
+    union all
+    select coalesce(seg."tierId", ''), r."modelKey", sum(r.calls)::int,
+      sum(r."providerCostMicros")::numeric, sum(r."listValueMicros")::numeric
+    from stale
+    join "UsageRollup" r on r.day = stale.day
+    left join seg on seg."workspaceId" = r."workspaceId" and seg.start <= r.day::timestamp
+      and seg.stop >= r.day::timestamp + interval '1 day'
+    where not exists (select 1 from split where split."workspaceId" = r."workspaceId" and split.day = r.day)
+    group by 1, 2
+    union all
+    select coalesce(seg."tierId", ''), e."modelKey", ${EVENT_FIGURES}
     from "UsageEvent" e
     left join seg on seg."workspaceId" = e."workspaceId" and e."createdAt" >= seg.start and e."createdAt" < seg.stop
-    where ${inRange(range, Prisma.sql`e."createdAt"`)}
+    where ${rawPart(days, Prisma.sql`e."createdAt"`)}
     group by 1, 2
+    union all
+    select coalesce(seg."tierId", ''), e."modelKey", ${EVENT_FIGURES}
+    from split
+    cross join lateral (
+      select * from "UsageEvent" e
+      where e."workspaceId" = split."workspaceId"
+        and e."createdAt" >= split.day::timestamp and e."createdAt" < split.day::timestamp + interval '1 day'
+    ) as e
+    left join seg on seg."workspaceId" = e."workspaceId" and e."createdAt" >= seg.start and e."createdAt" < seg.stop
+    group by 1, 2
+  ),
+  ev as (
+    select tier, "modelKey", sum(calls)::int as calls, sum(cost) as cost, sum(value) as value
+    from parts group by tier, "modelKey"
   ),
   tv as (
     select tier, sum(value) as value, sum(cost) as cost, sum(calls) as calls from ev group by tier
@@ -46,8 +91,9 @@ const MARGIN_CTES = (range: Range) => Prisma.sql`${SEGMENTS},
 
 /** Revenue, provider cost and calls per tier (each payment and call under the plan in force at its time). */
 export async function marginByTier(range: Range): Promise<MarginRow[]> {
+  const days = await historySplit(range);
   return db.$queryRaw<MarginRow[]>`
-    with ${MARGIN_CTES(range)}
+    with ${MARGIN_CTES(range, days)}
     select coalesce(t.name, 'Pay as you go') as label,
       coalesce(tv.calls, 0)::int as calls,
       coalesce(tv.cost, 0)::bigint as "costMicros",
@@ -59,8 +105,9 @@ export async function marginByTier(range: Range): Promise<MarginRow[]> {
 
 /** Calls, provider cost and allocated revenue per model; then tiers' revenue without calls as "Unallocated". */
 export async function marginByModel(range: Range): Promise<MarginRow[]> {
+  const days = await historySplit(range);
   return db.$queryRaw<MarginRow[]>`
-    with ${MARGIN_CTES(range)},
+    with ${MARGIN_CTES(range, days)},
     share as (
       select ev."modelKey", ev.calls, ev.cost,
         -- The model's share of its tier's list value (of its cost, or calls, when the tier's calls were all free).

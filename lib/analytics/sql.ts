@@ -48,6 +48,13 @@ export const SEGMENTS = Prisma.sql`seg as (
   where s.status <> 'incomplete'
 )`;
 
+/**
+ * The list value of calls `e`: what they would have charged in credits at the markup they recorded,
+ * ceil(cost x (1 + markup)); free-model and BYOK calls are worth nothing (lib/analytics/margins.ts).
+ */
+export const LIST_VALUE = Prisma.sql`sum(case when e."billedTo" in ('free', 'byok') then 0
+  else ceil(e."providerCostMicros"::numeric * (10000 + e."markupBps") / 10000) end)`;
+
 /** Bucket index of timestamp expression `col` within the range (days or weeks from `from`). */
 export function bucketIndex(range: Range, col: Prisma.Sql) {
   const seconds = bucketsOf(range).stepDays * 86_400;
@@ -63,3 +70,16 @@ export function bucketSeries(range: Range) {
     from generate_series(0, ${count - 1}::int) as g(b)
   ) as buckets`;
 }
+
+/**
+ * With SEGMENTS in scope: `(day, hash)` for each date of `days` (a query of one date column), the
+ * hash of the plan spans clipped to that UTC day. Calls on a day keep their tier exactly as long as
+ * its hash stays the same, so a rollup stores it and compares it when read (lib/analytics/rollups.ts).
+ */
+export const daySegmentsHash = (days: Prisma.Sql) => Prisma.sql`
+  select d.day, md5(coalesce(string_agg(seg."workspaceId" || '|' || seg."tierId" || '|'
+      || greatest(seg.start, d.day::timestamp)::text || '|' || least(seg.stop, d.day::timestamp + interval '1 day')::text,
+    ',' order by seg."workspaceId", seg.start, seg."tierId"), '')) as hash
+  from (${days}) as d(day)
+  left join seg on seg.start < d.day::timestamp + interval '1 day' and seg.stop > d.day::timestamp
+  group by d.day`;

@@ -1,7 +1,8 @@
-// A small, hand-made dataset dated in 2001 for the analytics tests. Other test files share the
+// A small, hand-made dataset dated in 2001 (or another year) for the analytics tests. Other test files share the
 // database but write rows dated "now", so ranges inside 2001 only ever see these rows.
 import { randomUUID } from "node:crypto";
 import { SOURCE_PRIORITY } from "@/lib/billing/buckets";
+import { invalidateRollups, prismaQuery } from "./rollups";
 import {
   db,
   type LedgerKind,
@@ -12,6 +13,8 @@ import {
 } from "@/lib/db";
 
 export const t = (iso: string) => new Date(`2001-${iso}Z`);
+// The year being seeded: 2001 for analytics.test.ts; rollups.test.ts seeds the same story in 2003.
+let when = t;
 const tag = randomUUID().slice(0, 8);
 
 async function user(label: string, createdAt: string, verified: boolean) {
@@ -19,8 +22,8 @@ async function user(label: string, createdAt: string, verified: boolean) {
     data: {
       email: `analytics-${label}-${tag}@example.test`,
       referralCode: `an-${label}-${tag}`,
-      emailVerifiedAt: verified ? t(createdAt) : null,
-      createdAt: t(createdAt),
+      emailVerifiedAt: verified ? when(createdAt) : null,
+      createdAt: when(createdAt),
     },
   });
 }
@@ -30,7 +33,7 @@ async function workspace(label: string, memberIds: string[]) {
     data: {
       name: `Analytics ${label}`,
       slug: `analytics-${label}-${tag}`,
-      createdAt: t("01-01T00:00:00"),
+      createdAt: when("01-01T00:00:00"),
       memberships: { create: memberIds.map((userId) => ({ userId, role: "owner" as const })) },
     },
   });
@@ -57,10 +60,10 @@ async function subscription(workspaceId: string, s: SubInput) {
       interval: s.interval ?? "month",
       provider: s.provider,
       status: s.status,
-      currentPeriodStart: t(s.createdAt),
-      currentPeriodEnd: t("12-31T00:00:00"),
-      createdAt: t(s.createdAt),
-      canceledAt: s.canceledAt ? t(s.canceledAt) : null,
+      currentPeriodStart: when(s.createdAt),
+      currentPeriodEnd: when("12-31T00:00:00"),
+      createdAt: when(s.createdAt),
+      canceledAt: s.canceledAt ? when(s.canceledAt) : null,
     },
   });
 }
@@ -82,7 +85,7 @@ async function payment(
       amountCents,
       refundedCents,
       description: `analytics ${kind}`,
-      createdAt: t(createdAt),
+      createdAt: when(createdAt),
     },
   });
 }
@@ -99,7 +102,7 @@ async function ledger(workspaceId: string, entries: [LedgerKind, number, string]
         amountMillicredits: BigInt(amount),
         balanceAfterMillicredits: balance,
         reference: `analytics:${randomUUID()}`,
-        createdAt: t(createdAt),
+        createdAt: when(createdAt),
       },
     });
   }
@@ -140,12 +143,13 @@ async function events(list: EventInput[]) {
       chargedMillicredits: BigInt(charged),
       quotaUnits: charged === 0 ? 1 : 0,
       balanceAfterMillicredits: 0n,
-      createdAt: t(createdAt),
+      createdAt: when(createdAt),
     })),
   });
 }
 
-export async function seedAnalytics2001() {
+export async function seedAnalytics2001(year = 2001) {
+  when = (iso: string) => new Date(`${year}-${iso}Z`);
   const [modelA, modelB] = await db.model.findMany({
     orderBy: { key: "asc" },
     take: 2,
@@ -273,5 +277,7 @@ export async function seedAnalytics2001() {
     [w4.id, modelA, "03-15T14:00:00", 800, 0],
     [w1.id, modelA, "02-28T14:00:00", 99_999, 0],
   ]);
+  // A backfill: days another test file may have rolled up read raw again.
+  await invalidateRollups(prismaQuery(), when("01-01T00:00:00"), when("12-31T00:00:00"));
   return { modelA: modelA.key, modelB: modelB.key, w1, w2, w3, w4, w5, w6 };
 }

@@ -2,6 +2,7 @@
 // Provider cost is micro-dollars, which equal millicredits, so cost and revenue subtract directly.
 import "server-only";
 import { db, Prisma } from "@/lib/db";
+import { historySplit, rawPart, rolledPart } from "./history";
 import type { Range } from "./range";
 import { at, bucketIndex, bucketSeries, MONEY_TAKEN } from "./sql";
 
@@ -17,6 +18,7 @@ export type CreditsPoint = {
 
 // Credits handed out rather than paid for. Rollover only carries existing credits forward.
 const GRANT_KINDS = Prisma.sql`('monthly_grant', 'referral', 'coupon', 'admin_adjustment')`;
+const FLOW_KINDS = Prisma.sql`('purchase', 'usage', 'monthly_grant', 'referral', 'coupon', 'admin_adjustment')`;
 
 /**
  * Per day (or week): credits sold (positive `purchase` entries), granted (positive grants, referral,
@@ -24,16 +26,26 @@ const GRANT_KINDS = Prisma.sql`('monthly_grant', 'referral', 'coupon', 'admin_ad
  * holds are released again, so they are not consumption).
  */
 export async function creditsFlow(range: Range): Promise<CreditsPoint[]> {
+  const split = await historySplit(range);
   return db.$queryRaw<CreditsPoint[]>`
-    with agg as (
+    with parts as (
+      select ${bucketIndex(range, Prisma.sql`r.day::timestamp`)} as b,
+        sum(r."creditedMillicredits") filter (where r.kind = 'purchase') as sold,
+        sum(r."creditedMillicredits") filter (where r.kind in ${GRANT_KINDS}) as granted,
+        -sum(r."creditedMillicredits" + r."debitedMillicredits") filter (where r.kind = 'usage') as consumed
+      from "LedgerRollup" r
+      where ${rolledPart(split, Prisma.sql`r.day`)} and r.kind in ${FLOW_KINDS}
+      group by 1
+      union all
       select ${bucketIndex(range, Prisma.sql`l."createdAt"`)} as b,
         sum(l."amountMillicredits") filter (where l.kind = 'purchase' and l."amountMillicredits" > 0) as sold,
         sum(l."amountMillicredits") filter (where l.kind in ${GRANT_KINDS} and l."amountMillicredits" > 0) as granted,
         -sum(l."amountMillicredits") filter (where l.kind = 'usage') as consumed
       from "LedgerEntry" l
-      where ${inRange(range, Prisma.sql`l."createdAt"`)} and l.kind in ('purchase', 'usage', 'monthly_grant', 'referral', 'coupon', 'admin_adjustment')
+      where ${rawPart(split, Prisma.sql`l."createdAt"`)} and l.kind in ${FLOW_KINDS}
       group by 1
-    )
+    ),
+    agg as (select b, sum(sold) as sold, sum(granted) as granted, sum(consumed) as consumed from parts group by b)
     select buckets.day,
       coalesce(agg.sold, 0)::bigint as "soldMillicredits",
       coalesce(agg.granted, 0)::bigint as "grantedMillicredits",
@@ -46,13 +58,21 @@ export type ModelUsage = { modelKey: string; calls: number; costMicros: bigint; 
 
 /** Calls, provider cost and credits charged per model. */
 export async function usageByModel(range: Range): Promise<ModelUsage[]> {
+  const split = await historySplit(range);
   return db.$queryRaw<ModelUsage[]>`
-    select e."modelKey", count(*)::int as calls,
-      sum(e."providerCostMicros")::bigint as "costMicros", sum(e."chargedMillicredits")::bigint as "revenueMillicredits"
-    from "UsageEvent" e
-    where ${inRange(range, Prisma.sql`e."createdAt"`)}
-    group by e."modelKey"
-    order by "revenueMillicredits" desc, e."modelKey"`;
+    select u."modelKey", sum(u.calls)::int as calls,
+      sum(u.cost)::bigint as "costMicros", sum(u.revenue)::bigint as "revenueMillicredits"
+    from (
+      select r."modelKey", sum(r.calls) as calls, sum(r."providerCostMicros") as cost, sum(r."chargedMillicredits") as revenue
+      from "UsageTierRollup" r where ${rolledPart(split, Prisma.sql`r.day`)}
+      group by 1
+      union all
+      select e."modelKey", count(*), sum(e."providerCostMicros"), sum(e."chargedMillicredits")
+      from "UsageEvent" e where ${rawPart(split, Prisma.sql`e."createdAt"`)}
+      group by 1
+    ) as u
+    group by u."modelKey"
+    order by "revenueMillicredits" desc, u."modelKey"`;
 }
 
 /** Revenue minus cost, and that as a fraction of revenue (null without revenue). */
@@ -67,11 +87,18 @@ export type HourUsage = { hour: number; calls: number; creditsMillicredits: bigi
 
 /** Calls and credits charged per hour of the day (UTC), all 24 hours. */
 export async function usageByHour(range: Range): Promise<HourUsage[]> {
+  const split = await historySplit(range);
   return db.$queryRaw<HourUsage[]>`
     with agg as (
-      select extract(hour from e."createdAt")::int as hour, count(*) as calls, sum(e."chargedMillicredits") as credits
-      from "UsageEvent" e where ${inRange(range, Prisma.sql`e."createdAt"`)}
-      group by 1
+      select hour, sum(calls) as calls, sum(credits) as credits from (
+        select r.hour, r.calls::bigint as calls, r."chargedMillicredits" as credits
+        from "UsageHourRollup" r where ${rolledPart(split, Prisma.sql`r.day`)}
+        union all
+        select extract(hour from e."createdAt")::int, count(*), sum(e."chargedMillicredits")
+        from "UsageEvent" e where ${rawPart(split, Prisma.sql`e."createdAt"`)}
+        group by 1
+      ) as u
+      group by hour
     )
     select h.hour, coalesce(agg.calls, 0)::int as calls, coalesce(agg.credits, 0)::bigint as "creditsMillicredits"
     from generate_series(0, 23) as h(hour) left join agg on agg.hour = h.hour
@@ -82,6 +109,7 @@ export type TopWorkspace = { id: string; name: string; paymentsCents: bigint; co
 
 /** The ten workspaces that paid most in the range (then by credits consumed). */
 export async function topWorkspaces(range: Range, limit = 10): Promise<TopWorkspace[]> {
+  const split = await historySplit(range);
   return db.$queryRaw<TopWorkspace[]>`
     with pay as (
       select p."workspaceId", sum(p."amountCents" - p."refundedCents") as cents
@@ -89,8 +117,15 @@ export async function topWorkspaces(range: Range, limit = 10): Promise<TopWorksp
       group by 1
     ),
     used as (
-      select l."workspaceId", -sum(l."amountMillicredits") as consumed
-      from "LedgerEntry" l where ${inRange(range, Prisma.sql`l."createdAt"`)} and l.kind = 'usage'
+      select "workspaceId", sum(consumed) as consumed from (
+        select r."workspaceId", -sum(r."creditedMillicredits" + r."debitedMillicredits") as consumed
+        from "LedgerRollup" r where ${rolledPart(split, Prisma.sql`r.day`)} and r.kind = 'usage'
+        group by 1
+        union all
+        select l."workspaceId", -sum(l."amountMillicredits")
+        from "LedgerEntry" l where ${rawPart(split, Prisma.sql`l."createdAt"`)} and l.kind = 'usage'
+        group by 1
+      ) as u
       group by 1
     ),
     spend as (

@@ -1,5 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import { runAnalyticsRollup } from "@/lib/analytics/rollups";
 import { applyAuditRetention } from "@/lib/audit/retention";
 import { runAutoTopUp } from "@/lib/billing/auto-top-up";
 import { expireDueCredits } from "@/lib/billing/buckets";
@@ -66,6 +67,7 @@ export const handlers: { [Q in QueueName]: Handler<Q> } = {
   "audit-retention": () => applyAuditRetention(),
   "ledger-check": () => runLedgerCheck(),
   "report-emails": () => sendDueReports(),
+  "analytics-rollup": () => runAnalyticsRollup(),
   "webhook-deliver": async (job) => {
     const { row, retry } = await attemptWebhookDelivery(job.data.deliveryId, {
       final: job.retryCount >= job.retryLimit,

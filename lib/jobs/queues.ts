@@ -34,6 +34,9 @@ export const queues = {
   "ledger-check": { options: { policy: "singleton", retryLimit: 3 }, cron: "0 2 * * *" },
   // Scheduled analytics report emails (lib/reports/schedules.ts): hourly, each period sent once.
   "report-emails": { options: { policy: "singleton", retryLimit: 3 }, cron: "10 * * * *" },
+  // Daily rollups of usage and the ledger for analytics (lib/analytics/rollups.ts): hourly, so a day
+  // is rolled soon after it closes and a stopped worker catches up on its next run.
+  "analytics-rollup": { options: { policy: "singleton", retryLimit: 3 }, cron: "20 * * * *" },
   // One outgoing webhook delivery per job; a failed attempt throws and the queue retries it with
   // backoff; the last retry marks it failed (lib/webhooks/deliver.ts).
   "webhook-deliver": {

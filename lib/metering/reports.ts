@@ -1,7 +1,8 @@
 // Read-side reports for the subscriber dashboard: overview, usage by day and model, events, ledger.
 // Aggregates run in SQL; pages and exports read bounded slices, never a whole table into memory.
 import "server-only";
-import { db, type BilledTo, type Prisma } from "@/lib/db";
+import { historySplit, rawPart, rolledPart } from "@/lib/analytics/history";
+import { db, Prisma, type BilledTo } from "@/lib/db";
 import { lastTopUp } from "@/lib/billing/low-balance";
 import { planOf } from "@/lib/billing/plan";
 import { nextUtcMidnight, utcDay } from "./time";
@@ -55,23 +56,31 @@ export type DailyModelUsage = {
 
 /**
  * Calls, credits and quota units per UTC day and model over the last `days` days (today included).
- * Only days with usage come back; the chart fills the gaps. createdAt is a UTC wall-clock timestamp,
- * so the bounds are cast from ISO strings rather than left to the session's time zone.
+ * Only days with usage come back; the chart fills the gaps. Rolled-up days read UsageRollup, the
+ * rest the raw events (lib/analytics/history.ts).
  */
 export async function usageByDayAndModel(
   workspaceId: string,
   days = 30,
   now = new Date(),
 ): Promise<DailyModelUsage[]> {
-  const from = new Date(utcDay(now).getTime() - (days - 1) * DAY_MS).toISOString();
-  const to = nextUtcMidnight(now).toISOString();
+  const range = { from: new Date(utcDay(now).getTime() - (days - 1) * DAY_MS), to: nextUtcMidnight(now) };
+  const split = await historySplit(range);
   const rows = await db.$queryRaw<
     { day: string; modelKey: string; calls: bigint; charged: string; units: bigint }[]
   >`
-    select to_char("createdAt", 'YYYY-MM-DD') as day, "modelKey", count(*) as calls,
-           sum("chargedMillicredits")::text as charged, sum("quotaUnits")::bigint as units
-    from "UsageEvent"
-    where "workspaceId" = ${workspaceId} and "createdAt" >= ${from}::timestamp and "createdAt" < ${to}::timestamp
+    select day, "modelKey", sum(calls)::bigint as calls, sum(charged)::text as charged, sum(units)::bigint as units
+    from (
+      select to_char(r.day, 'YYYY-MM-DD') as day, r."modelKey", r.calls::bigint as calls,
+        r."chargedMillicredits"::numeric as charged, r."quotaUnits"::numeric as units
+      from "UsageRollup" r
+      where r."workspaceId" = ${workspaceId} and ${rolledPart(split, Prisma.sql`r.day`)}
+      union all
+      select to_char("createdAt", 'YYYY-MM-DD'), "modelKey", count(*), sum("chargedMillicredits"), sum("quotaUnits")
+      from "UsageEvent"
+      where "workspaceId" = ${workspaceId} and ${rawPart(split, Prisma.sql`"createdAt"`)}
+      group by 1, 2
+    ) as u
     group by 1, 2
     order by 1, 2`;
   return rows.map((r) => ({
