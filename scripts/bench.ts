@@ -326,6 +326,8 @@ async function main() {
   } finally {
     await server.stop();
     await pool.end();
+    // The baseline's pool (lib/db/pool, in this process) keeps its connections open: close them first.
+    await (await import("@/lib/db/pool")).pool().end();
     await database.stop();
   }
 }

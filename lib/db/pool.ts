@@ -26,7 +26,13 @@ export function pool(): pg.Pool {
             : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
-    globalForPool.tollgatePool.on("error", (e) => log.error({ err: e }, "idle database connection failed"));
+    // The message and code only: node-postgres hangs the whole client (and its prepared statements) on the error.
+    globalForPool.tollgatePool.on("error", (e) =>
+      log.error(
+        { err: { message: e.message, code: (e as { code?: string }).code } },
+        "idle database connection failed",
+      ),
+    );
   }
   return globalForPool.tollgatePool;
 }
