@@ -53,10 +53,14 @@ export function sqlFunction<
   const R extends Specs & { outcome: "text" },
   const O extends string,
 >(name: string, params: P, result: R, outcomes: readonly O[]): SqlFunction<P, R, O> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a function name: ${name}`);
-  for (const key of [...Object.keys(params), ...Object.keys(result)])
-    if (!/^[a-z_][a-z0-9_]*$/.test(key)) throw new Error(`Not a parameter name: ${key}`);
+  assertName(name, "function");
+  for (const key of [...Object.keys(params), ...Object.keys(result)]) assertName(key, "parameter");
   return { name, params, result, outcomes };
+}
+
+// Names are spliced into statement texts: SQL identifiers only.
+function assertName(name: string, what: string) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a ${what} name: ${name}`);
 }
 
 const baseType = (spec: SqlSpec) => spec.replace("?", "") as SqlType;
@@ -172,6 +176,8 @@ export type SqlSetFunction<F extends AnySqlFunction, S extends string> = {
   name: string;
   of: F;
   shared: readonly S[];
+  /** The parameters taken as arrays: every one of `of`'s but the shared ones. */
+  perCall: string[];
 };
 
 export function sqlSetFunction<F extends AnySqlFunction, const S extends keyof F["params"] & string>(
@@ -179,8 +185,9 @@ export function sqlSetFunction<F extends AnySqlFunction, const S extends keyof F
   of: F,
   shared: readonly S[],
 ): SqlSetFunction<F, S> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a function name: ${name}`);
-  return { name, of, shared };
+  assertName(name, "function");
+  const perCall = Object.keys(of.params).filter((k) => !shared.includes(k as S));
+  return { name, of, shared, perCall };
 }
 
 /** sqlCallBatch's statement (the same rows, `guard` the same), answered by one call of a set function. */
@@ -190,20 +197,19 @@ export function sqlCallSet<F extends AnySqlFunction, S extends keyof SqlArgs<F> 
   rows: Omit<SqlArgs<F>, S>[],
   guard: { after: number; when: string } = { after: 0, when: "" },
 ): Statement {
-  const { of: fn } = set;
-  const rowKeys = Object.keys(fn.params).filter((k) => !set.shared.includes(k as S));
+  const { of: fn, perCall } = set;
   const cacheKey = `${set.name}${guard.after}:${guard.when}`;
   let text = batchText.get(cacheKey);
   if (!text) {
     const n = (i: number) => `$${guard.after + i + 1}`;
     const named = [
-      ...rowKeys.map((k, i) => `${k} => ${n(i)}::${baseType(fn.params[k])}[]`),
-      ...set.shared.map((k, i) => `${k} => ${n(rowKeys.length + i)}::${baseType(fn.params[k])}`),
+      ...perCall.map((k, i) => `${k} => ${n(i)}::${baseType(fn.params[k])}[]`),
+      ...set.shared.map((k, i) => `${k} => ${n(perCall.length + i)}::${baseType(fn.params[k])}`),
     ].join(", ");
     text = `select r.* from ${set.name}(${named}) r${guard.when ? ` where ${guard.when}` : ""} order by r.ord`;
     batchText.set(cacheKey, text);
   }
-  return { text, values: batchValues(fn, rowKeys, set.shared, shared, rows) };
+  return { text, values: batchValues(fn, perCall, set.shared, shared, rows) };
 }
 
 /** A result row as node-postgres returns it (bigint as text), parsed by the declaration. */

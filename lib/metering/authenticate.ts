@@ -167,16 +167,25 @@ export async function cachedCaller(authorization: string | null, now = new Date(
  * and the count is within the tier's limit. `batch` gets the number of parameters before its own
  * and the condition to run under (sqlCallBatch's guard).
  */
+// authenticatedStatement's texts by the inner statement's (a handful: one per batch shape).
+const authenticatedTexts = new Map<string, string>();
+
 export function authenticatedStatement(
   caller: ApiCaller,
   batch: (guard: { after: number; when: string }) => Statement,
 ): Statement {
   const { keyHash, fingerprint, now } = caller.deferred!;
   const inner = batch({ after: 5, when: `a.hits is not null and a.fp = $4 and a.hits <= $5` });
-  // The hot path's statement: one fixed text per batch shape, parsed and planned once per connection.
+  // The hot path's statement: one fixed text per batch shape, built once and parsed and planned
+  // once per connection.
+  let text = authenticatedTexts.get(inner.text);
+  if (!text) {
+    text = `with ${KEY_CTES}, a as materialized (select k.*, (select "count" from rl) as hits from k)
+      select a.*, c.* from a left join lateral (${inner.text}) c on true order by c.ord`;
+    authenticatedTexts.set(inner.text, text);
+  }
   return prepared({
-    text: `with ${KEY_CTES}, a as materialized (select k.*, (select "count" from rl) as hits from k)
-      select a.*, c.* from a left join lateral (${inner.text}) c on true order by c.ord`,
+    text,
     values: [
       keyHash,
       windowOf(now).toISOString(),

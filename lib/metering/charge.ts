@@ -258,20 +258,12 @@ const chargeStatement = (
   planned: { plan: Plan }[],
   now: Date,
   guard?: Parameters<typeof sqlCallBatch>[3],
-) =>
-  planned.length > 1
-    ? sqlCallSet(
-        chargeUsageBatchFn,
-        sharedArgs(caller, now),
-        planned.map((p) => p.plan.call),
-        guard,
-      )
-    : sqlCallBatch(
-        chargeUsageFn,
-        sharedArgs(caller, now),
-        planned.map((p) => p.plan.call),
-        guard,
-      );
+) => {
+  const calls = planned.map((p) => p.plan.call);
+  return calls.length > 1
+    ? sqlCallSet(chargeUsageBatchFn, sharedArgs(caller, now), calls, guard)
+    : sqlCallBatch(chargeUsageFn, sharedArgs(caller, now), calls, guard);
+};
 
 /**
  * The charge statement's rows. A caller this process remembers (caller.deferred) is authenticated,
