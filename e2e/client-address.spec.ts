@@ -1,5 +1,5 @@
 import pg from "pg";
-import { E2E_DB_URL, expect, test, uniqueEmail } from "./support";
+import { E2E_DB_URL, expect, freshSignInWindow, test, uniqueEmail } from "./support";
 
 // The per-address sign-in limit holds however the client rewrites X-Forwarded-For (or the header
 // the server in front of Next sets): the server takes the socket address (TRUSTED_PROXY_HOPS=0).
@@ -33,6 +33,7 @@ test.afterEach(clearAddressLimits);
 
 test("rotating X-Forwarded-For does not get around the per-address sign-in limit", async ({ request }) => {
   await clearAddressLimits();
+  await freshSignInWindow();
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const errors: string[] = [];
   for (let i = 0; i <= LIMIT; i++) {

@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, signIn, test } from "./support";
+import { demo, expect, expectAccessible, freshSignInWindow, signIn, test } from "./support";
 
 test("a user signs in, sees their dashboard and signs out", async ({ page }) => {
   await page.goto("/dashboard");
@@ -22,6 +22,7 @@ test("a user signs in, sees their dashboard and signs out", async ({ page }) => 
 });
 
 test("repeated wrong passwords lock the email out with a clear message", async ({ page }) => {
+  await freshSignInWindow();
   await page.goto("/sign-in");
   for (let i = 0; i < 6; i++) {
     await page.getByLabel("Email").fill(demo.grace.email);

@@ -29,6 +29,20 @@ export const demo = {
   grace: { email: "grace@example.com", password: "tollgate-demo" },
 };
 
+/** The sign-in throttle's fixed window on the e2e server (SIGNIN_WINDOW_SECONDS, default 900). */
+const SIGNIN_WINDOW_MS = 900_000;
+
+/**
+ * Waits for the next sign-in throttle window when less than `needMs` of the current one is left,
+ * so a test that counts attempts up to a limit never sees the count start over half-way.
+ */
+export async function freshSignInWindow(needMs = 30_000) {
+  const left = SIGNIN_WINDOW_MS - (Date.now() % SIGNIN_WINDOW_MS);
+  if (left >= needMs) return;
+  test.info().setTimeout(test.info().timeout + left);
+  await new Promise((r) => setTimeout(r, left + 250));
+}
+
 export const uniqueEmail = (label: string) =>
   `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 
