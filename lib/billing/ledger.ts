@@ -77,7 +77,9 @@ export async function ledgerEntryByReference(
 ) {
   const ref = await executor.ledgerReference.findUnique({ where: { workspaceId_kind_reference: where } });
   return ref
-    ? executor.ledgerEntry.findUnique({ where: { id_createdAt: { id: ref.entryId, createdAt: ref.createdAt } } })
+    ? executor.ledgerEntry.findUnique({
+        where: { id_createdAt: { id: ref.entryId, createdAt: ref.createdAt } },
+      })
     : null;
 }
 

@@ -3,8 +3,8 @@
 // catches anything else, so an insert never fails for want of a partition. The job keeps
 // MONTHS_AHEAD months ready beyond the current one and moves rows that landed in the default
 // partition (a backfill into an old month, a clock far ahead) into their month's new partition.
-// All of it is prisma/sql/tollgate_month_partitions.sql: idempotent, it takes no lock when
-// every month is there and the default is empty (every run but the first of a month), and two
+// All of it is prisma/sql/tollgate_month_partitions.sql: idempotent (with nothing to do it reads
+// the empty default partition and changes nothing, which is every run but one a month), and two
 // workers at once create each month once.
 import "server-only";
 import { db, type Tx } from "@/lib/db";

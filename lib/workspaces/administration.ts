@@ -155,8 +155,11 @@ function replayOrConflict(earlier: Earlier, amount: bigint, reason: string) {
   return earlier !== null;
 }
 
-const earlierEntry = (tx: Pick<Tx, "ledgerReference" | "ledgerEntry">, workspaceId: string, reference: string) =>
-  ledgerEntryByReference(tx, { workspaceId, kind: "admin_adjustment", reference });
+const earlierEntry = (
+  tx: Pick<Tx, "ledgerReference" | "ledgerEntry">,
+  workspaceId: string,
+  reference: string,
+) => ledgerEntryByReference(tx, { workspaceId, kind: "admin_adjustment", reference });
 
 /**
  * Grants or deducts credits; the idempotency key is the ledger reference, so a retry changes
