@@ -185,5 +185,14 @@ describe("monthly partitions", () => {
     const replay = await call(key, { model: STANDARD }, { "Idempotency-Key": "old" });
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(replay.body).toEqual(charged.body);
+
+    // Retention (README): the month detached and dropped, its keys name nothing kept and are new again.
+    await db.$executeRawUnsafe(`alter table "UsageEvent" detach partition "UsageEvent_2019_03"`);
+    await db.$executeRawUnsafe(`drop table "UsageEvent_2019_03"`);
+    const again = await call(key, { model: STANDARD }, { "Idempotency-Key": "old" });
+    expect(again.status).toBe(200);
+    expect(again.headers.get("idempotent-replayed")).toBeNull();
+    expect(again.body.id).not.toBe(charged.body.id);
+    expect(again.body.balance.millicredits).toBe(charged.body.balance.millicredits - 12_000);
   });
 });

@@ -104,8 +104,10 @@ BEGIN
     v_balance, v_used, p_quota_limit, p_idempotency_key, p_request_hash, p_metadata, timezone('UTC', now()),
     p_rules->>'timeRuleId', (p_rules->>'timeRuleVersion')::int, p_rules->>'volumeRuleId', (p_rules->>'volumeRuleVersion')::int);
   IF p_idempotency_key IS NOT NULL THEN
+    -- A key row already there names an event no longer kept (its month detached): the key is new again.
     INSERT INTO "UsageIdempotency" ("workspaceId", "idempotencyKey", "eventId", "createdAt")
-    VALUES (p_workspace_id, p_idempotency_key, p_event_id, timezone('UTC', now()));
+    VALUES (p_workspace_id, p_idempotency_key, p_event_id, timezone('UTC', now()))
+    ON CONFLICT ("workspaceId", "idempotencyKey") DO UPDATE SET "eventId" = EXCLUDED."eventId", "createdAt" = EXCLUDED."createdAt";
   END IF;
   IF v_charge > 0 THEN
     PERFORM tollgate_ledger_entry('le_' || p_event_id, p_workspace_id, 'usage', -v_charge, v_balance, 'usage:' || p_event_id);
