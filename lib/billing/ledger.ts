@@ -52,7 +52,7 @@ export async function changeBalance(change: BalanceChange, executor: Tx | typeof
       throw new AppError("insufficient_credits", "The balance cannot go below zero.", 402);
     return { balanceMillicredits: balance, applied: true };
   } catch (e) {
-    // Same reference twice: the unique index refused the second entry and the statement rolled back whole.
+    // Same reference twice: LedgerReference's key (or the bucket's) refused it and the statement rolled back whole.
     if (
       e instanceof Error &&
       /23505|LedgerReference_pkey|CreditBucket_workspaceId_ledgerKind_reference_key/.test(
