@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { changeBalance } from "@/lib/billing/ledger";
 import { findLedgerMismatches } from "@/lib/billing/ledger-check";
 import { priceCall } from "@/lib/catalog/pricing";
 import { db } from "@/lib/db";
@@ -172,6 +173,26 @@ describe("demo history (npm run db:seed -- --demo)", () => {
       outOfOrder: 0,
       usageWithoutEntry: 0,
     });
+  });
+
+  it("names every entry but usage ones in LedgerReference, so none can be applied again", async () => {
+    const [{ entries, references }] = await db.$queryRaw<{ entries: number; references: number }[]>`
+      select (select count(*)::int from "LedgerEntry" where "workspaceId" like 'demo_ws_%' and kind <> 'usage') as entries,
+             (select count(*)::int from "LedgerReference" r join "LedgerEntry" l on l.id = r."entryId" and l."createdAt" = r."createdAt"
+               where r."workspaceId" like 'demo_ws_%' and l.kind = r.kind and l.reference = r.reference) as "references"`;
+    expect(references).toBe(entries);
+    expect(entries).toBeGreaterThan(0);
+    const grant = await db.ledgerEntry.findFirstOrThrow({
+      where: { workspaceId: demoWs, kind: { not: "usage" }, amountMillicredits: { gt: 0 } },
+    });
+    const before = await db.workspace.findUniqueOrThrow({ where: { id: grant.workspaceId } });
+    const again = await changeBalance({
+      workspaceId: grant.workspaceId,
+      amountMillicredits: grant.amountMillicredits,
+      kind: grant.kind,
+      reference: grant.reference,
+    });
+    expect(again).toEqual({ balanceMillicredits: before.balanceMillicredits, applied: false });
   });
 
   it("never counts more quota than the tier allows, and counters match the quota-billed calls", async () => {

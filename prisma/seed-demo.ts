@@ -1,4 +1,5 @@
 import { invalidateRollups } from "@/lib/analytics/rollups";
+import { partitionMonthsFor } from "@/lib/db/partitions";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
 import { buildDemoDataset } from "./demo/build";
@@ -62,14 +63,16 @@ export async function seedDemo(options: DemoOptions = {}): Promise<DemoSummary> 
       await client.query("rollback");
       return existingSummary();
     }
-    await insertDataset(client, data);
-    // The history lands in past days: any rollups of them are stale (lib/analytics/rollups.ts).
     let first = Infinity;
     let last = -Infinity;
     for (const { createdAt } of [...data.usageEvents, ...data.ledgerEntries]) {
       first = Math.min(first, createdAt.getTime());
       last = Math.max(last, createdAt.getTime());
     }
+    // Past months get their partitions first (lib/db/partitions.ts).
+    if (first <= last) await partitionMonthsFor(client, new Date(first), new Date(last));
+    await insertDataset(client, data);
+    // The history lands in past days: any rollups of them are stale (lib/analytics/rollups.ts).
     if (first <= last) await invalidateRollups(client, new Date(first), new Date(last));
     await client.query("commit");
   } catch (e) {

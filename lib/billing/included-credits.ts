@@ -73,11 +73,13 @@ export async function grantIncludedCredits(
   // Grants for one workspace and month queue here; each then sees what the one before it wrote.
   await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${base}, 0))`;
   // Grants written before monthly references existed (named after a checkout or invoice) count for their month.
+  // LedgerReference finds them by reference; each entry is then read in its month's partition.
   const [{ granted }] = await tx.$queryRaw<{ granted: bigint }[]>`
-    select coalesce(sum("amountMillicredits"), 0)::bigint as granted from "LedgerEntry"
-     where "workspaceId" = ${workspaceId} and kind = 'monthly_grant'
-       and (reference = ${base} or reference like ${`${base}:%`}
-            or (reference not like ${`grant:${workspaceId}:%`} and "createdAt" >= ${utcMonth(at).toISOString()}::timestamp))`;
+    select coalesce(sum(l."amountMillicredits"), 0)::bigint as granted
+      from "LedgerReference" r join "LedgerEntry" l on l.id = r."entryId" and l."createdAt" = r."createdAt"
+     where r."workspaceId" = ${workspaceId} and r.kind = 'monthly_grant'
+       and (r.reference = ${base} or r.reference like ${`${base}:%`}
+            or (r.reference not like ${`grant:${workspaceId}:%`} and r."createdAt" >= ${utcMonth(at).toISOString()}::timestamp))`;
   if (granted === 0n) await carryOver(tx, workspaceId, at);
   const plan = opts.plan
     ? { planName: opts.plan.name, includedMillicredits: opts.plan.includedMillicredits }
@@ -115,8 +117,8 @@ export async function grantMonthlyCredits(now = new Date()) {
     const rows = await db.$queryRaw<{ id: string }[]>`
       select w.id from "Workspace" w
        where w.id > ${after}
-         and not exists (select 1 from "LedgerEntry" l where l."workspaceId" = w.id and l.kind = 'monthly_grant'
-                           and l.reference = 'grant:' || w.id || ':' || ${month})
+         and not exists (select 1 from "LedgerReference" r where r."workspaceId" = w.id and r.kind = 'monthly_grant'
+                           and r.reference = 'grant:' || w.id || ':' || ${month})
        order by w.id limit 500`;
     for (const { id } of rows) {
       const credits = await db.$transaction((tx) => grantIncludedCredits(tx, id, { at: now }));

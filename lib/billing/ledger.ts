@@ -52,10 +52,10 @@ export async function changeBalance(change: BalanceChange, executor: Tx | typeof
       throw new AppError("insufficient_credits", "The balance cannot go below zero.", 402);
     return { balanceMillicredits: balance, applied: true };
   } catch (e) {
-    // Same reference twice: the unique index refused the second entry and the statement rolled back whole.
+    // Same reference twice: LedgerReference's key (or the bucket's) refused it and the statement rolled back whole.
     if (
       e instanceof Error &&
-      /23505|LedgerEntry_workspaceId_kind_reference_key|CreditBucket_workspaceId_ledgerKind_reference_key/.test(
+      /23505|LedgerReference_pkey|CreditBucket_workspaceId_ledgerKind_reference_key/.test(
         `${(e as { code?: string }).code} ${e.message}`,
       )
     ) {
@@ -64,6 +64,23 @@ export async function changeBalance(change: BalanceChange, executor: Tx | typeof
     }
     throw e;
   }
+}
+
+/**
+ * The ledger entry a (workspace, kind, reference) names, or null: LedgerReference holds the key
+ * across the ledger's monthly partitions and points at the entry's month (usage entries have no
+ * reference row; find them by their event).
+ */
+export async function ledgerEntryByReference(
+  executor: Pick<Tx, "ledgerReference" | "ledgerEntry">,
+  where: { workspaceId: string; kind: LedgerKind; reference: string },
+) {
+  const ref = await executor.ledgerReference.findUnique({ where: { workspaceId_kind_reference: where } });
+  return ref
+    ? executor.ledgerEntry.findUnique({
+        where: { id_createdAt: { id: ref.entryId, createdAt: ref.createdAt } },
+      })
+    : null;
 }
 
 async function defaultExpiry(source: CreditSource): Promise<Date | null> {

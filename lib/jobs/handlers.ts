@@ -8,6 +8,7 @@ import { grantMonthlyCredits } from "@/lib/billing/included-credits";
 import { runLedgerCheck } from "@/lib/billing/ledger-check";
 import { sendRenewalReminders } from "@/lib/billing/renewal-reminders";
 import { db } from "@/lib/db";
+import { ensureMonthPartitions } from "@/lib/db/partitions";
 import { env } from "@/lib/env";
 import { attemptDelivery } from "@/lib/email/send";
 import { releaseExpiredReservations } from "@/lib/metering/reservations";
@@ -68,6 +69,7 @@ export const handlers: { [Q in QueueName]: Handler<Q> } = {
   "ledger-check": () => runLedgerCheck(),
   "report-emails": () => sendDueReports(),
   "analytics-rollup": () => runAnalyticsRollup(),
+  "partition-months": () => ensureMonthPartitions(),
   "webhook-deliver": async (job) => {
     const { row, retry } = await attemptWebhookDelivery(job.data.deliveryId, {
       final: job.retryCount >= job.retryLimit,

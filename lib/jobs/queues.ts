@@ -37,6 +37,9 @@ export const queues = {
   // Daily rollups of usage and the ledger for analytics (lib/analytics/rollups.ts): hourly, so a day
   // is rolled soon after it closes and a stopped worker catches up on its next run.
   "analytics-rollup": { options: { policy: "singleton", retryLimit: 3 }, cron: "20 * * * *" },
+  // Monthly partitions of UsageEvent and LedgerEntry (lib/db/partitions.ts): three months kept
+  // ahead, rows that landed in the default partition moved to their month. Daily; idempotent.
+  "partition-months": { options: { policy: "singleton", retryLimit: 3 }, cron: "40 0 * * *" },
   // One outgoing webhook delivery per job; a failed attempt throws and the queue retries it with
   // backoff; the last retry marks it failed (lib/webhooks/deliver.ts).
   "webhook-deliver": {

@@ -84,7 +84,7 @@ describe("time-of-day multipliers", () => {
       10_000n,
     ]);
     const stamp = async (id: string) =>
-      db.usageEvent.findUniqueOrThrow({ where: { id }, select: { timeRuleId: true, timeRuleVersion: true } });
+      db.usageEvent.findFirstOrThrow({ where: { id }, select: { timeRuleId: true, timeRuleVersion: true } });
     expect(await stamp(before.id)).toEqual({ timeRuleId: null, timeRuleVersion: null });
     expect(await stamp(start.id)).toEqual({ timeRuleId: rule.id, timeRuleVersion: 1 });
     expect(await stamp(late.id)).toEqual({ timeRuleId: rule.id, timeRuleVersion: 1 });
@@ -291,7 +291,7 @@ describe("reservations", () => {
     const done = await commitReservation(caller, hold.id, { quantity: 4 });
     // 3 at 20,000 + 1 at 10,000 (−50 %)
     expect(done.chargedMillicredits).toBe(70_000n);
-    const event = await db.usageEvent.findUniqueOrThrow({ where: { id: done.id } });
+    const event = await db.usageEvent.findFirstOrThrow({ where: { id: done.id } });
     expect(event).toMatchObject({
       timeRuleId: peakRule.id,
       timeRuleVersion: 1,

@@ -39,7 +39,11 @@ async function usageFixture() {
   const events = [];
   for (const [model, quantity, time] of plan) {
     const r = await chargeUsage(caller, { model, quantity }, null);
-    events.push(await db.usageEvent.update({ where: { id: r.id }, data: { createdAt: at(time) } }));
+    const [moved] = await db.usageEvent.updateManyAndReturn({
+      where: { id: r.id },
+      data: { createdAt: at(time) },
+    });
+    events.push(moved!);
   }
   return { workspace, events };
 }

@@ -54,7 +54,7 @@ describe("reservations", () => {
     const capped = await commitReservation(caller, small.id, { inputTokens: 100_000, outputTokens: 100_000 }); // 90,000 wanted
     expect(capped.chargedMillicredits).toBe(11_000n);
     expect(await balance(workspace.id)).toBe(0n);
-    const event = await db.usageEvent.findUniqueOrThrow({ where: { id: capped.id } });
+    const event = await db.usageEvent.findFirstOrThrow({ where: { id: capped.id } });
     expect(event.metadata).toMatchObject({ uncollectedMillicredits: 79_000 });
     expect(await ledgerSum(workspace.id)).toBe(0n);
   });

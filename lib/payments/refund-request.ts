@@ -4,6 +4,7 @@ import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { creditsLabel, formatExactCents } from "@/lib/catalog/money";
 import { dollars } from "@/lib/catalog/schemas";
+import { ledgerEntryByReference } from "@/lib/billing/ledger";
 import { liveSubscription } from "@/lib/billing/subscriptions";
 import { db, type Payment, type Refund } from "@/lib/db";
 import { deliverQueued, queueEmail } from "@/lib/email/send";
@@ -203,13 +204,10 @@ async function emailCustomer(
 ) {
   const to = await billingContact(db, payment.workspaceId);
   // The credits taken back, when the provider's refund event has been applied already (local: at once).
-  const clawback = await db.ledgerEntry.findFirst({
-    where: {
-      workspaceId: payment.workspaceId,
-      kind: "refund",
-      reference: `refund:${payment.id}:${refundedTotal}`,
-    },
-    select: { amountMillicredits: true },
+  const clawback = await ledgerEntryByReference(db, {
+    workspaceId: payment.workspaceId,
+    kind: "refund",
+    reference: `refund:${payment.id}:${refundedTotal}`,
   });
   const key = await queueEmail({
     template: "refund-issued",

@@ -98,7 +98,7 @@ describe("POST /api/v1/chat/completions through the OpenAI client", () => {
     expect(response.headers.get("x-credits-remaining")).toBe(creditsString(1_000_000n - price));
     const [reservation] = await db.reservation.findMany({ where: { workspaceId: workspace.id } });
     expect(reservation.status).toBe("committed");
-    const event = await db.usageEvent.findUniqueOrThrow({ where: { id: reservation.usageEventId! } });
+    const event = await db.usageEvent.findFirstOrThrow({ where: { id: reservation.usageEventId! } });
     expect(event).toMatchObject({
       billedTo: "credits",
       chargedMillicredits: price,
@@ -128,7 +128,7 @@ describe("POST /api/v1/chat/completions through the OpenAI client", () => {
     expect(await ledgerSum(workspace.id)).toBe(1_000_000n - price);
     const [reservation] = await db.reservation.findMany({ where: { workspaceId: workspace.id } });
     expect(reservation.status).toBe("committed");
-    const event = await db.usageEvent.findUniqueOrThrow({ where: { id: reservation.usageEventId! } });
+    const event = await db.usageEvent.findFirstOrThrow({ where: { id: reservation.usageEventId! } });
     expect(event).toMatchObject({ chargedMillicredits: price, inputTokens: 1_234n, outputTokens: 567n });
     expect(event.metadata).toMatchObject({ proxy: true, upstreamId: id, stream: true });
   });

@@ -181,7 +181,7 @@ describe("a stream whose provider goes quiet (UPSTREAM_IDLE_TIMEOUT_MS)", () => 
     // Charged once, for the estimated input and the characters delivered / 4, marked as estimated.
     const [reservation] = await db.reservation.findMany({ where: { workspaceId: workspace.id } });
     expect(reservation.status).toBe("committed");
-    const event = await db.usageEvent.findUniqueOrThrow({ where: { id: reservation.usageEventId! } });
+    const event = await db.usageEvent.findFirstOrThrow({ where: { id: reservation.usageEventId! } });
     const inputTokens = estimateTokens({ model: CHAT, messages }).inputTokens;
     expect(event).toMatchObject({ inputTokens: BigInt(inputTokens), outputTokens: 3n });
     expect(event.metadata).toMatchObject({ usageEstimated: true, upstreamIdleTimeout: true, stream: true });

@@ -36,10 +36,16 @@ const STREAMING = "belongs to a streamed completion still in progress, which can
 
 /** The answer to replay for this key, null when the key is new; 409 when it cannot be replayed. */
 export async function replayedCompletion(workspaceId: string, key: string, hash: string) {
-  const event = await db.usageEvent.findUnique({
+  // The key's row (unique across UsageEvent's monthly partitions) names the event's month.
+  const used = await db.usageIdempotency.findUnique({
     where: { workspaceId_idempotencyKey: { workspaceId, idempotencyKey: key } },
-    select: { requestHash: true, responseBody: true },
   });
+  const event =
+    used &&
+    (await db.usageEvent.findUnique({
+      where: { id_createdAt: { id: used.eventId, createdAt: used.createdAt } },
+      select: { requestHash: true, responseBody: true },
+    }));
   if (!event) return null;
   if (event.requestHash !== hash) throw new IdempotencyKeyReusedError();
   if (event.responseBody === null) throw refused(STREAMED);
@@ -96,9 +102,19 @@ export async function dropExpiredChatClaims(now = new Date()) {
   return count;
 }
 
-/** Records the key (and a non-streamed answer) on the settled call's usage event. */
+/**
+ * Records the key (and a non-streamed answer) on the settled call's usage event, and claims the key
+ * in UsageIdempotency, in one statement. The event was written a moment ago: the day's bound keeps
+ * the update to the newest partitions.
+ */
 export async function recordCompletion(eventId: string, key: string, hash: string, body: string | null) {
-  await db.usageEvent
-    .update({ where: { id: eventId }, data: { idempotencyKey: key, requestHash: hash, responseBody: body } })
-    .catch((e: unknown) => log.error({ err: e }, "chat proxy: recording the Idempotency-Key failed"));
+  await db.$executeRaw`
+    with e as (
+      update "UsageEvent" set "idempotencyKey" = ${key}, "requestHash" = ${hash}, "responseBody" = ${body}
+       where id = ${eventId} and "createdAt" >= timezone('UTC', now()) - interval '1 day'
+      returning "workspaceId", id, "createdAt")
+    insert into "UsageIdempotency" ("workspaceId", "idempotencyKey", "eventId", "createdAt")
+    select e."workspaceId", ${key}, e.id, e."createdAt" from e`.catch((e: unknown) =>
+    log.error({ err: e }, "chat proxy: recording the Idempotency-Key failed"),
+  );
 }

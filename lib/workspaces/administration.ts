@@ -4,10 +4,10 @@ import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { emailSchema, newReferralCode } from "@/lib/auth/accounts";
 import { grantIncludedCredits } from "@/lib/billing/included-credits";
-import { changeBalance } from "@/lib/billing/ledger";
+import { changeBalance, ledgerEntryByReference } from "@/lib/billing/ledger";
 import { planOf } from "@/lib/billing/plan";
 import { replaceLiveSubscription } from "@/lib/billing/subscriptions";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { pageWindow } from "@/lib/db/page";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { boundedInt, idempotencyKeySchema, MAX_MONEY, MAX_MONEY_BIG, safeString } from "@/lib/http/schemas";
@@ -155,11 +155,11 @@ function replayOrConflict(earlier: Earlier, amount: bigint, reason: string) {
   return earlier !== null;
 }
 
-const earlierEntry = (tx: Pick<typeof db, "ledgerEntry">, workspaceId: string, reference: string) =>
-  tx.ledgerEntry.findUnique({
-    where: { workspaceId_kind_reference: { workspaceId, kind: "admin_adjustment", reference } },
-    select: { amountMillicredits: true, reason: true },
-  });
+const earlierEntry = (
+  tx: Pick<Tx, "ledgerReference" | "ledgerEntry">,
+  workspaceId: string,
+  reference: string,
+) => ledgerEntryByReference(tx, { workspaceId, kind: "admin_adjustment", reference });
 
 /**
  * Grants or deducts credits; the idempotency key is the ledger reference, so a retry changes

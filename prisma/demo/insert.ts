@@ -234,6 +234,20 @@ export async function insertDataset(client: PoolClient, d: DemoDataset) {
     ],
     d.ledgerEntries,
   );
+  // What tollgate_ledger_entry writes beside every entry but usage ones: the reference's
+  // uniqueness across the ledger's monthly partitions (a demo grant is not granted again).
+  await insertRows(
+    client,
+    "LedgerReference",
+    [
+      ["workspaceId", "text", (r) => r.workspaceId],
+      ["kind", e("LedgerKind"), (r) => r.kind],
+      ["reference", "text", (r) => r.reference],
+      ["entryId", "text", (r) => r.id],
+      ["createdAt", "timestamp(3)", (r) => r.createdAt],
+    ],
+    d.ledgerEntries.filter((r) => r.kind !== "usage"),
+  );
   await insertRows(
     client,
     "UsageEvent",

@@ -34,7 +34,10 @@ BEGIN
   IF p_idempotency_key IS NOT NULL THEN
     -- Concurrent requests with one key queue here: the first charges, the rest replay it.
     PERFORM pg_advisory_xact_lock(hashtextextended(p_workspace_id || ':' || p_idempotency_key, 0));
-    SELECT * INTO v_existing FROM "UsageEvent" e WHERE e."workspaceId" = p_workspace_id AND e."idempotencyKey" = p_idempotency_key;
+    -- The key's row names its event's month, so the replay reads one partition.
+    SELECT e.* INTO v_existing FROM "UsageIdempotency" i
+      JOIN "UsageEvent" e ON e.id = i."eventId" AND e."createdAt" = i."createdAt"
+     WHERE i."workspaceId" = p_workspace_id AND i."idempotencyKey" = p_idempotency_key;
     IF FOUND THEN
       IF v_existing."requestHash" IS DISTINCT FROM p_request_hash THEN
         RETURN QUERY SELECT 'idempotency_conflict'::text, v_existing.id, NULL::text, NULL::bigint, NULL::bigint, NULL::int;
@@ -100,6 +103,12 @@ BEGIN
     v_billed::"BilledTo", CASE WHEN v_billed = 'credits' THEN p_markup_bps ELSE 0 END, p_price_version, p_provider_cost, v_charge, v_units,
     v_balance, v_used, p_quota_limit, p_idempotency_key, p_request_hash, p_metadata, timezone('UTC', now()),
     p_rules->>'timeRuleId', (p_rules->>'timeRuleVersion')::int, p_rules->>'volumeRuleId', (p_rules->>'volumeRuleVersion')::int);
+  IF p_idempotency_key IS NOT NULL THEN
+    -- A key row already there names an event no longer kept (its month detached): the key is new again.
+    INSERT INTO "UsageIdempotency" ("workspaceId", "idempotencyKey", "eventId", "createdAt")
+    VALUES (p_workspace_id, p_idempotency_key, p_event_id, timezone('UTC', now()))
+    ON CONFLICT ("workspaceId", "idempotencyKey") DO UPDATE SET "eventId" = EXCLUDED."eventId", "createdAt" = EXCLUDED."createdAt";
+  END IF;
   IF v_charge > 0 THEN
     PERFORM tollgate_ledger_entry('le_' || p_event_id, p_workspace_id, 'usage', -v_charge, v_balance, 'usage:' || p_event_id);
   END IF;

@@ -7,10 +7,10 @@
 --   * quota calls and credit calls not mixed, the quota calls' units fit today's quota together,
 --   * the credit calls' total passes the spend caps and the balance (tollgate_debit, once).
 -- Then the counter moves once, the balance once (and the buckets draw the total, which is what
--- drawing each call's amount in turn takes), and the events and ledger entries are two multi-row
--- inserts with each call's running balance and quota use. Otherwise nothing has moved (a refused
--- debit gives back what it counted) and the calls run one by one through tollgate_charge_usage,
--- where a refusal is per call.
+-- drawing each call's amount in turn takes), and the events, their keys' "UsageIdempotency" rows
+-- and the ledger entries are multi-row inserts with each call's running balance and quota use.
+-- Otherwise nothing has moved (a refused debit gives back what it counted) and the calls run one
+-- by one through tollgate_charge_usage, where a refusal is per call.
 create or replace function tollgate_charge_usage_batch(
   p_event_id text[], p_model_id text[], p_model_key text[],
   p_quantity bigint[], p_input_tokens bigint[], p_output_tokens bigint[],
@@ -50,8 +50,8 @@ BEGIN
         PERFORM pg_advisory_xact_lock(hashtextextended(p_workspace_id || ':' || p_idempotency_key[i], 0));
       END IF;
     END LOOP;
-    v_fast := NOT EXISTS (SELECT 1 FROM "UsageEvent" e
-                           WHERE e."workspaceId" = p_workspace_id AND e."idempotencyKey" = ANY (p_idempotency_key));
+    v_fast := NOT EXISTS (SELECT 1 FROM "UsageIdempotency" i
+                           WHERE i."workspaceId" = p_workspace_id AND i."idempotencyKey" = ANY (p_idempotency_key));
   END IF;
 
   IF v_fast AND v_has_quota THEN
@@ -115,6 +115,10 @@ BEGIN
       run.metadata, timezone('UTC', now()), run.rules->>'timeRuleId', (run.rules->>'timeRuleVersion')::int,
       run.rules->>'volumeRuleId', (run.rules->>'volumeRuleVersion')::int
       FROM run ORDER BY run.n
+  ), keys AS (
+    INSERT INTO "UsageIdempotency" ("workspaceId", "idempotencyKey", "eventId", "createdAt")
+    SELECT p_workspace_id, run.idempotency_key, run.id, timezone('UTC', now())
+      FROM run WHERE run.idempotency_key IS NOT NULL
   ), entries AS (
     -- tollgate_ledger_entry's row, for the calls that moved the balance, in their order.
     INSERT INTO "LedgerEntry" ("id", "workspaceId", "kind", "amountMillicredits", "balanceAfterMillicredits", "reference", "createdAt")

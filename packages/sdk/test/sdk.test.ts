@@ -60,7 +60,7 @@ describe("@tollgate/sdk against the real API", () => {
     expect(charged).toMatchObject({ model: STANDARD, billedTo: "credits" });
     expect(charged.charged.millicredits).toBeGreaterThan(0);
     expect(await balance(workspace.id)).toBe(BigInt(charged.balance.millicredits));
-    const event = await db.usageEvent.findUniqueOrThrow({ where: { id: charged.id } });
+    const event = await db.usageEvent.findFirstOrThrow({ where: { id: charged.id } });
     expect(event.idempotencyKey).toMatch(/^tg-sdk-/);
 
     const batch = await tollgate.usage.batch([
