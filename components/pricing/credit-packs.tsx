@@ -3,12 +3,13 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import { startPath } from "@/lib/payments/plan-choice";
+import { numberFormat } from "@/lib/utils/format";
 import type { PublicCatalog } from "@/lib/catalog/public";
 import { centsPerThousandCredits } from "./billing";
 
 // Always two decimals, so packs compare at a glance ("$1.00" beside "$0.95").
 const perThousand = (cents: number, currency: string) =>
-  new Intl.NumberFormat("en-US", {
+  numberFormat({
     style: "currency",
     currency: currency.toUpperCase(),
     minimumFractionDigits: 2,

@@ -1,23 +1,21 @@
-"use client";
-
 import { Check } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatCents, formatCredits } from "@/lib/catalog/money";
 import type { PublicCatalog, PublicTier } from "@/lib/catalog/public";
 import { cn } from "@/lib/utils/cn";
 import { formatCount } from "@/lib/utils/format";
 import { monthlyCents, planHref, tierFeatureLines, type Interval } from "./billing";
-import { useInterval } from "./interval-context";
+import { IntervalLink, IntervalText } from "./interval-choice";
 
+// Rendered on the server with both intervals' prices; ./interval-choice.tsx shows the picked one.
 export function PlanCards({ tiers, features }: Pick<PublicCatalog, "tiers" | "features">) {
-  const { interval } = useInterval();
   return (
     <ul className="grid gap-6 sm:grid-cols-2 xl:grid-cols-4">
       {tiers.map((tier) => (
         <li key={tier.code} data-testid={`plan-${tier.code}`} className="min-w-0">
-          <PlanCard tier={tier} lines={tierFeatureLines(tier, features)} interval={interval} />
+          <PlanCard tier={tier} lines={tierFeatureLines(tier, features)} />
         </li>
       ))}
     </ul>
@@ -30,7 +28,12 @@ function billingNote(tier: PublicTier, interval: Interval) {
   return "billed monthly";
 }
 
-function PlanCard({ tier, lines, interval }: { tier: PublicTier; lines: string[]; interval: Interval }) {
+const byInterval = <T,>(make: (interval: Interval) => T): Record<Interval, T> => ({
+  month: make("month"),
+  year: make("year"),
+});
+
+function PlanCard({ tier, lines }: { tier: PublicTier; lines: string[] }) {
   const allowance = [
     `${formatCredits(BigInt(tier.includedMillicredits))} credits included every month`,
     `${formatCount(tier.dailyQuotaUnits)} quota units per day`,
@@ -46,16 +49,23 @@ function PlanCard({ tier, lines, interval }: { tier: PublicTier; lines: string[]
       </div>
       <p className="mt-2 text-sm text-muted-foreground">{tier.description}</p>
       <p className="mt-6 flex items-baseline gap-1">
-        <span data-testid={`price-${tier.code}`} className="text-4xl font-bold tracking-tight">
-          {formatCents(monthlyCents(tier, interval), tier.currency)}
-        </span>
+        <IntervalText
+          data-testid={`price-${tier.code}`}
+          className="text-4xl font-bold tracking-tight"
+          text={byInterval((interval) => formatCents(monthlyCents(tier, interval), tier.currency))}
+        />
         <span className="text-sm text-muted-foreground">per month</span>
       </p>
-      <p className="mt-1 text-sm text-muted-foreground">{billingNote(tier, interval)}</p>
+      <p className="mt-1 text-sm text-muted-foreground">
+        <IntervalText text={byInterval((interval) => billingNote(tier, interval))} />
+      </p>
       {/* A plain link: /start is a route handler that redirects (and may open a checkout), never prefetched. */}
-      <Button asChild className="mt-6 w-full" variant={tier.mostPopular ? "default" : "outline"}>
-        <a href={planHref(tier.code, interval)}>Choose {tier.name}</a>
-      </Button>
+      <IntervalLink
+        href={byInterval((interval) => planHref(tier.code, interval))}
+        className={cn(buttonVariants({ variant: tier.mostPopular ? "default" : "outline" }), "mt-6 w-full")}
+      >
+        Choose {tier.name}
+      </IntervalLink>
       <ul className="mt-6 space-y-2 text-sm" aria-label={`${tier.name} includes`}>
         {[...allowance, ...lines].map((line) => (
           <li key={line} className="flex items-start gap-2">

@@ -1,9 +1,13 @@
 import { Suspense, type ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
-// One section of the pricing page: an anchor, an h2 and a short intro, in the marketing width.
-// Its content is a Suspense boundary, so React hydrates each section in a task of its own (after
-// the page has painted) instead of the whole page in one long task that holds the first paint.
+// One section of the pricing page below its top: an anchor, an h2 and a short intro, in the
+// marketing width. Its content is a Suspense boundary, so React hydrates each section in a task of
+// its own (after the page has painted) instead of the whole page in one long task that holds the
+// first paint. Not for what shows at the top of a page: React streams a boundary that comes after
+// the first ~12.5 KB of HTML out of order (its content follows at the end of the document and moves
+// into place a frame later), so a first paint can show the section empty, and what is below it
+// then jumps when the content arrives.
 export function PricingSection({
   id,
   title,

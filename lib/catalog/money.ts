@@ -1,4 +1,5 @@
 // Display and parsing of money. Storage is always integers: millicredits (BigInt) and cents.
+import { formatCount, groupThousands, numberFormat, scaledDecimal } from "@/lib/utils/format";
 
 export const MILLI = 1000n;
 
@@ -9,7 +10,7 @@ export function formatCredits(millicredits: bigint | number): string {
   const abs = m < 0n ? -m : m;
   const whole = abs / MILLI;
   const frac = (abs % MILLI).toString().padStart(3, "0").replace(/0+$/, "");
-  return `${sign}${whole.toLocaleString("en-US")}${frac ? `.${frac}` : ""}`;
+  return `${sign}${formatCount(whole)}${frac ? `.${frac}` : ""}`;
 }
 
 /** For people: "1,234.5 credits". */
@@ -29,24 +30,41 @@ export function parseCredits(text: string): bigint | null {
   return m[1] ? -value : value;
 }
 
+// Whole cents in US dollars are written by hand (Intl's en-US text: "$1,234", "-$5.50"), so the
+// public pages' plan cards and calculator need no Intl in the browser (lib/utils/format.ts says why).
+function usdText(cents: number, withCents: boolean): string | null {
+  if (!Number.isSafeInteger(cents)) return null;
+  const abs = Math.abs(cents);
+  const fraction = withCents ? `.${String(abs % 100).padStart(2, "0")}` : "";
+  return `${cents < 0 ? "-" : ""}$${groupThousands(Math.floor(abs / 100))}${fraction}`;
+}
+
+const isUsd = (currency: string) => currency.toLowerCase() === "usd";
+
 export function formatCents(cents: number, currency = "usd"): string {
-  return new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
-  }).format(cents / 100);
+  const usd = isUsd(currency) ? usdText(cents, cents % 100 !== 0) : null;
+  return (
+    usd ??
+    numberFormat({
+      style: "currency",
+      currency: currency.toUpperCase(),
+      minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
+    }).format(cents / 100)
+  );
 }
 
 /** An exact sum, cents always shown ("$79.00" where the catalog says "$79"): refunds, reports. */
 export function formatExactCents(cents: number | bigint, currency = "usd"): string {
-  return new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: 2,
-  }).format(Number(cents) / 100);
+  const usd = isUsd(currency) ? usdText(Number(cents), true) : null;
+  return (
+    usd ??
+    numberFormat({ style: "currency", currency: currency.toUpperCase(), minimumFractionDigits: 2 }).format(
+      Number(cents) / 100,
+    )
+  );
 }
 
 /** "10%" or "2.5%" for basis points. */
 export function formatBps(bps: number): string {
-  return `${(bps / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
+  return `${scaledDecimal(bps, 2)}%`;
 }

@@ -11,6 +11,8 @@
 // A rule is scoped to one model or to one plan tier; a model's rule of a kind wins over its tier's.
 // Each change is a new version with its effective-from; archiving is a version with active = false.
 
+import { formatCount, scaledDecimal } from "@/lib/utils/format";
+
 export type VolumeStep = { fromUnits: number; discountBps: number };
 
 type RuleBase = {
@@ -178,8 +180,7 @@ export const RULE_KIND_LABEL = { time_of_day: "Time of day", volume: "Volume" } 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 export const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-export const formatMultiplier = (bps: number) =>
-  `${(bps / BPS).toLocaleString("en-US", { maximumFractionDigits: 4 })}x`;
+export const formatMultiplier = (bps: number) => `${scaledDecimal(bps, 4)}x`;
 
 /** "14:00–18:00 UTC, Mon–Fri: 1.5x" style. */
 export function describeWindow(
@@ -192,10 +193,7 @@ export function describeWindow(
 /** "from 1,000,000: −10 %; from 10,000,000: −20 %" style. */
 export function describeSteps(steps: VolumeStep[]) {
   return steps
-    .map(
-      (s) =>
-        `from ${s.fromUnits.toLocaleString("en-US")}: −${(s.discountBps / 100).toLocaleString("en-US")} %`,
-    )
+    .map((s) => `from ${formatCount(s.fromUnits)}: −${scaledDecimal(s.discountBps, 2)} %`)
     .join("; ");
 }
 

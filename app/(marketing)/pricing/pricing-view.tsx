@@ -10,7 +10,6 @@ import { ModelsByTier } from "@/components/pricing/models-by-tier";
 import { PlanCards } from "@/components/pricing/plan-cards";
 import { PricingSection } from "@/components/pricing/section";
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import type { PublicCatalog } from "@/lib/catalog/public";
 
 export const pricingMetadata: Metadata = {
@@ -41,16 +40,15 @@ export function PricingView({ catalog }: { catalog: PublicCatalog }) {
               $0.001.
             </p>
           </div>
-          {/* Hydrated on their own, like each PricingSection's content (./section.tsx). */}
-          <Suspense>
-            <div className="mt-8">
-              <IntervalToggle saving={annualSavingLabel(catalog.tiers)} />
-            </div>
-            <h2 className="sr-only">Plans</h2>
-            <div className="mt-10">
-              <PlanCards tiers={catalog.tiers} features={catalog.features} />
-            </div>
-          </Suspense>
+          {/* Not a Suspense boundary: the cards are the top of the page, and React would stream a
+              boundary this far into the HTML out of order (see components/pricing/section.tsx). */}
+          <div className="mt-8">
+            <IntervalToggle saving={annualSavingLabel(catalog.tiers)} />
+          </div>
+          <h2 className="sr-only">Plans</h2>
+          <div className="mt-10">
+            <PlanCards tiers={catalog.tiers} features={catalog.features} />
+          </div>
         </div>
       </section>
       <PricingSection id="compare" title="Compare plans" intro="Everything each plan includes, side by side.">
