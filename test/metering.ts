@@ -38,6 +38,12 @@ export async function apiWorkspace(
   return { workspace, key, apiKey: record };
 }
 
+/** Waits for the next minute when less than 10 s of this one is left: a rate-limit test's per-minute count must not start over half-way. */
+export async function startOfAMinute() {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 10_000) await new Promise((r) => setTimeout(r, left + 50));
+}
+
 export function usageRequest(key: string | null, body: unknown, headers: Record<string, string> = {}) {
   return new Request("http://localhost/api/v1/usage", {
     method: "POST",

@@ -4,7 +4,7 @@ import { GET as me } from "@/app/api/v1/me/route";
 import { GET as models } from "@/app/api/v1/models/route";
 import { GET as entitlementRoute } from "@/app/api/v1/entitlements/[featureKey]/route";
 import { db } from "@/lib/db";
-import { apiWorkspace, usageRequest } from "@/test/metering";
+import { apiWorkspace, startOfAMinute, usageRequest } from "@/test/metering";
 import { invalidateCatalogSnapshot } from "./catalog-cache";
 
 const STANDARD = "poster-editor:inpaint-standard";
@@ -137,6 +137,7 @@ describe("POST /api/v1/usage", () => {
 
   it("429 rate_limited past the tier's per-minute limit, with Retry-After", async () => {
     const { key } = await apiWorkspace({ balance: 10_000_000n }); // free tier: 20 a minute
+    await startOfAMinute();
     const statuses = [];
     for (let i = 0; i < 21; i++) statuses.push((await call(key, { model: STANDARD })).status);
     expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);

@@ -3,7 +3,7 @@ import { POST as usage } from "@/app/api/v1/usage/route";
 import { POST as batch } from "@/app/api/v1/usage/batch/route";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/db/pool";
-import { apiWorkspace, ledgerSum, usageRequest } from "@/test/metering";
+import { apiWorkspace, ledgerSum, startOfAMinute, usageRequest } from "@/test/metering";
 import { subscribe } from "@/test/factories";
 import { forgetCallers } from "./authenticate";
 
@@ -38,12 +38,6 @@ async function statements<T>(run: () => Promise<T>) {
 }
 
 const charged = (workspaceId: string) => db.usageEvent.count({ where: { workspaceId } });
-
-// A minute's window must not turn over in the middle of a rate-limit test.
-async function startOfAMinute() {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 10_000) await new Promise((r) => setTimeout(r, left + 50));
-}
 
 afterEach(() => forgetCallers());
 
